@@ -1,0 +1,36 @@
+# The two commands of the README:
+#   make demo   install everything into .venv and check the bundled offline example
+#   make test   install everything into .venv (plus optional system packages) and run the tests
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo test lint system-deps benchmarks clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/provenance passages examples/article.md
+
+# Debian packages the optional features use (Ding dictionary, headless Chromium); skipped with a
+# reason where apt is not available, and the tests that need them skip too.
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+lint: install
+	$(BIN)/ruff check .
+
+test: install system-deps lint
+	$(BIN)/python -m pytest -q
+
+benchmarks: install
+	$(BIN)/python -m benchmarks.run_all
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info report.html

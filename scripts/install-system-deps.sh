@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the optional Debian packages: trans-de-en (offline gloss dictionary) and
+# chromium + chromium-driver (browser test of the HTML report). Never fails the build:
+# where it cannot install, it says why and the dependent tests skip with a reason.
+set -u
+wanted=()
+[ -e /usr/share/trans/de-en ] || wanted+=(trans-de-en)
+command -v chromium >/dev/null 2>&1 || wanted+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || wanted+=(chromium-driver)
+[ ${#wanted[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: apt-get not available; skipping ${wanted[*]} (dependent tests will skip)"; exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; else
+    echo "system-deps: not root; skipping ${wanted[*]} (dependent tests will skip)"; exit 0
+  fi
+else
+  SUDO=
+fi
+echo "system-deps: installing ${wanted[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null 2>&1 || echo "system-deps: apt-get update failed"
+$SUDO apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null 2>&1 \
+  || echo "system-deps: could not install ${wanted[*]} (dependent tests will skip)"
+exit 0

@@ -1,0 +1,37 @@
+"""Shared fixtures. Tests never touch the internet; HTTP goes to loopback servers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.loopback import LoopbackServer
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+SEED_DIR = ROOT.parent / "shared" / "seed"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def http_server() -> Iterator[LoopbackServer]:
+    with LoopbackServer() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache dir: no test reads or writes the user's cache."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(cache))
+    return cache
+
+
+def shared_data(*parts: str) -> Path:
+    """A path under ../shared/data, or skip the test with a reason when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"evaluation data not available: {path}")
+    return path
