@@ -1,0 +1,59 @@
+"""The one SQLite database and atomic file writes.
+
+Translation cache, snapshot index and embedding cache share ``<cache_dir>/provenance.sqlite3``;
+each module creates its own tables with ``CREATE TABLE IF NOT EXISTS``. Snapshot bodies are
+files named by SHA-256 under ``<cache_dir>/bodies/``, written with ``atomic_write``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from provenance.errors import StoreError
+
+DB_NAME = "provenance.sqlite3"
+
+
+def connect(cache_dir: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the project database; corruption and locks become StoreError."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create cache directory {cache_dir}: {exc.strerror}") from None
+    path = cache_dir / DB_NAME
+    try:
+        conn = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise StoreError(f"cache database {path} is locked by another process", hint="try again") from None
+        raise StoreError(f"cannot open cache database {path}: {exc}") from None
+    except sqlite3.DatabaseError:
+        raise StoreError(
+            f"cache database {path} is corrupted",
+            hint="delete it or point --cache-dir elsewhere; it only holds caches",
+        ) from None
+    return conn
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the whole new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
