@@ -34,7 +34,8 @@ def data_path(*parts: str) -> Path:
 
 
 def machine() -> str:
-    return f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores"
+    impl = f"{platform.python_implementation()} {platform.python_version()}"
+    return f"{impl}, {platform.machine()}, {os.cpu_count()} cores"
 
 
 def write_section(name: str, body: str) -> None:
@@ -42,7 +43,8 @@ def write_section(name: str, body: str) -> None:
     DOC.parent.mkdir(parents=True, exist_ok=True)
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else _HEADER
     stamp = time.strftime("%Y-%m-%d", time.gmtime())
-    block = f"<!-- BEGIN {name} -->\n{body.rstrip()}\n\n_Run {stamp} on {machine()} by `benchmarks/{name}.py`._\n<!-- END {name} -->"
+    footer = f"_Run {stamp} on {machine()} by `benchmarks/{name}.py`._"
+    block = f"<!-- BEGIN {name} -->\n{body.rstrip()}\n\n{footer}\n<!-- END {name} -->"
     pattern = re.compile(rf"<!-- BEGIN {re.escape(name)} -->.*?<!-- END {re.escape(name)} -->", re.S)
     text = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
     tmp = DOC.with_suffix(".md.tmp")
