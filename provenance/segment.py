@@ -1,0 +1,216 @@
+"""Sentence splitting and language identification.
+
+``split_sentences`` is rule based and fast: a candidate boundary is sentence-final punctuation
+(``.``, ``!``, ``?``, ``…``) followed by whitespace; closing quotation marks and brackets right after
+the punctuation stay with the sentence (``„Er kam.“``, ``« Non. »``). A candidate is rejected when
+the next word starts in lower case, after a known abbreviation of the language (lists in
+``data/abbreviations.toml``), after an initial or one-letter abbreviation part (``J. Smith``,
+``z. B.``), and, in languages that write ordinals with a full stop (German, Polish), after an
+ordinal number (``am 15. August``, ``im 3. Quartal``, ``1. FC Köln``). Colons and semicolons are
+never boundaries; blank lines always are and start a new paragraph.
+
+``detect_language`` uses py3langid restricted to the supported languages and answers None when
+the text is too short or the classifier is unsure.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from provenance.model import Sentence, Span
+
+SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl")
+# languages that mark ordinals with a full stop ("15. August")
+_ORDINAL_DOT = {"de", "pl"}
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+# end punctuation, then closing marks glued to it (French » may follow after a (thin) space)
+_CANDIDATE = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»›])?[\"'”“’»›)\]]*(?=\s|$)")
+_OPENING = "\"'“”„‚‘«»‹›([{¿¡-–—*"
+_TOKEN_STRIP = "\"'“”„‚‘«»‹›([{"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+
+_MIN_LETTERS = 12
+_MIN_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class _Rules:
+    abbreviations: frozenset[str]
+    abbreviations_cased: frozenset[str]
+    terminal: frozenset[str]
+    before_number: frozenset[str]
+    ordinal_context: frozenset[str]
+    ordinal_before: frozenset[str]
+    openers: frozenset[str]
+
+
+def _norm(entry: str) -> str:
+    return entry.replace(" ", "").rstrip(".")
+
+
+@cache
+def _data() -> dict[str, dict[str, list[str]]]:
+    raw = resources.files("provenance").joinpath("data", "abbreviations.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@cache
+def _rules(lang: str | None) -> _Rules:
+    data = _data()
+    sections = [data.get("common", {})]
+    if lang in data:
+        sections.append(data[lang])
+    elif lang is None:
+        # unknown language: only abbreviations, no terminal/ordinal rules that could over-split
+        sections += [{"abbreviations": v.get("abbreviations", [])} for k, v in data.items() if k != "common"]
+
+    def collect(key: str) -> set[str]:
+        return {_norm(e) for s in sections for e in s.get(key, [])}
+
+    abbrs = collect("abbreviations")
+    return _Rules(
+        abbreviations=frozenset(a for a in abbrs if a == a.lower()),
+        abbreviations_cased=frozenset(a for a in abbrs if a != a.lower()),
+        terminal=frozenset(collect("terminal")),
+        before_number=frozenset(collect("before_number")),
+        ordinal_context=frozenset(collect("ordinal_context")),
+        ordinal_before=frozenset(collect("ordinal_before")),
+        openers=frozenset(collect("openers")),
+    )
+
+
+def _preceding_tokens(para: str, pos: int) -> list[str]:
+    """The last (up to three) whitespace tokens before ``pos``, nearest last, opening marks removed."""
+    head = para[max(0, pos - 40) : pos]
+    tokens = head.split()
+    if head and head[-1].isspace():
+        return []
+    return [t.lstrip(_TOKEN_STRIP) for t in tokens[-3:]]
+
+
+def _next_word(para: str, pos: int) -> str:
+    """The word starting after ``pos`` (whitespace and opening marks skipped), or ''."""
+    i = pos
+    while i < len(para) and (para[i].isspace() or para[i] in _OPENING):
+        i += 1
+    m = _WORD.match(para, i)
+    if m:
+        return m.group(0)
+    return para[i : i + 1]
+
+
+def _is_boundary(para: str, match: re.Match[str], lang: str | None, rules: _Rules, sent_start: int) -> bool:
+    nxt = _next_word(para, match.end())
+    if not nxt:
+        return True  # end of paragraph
+    first = nxt[0]
+    if first.islower():
+        return False
+    punct = match.group(0)
+    if not punct.startswith(".") or punct.startswith(".."):
+        return True  # ! ? and ellipses: the capital decides
+    tokens = _preceding_tokens(para, match.start())
+    if not tokens:
+        return True
+    word = tokens[-1]
+    # multi-token abbreviations ("z. B", "p. ex", "до н. э") are matched with their spaces removed
+    candidates = [word]
+    for k in range(2, len(tokens) + 1):
+        if all(t.endswith(".") for t in tokens[-k:-1]):
+            candidates.append("".join(tokens[-k:]))
+    lowered = [c.lower() for c in candidates]
+    german_like = lang in _ORDINAL_DOT
+    if any(c in rules.terminal for c in lowered):
+        if german_like:
+            return nxt.lower() in rules.openers
+        return True
+    if any(c in rules.abbreviations for c in lowered) or any(c in rules.abbreviations_cased for c in candidates):
+        return False
+    if any(c in rules.before_number for c in lowered) and first.isdigit():
+        return False
+    letters = word.replace(".", "")
+    if len(letters) == 1 and letters.isalpha():
+        return False  # an initial ("J. Smith") or part of an abbreviation ("z. B.")
+    if "." in word.rstrip(".") and all(len(p) <= 2 for p in word.rstrip(".").split(".")):
+        return False  # dotted abbreviation not in the lists ("U.S", "e.V", "i.d.R")
+    if word.isdigit() and len(word) <= 3 and german_like:
+        before = tokens[-2].lower() if len(tokens) > 1 else ""
+        nl = nxt.lower()
+        at_start = para[sent_start : match.start()].strip() == word
+        if nl in rules.openers and nl not in rules.ordinal_context:
+            return True
+        if nl in rules.ordinal_context or before in rules.ordinal_before or at_start:
+            return False
+    return True
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str, lang: str | None = None, *, offset: int = 0) -> list[Sentence]:
+    """Split ``text`` into sentences; spans index ``text`` shifted by ``offset``.
+
+    ``lang`` (ISO 639-1) selects the abbreviation rules; None detects it from the text.
+    ``Sentence.paragraph`` counts the blank-line separated blocks of ``text`` from 0.
+    """
+    if lang is None:
+        lang = detect_language(text)
+    lang = lang.lower().split("-")[0] if lang else None
+    rules = _rules(lang if lang in SUPPORTED_LANGUAGES else None)
+    sentences: list[Sentence] = []
+    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+        para = text[p_start:p_end]
+        start = 0
+        for m in _CANDIDATE.finditer(para):
+            if m.end() <= start:
+                continue
+            if _is_boundary(para, m, lang, rules, start):
+                s, e = _trimmed(para, start, m.end())
+                if e > s:
+                    sentences.append(_sentence(len(sentences), text, p_start + s, p_start + e, offset, p_index))
+                start = m.end()
+        s, e = _trimmed(para, start, len(para))
+        if e > s:
+            sentences.append(_sentence(len(sentences), text, p_start + s, p_start + e, offset, p_index))
+    return sentences
+
+
+def _sentence(index: int, text: str, start: int, end: int, offset: int, paragraph: int) -> Sentence:
+    return Sentence(index=index, text=text[start:end], span=Span(start + offset, end + offset), paragraph=paragraph)
+
+
+@cache
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    ident.set_languages(list(SUPPORTED_LANGUAGES))
+    return ident
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text`` among SUPPORTED_LANGUAGES, or None when too short or unsure."""
+    if sum(ch.isalpha() for ch in text[:2000]) < _MIN_LETTERS:
+        return None
+    lang, prob = _identifier().classify(text[:5000])
+    return str(lang) if prob >= _MIN_CONFIDENCE else None

@@ -1,0 +1,162 @@
+"""Sentence splitting and language identification (provenance.segment)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.segment import SUPPORTED_LANGUAGES, detect_language, split_sentences
+
+
+def texts(text: str, lang: str | None) -> list[str]:
+    return [s.text for s in split_sentences(text, lang)]
+
+
+def test_spans_point_into_the_text_shifted_by_offset() -> None:
+    text = "  Erster Satz. Zweiter Satz!\n\nDritter Satz?"
+    sentences = split_sentences(text, "de", offset=50)
+    assert [s.text for s in sentences] == ["Erster Satz.", "Zweiter Satz!", "Dritter Satz?"]
+    for s in sentences:
+        assert text[s.span.start - 50 : s.span.end - 50] == s.text
+    assert [s.index for s in sentences] == [0, 1, 2]
+
+
+def test_blank_lines_separate_paragraphs_and_always_end_a_sentence() -> None:
+    text = "Überschrift ohne Punkt\n\nEin Satz. Noch einer.\n \nLetzter Absatz\nmit Zeilenumbruch."
+    sentences = split_sentences(text, "de")
+    assert [(s.text, s.paragraph) for s in sentences] == [
+        ("Überschrift ohne Punkt", 0),
+        ("Ein Satz.", 1),
+        ("Noch einer.", 1),
+        ("Letzter Absatz\nmit Zeilenumbruch.", 2),
+    ]
+
+
+def test_german_abbreviations_do_not_end_sentences() -> None:
+    text = (
+        "Er traf z. B. Dr. Müller u. a. in Berlin. "
+        "Das kostete ca. 3,5 Mio. Euro bzw. mehr, vgl. Nr. 5 usw. Dann endet es."
+    )
+    assert texts(text, "de") == [
+        "Er traf z. B. Dr. Müller u. a. in Berlin.",
+        "Das kostete ca. 3,5 Mio. Euro bzw. mehr, vgl. Nr. 5 usw.",
+        "Dann endet es.",
+    ]
+
+
+def test_german_ordinals_and_dates_are_not_boundaries() -> None:
+    text = (
+        "Am 15. August spielte der 1. FC Köln. Im 3. Quartal stieg der Umsatz zum 2. Mal. "
+        "Er wurde 1990 geboren. Danach zog er um."
+    )
+    assert texts(text, "de") == [
+        "Am 15. August spielte der 1. FC Köln.",
+        "Im 3. Quartal stieg der Umsatz zum 2. Mal.",
+        "Er wurde 1990 geboren.",
+        "Danach zog er um.",
+    ]
+
+
+def test_german_terminal_abbreviation_before_a_noun_is_not_a_boundary() -> None:
+    assert texts("Er traf u. a. Merkel und Scholz. Die beiden schwiegen.", "de") == [
+        "Er traf u. a. Merkel und Scholz.",
+        "Die beiden schwiegen.",
+    ]
+
+
+def test_closing_quotes_belong_to_the_sentence_and_quotes_may_span_sentences() -> None:
+    text = "Er sagte: „Wir kommen. Wir bleiben.“ Dann ging er. „Hilfe!“, rief sie. „Wohin?“ fragte er."
+    assert texts(text, "de") == [
+        "Er sagte: „Wir kommen.",
+        "Wir bleiben.“",
+        "Dann ging er.",
+        "„Hilfe!“, rief sie.",
+        "„Wohin?“ fragte er.",
+    ]
+
+
+def test_french_guillemets_with_spaces() -> None:
+    text = "« Nous ne partirons pas. » M. Macron l'a répété. Pourquoi ? Personne ne sait."
+    assert texts(text, "fr") == [
+        "« Nous ne partirons pas. »",
+        "M. Macron l'a répété.",
+        "Pourquoi ?",
+        "Personne ne sait.",
+    ]
+
+
+def test_english_titles_initials_decimals_ellipses_and_colons() -> None:
+    text = (
+        'Mr. Smith went to the U.S. in 2020. He said: "Hello." J. R. Tolkien rose 3.5 percent... '
+        "It was over... and then not. The vote was no. Then No. 5 came."
+    )
+    assert texts(text, "en") == [
+        "Mr. Smith went to the U.S. in 2020.",
+        'He said: "Hello."',
+        "J. R. Tolkien rose 3.5 percent...",
+        "It was over... and then not.",
+        "The vote was no.",
+        "Then No. 5 came.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "es",
+            "El Sr. García llegó. ¿Vino la Sra. López? No.",
+            ["El Sr. García llegó.", "¿Vino la Sra. López?", "No."],
+        ),
+        (
+            "it",
+            "Il sig. Rossi, ecc. Poi il dott. Bianchi parlò.",
+            ["Il sig. Rossi, ecc.", "Poi il dott. Bianchi parlò."],
+        ),
+        ("pt", "O Sr. Silva chegou. A Dra. Costa saiu.", ["O Sr. Silva chegou.", "A Dra. Costa saiu."]),
+        (
+            "nl",
+            "Dhr. Jansen kwam o.a. met bijv. fietsen. Daarna ging hij.",
+            ["Dhr. Jansen kwam o.a. met bijv. fietsen.", "Daarna ging hij."],
+        ),
+        ("ru", "Ген. Иванов молчал, т. е. не ответил. Он ушёл.", ["Ген. Иванов молчал, т. е. не ответил.", "Он ушёл."]),
+        (
+            "uk",
+            "Вул. Шевченка закрита, т. зв. ремонт. Він пішов.",
+            ["Вул. Шевченка закрита, т. зв. ремонт.", "Він пішов."],
+        ),
+        (
+            "pl",
+            "Dnia 15. stycznia m.in. prof. Nowak zajął 3. miejsce. To było np. dobre.",
+            ["Dnia 15. stycznia m.in. prof. Nowak zajął 3. miejsce.", "To było np. dobre."],
+        ),
+    ],
+)
+def test_other_languages(lang: str, text: str, expected: list[str]) -> None:
+    assert texts(text, lang) == expected
+
+
+def test_empty_and_whitespace_text_has_no_sentences() -> None:
+    assert split_sentences("", "en") == []
+    assert split_sentences(" \n\n ", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Präsident sagte am Montag, dass die Gespräche fortgesetzt werden.", "de"),
+        ("The president said on Monday that the talks would continue.", "en"),
+        ("Le président a déclaré lundi que les discussions se poursuivraient.", "fr"),
+        ("El presidente dijo el lunes que las conversaciones continuarían.", "es"),
+        ("Президент заявил в понедельник, что переговоры продолжатся.", "ru"),
+        ("Президент заявив у понеділок, що переговори триватимуть.", "uk"),
+        ("Prezydent powiedział w poniedziałek, że rozmowy będą kontynuowane.", "pl"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_detect_language_is_none_for_short_text_and_only_answers_supported_languages() -> None:
+    assert detect_language("Hallo") is None
+    assert detect_language("1234 5678 !!!") is None
+    assert detect_language("Dette er en dansk sætning om vejret i København i dag.") in (*SUPPORTED_LANGUAGES, None)
