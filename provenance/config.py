@@ -48,6 +48,29 @@ class Config:
     waivers: Path | None = None
     # output
     progress: bool = True
+    # translation backends (provenance/translate): the online provider `--translator auto` uses
+    # (None: auto stays offline), timeouts/retries/concurrency of online calls, base URLs (tests and
+    # self-hosted servers), fuzzy threshold of translation memories; API keys never appear in repr
+    translator_provider: str | None = None
+    translate_connect_timeout: float = 3.0
+    translate_timeout: float = 20.0
+    translate_retries: int = 3
+    translate_backoff: float = 0.5
+    translate_max_wait: float = 30.0
+    translate_concurrency: int = 4
+    memory_threshold: float = 92.0
+    google_url: str | None = None
+    mymemory_url: str | None = None
+    microsoft_url: str | None = None
+    microsoft_region: str | None = None
+    deepl_url: str | None = None
+    chatgpt_url: str | None = None
+    chatgpt_model: str = "gpt-4o-mini"
+    gloss_dictionary: str | None = None
+    deepl_key: str | None = field(default=None, repr=False)
+    microsoft_key: str | None = field(default=None, repr=False)
+    libre_key: str | None = field(default=None, repr=False)
+    openai_key: str | None = field(default=None, repr=False)
 
 
 _ENV_PREFIX = "PROVENANCE_"

@@ -1,0 +1,275 @@
+"""Offline word-by-word gloss German -> English from the Ding dictionary (Debian ``trans-de-en``).
+
+Not a translation: a gloss keeps German word order and picks one English equivalent per word.
+It is enough to line sentences up and to see names, numbers and negations, which is what the
+checker needs when no online translator or memory is available.
+
+Dictionary lines look like ``German entries :: English entries``; `` | `` separates parallel
+subentries (inflected forms, examples) and ``;`` synonyms; ``{m}``, ``[coll.]``, ``(...)``,
+``<...>`` and ``/abbr./`` are annotations. The index maps each single-word German form to the
+first English synonym of its subentry, preferring headwords over inflected forms and earlier
+lines over later ones. It is built once and kept in the cache directory (``marshal``, keyed on
+the dictionary file's size and mtime, written atomically).
+
+Lookup order per word: exact form, lower case, simplemma lemma, then compound splitting
+(longest known suffix, with the linking elements -s-, -es-, -n-, -en-, -er-, -e- removed
+from the modifier). Words with no gloss (mostly names) are kept as they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import re
+import threading
+import tomllib
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from provenance.db import atomic_write
+from provenance.errors import TranslatorUnavailableError, UnsupportedLanguageError
+from provenance.model import Translation
+from provenance.translate.base import norm_lang
+
+if TYPE_CHECKING:
+    from provenance.config import Config
+
+log = logging.getLogger("provenance.translate")
+
+DEFAULT_DICTIONARY = Path("/usr/share/trans/de-en")
+INDEX_VERSION = 4
+FUNCTION_WORDS = Path(__file__).with_name("function_words.de-en.toml")
+_LINKING = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
+_ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/]*\./")
+_GERMAN_PLACEHOLDERS = {"etw.", "jdn.", "jdm.", "jds.", "jd.", "sich", "etw", "jdn", "jdm", "jds", "jd"}
+_ENGLISH_PLACEHOLDERS = re.compile(r"\b(?:sth\.|sb\.|sb\./sth\.|sth\./sb\.|sb's|sth|sb|oneself|one's)(?=\s|$)")
+# register, region and style labels: such senses are a poor default for a gloss
+_MARKED = re.compile(
+    r"\[(?:coll|slang|ugs|vulg|pej|archaic|obs|dated|rare|veraltet|selten|Br|Am|Ös|Schw|Süddt|Norddt|Dt|"
+    r"dialect|regional|humor|hum|übtr|fig|poet|geh|Jägersprache|Sprw|prov)\.?\]"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+_lock = threading.Lock()
+_loaded: dict[tuple[str, int, int], tuple[dict[str, str], dict[str, str]]] = {}
+
+
+def _clean(text: str) -> str:
+    text = _ANNOTATION.sub(" ", text)
+    return " ".join(text.split())
+
+
+def _german_key(entry: str) -> str | None:
+    words = [w for w in _clean(entry).split() if w not in _GERMAN_PLACEHOLDERS]
+    if len(words) != 1:
+        return None
+    word = words[0].strip(".,;:!?\"'")
+    return word if _WORD.fullmatch(word) else None
+
+
+def _marked(text: str) -> bool:
+    return _MARKED.search(text) is not None
+
+
+def _english_gloss(entry: str) -> tuple[str, bool]:
+    """The first plain synonym (not colloquial, regional, dated...) and whether all were marked."""
+    synonyms = entry.split(";")
+    plain = [s for s in synonyms if not _marked(s)]
+    chosen = (plain or synonyms)[0]
+    text = _ENGLISH_PLACEHOLDERS.sub(" ", _clean(chosen))
+    text = " ".join(text.split()).strip(" ,;:")
+    if text.startswith("to ") and len(text) > 3:
+        text = text[3:]
+    return text, not plain
+
+
+def build_index(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """``(exact, lower)``: German word form -> English gloss, best-ranked entry per form."""
+    best: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for lineno, line in enumerate(fh):
+            if line.startswith("#") or " :: " not in line:
+                continue
+            german, english = line.rstrip("\n").split(" :: ", 1)
+            de_subs = german.split(" | ")
+            en_subs = english.split(" | ")
+            for sub_i, de_sub in enumerate(de_subs):
+                if sub_i >= len(en_subs):
+                    break
+                gloss, en_marked = _english_gloss(en_subs[sub_i])
+                if not gloss:
+                    continue
+                for syn_i, synonym in enumerate(de_sub.split(";")):
+                    key = _german_key(synonym)
+                    if key is None:
+                        continue
+                    # plain senses first, then headwords before inflected forms, first synonyms
+                    # first, earlier lines first
+                    marked = int(en_marked or _marked(synonym))
+                    rank = (marked, min(sub_i, 1), min(syn_i, 3), lineno)
+                    old = best.get(key)
+                    if old is None or rank < old[0]:
+                        best[key] = (rank, gloss)
+    exact = {k: v for k, (_r, v) in best.items()}
+    lower: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+    for k, (rank, v) in best.items():
+        lk = k.lower()
+        if lk not in lower or rank < lower[lk][0]:
+            lower[lk] = (rank, v)
+    return exact, {k: v for k, (_r, v) in lower.items()}
+
+
+def load_index(path: Path, cache_dir: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The index of ``path``, from memory, from the on-disk cache, or built (and cached)."""
+    st = path.stat()
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    with _lock:
+        if key in _loaded:
+            return _loaded[key]
+        cached = (
+            cache_dir / "gloss" / f"ding-{st.st_size}-{st.st_mtime_ns}-v{INDEX_VERSION}.marshal" if cache_dir else None
+        )
+        index = None
+        if cached is not None and cached.exists():
+            try:
+                data = marshal.loads(cached.read_bytes())
+                index = (data[0], data[1])
+            except (ValueError, EOFError, TypeError, IndexError, OSError):
+                log.warning("gloss index cache %s is unreadable; rebuilding", cached)
+        if index is None:
+            index = build_index(path)
+            if cached is not None:
+                try:
+                    atomic_write(cached, marshal.dumps(index))
+                except OSError as exc:
+                    log.warning("cannot cache the gloss index in %s: %s", cached, exc)
+        _loaded[key] = index
+        return index
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, str]:
+    """Closed-class German words and their usual English rendering (data file next to this module)."""
+    with FUNCTION_WORDS.open("rb") as fh:
+        data = tomllib.load(fh)
+    return {k.lower(): str(v) for k, v in data.get("words", {}).items()}
+
+
+def _dictionary_version(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            for _ in range(5):
+                line = fh.readline()
+                if line.startswith("# Version ::"):
+                    return line.split("::", 1)[1].strip().replace(" ", "-")
+    except OSError:
+        pass
+    return "unknown"
+
+
+class Glosser:
+    """Word lookups against one loaded index."""
+
+    def __init__(self, exact: dict[str, str], lower: dict[str, str]) -> None:
+        self.exact = exact
+        self.lower = lower
+        self.function = function_words()
+        self._memo: dict[str, str | None] = {}
+
+    def _direct(self, word: str) -> str | None:
+        return self.exact.get(word) or self.lower.get(word.lower())
+
+    def _lemma(self, word: str) -> str | None:
+        import simplemma
+
+        lemma = simplemma.lemmatize(word, lang="de")
+        return self._direct(lemma) if lemma and lemma != word else None
+
+    def _compound(self, word: str, depth: int = 0) -> str | None:
+        """Longest known suffix (>= 3 letters) plus a known, or itself split, modifier."""
+        low = word.lower()
+        for i in range(3, len(low) - 2):
+            head, modifier = low[i:], low[:i]
+            head_gloss = self.lower.get(head) or self._lemma(head.capitalize()) or self._lemma(head)
+            if not head_gloss:
+                continue
+            for cut in ("", *_LINKING):
+                if cut and not modifier.endswith(cut):
+                    continue
+                stem = modifier[: len(modifier) - len(cut)] if cut else modifier
+                if len(stem) < 3:
+                    continue
+                mod_gloss = self.lower.get(stem) or (self._compound(stem, depth + 1) if depth < 1 else None)
+                if mod_gloss:
+                    return f"{mod_gloss} {head_gloss}"
+        return None
+
+    def word(self, word: str) -> str | None:
+        """The English gloss of one German word, or None."""
+        if word in self._memo:
+            return self._memo[word]
+        gloss = self.function.get(word.lower()) or self._direct(word) or self._lemma(word)
+        if gloss is None and len(word) >= 6:
+            gloss = self._compound(word)
+        if gloss is None and "-" in word:  # hyphenated compounds: gloss the parts that are known
+            parts = [self.word(p) for p in word.split("-")]
+            if all(parts):
+                gloss = " ".join(p for p in parts if p)
+        self._memo[word] = gloss
+        return gloss
+
+    def gloss(self, text: str) -> str:
+        out: list[str] = []
+        pos = 0
+        last = ""  # last non-space character written
+        for m in _WORD.finditer(text):
+            before = text[pos : m.start()]
+            out.append(before)
+            last = before.rstrip()[-1:] or last
+            word = m.group()
+            gloss = self.word(word) or word
+            # sentence-initial capital survives the gloss ("Der" -> "The")
+            if last in {"", ".", "!", "?", ":"} and word[:1].isupper() and gloss[:1].islower():
+                gloss = gloss[:1].upper() + gloss[1:]
+            out.append(gloss)
+            last = gloss.rstrip()[-1:] or last
+            pos = m.end()
+        out.append(text[pos:])
+        return "".join(out)
+
+
+class GlossTranslator:
+    """``gloss:ding``: German -> English only; loads the dictionary on first use."""
+
+    name = "gloss:ding"
+
+    def __init__(self, config: Config | None = None, *, dictionary: Path | None = None) -> None:
+        configured = config.gloss_dictionary if config is not None else None
+        self.path = Path(dictionary or configured or DEFAULT_DICTIONARY)
+        self.cache_dir = config.cache_dir if config is not None else None
+        self.version = f"ding-{_dictionary_version(self.path)}" if self.path.exists() else "ding-missing"
+        self._glosser: Glosser | None = None
+
+    def available(self) -> bool:
+        return self.path.is_file()
+
+    def glosser(self) -> Glosser:
+        if self._glosser is None:
+            if not self.available():
+                raise TranslatorUnavailableError(
+                    f"the offline gloss needs the Ding dictionary, not found at {self.path}",
+                    hint="install it with `apt-get install trans-de-en` (or `make system-deps`), "
+                    "or point gloss_dictionary at a copy",
+                )
+            self._glosser = Glosser(*load_index(self.path, self.cache_dir))
+        return self._glosser
+
+    def translate(self, texts: Sequence[str], source_lang: str, target_lang: str) -> list[Translation]:
+        if (norm_lang(source_lang), norm_lang(target_lang)) != ("de", "en"):
+            raise UnsupportedLanguageError(
+                f"the offline gloss only covers German -> English, not {source_lang} -> {target_lang}"
+            )
+        glosser = self.glosser()
+        return [Translation(t, glosser.gloss(t), source_lang, target_lang, self.name) for t in texts]
