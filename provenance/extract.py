@@ -1,0 +1,203 @@
+"""Article text from a snapshot: the original's paragraphs and sentences, nothing else.
+
+HTML goes through trafilatura (balanced mode, comments left out, tables kept: favor_recall
+kept too much navigation on real news pages, and a teaser in the "original" can pair with
+a derivative sentence by accident);
+when the outlet's registry entry has XPath hints for its article body they are tried first.
+Plain-text and Markdown originals pass through with paragraphs split at blank lines. The
+page is only parsed, never run: scripts, styles and forms are dropped as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from provenance import segment
+from provenance.errors import ExtractionError
+from provenance.model import OriginalText, Outlet, Snapshot
+from provenance.retrieve.charset import decode_body
+
+EXTRACTOR_NAME = f"trafilatura-{trafilatura.__version__}"
+#: the trafilatura settings used (reported by the extraction benchmark)
+# balanced mode: favor_recall kept navigation teasers on real news pages (see docs/benchmarks.md, extraction);
+# deduplicate is off because trafilatura's dedup cache is process-wide, so results would depend on earlier pages
+SETTINGS = {
+    "favor_recall": False,
+    "favor_precision": False,
+    "include_comments": False,
+    "include_tables": True,
+    "deduplicate": False,
+}
+MIN_XPATH_CHARS = 200  # an XPath hint that yields less than this is treated as not matching
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xml")
+_MD_TYPES = ("text/markdown", "text/x-markdown")
+_BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "figcaption", "td", "th"}
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "nav", "aside")
+_WS = re.compile(r"\s+")
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def _is_html(snapshot: Snapshot, text: str) -> bool:
+    mime = (snapshot.content_type or "").split(";", 1)[0].strip().lower()
+    if mime in _HTML_TYPES:
+        return True
+    if mime.startswith("text/") and mime != "text/html":
+        return False
+    return bool(re.match(r"\s*(<!doctype html|<html|<\?xml|<head|<body|<div|<p[\s>]|<article)", text[:2000], re.I))
+
+
+def _is_markdown(snapshot: Snapshot) -> bool:
+    mime = (snapshot.content_type or "").split(";", 1)[0].strip().lower()
+    src = (snapshot.final_url or snapshot.source or "").lower()
+    return mime in _MD_TYPES or src.endswith((".md", ".markdown"))
+
+
+def _text_paragraphs(text: str, *, markdown: bool) -> list[str]:
+    paragraphs = []
+    for block in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = block.split("\n")
+        if markdown:
+            # headings and quote markers are layout, not words of the original
+            lines = [re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?)+", "", line) for line in lines]
+            lines = [re.sub(r"\s+#+\s*$", "", line) for line in lines]
+        para = _clean(" ".join(lines))
+        if para:
+            paragraphs.append(para)
+    return paragraphs
+
+
+def _body_paragraphs(body: etree._Element) -> list[str]:
+    """Paragraphs from trafilatura's output tree (p, head, quote, list items, table rows)."""
+    out: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "list":
+            for item in el:
+                walk(item)
+        elif tag == "table":
+            for row in el.iter("row"):
+                cells = [_clean("".join(c.itertext())) for c in row if isinstance(c.tag, str)]
+                line = " | ".join(c for c in cells if c)
+                if line:
+                    out.append(line)
+        elif tag == "quote" and any(isinstance(c.tag, str) and c.tag in {"p", "list", "quote"} for c in el):
+            if el.text and el.text.strip():
+                out.append(_clean(el.text))
+            for child in el:
+                walk(child)
+                if child.tail and child.tail.strip():
+                    out.append(_clean(child.tail))
+        else:
+            text = _clean("".join(el.itertext()))
+            if text:
+                out.append(text)
+
+    for child in body:
+        walk(child)
+    return out
+
+
+def _xpath_paragraphs(markup: str, xpaths: Iterable[str]) -> list[str]:
+    try:
+        tree = lxml_html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return []
+    for bad in tree.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
+        bad.drop_tree()
+    for expr in xpaths:
+        try:
+            nodes = tree.xpath(expr)
+        except etree.XPathError:
+            continue
+        paragraphs: list[str] = []
+        for node in nodes:
+            if not isinstance(node, etree._Element):
+                continue
+            blocks = [el for el in node.iter() if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS]
+            # keep only innermost blocks so a <blockquote><p> is not counted twice
+            blocks = [
+                el
+                for el in blocks
+                if not any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in el.iterdescendants())
+            ]
+            for el in blocks or [node]:
+                text = _clean(el.text_content())
+                if text:
+                    paragraphs.append(text)
+        if sum(len(p) for p in paragraphs) >= MIN_XPATH_CHARS:
+            return paragraphs
+    return []
+
+
+def _from_html(markup: str, url: str | None, outlet: Outlet | None) -> tuple[list[str], str, dict[str, str | None]]:
+    doc = trafilatura.bare_extraction(
+        markup,
+        url=url,
+        favor_recall=SETTINGS["favor_recall"],
+        favor_precision=SETTINGS["favor_precision"],
+        include_comments=SETTINGS["include_comments"],
+        include_tables=SETTINGS["include_tables"],
+        deduplicate=SETTINGS["deduplicate"],
+        with_metadata=True,
+    )
+    meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
+    paragraphs: list[str] = []
+    if doc is not None and not isinstance(doc, dict):
+        meta = {"title": doc.title, "author": doc.author, "date": doc.date}
+        if doc.body is not None:
+            paragraphs = _body_paragraphs(doc.body)
+    extractor = EXTRACTOR_NAME
+    if outlet is not None and outlet.xpath:
+        hinted = _xpath_paragraphs(markup, outlet.xpath)
+        if hinted:
+            paragraphs, extractor = hinted, f"{EXTRACTOR_NAME}+xpath:{outlet.id}"
+    if not paragraphs:
+        # very short pages fall under trafilatura's minimum size: use its simple baseline
+        _tree, text, _len = trafilatura.baseline(markup)
+        paragraphs = _text_paragraphs(text.replace("\n", "\n\n"), markdown=False) if text else []
+        extractor = f"{EXTRACTOR_NAME}-baseline"
+    return paragraphs, extractor, meta
+
+
+def extract(snapshot: Snapshot, *, outlet: Outlet | None = None, language: str | None = None) -> OriginalText:
+    """The article text of ``snapshot``; ExtractionError when there is none."""
+    if not snapshot.body:
+        raise ExtractionError(f"the original {snapshot.source} is empty")
+    text, _encoding = decode_body(snapshot.body, snapshot.content_type)
+    text = text.replace("\x00", "")
+    meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
+    if _is_html(snapshot, text):
+        paragraphs, extractor, meta = _from_html(text, snapshot.final_url or snapshot.url, outlet)
+    else:
+        markdown = _is_markdown(snapshot)
+        paragraphs, extractor = _text_paragraphs(text, markdown=markdown), "markdown" if markdown else "plain"
+        if markdown and paragraphs and text.lstrip().startswith("#"):
+            meta["title"] = paragraphs[0]
+    if not paragraphs:
+        raise ExtractionError(
+            f"no article text found in {snapshot.source}",
+            hint="the page may need JavaScript or be a consent wall; try an archived copy or a saved file",
+        )
+    body = "\n\n".join(paragraphs)
+    lang = language or segment.detect_language(body) or (outlet.language if outlet else None)
+    sentences = segment.split_sentences(body, lang)
+    return OriginalText(
+        text=body,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        language=lang,
+        extractor=extractor,
+        title=meta.get("title"),
+        author=meta.get("author"),
+        date=meta.get("date"),
+    )
