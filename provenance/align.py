@@ -1,0 +1,614 @@
+"""Sentence alignment between a derivative (a translated passage or document) and its original.
+
+Similarity
+    Every sentence is embedded once (cross-lingual e5, see embed.py). A bead that merges several
+    consecutive sentences on one side is represented by the normalised sum of their vectors, so no
+    long strings are embedded. Raw e5 cosines are high for any pair (unrelated sentences score about
+    0.8), so they are calibrated per alignment: ``x = (cos - base) / (1 - base)`` with ``base`` the mean
+    cosine of all pairs; related pairs then score about 0.5, unrelated ones about 0. When known
+    translations of the original sentences are given, their (same-language) embedding cosine is
+    averaged in and a rapidfuzz character similarity adds a bonus. Language-independent anchors
+    (numbers, capitalised names folded to Latin script, short quoted strings) that both sides share
+    add a bonus; a length-ratio term (characters, relative to the document's overall ratio)
+    penalises implausible beads, as in Gale-Church.
+
+Bead value
+    ``value(a:b) = (x + anchors - length) * (a + b) / 2 - merge * (a + b - 2)`` for beads with
+    sentences on both sides (a, b <= 3, plus 2:2), and ``-null`` for insertions ``[k] -> []`` and
+    deletions ``[] -> [i]``. The aligner maximises the total value.
+
+Two modes (``mode="auto"`` picks one)
+    document: both sides are whole texts in the same order (the Vecalign/Bertalign setting).
+        First pass: the top-3 originals of each derivative sentence are candidate 1:1 anchors; the
+        heaviest monotone chain of anchors (a weighted longest increasing subsequence, Fenwick
+        tree, O(n log m)) fixes the diagonal. Second pass: a dynamic program over all bead types
+        restricted to a band around that diagonal (interpolated between anchors), vectorised per row:
+        near-linear in the length, every original sentence covered.
+    excerpt: the derivative is a short passage quoting a stretch of a long original, possibly out of
+        order (a quote may use original sentences 3, 9 and 4). Each derivative sentence gets its
+        best original candidates (top-k by similarity, plus the neighbours needed for 1:n beads).
+        A dynamic program over derivative positions keeps, as state, the last original sentence
+        used. Continuing with the next original sentence costs nothing; skipping forward costs a
+        little per skipped sentence (quotes leave sentences out); going backwards or jumping far
+        costs a fixed reorder penalty (forbidden with ``allow_reorder=False``). Paragraph indices,
+        when given, act as soft anchors: a bead continuing in the same or next paragraph is cheaper.
+        Originals skipped inside the matched stretch become deletion beads; originals outside it are
+        not reported (the passage only quotes part of the article).
+
+Beads cover every derivative sentence exactly once and every original sentence at most once, and
+are sorted by derivative index (deletions sit after the bead preceding them in the original).
+``Bead.score`` is the calibrated similarity in [0, 1] for matched beads and 0 for null beads.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from provenance.embed import Embedder
+from provenance.errors import AlignmentError
+from provenance.model import Bead
+
+ALIGN_VERSION = "1.0"
+
+_BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1),
+    (1, 2),
+    (2, 1),
+    (1, 3),
+    (3, 1),
+    (2, 2),
+    (2, 3),
+    (3, 2),
+    (1, 4),
+    (4, 1),
+)
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Tunable weights (tuned on the Text+Berg dev document only; see benchmarks/alignment.py)."""
+
+    null: float = 0.2  # cost of an insertion or deletion bead
+    merge: float = 0.1  # cost per extra sentence in an n:m bead
+    length: float = 0.1  # weight of the length-ratio penalty
+    anchor: float = 0.1  # weight of shared numbers / names / quotes
+    fuzz: float = 0.3  # weight of the rapidfuzz similarity to a known translation
+    band: int = 8  # half-width of the band in document mode
+    top_k: int = 3  # first-pass candidates per derivative sentence (document mode)
+    excerpt_k: int = 6  # candidates per derivative sentence (excerpt mode)
+    skip: float = 0.02  # excerpt mode: cost per original sentence skipped forwards
+    max_skip: int = 12  # excerpt mode: forward skips beyond this count as a jump
+    reorder: float = 0.35  # excerpt mode: cost of a backward or long jump
+    paragraph: float = 0.05  # excerpt mode: cost of changing to a non-adjacent paragraph
+
+
+DEFAULT_PARAMS = AlignParams()
+
+
+# --------------------------------------------------------------------------- anchors
+
+_NUMBER = re.compile(r"\d+(?:[.,'\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_CAPWORD = re.compile(r"\b[^\W\d_][\w'’-]*")
+_QUOTED = re.compile(r"[\"“„«‹‚‘]\s*([^\"“”„«»‹›‚‘’]{1,60}?)\s*[\"”“»›’‘]")
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
+        "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+        "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
+    }
+)  # fmt: skip
+
+
+def fold(word: str) -> str:
+    """Lower case, Latin script, no diacritics: "Selenskyj", "Зеленський" and "Zelensky" come close."""
+    w = word.lower().translate(_CYRILLIC)
+    w = unicodedata.normalize("NFKD", w)
+    w = "".join(ch for ch in w if not unicodedata.combining(ch) and ch.isalnum())
+    # common transliteration variants collapse to one spelling
+    for a, b in (("sch", "sh"), ("tsch", "ch"), ("j", "i"), ("y", "i"), ("w", "v"), ("kh", "h"), ("ck", "k")):
+        w = w.replace(a, b)
+    return w
+
+
+def _number_key(raw: str) -> str:
+    digits = re.sub(r"[.,'\u00a0\u202f ]", "", raw)
+    if re.fullmatch(r"\d{1,3}(?:[.,'\u00a0\u202f ]\d{3})+", raw):
+        return digits  # thousands separators of any convention
+    return raw.replace(",", ".")
+
+
+def anchors(sentence: str) -> frozenset[str]:
+    """Language-independent tokens that a translation keeps: numbers, names, short quotes."""
+    keys: set[str] = set()
+    for m in _NUMBER.finditer(sentence):
+        keys.add("n:" + _number_key(m.group(0).strip()))
+    for k, m in enumerate(_CAPWORD.finditer(sentence)):
+        word = m.group(0)
+        if k == 0 or len(word) < 3 or not word[0].isupper():
+            continue  # sentence-initial capitals say nothing
+        keys.add("w:" + fold(word)[:5])
+    for m in _QUOTED.finditer(sentence):
+        inner = m.group(1)
+        if len(inner.split()) <= 4:
+            keys.add("q:" + fold(inner)[:12])
+    return frozenset(keys)
+
+
+def _anchor_shared(der: Sequence[frozenset[str]], ori: Sequence[frozenset[str]]) -> np.ndarray:
+    """Dense (n, m) count of shared anchors, built from an inverted index (sparse in practice)."""
+    shared = np.zeros((len(der), len(ori)), dtype=np.float32)
+    index: dict[str, list[int]] = {}
+    for j, keys in enumerate(ori):
+        for key in keys:
+            index.setdefault(key, []).append(j)
+    for i, keys in enumerate(der):
+        for key in keys:
+            cols = index.get(key)
+            if cols and len(cols) <= 20:  # an anchor found everywhere anchors nothing
+                shared[i, cols] += 1.0
+    return shared
+
+
+# --------------------------------------------------------------------------- features
+
+
+@dataclass
+class _Features:
+    """Everything the bead scorer needs, precomputed once per alignment."""
+
+    d_blocks: dict[int, np.ndarray]  # a -> (n - a + 1, dim) merged derivative vectors
+    o_blocks: dict[int, np.ndarray]
+    t_blocks: dict[int, np.ndarray] | None  # merged vectors of known translations
+    base: dict[tuple[int, int], float]  # mean cosine of unrelated blocks, per bead type
+    t_base: dict[tuple[int, int], float]
+    d_len: np.ndarray  # prefix sums of character lengths
+    o_len: np.ndarray
+    log_ratio: float
+    shared: np.ndarray  # 2-D prefix sums of shared anchors, (n + 1, m + 1)
+    d_anchor: np.ndarray  # prefix sums of anchor counts
+    o_anchor: np.ndarray
+    fuzz: np.ndarray | None  # (n, m) rapidfuzz similarity in [0, 1] to the known translations
+
+
+def _blocks(vectors: np.ndarray, sizes: Sequence[int]) -> dict[int, np.ndarray]:
+    out: dict[int, np.ndarray] = {}
+    cum = np.vstack([np.zeros((1, vectors.shape[1]), dtype=np.float32), np.cumsum(vectors, axis=0)])
+    for a in sorted(set(sizes)):
+        if a > len(vectors):
+            out[a] = np.zeros((0, vectors.shape[1]), dtype=np.float32)
+            continue
+        merged = cum[a:] - cum[:-a]
+        norms = np.linalg.norm(merged, axis=1, keepdims=True)
+        out[a] = (merged / np.maximum(norms, 1e-9)).astype(np.float32)
+    return out
+
+
+def _prefix(values: Sequence[float]) -> np.ndarray:
+    return np.concatenate([[0.0], np.cumsum(np.asarray(values, dtype=np.float64))])
+
+
+def _mean_cos(a: np.ndarray, b: np.ndarray, rng: np.random.Generator) -> float:
+    """Mean cosine of all pairs (sampled when large): the 'unrelated' level of this embedder."""
+    if len(a) * len(b) > 250_000:
+        a = a[rng.choice(len(a), 500, replace=len(a) < 500)]
+        b = b[rng.choice(len(b), 500, replace=len(b) < 500)]
+    return float(np.mean(a @ b.T)) if len(a) and len(b) else 0.0
+
+
+def _features(
+    derivative: Sequence[str],
+    original: Sequence[str],
+    d_vec: np.ndarray,
+    o_vec: np.ndarray,
+    t_vec: np.ndarray | None,
+    translations: Sequence[str | None] | None,
+) -> _Features:
+    sizes = sorted({a for a, _ in _BEAD_TYPES} | {b for _, b in _BEAD_TYPES})
+    rng = np.random.default_rng(0)
+    d_blocks, o_blocks = _blocks(d_vec, sizes), _blocks(o_vec, sizes)
+    t_blocks = _blocks(t_vec, sizes) if t_vec is not None else None
+    # merged vectors of unrelated blocks are closer to each other than single sentences are (averaging
+    # cancels noise), so every bead type gets its own "unrelated" level
+    base: dict[tuple[int, int], float] = {}
+    t_base: dict[tuple[int, int], float] = {}
+    for a, b in _BEAD_TYPES:
+        base[(a, b)] = min(_mean_cos(d_blocks[a], o_blocks[b], rng), 0.95)
+        if t_blocks is not None:
+            t_base[(a, b)] = min(_mean_cos(d_blocks[a], t_blocks[b], rng), 0.95)
+    d_chars = [len(s) for s in derivative]
+    o_chars = [len(s) for s in original]
+    log_ratio = math.log((sum(d_chars) + 1) / (sum(o_chars) + 1))
+    d_keys = [anchors(s) for s in derivative]
+    o_keys = [anchors(s) for s in original]
+    shared = _anchor_shared(d_keys, o_keys)
+    shared_prefix = np.zeros((len(derivative) + 1, len(original) + 1), dtype=np.float64)
+    shared_prefix[1:, 1:] = np.cumsum(np.cumsum(shared, axis=0), axis=1)
+    fuzz_matrix = None
+    if translations is not None:
+        from rapidfuzz import fuzz, process
+
+        known = [t if t else "" for t in translations]
+        fuzz_matrix = process.cdist(
+            [s.lower() for s in derivative], [t.lower() for t in known], scorer=fuzz.ratio, dtype=np.float32, workers=1
+        ) / np.float32(100.0)
+        fuzz_matrix[:, [not t for t in known]] = 0.0
+    return _Features(
+        d_blocks=d_blocks,
+        o_blocks=o_blocks,
+        t_blocks=t_blocks,
+        base=base,
+        t_base=t_base,
+        d_len=_prefix(d_chars),
+        o_len=_prefix(o_chars),
+        log_ratio=log_ratio,
+        shared=shared_prefix,
+        d_anchor=_prefix([len(k) for k in d_keys]),
+        o_anchor=_prefix([len(k) for k in o_keys]),
+        fuzz=fuzz_matrix,
+    )
+
+
+def _similarity(f: _Features, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
+    """Calibrated similarity of derivative block [i0, i0+a) with original blocks [j0, j0+b) (vector of j0)."""
+    u = f.d_blocks[a][i0]
+    cos = f.o_blocks[b][j0] @ u
+    base = f.base[(a, b)]
+    x = (cos - base) / (1.0 - base)
+    if f.t_blocks is not None:
+        tcos = f.t_blocks[b][j0] @ u
+        t_base = f.t_base[(a, b)]
+        x = 0.5 * x + 0.5 * (tcos - t_base) / (1.0 - t_base)
+    return np.clip(x, -1.0, 1.0)
+
+
+def _bead_values(
+    f: _Features, p: AlignParams, i0: int, a: int, j0: np.ndarray, b: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(value, similarity) of beads derivative [i0, i0+a) : original [j0, j0+b) for a vector of j0."""
+    x = _similarity(f, i0, a, j0, b)
+    i1 = i0 + a
+    j1 = j0 + b
+    shared = f.shared[i1, j1] - f.shared[i0, j1] - f.shared[i1, j0] + f.shared[i0, j0]
+    union = (f.d_anchor[i1] - f.d_anchor[i0]) + (f.o_anchor[j1] - f.o_anchor[j0]) - shared
+    anchor = np.where(union > 0, shared / np.maximum(union, 1.0), 0.0)
+    d_chars = f.d_len[i1] - f.d_len[i0]
+    o_chars = f.o_len[j1] - f.o_len[j0]
+    length = np.abs(np.log((d_chars + 10.0) / (o_chars + 10.0)) - f.log_ratio)
+    score = x + p.anchor * anchor - p.length * length
+    if f.fuzz is not None:
+        best = np.zeros(len(j0))
+        for di in range(a):
+            for dj in range(b):
+                best = np.maximum(best, f.fuzz[i0 + di, j0 + dj])
+        score = score + p.fuzz * np.maximum(best - 0.3, 0.0)
+    value = score * (a + b) / 2.0 - p.merge * (a + b - 2)
+    return value, x
+
+
+# --------------------------------------------------------------------------- document mode
+
+
+def _anchor_chain(sim: np.ndarray, k: int) -> list[tuple[int, int]]:
+    """Heaviest chain of (i, j) with i and j strictly increasing among each row's top-k cells."""
+    n, m = sim.shape
+    k = min(k, m)
+    top = np.argpartition(-sim, k - 1, axis=1)[:, :k] if k < m else np.tile(np.arange(m), (n, 1))
+    tree = [(0.0, -1)] * (m + 1)  # Fenwick tree over j: best (total, node) ending at column <= j
+    nodes: list[tuple[int, int, int]] = []  # (i, j, previous node)
+
+    def query(j: int) -> tuple[float, int]:
+        best = (0.0, -1)
+        j += 1
+        while j > 0:
+            if tree[j][0] > best[0]:
+                best = tree[j]
+            j -= j & -j
+        return best
+
+    def update(j: int, value: tuple[float, int]) -> None:
+        j += 1
+        while j <= m:
+            if value[0] > tree[j][0]:
+                tree[j] = value
+            j += j & -j
+
+    best_end = (0.0, -1)
+    for i in range(n):
+        row = []
+        for j in top[i]:
+            w = float(sim[i, j])
+            if w <= 0:
+                continue
+            prev_total, prev_node = query(int(j) - 1)
+            row.append((prev_total + w, int(j), prev_node))
+        for total, j, prev_node in row:  # update after the row: one anchor per derivative sentence
+            nodes.append((i, j, prev_node))
+            update(j, (total, len(nodes) - 1))
+            if total > best_end[0]:
+                best_end = (total, len(nodes) - 1)
+    chain = []
+    node = best_end[1]
+    while node >= 0:
+        i, j, node = nodes[node]
+        chain.append((i, j))
+    return chain[::-1]
+
+
+def _align_document(n: int, m: int, f: _Features, p: AlignParams, sim1: np.ndarray) -> list[Bead]:
+    chain = _anchor_chain(sim1, p.top_k)
+    # band centre per derivative prefix length i (DP coordinates 0..n), through the anchor cells
+    xs = [0.0] + [i + 0.5 for i, _ in chain] + [float(n)]
+    ys = [0.0] + [j + 0.5 for _, j in chain] + [float(m)]
+    centre = np.interp(np.arange(n + 1), xs, ys)
+    width = max(p.band, 2)
+    lo = np.clip(np.floor(centre - width).astype(int), 0, m)
+    hi = np.clip(np.ceil(centre + width).astype(int), 0, m)
+    # both ends must be reachable
+    lo[0], hi[n] = 0, m
+    for i in range(1, n + 1):  # keep the band connected so a path always exists
+        lo[i] = min(lo[i], hi[i - 1])
+    for i in range(n - 1, -1, -1):
+        hi[i] = max(hi[i], lo[i + 1])
+    neg = -1e18
+    score = [np.full(hi[i] - lo[i] + 1, neg) for i in range(n + 1)]
+    back: list[np.ndarray] = [np.zeros((hi[i] - lo[i] + 1, 2), dtype=np.int16) for i in range(n + 1)]
+    sims: list[np.ndarray] = [np.zeros(hi[i] - lo[i] + 1) for i in range(n + 1)]
+    score[0][0] = 0.0
+    for i in range(n + 1):
+        cols = np.arange(lo[i], hi[i] + 1)
+        cur, bk, sm = score[i], back[i], sims[i]
+        if i > 0:
+            for a, b in ((1, 0), *_BEAD_TYPES):
+                if a > i:
+                    continue
+                prev_lo, prev_hi = lo[i - a], hi[i - a]
+                src = cols - b
+                ok = (src >= prev_lo) & (src <= prev_hi)
+                if not ok.any():
+                    continue
+                src_ok = src[ok]
+                prev = score[i - a][src_ok - prev_lo]
+                if b == 0:
+                    val = prev - p.null
+                    x = np.zeros(len(src_ok))
+                else:
+                    v, x = _bead_values(f, p, i - a, a, src_ok, b)
+                    val = prev + v
+                idx = np.nonzero(ok)[0]
+                better = val > cur[idx]
+                cur[idx[better]] = val[better]
+                bk[idx[better]] = (a, b)
+                sm[idx[better]] = x[better]
+        # deletions [] -> [j] move along the row
+        for c in range(1, len(cols)):
+            val = cur[c - 1] - p.null
+            if val > cur[c]:
+                cur[c] = val
+                bk[c] = (0, 1)
+                sm[c] = 0.0
+    beads: list[Bead] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        c = j - lo[i]
+        a, b = (int(v) for v in back[i][c])
+        if a == 0 and b == 0:  # unreachable: cannot happen with a connected band
+            raise AlignmentError("alignment band is disconnected")
+        beads.append(
+            Bead(tuple(range(i - a, i)), tuple(range(j - b, j)), float(max(sims[i][c], 0.0)) if a and b else 0.0)
+        )
+        i, j = i - a, j - b
+    return beads[::-1]
+
+
+# --------------------------------------------------------------------------- excerpt mode
+
+
+def _align_excerpt(
+    n: int,
+    m: int,
+    f: _Features,
+    p: AlignParams,
+    sim1: np.ndarray,
+    allow_reorder: bool,
+    d_par: Sequence[int] | None,
+    o_par: Sequence[int] | None,
+) -> list[Bead]:
+    k = min(p.excerpt_k, m)
+    options: list[list[tuple[int, int, int, float, float]]] = [[] for _ in range(n)]  # (a, j0, b, value, sim)
+    for i in range(n):
+        for a in sorted({a for a, _ in _BEAD_TYPES}):
+            if i + a > n:
+                continue
+            # candidates: best originals of the block's sentences
+            cand: set[int] = set()
+            for di in range(a):
+                row = sim1[i + di]
+                cand.update(int(j) for j in np.argpartition(-row, k - 1)[:k])
+            for b in sorted({b for aa, b in _BEAD_TYPES if aa == a}):
+                starts = sorted({j - t for j in cand for t in range(b) if 0 <= j - t <= m - b})
+                if not starts:
+                    continue
+                j0 = np.asarray(starts)
+                values, x = _bead_values(f, p, i, a, j0, b)
+                for jj, v, s in zip(starts, values, x, strict=True):
+                    options[i].append((a, jj, b, float(v), float(s)))
+    neg = -1e18
+    # state: last original sentence used (-1 before any); best[i][state] = (total, step that got there)
+    best: list[dict[int, tuple[float, _Step | None]]] = [{} for _ in range(n + 1)]
+    best[0][-1] = (0.0, None)
+
+    def transition(prev_end: int, start: int) -> float:
+        if prev_end < 0:
+            return 0.0
+        gap = start - prev_end - 1
+        if 0 <= gap <= p.max_skip:
+            cost = p.skip * gap
+        elif start <= prev_end and not allow_reorder:
+            return neg
+        else:
+            cost = p.reorder
+        if d_par is not None and o_par is not None and abs(o_par[start] - o_par[prev_end]) > 1:
+            cost += p.paragraph
+        return -cost
+
+    for i in range(n):
+        if not best[i]:
+            continue
+        states = list(best[i].items())
+        for state, (total, _) in states:  # insertion [i] -> []
+            val = total - p.null
+            if val > best[i + 1].get(state, (neg, None))[0]:
+                best[i + 1][state] = (val, _Step(i, 1, -1, 0, 0.0, state))
+        for a, j0, b, value, s in options[i]:
+            top, from_state = neg, -1
+            for state, (total, _) in states:
+                t = transition(state, j0)
+                if t > neg / 2 and total + t > top:
+                    top, from_state = total + t, state
+            if top <= neg / 2:
+                continue
+            end = j0 + b - 1
+            val = top + value
+            if val > best[i + a].get(end, (neg, None))[0]:
+                best[i + a][end] = (val, _Step(i, a, j0, b, s, from_state))
+    state = max(best[n], key=lambda st: best[n][st][0])
+    beads: list[Bead] = []
+    pos = n
+    while pos > 0:
+        step = best[pos][state][1]
+        if step is None:  # unreachable: every position has an insertion step
+            raise AlignmentError("excerpt alignment lost its back pointer")
+        if step.j0 < 0:
+            beads.append(Bead((step.i,), (), 0.0))
+        else:
+            beads.append(
+                Bead(tuple(range(step.i, step.i + step.a)), tuple(range(step.j0, step.j0 + step.b)), max(step.sim, 0.0))
+            )
+        pos, state = step.i, step.prev
+    beads.reverse()
+    return _add_deletions(_dedupe(beads))
+
+
+@dataclass(frozen=True)
+class _Step:
+    i: int
+    a: int
+    j0: int  # -1: insertion
+    b: int
+    sim: float
+    prev: int  # state (last original index) before this step
+
+
+def _dedupe(beads: list[Bead]) -> list[Bead]:
+    """An original sentence may be used once: the weaker bead loses it (and may become an insertion)."""
+    owner: dict[int, int] = {}
+    for idx, bead in enumerate(beads):
+        for j in bead.original:
+            if j not in owner or beads[owner[j]].score < bead.score:
+                owner[j] = idx
+    out = []
+    for idx, bead in enumerate(beads):
+        kept = tuple(j for j in bead.original if owner[j] == idx)
+        out.append(bead if kept == bead.original else Bead(bead.derivative, kept, bead.score if kept else 0.0))
+    return out
+
+
+def _add_deletions(beads: list[Bead]) -> list[Bead]:
+    used = sorted({j for b in beads for j in b.original})
+    if not used:
+        return beads
+    missing = [j for j in range(used[0], used[-1] + 1) if j not in set(used)]
+    out = list(beads)
+    for j in missing:
+        # after the last bead (in list order) whose originals precede j
+        pos = 0
+        for idx, bead in enumerate(out):
+            if bead.original and max(bead.original) < j:
+                pos = idx + 1
+        out.insert(pos, Bead((), (j,), 0.0))
+    return out
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _embed(embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+    vecs = np.asarray(embedder.embed(list(texts)), dtype=np.float32)
+    if vecs.ndim != 2 or len(vecs) != len(texts):
+        raise AlignmentError(f"embedder {embedder.name} returned {vecs.shape} for {len(texts)} texts")
+    return vecs
+
+
+def align(
+    derivative: Sequence[str],
+    original: Sequence[str],
+    *,
+    embedder: Embedder | None = None,
+    translations: Sequence[str | None] | None = None,
+    allow_reorder: bool = True,
+    derivative_paragraphs: Sequence[int] | None = None,
+    original_paragraphs: Sequence[int] | None = None,
+    mode: str = "auto",
+    params: AlignParams = DEFAULT_PARAMS,
+) -> list[Bead]:
+    """Align derivative sentences with original sentences (see the module docstring).
+
+    ``mode``: "document" (both sides whole and in order), "excerpt" (a passage quoting part of a
+    longer original, possibly reordered), or "auto": excerpt when the derivative is much shorter
+    than the original or reordering is allowed for a short derivative.
+    """
+    n, m = len(derivative), len(original)
+    if translations is not None and len(translations) != m:
+        raise AlignmentError(f"{len(translations)} translations for {m} original sentences")
+    for name, par, size in (
+        ("derivative", derivative_paragraphs, n),
+        ("original", original_paragraphs, m),
+    ):
+        if par is not None and len(par) != size:
+            raise AlignmentError(f"{len(par)} {name} paragraph indices for {size} sentences")
+    if n == 0:
+        return []
+    if m == 0:
+        return [Bead((i,), (), 0.0) for i in range(n)]
+    if embedder is None:
+        from provenance.embed import get_embedder
+
+        embedder = get_embedder()
+    vecs = _embed(embedder, [*derivative, *original])
+    d_vec, o_vec = vecs[:n], vecs[n:]
+    t_vec = None
+    if translations is not None and any(translations):
+        t_vec = _embed(embedder, [t if t else o for t, o in zip(translations, original, strict=True)])
+    else:
+        translations = None
+    f = _features(derivative, original, d_vec, o_vec, t_vec, translations)
+    sim1, _ = _bead_values_matrix(f, params, n, m)
+    if mode == "auto":
+        mode = "excerpt" if (n * 2 <= m or (allow_reorder and n <= 12 and n < m)) else "document"
+    if mode == "document":
+        return _align_document(n, m, f, params, sim1)
+    if mode == "excerpt":
+        return _align_excerpt(n, m, f, params, sim1, allow_reorder, derivative_paragraphs, original_paragraphs)
+    raise AlignmentError(f"unknown alignment mode {mode!r} (use auto, document or excerpt)")
+
+
+def _bead_values_matrix(f: _Features, p: AlignParams, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """(n, m) values and similarities of all 1:1 beads."""
+    cols = np.arange(m)
+    values = np.empty((n, m))
+    sims = np.empty((n, m))
+    for i in range(n):
+        values[i], sims[i] = _bead_values(f, p, i, 1, cols, 1)
+    return values, sims
+
+
+def format_beads(beads: Sequence[Bead], *, original_first: bool = True) -> str:
+    """One bead per line in the Vecalign/Bertalign gold format, e.g. ``[3,4]:[5]``."""
+    return "\n".join(b.gold_format(original_first=original_first) for b in beads)
