@@ -86,11 +86,565 @@ def cli(
 
 # ----------------------------------------------------------------- engine: align, compare
 
+
+@cli.command("align")
+@click.argument("src", type=click.Path(path_type=Path))
+@click.argument("tgt", type=click.Path(path_type=Path))
+@click.option("--src-lang", help="Language of SRC (ISO 639-1; default: detected).")
+@click.option("--tgt-lang", help="Language of TGT (ISO 639-1; default: detected).")
+@click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line (ids = line numbers).")
+@click.option("--format", "fmt", type=click.Choice(["beads", "json"]), default="beads", show_default=True)
+@click.option(
+    "--mode",
+    type=click.Choice(["auto", "document", "excerpt"]),
+    default="auto",
+    show_default=True,
+    help="document: both whole and in order; excerpt: TGT quotes part of SRC, maybe reordered.",
+)
+@click.option("--no-reorder", is_flag=True, help="Excerpt mode: keep the original order.")
+@click.option("--threads", type=int, help="CPU threads for the embedding model.")
+@click.pass_context
+def align_command(
+    ctx: click.Context,
+    src: Path,
+    tgt: Path,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    presegmented: bool,
+    fmt: str,
+    mode: str,
+    no_reorder: bool,
+    threads: int | None,
+) -> None:
+    """Align the sentences of SRC (original) and TGT (translation); print beads `[i,j]:[k]`, SRC ids first."""
+    from provenance.align import ALIGN_VERSION, align, format_beads
+    from provenance.embed import get_embedder
+    from provenance.segment import read_sentences
+
+    source = read_sentences(src, src_lang, presegmented=presegmented)
+    target = read_sentences(tgt, tgt_lang, presegmented=presegmented)
+    embedder = get_embedder(get_config(ctx), threads=threads)
+    beads = align(
+        [s.text for s in target],
+        [s.text for s in source],
+        embedder=embedder,
+        allow_reorder=not no_reorder,
+        derivative_paragraphs=[s.paragraph for s in target],
+        original_paragraphs=[s.paragraph for s in source],
+        mode=mode,
+    )
+    if fmt == "json":
+        echo_json(
+            {
+                "align": ALIGN_VERSION,
+                "embed": embedder.name,
+                "source": [s.to_json() for s in source],
+                "target": [s.to_json() for s in target],
+                "beads": [
+                    {"source": list(b.original), "target": list(b.derivative), "score": round(b.score, 4)}
+                    for b in beads
+                ],
+            }
+        )
+    elif beads:
+        click.echo(format_beads(beads))
+
+
 # ----------------------------------------------------------------- originals: fetch, extract
+
+_ARCHIVE_CHOICE = click.Choice(["live", "wayback", "archive.today", "auto"])
+
+
+def _original_outlet(config: Config, src: str, name: str | None) -> Any:
+    """The registry outlet for --outlet NAME or the source URL's domain (paywall markers, XPath hints)."""
+    try:
+        from provenance.sources import load_registry
+    except ImportError:  # registry not available in this build
+        return None
+    registry = load_registry(config.sources_dirs)
+    if name:
+        return registry.find(name) or registry.get(name)
+    from provenance.retrieve import parse_source
+
+    url = parse_source(src).url
+    return registry.by_url(url) if url else None
+
+
+def _snapshot_options(func: Any) -> Any:
+    for option in reversed(
+        [
+            click.argument("src", metavar="SRC"),
+            click.option(
+                "--archive",
+                type=_ARCHIVE_CHOICE,
+                help="For an http(s) SRC: the live page (default), an archive, or auto (live, Wayback, archive.today).",
+            ),
+            click.option("--refresh", is_flag=True, help="Fetch again instead of using the stored snapshot."),
+            click.option("--outlet", metavar="NAME", help="Outlet of the page (default: from the URL's domain)."),
+            click.option(
+                "--warc",
+                "warc_out",
+                type=click.Path(dir_okay=False, path_type=Path),
+                help="Also append the snapshot (request + response records) to this WARC file (.warc or .warc.gz).",
+            ),
+            click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True),
+        ]
+    ):
+        func = option(func)
+    return func
+
+
+def _get_original(
+    ctx: click.Context, src: str, archive: str | None, refresh: bool, outlet: str | None, warc_out: Path | None
+) -> tuple[Any, Any, Config]:
+    from provenance.retrieve import get_snapshot
+
+    config = get_config(ctx)
+    config = replace(config, archive=archive or config.archive, refresh=refresh or config.refresh)
+    found = _original_outlet(config, src, outlet)
+    snap = get_snapshot(src, config, outlet=found, progress=_StageBars(config.progress), warc_out=warc_out)
+    return snap, found, config
+
+
+@cli.command("fetch")
+@_snapshot_options
+@click.pass_context
+def fetch_command(
+    ctx: click.Context,
+    src: str,
+    archive: str | None,
+    refresh: bool,
+    outlet: str | None,
+    warc_out: Path | None,
+    fmt: str,
+) -> None:
+    """Get the original SRC and print where it came from (the provenance record).
+
+    SRC is a path, an http(s) URL, wayback:URL[@YYYYMMDDhhmmss], archive.today:URL or warc:FILE[#URL].
+    """
+    snap, _outlet, _config = _get_original(ctx, src, archive, refresh, outlet, warc_out)
+    record = snap.to_json()
+    if fmt == "json":
+        echo_json(record)
+        return
+    archive_text = snap.archive + (f" @ {snap.archive_timestamp}" if snap.archive_timestamp else "")
+    lines = [
+        ("source", snap.source),
+        ("url", snap.url or "-"),
+        ("final url", snap.final_url or "-"),
+        ("archive", archive_text),
+        ("archive url", snap.archive_url or "-"),
+        ("sha256", snap.sha256),
+        ("fetched at", snap.fetched_at + ("  (from the snapshot store)" if snap.from_store else "")),
+        ("status", str(snap.status) if snap.status is not None else "-"),
+        ("bytes", f"{len(snap.body):,}"),
+        ("content type", snap.content_type or "-"),
+        ("encoding", snap.encoding or "-"),
+        ("partial", f"yes: {snap.partial_reason}" if snap.partial else "no"),
+    ]
+    if warc_out is not None:
+        lines.append(("warc", str(warc_out)))
+    click.echo("\n".join(f"{k + ':':<13} {v}" for k, v in lines))
+
+
+@cli.command("extract")
+@_snapshot_options
+@click.option("--lang", "language", metavar="L", help="Language of the original (default: detected).")
+@click.pass_context
+def extract_command(
+    ctx: click.Context,
+    src: str,
+    archive: str | None,
+    refresh: bool,
+    outlet: str | None,
+    warc_out: Path | None,
+    fmt: str,
+    language: str | None,
+) -> None:
+    """Print the article text of the original SRC (same SRC forms as `fetch`)."""
+    from provenance.extract import extract
+
+    snap, found, _config = _get_original(ctx, src, archive, refresh, outlet, warc_out)
+    original = extract(snap, outlet=found, language=language)
+    if fmt == "json":
+        echo_json({**original.to_json(), "snapshot": snap.to_json()})
+        return
+    if snap.partial:
+        click.echo(f"provenance: warning: {snap.partial_reason}", err=True)
+    click.echo(original.text)
+
 
 # ----------------------------------------------------------------- translation: translate, cache
 
+
+def _read_translate_input(source: str) -> str:
+    """SOURCE is "-" (stdin), an existing file, or else the text itself."""
+    if source == "-":
+        return click.get_text_stream("stdin").read()
+    path = Path(source)
+    try:
+        is_file = path.is_file()
+    except OSError:  # a long text is not a valid path
+        is_file = False
+    if not is_file:
+        return source
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+@cli.command("translate")
+@click.argument("source", metavar="TEXT|FILE|-")
+@click.option("--from", "source_lang", required=True, metavar="LANG", help="Language of the text (ISO 639-1: de).")
+@click.option("--to", "target_lang", default="en", show_default=True, metavar="LANG", help="Language to translate to.")
+@click.option(
+    "--translator",
+    metavar="NAME",
+    help="auto (cache, memory, configured online provider, offline gloss), google, mymemory, libre, microsoft, "
+    "deepl, chatgpt, memory, gloss, identity, cache-only [env: PROVENANCE_TRANSLATOR].",
+)
+@click.option(
+    "--memory",
+    "memories",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Translation memory (TMX, TSV or XLIFF); repeatable.",
+)
+@click.option("--libre-url", metavar="URL", help="LibreTranslate server for --translator libre.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def translate_command(
+    ctx: click.Context,
+    source: str,
+    source_lang: str,
+    target_lang: str,
+    translator: str | None,
+    memories: tuple[Path, ...],
+    libre_url: str | None,
+    fmt: str,
+) -> None:
+    """Translate TEXT (or the contents of FILE, or stdin) paragraph by paragraph.
+
+    Every paragraph says which translator produced it (on stderr for --format text). Results of
+    online providers are cached, so a rerun needs no network.
+
+    \b
+      provenance translate "Der Minister soll gelogen haben." --from de
+      provenance translate article.de.txt --from de --translator deepl
+      provenance translate original.txt --from de --memory desk.tmx --translator memory
+      provenance translate "Guten Tag" --from de --translator libre --libre-url http://localhost:5000
+    """
+    import re
+
+    from provenance.translate import get_translator
+
+    config = get_config(ctx)
+    changes: dict[str, Any] = {}
+    if translator:
+        changes["translator"] = translator
+    if memories:
+        changes["memories"] = config.memories + tuple(memories)
+    if libre_url:
+        changes["libre_url"] = libre_url
+    config = replace(config, **changes)
+    text = _read_translate_input(source)
+    # paragraphs keep their separators so the output has the input's layout
+    parts = re.split(r"(\n\s*\n)", text.strip("\n"))
+    paragraphs = parts[0::2]
+    separators = parts[1::2] + [""]
+    engine = get_translator(config.translator, config)
+    todo = [p for p in paragraphs if p.strip()]
+    done = iter(engine.translate(todo, source_lang, target_lang)) if todo else iter(())
+    results = [next(done) if p.strip() else None for p in paragraphs]
+    joined = "".join((r.text if r else p) + sep for r, p, sep in zip(results, paragraphs, separators, strict=True))
+    used = sorted({r.translator for r in results if r})
+    if fmt == "json":
+        echo_json(
+            {
+                "source_lang": source_lang,
+                "target_lang": target_lang,
+                "translator": engine.name,
+                "version": engine.version,
+                "translators": used,
+                "text": joined,
+                "segments": [r.to_json() for r in results if r],
+            }
+        )
+        return
+    click.echo(joined)
+    click.echo(f"provenance: translated by {', '.join(used) or engine.name}", err=True)
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """Inspect or clear the cache database (translations, snapshots, embeddings)."""
+
+
+@cache_group.command("stats")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def cache_stats_command(ctx: click.Context, fmt: str) -> None:
+    """Row counts per table and the size of the database."""
+    from provenance.translate.cache import cache_stats
+
+    stats = cache_stats(get_config(ctx).cache_dir)
+    if fmt == "json":
+        echo_json(stats)
+        return
+    click.echo(f"database: {stats['database']}" + ("" if stats["exists"] else " (not created yet)"))
+    click.echo(f"size: {stats['bytes'] / 1024:.1f} KiB")
+    for group, count in stats["groups"].items():
+        click.echo(f"{group}: {count}")
+    for provider, count in stats.get("translations_by_provider", {}).items():
+        click.echo(f"  translations by {provider}: {count}")
+
+
+@cache_group.command("clear")
+@click.option("--translations", is_flag=True, help="Cached translations.")
+@click.option("--snapshots", is_flag=True, help="The snapshot index.")
+@click.option("--embeddings", is_flag=True, help="Cached sentence embeddings.")
+@click.option("--all", "everything", is_flag=True, help="All of the above.")
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def cache_clear_command(
+    ctx: click.Context, translations: bool, snapshots: bool, embeddings: bool, everything: bool, yes: bool
+) -> None:
+    """Delete cached rows (say which with --translations, --snapshots, --embeddings or --all)."""
+    from provenance.errors import UsageError
+    from provenance.translate.cache import TABLE_GROUPS, cache_stats, clear_cache
+
+    chosen = {"translations": translations, "snapshots": snapshots, "embeddings": embeddings}
+    groups = [g for g, on in chosen.items() if on]
+    if everything:
+        groups = list(TABLE_GROUPS)
+    if not groups:
+        raise UsageError("say what to clear: --translations, --snapshots, --embeddings or --all")
+    cache_dir = get_config(ctx).cache_dir
+    before = cache_stats(cache_dir)
+    if not yes:
+        counts = ", ".join(f"{before['groups'][g]} {g}" for g in groups)
+        click.confirm(f"Delete {counts} from {before['database']}?", abort=True, err=True)
+    deleted = clear_cache(cache_dir, groups)
+    after = cache_stats(cache_dir)
+    click.echo(
+        "deleted "
+        + ", ".join(f"{n} {g}" for g, n in deleted.items())
+        + f"; database now {after['bytes'] / 1024:.1f} KiB (was {before['bytes'] / 1024:.1f} KiB)"
+    )
+
+
 # ----------------------------------------------------------------- full check: check, waive
+
+
+def _expand(patterns: tuple[str, ...]) -> list[str]:
+    """Paths and globs (for shells and CI configs that do not expand them); "-" is stdin."""
+    import glob
+
+    out: list[str] = []
+    for pattern in patterns:
+        if pattern != "-" and any(ch in pattern for ch in "*?["):
+            matches = sorted(glob.glob(pattern, recursive=True))
+            if not matches:
+                raise click.BadParameter(f"no file matches {pattern!r}", param_hint="DERIVATIVE")
+            out.extend(matches)
+        else:
+            out.append(pattern)
+    return out
+
+
+_REPORT_SUFFIX = {"text": "txt", "md": "md", "json": "json", "html": "html"}
+
+
+class _StageBars:
+    """progress(stage, done, total) callback drawing one tqdm bar per stage on stderr."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bars: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        from tqdm import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            bar = self.bars[stage] = tqdm(total=total, desc=stage, unit="", leave=False, file=sys.stderr)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+        if done >= total:
+            bar.close()
+            del self.bars[stage]
+
+
+@cli.command()
+@click.argument("derivatives", nargs=-1, required=True, metavar="DERIVATIVE...")
+@click.option(
+    "--original",
+    "originals",
+    multiple=True,
+    metavar="SRC",
+    help="The original: a path, an http(s) URL, wayback:URL[@YYYYMMDDhhmmss], archive.today:URL or "
+    "warc:FILE[#URL]. Repeatable: each passage uses the one whose outlet, domain or language fits it. "
+    "Without it, links in or next to each passage are followed.",
+)
+@click.option("--outlet", metavar="NAME", help="Only check passages attributed to this outlet (id or name).")
+@click.option(
+    "--translator",
+    metavar="NAME",
+    help="auto (default: cache, memory, online provider, offline gloss), google, deepl, libre, mymemory, "
+    "microsoft, memory, gloss, cache-only.",
+)
+@click.option(
+    "--memory",
+    "memories",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Translation memory of the original (TMX, TSV or XLIFF); repeatable.",
+)
+@click.option("--libre-url", metavar="URL", help="LibreTranslate server for --translator libre.")
+@click.option(
+    "--archive",
+    type=click.Choice(["live", "wayback", "archive.today", "auto"]),
+    help="Where to get linked originals: live page (default), an archive, or auto (live, then archives).",
+)
+@click.option("--refresh", is_flag=True, help="Fetch originals again instead of using stored snapshots.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "html", "md"]), default="text", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Write the report here instead of stdout (a directory when checking several articles "
+    "or when it ends with /).",
+)
+@click.option(
+    "--html",
+    "html_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the reviewer's HTML report to this file (single article).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["minor", "major", "critical", "never"]),
+    help="Exit 1 when a finding at or above this severity is not waived [default: major].",
+)
+@click.option(
+    "--waivers",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Waiver file [default: .provenance-waivers.toml].",
+)
+@click.option("--color/--no-color", default=None, help="Colour the terminal report [default: when a TTY].")
+@click.pass_context
+def check(
+    ctx: click.Context,
+    derivatives: tuple[str, ...],
+    originals: tuple[str, ...],
+    outlet: str | None,
+    translator: str | None,
+    memories: tuple[Path, ...],
+    libre_url: str | None,
+    archive: str | None,
+    refresh: bool,
+    fmt: str,
+    output: str | None,
+    html_out: Path | None,
+    fail_on: str | None,
+    waivers: Path | None,
+    color: bool | None,
+) -> None:
+    """Check the passages of DERIVATIVE (files, globs or - for stdin) against their originals.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or
+    unreadable input.
+    """
+    from provenance import gate, report
+    from provenance.documents import read_document
+    from provenance.pipeline import Checker
+    from provenance.waivers import Waivers
+
+    config = get_config(ctx)
+    changes: dict[str, Any] = {"refresh": refresh or config.refresh}
+    for name, value in (
+        ("translator", translator),
+        ("libre_url", libre_url),
+        ("archive", archive),
+        ("fail_on", fail_on),
+        ("waivers", waivers),
+    ):
+        if value is not None:
+            changes[name] = value
+    if memories:
+        changes["memories"] = config.memories + memories
+    config = replace(config, **changes)
+
+    paths = _expand(derivatives)
+    out_dir = output is not None and (len(paths) > 1 or output.endswith(("/", "\\")) or Path(output).is_dir())
+    if out_dir and Path(output).exists() and not Path(output).is_dir():  # type: ignore[arg-type]
+        raise click.BadParameter("with several articles, -o must be a directory", param_hint="-o")
+    if html_out is not None and len(paths) > 1:
+        raise click.BadParameter("--html takes one article; use --format html -o DIR for several", param_hint="--html")
+    checker = Checker(config)
+    only = None
+    if outlet:
+        only = checker.registry.find(outlet) or checker.registry.get(outlet)
+    waiver_set = Waivers.load(config.waivers)
+    bars = _StageBars(config.progress)
+    reports = []
+    for path in paths:
+        doc = read_document(path)
+        reports.append(checker.check(doc, originals, waivers=waiver_set, progress=bars, outlet=only))
+
+    from provenance.db import atomic_write
+
+    if html_out is not None:
+        atomic_write(html_out, report.render(reports[0], "html").encode("utf-8"))
+        click.echo(f"HTML report written to {html_out}", err=True)
+    use_color = sys.stdout.isatty() if color is None else color
+    for path, rep in zip(paths, reports, strict=True):
+        rendered = report.render(rep, fmt, color=use_color and output is None and fmt == "text")
+        if output is None:
+            click.echo(rendered)
+        else:
+            target = Path(output)
+            if out_dir:
+                target.mkdir(parents=True, exist_ok=True)
+                stem = Path(path).stem if path != "-" else "stdin"
+                target = target / f"{stem}.{_REPORT_SUFFIX[fmt]}"
+            atomic_write(target, rendered.encode("utf-8"))
+            worst = rep.worst()
+            click.echo(
+                f"{path}: {len(rep.results)} passage(s), {rep.summary()['findings']} finding(s)"
+                f"{f', worst {worst.value}' if worst else ''} -> {target}",
+                err=True,
+            )
+    ctx.exit(gate.exit_code(reports, config.fail_on))
+
+
+@cli.command()
+@click.argument("finding_id", metavar="ID")
+@click.option("--reason", required=True, help="Why the finding is acceptable (kept in the waiver file).")
+@click.option(
+    "--file",
+    "path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Waiver file [default: .provenance-waivers.toml].",
+)
+@click.pass_context
+def waive(ctx: click.Context, finding_id: str, reason: str, path: Path | None) -> None:
+    """Accept finding ID (from a report) so the gate stops failing on it; it still shows as waived."""
+    from provenance.waivers import Waivers
+
+    waivers = Waivers.load(path or get_config(ctx).waivers)
+    waiver = waivers.add(finding_id, reason)
+    waivers.save()
+    click.echo(f"waived {waiver.id} in {waivers.path}")
 
 
 def main(argv: list[str] | None = None) -> int:
