@@ -472,6 +472,10 @@ class Finding:
         return "F" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
     def to_json(self) -> JSON:
+        original = self.original.to_json() if self.original else None
+        if original is not None:  # the contract always names the translation on the original side
+            original.setdefault("translation", None)
+            original.setdefault("translator", None)
         data: JSON = {
             "id": self.id,
             "kind": self.kind.value,
@@ -479,7 +483,7 @@ class Finding:
             "severity": self.severity.value,
             "confidence": round(float(self.confidence), 3),
             "derivative": self.derivative.to_json() if self.derivative else None,
-            "original": self.original.to_json() if self.original else None,
+            "original": original,
             "explanation": self.explanation,
             "detector": self.detector,
         }
