@@ -79,12 +79,15 @@ class AlignParams:
     length: float = 0.1  # weight of the length-ratio penalty
     anchor: float = 0.1  # weight of shared numbers / names / quotes
     fuzz: float = 0.3  # weight of the rapidfuzz similarity to a known translation
+    cover: float = 0.5  # penalty weight when a sentence in a merged bead matches nothing
+    cover_min: float = 0.3  # ... i.e. its best calibrated 1:1 similarity inside the bead is below this
     band: int = 8  # half-width of the band in document mode
     top_k: int = 3  # first-pass candidates per derivative sentence (document mode)
     excerpt_k: int = 6  # candidates per derivative sentence (excerpt mode)
-    skip: float = 0.02  # excerpt mode: cost per original sentence skipped forwards
+    excerpt_null: float = 0.05  # excerpt mode: cost of an insertion (a quote may add a sentence)
+    skip: float = 0.03  # excerpt mode: cost per original sentence skipped forwards
     max_skip: int = 12  # excerpt mode: forward skips beyond this count as a jump
-    reorder: float = 0.35  # excerpt mode: cost of a backward or long jump
+    reorder: float = 0.15  # excerpt mode: cost of a backward or long jump
     paragraph: float = 0.05  # excerpt mode: cost of changing to a non-adjacent paragraph
 
 
@@ -175,6 +178,7 @@ class _Features:
     d_anchor: np.ndarray  # prefix sums of anchor counts
     o_anchor: np.ndarray
     fuzz: np.ndarray | None  # (n, m) rapidfuzz similarity in [0, 1] to the known translations
+    single: np.ndarray  # (n, m) calibrated 1:1 similarity, for the coverage check of merged beads
 
 
 def _blocks(vectors: np.ndarray, sizes: Sequence[int]) -> dict[int, np.ndarray]:
@@ -209,6 +213,8 @@ def _features(
     o_vec: np.ndarray,
     t_vec: np.ndarray | None,
     translations: Sequence[str | None] | None,
+    *,
+    whole: bool = True,
 ) -> _Features:
     sizes = sorted({a for a, _ in _BEAD_TYPES} | {b for _, b in _BEAD_TYPES})
     rng = np.random.default_rng(0)
@@ -224,7 +230,9 @@ def _features(
             t_base[(a, b)] = min(_mean_cos(d_blocks[a], t_blocks[b], rng), 0.95)
     d_chars = [len(s) for s in derivative]
     o_chars = [len(s) for s in original]
-    log_ratio = math.log((sum(d_chars) + 1) / (sum(o_chars) + 1))
+    # the length ratio of two whole documents is the best prior for their beads; an excerpt says
+    # nothing about it, so there a translation is expected to be about as long as its original
+    log_ratio = math.log((sum(d_chars) + 1) / (sum(o_chars) + 1)) if whole else 0.0
     d_keys = [anchors(s) for s in derivative]
     o_keys = [anchors(s) for s in original]
     shared = _anchor_shared(d_keys, o_keys)
@@ -239,7 +247,9 @@ def _features(
             [s.lower() for s in derivative], [t.lower() for t in known], scorer=fuzz.ratio, dtype=np.float32, workers=1
         ) / np.float32(100.0)
         fuzz_matrix[:, [not t for t in known]] = 0.0
+    single = (d_vec @ o_vec.T - base[(1, 1)]) / (1.0 - base[(1, 1)])
     return _Features(
+        single=single,
         d_blocks=d_blocks,
         o_blocks=o_blocks,
         t_blocks=t_blocks,
@@ -289,6 +299,12 @@ def _bead_values(
                 best = np.maximum(best, f.fuzz[i0 + di, j0 + dj])
         score = score + p.fuzz * np.maximum(best - 0.3, 0.0)
     value = score * (a + b) / 2.0 - p.merge * (a + b - 2)
+    if a + b > 2:
+        # every sentence of a merged bead must match something on the other side; otherwise the
+        # merge only hides an insertion or deletion
+        sub = f.single[i0 : i0 + a][:, j0[:, None] + np.arange(b)]  # (a, len(j0), b)
+        cover = np.minimum(sub.max(axis=2).min(axis=0), sub.max(axis=0).min(axis=1))
+        value = value - p.cover * np.maximum(p.cover_min - cover, 0.0)
     return value, x
 
 
@@ -463,7 +479,7 @@ def _align_excerpt(
             continue
         states = list(best[i].items())
         for state, (total, _) in states:  # insertion [i] -> []
-            val = total - p.null
+            val = total - p.excerpt_null
             if val > best[i + 1].get(state, (neg, None))[0]:
                 best[i + 1][state] = (val, _Step(i, 1, -1, 0, 0.0, state))
         for a, j0, b, value, s in options[i]:
@@ -588,10 +604,10 @@ def align(
         t_vec = _embed(embedder, [t if t else o for t, o in zip(translations, original, strict=True)])
     else:
         translations = None
-    f = _features(derivative, original, d_vec, o_vec, t_vec, translations)
-    sim1, _ = _bead_values_matrix(f, params, n, m)
     if mode == "auto":
         mode = "excerpt" if (n * 2 <= m or (allow_reorder and n <= 12 and n < m)) else "document"
+    f = _features(derivative, original, d_vec, o_vec, t_vec, translations, whole=mode == "document")
+    sim1, _ = _bead_values_matrix(f, params, n, m)
     if mode == "document":
         return _align_document(n, m, f, params, sim1)
     if mode == "excerpt":

