@@ -203,3 +203,13 @@ def test_word_diff_marks_changed_words_and_gives_up_on_huge_inputs() -> None:
     assert word_diff("Same words, Different case", "same words, different case") == ([], [])
     huge = "word " * (int(MAX_DIFF_WORK**0.5) + 10)
     assert word_diff(huge, huge) is None
+
+
+def test_trimmed_author_commentary_is_named() -> None:
+    report = fixture_report()
+    last = report.document.paragraphs[-1]
+    report.results[0].trimmed = last.span
+    out = render(report, "html")
+    assert "Not checked: the end of the passage reads as the author" in out
+    assert last.text in out
+    assert "trimmed" in render(report, "text", width=100)

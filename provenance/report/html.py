@@ -35,7 +35,7 @@ MAX_DIFF_WORK = 400_000
 #: A table cell shows this many characters; the rest sits in a collapsed <details> (opened for print).
 CELL_PREVIEW_CHARS = 4_000
 #: Finding cards quote at most this many characters per side.
-QUOTE_CHARS = 1_000
+QUOTE_CHARS = 400
 
 _SEVERITIES = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
 _KINDS = ("drift", "addition", "omission", "unlocated")
@@ -336,6 +336,12 @@ def _render_passage(r: PassageResult, report: Report, used_ids: set[str]) -> str
     ]
     if r.message:
         out.append(f'<p class="note" role="note">{esc(r.message)}</p>')
+    if r.trimmed is not None:
+        cut = r.trimmed.slice(report.document.text)
+        out.append(
+            '<p class="note trimmed" role="note">Not checked: the end of the passage reads as the author\'s own '
+            f"commentary and was cut off: <q>{esc(_clip(cut))}</q></p>"
+        )
     if r.snapshot is not None or r.original is not None:
         out.append(_provenance_panel(r, report.signature))
 
