@@ -1,0 +1,374 @@
+"""The outlet registry: one TOML file per news outlet (``provenance/outlets/*.toml``).
+
+A file looks like::
+
+    id = "bild"
+    name = "Bild"
+    aliases = ["BILD", "Bild-Zeitung", "bild.de"]
+    case_sensitive_aliases = ["Bild", "BILD"]   # ordinary words elsewhere: match only as written
+    domains = ["bild.de"]
+    language = "de"
+    country = "DE"
+    kind = "newspaper"                          # newspaper | magazine | broadcaster | wire | online | agency
+    paywall_markers = ["BILDplus"]
+    xpath = ["//article"]                       # optional extraction hints
+
+Aliases match case-insensitively unless listed in ``case_sensitive_aliases``; aliases of three
+characters or fewer ("AP", "NOS", "taz") are always case-sensitive. Folders given with
+``--sources`` are read after the built-in one; a file there with an existing ``id`` replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from provenance.errors import SourceRegistryError
+from provenance.model import Outlet, Span
+
+KINDS = ("newspaper", "magazine", "broadcaster", "wire", "online", "agency")
+_KEYS = {
+    "id",
+    "name",
+    "aliases",
+    "case_sensitive_aliases",
+    "domains",
+    "language",
+    "country",
+    "kind",
+    "paywall_markers",
+    "xpath",
+}
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_LANG = re.compile(r"^[a-z]{2}$")
+_DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$")
+_SHORT = 3  # aliases this short are abbreviations ("AP", "NOS"): exact case only
+
+# words in front of an outlet name that say what it is ("the German tabloid Bild")
+_DESCRIPTORS = re.compile(
+    r"(?i)^(?:(?:the|a|an|die|der|das|le|la|les|el|il|lo|o|de|het)\s+)?"
+    r"(?:(?:german|french|spanish|italian|russian|ukrainian|polish|portuguese|brazilian|dutch|british|american|"
+    r"us|u\.s\.|state-run|state|pro-kremlin|independent|daily|weekly|conservative|liberal|left-wing|right-wing|"
+    r"leading|respected|tabloid|broadsheet|newspaper|paper|magazine|news\s+magazine|news\s+agency|agency|"
+    r"broadcaster|public\s+broadcaster|outlet|news\s+site|website|site|wire\s+service|business\s+daily)\s+)+"
+)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    text: str
+    outlet_id: str
+    case_sensitive: bool
+
+
+class Registry:
+    """All known outlets, with lookups by id, name, URL and mentions in running text."""
+
+    def __init__(self, outlets: Sequence[Outlet], case_sensitive: dict[str, frozenset[str]] | None = None) -> None:
+        self._outlets: dict[str, Outlet] = {o.id: o for o in outlets}
+        case_sensitive = case_sensitive or {}
+        self._exact: dict[str, str] = {}  # alias as written -> outlet id (case-sensitive aliases)
+        self._folded: dict[str, str] = {}  # casefolded alias -> outlet id (case-insensitive aliases)
+        self._any_case: dict[str, str] = {}  # casefolded alias -> id, for explicit lookups by name
+        aliases: list[_Alias] = []
+        for outlet in self._outlets.values():
+            exact = case_sensitive.get(outlet.id, frozenset())
+            for alias in dict.fromkeys((outlet.name, *outlet.aliases)):
+                alias = " ".join(alias.split())
+                if not alias:
+                    continue
+                cs = alias in exact or len(alias) <= _SHORT
+                aliases.append(_Alias(alias, outlet.id, cs))
+                if cs:
+                    self._exact.setdefault(alias, outlet.id)
+                else:
+                    self._folded.setdefault(alias.casefold(), outlet.id)
+                self._any_case.setdefault(alias.casefold(), outlet.id)
+        self._aliases = aliases
+        self._pattern = _compile(aliases)
+        # domain -> id, longest first so "tagesschau.de" wins over a shorter parent
+        domains = [(d, o.id) for o in self._outlets.values() for d in o.domains]
+        self._domains = sorted(domains, key=lambda item: -len(item[0]))
+
+    # ------------------------------------------------------------------ lookups
+
+    def all(self) -> list[Outlet]:
+        return sorted(self._outlets.values(), key=lambda o: o.id)
+
+    def __len__(self) -> int:
+        return len(self._outlets)
+
+    def __contains__(self, outlet_id: object) -> bool:
+        return outlet_id in self._outlets
+
+    def get(self, outlet_id: str) -> Outlet:
+        """The outlet with this id; SourceRegistryError (with a suggestion) when there is none."""
+        outlet = self._outlets.get(outlet_id) or self._outlets.get(outlet_id.strip().lower())
+        if outlet is not None:
+            return outlet
+        hint = self.suggest(outlet_id)
+        raise SourceRegistryError(
+            f"unknown outlet {outlet_id!r}",
+            hint=f"did you mean {hint!r}?" if hint else "see `provenance sources list`",
+        )
+
+    def suggest(self, text: str) -> str | None:
+        """The outlet id closest to ``text`` (id, name or alias), or None."""
+        from rapidfuzz import fuzz, process, utils
+
+        choices: dict[str, str] = {o.id: o.id for o in self._outlets.values()}
+        for alias in self._aliases:
+            choices.setdefault(alias.text, alias.outlet_id)
+        best = process.extractOne(text, list(choices), scorer=fuzz.WRatio, processor=utils.default_process)
+        if best is None or best[1] < 70:
+            return None
+        return choices[best[0]]
+
+    def find(self, name: str) -> Outlet | None:
+        """The outlet called ``name`` as an article or a user writes it.
+
+        Tolerant: "BILD", "bild", "Bild-Zeitung", "the German tabloid Bild", "bild.de",
+        "https://m.bild.de/...". None when nothing fits.
+        """
+        text = " ".join(name.split()).strip(" \t\"'“”„«»:,.;")
+        if not text:
+            return None
+        if text in self._outlets:
+            return self._outlets[text]
+        for candidate in (text, _DESCRIPTORS.sub("", text)):
+            found = self._any_case.get(candidate.casefold())
+            if found:
+                return self._outlets[found]
+        if "." in text and " " not in text:
+            by_url = self.by_url(text)
+            if by_url:
+                return by_url
+        mentioned = self.mentions(text)
+        if not mentioned:
+            # lenient: any alias in any case, the last one wins ("the German tabloid bild")
+            folded = text.casefold()
+            best: tuple[int, int, str] | None = None
+            for alias in self._aliases:
+                key = alias.text.casefold()
+                for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+                    cand = (m.end(), len(key), alias.outlet_id)
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
+            return self._outlets[best[2]] if best else None
+        ids = {outlet.id for _span, outlet in mentioned}
+        if len(ids) == 1:
+            return mentioned[0][1]
+        return mentioned[-1][1]
+
+    def by_url(self, url: str) -> Outlet | None:
+        """The outlet whose domain (or a subdomain of it) serves ``url``; archive URLs are unwrapped."""
+        host = _host(_unwrap_archive(url))
+        if not host:
+            return None
+        for domain, outlet_id in self._domains:
+            if host == domain or host.endswith("." + domain):
+                return self._outlets[outlet_id]
+        return None
+
+    def mentions(self, text: str) -> list[tuple[Span, Outlet]]:
+        """Every outlet alias in ``text``: word-bounded, longest match first, in text order."""
+        out: list[tuple[Span, Outlet]] = []
+        if self._pattern is None:
+            return out
+        pos = 0
+        search = self._pattern.search
+        while True:
+            m = search(text, pos)
+            if m is None:
+                break
+            hit = self._resolve(text, m.start(), m.group())
+            if hit is None:
+                pos = m.start() + 1
+                continue
+            end, outlet_id = hit
+            out.append((Span(m.start(), end), self._outlets[outlet_id]))
+            pos = end
+        return out
+
+    def _resolve(self, text: str, start: int, matched: str) -> tuple[int, str] | None:
+        """Check the regex's (case-blind) longest candidate, falling back to shorter aliases."""
+        outlet_id = self._exact.get(matched) or self._folded.get(matched.casefold())
+        if outlet_id:
+            return start + len(matched), outlet_id
+        # the longest candidate had the wrong case for a case-sensitive alias: try shorter ones
+        for alias in sorted(self._aliases, key=lambda a: -len(a.text)):
+            n = len(alias.text)
+            if n >= len(matched):
+                continue
+            piece = text[start : start + n]
+            if (piece == alias.text) if alias.case_sensitive else (piece.casefold() == alias.text.casefold()):
+                after = text[start + n : start + n + 1]
+                if not (after and (after.isalnum() or after == "_")):
+                    return start + n, alias.outlet_id
+        return None
+
+
+def _compile(aliases: Sequence[_Alias]) -> re.Pattern[str] | None:
+    """One case-blind regex over all aliases (a trie, so it stays fast with hundreds of them)."""
+    words = sorted({a.text.lower() for a in aliases})  # lower(), not casefold(): "ß" must keep its length
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?:" + _trie_regex(words) + r")(?![\w])", re.IGNORECASE)
+
+
+def _trie_regex(words: Sequence[str]) -> str:
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _node_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    # longest first: the regex engine keeps the first branch that lets the whole pattern match
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _unwrap_archive(url: str) -> str:
+    m = re.match(r"(?i)^(?:https?://)?(?:web\.)?archive\.org/web/[^/]+/(.+)$", url.strip())
+    if m:
+        return m.group(1)
+    m = re.match(r"(?i)^(?:https?://)?archive\.(?:today|ph|is|li|vn|md|fo)/(?:o/\w+/|\d{14}/)(.+)$", url.strip())
+    if m:
+        return m.group(1)
+    return url
+
+
+def _host(url: str) -> str:
+    url = url.strip()
+    if "://" not in url:
+        url = "http://" + url
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.rstrip(".").lower()
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _builtin_files() -> list[tuple[str, str]]:
+    folder = resources.files("provenance").joinpath("outlets")
+    out = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".toml"):
+            out.append((f"provenance/outlets/{entry.name}", entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def _dir_files(folder: Path) -> list[tuple[str, str]]:
+    if not folder.is_dir():
+        raise SourceRegistryError(f"outlet registry folder {folder} does not exist")
+    out = []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            out.append((str(path), path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SourceRegistryError(f"{path}: cannot read ({exc})") from None
+    return out
+
+
+def _strings(where: str, data: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SourceRegistryError(f"{where}: {key!r} must be a list of strings")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def parse_outlet(where: str, text: str) -> tuple[Outlet, frozenset[str]]:
+    """One TOML file -> (Outlet, its case-sensitive aliases); errors name the file and the problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SourceRegistryError(f"{where}: invalid TOML ({exc})") from None
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise SourceRegistryError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(_KEYS))})")
+    for key in ("id", "name", "language"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            raise SourceRegistryError(f"{where}: missing or empty {key!r}")
+    outlet_id = data["id"].strip()
+    if not _ID.match(outlet_id):
+        raise SourceRegistryError(f"{where}: id {outlet_id!r} must be lowercase letters, digits, '-' or '_'")
+    language = data["language"].strip()
+    if not _LANG.match(language):
+        raise SourceRegistryError(f"{where}: language {language!r} must be a two-letter ISO 639-1 code")
+    kind = data.get("kind", "newspaper")
+    if kind not in KINDS:
+        raise SourceRegistryError(f"{where}: kind {kind!r} must be one of {', '.join(KINDS)}")
+    country = data.get("country")
+    if country is not None and (not isinstance(country, str) or not re.fullmatch(r"[A-Z]{2}", country)):
+        raise SourceRegistryError(f"{where}: country {country!r} must be a two-letter ISO 3166 code like 'DE'")
+    domains = tuple(d.lower() for d in _strings(where, data, "domains"))
+    for domain in domains:
+        if not _DOMAIN.match(domain):
+            raise SourceRegistryError(f"{where}: {domain!r} is not a bare domain name (no scheme, no path)")
+    aliases = _strings(where, data, "aliases")
+    exact = _strings(where, data, "case_sensitive_aliases")
+    outlet = Outlet(
+        id=outlet_id,
+        name=data["name"].strip(),
+        language=language,
+        country=country,
+        kind=kind,
+        aliases=tuple(dict.fromkeys((*aliases, *exact))),
+        domains=domains,
+        paywall_markers=_strings(where, data, "paywall_markers"),
+        xpath=_strings(where, data, "xpath"),
+    )
+    return outlet, frozenset(exact)
+
+
+def _load(sources: list[list[tuple[str, str]]]) -> Registry:
+    outlets: dict[str, Outlet] = {}
+    exact: dict[str, frozenset[str]] = {}
+    for files in sources:
+        seen: dict[str, str] = {}
+        for where, text in files:
+            outlet, cs = parse_outlet(where, text)
+            if outlet.id in seen:
+                raise SourceRegistryError(f"{where}: id {outlet.id!r} is already defined in {seen[outlet.id]}")
+            seen[outlet.id] = where
+            outlets[outlet.id] = outlet  # later folders override earlier ones
+            exact[outlet.id] = cs
+    return Registry(list(outlets.values()), exact)
+
+
+@lru_cache(maxsize=16)
+def _cached(extra: tuple[str, ...]) -> Registry:
+    return _load([_builtin_files(), *(_dir_files(Path(d)) for d in extra)])
+
+
+def load_registry(extra_dirs: Sequence[Path] = ()) -> Registry:
+    """The built-in outlets plus those in ``extra_dirs`` (later ones override by id); cached."""
+    return _cached(tuple(str(Path(d).resolve()) for d in extra_dirs))
+
+
+def clear_cache() -> None:
+    """Forget loaded registries (after editing TOML files in a running process)."""
+    _cached.cache_clear()
+
+
+__all__ = ["KINDS", "Registry", "clear_cache", "load_registry", "parse_outlet"]
