@@ -15,8 +15,14 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# The example has findings on purpose, so the gate exits 1 (and make reports the error).
+EXAMPLE_CHECK := $(BIN)/provenance --sources examples/outlets check examples/article.md \
+	--original examples/original.html --memory examples/memory.tsv --html report.html
+
 demo: install
-	$(BIN)/provenance passages examples/article.md
+	@$(EXAMPLE_CHECK); status=$$?; \
+	echo "provenance check exited with $$status (0: clean, 1: findings at or above --fail-on, 2: error)"; \
+	exit $$status
 
 # Debian packages the optional features use (Ding dictionary, headless Chromium); skipped with a
 # reason where apt is not available, and the tests that need them skip too.
