@@ -39,6 +39,8 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application/xm
 _MD_TYPES = ("text/markdown", "text/x-markdown")
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "figcaption", "td", "th"}
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "svg", "button", "nav", "aside")
+_CHROME_TAGS = ("header", "footer", "menu")
+_FALLBACK_XPATHS = ("//article", "//main", "//body")
 _WS = re.compile(r"\s+")
 
 
@@ -107,12 +109,14 @@ def _body_paragraphs(body: etree._Element) -> list[str]:
     return out
 
 
-def _xpath_paragraphs(markup: str, xpaths: Iterable[str]) -> list[str]:
+def _xpath_paragraphs(
+    markup: str, xpaths: Iterable[str], *, min_chars: int = MIN_XPATH_CHARS, drop: tuple[str, ...] = _DROP_TAGS
+) -> list[str]:
     try:
         tree = lxml_html.fromstring(markup)
     except (etree.ParserError, ValueError):
         return []
-    for bad in tree.xpath("|".join(f"//{t}" for t in _DROP_TAGS)):
+    for bad in tree.xpath("|".join(f"//{t}" for t in drop)):
         bad.drop_tree()
     for expr in xpaths:
         try:
@@ -134,7 +138,7 @@ def _xpath_paragraphs(markup: str, xpaths: Iterable[str]) -> list[str]:
                 text = _clean(el.text_content())
                 if text:
                     paragraphs.append(text)
-        if sum(len(p) for p in paragraphs) >= MIN_XPATH_CHARS:
+        if paragraphs and sum(len(p) for p in paragraphs) >= min_chars:
             return paragraphs
     return []
 
@@ -162,10 +166,9 @@ def _from_html(markup: str, url: str | None, outlet: Outlet | None) -> tuple[lis
         if hinted:
             paragraphs, extractor = hinted, f"{EXTRACTOR_NAME}+xpath:{outlet.id}"
     if not paragraphs:
-        # very short pages fall under trafilatura's minimum size: use its simple baseline
-        _tree, text, _len = trafilatura.baseline(markup)
-        paragraphs = _text_paragraphs(text.replace("\n", "\n\n"), markdown=False) if text else []
-        extractor = f"{EXTRACTOR_NAME}-baseline"
+        # very short pages fall under trafilatura's minimum size: take the text blocks outside page chrome
+        paragraphs = _xpath_paragraphs(markup, _FALLBACK_XPATHS, min_chars=1, drop=_DROP_TAGS + _CHROME_TAGS)
+        extractor = f"{EXTRACTOR_NAME}+blocks"
     return paragraphs, extractor, meta
 
 

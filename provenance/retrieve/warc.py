@@ -70,6 +70,9 @@ def read_response(path: Path, url: str | None = None, *, max_bytes: int = 10 * 1
                     continue
                 seen += 1
                 target = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if record.format != "warc" or not target:
+                    # warcio is lenient with junk (it may read it as an ARC record): we are not
+                    raise RetrievalError(f"{path} is not a readable WARC file (a record without WARC-Target-URI)")
                 requested = record.rec_headers.get_header(REQUESTED_URI)
                 if url is not None and not (_same_url(target, url) or (requested and _same_url(requested, url))):
                     continue
