@@ -84,6 +84,23 @@ def cli(
 
 # ----------------------------------------------------------------- foundation: passages, sources
 
+
+@cli.command("passages")
+@click.argument("article", metavar="ARTICLE")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
+    """List the passages ARTICLE (a path, or - for stdin) attributes to news outlets."""
+    from provenance.attribution import find_passages, format_passages
+    from provenance.documents import read_document
+    from provenance.sources import load_registry
+
+    found = find_passages(read_document(article), load_registry(get_config(ctx).sources_dirs))
+    if fmt == "json":
+        echo_json([p.to_json() for p in found])
+    else:
+        click.echo(format_passages(found))
+
 # ----------------------------------------------------------------- engine: align, compare
 
 

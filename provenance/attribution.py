@@ -1,0 +1,822 @@
+"""Finding the passages of a derivative that it attributes to news outlets.
+
+``find_passages(doc, registry)`` looks for five patterns, structural ones first so that a cue
+inside a larger passage ("... told BILD." inside a translated block) does not start a passage
+of its own:
+
+1. lead-ins: a paragraph ending in a colon that names an outlet ("From the German Bild:",
+   "Le Monde reported:") introduces the next block quote, or the next plain paragraphs; plain
+   paragraphs run until author commentary, a heading or another attribution, and the passage is
+   ``open_end`` because where it ends is a guess;
+2. "Source: X" lines, before plain paragraphs (``source_block``) or after a block quote;
+3. block quotes with an attribution next to them (a line "— X, 4 April" inside or after the quote,
+   a link to the outlet's site, or the sentence before naming the outlet with a reporting verb);
+4. inline attribution, one or more whole sentences: "According to BILD, ...", "X reported that",
+   ", reports X", "... told X", "citing X", "as X put it", direct quotes "as quoted by X" or
+   "X quoted ... as saying" (kind ``quote``);
+5. a sentence whose words link to an article on an outlet's site (kind ``link``).
+
+An outlet mention counts only with a cue: an outlet that is the subject of the news, a quoted
+politician, scare quotes, bios and photo credits give no passage. Outlets come from the registry;
+a name introduced as an outlet ("the Lithuanian daily Vakaro Rytas") that the registry does not
+know gives ``outlet=None`` with the name as written. Cue lexicons live in ``data/attribution.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from provenance.model import Document, Link, Outlet, Paragraph, Passage, QuoteSpan, Span
+from provenance.segment import split_sentences
+
+__all__ = ["OutletRegistry", "find_passages", "format_passages"]
+
+# How sure each way of finding a passage is (an unknown outlet costs a further 20%).
+_CONFIDENCE = {
+    "leadin_blockquote": 0.95,
+    "leadin_plain": 0.85,
+    "source_blockquote": 0.9,
+    "source_plain": 0.8,
+    "blockquote_line": 0.9,
+    "blockquote_link": 0.85,
+    "blockquote_before": 0.8,
+    "inline": 0.85,
+    "quote": 0.85,
+    "link": 0.6,
+}
+_UNKNOWN_OUTLET_FACTOR = 0.8
+_MAX_PLAIN_PARAGRAPHS = 6  # a lead-in rarely introduces more; beyond that we are guessing wildly
+_MAX_LEADIN_WORDS = 14
+_MAX_ATTRIBUTION_LINE_WORDS = 10
+
+_QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w.'’&-]*"
+_NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|am|im|of|the|y|e|i)"
+_NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
+
+
+class OutletRegistry(Protocol):
+    """What attribution needs from ``sources.Registry``."""
+
+    def find(self, name: str) -> Outlet | None: ...
+
+    def by_url(self, url: str) -> Outlet | None: ...
+
+    def mentions(self, text: str) -> list[tuple[Span, Outlet]]: ...
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    raw: dict[str, Any]
+    descriptor_prefix: re.Pattern[str]  # "the German daily " right before a name
+    descriptor_name: re.Pattern[str]  # "the German daily Name"
+    leadin_opener: re.Pattern[str]
+    source_line: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    cue_after: re.Pattern[str]
+    quote_before: re.Pattern[str]
+    quote_after: re.Pattern[str]
+    continuation: re.Pattern[str]
+    negative: re.Pattern[str]
+    first_person: frozenset[str]
+    commentary_opener: re.Pattern[str]
+    evaluative: re.Pattern[str]
+    demonyms: dict[str, str]
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Regex alternation of phrases, longest first, any whitespace between words."""
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(tok) for tok in p.split()) for p in parts)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
+    words = raw["outlet_words"]
+    demonyms = dict(raw["demonyms"])
+    article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|de|het|o|a)"
+    desc = (
+        rf"(?:{article}\s+)?(?:(?P<demonym>{_alt(demonyms)})[\s-]+)?"
+        rf"(?:(?:{_alt(words['adjectives'])})[\s-]+){{0,3}}(?:{_alt(words['descriptors'])})"
+    )
+    after_time = r"(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
+    verbs_after = _alt(raw["cues"]["after"])
+    quote_words = raw["cues"]
+    return _Lexicon(
+        raw=raw,
+        descriptor_prefix=re.compile(rf"(?i:{desc})\s+$"),
+        descriptor_name=re.compile(rf"\b(?i:{desc})\s+(?P<name>{_NAME_RE})"),
+        leadin_opener=re.compile(rf"^\W*(?:{_alt(raw['leadin']['openers'])})\b", re.I),
+        source_line=re.compile(rf"^\W*(?P<label>{_alt(raw['source_labels']['labels'])})\s*:\s*(?P<name>.+?)\W*$", re.I),
+        cue_before=re.compile(
+            rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{_alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*$", re.I
+        ),
+        cue_after=re.compile(rf"^(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?P<verb>{verbs_after})(?=$|[\s,.:;])", re.I),
+        quote_before=re.compile(rf"(?:^|[\s,;(—–-])(?:{_alt(quote_words['quote_before'])})(?:\s+{article})?\s*$", re.I),
+        quote_after=re.compile(
+            rf"^\s+(?:{_alt(quote_words['quote_after'])})\b.{{1,160}}?\b(?:{_alt(quote_words['quote_saying'])})\b",
+            re.I | re.S,
+        ),
+        continuation=re.compile(
+            rf"^\W*(?:{_alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
+            rf"(?:{_alt(raw['cues']['continuation_verbs'])})\b",
+            re.I,
+        ),
+        negative=re.compile(rf"(?:^|\W)(?:{_alt(raw['negative']['phrases'])})", re.I),
+        first_person=frozenset(w.lower() for w in raw["commentary"]["first_person"]),
+        commentary_opener=re.compile(rf"^\W*(?:{_alt(raw['commentary']['openers'])})(?=\W|$)", re.I),
+        evaluative=re.compile(rf"\b(?:{_alt(raw['commentary']['evaluative'])})\b", re.I),
+        demonyms={k.lower(): v for k, v in demonyms.items()},
+    )
+
+
+# --------------------------------------------------------------------------- working structures
+
+
+@dataclass(frozen=True)
+class _Mention:
+    span: Span  # the name, widened to its descriptor ("the German daily Bild")
+    name_span: Span  # the name alone
+    outlet: Outlet | None
+    written: str
+    language: str | None
+
+
+@dataclass
+class _Block:
+    index: int
+    span: Span
+    kind: str
+    sentences: list[Span]
+
+
+@dataclass
+class _Candidate:
+    span: Span
+    kind: str
+    mention: _Mention
+    cue: Span | None
+    confidence: float
+    open_end: bool = False
+    extra_urls: list[str] = field(default_factory=list)
+    context: list[Span] = field(default_factory=list)  # attribution text whose links belong to the passage
+
+
+class _Finder:
+    def __init__(self, doc: Document, registry: OutletRegistry) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.registry = registry
+        self.lex = _lexicon()
+        self.blocks = self._blocks()
+        self.quotes = self._quote_spans()
+        self.mentions = self._mentions()
+        self.claimed: list[Span] = []
+        self.found: list[_Candidate] = []
+
+    # ------------------------------------------------------------------ preparation
+
+    def _blocks(self) -> list[_Block]:
+        paragraphs: Sequence[Paragraph] = self.doc.paragraphs
+        if not paragraphs:
+            paragraphs = _split_paragraphs(self.text)
+        blocks = []
+        for i, p in enumerate(paragraphs):
+            start, end = _strip_span(self.text, p.span.start, p.span.end)
+            if end <= start:
+                continue
+            body = self.text[start:end]
+            sents = [s.span for s in split_sentences(body, self.doc.language, offset=start)] or [Span(start, end)]
+            blocks.append(_Block(i, Span(start, end), p.kind, sents))
+        return blocks
+
+    def _quote_spans(self) -> list[Span]:
+        if self.doc.quotes:
+            return [q.span for q in self.doc.quotes]
+        return [q.span for q in _find_quotes(self.text)]
+
+    def _mentions(self) -> list[_Mention]:
+        known = sorted(self.registry.mentions(self.text), key=lambda m: (m[0].start, -m[0].end))
+        out: list[_Mention] = []
+        for span, outlet in known:
+            start = span.start
+            prefix = self.lex.descriptor_prefix.search(self.text[max(0, start - 80) : start])
+            if prefix:
+                start -= len(prefix.group(0))
+            out.append(_Mention(Span(start, span.end), span, outlet, self.text[start : span.end], outlet.language))
+        for m in self.lex.descriptor_name.finditer(self.text):
+            name_span = Span(m.start("name"), m.end("name"))
+            if any(k.name_span.overlaps(name_span) or k.span.overlaps(name_span) for k in out):
+                continue
+            name = m.group("name")
+            outlet = self.registry.find(name) or self.registry.find(m.group(0))
+            demonym = (m.group("demonym") or "").lower()
+            language = outlet.language if outlet else self.lex.demonyms.get(demonym)
+            out.append(_Mention(Span(m.start(), m.end()), name_span, outlet, m.group(0), language))
+        return sorted(out, key=lambda m: m.span.start)
+
+    # ------------------------------------------------------------------ helpers
+
+    def block_text(self, b: _Block) -> str:
+        return self.text[b.span.start : b.span.end]
+
+    def mentions_in(self, span: Span) -> list[_Mention]:
+        return [m for m in self.mentions if span.contains(m.name_span)]
+
+    def is_claimed(self, span: Span) -> bool:
+        return any(c.overlaps(span) for c in self.claimed)
+
+    def outlet_links(self, span: Span) -> list[tuple[Link, Outlet]]:
+        out = []
+        for link in self.doc.links:
+            if span.overlaps(link.span) or span.contains(link.span):
+                outlet = self.registry.by_url(link.href) if link.href.startswith(("http://", "https://")) else None
+                if outlet is not None:
+                    out.append((link, outlet))
+        return out
+
+    def outside_quotes(self, span: Span) -> str:
+        """The text of span with quoted stretches blanked out (same length)."""
+        chars = list(self.text[span.start : span.end])
+        for q in self.quotes:
+            if q.overlaps(span):
+                for i in range(max(q.start, span.start), min(q.end, span.end)):
+                    chars[i - span.start] = " "
+        return "".join(chars)
+
+    def is_commentary(self, span: Span) -> bool:
+        """The author's own voice: first person, questions or exclamations, or an opinion opener."""
+        raw = self.text[span.start : span.end].strip()
+        text = self.outside_quotes(span)
+        if self.lex.commentary_opener.match(raw):
+            return True
+        if re.search(r"[!?](?=\s|$)", text):
+            return True
+        for word in _WORD_RE.findall(text):
+            low = word.lower()
+            if word == "US" or (low == "i" and word != "I"):
+                continue
+            if low in self.lex.first_person:
+                return True
+        return len(self.lex.evaluative.findall(text)) >= 2
+
+    def add(self, cand: _Candidate, *claim: Span) -> None:
+        self.found.append(cand)
+        self.claimed.append(cand.span)
+        self.claimed.extend(s for s in claim if s is not None)
+
+    def next_block(self, i: int) -> _Block | None:
+        return self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+
+    def prev_block(self, i: int) -> _Block | None:
+        return self.blocks[i - 1] if i > 0 else None
+
+    def quote_group(self, i: int) -> list[_Block]:
+        """Consecutive block-quote blocks starting at i."""
+        group = []
+        while i < len(self.blocks) and self.blocks[i].kind == "blockquote":
+            group.append(self.blocks[i])
+            i += 1
+        return group
+
+    # ------------------------------------------------------------------ attribution lines
+
+    def source_line(self, b: _Block) -> _Mention | None:
+        """``Source: X`` -> the mention of X, if X is an outlet."""
+        text = self.block_text(b)
+        if len(_WORD_RE.findall(text)) > _MAX_ATTRIBUTION_LINE_WORDS or "\n\n" in text:
+            return None
+        m = self.lex.source_line.match(text)
+        if not m:
+            return None
+        name_span = Span(b.span.start + m.start("name"), b.span.start + m.end("name"))
+        inside = self.mentions_in(name_span)
+        if inside:
+            return inside[0]
+        for link, outlet in self.outlet_links(name_span):
+            return _Mention(link.span, link.span, outlet, link.text or outlet.name, outlet.language)
+        outlet = self.registry.by_url(m.group("name")) if "." in m.group("name") else None
+        if outlet is None:
+            outlet = self.registry.find(m.group("name"))
+        if outlet is None:
+            return None
+        return _Mention(name_span, name_span, outlet, m.group("name"), outlet.language)
+
+    def attribution_line(self, b: _Block) -> _Mention | None:
+        """A short line that only names the source: "— Gazeta Wyborcza, 4 April", "(El Mundo)"."""
+        src = self.source_line(b)
+        if src is not None:
+            return src
+        text = self.block_text(b)
+        if len(_WORD_RE.findall(text)) > _MAX_ATTRIBUTION_LINE_WORDS or self.lex.negative.search(text):
+            return None
+        candidates = self.mentions_in(b.span)
+        links = self.outlet_links(b.span)
+        if not candidates and not links:
+            return None
+        mention = (
+            candidates[0]
+            if candidates
+            else _Mention(links[0][0].span, links[0][0].span, links[0][1], links[0][0].text, links[0][1].language)
+        )
+        rest = (text[: mention.span.start - b.span.start] + text[mention.span.end - b.span.start :]).strip()
+        # what is left is punctuation, a date or "source": the line is an attribution, not a sentence
+        leftover = [w for w in _WORD_RE.findall(rest) if not _is_date_word(w)]
+        if len(leftover) <= 3 and not re.search(r"[.!?]\s+\w", rest):
+            return mention
+        return None
+
+    # ------------------------------------------------------------------ 1 + 2: lead-ins and Source lines
+
+    def leadin(self, b: _Block) -> tuple[_Mention, Span] | None:
+        """The last sentence of b ends in a colon and introduces an outlet's text."""
+        if b.kind == "blockquote":
+            return None
+        sent = b.sentences[-1]
+        start, end = _strip_span(self.text, sent.start, sent.end)
+        s_text = self.text[start:end]
+        if not s_text.endswith(":"):
+            return None
+        span = Span(start, end)
+        found = self.mentions_in(span)
+        if not found or self.lex.negative.search(s_text):
+            return None
+        mention = found[-1]
+        words = len(_WORD_RE.findall(s_text))
+        after = self.text[mention.span.end : end - 1]
+        opener = self.lex.leadin_opener.match(s_text)
+        verb = self.lex.cue_after.match(after) or self.lex.cue_before.search(self.text[start : mention.span.start])
+        if words > _MAX_LEADIN_WORDS and not verb:
+            return None
+        if not (opener or verb or words <= 8):
+            return None
+        return mention, span
+
+    def plain_run(self, i: int) -> list[_Block]:
+        """Plain paragraphs from block i on that continue a lead-in: stop at commentary, headings, cues."""
+        run: list[_Block] = []
+        j = i
+        while j < len(self.blocks) and len(run) < _MAX_PLAIN_PARAGRAPHS:
+            b = self.blocks[j]
+            if b.kind in ("heading", "blockquote", "hr", "rule") or self.is_claimed(b.span):
+                break
+            if run and (self.is_commentary(b.span) or self.starts_attribution(b)):
+                break
+            run.append(b)
+            j += 1
+        return run
+
+    def starts_attribution(self, b: _Block) -> bool:
+        return bool(self.leadin(b) or self.source_line(b) or self.attribution_line(b))
+
+    def trim_commentary(self, run: list[_Block]) -> Span:
+        """Span of the run without trailing sentences in the author's voice."""
+        start = run[0].span.start
+        end = run[-1].span.end
+        last = run[-1]
+        for sent in reversed(last.sentences[1:]):
+            if self.is_commentary(sent):
+                end = _strip_span(self.text, start, sent.start)[1]
+            else:
+                break
+        return Span(start, end)
+
+    def find_structural(self) -> None:
+        i = 0
+        while i < len(self.blocks):
+            b = self.blocks[i]
+            li = self.leadin(b)
+            src = None if li else (self.source_line(b) if b.kind != "blockquote" else None)
+            if li is None and src is None:
+                i += 1
+                continue
+            if li:
+                mention, cue = li
+                kind = "leadin"
+            else:
+                assert src is not None
+                mention, cue = src, b.span
+                kind = "source_block"
+                prev = self.prev_block(i)
+                if prev is not None and prev.kind == "blockquote" and not self.is_claimed(prev.span):
+                    start = i - 1
+                    while start > 0 and self.blocks[start - 1].kind == "blockquote":
+                        start -= 1
+                    group = self.quote_group(start)
+                    span = Span(group[0].span.start, group[-1].span.end)
+                    self.add(
+                        _Candidate(
+                            span, "blockquote", mention, cue, _CONFIDENCE["source_blockquote"], context=[b.span]
+                        ),
+                        cue,
+                    )
+                    i += 1
+                    continue
+            nxt = self.next_block(i)
+            if nxt is None or self.is_claimed(nxt.span):
+                i += 1
+                continue
+            if nxt.kind == "blockquote":
+                group = self.quote_group(i + 1)
+                span = self.quote_body(group)
+                conf = _CONFIDENCE["leadin_blockquote" if kind == "leadin" else "source_blockquote"]
+                self.add(_Candidate(span, kind, mention, cue, conf, context=[b.span]), cue)
+                i += 1 + len(group)
+                continue
+            run = self.plain_run(i + 1)
+            if not run:
+                i += 1
+                continue
+            span = self.trim_commentary(run)
+            conf = _CONFIDENCE["leadin_plain" if kind == "leadin" else "source_plain"]
+            self.add(_Candidate(span, kind, mention, cue, conf, open_end=True, context=[b.span]), cue)
+            i += 1 + len(run)
+
+    # ------------------------------------------------------------------ 3: block quotes
+
+    def quote_body(self, group: list[_Block]) -> Span:
+        """The quote without a closing attribution line inside it."""
+        end_block = group[-1]
+        if len(group) > 1 and self.attribution_line(end_block):
+            end_block = group[-2]
+        return Span(group[0].span.start, end_block.span.end)
+
+    def find_blockquotes(self) -> None:
+        i = 0
+        while i < len(self.blocks):
+            if self.blocks[i].kind != "blockquote":
+                i += 1
+                continue
+            group = self.quote_group(i)
+            span = Span(group[0].span.start, group[-1].span.end)
+            i += len(group)
+            if self.is_claimed(span):
+                continue
+            found = self.blockquote_attribution(group)
+            if found is None:
+                continue
+            mention, cue, how, context = found
+            body = self.quote_body(group)
+            self.add(_Candidate(body, "blockquote", mention, cue, _CONFIDENCE[how], context=context), cue)
+
+    def blockquote_attribution(self, group: list[_Block]) -> tuple[_Mention, Span, str, list[Span]] | None:
+        last = group[-1]
+        if len(group) > 1:
+            line = self.attribution_line(last)
+            if line is not None:
+                return line, last.span, "blockquote_line", [last.span]
+        after = self.next_block(self.blocks.index(last))
+        if after is not None and after.kind != "blockquote" and not self.is_claimed(after.span):
+            line = self.attribution_line(after)
+            if line is not None:
+                return line, after.span, "blockquote_line", [after.span]
+        span = Span(group[0].span.start, last.span.end)
+        links = self.outlet_links(span)
+        if links:
+            link, outlet = links[-1]
+            return (
+                _Mention(link.span, link.span, outlet, link.text, outlet.language),
+                link.span,
+                "blockquote_link",
+                [],
+            )
+        before = self.prev_block(self.blocks.index(group[0]))
+        if before is not None and before.kind != "blockquote" and not self.is_claimed(before.span):
+            sent = before.sentences[-1]
+            s_text = self.text[sent.start : sent.end]
+            if self.lex.negative.search(s_text):
+                return None
+            for mention in reversed(self.mentions_in(sent)):
+                after_text = self.text[mention.span.end : sent.end]
+                pre = self.text[sent.start : mention.span.start]
+                if (
+                    s_text.rstrip().endswith(":")
+                    or self.lex.cue_after.match(after_text)
+                    or self.lex.cue_before.search(pre)
+                ):
+                    return mention, sent, "blockquote_before", [sent]
+            for link, outlet in self.outlet_links(sent):
+                return (
+                    _Mention(link.span, link.span, outlet, link.text, outlet.language),
+                    sent,
+                    "blockquote_before",
+                    [sent],
+                )
+        return None
+
+    # ------------------------------------------------------------------ 4: inline attribution
+
+    def inline_cue(self, sent: Span, mention: _Mention) -> str | None:
+        """'inline', 'quote', 'inline_colon' (cue ends in a colon: the rest of the paragraph) or None."""
+        text = self.text
+        pre = text[sent.start : mention.span.start]
+        post = text[mention.span.end : sent.end]
+        if re.match(r"^['’]s\b", post):  # "Le Monde's correspondent": about the outlet, not from it
+            return None
+        if self.lex.quote_before.search(pre):
+            return "quote"
+        if self.lex.quote_after.match(post) and self._subject_position(pre):
+            return "quote"
+        if self.lex.cue_before.search(pre):
+            return "inline"
+        m = self.lex.cue_after.match(post)
+        if m and self._subject_position(pre):
+            rest = post[m.end() :]
+            if re.match(
+                r"^(?:\s+(?:on|in|last|this|earlier|late|early|yesterday|today)\b[^:.;\"“„«]{0,40})?\s*:", rest
+            ):
+                return "inline_colon"
+            return "inline"
+        return None
+
+    @staticmethod
+    def _subject_position(pre: str) -> bool:
+        """The outlet is the subject: nothing before it, or a clause boundary / connective."""
+        pre = pre.strip()
+        if not pre:
+            return True
+        return bool(
+            re.search(
+                r"(?:[,;:(—–-]|[\"”»]|\b(?:meanwhile|and|but|now|earlier|later|also|as|while|when|wie|comme|como|"
+                r"come|jak|zoals|yesterday|today|then|however|again|on \w+|last \w+|this \w+|und|aber|et|mais|y|e|"
+                r"pero|ma|ale|maar|en))$",
+                pre,
+                re.I,
+            )
+        )
+
+    def find_inline(self) -> None:
+        for b in self.blocks:
+            if b.kind == "heading":
+                continue
+            k = 0
+            while k < len(b.sentences):
+                sent = _strip(self.text, b.sentences[k])
+                if self.is_claimed(sent) or self.lex.negative.search(self.text[sent.start : sent.end]):
+                    k += 1
+                    continue
+                hit = None
+                for mention in self.mentions_in(sent):
+                    cue = self.inline_cue(sent, mention)
+                    if cue:
+                        hit = (mention, cue)
+                        break
+                if hit is None:
+                    k += 1
+                    continue
+                mention, cue = hit
+                end_k = k
+                if cue == "inline_colon":
+                    end_k = len(b.sentences) - 1
+                else:
+                    while end_k + 1 < len(b.sentences) and self.continues(b.sentences[end_k + 1], mention):
+                        end_k += 1
+                end = _strip_span(self.text, sent.start, b.sentences[end_k].end)[1]
+                span = Span(sent.start, end)
+                kind = "quote" if cue == "quote" else "inline"
+                conf = _CONFIDENCE[kind]
+                if self.found and self.found[-1].kind == kind and _same_outlet(self.found[-1].mention, mention):
+                    prev = self.found[-1]
+                    gap = self.text[prev.span.end : span.start]
+                    if not gap.strip():  # adjacent sentences from the same outlet make one passage
+                        prev.span = Span(prev.span.start, span.end)
+                        self.claimed.append(span)
+                        k = end_k + 1
+                        continue
+                self.add(_Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), conf))
+                k = end_k + 1
+
+    def continues(self, sent: Span, mention: _Mention) -> bool:
+        """The sentence keeps reporting the same outlet ("The paper added that ...")."""
+        s = _strip(self.text, sent)
+        text = self.text[s.start : s.end]
+        if self.lex.continuation.match(text):
+            return True
+        return any(_same_outlet(o, mention) and self.inline_cue(s, o) for o in self.mentions_in(s))
+
+    # ------------------------------------------------------------------ 5: links
+
+    def find_links(self) -> None:
+        for link in self.doc.links:
+            if not link.href.startswith(("http://", "https://")):
+                continue
+            outlet = self.registry.by_url(link.href)
+            if outlet is None or _is_homepage(link.href):
+                continue
+            sent = self.sentence_at(link.span)
+            if sent is None:
+                continue
+            holder = next((c for c in self.found if self._near(c, link.span)), None)
+            if holder is not None:
+                continue  # the link is attached to that passage below
+            if self.is_claimed(sent) or self.lex.negative.search(self.text[sent.start : sent.end]):
+                continue
+            if self.attribution_line(self.block_at(sent)):  # "(<a>El Mundo</a>)" is not a passage
+                continue
+            mention = _Mention(link.span, link.span, outlet, outlet.name, outlet.language)
+            self.add(_Candidate(sent, "link", mention, link.span, _CONFIDENCE["link"]))
+
+    @staticmethod
+    def _near(cand: _Candidate, span: Span) -> bool:
+        spans = [cand.span, *cand.context] + ([cand.cue] if cand.cue else [])
+        return any(s.overlaps(span) or s.contains(span) for s in spans)
+
+    def block_at(self, span: Span) -> _Block:
+        return next(b for b in self.blocks if b.span.overlaps(span) or b.span.contains(span))
+
+    def sentence_at(self, span: Span) -> Span | None:
+        for b in self.blocks:
+            for s in b.sentences:
+                if s.start <= span.start < s.end:
+                    return _strip(self.text, s)
+        return None
+
+    # ------------------------------------------------------------------ output
+
+    def passages(self) -> list[Passage]:
+        self.find_structural()
+        self.find_blockquotes()
+        self.find_inline()
+        self.find_links()
+        out = []
+        for n, cand in enumerate(sorted(self.found, key=lambda c: c.span.start), start=1):
+            m = cand.mention
+            urls: list[str] = []
+            for link in self.doc.links:
+                if self._near(cand, link.span) and link.href not in urls:
+                    urls.append(link.href)
+            confidence = cand.confidence * (1.0 if m.outlet else _UNKNOWN_OUTLET_FACTOR)
+            cue_span = cand.cue
+            cue_text = self.text[cue_span.start : cue_span.end].strip() if cue_span else ""
+            if cand.kind in ("inline", "quote") and cue_span is not None:
+                cue_span, cue_text = self.cue_phrase(cand.span, m)
+            out.append(
+                Passage(
+                    id=f"P{n}",
+                    text=self.text[cand.span.start : cand.span.end],
+                    span=cand.span,
+                    kind=cand.kind,
+                    outlet=m.outlet,
+                    outlet_name=m.written.strip(),
+                    language=m.language,
+                    cue=cue_text,
+                    cue_span=cue_span,
+                    confidence=round(confidence, 3),
+                    urls=urls,
+                    open_end=cand.open_end,
+                )
+            )
+        return out
+
+    def cue_phrase(self, span: Span, mention: _Mention) -> tuple[Span, str]:
+        """The attribution words around the outlet name: "According to BILD", "told Der Spiegel"."""
+        pre = self.text[span.start : mention.span.start]
+        post = self.text[mention.span.end : span.end]
+        start, end = mention.span.start, mention.span.end
+        before = self.lex.quote_before.search(pre) or self.lex.cue_before.search(pre)
+        if before:
+            start = span.start + before.start() + (len(before.group(0)) - len(before.group(0).lstrip(" ,;:(—–-")))
+        else:
+            after = self.lex.cue_after.match(post)
+            if after:
+                end = mention.span.end + after.end()
+        return Span(start, end), self.text[start:end].strip(" ,")
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _strip(text: str, span: Span) -> Span:
+    return Span(*_strip_span(text, span.start, span.end))
+
+
+def _split_paragraphs(text: str) -> list[Paragraph]:
+    """Blank-line paragraphs, for documents built without them."""
+    out = []
+    for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n[ \t]*\n|\s*$)", text, re.S):
+        out.append(Paragraph(len(out), Span(m.start(), m.end()), m.group(0)))
+    return out
+
+
+def _find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotation-mark pairs within a paragraph (fallback when the document carries none)."""
+    out: list[QuoteSpan] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = _QUOTE_PAIRS.get(ch)
+        if close is None or (ch in "'’‘" and i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        limit = text.find("\n\n", i + 1)
+        if j == -1 or (limit != -1 and j > limit):
+            i += 1
+            continue
+        out.append(QuoteSpan(Span(i, j + 1), Span(i + 1, j), ch))
+        i = j + 1
+    return out
+
+
+def _same_outlet(a: _Mention, b: _Mention) -> bool:
+    if a.outlet is not None and b.outlet is not None:
+        return a.outlet.id == b.outlet.id
+    return a.outlet is None and b.outlet is None and a.written.lower() == b.written.lower()
+
+
+def _is_homepage(url: str) -> bool:
+    path = urlsplit(url).path
+    return path in ("", "/") or len(path.strip("/")) < 3
+
+
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "source",
+    "quelle",
+}
+
+
+def _is_date_word(word: str) -> bool:
+    return word.lower() in _MONTHS
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def find_passages(doc: Document, registry: OutletRegistry) -> list[Passage]:
+    """The passages ``doc`` attributes to outlets, in document order, with ids P1, P2, ..."""
+    if not doc.text.strip():
+        return []
+    return _Finder(doc, registry).passages()
+
+
+def format_passages(passages: Sequence[Passage], *, width: int = 100) -> str:
+    """Plain-text listing of passages for the terminal (the ``provenance passages`` command)."""
+    import textwrap
+
+    if not passages:
+        return "no attributed passages found"
+    blocks = []
+    for p in passages:
+        outlet = f"{p.outlet.name} [{p.outlet.id}]" if p.outlet else f"{p.outlet_name} [not in registry]"
+        head = (
+            f"{p.id}  {p.kind}  {outlet}  language={p.language or '?'}  confidence={p.confidence:.2f}"
+            f"{'  open_end' if p.open_end else ''}"
+        )
+        lines = [head, f"  cue: {p.cue}" if p.cue else "  cue: -", f"  span: {p.span.start}-{p.span.end}"]
+        lines += [f"  url: {u}" for u in p.urls]
+        for para in p.text.split("\n\n"):
+            lines += textwrap.wrap(" ".join(para.split()), width=width, initial_indent="  | ", subsequent_indent="  | ")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

@@ -1,0 +1,484 @@
+"""Attribution: which stretches of an article does it attribute to which news outlet?
+
+Most tests build documents from blocks (paragraph / blockquote / heading) and use a small
+in-test registry, so they document the detector's behaviour independently of the outlet
+files. The fixture tests at the end run the real reader and registry over the annotated
+articles in tests/fixtures/passages (gold.toml) and the seed article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+
+from provenance.attribution import find_passages, format_passages
+from provenance.model import Document, Link, Outlet, Paragraph, Passage, Span
+from tests.conftest import FIXTURES, SEED_DIR
+
+# --------------------------------------------------------------------------- helpers
+
+
+class TinyRegistry:
+    """The three registry methods attribution uses, over a handful of outlets."""
+
+    def __init__(self, outlets: list[Outlet]) -> None:
+        self.outlets = outlets
+        names = sorted(((n, o) for o in outlets for n in (o.name, *o.aliases)), key=lambda x: -len(x[0]))
+        self._names = names
+        self._rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n, _ in names) + r")(?!\w)", re.I)
+
+    def find(self, name: str) -> Outlet | None:
+        low = name.strip().lower()
+        return next((o for n, o in self._names if n.lower() == low), None) or next(
+            (o for n, o in self._names if re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low)), None
+        )
+
+    def by_url(self, url: str) -> Outlet | None:
+        host = (urlsplit(url).hostname or "").lower()
+        return next((o for o in self.outlets for d in o.domains if host == d or host.endswith("." + d)), None)
+
+    def mentions(self, text: str) -> list[tuple[Span, Outlet]]:
+        out = []
+        for m in self._rx.finditer(text):
+            outlet = self.find(m.group(0))
+            assert outlet is not None
+            out.append((Span(m.start(), m.end()), outlet))
+        return out
+
+
+REGISTRY = TinyRegistry(
+    [
+        Outlet("bild", "Bild", "de", aliases=("BILD", "Bild-Zeitung"), domains=("bild.de",)),
+        Outlet("spiegel", "Der Spiegel", "de", aliases=("Spiegel",), domains=("spiegel.de",)),
+        Outlet("le-monde", "Le Monde", "fr", domains=("lemonde.fr",)),
+        Outlet("el-pais", "El País", "es", aliases=("El Pais",), domains=("elpais.com",)),
+        Outlet("corriere", "Corriere della Sera", "it", domains=("corriere.it",)),
+        Outlet("kommersant", "Kommersant", "ru", domains=("kommersant.ru",)),
+        Outlet("reuters", "Reuters", "en", domains=("reuters.com",)),
+        Outlet("cbs-news", "CBS News", "en", aliases=("CBS",), domains=("cbsnews.com",)),
+    ]
+)
+
+
+def make_doc(*blocks: str | tuple[str, str], links: list[tuple[str, str]] = ()) -> Document:
+    """A document from blocks: "text" is a paragraph, ("blockquote", "text") another kind.
+
+    ``links`` are (anchor text, href): the first occurrence of the anchor text becomes a link.
+    """
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for i, block in enumerate(blocks):
+        kind, text = ("paragraph", block) if isinstance(block, str) else block
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        paragraphs.append(Paragraph(i, Span(pos, pos + len(text)), text, kind))
+        parts.append(text)
+        pos += len(text)
+    full = "".join(parts)
+    doc_links = []
+    for anchor, href in links:
+        start = full.index(anchor)
+        doc_links.append(Link(href, anchor, Span(start, start + len(anchor))))
+    return Document(source="<test>", format="text", text=full, paragraphs=paragraphs, links=doc_links)
+
+
+def passages(*blocks: str | tuple[str, str], links: list[tuple[str, str]] = ()) -> list[Passage]:
+    return find_passages(make_doc(*blocks, links=links), REGISTRY)
+
+
+def only(found: list[Passage]) -> Passage:
+    assert len(found) == 1, [p.text for p in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------- lead-ins
+
+
+def test_leadin_before_a_blockquote_takes_exactly_the_quote() -> None:
+    doc = make_doc(
+        "The row has reached Berlin. From the German Bild:",
+        ("blockquote", "The ministry refused to pay. A spokesman declined to comment."),
+        "This is buck-passing, and nobody cares.",
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert (p.kind, p.outlet.id, p.language, p.open_end) == ("leadin", "bild", "de", False)
+    assert p.text == "The ministry refused to pay. A spokesman declined to comment."
+    assert p.cue == "From the German Bild:"
+    assert p.cue_span is not None and p.cue_span.slice(doc.text) == p.cue
+    assert p.span.slice(doc.text) == p.text
+
+
+@pytest.mark.parametrize(
+    "leadin",
+    [
+        "Le Monde reported:",
+        "Here is what Le Monde wrote:",
+        "Translated from Le Monde:",
+        "From the French daily Le Monde:",
+        "Le Monde wrote on Tuesday:",
+    ],
+)
+def test_leadin_phrasings_before_plain_paragraphs(leadin: str) -> None:
+    p = only(passages(leadin, "Flour prices rose by 18 percent.", "I find that hard to believe."))
+    assert p.kind == "leadin" and p.outlet.id == "le-monde" and p.language == "fr"
+    assert p.text == "Flour prices rose by 18 percent."
+
+
+def test_plain_paragraphs_after_a_leadin_are_open_ended_and_stop_at_commentary() -> None:
+    p = only(
+        passages(
+            "TASS reported:" if False else "Kommersant reported:",
+            "Russia and Egypt agreed on larger wheat deliveries.",
+            "The deal was signed in Cairo by both ministers.",
+            "Of course, state media always present these deals as triumphs.",
+            "The actual shipments tend to be smaller.",
+        )
+    )
+    assert p.open_end is True
+    assert p.text.startswith("Russia and Egypt") and p.text.endswith("by both ministers.")
+
+
+@pytest.mark.parametrize(
+    "commentary",
+    [
+        "I find this hard to believe.",
+        "We have seen this before.",
+        "Is this really the best idea anyone had?",
+        "What a mess!",
+        "So completely inept, they threw up their hands at the sheer incompetence of it all.",
+        "Honestly, the hotels will get an exemption again.",
+        "My take: the residents will carry the burden.",
+    ],
+)
+def test_commentary_cues_end_an_open_passage(commentary: str) -> None:
+    p = only(passages("From El País:", "The agency ordered cuts.", "Pools may not be filled.", commentary))
+    assert p.text == "The agency ordered cuts.\n\nPools may not be filled."
+
+
+def test_open_passage_stops_at_a_heading_and_at_the_next_attribution() -> None:
+    p = only(passages("From Le Monde:", "Rents rose again.", ("heading", "What this means"), "Rents are high."))
+    assert p.text == "Rents rose again."
+    found = passages("From Le Monde:", "Rents rose again.", "Source: Reuters", "Copper prices climbed.")
+    assert [(q.outlet.id, q.text) for q in found] == [
+        ("le-monde", "Rents rose again."),
+        ("reuters", "Copper prices climbed."),
+    ]
+
+
+def test_trailing_commentary_sentence_of_the_last_paragraph_is_trimmed() -> None:
+    p = only(passages("From Le Monde:", "Rents rose by 6 percent. The city expects more demand. I moved out."))
+    assert p.text == "Rents rose by 6 percent. The city expects more demand."
+
+
+def test_inline_cues_inside_a_leadin_passage_do_not_start_passages_of_their_own() -> None:
+    p = only(
+        passages(
+            "But it gets worse. From the German Bild:",
+            'According to BILD, the Kremlin did not move. "He does not know," an official told BILD.',
+        )
+    )
+    assert p.kind == "leadin" and p.text.startswith("According to BILD") and p.text.endswith("told BILD.")
+
+
+# --------------------------------------------------------------------------- Source lines
+
+
+def test_source_line_before_paragraphs_gives_an_open_source_block() -> None:
+    p = only(passages("Source: Reuters", "Copper rose to an 11-month high.", "So yes, your bill goes up."))
+    assert (p.kind, p.outlet.id, p.language, p.open_end) == ("source_block", "reuters", "en", True)
+    assert p.cue == "Source: Reuters" and p.text == "Copper rose to an 11-month high."
+
+
+def test_source_line_after_a_blockquote_attributes_the_quote() -> None:
+    p = only(passages(("blockquote", "The council doubled the fee."), "Source: Corriere della Sera", "Ten euros!"))
+    assert (p.kind, p.outlet.id, p.open_end) == ("blockquote", "corriere", False)
+    assert p.text == "The council doubled the fee."
+
+
+def test_source_that_is_not_an_outlet_gives_nothing() -> None:
+    assert passages("Unemployment fell to 6.1 percent.", "Source: Eurostat", "The chart shows the trend.") == []
+
+
+# --------------------------------------------------------------------------- block quotes
+
+
+def test_blockquote_with_attribution_line_after_it() -> None:
+    p = only(passages(("blockquote", "64 bus routes were shortened."), "— Kommersant, 4 April", "Higher wages?"))
+    assert (p.kind, p.outlet.id, p.cue) == ("blockquote", "kommersant", "— Kommersant, 4 April")
+
+
+def test_blockquote_with_attribution_line_inside_excludes_the_line() -> None:
+    doc = make_doc(
+        ("blockquote", "The stations open in 2027."),
+        ("blockquote", "El País"),
+        links=[("El País", "https://elpais.com/espana/2025-03-01/metro.html")],
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert p.text == "The stations open in 2027."
+    assert p.urls == ["https://elpais.com/espana/2025-03-01/metro.html"]
+
+
+def test_blockquote_linking_to_an_outlet_article() -> None:
+    doc = make_doc(
+        "The extension has slipped again.",
+        ("blockquote", "The stations will open two years late, according to the operator."),
+        links=[("two years late", "https://www.spiegel.de/wirtschaft/a-1.html")],
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert (p.kind, p.outlet.id) == ("blockquote", "spiegel")
+
+
+def test_blockquote_after_a_sentence_naming_the_outlet() -> None:
+    p = only(passages("Der Spiegel summed up the inspection.", ("blockquote", "A third of the dikes fail.")))
+    assert (p.kind, p.outlet.id, p.text) == ("blockquote", "spiegel", "A third of the dikes fail.")
+
+
+def test_blockquote_without_an_outlet_nearby_is_not_a_passage() -> None:
+    assert passages("My grandmother's letter ends like this:", ("blockquote", "The rain came late.")) == []
+
+
+# --------------------------------------------------------------------------- inline attribution
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet", "cue"),
+    [
+        ("According to BILD, the Kremlin did not move.", "bild", "According to BILD"),
+        ("Le Monde reported that the alarm was off for three days.", "le-monde", "Le Monde reported"),
+        ('"We talk past each other," a Green MP told Der Spiegel.', "spiegel", "told Der Spiegel"),
+        ("Italian media, citing Corriere della Sera, say the city will hire 1,200 sweepers.", "corriere", None),
+        ("As the Spanish daily El País put it, prices are above those of Vienna.", "el-pais", None),
+        ("Reuters wrote that the licences will be halved.", "reuters", "Reuters wrote"),
+        ("The ferry crossings were cancelled, reports Le Monde.", "le-monde", "reports Le Monde"),
+        ("Wie Der Spiegel berichtet, hat die Regierung eine Frist gesetzt.", "spiegel", None),
+        ("Laut El País verhandeln spanische Reedereien direkt mit London.", "el-pais", "Laut El País"),
+        ("Selon le quotidien Corriere della Sera, les réservations ont baissé.", "corriere", None),
+    ],
+)
+def test_inline_attribution_covers_the_whole_sentence(sentence: str, outlet: str, cue: str | None) -> None:
+    doc = make_doc(f"Some context first. {sentence} Nobody has confirmed it.")
+    p = only(find_passages(doc, REGISTRY))
+    assert (p.kind, p.outlet.id, p.text) == ("inline", outlet, sentence)
+    assert p.open_end is False
+    if cue is not None:
+        assert p.cue == cue
+    assert p.cue_span is not None and p.cue_span.slice(doc.text).strip(" ,") == p.cue
+
+
+def test_inline_passage_continues_with_explicit_continuations() -> None:
+    p = only(passages("According to Le Monde, subsidies will rise. The paper added that talks stalled. I doubt it."))
+    assert p.text == "According to Le Monde, subsidies will rise. The paper added that talks stalled."
+
+
+def test_colon_after_an_inline_cue_takes_the_rest_of_the_paragraph() -> None:
+    p = only(passages("Kommersant reports: power is back. Outages continue.", "Let us hope for a mild winter."))
+    assert p.text == "Kommersant reports: power is back. Outages continue."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ('"We had no warning," a resident said, as quoted by El País.', "el-pais"),
+        ('Kommersant quoted a regional official as saying "the reservoir is empty."', "kommersant"),
+    ],
+)
+def test_direct_quotes_credited_to_an_outlet_are_kind_quote(sentence: str, outlet: str) -> None:
+    p = only(passages(f"The floods came at night. {sentence} The agency disputes it."))
+    assert (p.kind, p.outlet.id, p.text) == ("quote", outlet, sentence)
+
+
+def test_unknown_outlet_introduced_as_one_has_no_registry_entry_but_a_language() -> None:
+    p = only(passages("According to the Lithuanian daily Vakaro Rytas, only two outages were recorded."))
+    assert p.outlet is None
+    assert "Vakaro Rytas" in p.outlet_name and p.language == "lt"
+    assert p.confidence < 0.85
+    assert p.to_json()["outlet"] is None and "Vakaro Rytas" in p.to_json()["outlet_name"]
+
+
+# --------------------------------------------------------------------------- links
+
+
+def test_sentence_linking_to_an_outlet_article_is_a_link_passage() -> None:
+    doc = make_doc(
+        "The plant is in trouble. The investor has postponed construction, and subsidies are frozen. I never liked it.",
+        links=[("has postponed construction", "https://www.spiegel.de/wirtschaft/chip-a-1234.html")],
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert (p.kind, p.outlet.id, p.language) == ("link", "spiegel", "de")
+    assert p.text == "The investor has postponed construction, and subsidies are frozen."
+    assert p.urls == ["https://www.spiegel.de/wirtschaft/chip-a-1234.html"]
+
+
+def test_links_inside_or_next_to_a_passage_are_attached() -> None:
+    doc = make_doc(
+        "Le Monde reported that flour prices rose by 18 percent.",
+        links=[("reported", "https://www.lemonde.fr/economie/article/2025/flour.html")],
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert p.kind == "inline" and p.urls == ["https://www.lemonde.fr/economie/article/2025/flour.html"]
+
+
+def test_homepage_links_in_a_bio_are_not_passages() -> None:
+    doc = make_doc(
+        "About the author: she has written for Corriere della Sera and Le Monde.",
+        links=[("Corriere della Sera", "https://www.corriere.it/"), ("Le Monde", "https://www.lemonde.fr/")],
+    )
+    assert find_passages(doc, REGISTRY) == []
+
+
+# --------------------------------------------------------------------------- hard negatives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bild has a long history of campaigns against politicians it dislikes.",
+        "I read Le Monde every morning with my coffee.",
+        '"We will win," Zelensky said.',
+        'The so-called "reform package" is nothing of the sort.',
+        "Two Reuters journalists were detained in Minsk on Tuesday.",
+        "Der Spiegel won the national press prize for its hospital investigation.",
+        "Le Monde's correspondent in Moscow was expelled on Thursday.",
+        "The singer gave an interview to Kommersant last year.",
+        "Subscriptions to Der Spiegel fell by 4 percent.",
+        "As Churchill put it, a lie travels fast.",
+        "According to the ministry of health, vaccination rates rose.",
+        "Citing unnamed sources, several politicians claimed the figures were inflated.",
+        "Unlike the readers of Le Monde, most people have never heard of the rule.",
+        "Photo: Reuters",
+        'The coach said after the match: "We lacked ideas."',
+    ],
+)
+def test_hard_negatives_give_no_passage(text: str) -> None:
+    assert passages("Some unrelated context.", text, "And the story goes on.") == []
+
+
+def test_the_authors_own_quotes_and_person_quotes_next_to_an_outlet_are_not_passages() -> None:
+    found = passages(
+        "Le Monde's correspondent Anne Vidal was expelled.",
+        '"I was given 48 hours to leave," Vidal said at the airport.',
+        'My neighbour calls it "the usual circus".',
+    )
+    assert found == []
+
+
+# --------------------------------------------------------------------------- general properties
+
+
+def test_ids_follow_document_order_and_spans_slice_the_text() -> None:
+    doc = make_doc(
+        "Meanwhile Le Monde reported that the ferry failed an inspection.",
+        "From the German Bild:",
+        ("blockquote", "The ministry refused to pay."),
+        "The ferry crossings were cancelled, reports Reuters.",
+    )
+    found = find_passages(doc, REGISTRY)
+    assert [p.id for p in found] == ["P1", "P2", "P3"]
+    assert [p.outlet.id for p in found] == ["le-monde", "bild", "reuters"]
+    assert all(p.span.slice(doc.text) == p.text for p in found)
+    assert [p.span.start for p in found] == sorted(p.span.start for p in found)
+    json.dumps([p.to_json() for p in found])
+
+
+def test_empty_document_has_no_passages() -> None:
+    assert find_passages(Document(source="<test>", format="text", text="  "), REGISTRY) == []
+
+
+def test_format_passages_lists_kind_outlet_cue_and_wrapped_text() -> None:
+    found = passages("Source: Reuters", "Copper rose to an eleven-month high on Thursday. " * 5)
+    out = format_passages(found, width=60)
+    assert out.startswith("P1  source_block  Reuters [reuters]  language=en")
+    assert "open_end" in out and "cue: Source: Reuters" in out
+    assert all(len(line) <= 60 for line in out.splitlines() if line.startswith("  | "))
+    assert format_passages([]) == "no attributed passages found"
+
+
+# --------------------------------------------------------------------------- real reader, registry, fixtures
+
+
+@pytest.fixture(scope="module")
+def registry():
+    sources = pytest.importorskip("provenance.sources", reason="outlet registry (provenance/sources.py) not available")
+    return sources.load_registry()
+
+
+def test_seed_article_gives_exactly_the_bild_and_cbs_passages(registry) -> None:
+    from benchmarks.passages import locate
+    from provenance.documents import read_document
+
+    seeds = sorted(SEED_DIR.glob("000_*.txt"))
+    if not seeds:
+        pytest.skip(f"seed article not available in {SEED_DIR}")
+    doc = read_document(seeds[0])
+    found = find_passages(doc, registry)
+    assert len(found) == 2
+    cbs, bild = found  # document order: the CBS block comes first
+    assert bild.outlet is not None and bild.outlet.name.lower().startswith("bild") and bild.language == "de"
+    assert bild.span == locate(
+        doc.text, "According to BILD, even before the peace summit", "German government officials."
+    )
+    assert cbs.outlet is not None and "CBS" in cbs.outlet.name and cbs.language == "en"
+    assert cbs.span == locate(doc.text, "Washington — Russian President", "fought for Russia in the war.")
+    # the author's commentary after each passage is outside it, and so is the Bild sentence the
+    # author quotes inside their own commentary in the second paragraph
+    assert "inept" not in bild.text and "worse" not in cbs.text
+    assert not any("Compounding" in p.text for p in found)
+
+
+def _gold_entries() -> list[dict]:
+    from benchmarks.passages import load_gold
+
+    return load_gold()
+
+
+@pytest.mark.parametrize("entry", _gold_entries(), ids=lambda e: e["file"])
+def test_gold_fixture_passages_are_found(entry: dict, registry) -> None:
+    from benchmarks.passages import match, resolve
+    from provenance.documents import read_document
+
+    doc = read_document(FIXTURES / "passages" / entry["file"])
+    article = resolve(entry, doc.text)
+    found = find_passages(doc, registry)
+    pairs = match(article.passages, found, strict=False)
+    assert len(pairs) == len(article.passages) == len(found), [(p.kind, p.outlet_name, p.text[:60]) for p in found]
+    for gi, pi in pairs:
+        assert found[pi].language == article.passages[gi].language
+        assert found[pi].open_end == article.passages[gi].open_end
+        assert set(article.passages[gi].urls) <= set(found[pi].urls)
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "provenance.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_passages_text_and_json(registry) -> None:
+    path = FIXTURES / "passages" / "01_leadin_blockquote_bild.md"
+    text = _cli("passages", str(path))
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("P1  leadin  ") and "cue: From the German Bild:" in text.stdout
+    data = json.loads(_cli("passages", str(path), "--format", "json").stdout)
+    assert [(p["id"], p["kind"], p["language"]) for p in data] == [("P1", "leadin", "de")]
+
+
+def test_cli_passages_reads_stdin(registry) -> None:
+    result = _cli("passages", "-", "--format", "json", stdin="Source: Reuters\n\nCopper climbed on Thursday.\n")
+    assert result.returncode == 0, result.stderr
+    assert [p["kind"] for p in json.loads(result.stdout)] == ["source_block"]
+
+
+def test_cli_passages_missing_file_is_exit_2_without_traceback(tmp_path) -> None:
+    result = _cli("passages", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert result.stderr.startswith("provenance: error:") and "Traceback" not in result.stderr
