@@ -110,3 +110,11 @@ def test_the_schema_rejects_broken_reports(path: tuple, value: object) -> None:
 def test_unknown_format_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown report format"):
         render(fixture_report(), "pdf")
+
+
+def test_spans_stay_on_one_line_and_the_text_parses_back() -> None:
+    report = fixture_report()
+    text = render(report, "json")
+    p1 = report.results[0].passage
+    assert f'"span": [{p1.span.start}, {p1.span.end}]' in text
+    assert json.loads(text) == report_to_json(report)

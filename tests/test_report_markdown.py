@@ -41,3 +41,14 @@ def test_long_texts_are_truncated() -> None:
     out = render(hostile_report(), "md")
     assert max(len(line) for line in out.splitlines()) < 3 * MAX_QUOTE_CHARS + 600
     assert "…" in out
+
+
+def test_same_language_quotes_do_not_repeat_the_identity_translation() -> None:
+    report = fixture_report()
+    f = report.results[0].findings[0]
+    assert f.original is not None
+    report.results[0].findings[0].original = type(f.original)(f.original.text, f.original.span, f.original.text,
+                                                              "identity")
+    out = render(report, "md")
+    assert "translation (identity)" not in out
+    assert "translation (identity)" not in render(report, "text", width=120)

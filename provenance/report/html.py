@@ -220,7 +220,7 @@ def _finding_card(f: Finding, dom_id: str, original_lang: str | None, target_lan
     if f.original is not None:
         lang = f' lang="{esc(original_lang)}"' if original_lang else ""
         parts.append(f"<dt>Original</dt><dd><q{lang}>{esc(_clip(f.original.text))}</q></dd>")
-        if f.original.translation is not None:
+        if f.original.translation is not None and f.original.translation != f.original.text:
             who = f" <span class=\"translator\">({esc(f.original.translator)})</span>" if f.original.translator else ""
             tl = f' lang="{esc(target_lang)}"' if target_lang else ""
             parts.append(f"<dt>Translation{who}</dt><dd><q{tl}>{esc(_clip(f.original.translation))}</q></dd>")

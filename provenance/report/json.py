@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from provenance.model import Report
@@ -28,6 +29,13 @@ def report_to_json(report: Report) -> dict[str, Any]:
     return data
 
 
+# A list of numbers spread over lines by json.dumps(indent=...). Newlines inside JSON strings are always
+# escaped, so a raw newline can only be layout and this never touches text.
+_NUMBER_LIST = re.compile(r"\[\n\s*(-?[0-9][0-9.eE+-]*(?:,\n\s*-?[0-9][0-9.eE+-]*)*)\n\s*\]")
+
+
 def render_json(report: Report) -> str:
-    """Pretty-printed, UTF-8 (not ASCII-escaped), newline-terminated."""
-    return json.dumps(report_to_json(report), indent=2, ensure_ascii=False, default=str) + "\n"
+    """Pretty-printed, UTF-8 (not ASCII-escaped), newline-terminated; spans and index lists on one line."""
+    text = json.dumps(report_to_json(report), indent=2, ensure_ascii=False, default=str)
+    text = _NUMBER_LIST.sub(lambda m: "[" + re.sub(r",\n\s*", ", ", m.group(1)) + "]", text)
+    return text + "\n"

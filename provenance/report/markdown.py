@@ -45,7 +45,7 @@ def _quote(f: Finding) -> list[str]:
         lines.append(f"  - article: “{escape_md(f.derivative.text)}”")
     if f.original is not None:
         line = f"  - original: “{escape_md(f.original.text)}”"
-        if f.original.translation is not None:
+        if f.original.translation is not None and f.original.translation != f.original.text:
             who = f" ({escape_md(f.original.translator, 60)})" if f.original.translator else ""
             line += f" — translation{who}: “{escape_md(f.original.translation)}”"
         lines.append(line)

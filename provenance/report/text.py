@@ -79,7 +79,7 @@ def _sides(f: Finding) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         left.append(("article", "(not in the article)"))
     if f.original is not None:
         right.append(("original", _clip(f.original.text)))
-        if f.original.translation is not None:
+        if f.original.translation is not None and f.original.translation != f.original.text:
             who = f" ({f.original.translator})" if f.original.translator else ""
             right.append(("translation" + who, _clip(f.original.translation)))
     else:
