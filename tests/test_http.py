@@ -235,3 +235,9 @@ def test_every_redirect_hop_passes_the_guard(tmp_path):
             transport=httpx.MockTransport(handler),
             resolver=lambda _host: ["93.184.216.34"],
         )
+
+
+def test_an_untyped_binary_body_is_refused(http_server: LoopbackServer, tmp_path):
+    http_server.route("/blob", Reply(200, b"\x7fELF\x02\x01\x01\0\0\0\0" + b"\0" * 200))
+    with pytest.raises(RetrievalError, match="looks binary"):
+        fetch(http_server.url("/blob"), local(tmp_path))

@@ -58,6 +58,7 @@ def test_the_warc_has_request_and_response_records_with_date_and_headers(http_se
     assert kinds == ["warcinfo", "response", "request"]  # warcio's order for a pair, linked by Concurrent-To
     _, rec, http, body = records[1]
     assert records[2][1].get_header("WARC-Concurrent-To") == rec.get_header("WARC-Record-ID")
+    assert records[2][2].get_header("User-Agent").startswith("translation-provenance/")
     assert rec.get_header("WARC-Target-URI") == http_server.url("/artikel")
     assert rec.get_header("WARC-Date").startswith(snap.fetched_at[:10])
     assert rec.get_header("WARC-Payload-Digest")

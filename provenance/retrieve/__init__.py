@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -30,7 +31,7 @@ from provenance.retrieve import archive_today, wayback
 from provenance.retrieve import warc as warcfile
 from provenance.retrieve.charset import decode_body
 from provenance.retrieve.guard import Resolver
-from provenance.retrieve.http import FetchResult, fetch, utc_now
+from provenance.retrieve.http import USER_AGENT, FetchResult, fetch, utc_now
 from provenance.retrieve.store import SnapshotStore
 
 __all__ = ["Endpoints", "SourceSpec", "get_snapshot", "parse_source", "detect_partial"]
@@ -328,5 +329,7 @@ def get_snapshot(
     if reason:
         snap = replace(snap, partial=True, partial_reason=reason)
     if warc_out is not None:
-        warcfile.write_snapshot(warc_out, snap)
+        target = snap.archive_url or snap.final_url or snap.url or ""
+        request = {"Host": urlsplit(target).netloc, "User-Agent": config.user_agent or USER_AGENT}
+        warcfile.write_snapshot(warc_out, snap, request_headers=request)
     return snap

@@ -232,6 +232,9 @@ def fetch(
                             f"{current} is {mime}, not a web page or text (refusing to read it as an original)"
                         )
                     body = _read_body(resp, current, config, deadline, progress)
+                    if not mime and b"\0" in body[:4096]:
+                        # no declared type and NUL bytes: a binary file, not a page
+                        raise RetrievalError(f"{current} has no content type and looks binary (refusing it)")
                     return FetchResult(
                         url=url,
                         final_url=current,
