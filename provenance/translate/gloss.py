@@ -39,10 +39,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("provenance.translate")
 
 DEFAULT_DICTIONARY = Path("/usr/share/trans/de-en")
-INDEX_VERSION = 4
+INDEX_VERSION = 6
 FUNCTION_WORDS = Path(__file__).with_name("function_words.de-en.toml")
 _LINKING = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
-_ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/]*\./")
+_ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?:^|(?<=\s))/[^/\s][^/]*/")
 _GERMAN_PLACEHOLDERS = {"etw.", "jdn.", "jdm.", "jds.", "jd.", "sich", "etw", "jdn", "jdm", "jds", "jd"}
 _ENGLISH_PLACEHOLDERS = re.compile(r"\b(?:sth\.|sb\.|sb\./sth\.|sth\./sb\.|sb's|sth|sb|oneself|one's)(?=\s|$)")
 # register, region and style labels: such senses are a poor default for a gloss
@@ -53,7 +53,25 @@ _MARKED = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 _lock = threading.Lock()
-_loaded: dict[tuple[str, int, int], tuple[dict[str, str], dict[str, str]]] = {}
+Index = tuple[dict[str, str], dict[str, str], frozenset[str]]  # exact, lower-cased, noun headwords
+_loaded: dict[tuple[str, int, int], Index] = {}
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split on ``sep`` outside brackets ("fly {flew; flown}" stays one synonym)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "{[(<":
+            depth += 1
+        elif ch in "}])>":
+            depth = max(0, depth - 1)
+        elif ch == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
 
 
 def _clean(text: str) -> str:
@@ -63,6 +81,8 @@ def _clean(text: str) -> str:
 
 def _german_key(entry: str) -> str | None:
     words = [w for w in _clean(entry).split() if w not in _GERMAN_PLACEHOLDERS]
+    if len(words) == 2 and words[0] in {"der", "die", "das"}:  # "die Polizei {f}" :: "the police"
+        words = words[1:]
     if len(words) != 1:
         return None
     word = words[0].strip(".,;:!?\"'")
@@ -75,18 +95,21 @@ def _marked(text: str) -> bool:
 
 def _english_gloss(entry: str) -> tuple[str, bool]:
     """The first plain synonym (not colloquial, regional, dated...) and whether all were marked."""
-    synonyms = entry.split(";")
-    plain = [s for s in synonyms if not _marked(s)]
+    synonyms = _split_top(entry, ";")
+    # skip register-marked senses and grammar notes such as "when + ...-ing"
+    plain = [s for s in synonyms if not _marked(s) and not any(c in s for c in "+…")]
     chosen = (plain or synonyms)[0]
     text = _ENGLISH_PLACEHOLDERS.sub(" ", _clean(chosen))
     text = " ".join(text.split()).strip(" ,;:")
-    if text.startswith("to ") and len(text) > 3:
-        text = text[3:]
+    for prefix in ("to ", "the "):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
     return text, not plain
 
 
-def build_index(path: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """``(exact, lower)``: German word form -> English gloss, best-ranked entry per form."""
+def build_index(path: Path) -> Index:
+    """``(exact, lower, heads)``: German word form -> English gloss (best-ranked entry per form),
+    the same keyed in lower case, and the capitalised headwords (nouns in their dictionary form)."""
     best: dict[str, tuple[tuple[int, int, int, int], str]] = {}
     with path.open(encoding="utf-8", errors="replace") as fh:
         for lineno, line in enumerate(fh):
@@ -101,7 +124,7 @@ def build_index(path: Path) -> tuple[dict[str, str], dict[str, str]]:
                 gloss, en_marked = _english_gloss(en_subs[sub_i])
                 if not gloss:
                     continue
-                for syn_i, synonym in enumerate(de_sub.split(";")):
+                for syn_i, synonym in enumerate(_split_top(de_sub, ";")):
                     key = _german_key(synonym)
                     if key is None:
                         continue
@@ -118,10 +141,11 @@ def build_index(path: Path) -> tuple[dict[str, str], dict[str, str]]:
         lk = k.lower()
         if lk not in lower or rank < lower[lk][0]:
             lower[lk] = (rank, v)
-    return exact, {k: v for k, (_r, v) in lower.items()}
+    heads = frozenset(k for k, (rank, _v) in best.items() if rank[1] == 0 and k[:1].isupper())
+    return exact, {k: v for k, (_r, v) in lower.items()}, heads
 
 
-def load_index(path: Path, cache_dir: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+def load_index(path: Path, cache_dir: Path | None) -> Index:
     """The index of ``path``, from memory, from the on-disk cache, or built (and cached)."""
     st = path.stat()
     key = (str(path), st.st_size, st.st_mtime_ns)
@@ -135,7 +159,7 @@ def load_index(path: Path, cache_dir: Path | None) -> tuple[dict[str, str], dict
         if cached is not None and cached.exists():
             try:
                 data = marshal.loads(cached.read_bytes())
-                index = (data[0], data[1])
+                index = (data[0], data[1], frozenset(data[2]))
             except (ValueError, EOFError, TypeError, IndexError, OSError):
                 log.warning("gloss index cache %s is unreadable; rebuilding", cached)
         if index is None:
@@ -172,9 +196,10 @@ def _dictionary_version(path: Path) -> str:
 class Glosser:
     """Word lookups against one loaded index."""
 
-    def __init__(self, exact: dict[str, str], lower: dict[str, str]) -> None:
+    def __init__(self, exact: dict[str, str], lower: dict[str, str], heads: frozenset[str] = frozenset()) -> None:
         self.exact = exact
         self.lower = lower
+        self.heads = heads
         self.function = function_words()
         self._memo: dict[str, str | None] = {}
 
@@ -192,18 +217,35 @@ class Glosser:
         low = word.lower()
         for i in range(3, len(low) - 2):
             head, modifier = low[i:], low[:i]
-            head_gloss = self.lower.get(head) or self._lemma(head.capitalize()) or self._lemma(head)
+            head_gloss = (
+                self.exact.get(head.capitalize())
+                or self.lower.get(head)
+                or self._lemma(head.capitalize())
+                or self._lemma(head)
+            )
             if not head_gloss:
                 continue
-            for cut in ("", *_LINKING):
-                if cut and not modifier.endswith(cut):
-                    continue
-                stem = modifier[: len(modifier) - len(cut)] if cut else modifier
-                if len(stem) < 3:
-                    continue
-                mod_gloss = self.lower.get(stem) or (self._compound(stem, depth + 1) if depth < 1 else None)
-                if mod_gloss:
-                    return f"{mod_gloss} {head_gloss}"
+            mod_gloss = self._modifier(modifier, depth)
+            if mod_gloss:
+                return f"{mod_gloss} {head_gloss}"
+        return None
+
+    def _modifier(self, modifier: str, depth: int) -> str | None:
+        """The first part of a compound, with or without a linking element (Fugenelement)."""
+        stems = [modifier] + [modifier[: -len(cut)] for cut in _LINKING if modifier.endswith(cut)]
+        stems = [s for s in stems if len(s) >= 3]
+        # a noun headword wins: "Bein|verletzung" (not bei+n), "Brücke+n|unfall" (not the plural)
+        for stem in stems:
+            if stem.capitalize() in self.heads:
+                return self.exact[stem.capitalize()]
+        for stem in reversed(stems):  # then any known form, linking element removed first
+            if stem in self.lower:
+                return self.lower[stem]
+        if depth < 1:
+            for stem in stems:
+                split = self._compound(stem, depth + 1)
+                if split:
+                    return split
         return None
 
     def word(self, word: str) -> str | None:
@@ -213,10 +255,13 @@ class Glosser:
         gloss = self.function.get(word.lower()) or self._direct(word) or self._lemma(word)
         if gloss is None and len(word) >= 6:
             gloss = self._compound(word)
-        if gloss is None and "-" in word:  # hyphenated compounds: gloss the parts that are known
-            parts = [self.word(p) for p in word.split("-")]
-            if all(parts):
-                gloss = " ".join(p for p in parts if p)
+        if gloss is None and "-" in word:
+            # hyphenated compound: the last part is the head and carries the meaning; unknown
+            # modifiers (mostly names: "Corona-Krise", "Trump-Regierung") are kept as written
+            parts = word.split("-")
+            head = self.word(parts[-1])
+            if head is not None:
+                gloss = " ".join([*(self.word(p) or p for p in parts[:-1]), head])
         self._memo[word] = gloss
         return gloss
 
