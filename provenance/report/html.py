@@ -315,6 +315,15 @@ def _range_label(prefix: str, indices: Sequence[int]) -> str:
     return f"{prefix}{lo}" if lo == hi else f"{prefix}{lo}–{hi}"
 
 
+def _passage_counts(findings: Sequence[Finding]) -> str:
+    counts, waived = _counts(findings)
+    bits = [f'<span class="sev-{sev.value}">{counts[sev.value]} {sev.value}</span>' for sev in _SEVERITIES
+            if counts[sev.value]]
+    if waived:
+        bits.append(f"{waived} waived")
+    return f'<span class="passage-counts">{" · ".join(bits)}</span>' if bits else ""
+
+
 def _render_passage(r: PassageResult, report: Report, used_ids: set[str]) -> str:
     p = r.passage
     pid = _dom_id("passage", p.id)
@@ -328,7 +337,8 @@ def _render_passage(r: PassageResult, report: Report, used_ids: set[str]) -> str
         '<header class="passage-head">',
         f'<h2 id="{pid}-t"><span class="pid">{esc(p.id)}</span> {esc(outlet)}'
         f' <span class="lang" title="language of the original">{esc(p.language or "?")}</span>'
-        f' <span class="status status-{status}">{esc(_STATUS_LABEL.get(r.status, r.status))}</span></h2>',
+        f' <span class="status status-{status}">{esc(_STATUS_LABEL.get(r.status, r.status))}</span>'
+        f"{_passage_counts(r.findings)}</h2>",
         f'<p class="cue">Attributed by <q>{esc(p.cue)}</q> <span class="muted">({esc(p.kind)}'
         + (f"; written as “{esc(p.outlet_name)}”" if p.outlet_name and p.outlet_name != outlet else "")
         + ")</span></p>",
