@@ -213,3 +213,13 @@ def test_trimmed_author_commentary_is_named() -> None:
     assert "Not checked: the end of the passage reads as the author" in out
     assert last.text in out
     assert "trimmed" in render(report, "text", width=100)
+
+
+def test_findings_without_spans_are_highlighted_by_their_text() -> None:
+    report = fixture_report()
+    result = report.results[0]
+    f = next(f for f in result.findings if f.subtype is not None and f.subtype.value == "entity")
+    assert f.derivative is not None
+    f.derivative = type(f.derivative)(f.derivative.text)  # no span
+    out = render(report, "html")
+    assert re.search(r'<mark class="hl sev-critical" data-f="[^"]+">of the </mark>', out)

@@ -26,7 +26,7 @@ from importlib import resources
 from string import Template
 
 from provenance import __version__
-from provenance.model import Bead, Finding, PassageResult, Report, Sentence, Severity, Span
+from provenance.model import Bead, Finding, PassageResult, Report, Sentence, Severity, SideRef, Span
 from provenance.report.text import finding_label, format_timestamp
 
 #: Word diffs are skipped when (tokens on one side) x (tokens on the other) exceeds this: difflib is
@@ -179,6 +179,14 @@ def _project(span: Span | None, offsets: list[tuple[Sentence, int]]) -> list[tup
         if lo < hi:
             out.append((lo - s.span.start + at, hi - s.span.start + at))
     return out
+
+
+def _locate(ref: SideRef, cell: str, offsets: list[tuple[Sentence, int]]) -> list[tuple[int, int]]:
+    """Where a finding's side sits in a cell: by its span, else (no span) by its text."""
+    if ref.span is not None:
+        return _project(ref.span, offsets)
+    at = cell.find(ref.text) if ref.text else -1
+    return [(at, at + len(ref.text))] if at >= 0 else []
 
 
 # --------------------------------------------------------------------------- findings
@@ -417,9 +425,9 @@ def _render_passage(r: PassageResult, report: Report, used_ids: set[str]) -> str
             f = r.findings[n]
             tag = f'<mark class="hl sev-{f.severity.value}" data-f="{dom_ids[n]}">'
             if f.derivative is not None:
-                d_marks.add(_project(f.derivative.span, d_off), tag, "</mark>")
+                d_marks.add(_locate(f.derivative, d_text, d_off), tag, "</mark>")
             if f.original is not None:
-                o_marks.add(_project(f.original.span, o_off), tag, "</mark>")
+                o_marks.add(_locate(f.original, o_text, o_off), tag, "</mark>")
         diff_note = ""
         if ds and trs:
             diff = word_diff(t_text, d_text)
