@@ -27,6 +27,15 @@ from provenance.model import Passage, Span
 FIXTURES = ROOT / "tests" / "fixtures" / "passages"
 GOLD = FIXTURES / "gold.toml"
 JACCARD = 0.8
+SPLITS = ("dev", "heldout", "challenge")
+# The challenge split was written after the detector; this is how it scored the first time, before
+# the generic cues it exposed were added (so the current challenge numbers are partly tuned).
+CHALLENGE_FIRST_RUN = (
+    "precision 0.875, recall 0.583 (7 of 12 gold passages found, 1 wrong span). Misses then: a colon "
+    'after a time phrase ("Reuters reported on Thursday: ..."), "Le Monde\'s reporting suggests", '
+    '"per Público", a block quote introduced as "the Corriere della Sera story ... in my own '
+    'translation", and an HTML `<footer><cite>` attribution that the HTML reader drops (still missed).'
+)
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 
 
@@ -74,7 +83,7 @@ def resolve(entry: dict[str, Any], text: str) -> Article:
     """Gold passages of one gold.toml entry as spans into the document text."""
     art = Article(
         file=entry["file"],
-        split="heldout" if entry["file"].startswith("heldout/") else "dev",
+        split=entry["file"].split("/")[0] if "/" in entry["file"] else "dev",
         negatives=tuple(entry.get("negatives", ())),
     )
     pos = 0
@@ -227,7 +236,7 @@ def seed_check(registry: Any) -> str | None:
 
 def render(results: dict[str, SplitResult], seed: str | None) -> str:
     rows = []
-    for split in ("dev", "heldout"):
+    for split in SPLITS:
         r = results.get(split)
         if r is None:
             continue
@@ -240,14 +249,16 @@ def render(results: dict[str, SplitResult], seed: str | None) -> str:
         "lead-ins, Source lines, attributed block quotes, inline attribution, quotes credited to an outlet, "
         "links to an outlet's article, and hard negatives (outlets named without being quoted, quotes of "
         "people, scare quotes, credits, bios). `dev` is the split the cue lexicons were tuned on; `heldout` "
-        "was written before tuning and not tuned on. A prediction matches when the outlet agrees and the "
-        "spans are identical (strict) or overlap with character Jaccard >= 0.8. Target: precision and "
-        "recall >= 0.9.",
+        "was written before tuning and not tuned on; `challenge` was written after the detector to probe other "
+        "phrasings (first-run score below). All three sets were written by the detector's author, so they "
+        "share its idea of what an attribution looks like: expect lower numbers on real articles. "
+        "A prediction matches when the outlet agrees and the spans are identical (strict) or overlap "
+        "with character Jaccard >= 0.8. Target: precision and recall >= 0.9.",
         "",
         table(["split", "match", "gold", "predicted", "precision", "recall", "F1"], rows),
         "",
     ]
-    for split in ("dev", "heldout"):
+    for split in SPLITS:
         r = results.get(split)
         if r is None:
             continue
@@ -263,6 +274,7 @@ def render(results: dict[str, SplitResult], seed: str | None) -> str:
         lines += [table(["kind (overlap)", "gold", "predicted", "precision", "recall"], kind_rows), ""]
         if r.misses:
             lines += ["Errors:", ""] + [f"- {m}" for m in r.misses] + [""]
+    lines += [f"First run of `challenge`, before any change made because of it: {CHALLENGE_FIRST_RUN}", ""]
     if seed:
         lines += [f"Seed check: {seed}.", ""]
     return "\n".join(lines)

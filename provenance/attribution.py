@@ -87,6 +87,8 @@ class _Lexicon:
     cue_after: re.Pattern[str]
     quote_before: re.Pattern[str]
     quote_after: re.Pattern[str]
+    possessive_report: re.Pattern[str]
+    quote_intro: re.Pattern[str]
     continuation: re.Pattern[str]
     negative: re.Pattern[str]
     first_person: frozenset[str]
@@ -129,6 +131,12 @@ def _lexicon() -> _Lexicon:
             rf"^\s+(?:{_alt(quote_words['quote_after'])})\b.{{1,160}}?\b(?:{_alt(quote_words['quote_saying'])})\b",
             re.I | re.S,
         ),
+        possessive_report=re.compile(
+            rf"^['’]s\s+(?:own\s+|latest\s+|new\s+)?(?:{_alt(raw['cues']['report_nouns'])})\b[^.;:]{{0,60}}?"
+            rf"\b(?:{_alt(raw['cues']['report_verbs'])})\b",
+            re.I,
+        ),
+        quote_intro=re.compile(rf"\b(?:{_alt(raw['cues']['report_nouns'] + raw['cues']['quote_intro'])})\b", re.I),
         continuation=re.compile(
             rf"^\W*(?:{_alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
             rf"(?:{_alt(raw['cues']['continuation_verbs'])})\b",
@@ -505,6 +513,7 @@ class _Finder:
                     s_text.rstrip().endswith(":")
                     or self.lex.cue_after.match(after_text)
                     or self.lex.cue_before.search(pre)
+                    or self.lex.quote_intro.search(s_text)
                 ):
                     return mention, sent, "blockquote_before", [sent]
             for link, outlet in self.outlet_links(sent):
@@ -523,7 +532,10 @@ class _Finder:
         text = self.text
         pre = text[sent.start : mention.span.start]
         post = text[mention.span.end : sent.end]
-        if re.match(r"^['’]s\b", post):  # "Le Monde's correspondent": about the outlet, not from it
+        if re.match(r"^['’]s\b", post):
+            # "Le Monde's reporting suggests ..." quotes it; "Le Monde's correspondent was expelled" does not
+            if self.lex.possessive_report.match(post) and self._subject_position(pre):
+                return "inline"
             return None
         if self.lex.quote_before.search(pre):
             return "quote"
@@ -534,9 +546,7 @@ class _Finder:
         m = self.lex.cue_after.match(post)
         if m and self._subject_position(pre):
             rest = post[m.end() :]
-            if re.match(
-                r"^(?:\s+(?:on|in|last|this|earlier|late|early|yesterday|today)\b[^:.;\"“„«]{0,40})?\s*:", rest
-            ):
+            if re.match(r"^[^:.;!?\"“„«]{0,40}:", rest):  # "reported on Thursday: ..."
                 return "inline_colon"
             return "inline"
         return None
