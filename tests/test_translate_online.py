@@ -361,3 +361,35 @@ def test_mymemory_daily_quota_warning_is_a_quota_error(http_server: LoopbackServ
     assert http_server.requests[0].query["langpair"] == ["de-DE|en-GB"] or re.match(
         r"de-\w+\|en-\w+", http_server.requests[0].query["langpair"][0]
     )
+
+
+def test_a_connection_that_breaks_mid_request_is_retried(http_server: LoopbackServer, tmp_path: Path) -> None:
+    calls = 0
+
+    def drop_first(req: Request) -> Reply:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise ConnectionAbortedError("simulated drop: the server closes without answering")
+        return google_page(req)
+
+    http_server.route("/m", drop_first)
+    out = get_translator("google", fast_config(tmp_path, google_url=http_server.url("/m"))).translate(
+        ["Hallo."], "de", "en"
+    )
+    assert out[0].text == "EN:HALLO." and calls == 2
+
+
+def test_chatgpt_compatible_endpoint_with_bearer_key(http_server: LoopbackServer, tmp_path: Path) -> None:
+    def chat(req: Request) -> Reply:
+        assert req.headers.get("Authorization") == "Bearer sk-test-key"
+        body = json.loads(req.body)
+        assert body["temperature"] == 0 and "from German to English" in body["messages"][0]["content"]
+        content = fake_english(body["messages"][1]["content"])
+        answer = {"choices": [{"message": {"role": "assistant", "content": content}}]}
+        return Reply(200, json.dumps(answer).encode(), {"Content-Type": "application/json"})
+
+    http_server.route("/v1/chat/completions", chat)
+    config = fast_config(tmp_path, chatgpt_url=http_server.url("/v1"), openai_key="sk-test-key", chatgpt_model="m-1")
+    [t] = get_translator("chatgpt", config).translate(["Guten Tag."], "de", "en")
+    assert t.text == "EN:GUTEN TAG." and t.translator == "chatgpt:m-1"

@@ -176,8 +176,12 @@ def load_index(path: Path, cache_dir: Path | None) -> Index:
 @lru_cache(maxsize=1)
 def function_words() -> dict[str, str]:
     """Closed-class German words and their usual English rendering (data file next to this module)."""
-    with FUNCTION_WORDS.open("rb") as fh:
-        data = tomllib.load(fh)
+    try:
+        with FUNCTION_WORDS.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError:  # an install without the data file still glosses, from the dictionary alone
+        log.warning("function-word table %s is missing", FUNCTION_WORDS)
+        return {}
     return {k.lower(): str(v) for k, v in data.get("words", {}).items()}
 
 

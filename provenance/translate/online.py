@@ -491,7 +491,7 @@ class ChatGPTProvider(OnlineProvider):
         return self.model
 
     def lang_code(self, lang: str, *, target: bool) -> str:
-        return _language_names().get(norm_lang(lang), norm_lang(lang))
+        return _language_names().get(norm_lang(lang), norm_lang(lang)).title()
 
     def _request(self, chunks: list[str], source: str, target: str) -> list[str]:
         headers = {"Authorization": f"Bearer {self.api_key}"}
