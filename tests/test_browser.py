@@ -96,6 +96,8 @@ def test_report_loads_without_console_errors(driver: Any, tmp_path: Path) -> Non
     assert console_errors(driver) == []
     # the script ran (the CSP hash matches): it filled in the live counter
     assert driver.find_element(By.ID, "shown-count").text == "11 of 11 findings shown"
+    # self-contained: the page loaded no resources at all (no fonts, images, scripts, styles)
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
     shot = tmp_path / "report.png"
     driver.save_screenshot(str(shot))
     assert shot.stat().st_size > 10_000
