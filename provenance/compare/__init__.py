@@ -1,0 +1,143 @@
+"""Comparison engine: aligned sentence pairs in, Findings out.
+
+Two modes per bead. Mode A (a known translation of the original is available, e.g. from a
+translation memory or an online MT): the translation and the passage are compared in the
+passage's language with a word diff, and the differing words classified. Mode B (no
+translation, offline): language-independent anchors (numbers, names, quotation marks) and
+per-language cue lexicons (negation, hedges, intensifiers, gender) are compared across
+languages. Detectors run most specific first; the coverage detector skips words a more
+specific finding already explains.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from provenance.compare import coverage, entity, hedge, intensity, negation, number, quotation
+from provenance.compare.base import PairContext
+from provenance.compare.tokens import Side, side_from_sentences, side_from_text
+from provenance.config import Config
+from provenance.model import Bead, Finding, Sentence, Span, Translation
+
+__all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
+
+COMPARE_VERSION = "1.0"
+
+# order matters: specific drift first, then coverage on what is left unexplained
+DETECTORS = (number, entity, negation, hedge, intensity, quotation, coverage)
+
+
+def compare_aligned(
+    derivative: Sequence[Sentence],
+    original: Sequence[Sentence],
+    beads: Sequence[Bead],
+    *,
+    translations: Sequence[Translation | None] | None,
+    derivative_lang: str,
+    original_lang: str,
+    config: Config | None = None,
+    min_confidence: float | None = None,
+) -> list[Finding]:
+    """Run every detector on every bead; spans point into the texts the sentences came from."""
+    threshold = (config.min_confidence if config else 0.5) if min_confidence is None else min_confidence
+    same_language = derivative_lang == original_lang
+    findings: list[Finding] = []
+    for bead in beads:
+        der = side_from_sentences([derivative[i] for i in bead.derivative], derivative_lang)
+        src = side_from_sentences([original[i] for i in bead.original], original_lang)
+        trans_side, translator = _translation_side(bead, translations, derivative_lang)
+        if trans_side is None and same_language and bead.original:
+            # same-language quote: the original is its own translation
+            trans_side = side_from_sentences([original[i] for i in bead.original], derivative_lang)
+            translator = "identity"
+        ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language)
+        for det in DETECTORS:
+            if (not der.tokens or not src.tokens) and det is not coverage:
+                continue
+            findings.extend(f for f in det.detect(ctx) if f.confidence >= threshold)
+    return findings
+
+
+def _translation_side(
+    bead: Bead, translations: Sequence[Translation | None] | None, lang: str
+) -> tuple[Side | None, str | None]:
+    if not translations or not bead.original:
+        return None, None
+    parts = [translations[i] for i in bead.original if i < len(translations)]
+    if not parts or any(p is None for p in parts):
+        return None, None
+    text = " ".join(p.text for p in parts if p is not None)
+    names = sorted({p.translator for p in parts if p is not None})
+    # translation text has no offsets of its own; spans into it are relative to the joined string
+    return side_from_text(text, lang), ",".join(names)
+
+
+def compare_texts(
+    source: str,
+    derivative: str,
+    *,
+    source_lang: str,
+    derivative_lang: str = "en",
+    translation: str | None = None,
+    translator: str = "given",
+    config: Config | None = None,
+    embedder: Any = None,
+    min_confidence: float | None = None,
+) -> list[Finding]:
+    """Compare one original text with one derivative text (segment, align, compare).
+
+    One sentence on each side is paired directly (no embeddings needed); longer texts are
+    aligned with ``provenance.align`` using ``embedder`` (created from ``config`` if None).
+    """
+    from provenance.segment import split_sentences
+
+    src_sents = split_sentences(source, source_lang) or _whole(source)
+    der_sents = split_sentences(derivative, derivative_lang) or _whole(derivative)
+    trans_sents: list[str] | None = None
+    if translation is not None:
+        trans_sents = [s.text for s in split_sentences(translation, derivative_lang)] or [translation]
+    if len(src_sents) == 1 and len(der_sents) == 1:
+        beads = [Bead((0,), (0,), 1.0)]
+    elif trans_sents is not None and len(trans_sents) != len(src_sents) and len(src_sents) > 1:
+        # translation segmented differently from the original: compare the texts as one block
+        src_sents, der_sents = _whole(source), _whole(derivative)
+        trans_sents = [translation or ""]
+        beads = [Bead((0,), (0,), 1.0)]
+    else:
+        from provenance.align import align
+
+        if embedder is None and trans_sents is None:
+            from provenance.embed import get_embedder
+
+            embedder = get_embedder(config)
+        beads = align(
+            [s.text for s in der_sents], [s.text for s in src_sents], embedder=embedder,
+            translations=trans_sents if trans_sents and len(trans_sents) == len(src_sents) else None,
+        )
+    translations: list[Translation | None] | None = None
+    if trans_sents is not None:
+        translations = [
+            Translation(source=s.text, text=t, source_lang=source_lang, target_lang=derivative_lang,
+                        translator=translator)
+            for s, t in zip(src_sents, trans_sents, strict=False)
+        ]
+    return compare_aligned(
+        der_sents, src_sents, beads, translations=translations, derivative_lang=derivative_lang,
+        original_lang=source_lang, config=config, min_confidence=min_confidence,
+    )
+
+
+def _whole(text: str) -> list[Sentence]:
+    stripped = text.strip()
+    start = text.find(stripped) if stripped else 0
+    return [Sentence(0, stripped, Span(start, start + len(stripped)))] if stripped else []
+
+
+def verdict(findings: Sequence[Finding]) -> str:
+    """'faithful', or the kind of the most severe (then most confident) unwaived finding."""
+    live = [f for f in findings if not f.waived]
+    if not live:
+        return "faithful"
+    worst = max(live, key=lambda f: (f.severity.rank, f.confidence))
+    return worst.kind.value

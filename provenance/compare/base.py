@@ -1,0 +1,99 @@
+"""What every detector gets (one bead as a ``PairContext``) and how it reports (``make_finding``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from provenance.compare.lexicon import Lexicon, load_lexicon
+from provenance.compare.tokens import Opcode, Side, Token, word_diff
+from provenance.model import DEFAULT_SEVERITY, DriftSubtype, Finding, FindingKind, Severity, SideRef, Span
+
+
+@dataclass
+class PairContext:
+    """One bead: derivative side, original side, and (mode A) a known translation of the original."""
+
+    der: Side
+    src: Side
+    trans: Side | None = None  # known translation of the original, in the derivative's language
+    translator: str | None = None
+    # derivative tokens already explained by a more specific finding (coverage skips them)
+    claimed: set[int] = field(default_factory=set)
+    same_language: bool = False
+
+    @cached_property
+    def der_lex(self) -> Lexicon:
+        return load_lexicon(self.der.lang)
+
+    @cached_property
+    def src_lex(self) -> Lexicon:
+        return load_lexicon(self.src.lang)
+
+    @cached_property
+    def opcodes(self) -> list[Opcode]:
+        """Word diff translation -> derivative (mode A only)."""
+        return word_diff(self.trans, self.der) if self.trans is not None else []
+
+    @property
+    def mode(self) -> str:
+        return "A" if self.trans is not None else "B"
+
+
+def severity_for(kind: FindingKind, subtype: DriftSubtype | None) -> Severity:
+    return DEFAULT_SEVERITY[(kind.value, subtype.value if subtype else None)]
+
+
+def der_ref(ctx: PairContext, tokens: list[Token] | None = None) -> SideRef:
+    """The derivative stretch covered by ``tokens`` (the whole bead side if none)."""
+    return _ref(ctx.der, tokens)
+
+
+def src_ref(ctx: PairContext, tokens: list[Token] | None = None) -> SideRef:
+    ref = _ref(ctx.src, tokens)
+    return SideRef(
+        text=ref.text,
+        span=ref.span,
+        translation=ctx.trans.text.strip() if ctx.trans is not None else None,
+        translator=ctx.translator if ctx.trans is not None else None,
+    )
+
+
+def _ref(side: Side, tokens: list[Token] | None) -> SideRef:
+    if not tokens:
+        return SideRef(text=side.text.strip(), span=side.span)
+    first = min(tokens, key=lambda t: t.start)
+    last = max(tokens, key=lambda t: t.end)
+    return SideRef(text=side.snippet(first, last), span=Span(first.start, last.end))
+
+
+def make_finding(
+    ctx: PairContext,
+    kind: FindingKind,
+    subtype: DriftSubtype | None,
+    *,
+    confidence: float,
+    der_tokens: list[Token] | None,
+    src_tokens: list[Token] | None,
+    explanation: str,
+    detector: str,
+    evidence: dict | None = None,
+    severity: Severity | None = None,
+) -> Finding:
+    if der_tokens:
+        ctx.claimed.update(t.index for t in der_tokens)
+    return Finding(
+        kind=kind,
+        subtype=subtype,
+        severity=severity or severity_for(kind, subtype),
+        confidence=round(max(0.0, min(1.0, confidence)), 3),
+        derivative=der_ref(ctx, der_tokens) if ctx.der.tokens or der_tokens else None,
+        original=src_ref(ctx, src_tokens) if ctx.src.tokens or src_tokens else None,
+        explanation=explanation,
+        detector=detector,
+        evidence={"mode": ctx.mode, **(evidence or {})},
+    )
+
+
+def quote(text: str) -> str:
+    return f"'{text}'"

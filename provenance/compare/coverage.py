@@ -1,0 +1,126 @@
+"""Coverage: content in the passage with no counterpart in the original (addition), and meaningful
+original content the passage drops (omission).
+
+Sentence level: beads with an empty side (from the aligner). Word level (mode A): the word diff
+between the known translation and the passage; a word counts as covered when the translation
+has it anywhere (lemma, typo-tolerant) or the original has it (names, cognates, numbers).
+"""
+
+from __future__ import annotations
+
+from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.lexicon import Lexicon
+from provenance.compare.tokens import Side, Token, fold, lemma, similar_word
+from provenance.model import Finding, FindingKind, Severity
+
+DETECTOR = "coverage"
+
+
+def is_content(tok: Token, lex: Lexicon) -> bool:
+    if not tok.is_word or len(tok.text) < 3:
+        return False
+    return not lex.has_word("stop.words", tok.text)
+
+
+class _Index:
+    """Fast 'does this side have the word?' lookups: exact forms and lemmas, then fuzzy."""
+
+    def __init__(self, side: Side) -> None:
+        self.side = side
+        self.forms = {fold(t.text) for t in side.tokens if t.is_word}
+        self.forms |= {fold(lemma(t.text, side.lang)) for t in side.tokens if t.is_word}
+        self.words = [t.text for t in side.tokens if t.is_word and len(t.text) >= 3]
+
+    def has(self, tok: Token, lang: str) -> bool:
+        if fold(tok.text) in self.forms or fold(lemma(tok.text, lang)) in self.forms:
+            return True
+        return any(similar_word(tok.text, w, threshold=0.75) for w in self.words)
+
+
+def detect(ctx: PairContext) -> list[Finding]:
+    if not ctx.der.tokens and ctx.src.tokens:
+        return [_sentence_omission(ctx)]
+    if ctx.der.tokens and not ctx.src.tokens:
+        return [_sentence_addition(ctx)]
+    if ctx.trans is None:
+        return []
+    return _word_level(ctx)
+
+
+def _sentence_addition(ctx: PairContext) -> Finding:
+    return make_finding(
+        ctx, FindingKind.ADDITION, None, confidence=0.7, der_tokens=list(ctx.der.tokens), src_tokens=None,
+        explanation="This sentence of the passage has no counterpart in the original.",
+        detector=DETECTOR, evidence={"level": "sentence"},
+    )
+
+
+def _sentence_omission(ctx: PairContext) -> Finding:
+    lex = ctx.src_lex
+    weighty = bool(lex.find("contrast.cues", ctx.src.tokens) or lex.find("negation.cues", ctx.src.tokens)
+                   or lex.find("hedge.cues", ctx.src.tokens))
+    content = sum(is_content(t, lex) for t in ctx.src.tokens)
+    severity = Severity.MAJOR if weighty and content >= 4 else Severity.MINOR
+    why = " It carries a qualification or rebuttal (a contrast, denial or hedge)." if severity is Severity.MAJOR else ""
+    return make_finding(
+        ctx, FindingKind.OMISSION, None, confidence=0.65, der_tokens=None, src_tokens=None,
+        explanation="The passage leaves out this sentence of the original." + why,
+        detector=DETECTOR, severity=severity, evidence={"level": "sentence"},
+    )
+
+
+def _word_level(ctx: PairContext) -> list[Finding]:
+    assert ctx.trans is not None
+    lex = ctx.der_lex
+    t_index, s_index, d_index = _Index(ctx.trans), _Index(ctx.src), _Index(ctx.der)
+    ops = ctx.opcodes
+    findings: list[Finding] = []
+    for k, op in enumerate(ops):
+        if op.tag not in {"insert", "replace", "delete"}:
+            continue
+        d_toks = ctx.der.tokens[op.b[0] : op.b[1]]
+        t_toks = ctx.trans.tokens[op.a[0] : op.a[1]]
+        d_new = [t for t in d_toks if is_content(t, lex) and t.index not in ctx.claimed
+                 and not t_index.has(t, lex.lang) and not s_index.has(t, ctx.src.lang)]
+        t_lost = [t for t in t_toks if is_content(t, lex) and not d_index.has(t, lex.lang)]
+        sandwiched = 0 < k < len(ops) - 1 and ops[k - 1].tag == "equal" and ops[k + 1].tag == "equal"
+        if op.tag == "insert" and d_new:
+            if len(d_new) >= 3:
+                findings.append(_added(ctx, d_toks, d_new, 0.75))
+            elif sandwiched and all(t.is_word for t in d_toks):
+                # one or two words: weak evidence (translations add such words), so minor
+                findings.append(_added(ctx, d_toks, d_new, 0.55, severity=Severity.MINOR))
+        elif op.tag == "replace" and len(d_new) - len(t_lost) >= 3:
+            findings.append(_added(ctx, d_toks, d_new, 0.6))
+        if (op.tag == "delete" and t_lost) or (op.tag == "replace" and len(t_lost) - len(d_new) >= 3):
+            findings.append(_omitted(ctx, t_toks, t_lost))
+    return findings
+
+
+def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
+           severity: Severity | None = None) -> Finding:
+    words = ", ".join(quote(t.text) for t in new[:5])
+    text = (f"The passage adds {words}, which has no counterpart in the original or its translation."
+            if len(new) == 1 else
+            f"The passage adds words with no counterpart in the original or its translation: {words}.")
+    return make_finding(
+        ctx, FindingKind.ADDITION, None, confidence=conf, der_tokens=span, src_tokens=None, explanation=text,
+        detector=DETECTOR, severity=severity, evidence={"level": "words", "added": [t.text for t in new]},
+    )
+
+
+def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
+    assert ctx.trans is not None
+    lex = ctx.der_lex
+    weighty = lex.find("contrast.cues", span) or lex.find("negation.cues", span)
+    severity = Severity.MAJOR if len(lost) >= 5 or (weighty and len(lost) >= 3) else Severity.MINOR
+    words = " ".join(t.text for t in span)
+    first, last = span[0], span[-1]
+    return make_finding(
+        ctx, FindingKind.OMISSION, None, confidence=0.55 if len(lost) < 3 else 0.65, der_tokens=None,
+        src_tokens=None,
+        explanation=(f"The passage leaves out {quote(words)} (as the translation of the original renders it)."),
+        detector=DETECTOR, severity=severity,
+        evidence={"level": "words", "omitted": [t.text for t in lost],
+                  "translation_span": [first.start, last.end]},
+    )

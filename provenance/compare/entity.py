@@ -1,0 +1,170 @@
+"""Entities: names, places and peoples swapped or invented, and the gender of persons flipped.
+
+A capitalised name in the passage must be found in the original (same spelling up to
+inflection, accents and transliteration, or the same place/people in another language via
+``lexicons/entities.toml``) or, in mode A, in the known translation.
+"""
+
+from __future__ import annotations
+
+from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
+from provenance.compare.tokens import Side, Token, fold, is_known, similar_word, translit
+from provenance.model import DriftSubtype, Finding, FindingKind
+
+DETECTOR = "entity"
+
+
+def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
+    """Tokens that look like names. ``strict`` (no translation to compare with) also drops
+    capitalised words that are ordinary words of the language, to keep precision."""
+    out = []
+    stop = set(lex.entries("stop.words"))
+    not_names = set(lex.entries("names.not_names"))
+    for t in side.tokens:
+        if not t.is_word or not t.is_capitalised or len(t.text) < 2:
+            continue
+        low = fold(t.text)
+        if low in stop or low in not_names:
+            continue
+        if t.sentence_start and not t.text.isupper() and is_known(low, side.lang):
+            continue  # "Yet", "Despite" at the start of a sentence
+        if strict and not t.text.isupper() and is_known(low, side.lang) and not entity_ids(t.text):
+            continue
+        out.append(t)
+    return out
+
+
+def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> bool:
+    ids = entity_ids(tok.text)
+    for other in side.tokens:
+        if not other.is_word:
+            continue
+        if similar_word(tok.text, other.text, threshold=0.65 if other.is_capitalised else 0.8):
+            return True
+        if ids and ids & entity_ids(other.text):
+            return True
+    key = fold(tok.text)
+    # parts of compounds: "Corona" in "Corona-Krise", "Biden" in "Biden-Regierung"
+    return len(key) >= 4 and (key in folded_text or translit(tok.text) in translit_text)
+
+
+def detect(ctx: PairContext) -> list[Finding]:
+    findings = _names(ctx)
+    findings += _gender(ctx)
+    return findings
+
+
+def _names(ctx: PairContext) -> list[Finding]:
+    strict = ctx.trans is None and not ctx.same_language
+    cands = name_tokens(ctx.der, ctx.der_lex, strict=strict)
+    if not cands:
+        return []
+    src_fold, src_tl = fold(ctx.src.text), translit(ctx.src.text)
+    tr_fold = fold(ctx.trans.text) if ctx.trans is not None else ""
+    tr_tl = translit(ctx.trans.text) if ctx.trans is not None else ""
+    src_names = name_tokens(ctx.src, ctx.src_lex, strict=False)
+    findings: list[Finding] = []
+    for tok in cands:
+        if _found_in(tok, ctx.src, src_fold, src_tl):
+            continue
+        if ctx.trans is not None and _found_in(tok, ctx.trans, tr_fold, tr_tl):
+            continue
+        ids = entity_ids(tok.text)
+        swapped = _swap_partner(ids, ctx)
+        counterpart = None
+        if swapped is not None:
+            counterpart = swapped
+            conf = 0.9
+            text = f"The original names {quote(swapped.text)}; the passage says {quote(tok.text)} instead."
+        else:
+            der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
+            unmatched_src = [s for s in src_names if not _found_in(s, ctx.der, der_fold, der_tl)]
+            if ctx.trans is not None:
+                conf = 0.85 if _replaced_name_in_translation(tok, ctx) else 0.7
+                if not tok.text.isupper() and is_known(fold(tok.text), ctx.der.lang):
+                    conf -= 0.25  # "Hall", "State": capitalised ordinary words in titles vary between translations
+            else:
+                conf = 0.7 if unmatched_src else 0.55
+            text = f"The passage names {quote(tok.text)}, which does not appear in the original"
+            text += " or its translation." if ctx.trans is not None else "."
+            if len(unmatched_src) == 1:
+                counterpart = unmatched_src[0]
+                text = f"The original names {quote(counterpart.text)}; the passage says {quote(tok.text)}."
+        findings.append(
+            make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=conf, der_tokens=[tok],
+                src_tokens=[counterpart] if counterpart else None, explanation=text, detector=DETECTOR,
+                evidence={"name": tok.text, "entity_ids": sorted(ids)},
+            )
+        )
+    return findings
+
+
+def _swap_partner(ids: frozenset[str], ctx: PairContext) -> Token | None:
+    """An original token naming a different entity of the same type that the passage does not name."""
+    if not ids:
+        return None
+    types = {load_entities()[i]["type"] for i in ids}
+    der_ids = set().union(*(entity_ids(t.text) for t in ctx.der.tokens if t.is_word))
+    for s in ctx.src.tokens:
+        if not s.is_word:
+            continue
+        sids = entity_ids(s.text)
+        if sids and not (sids & der_ids) and {load_entities()[i]["type"] for i in sids} & types:
+            return s
+    return None
+
+
+def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
+    """Mode A: the diff replaces a capitalised translation word by this one."""
+    for op in ctx.opcodes:
+        if op.tag == "replace" and op.b[0] <= tok.index < op.b[1]:
+            return any(t.is_capitalised and t.is_word for t in ctx.trans.tokens[op.a[0] : op.a[1]])  # type: ignore[union-attr]
+    return False
+
+
+# ------------------------------------------------------------------ gender of persons
+
+
+def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], int]:
+    masc = [t for t in side.tokens if t.is_word and lex.has_word("gender.masculine", t.text)]
+    fem = [t for t in side.tokens if t.is_word and lex.has_word("gender.feminine", t.text)]
+    amb = sum(1 for t in side.tokens if t.is_word and lex.has_word("gender.ambiguous", t.text))
+    return masc, fem, amb
+
+
+def _gender(ctx: PairContext) -> list[Finding]:
+    dm, df, _ = _gender_counts(ctx.der, ctx.der_lex)
+    if not dm and not df:
+        return []
+    if ctx.trans is not None:
+        tm, tf, _ = _gender_counts(ctx.trans, ctx.der_lex)
+        # a swap: more feminine and fewer masculine words than the translation, or the reverse
+        if len(df) > len(tf) and len(dm) < len(tm):
+            return [_gender_finding(ctx, df, "feminine", "masculine", 0.85)]
+        if len(dm) > len(tm) and len(df) < len(tf):
+            return [_gender_finding(ctx, dm, "masculine", "feminine", 0.85)]
+        if df and not tf and tm and not dm:
+            return [_gender_finding(ctx, df, "feminine", "masculine", 0.8)]
+        if dm and not tm and tf and not df:
+            return [_gender_finding(ctx, dm, "masculine", "feminine", 0.8)]
+        return []
+    if not ctx.src_lex.data.get("gender"):
+        return []
+    sm, sf, samb = _gender_counts(ctx.src, ctx.src_lex)
+    if df and not dm and sm and not sf and not samb:
+        return [_gender_finding(ctx, df, "feminine", "masculine", 0.7, sm)]
+    if dm and not df and sf and not sm and not samb:
+        return [_gender_finding(ctx, dm, "masculine", "feminine", 0.7, sf)]
+    return []
+
+
+def _gender_finding(ctx: PairContext, toks: list[Token], got: str, want: str, conf: float,
+                    src_toks: list[Token] | None = None) -> Finding:
+    words = ", ".join(quote(t.text) for t in toks[:3])
+    return make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=conf, der_tokens=toks[:3], src_tokens=src_toks,
+        explanation=f"The original refers to a {want} person; the passage uses {got} {words}.",
+        detector=DETECTOR, evidence={"gender": {"passage": got, "original": want}},
+    )

@@ -1,0 +1,144 @@
+"""Hedges: a reported or uncertain statement made into fact ("soll ... haben" -> plain past), or a hedge added.
+
+The original's hedge counts as kept when the passage has any hedge or attribution cue
+("reportedly", "according to", "X said that ..."), since English often carries German
+reported speech (Konjunktiv I) with a reporting verb instead.
+"""
+
+from __future__ import annotations
+
+from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.lexicon import Cue, Lexicon
+from provenance.compare.tokens import Side, fold
+from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+
+DETECTOR = "hedge"
+
+# hedge cues strong enough to report on their own; others (Konjunktiv I, "wohl", "could") are weaker evidence
+_STRONG = {
+    "de": {"soll", "sollen", "angeblich", "mutmaßlich", "mutmasslich", "vermeintlich", "offenbar", "laut", "zufolge",
+           "heißt es", "heisst es", "hieß es", "hiess es", "berichten zufolge", "dem vernehmen nach", "anscheinend"},
+    "fr": {"aurait", "auraient", "selon", "d'apres", "pretendument", "apparemment", "semble-t-il", "parait-il"},
+    "es": {"habria", "habrian", "supuestamente", "presuntamente", "al parecer", "segun", "aparentemente"},
+    "it": {"avrebbe", "avrebbero", "presumibilmente", "presuntamente", "a quanto pare", "secondo", "apparentemente"},
+    "ru": {"якобы", "по данным", "по словам", "по сообщениям", "как сообщается", "сообщается", "предположительно",
+           "по информации", "по мнению", "по версии", "мол", "дескать", "будто"},
+    "en": {"reportedly", "allegedly", "supposedly", "purportedly", "apparently", "is said to", "are said to",
+           "was said to", "were said to", "according to", "is alleged to", "are alleged to", "claimed", "claims",
+           "it is said", "reports say", "sources say", "is reported to", "are reported to", "was reported to",
+           "is believed to", "are believed to", "seemingly", "ostensibly", "presumably"},
+}
+# words after "soll"/"sollen" that make it reported speech ("soll ... gesagt haben") rather than a plan
+_DE_PERFECT = {"haben", "sein", "worden", "gewesen"}
+# English modal / plan words that can legitimately render a non-hedging German "soll" ("is to", "should")
+_EN_MODAL = {"should", "shall", "would", "will", "supposed", "expected", "planned", "plans", "intended",
+             "intends", "due", "aims", "meant", "going", "set", "to be", "is to", "are to", "was to", "were to"}
+
+
+def hedge_cues(side: Side, lex: Lexicon) -> list[Cue]:
+    cues = lex.find("hedge.cues", side.tokens)
+    if side.lang == "de":
+        cues = _german_soll(side, cues)
+        cues += _konjunktiv(side, lex, cues)
+    return cues
+
+
+def _german_soll(side: Side, cues: list[Cue]) -> list[Cue]:
+    """Keep 'soll/sollen' as a strong hedge only with a perfect infinitive; mark it 'soll?' otherwise."""
+    out = []
+    words = [fold(t.text) for t in side.tokens]
+    for c in cues:
+        if c.entry in {"soll", "sollen"}:
+            rest = words[c.end : c.end + 25]
+            stop = next((k for k, w in enumerate(rest) if w in {".", ";", "?", "!"}), len(rest))
+            if not _DE_PERFECT & set(rest[:stop]):
+                c = Cue(c.start, c.end, c.entry + "?", c.category)
+        out.append(c)
+    return out
+
+
+def _konjunktiv(side: Side, lex: Lexicon, existing: list[Cue]) -> list[Cue]:
+    forms = lex.find("hedge.konjunktiv", side.tokens)
+    words = [fold(t.text) for t in side.tokens]
+    out = []
+    for c in forms:
+        before = words[max(0, c.start - 6) : c.start]
+        if c.entry in {"habe", "werde"} and "ich" in before:  # 1st person indicative, not reported speech
+            continue
+        if c.entry in {"hätte", "wäre", "hätten", "wären", "würden"}:
+            continue  # Konjunktiv II: conditionals as often as reported speech
+        out.append(Cue(c.start, c.end, "KI:" + c.entry, "hedge.konjunktiv"))
+    return out if not any(x.start == c.start for x in existing for c in out) else out
+
+
+def _strength(cue: Cue, lang: str) -> str:
+    if cue.entry.startswith("KI:") or cue.entry.endswith("?"):
+        return "weak"
+    return "strong" if cue.entry in _STRONG.get(lang, set()) else "weak"
+
+
+def _kept(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
+    """(hedge cues, attribution cues) of a derivative-language side."""
+    return hedge_cues(side, lex), lex.find("hedge.attribution", side.tokens)
+
+
+def detect(ctx: PairContext) -> list[Finding]:
+    d_hedges, d_attr = _kept(ctx.der, ctx.der_lex)
+    s_hedges = hedge_cues(ctx.src, ctx.src_lex) if ctx.src_lex.data.get("hedge") else []
+    t_hedges: list[Cue] = []
+    t_attr: list[Cue] = []
+    if ctx.trans is not None:
+        t_hedges, t_attr = _kept(ctx.trans, ctx.der_lex)
+    findings: list[Finding] = []
+    d_words = {fold(t.text) for t in ctx.der.tokens}
+    if not d_hedges and not d_attr:
+        strong_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "strong"]
+        weak_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "weak"]
+        plan_soll = any(c.entry in {"soll?", "sollen?"} for c in weak_src)
+        conf = 0.0
+        if ctx.trans is not None:
+            if t_hedges:
+                conf = 0.9 if strong_src else 0.75 if weak_src else 0.6
+            elif strong_src and not t_attr:
+                conf = 0.6
+        elif strong_src:
+            conf = 0.8
+        elif weak_src and not (plan_soll and d_words & _EN_MODAL):
+            conf = 0.55 if not plan_soll else 0.5
+        if conf > 0:
+            cues = strong_src or weak_src
+            src_toks = [ctx.src.tokens[i] for c in cues for i in range(c.start, c.end)]
+            if src_toks:
+                cue_text = ", ".join(quote(" ".join(t.text for t in ctx.src.tokens[c.start:c.end])) for c in cues[:3])
+                text = (f"The original marks this as reported or unconfirmed ({cue_text}); "
+                        f"the passage states it as fact.")
+            else:
+                cue_text = ", ".join(quote(" ".join(t.text for t in ctx.trans.tokens[c.start:c.end]))  # type: ignore[union-attr]
+                                     for c in t_hedges[:3])
+                text = (f"The translation of the original keeps a hedge ({cue_text}); "
+                        f"the passage states it as fact.")
+            findings.append(
+                make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=conf, der_tokens=None,
+                    src_tokens=src_toks or None, explanation=text, detector=DETECTOR,
+                    evidence={"direction": "dropped", "original_cues": [c.entry for c in s_hedges],
+                              "translation_cues": [c.entry for c in t_hedges]},
+                )
+            )
+        return findings
+    # a hedge the original does not have: the passage casts doubt the source did not
+    strong_der = [c for c in d_hedges if _strength(c, ctx.der.lang) == "strong"]
+    if strong_der and not s_hedges and not (ctx.trans is not None and (t_hedges or t_attr)):
+        src_attr = ctx.src_lex.find("hedge.attribution", ctx.src.tokens) if ctx.src_lex.data.get("hedge") else []
+        if not src_attr and ctx.src_lex.data.get("hedge"):
+            toks = [ctx.der.tokens[i] for c in strong_der for i in range(c.start, c.end)]
+            cue_text = ", ".join(quote(" ".join(t.text for t in ctx.der.tokens[c.start:c.end])) for c in strong_der)
+            findings.append(
+                make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.6, der_tokens=toks, src_tokens=None,
+                    explanation=(f"The passage adds a hedge ({cue_text}) that the original does not have: "
+                                 f"a plain statement is presented as a claim."),
+                    detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "added"},
+                )
+            )
+    return findings

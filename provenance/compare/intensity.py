@@ -1,0 +1,83 @@
+"""Intensity: a partial statement made total ("teilweise" -> "completely") or loaded wording added.
+
+Compared by class, not by word: the passage's strong/absolute words need a strong or
+universal word in the original (or the known translation); a downtoner in the original
+that the passage replaces by an absolute is the clearest case.
+"""
+
+from __future__ import annotations
+
+from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.lexicon import Cue
+from provenance.compare.tokens import Side
+from provenance.model import DriftSubtype, Finding, FindingKind
+
+DETECTOR = "intensity"
+
+
+def _cues(side: Side, lex, path: str) -> list[Cue]:  # noqa: ANN001 - Lexicon
+    return lex.find(path, side.tokens)
+
+
+def _text(side: Side, cues: list[Cue]) -> str:
+    return ", ".join(quote(" ".join(t.text for t in side.tokens[c.start : c.end])) for c in cues[:3])
+
+
+def detect(ctx: PairContext) -> list[Finding]:
+    if not ctx.src_lex.data.get("intensity"):
+        return []
+    d_strong = _cues(ctx.der, ctx.der_lex, "intensity.strong")
+    d_univ = _cues(ctx.der, ctx.der_lex, "intensity.universal")
+    d_part = _cues(ctx.der, ctx.der_lex, "intensity.partial")
+    s_strong = _cues(ctx.src, ctx.src_lex, "intensity.strong")
+    s_univ = _cues(ctx.src, ctx.src_lex, "intensity.universal")
+    s_part = _cues(ctx.src, ctx.src_lex, "intensity.partial")
+    t_strong = _cues(ctx.trans, ctx.der_lex, "intensity.strong") if ctx.trans is not None else []
+    t_univ = _cues(ctx.trans, ctx.der_lex, "intensity.universal") if ctx.trans is not None else []
+    t_part = _cues(ctx.trans, ctx.der_lex, "intensity.partial") if ctx.trans is not None else []
+    strong = _dedupe(d_strong + d_univ)
+    if not strong:
+        return []
+    src_intense = s_strong or s_univ
+    tr_intense = t_strong or t_univ
+    toks = [ctx.der.tokens[i] for c in strong for i in range(c.start, c.end)]
+    # the seed case: the original qualifies ("teilweise"), the passage drops the qualifier and goes absolute
+    if (s_part or t_part) and not d_part and not src_intense and not tr_intense:
+        ref_side, ref = (ctx.src, s_part) if s_part else (ctx.trans, t_part)
+        return [
+            make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.85, der_tokens=toks,
+                src_tokens=[ctx.src.tokens[i] for c in s_part for i in range(c.start, c.end)] or None,
+                explanation=(f"The original qualifies the statement ({_text(ref_side, ref)}); "  # type: ignore[arg-type]
+                             f"the passage makes it absolute ({_text(ctx.der, strong)})."),
+                detector=DETECTOR, evidence={"passage": [c.entry for c in strong], "original": [c.entry for c in ref]},
+            )
+        ]
+    # intensifiers/loaded words with nothing comparable in the original or translation
+    if not src_intense and not tr_intense and len(strong) >= 1:
+        loud = [c for c in d_strong if c.entry not in {"always", "everyone", "everybody", "total", "complete",
+                                                       "at all", "clearly", "certainly"}]
+        if not loud:
+            return []
+        conf = 0.7 if ctx.trans is not None else 0.55
+        return [
+            make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=conf,
+                der_tokens=[ctx.der.tokens[i] for c in loud for i in range(c.start, c.end)], src_tokens=None,
+                explanation=(f"The passage intensifies the wording ({_text(ctx.der, loud)}); "
+                             f"the original has no such emphasis."),
+                detector=DETECTOR, evidence={"passage": [c.entry for c in loud]},
+            )
+        ]
+    return []
+
+
+def _dedupe(cues: list[Cue]) -> list[Cue]:
+    seen: set[int] = set()
+    out = []
+    for c in sorted(cues, key=lambda c: c.start):
+        if c.start in seen:
+            continue
+        seen.add(c.start)
+        out.append(c)
+    return out

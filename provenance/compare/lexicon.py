@@ -1,0 +1,136 @@
+"""Per-language cue lexicons (TOML data in ``lexicons/``) and phrase matching over tokens.
+
+Entries are folded (lowercase, no accents). A trailing ``*`` makes an entry a prefix
+("kein*" matches keine, keinen); entries with spaces match consecutive words.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from provenance.compare.tokens import Token, fold
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    entry: str
+    category: str
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    data: dict[str, Any]
+    _sets: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def entries(self, path: str) -> list[str]:
+        node: Any = self.data
+        for part in path.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return []
+            node = node[part]
+        return [fold(str(x)) for x in node] if isinstance(node, list) else []
+
+    def table(self, path: str) -> dict[str, Any]:
+        node: Any = self.data
+        for part in path.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return {}
+            node = node[part]
+        return {fold(k): v for k, v in node.items()} if isinstance(node, dict) else {}
+
+    def _compiled(self, path: str) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]:
+        if path not in self._sets:
+            words, prefixes, phrases = set(), [], []
+            for e in self.entries(path):
+                if " " in e:
+                    phrases.append(tuple(e.split()))
+                elif e.endswith("*"):
+                    prefixes.append(e[:-1])
+                else:
+                    words.add(e)
+            self._sets[path] = (frozenset(words), tuple(prefixes), tuple(phrases))
+        return self._sets[path]
+
+    def has_word(self, path: str, word: str) -> bool:
+        words, prefixes, _ = self._compiled(path)
+        w = fold(word)
+        return w in words or any(w.startswith(p) for p in prefixes)
+
+    def find(self, path: str, tokens: list[Token]) -> list[Cue]:
+        """All cues of ``path`` in ``tokens`` (phrases first, no overlaps)."""
+        words, prefixes, phrases = self._compiled(path)
+        folded = [fold(t.text) for t in tokens]
+        used = [False] * len(tokens)
+        cues: list[Cue] = []
+        for phrase in sorted(phrases, key=len, reverse=True):
+            n = len(phrase)
+            for i in range(len(folded) - n + 1):
+                if any(used[i : i + n]):
+                    continue
+                if all(_part_matches(p, folded[i + k]) for k, p in enumerate(phrase)):
+                    cues.append(Cue(i, i + n, " ".join(phrase), path))
+                    for k in range(i, i + n):
+                        used[k] = True
+        for i, w in enumerate(folded):
+            if used[i] or not tokens[i].is_word:
+                continue
+            if w in words:
+                cues.append(Cue(i, i + 1, w, path))
+            else:
+                for p in prefixes:
+                    if w.startswith(p):
+                        cues.append(Cue(i, i + 1, p + "*", path))
+                        break
+        return sorted(cues, key=lambda c: c.start)
+
+
+def _part_matches(pattern: str, word: str) -> bool:
+    if pattern == "_":  # any one word, for "is _ to" style gaps
+        return True
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+@lru_cache(maxsize=32)
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon for ``lang``; an empty one for languages without a file (detectors then stay quiet)."""
+    path = LEXICON_DIR / f"{lang}.toml"
+    if not path.is_file():
+        return Lexicon(lang, {})
+    with path.open("rb") as fh:
+        return Lexicon(lang, tomllib.load(fh))
+
+
+@lru_cache(maxsize=1)
+def load_entities() -> dict[str, dict[str, Any]]:
+    """Cross-language names of countries, peoples and places: canonical id -> {type, names}."""
+    with (LEXICON_DIR / "entities.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return {
+        k: {"type": v.get("type", "place"), "names": [fold(n) for n in v.get("names", [])]} for k, v in data.items()
+    }
+
+
+@lru_cache(maxsize=50_000)
+def entity_ids(word: str) -> frozenset[str]:
+    """Canonical entity ids a single word can name (prefix entries end with '*')."""
+    w = fold(word)
+    out = set()
+    for key, info in load_entities().items():
+        for n in info["names"]:
+            if (n.endswith("*") and w.startswith(n[:-1])) or w == n:
+                out.add(key)
+                break
+    return frozenset(out)

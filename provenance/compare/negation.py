@@ -1,0 +1,198 @@
+"""Negation: polarity flipped (a negation cue added or removed) or a word replaced by its antonym.
+
+Counting is per language: French "ne ... pas" is one negation, Spanish/Italian/Russian
+negative concord ("no ... nunca", "не ... никогда") counts once per primary negator. Weak
+cues ("refused", "hardly", "kaum") only count when both counts agree they matter.
+"""
+
+from __future__ import annotations
+
+from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.lexicon import Cue, Lexicon
+from provenance.compare.tokens import Side, Token, fold, lemma
+from provenance.model import DriftSubtype, Finding, FindingKind
+
+DETECTOR = "negation"
+
+_CONCORD = {"es": {"no", "sin"}, "it": {"non", "senza"}, "ru": {"не", "нет", "без"}, "pt": {"nao", "sem"},
+            "pl": {"nie", "bez"}, "uk": {"не", "нема", "без"}}
+_PAIRED = {"en": ("neither", "nor"), "de": ("weder", "noch")}
+
+
+def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
+    """(strict cues, weak cues) of ``side`` after merging concord and 'ne ... pas'."""
+    cues = lex.find("negation.cues", side.tokens)
+    weak_entries = set(lex.entries("negation.weak"))
+    strict = [c for c in cues if c.entry not in weak_entries]
+    weak = [c for c in cues if c.entry in weak_entries]
+    particles = set(lex.entries("negation.particles"))
+    if particles:  # French: count the "ne"/"n'" particles, plus "sans"/"non"; "pas", "jamais" belong to them
+        has_particle = [c for c in strict if c.entry in particles]
+        if has_particle:
+            strict = has_particle + [c for c in strict if c.entry in {"sans", "non", "ni"}]
+    primary = _CONCORD.get(side.lang)
+    if primary:
+        prim = [c for c in strict if c.entry in primary]
+        if prim:
+            strict = prim
+        elif strict:
+            strict = strict[:1]
+    pair = _PAIRED.get(side.lang)
+    if pair:  # "neither ... nor" is one negation
+        firsts = [c for c in strict if c.entry == pair[0]]
+        if firsts:
+            strict = [c for c in strict if c.entry != pair[1]]
+    return strict, weak
+
+
+def detect(ctx: PairContext) -> list[Finding]:
+    findings = _polarity(ctx)
+    if not findings and ctx.trans is not None:
+        findings = _antonyms(ctx)
+    return findings
+
+
+def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]]) -> bool:
+    (sa, wa), (sb, wb) = a, b
+    return len(sa) != len(sb) and len(sa) + len(wa) != len(sb) + len(wb)
+
+
+def _polarity(ctx: PairContext) -> list[Finding]:
+    der = negation_cues(ctx.der, ctx.der_lex)
+    src_known = bool(ctx.src_lex.data.get("negation"))
+    src = negation_cues(ctx.src, ctx.src_lex) if src_known else None
+    tr = negation_cues(ctx.trans, ctx.der_lex) if ctx.trans is not None else None
+    if tr is not None:
+        if not _differs(der, tr):
+            return []
+        if src is not None and not _differs(der, src):
+            return []  # the known translation is the odd one out
+        conf = 0.9 if src is not None else 0.75
+        ref_count = len(tr[0])
+        ref_side, ref_cues = "translation", tr[0]
+    elif src is not None:
+        if not _differs(der, src):
+            return []
+        # one cue more or less when both sides are negative is often a rendering choice (weaker evidence)
+        conf = 0.8 if (len(der[0]) == 0) != (len(src[0]) == 0) else 0.6
+        ref_count = len(src[0])
+        ref_side, ref_cues = "original", src[0]
+    else:
+        return []
+    if _morphological(ctx, der, tr if tr is not None else None):
+        return []
+    dcount = len(der[0])
+    d_tokens = [ctx.der.tokens[i] for c in der[0] for i in range(c.start, c.end)]
+    s_tokens = [ctx.src.tokens[i] for c in (src[0] if src else []) for i in range(c.start, c.end)]
+    if dcount > ref_count:
+        what = "adds a negation" if ref_count == 0 else "has more negations"
+        cue_words = ", ".join(quote(" ".join(t.text for t in ctx.der.tokens[c.start:c.end])) for c in der[0])
+        text = f"The passage {what} ({cue_words}) than the original: the statement's polarity is flipped."
+        if ref_count == 0:
+            text = f"The passage {what} ({cue_words}) that the original does not have: the statement is reversed."
+    else:
+        side = ctx.trans if ref_side == "translation" else ctx.src
+        cue_words = ", ".join(quote(" ".join(t.text for t in side.tokens[c.start:c.end])) for c in ref_cues)  # type: ignore[union-attr]
+        text = f"The original is negated ({cue_words}); the passage drops the negation and states the opposite."
+    return [
+        make_finding(
+            ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=conf, der_tokens=d_tokens or None,
+            src_tokens=s_tokens or None, explanation=text, detector=DETECTOR,
+            evidence={"negations": {"passage": dcount, ref_side: ref_count}},
+        )
+    ]
+
+
+def _morphological(ctx: PairContext, der: tuple[list[Cue], list[Cue]], tr: tuple[list[Cue], list[Cue]] | None) -> bool:
+    """'not correct' rendered as 'incorrect' (or back): a negative prefix carries the negation."""
+    prefixes = [fold(p) for p in ctx.der_lex.data.get("antonyms", {}).get("prefixes", [])]
+    if not prefixes:
+        return False
+    other = ctx.trans if ctx.trans is not None else None
+    if other is None:
+        # mode B: a prefixed negative word in the passage may carry the original's negation
+        return len(der[0]) == 0 and any(
+            fold(t.text).startswith(p) and len(t.text) - len(p) >= 4 and t.is_word
+            and fold(t.text)[len(p):] in _COMMON_STEMS for t in ctx.der.tokens for p in prefixes)
+    d_words = {fold(t.text) for t in ctx.der.tokens if t.is_word}
+    o_words = {fold(t.text) for t in other.tokens if t.is_word}
+    for a, b in ((d_words, o_words), (o_words, d_words)):
+        for w in a - b:
+            for p in prefixes:
+                if w.startswith(p) and w[len(p):] in b and len(w) - len(p) >= 4:
+                    return True
+    return False
+
+
+# adjectives whose negative-prefixed form routinely renders "not X" in another language
+_COMMON_STEMS = {"correct", "possible", "likely", "known", "able", "clear", "certain", "necessary", "legal",
+                 "acceptable", "available", "usual", "fair", "true", "important", "real", "limited", "aware",
+                 "successful", "willing", "happy", "comfortable", "expected", "official", "stable", "safe"}
+
+
+def _antonym_pairs(lex: Lexicon) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in lex.data.get("antonyms", {}).get("pairs", []):
+        a, b = fold(pair[0]), fold(pair[1])
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    for left, right in lex.data.get("antonyms", {}).get("groups", []):
+        for a in left:
+            for b in right:
+                out.setdefault(fold(a), set()).add(fold(b))
+                out.setdefault(fold(b), set()).add(fold(a))
+    return out
+
+
+_PAIRS_CACHE: dict[str, dict[str, set[str]]] = {}
+
+
+def _is_prefix_antonym(a: str, b: str, prefixes: list[str]) -> bool:
+    for p in prefixes:
+        if a == p + b and len(b) >= 4:
+            return True
+        if b == p + a and len(a) >= 4:
+            return True
+    return False
+
+
+def _antonyms(ctx: PairContext) -> list[Finding]:
+    """Mode A: a derivative word whose antonym the translation has, and not the word itself."""
+    assert ctx.trans is not None
+    lex = ctx.der_lex
+    if lex.lang not in _PAIRS_CACHE:
+        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
+    pairs = _PAIRS_CACHE[lex.lang]
+    prefixes = [fold(p) for p in lex.data.get("antonyms", {}).get("prefixes", [])]
+    t_words = {fold(lemma(t.text, lex.lang)): t for t in ctx.trans.tokens if t.is_word}
+    t_words.update({fold(t.text): t for t in ctx.trans.tokens if t.is_word})
+    d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
+    for tok in ctx.der.tokens:
+        if not tok.is_word:
+            continue
+        forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
+        if forms & set(t_words):
+            continue
+        for f in forms:
+            partner = None
+            for ant in pairs.get(f, ()):
+                if ant in t_words and ant not in d_forms:
+                    partner = t_words[ant]
+                    break
+            if partner is None:
+                for w, t in t_words.items():
+                    if w not in d_forms and _is_prefix_antonym(f, w, prefixes):
+                        partner = t
+                        break
+            if partner is not None:
+                return [_antonym_finding(ctx, tok, partner)]
+    return []
+
+
+def _antonym_finding(ctx: PairContext, tok: Token, partner: Token) -> Finding:
+    return make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.8, der_tokens=[tok], src_tokens=None,
+        explanation=(f"The translation of the original says {quote(partner.text)}; the passage says the opposite, "
+                     f"{quote(tok.text)}."),
+        detector=DETECTOR, evidence={"antonym": {"passage": tok.text, "translation": partner.text}},
+    )

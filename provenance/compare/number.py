@@ -1,0 +1,174 @@
+"""Numbers: digits in any national format, number words, multipliers ("1,5 Millionen"), ordinals.
+
+A number in the derivative that matches no number of the original (nor of the known
+translation) is drift/number; a strong number of the original missing from the passage
+is a minor omission.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.lexicon import Lexicon
+from provenance.compare.tokens import Side, Token, fold
+from provenance.model import DriftSubtype, Finding, FindingKind
+
+DETECTOR = "number"
+
+_GROUPED = re.compile(r"^\d{1,3}([.,\u00a0\u202f'])\d{3}(?:\1\d{3})*$")
+_DECIMAL = re.compile(r"^\d+[.,]\d+$")
+
+
+@dataclass
+class Mention:
+    tokens: list[Token]
+    values: frozenset[float]
+    weak: bool  # "one", "both", "a second": often not a count at all
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
+def digit_values(text: str) -> set[float]:
+    """Every reading of a digit string: '272.000' is 272000 (grouped) or 272.0 (English decimal)."""
+    t = text.replace("\u00a0", "").replace("\u202f", "")
+    values: set[float] = set()
+    if _GROUPED.match(text):
+        values.add(float(re.sub(r"[^\d]", "", text)))
+        sep = _GROUPED.match(text).group(1)  # type: ignore[union-attr]
+        if sep in ".," and text.count(sep) == 1:
+            values.add(float(text.replace(sep, ".")))
+    elif _DECIMAL.match(t):
+        values.add(float(t.replace(",", ".")))
+    else:
+        digits = re.sub(r"[^\d]", "", t)
+        if digits:
+            values.add(float(digits))
+    return values
+
+
+def _word_value(word: str, lex: Lexicon) -> tuple[float | None, bool]:
+    """Value of a number word (and whether it is weak); handles 'twenty-five', 'fünfundzwanzig'."""
+    w = fold(word)
+    words = lex.table("numbers.words")
+    ordinals = lex.table("numbers.ordinals")
+    weak = set(lex.entries("numbers.weak"))
+    if w in words:
+        return float(words[w]), w in weak
+    if w in ordinals:
+        return float(ordinals[w]), w in weak
+    if "-" in w:  # twenty-five, vingt-deux
+        parts = w.split("-")
+        if all(p in words for p in parts):
+            return float(sum(words[p] for p in parts)), False
+    if lex.lang == "de" and "und" in w:  # fünfundzwanzig
+        a, _, b = w.partition("und")
+        if a in words and b in words and words[b] >= 20:
+            return float(words[a] + words[b]), False
+    return None, False
+
+
+def mentions(side: Side, lex: Lexicon) -> list[Mention]:
+    mults = {k: float(v) for k, v in lex.table("numbers.multipliers").items() if float(v) >= 100}
+    out: list[Mention] = []
+    toks = side.tokens
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        values: set[float] = set()
+        weak = False
+        if tok.is_number:
+            values = digit_values(tok.text)
+        elif tok.is_word:
+            v, weak = _word_value(tok.text, lex)
+            if v is not None:
+                values = {v}
+            elif fold(tok.text) in mults:  # "thousands of", "a million": an amount, but vague
+                values, weak = {mults[fold(tok.text)]}, True
+        if not values:
+            i += 1
+            continue
+        used = [tok]
+        # a multiplier right after: "1,5 Millionen", "1.5 million", "3 mln"
+        if i + 1 < len(toks) and fold(toks[i + 1].text) in mults:
+            m = mults[fold(toks[i + 1].text)]
+            values = values | {v * m for v in values}
+            used.append(toks[i + 1])
+            weak = False
+        out.append(Mention(used, frozenset(values), weak))
+        i += len(used)
+    return out
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    return any(abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)) for x in a.values for y in b.values)
+
+
+def _fmt(m: Mention) -> str:
+    v = max(m.values)
+    return f"{v:,.0f}" if v == int(v) else f"{v:g}"
+
+
+def detect(ctx: PairContext) -> list[Finding]:
+    der = mentions(ctx.der, ctx.der_lex)
+    src = mentions(ctx.src, ctx.src_lex)
+    trans = mentions(ctx.trans, ctx.der_lex) if ctx.trans is not None else []
+    if not der and not src:
+        return []
+    findings: list[Finding] = []
+    unmatched_src = [s for s in src if not any(_same(s, d) for d in der)]
+    for d in der:
+        if d.weak or any(_same(d, s) for s in src) or any(_same(d, t) for t in trans):
+            continue
+        strong_src = [s for s in unmatched_src if not s.weak]
+        counterpart = _closest(d, strong_src, ctx) if strong_src else None
+        if counterpart is not None:
+            unmatched_src.remove(counterpart)
+            text = (
+                f"The original says {quote(counterpart.text)} ({_fmt(counterpart)}); "
+                f"the passage says {quote(d.text)} ({_fmt(d)})."
+            )
+            conf = 0.9
+        else:
+            text = f"The passage gives the number {quote(d.text)}, which appears nowhere in the original."
+            conf = 0.75 if ctx.trans is not None or not ctx.src.tokens else 0.65
+        findings.append(
+            make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.NUMBER, confidence=conf, der_tokens=d.tokens,
+                src_tokens=counterpart.tokens if counterpart else None, explanation=text, detector=DETECTOR,
+                evidence={"derivative_values": sorted(d.values),
+                          "original_values": sorted(counterpart.values) if counterpart else []},
+            )
+        )
+    # numbers the original states that the passage dropped without replacing them
+    if not findings:
+        for s in unmatched_src:
+            if s.weak or (ctx.trans is not None and not any(_same(s, t) for t in trans)):
+                continue
+            findings.append(
+                make_finding(
+                    ctx, FindingKind.OMISSION, None, confidence=0.6, der_tokens=None, src_tokens=s.tokens,
+                    explanation=f"The original's number {quote(s.text)} ({_fmt(s)}) is missing from the passage.",
+                    detector=DETECTOR, evidence={"original_values": sorted(s.values)},
+                )
+            )
+    return findings
+
+
+def _closest(d: Mention, candidates: list[Mention], ctx: PairContext) -> Mention:
+    """The original number most likely rendered as ``d``: same relative position and magnitude."""
+    def rel(m: Mention, side: Side) -> float:
+        n = max(1, len(side.tokens))
+        return m.tokens[0].index / n
+
+    dv = max(d.values)
+
+    def cost(m: Mention) -> float:
+        mv = max(m.values)
+        mag = abs(len(str(int(abs(mv)))) - len(str(int(abs(dv)))))
+        return abs(rel(m, ctx.src) - rel(d, ctx.der)) + 0.3 * mag
+
+    return min(candidates, key=cost)

@@ -1,0 +1,212 @@
+"""Tokens with character offsets, lemmas, and the word-level diff the detectors share.
+
+A ``Side`` is one side of a bead (derivative, original or known translation): its
+sentences joined, tokenised, with every token's offset into the text the sentences were
+split from, so findings can point at exact spans.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from provenance.model import Sentence, Span
+
+# words (with inner hyphens/apostrophes), numbers with separators, single punctuation marks
+_TOKEN_RE = re.compile(
+    r"\d+(?:[.,\u00a0\u202f']\d{3})+(?:[.,]\d+)?(?!\d)"  # 272.000 / 272,000 / 1 000 000 / 1,234.5
+    r"|\d+(?:[.,]\d+)?"
+    r"|\w+(?:[-'’]\w+)*"
+    r"|[^\w\s]",
+    re.UNICODE,
+)
+
+QUOTE_CHARS = set("\"“”„«»‘’‚‹›「」『』")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # absolute offset into the side's source text
+    end: int
+    index: int  # position in the side's token list
+    sentence_start: bool = False  # first word of a sentence
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalpha() for ch in self.text)
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Side:
+    """Text of one bead side and its tokens. ``text`` is for display only; offsets are absolute."""
+
+    text: str
+    tokens: list[Token]
+    lang: str
+    span: Span | None = None
+    _lemmas: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.is_word]
+
+    def lemmas(self) -> list[str]:
+        if self._lemmas is None:
+            self._lemmas = [lemma(t.text, self.lang) for t in self.tokens]
+        return self._lemmas
+
+    def snippet(self, first: Token, last: Token | None = None) -> str:
+        """The original characters from ``first`` to ``last`` (inclusive) of this side."""
+        last = last or first
+        base = self.span.start if self.span else 0
+        return self.text[first.start - base : last.end - base] if self.span else first.text
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    tokens: list[Token] = []
+    at_start = True
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group(0)
+        tokens.append(Token(tok, offset + m.start(), offset + m.end(), len(tokens), at_start and tok[0].isalnum()))
+        if tok[0].isalnum():
+            at_start = False
+        elif tok in ".!?":
+            at_start = True
+    return tokens
+
+
+def side_from_sentences(sentences: Sequence[Sentence], lang: str) -> Side:
+    """Join sentences (keeping absolute offsets) into one bead side."""
+    if not sentences:
+        return Side("", [], lang, None)
+    start, end = sentences[0].span.start, sentences[-1].span.end
+    # rebuild the covered text with the sentences at their real offsets (gaps become spaces)
+    chars = [" "] * (end - start)
+    tokens: list[Token] = []
+    for s in sentences:
+        base = s.span.start - start
+        chars[base : base + len(s.text)] = list(s.text)
+        for t in tokenize(s.text, s.span.start):
+            tokens.append(Token(t.text, t.start, t.end, len(tokens), t.sentence_start))
+    return Side("".join(chars), tokens, lang, Span(start, end))
+
+
+def side_from_text(text: str, lang: str, offset: int = 0) -> Side:
+    tokens = [Token(t.text, t.start, t.end, i, t.sentence_start) for i, t in enumerate(tokenize(text, offset))]
+    return Side(text, tokens, lang, Span(offset, offset + len(text)))
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents (keeps Cyrillic letters), unify apostrophes."""
+    text = text.lower().replace("’", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_SIMPLEMMA_LANGS = {"de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl"}
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    if not any(ch.isalpha() for ch in word):
+        return word.lower()
+    low = word.lower()
+    if lang in _SIMPLEMMA_LANGS:
+        import simplemma
+
+        try:
+            return simplemma.lemmatize(low, lang).lower()
+        except (ValueError, KeyError):  # unsupported language code in this simplemma build
+            return low
+    return low
+
+
+@lru_cache(maxsize=100_000)
+def is_known(word: str, lang: str) -> bool:
+    if lang not in _SIMPLEMMA_LANGS:
+        return False
+    import simplemma
+
+    try:
+        return bool(simplemma.is_known(word.lower(), lang))
+    except (ValueError, KeyError):
+        return False
+
+
+_CYR = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+})
+
+
+def translit(word: str) -> str:
+    """A rough Latin key for fuzzy name matching across scripts and spellings
+    (Херсон / Cherson / Kherson all become 'kherson'-like keys)."""
+    w = fold(word).translate(_CYR)
+    # collapse spelling conventions that differ between languages
+    for a, b in (("sch", "sh"), ("tsch", "ch"), ("ch", "kh"), ("kh", "h"), ("ck", "k"), ("j", "y"), ("w", "v"),
+                 ("ph", "f"), ("c", "k"), ("z", "s"), ("ou", "u"), ("ij", "y"), ("ie", "i"), ("ee", "e")):
+        w = w.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def similar_word(a: str, b: str, *, threshold: float = 0.8) -> bool:
+    """Same word up to typos, inflection, accents or transliteration."""
+    if a == b:
+        return True
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    ta, tb = translit(a), translit(b)
+    if ta == tb:
+        return True
+    shortest = min(len(ta), len(tb))
+    if shortest >= 5 and (ta.startswith(tb[: max(5, shortest - 2)]) and tb.startswith(ta[: max(5, shortest - 2)])):
+        return True  # shared stem: Ukrainer / Ukrainians, Херсона / Kherson
+    return Levenshtein.normalized_similarity(ta, tb) >= threshold and shortest >= 4
+
+
+@dataclass(frozen=True)
+class Opcode:
+    tag: str  # equal | replace | insert | delete  (a = translation, b = derivative)
+    a: tuple[int, int]
+    b: tuple[int, int]
+
+
+def word_diff(a: Side, b: Side) -> list[Opcode]:
+    """Opcodes over lemmatised, case-folded tokens (punctuation kept as anchors)."""
+    ka = [_key(t, lem) for t, lem in zip(a.tokens, a.lemmas(), strict=True)]
+    kb = [_key(t, lem) for t, lem in zip(b.tokens, b.lemmas(), strict=True)]
+    matcher = difflib.SequenceMatcher(None, ka, kb, autojunk=False)
+    return [Opcode(tag, (i1, i2), (j1, j2)) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
+def _key(tok: Token, lem: str) -> str:
+    if tok.text in QUOTE_CHARS:
+        return '"'
+    return fold(lem) if tok.is_word else tok.text
