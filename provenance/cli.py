@@ -167,6 +167,121 @@ def align_command(
         click.echo(format_beads(beads))
 
 
+@cli.command("compare")
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.argument("derivative", required=False, type=click.Path(path_type=Path))
+@click.option("--source-lang", help="Language of SOURCE (ISO 639-1; default: detected).")
+@click.option("--derivative-lang", help="Language of DERIVATIVE (default: detected, else en).")
+@click.option("--translation", "translation_file", type=click.Path(path_type=Path),
+              help="A known translation of SOURCE into the derivative's language (enables word-level checks).")
+@click.option("--jsonl", "jsonl", type=click.Path(path_type=Path),
+              help='Batch mode: one {"id","source","source_lang","derivative","translation"?} per line ("-" = stdin).')
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Batch mode: write JSON lines here.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def compare_command(
+    ctx: click.Context,
+    source: Path | None,
+    derivative: Path | None,
+    source_lang: str | None,
+    derivative_lang: str | None,
+    translation_file: Path | None,
+    jsonl: Path | None,
+    output: Path | None,
+    fmt: str,
+) -> None:
+    """Compare one ORIGINAL text (SOURCE) with its rendering (DERIVATIVE) and list what changed.
+
+    Findings are data here: the exit code is 0 whatever was found (2 for bad input); use
+    `provenance check --fail-on` for a pass/fail gate.
+    """
+    from provenance.errors import UsageError
+
+    config = get_config(ctx)
+    if jsonl is not None:
+        if source or derivative:
+            raise UsageError("give either --jsonl FILE or SOURCE and DERIVATIVE, not both")
+        _compare_jsonl(config, jsonl, output, derivative_lang or "en")
+        return
+    if source is None or derivative is None:
+        raise UsageError("compare needs SOURCE and DERIVATIVE files (or --jsonl FILE)")
+    from provenance.compare import compare_texts, verdict
+    from provenance.documents import read_document
+    from provenance.segment import detect_language
+
+    src_text = read_document(source).text
+    der_text = read_document(derivative).text
+    trans_text = read_document(translation_file).text if translation_file else None
+    src_lang = source_lang or detect_language(src_text)
+    if not src_lang:
+        raise UsageError(f"cannot tell the language of {source}", hint="give --source-lang")
+    der_lang = derivative_lang or detect_language(der_text) or "en"
+    findings = compare_texts(src_text, der_text, source_lang=src_lang, derivative_lang=der_lang,
+                             translation=trans_text, config=config)
+    if fmt == "json":
+        echo_json({"verdict": verdict(findings), "source_lang": src_lang, "derivative_lang": der_lang,
+                   "findings": [f.to_json() for f in findings]})
+        return
+    for f in findings:
+        kind = f.kind.value + (f"/{f.subtype.value}" if f.subtype else "")
+        click.echo(f"[{f.severity.value}] {kind}  (confidence {f.confidence:.2f}, detector {f.detector})")
+        if f.derivative is not None:
+            click.echo(f"  passage:  {f.derivative.text!r}" + (f" at {f.derivative.span.to_json()}"
+                                                               if f.derivative.span else ""))
+        if f.original is not None:
+            click.echo(f"  original: {f.original.text!r}" + (f" at {f.original.span.to_json()}"
+                                                              if f.original.span else ""))
+        click.echo(f"  {f.explanation}")
+    click.echo(f"verdict: {verdict(findings)} ({len(findings)} finding{'s' if len(findings) != 1 else ''})")
+
+
+def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_lang: str) -> None:
+    """Stream records through the comparison; bad lines stop the run with their line number."""
+    import json
+
+    from provenance.compare.batch import compare_record, parse_line
+    from provenance.errors import InputError
+
+    name = "<stdin>" if str(path) == "-" else str(path)
+    try:
+        fh = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror}") from None
+    out = output.open("w", encoding="utf-8") if output else None
+    bar = None
+    if config.progress and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit="pair", file=sys.stderr, desc="compare")
+    embedder = None
+    try:
+        for lineno, line in enumerate(fh, 1):
+            rec = parse_line(line, lineno, name=name)
+            if rec is None:
+                continue
+            if embedder is None and rec.get("translation") is None and ("\n" in rec["source"] or ". " in rec["source"]):
+                from provenance.embed import get_embedder
+
+                embedder = get_embedder(config)  # shared across lines: loaded once, cached
+            result = json.dumps(compare_record(rec, config=config, embedder=embedder,
+                                               derivative_lang=derivative_lang), ensure_ascii=False)
+            if out is not None:
+                out.write(result + "\n")
+            else:
+                click.echo(result)
+            if bar is not None:
+                bar.update(1)
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not UTF-8 text") from None
+    finally:
+        if bar is not None:
+            bar.close()
+        if out is not None:
+            out.close()
+        if fh is not sys.stdin:
+            fh.close()
+
+
 # ----------------------------------------------------------------- originals: fetch, extract
 
 _ARCHIVE_CHOICE = click.Choice(["live", "wayback", "archive.today", "auto"])
@@ -667,7 +782,8 @@ def waive(ctx: click.Context, finding_id: str, reason: str, path: Path | None) -
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point; returns the exit code instead of raising."""
     try:
-        cli.main(args=argv, prog_name="provenance", standalone_mode=False)
+        # Without standalone mode click returns ctx.exit()'s code instead of raising SystemExit.
+        result = cli.main(args=argv, prog_name="provenance", standalone_mode=False)
     except ProvenanceError as exc:
         click.echo(f"provenance: error: {exc}", err=True)
         return exc.exit_code
@@ -684,7 +800,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover
