@@ -136,3 +136,13 @@ def test_an_unreadable_memory_is_a_clear_error(tmp_path: Path) -> None:
     broken.write_text("<tmx><body><tu>", encoding="utf-8")
     with pytest.raises(TranslationError, match="cannot read translation memory broken.tmx"):
         TranslationMemory([broken])
+
+
+def test_a_paragraph_is_matched_sentence_by_sentence_when_every_sentence_hits() -> None:
+    memory = TranslationMemory([MEM / "desk.de-en.tsv"])
+    paragraph = "Der Stadtrat tagt am Montag. Die Opposition kritisierte den Plan scharf."
+    [hit] = memory.lookup([paragraph], "de", "en")
+    assert hit is not None and hit.translator == "memory:desk.de-en.tsv"
+    assert hit.text == "The town council meets on Monday. The opposition sharply criticised the plan."
+    # one unknown sentence: the paragraph is a miss (no half translations)
+    assert memory.lookup([paragraph + " Das ist neu."], "de", "en") == [None]

@@ -67,7 +67,7 @@ class IdentityTranslator:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»«“”‘’)\]]*(\s+)")
 
 
-def _pieces(text: str) -> list[tuple[str, str]]:
+def sentence_pieces(text: str) -> list[tuple[str, str]]:
     """Sentences of ``text`` with the whitespace that follows each."""
     out: list[tuple[str, str]] = []
     pos = 0
@@ -113,7 +113,7 @@ def split_chunks(text: str, limit: int) -> tuple[str, list[tuple[str, str]]]:
     body = text[len(lead) :]
     chunks: list[tuple[str, str]] = []
     current, current_sep = "", ""
-    for sentence, sep in _pieces(body):
+    for sentence, sep in sentence_pieces(body):
         parts = [(sentence, sep)] if len(sentence) <= limit else _split_long(sentence, limit)
         if len(parts) > 1:
             parts[-1] = (parts[-1][0], parts[-1][1] + sep)

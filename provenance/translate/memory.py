@@ -188,6 +188,9 @@ def load_memory(path: Path) -> MemoryFile:
     return MemoryFile(path, path.name, pairs, digest)
 
 
+_Hit = tuple[str, str, float]  # translation, memory file name, score (100 = exact)
+
+
 class TranslationMemory:
     """One or more memory files; ``lookup`` answers exact and fuzzy hits, ``None`` otherwise."""
 
@@ -227,26 +230,51 @@ class TranslationMemory:
                 best = (targets[pos], float(score))
         return best
 
+    def _one(self, text: str, src: str, tgt: str, tables: list[dict[str, str]]) -> _Hit | None:
+        """(translation, file name, fuzzy score or 100) for one segment."""
+        query = normalise(text)
+        if not query:
+            return None
+        for i, table in enumerate(tables):
+            if query in table:
+                return table[query], self.files[i].name, 100.0
+        for i in range(len(self.files)):
+            found = self._fuzzy(i, src, tgt, query)
+            if found is not None:
+                return found[0], self.files[i].name, found[1]
+        return None
+
+    def _by_sentence(self, text: str, src: str, tgt: str, tables: list[dict[str, str]]) -> _Hit | None:
+        """A paragraph the memory holds sentence by sentence: every sentence must hit."""
+        from provenance.translate.base import sentence_pieces
+
+        pieces = sentence_pieces(text.strip())
+        if len(pieces) < 2:
+            return None
+        parts: list[str] = []
+        names: list[str] = []
+        score = 100.0
+        for sentence, sep in pieces:
+            got = self._one(sentence, src, tgt, tables)
+            if got is None:
+                return None
+            parts.append(got[0] + (" " if sep and "\n" not in sep else sep))
+            names.append(got[1])
+            score = min(score, got[2])
+        return "".join(parts).rstrip(), "+".join(dict.fromkeys(names)), score
+
     def lookup(self, texts: Sequence[str], source_lang: str, target_lang: str) -> list[Translation | None]:
         src, tgt = norm_lang(source_lang), norm_lang(target_lang)
-        out: list[Translation | None] = []
         tables = [self._tables(i, src, tgt) for i in range(len(self.files))]
+        out: list[Translation | None] = []
         for text in texts:
-            query = normalise(text)
-            hit: Translation | None = None
-            if query:
-                for i, table in enumerate(tables):
-                    if query in table:
-                        hit = Translation(text, table[query], source_lang, target_lang, f"memory:{self.files[i].name}")
-                        break
-                if hit is None:
-                    for i in range(len(self.files)):
-                        found = self._fuzzy(i, src, tgt, query)
-                        if found is not None:
-                            name = f"memory:{self.files[i].name} (fuzzy {found[1]:.0f})"
-                            hit = Translation(text, found[0], source_lang, target_lang, name)
-                            break
-            out.append(hit)
+            got = self._one(text, src, tgt, tables) or self._by_sentence(text, src, tgt, tables)
+            if got is None:
+                out.append(None)
+                continue
+            translation, file_name, score = got
+            name = f"memory:{file_name}" + (f" (fuzzy {score:.0f})" if score < 100 else "")
+            out.append(Translation(text, translation, source_lang, target_lang, name))
         return out
 
     def __len__(self) -> int:
