@@ -44,6 +44,7 @@ _CONFIDENCE = {
     "leadin_plain": 0.85,
     "source_blockquote": 0.9,
     "source_plain": 0.8,
+    "source_after": 0.6,
     "blockquote_line": 0.9,
     "blockquote_link": 0.85,
     "blockquote_before": 0.8,
@@ -433,6 +434,31 @@ class _Finder:
                     i += 1
                     continue
             nxt = self.next_block(i)
+            if kind == "source_block" and (
+                nxt is None or nxt.kind == "heading" or self.is_commentary(nxt.span) or self.is_claimed(nxt.span)
+            ):
+                # "Source: X" closing a stretch of plain text: it credits the paragraph above
+                prev = self.prev_block(i)
+                if (
+                    prev is not None
+                    and prev.kind != "heading"
+                    and not self.is_claimed(prev.span)
+                    and not self.is_commentary(prev.span)
+                ):
+                    self.add(
+                        _Candidate(
+                            prev.span,
+                            kind,
+                            mention,
+                            cue,
+                            _CONFIDENCE["source_after"],
+                            open_end=True,
+                            context=[b.span],
+                        ),
+                        cue,
+                    )
+                i += 1
+                continue
             if nxt is None or self.is_claimed(nxt.span):
                 i += 1
                 continue
@@ -454,12 +480,30 @@ class _Finder:
 
     # ------------------------------------------------------------------ 3: block quotes
 
+    def tail_attribution(self, group: list[_Block]) -> tuple[_Mention, Span, Span] | None:
+        """An attribution closing the quote inside it: its last paragraph or its last line.
+
+        Returns (mention, the attribution line, the quote without it).
+        """
+        last = group[-1]
+        if len(group) > 1:
+            line = self.attribution_line(last)
+            if line is not None:
+                return line, last.span, Span(group[0].span.start, group[-2].span.end)
+        cut = self.text.rfind("\n", last.span.start, last.span.end)
+        if cut > last.span.start:
+            start, end = _strip_span(self.text, cut, last.span.end)
+            line_block = _Block(last.index, Span(start, end), "paragraph", [Span(start, end)])
+            line = self.attribution_line(line_block) if end > start else None
+            if line is not None:
+                body_end = _strip_span(self.text, group[0].span.start, cut)[1]
+                return line, line_block.span, Span(group[0].span.start, body_end)
+        return None
+
     def quote_body(self, group: list[_Block]) -> Span:
         """The quote without a closing attribution line inside it."""
-        end_block = group[-1]
-        if len(group) > 1 and self.attribution_line(end_block):
-            end_block = group[-2]
-        return Span(group[0].span.start, end_block.span.end)
+        tail = self.tail_attribution(group)
+        return tail[2] if tail else Span(group[0].span.start, group[-1].span.end)
 
     def find_blockquotes(self) -> None:
         i = 0
@@ -481,10 +525,9 @@ class _Finder:
 
     def blockquote_attribution(self, group: list[_Block]) -> tuple[_Mention, Span, str, list[Span]] | None:
         last = group[-1]
-        if len(group) > 1:
-            line = self.attribution_line(last)
-            if line is not None:
-                return line, last.span, "blockquote_line", [last.span]
+        tail = self.tail_attribution(group)
+        if tail is not None:
+            return tail[0], tail[1], "blockquote_line", [tail[1]]
         after = self.next_block(self.blocks.index(last))
         if after is not None and after.kind != "blockquote" and not self.is_claimed(after.span):
             line = self.attribution_line(after)
@@ -537,6 +580,10 @@ class _Finder:
             if self.lex.possessive_report.match(post) and self._subject_position(pre):
                 return "inline"
             return None
+        if re.match(r"^\s*(?:\([^)]{0,80}\))?\s*:\s*\S", post) and (
+            not pre.strip() or (self.lex.leadin_opener.match(pre) and len(_WORD_RE.findall(pre)) <= 5)
+        ):
+            return "leadin_colon"  # "From the German Bild: ..." inside a paragraph
         if self.lex.quote_before.search(pre):
             return "quote"
         if self.lex.quote_after.match(post) and self._subject_position(pre):
@@ -588,6 +635,9 @@ class _Finder:
                     continue
                 mention, cue = hit
                 end_k = k
+                if cue == "leadin_colon":
+                    self.add_leadin_colon(b, sent, mention)
+                    break
                 if cue == "inline_colon":
                     end_k = len(b.sentences) - 1
                 else:
@@ -607,6 +657,16 @@ class _Finder:
                         continue
                 self.add(_Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), conf))
                 k = end_k + 1
+
+    def add_leadin_colon(self, b: _Block, sent: Span, mention: _Mention) -> None:
+        """Lead-in and passage in one paragraph: the passage is what follows the colon."""
+        colon = self.text.index(":", mention.span.end)
+        start, end = _strip_span(self.text, colon + 1, b.span.end)
+        body = Span(start, end)
+        quoted = any(q.start == start and q.end >= end - 1 for q in self.quotes)  # one quotation: clear end
+        cue = Span(sent.start, colon + 1)
+        conf = _CONFIDENCE["leadin_blockquote" if quoted else "leadin_plain"]
+        self.add(_Candidate(body, "leadin", mention, cue, conf, open_end=not quoted, context=[cue]), cue)
 
     def continues(self, sent: Span, mention: _Mention) -> bool:
         """The sentence keeps reporting the same outlet ("The paper added that ...")."""
@@ -824,7 +884,8 @@ def format_passages(passages: Sequence[Passage], *, width: int = 100) -> str:
             f"{p.id}  {p.kind}  {outlet}  language={p.language or '?'}  confidence={p.confidence:.2f}"
             f"{'  open_end' if p.open_end else ''}"
         )
-        lines = [head, f"  cue: {p.cue}" if p.cue else "  cue: -", f"  span: {p.span.start}-{p.span.end}"]
+        cue = " ".join(p.cue.split()) or "-"
+        lines = [head, f"  cue: {cue}", f"  span: {p.span.start}-{p.span.end}"]
         lines += [f"  url: {u}" for u in p.urls]
         for para in p.text.split("\n\n"):
             lines += textwrap.wrap(" ".join(para.split()), width=width, initial_indent="  | ", subsequent_indent="  | ")

@@ -177,6 +177,15 @@ def test_trailing_commentary_sentence_of_the_last_paragraph_is_trimmed() -> None
     assert p.text == "Rents rose by 6 percent. The city expects more demand."
 
 
+def test_leadin_and_quoted_passage_in_one_paragraph() -> None:
+    p = only(passages('Bad news. From the German Bild: "The ministry refused to pay. A spokesman declined."'))
+    assert (p.kind, p.outlet.id, p.cue) == ("leadin", "bild", "From the German Bild:")
+    assert p.text == '"The ministry refused to pay. A spokesman declined."'
+    assert p.open_end is False  # the quotation marks say where it ends
+    q = only(passages("Le Monde: the government will raise the tax. Nobody objected.", "Wow!"))
+    assert q.text == "the government will raise the tax. Nobody objected." and q.open_end is True
+
+
 def test_inline_cues_inside_a_leadin_passage_do_not_start_passages_of_their_own() -> None:
     p = only(
         passages(
@@ -202,6 +211,17 @@ def test_source_line_after_a_blockquote_attributes_the_quote() -> None:
     assert p.text == "The council doubled the fee."
 
 
+def test_source_line_closing_plain_text_credits_the_paragraph_above() -> None:
+    p = only(passages("Intro.", "The index fell by 3 percent on Monday.", "Source: Reuters", "So what now?"))
+    assert (p.kind, p.outlet.id, p.text, p.open_end) == (
+        "source_block",
+        "reuters",
+        "The index fell by 3 percent on Monday.",
+        True,
+    )
+    assert p.confidence < 0.8  # which paragraphs a closing Source line covers is a guess
+
+
 def test_source_that_is_not_an_outlet_gives_nothing() -> None:
     assert passages("Unemployment fell to 6.1 percent.", "Source: Eurostat", "The chart shows the trend.") == []
 
@@ -223,6 +243,16 @@ def test_blockquote_with_attribution_line_inside_excludes_the_line() -> None:
     p = only(find_passages(doc, REGISTRY))
     assert p.text == "The stations open in 2027."
     assert p.urls == ["https://elpais.com/espana/2025-03-01/metro.html"]
+
+
+def test_attribution_on_the_last_line_of_a_blockquote_is_cut_off() -> None:
+    p = only(passages(("blockquote", "The council approved the fee.\nIt starts in May.\n— Le Monde, 3 June"), "Hm."))
+    assert (p.kind, p.outlet.id, p.text) == (
+        "blockquote",
+        "le-monde",
+        "The council approved the fee.\nIt starts in May.",
+    )
+    assert p.cue == "— Le Monde, 3 June"
 
 
 def test_blockquote_linking_to_an_outlet_article() -> None:
