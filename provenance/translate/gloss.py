@@ -221,12 +221,19 @@ class Glosser:
         low = word.lower()
         for i in range(3, len(low) - 2):
             head, modifier = low[i:], low[:i]
-            head_gloss = (
-                self.exact.get(head.capitalize())
-                or self.lower.get(head)
-                or self._lemma(head.capitalize())
-                or self._lemma(head)
-            )
+            if depth:
+                # inside a modifier only two noun headwords of 4+ letters: splitting a name such as
+                # "Mattersburg" into short pieces yields nonsense
+                if len(head) < 4 or len(modifier) < 4 or head.capitalize() not in self.heads:
+                    continue
+                head_gloss = self.exact[head.capitalize()]
+            else:
+                head_gloss = (
+                    self.exact.get(head.capitalize())
+                    or self.lower.get(head)
+                    or self._lemma(head.capitalize())
+                    or self._lemma(head)
+                )
             if not head_gloss:
                 continue
             mod_gloss = self._modifier(modifier, depth)
@@ -237,15 +244,17 @@ class Glosser:
     def _modifier(self, modifier: str, depth: int) -> str | None:
         """The first part of a compound, with or without a linking element (Fugenelement)."""
         stems = [modifier] + [modifier[: -len(cut)] for cut in _LINKING if modifier.endswith(cut)]
-        stems = [s for s in stems if len(s) >= 3]
+        stems = [s for s in stems if len(s) >= (3 if depth == 0 else 4)]
         # a noun headword wins: "Bein|verletzung" (not bei+n), "Brücke+n|unfall" (not the plural)
         for stem in stems:
             if stem.capitalize() in self.heads:
                 return self.exact[stem.capitalize()]
+        if depth:
+            return None
         for stem in reversed(stems):  # then any known form, linking element removed first
             if stem in self.lower:
                 return self.lower[stem]
-        if depth < 1:
+        if depth == 0:
             for stem in stems:
                 split = self._compound(stem, depth + 1)
                 if split:
