@@ -196,3 +196,17 @@ def test_cli_cache_stats_and_clear(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "deleted 2 translations" in capsys.readouterr().out
     assert main(["cache", "stats"]) == 0
     assert "translations: 0" in capsys.readouterr().out
+
+
+def test_auto_with_a_provider_lacking_its_key_still_uses_the_other_steps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for var in ("DEEPL_AUTH_KEY", "DEEPL_API_KEY"):
+        monkeypatch.delenv(var, raising=False)
+    config = Config(cache_dir=tmp_path, translator_provider="deepl", memories=(MEM / "desk.tmx",))
+    auto = get_translator("auto", config)
+    [hit] = auto.translate(["Fünf Gemeinden haben sich der Klage angeschlossen."], "de", "en")
+    assert hit.translator == "memory:desk.tmx"
+    without_gloss = replace(config, memories=(), gloss_dictionary=str(tmp_path / "missing"))
+    with pytest.raises(TranslatorUnavailableError, match="deepl: deepl needs an API key"):
+        get_translator("auto", without_gloss).translate(["Unbekannt."], "de", "en")

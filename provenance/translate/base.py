@@ -271,11 +271,26 @@ def get_translator(name: str, config: Config) -> SameLanguage:
 
         steps.append(TranslationMemory(config.memories, threshold=config.memory_threshold))
     if provider is not None:
-        steps.append(_online(provider, config))
+        try:
+            steps.append(_online(provider, config))
+        except TranslationError as exc:  # e.g. no API key: auto goes on, and says why if nothing else works
+            steps.append(Unavailable(provider, exc))
     from provenance.translate.gloss import GlossTranslator
 
     steps.append(GlossTranslator(config))
     return SameLanguage(ChainTranslator(steps, name="auto"))
+
+
+class Unavailable:
+    """A chain step that could not be set up; translating with it raises the original reason."""
+
+    def __init__(self, name: str, error: TranslationError) -> None:
+        self.name = name
+        self.version = "unavailable"
+        self.error = error
+
+    def translate(self, texts: Sequence[str], source_lang: str, target_lang: str) -> list[Translation]:
+        raise self.error
 
 
 class MemoryTranslator:

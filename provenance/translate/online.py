@@ -346,9 +346,10 @@ class LibreProvider(OnlineProvider):
                 for item in _json(resp, self.name):
                     targets = item.get("targets")
                     self._languages[str(item["code"])] = set(targets) if targets else None
-            except (TranslationError, TypeError, KeyError, AttributeError) as exc:
-                if isinstance(exc, TranslatorUnavailableError) and "cannot reach" in str(exc):
-                    raise
+            except (TranslatorUnavailableError, RateLimitError, QuotaError):
+                self._languages = None
+                raise
+            except (TranslationError, TypeError, KeyError, AttributeError):
                 self._languages = {}  # an old server without /languages: let /translate decide
         if not self._languages:
             return
