@@ -47,6 +47,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -109,6 +110,7 @@ _CYRILLIC = str.maketrans(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, Latin script, no diacritics: "Selenskyj", "Зеленський" and "Zelensky" come close."""
     w = word.lower().translate(_CYRILLIC)
@@ -265,23 +267,24 @@ def _features(
     )
 
 
-def _similarity(f: _Features, i0: int, a: int, j0: np.ndarray, b: int) -> np.ndarray:
-    """Calibrated similarity of derivative block [i0, i0+a) with original blocks [j0, j0+b) (vector of j0)."""
+def _similarity(f: _Features, i0: np.ndarray, a: int, j0: np.ndarray, b: int) -> np.ndarray:
+    """Calibrated similarity of derivative blocks [i0, i0+a) with original blocks [j0, j0+b) (arrays)."""
     u = f.d_blocks[a][i0]
-    cos = f.o_blocks[b][j0] @ u
+    cos = np.einsum("kd,kd->k", u, f.o_blocks[b][j0])
     base = f.base[(a, b)]
     x = (cos - base) / (1.0 - base)
     if f.t_blocks is not None:
-        tcos = f.t_blocks[b][j0] @ u
+        tcos = np.einsum("kd,kd->k", u, f.t_blocks[b][j0])
         t_base = f.t_base[(a, b)]
         x = 0.5 * x + 0.5 * (tcos - t_base) / (1.0 - t_base)
     return np.clip(x, -1.0, 1.0)
 
 
 def _bead_values(
-    f: _Features, p: AlignParams, i0: int, a: int, j0: np.ndarray, b: int
+    f: _Features, p: AlignParams, i0: int | np.ndarray, a: int, j0: np.ndarray, b: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(value, similarity) of beads derivative [i0, i0+a) : original [j0, j0+b) for a vector of j0."""
+    """(value, similarity) of beads derivative [i0, i0+a) : original [j0, j0+b); i0 an int or like j0."""
+    i0, j0 = np.broadcast_arrays(np.asarray(i0, dtype=np.int64), np.asarray(j0, dtype=np.int64))
     x = _similarity(f, i0, a, j0, b)
     i1 = i0 + a
     j1 = j0 + b
@@ -292,18 +295,17 @@ def _bead_values(
     o_chars = f.o_len[j1] - f.o_len[j0]
     length = np.abs(np.log((d_chars + 10.0) / (o_chars + 10.0)) - f.log_ratio)
     score = x + p.anchor * anchor - p.length * length
+    rows = i0[:, None, None] + np.arange(a)[None, :, None]
+    cols = j0[:, None, None] + np.arange(b)[None, None, :]
     if f.fuzz is not None:
-        best = np.zeros(len(j0))
-        for di in range(a):
-            for dj in range(b):
-                best = np.maximum(best, f.fuzz[i0 + di, j0 + dj])
+        best = f.fuzz[rows, cols].reshape(len(i0), -1).max(axis=1)
         score = score + p.fuzz * np.maximum(best - 0.3, 0.0)
     value = score * (a + b) / 2.0 - p.merge * (a + b - 2)
     if a + b > 2:
         # every sentence of a merged bead must match something on the other side; otherwise the
         # merge only hides an insertion or deletion
-        sub = f.single[i0 : i0 + a][:, j0[:, None] + np.arange(b)]  # (a, len(j0), b)
-        cover = np.minimum(sub.max(axis=2).min(axis=0), sub.max(axis=0).min(axis=1))
+        sub = f.single[rows, cols]  # (k, a, b)
+        cover = np.minimum(sub.max(axis=2).min(axis=1), sub.max(axis=1).min(axis=1))
         value = value - p.cover * np.maximum(p.cover_min - cover, 0.0)
     return value, x
 
@@ -373,6 +375,33 @@ def _align_document(n: int, m: int, f: _Features, p: AlignParams, sim1: np.ndarr
     for i in range(n - 1, -1, -1):
         hi[i] = max(hi[i], lo[i + 1])
     neg = -1e18
+    # all bead values inside the band, computed per bead type in one vectorised call
+    table: dict[tuple[int, int], dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]] = {}
+    for a, b in ((1, 0), *_BEAD_TYPES):
+        ends, idxs, srcs, bounds = [], [], [], [0]
+        for i in range(a, n + 1):
+            cols = np.arange(lo[i], hi[i] + 1)
+            src = cols - b
+            ok = np.nonzero((src >= lo[i - a]) & (src <= hi[i - a]))[0]
+            ends.append(np.full(len(ok), i))
+            idxs.append(ok)
+            srcs.append(src[ok])
+            bounds.append(bounds[-1] + len(ok))
+        if len(bounds) == 1:
+            continue
+        end_arr, src_arr = np.concatenate(ends), np.concatenate(srcs)
+        if b == 0:
+            values, sims_all = np.full(len(end_arr), -p.null), np.zeros(len(end_arr))
+        elif len(end_arr):
+            values, sims_all = _bead_values(f, p, end_arr - a, a, src_arr, b)
+        else:
+            values = sims_all = np.zeros(0)
+        per_row = {}
+        for k, i in enumerate(range(a, n + 1)):
+            lo_k, hi_k = bounds[k], bounds[k + 1]
+            if hi_k > lo_k:
+                per_row[i] = (idxs[k], src_arr[lo_k:hi_k], values[lo_k:hi_k], sims_all[lo_k:hi_k])
+        table[(a, b)] = per_row
     score = [np.full(hi[i] - lo[i] + 1, neg) for i in range(n + 1)]
     back: list[np.ndarray] = [np.zeros((hi[i] - lo[i] + 1, 2), dtype=np.int16) for i in range(n + 1)]
     sims: list[np.ndarray] = [np.zeros(hi[i] - lo[i] + 1) for i in range(n + 1)]
@@ -380,28 +409,18 @@ def _align_document(n: int, m: int, f: _Features, p: AlignParams, sim1: np.ndarr
     for i in range(n + 1):
         cols = np.arange(lo[i], hi[i] + 1)
         cur, bk, sm = score[i], back[i], sims[i]
-        if i > 0:
-            for a, b in ((1, 0), *_BEAD_TYPES):
-                if a > i:
-                    continue
-                prev_lo, prev_hi = lo[i - a], hi[i - a]
-                src = cols - b
-                ok = (src >= prev_lo) & (src <= prev_hi)
-                if not ok.any():
-                    continue
-                src_ok = src[ok]
-                prev = score[i - a][src_ok - prev_lo]
-                if b == 0:
-                    val = prev - p.null
-                    x = np.zeros(len(src_ok))
-                else:
-                    v, x = _bead_values(f, p, i - a, a, src_ok, b)
-                    val = prev + v
-                idx = np.nonzero(ok)[0]
-                better = val > cur[idx]
-                cur[idx[better]] = val[better]
-                bk[idx[better]] = (a, b)
-                sm[idx[better]] = x[better]
+        for (a, b), per_row in table.items():
+            entry = per_row.get(i)
+            if entry is None:
+                continue
+            idx, src, v, x = entry
+            val = score[i - a][src - lo[i - a]] + v
+            better = val > cur[idx]
+            if better.any():
+                sel = idx[better]
+                cur[sel] = val[better]
+                bk[sel] = (a, b)
+                sm[sel] = x[better]
         # deletions [] -> [j] move along the row
         for c in range(1, len(cols)):
             val = cur[c - 1] - p.null
@@ -616,13 +635,20 @@ def align(
 
 
 def _bead_values_matrix(f: _Features, p: AlignParams, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
-    """(n, m) values and similarities of all 1:1 beads."""
-    cols = np.arange(m)
-    values = np.empty((n, m))
-    sims = np.empty((n, m))
-    for i in range(n):
-        values[i], sims[i] = _bead_values(f, p, i, 1, cols, 1)
-    return values, sims
+    """(n, m) values and similarities of all 1:1 beads (the matrix form of ``_bead_values``)."""
+    x = f.single
+    if f.t_blocks is not None:
+        t_base = f.t_base[(1, 1)]
+        x = 0.5 * x + 0.5 * (f.d_blocks[1] @ f.t_blocks[1].T - t_base) / (1.0 - t_base)
+    x = np.clip(x, -1.0, 1.0)
+    shared = np.diff(np.diff(f.shared, axis=0), axis=1)
+    union = np.diff(f.d_anchor)[:, None] + np.diff(f.o_anchor)[None, :] - shared
+    anchor = np.where(union > 0, shared / np.maximum(union, 1.0), 0.0)
+    length = np.abs(np.log((np.diff(f.d_len)[:, None] + 10.0) / (np.diff(f.o_len)[None, :] + 10.0)) - f.log_ratio)
+    score = x + p.anchor * anchor - p.length * length
+    if f.fuzz is not None:
+        score = score + p.fuzz * np.maximum(f.fuzz - 0.3, 0.0)
+    return score, x
 
 
 def format_beads(beads: Sequence[Bead], *, original_first: bool = True) -> str:
