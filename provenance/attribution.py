@@ -89,6 +89,8 @@ class _Lexicon:
     quote_before: re.Pattern[str]
     quote_after: re.Pattern[str]
     possessive_report: re.Pattern[str]
+    after_unknown: re.Pattern[str]
+    coverage: re.Pattern[str]
     quote_intro: re.Pattern[str]
     continuation: re.Pattern[str]
     negative: re.Pattern[str]
@@ -131,6 +133,14 @@ def _lexicon() -> _Lexicon:
         quote_after=re.compile(
             rf"^\s+(?:{_alt(quote_words['quote_after'])})\b.{{1,160}}?\b(?:{_alt(quote_words['quote_saying'])})\b",
             re.I | re.S,
+        ),
+        after_unknown=re.compile(
+            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|has|had|is|was|also|on|in|last|this|said|says)\b)", re.I
+        ),
+        coverage=re.compile(
+            r"^\s+(?:\w+ly\s+)?(?:on|about)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"the\s+weekend|\d))",
+            re.I,
         ),
         possessive_report=re.compile(
             rf"^['’]s\s+(?:own\s+|latest\s+|new\s+)?(?:{_alt(raw['cues']['report_nouns'])})\b[^.;:]{{0,60}}?"
@@ -220,6 +230,9 @@ class _Finder:
         known = sorted(self.registry.mentions(self.text), key=lambda m: (m[0].start, -m[0].end))
         out: list[_Mention] = []
         for span, outlet in known:
+            written = self.text[span.start : span.end]
+            if written.islower() and written not in (outlet.name, *outlet.aliases):
+                continue  # "focus groups", "the guardian of", "público": a word, not the outlet
             start = span.start
             prefix = self.lex.descriptor_prefix.search(self.text[max(0, start - 80) : start])
             if prefix:
@@ -231,6 +244,8 @@ class _Finder:
                 continue
             name = m.group("name")
             outlet = self.registry.find(name) or self.registry.find(m.group(0))
+            if outlet is None and not self.lex.after_unknown.match(self.text[m.end() : m.end() + 40]):
+                continue  # "the daily Kremlin briefing": a capitalised word, not an outlet's name
             demonym = (m.group("demonym") or "").lower()
             language = outlet.language if outlet else self.lex.demonyms.get(demonym)
             out.append(_Mention(Span(m.start(), m.end()), name_span, outlet, m.group(0), language))
@@ -593,6 +608,8 @@ class _Finder:
         m = self.lex.cue_after.match(post)
         if m and self._subject_position(pre):
             rest = post[m.end() :]
+            if self.lex.coverage.match(rest):
+                return None  # "Der Spiegel reported on the scandal": coverage, no content quoted
             if re.match(r"^[^:.;!?\"“„«]{0,40}:", rest):  # "reported on Thursday: ..."
                 return "inline_colon"
             return "inline"

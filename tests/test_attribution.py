@@ -384,10 +384,21 @@ def test_homepage_links_in_a_bio_are_not_passages() -> None:
         "Unlike the readers of Le Monde, most people have never heard of the rule.",
         "Photo: Reuters",
         'The coach said after the match: "We lacked ideas."',
+        "Der Spiegel reported on the scandal in 2019.",
+        "Bild has reported extensively about the case.",
+        "According to the daily Kremlin briefing, nothing happened.",
+        "The EU border agency Frontex said that arrivals fell.",
     ],
 )
 def test_hard_negatives_give_no_passage(text: str) -> None:
     assert passages("Some unrelated context.", text, "And the story goes on.") == []
+
+
+def test_an_outlet_name_written_as_an_ordinary_word_is_not_the_outlet() -> None:
+    registry = TinyRegistry([Outlet("focus", "Focus", "de", aliases=("FOCUS",), domains=("focus.de",))])
+    doc = make_doc("According to focus groups run by the party, voters are unhappy.")
+    assert find_passages(doc, registry) == []
+    assert only(find_passages(make_doc("According to Focus, voters are unhappy."), registry)).outlet.id == "focus"
 
 
 def test_the_authors_own_quotes_and_person_quotes_next_to_an_outlet_are_not_passages() -> None:
