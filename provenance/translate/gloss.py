@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("provenance.translate")
 
 DEFAULT_DICTIONARY = Path("/usr/share/trans/de-en")
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 FUNCTION_WORDS = Path(__file__).with_name("function_words.de-en.toml")
 _LINKING = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?:^|(?<=\s))/[^/\s][^/]*/")
@@ -107,10 +107,12 @@ def _english_gloss(entry: str) -> tuple[str, bool]:
     return text, not plain
 
 
-def build_index(path: Path) -> Index:
-    """``(exact, lower, heads)``: German word form -> English gloss (best-ranked entry per form),
-    the same keyed in lower case, and the capitalised headwords (nouns in their dictionary form)."""
-    best: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+Rank = tuple[int, int, int, int, int]
+
+
+def _entries(path: Path) -> list[tuple[int, int, int, str, str, bool]]:
+    """(line, subentry, synonym index, German key, English gloss, marked) for every single-word form."""
+    out: list[tuple[int, int, int, str, str, bool]] = []
     with path.open(encoding="utf-8", errors="replace") as fh:
         for lineno, line in enumerate(fh):
             if line.startswith("#") or " :: " not in line:
@@ -118,25 +120,43 @@ def build_index(path: Path) -> Index:
             german, english = line.rstrip("\n").split(" :: ", 1)
             de_subs = german.split(" | ")
             en_subs = english.split(" | ")
-            for sub_i, de_sub in enumerate(de_subs):
-                if sub_i >= len(en_subs):
-                    break
+            for sub_i, de_sub in enumerate(de_subs[: len(en_subs)]):
                 gloss, en_marked = _english_gloss(en_subs[sub_i])
                 if not gloss:
                     continue
                 for syn_i, synonym in enumerate(_split_top(de_sub, ";")):
                     key = _german_key(synonym)
-                    if key is None:
-                        continue
-                    # plain senses first, then headwords before inflected forms, first synonyms
-                    # first, earlier lines first
-                    marked = int(en_marked or _marked(synonym))
-                    rank = (marked, min(sub_i, 1), min(syn_i, 3), lineno)
-                    old = best.get(key)
-                    if old is None or rank < old[0]:
-                        best[key] = (rank, gloss)
+                    if key is not None:
+                        out.append((lineno, sub_i, syn_i, key, gloss, en_marked or _marked(synonym)))
+    return out
+
+
+def build_index(path: Path) -> Index:
+    """``(exact, lower, heads)``: German word form -> English gloss (best-ranked entry per form),
+    the same keyed in lower case, and the capitalised headwords (nouns in their dictionary form).
+
+    Ranking: plain senses before register-marked ones; headwords before inflected forms; an
+    inflected form from its headword's best line before the same form in other lines ("verletzt"
+    from the main "verletzen" entry, not from a specialised sense); first synonyms first; earlier
+    lines first.
+    """
+    entries = _entries(path)
+    head_rank: dict[str, tuple[int, int, int]] = {}
+    for lineno, sub_i, syn_i, key, _gloss, marked in entries:
+        if sub_i == 0:
+            r = (int(marked), min(syn_i, 3), lineno)
+            if key not in head_rank or r < head_rank[key]:
+                head_rank[key] = r
+    best_lines = {r[2] for r in head_rank.values()}
+    best: dict[str, tuple[Rank, str]] = {}
+    for lineno, sub_i, syn_i, key, gloss, marked in entries:
+        main_line = 0 if sub_i == 0 or lineno in best_lines else 1
+        rank = (int(marked), min(sub_i, 1), main_line, min(syn_i, 3), lineno)
+        old = best.get(key)
+        if old is None or rank < old[0]:
+            best[key] = (rank, gloss)
     exact = {k: v for k, (_r, v) in best.items()}
-    lower: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+    lower: dict[str, tuple[Rank, str]] = {}
     for k, (rank, v) in best.items():
         lk = k.lower()
         if lk not in lower or rank < lower[lk][0]:
