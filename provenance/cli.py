@@ -436,8 +436,9 @@ def _read_translate_input(source: str) -> str:
 @click.option(
     "--translator",
     metavar="NAME",
-    help="auto (cache, memory, configured online provider, offline gloss), google, mymemory, libre, microsoft, "
-    "deepl, chatgpt, memory, gloss, identity, cache-only [env: PROVENANCE_TRANSLATOR].",
+    help="auto (cache, memory, the online provider named by PROVENANCE_TRANSLATOR_PROVIDER, offline gloss), "
+    "google, mymemory, libre, microsoft, deepl, chatgpt, memory, gloss, identity, cache-only "
+    "[env: PROVENANCE_TRANSLATOR].",
 )
 @click.option(
     "--memory",
