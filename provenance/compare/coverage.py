@@ -91,7 +91,8 @@ def _word_level(ctx: PairContext) -> list[Finding]:
                 # one or two words: weak evidence (translations add such words), so minor
                 findings.append(_added(ctx, d_toks, d_new, 0.55, severity=Severity.MINOR))
         elif op.tag == "replace" and len(d_new) - len(t_lost) >= 3:
-            findings.append(_added(ctx, d_toks, d_new, 0.6))
+            # new words inside a rephrased stretch: often paraphrase, so minor
+            findings.append(_added(ctx, d_toks, d_new, 0.55, severity=Severity.MINOR))
         if (op.tag == "delete" and t_lost) or (op.tag == "replace" and len(t_lost) - len(d_new) >= 3):
             findings.append(_omitted(ctx, t_toks, t_lost))
     return findings
@@ -113,7 +114,7 @@ def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
     assert ctx.trans is not None
     lex = ctx.der_lex
     weighty = lex.find("contrast.cues", span) or lex.find("negation.cues", span)
-    severity = Severity.MAJOR if len(lost) >= 5 or (weighty and len(lost) >= 3) else Severity.MINOR
+    severity = Severity.MAJOR if weighty and len(lost) >= 3 else Severity.MINOR
     words = " ".join(t.text for t in span)
     first, last = span[0], span[-1]
     return make_finding(

@@ -27,7 +27,8 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
         low = fold(t.text)
         if low in stop or low in not_names:
             continue
-        if t.sentence_start and not t.text.isupper() and is_known(low, side.lang):
+        base = low.split("'")[0]  # "There's" -> "there"
+        if t.sentence_start and not t.text.isupper() and (is_known(low, side.lang) or is_known(base, side.lang)):
             continue  # "Yet", "Despite" at the start of a sentence
         if strict and not t.text.isupper() and is_known(low, side.lang) and not entity_ids(t.text):
             continue
@@ -42,6 +43,8 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
             continue
         if similar_word(tok.text, other.text, threshold=0.65 if other.is_capitalised else 0.8):
             return True
+        if "-" in other.text and any(similar_word(tok.text, part) for part in other.text.split("-")):
+            return True  # "Un" in "Jong-un"
         if ids and ids & entity_ids(other.text):
             return True
     key = fold(tok.text)
@@ -82,8 +85,8 @@ def _names(ctx: PairContext) -> list[Finding]:
             unmatched_src = [s for s in src_names if not _found_in(s, ctx.der, der_fold, der_tl)]
             if ctx.trans is not None:
                 conf = 0.85 if _replaced_name_in_translation(tok, ctx) else 0.7
-                if not tok.text.isupper() and is_known(fold(tok.text), ctx.der.lang):
-                    conf -= 0.25  # "Hall", "State": capitalised ordinary words in titles vary between translations
+                if not tok.text.isupper() and is_known(fold(tok.text), ctx.der.lang) and not ids:
+                    conf = 0.45  # "Hall", "Naval": capitalised ordinary words in titles vary between translations
             else:
                 conf = 0.7 if unmatched_src else 0.55
             text = f"The passage names {quote(tok.text)}, which does not appear in the original"

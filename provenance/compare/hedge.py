@@ -16,7 +16,8 @@ DETECTOR = "hedge"
 
 # hedge cues strong enough to report on their own; others (Konjunktiv I, "wohl", "could") are weaker evidence
 _STRONG = {
-    "de": {"soll", "sollen", "angeblich", "mutmaßlich", "mutmasslich", "vermeintlich", "offenbar", "laut", "zufolge",
+    "de": {"soll", "sollen", "angeblich*", "mutmaßlich*", "mutmasslich*", "vermeintlich*", "offenbar", "laut",
+           "zufolge",
            "heißt es", "heisst es", "hieß es", "hiess es", "berichten zufolge", "dem vernehmen nach", "anscheinend"},
     "fr": {"aurait", "auraient", "selon", "d'apres", "pretendument", "apparemment", "semble-t-il", "parait-il"},
     "es": {"habria", "habrian", "supuestamente", "presuntamente", "al parecer", "segun", "aparentemente"},

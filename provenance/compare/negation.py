@@ -184,9 +184,15 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
                     if w not in d_forms and _is_prefix_antonym(f, w, prefixes):
                         partner = t
                         break
-            if partner is not None:
+            if partner is not None and not _negated(ctx.trans, partner, lex):
                 return [_antonym_finding(ctx, tok, partner)]
     return []
+
+
+def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
+    """'not correct' in the translation is the same as 'incorrect' in the passage."""
+    before = side.tokens[max(0, tok.index - 2) : tok.index]
+    return bool(lex.find("negation.cues", before))
 
 
 def _antonym_finding(ctx: PairContext, tok: Token, partner: Token) -> Finding:

@@ -43,11 +43,19 @@ def digit_values(text: str) -> set[float]:
             values.add(float(text.replace(sep, ".")))
     elif _DECIMAL.match(t):
         values.add(float(t.replace(",", ".")))
+        hour, _, minute = re.split(r"[.,]", t)[0], None, re.split(r"[.,]", t)[1]
+        if len(minute) == 2 and int(hour) <= 24 and int(minute) < 60:  # "21.30 Uhr": a clock time
+            values |= _hours(int(hour))
     else:
         digits = re.sub(r"[^\d]", "", t)
         if digits:
             values.add(float(digits))
     return values
+
+
+def _hours(hour: int) -> set[float]:
+    """A clock hour in 24- and 12-hour notation (21 and 9)."""
+    return {float(hour), float(hour - 12 if hour > 12 else hour + 12)}
 
 
 def _word_value(word: str, lex: Lexicon) -> tuple[float | None, bool]:
@@ -92,6 +100,13 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             i += 1
             continue
         used = [tok]
+        # a clock time "9:30", "16:15": the hour in both notations, the minutes as part of it
+        if tok.is_number and i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].text.isdigit():
+            values = values | _hours(int(min(values))) if len(values) == 1 and min(values) <= 24 else values
+            used += [toks[i + 1], toks[i + 2]]
+            out.append(Mention(used, frozenset(values), weak))
+            i += len(used)
+            continue
         # a multiplier right after: "1,5 Millionen", "1.5 million", "3 mln"
         if i + 1 < len(toks) and fold(toks[i + 1].text) in mults:
             m = mults[fold(toks[i + 1].text)]

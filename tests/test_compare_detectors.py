@@ -1,0 +1,198 @@
+"""The comparison engine on handmade pairs: each detector catches its drift, and ordinary
+translation variation is left alone."""
+
+from __future__ import annotations
+
+from provenance.compare import compare_aligned, compare_texts, verdict
+from provenance.model import Bead, Sentence, Span, Translation
+
+
+def kinds(findings) -> set[tuple[str, str | None]]:  # noqa: ANN001
+    return {(f.kind.value, f.subtype.value if f.subtype else None) for f in findings}
+
+
+def serious(findings) -> list:  # noqa: ANN001
+    return [f for f in findings if f.severity.rank >= 2]
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def test_number_word_changed_is_critical_drift_with_both_sides():
+    fs = compare_texts("Russland fordert fünf Regionen.", "Russia demands four regions.", source_lang="de")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "number"]
+    assert f.severity.value == "critical"
+    assert f.derivative.text == "four" and f.original.text == "fünf"
+    assert "fünf" in f.explanation and "four" in f.explanation
+
+
+def test_number_formats_across_languages_match():
+    assert not compare_texts("Es gab mehr als 272.000 Infektionen.", "There were more than 272,000 infections.",
+                             source_lang="de")
+    assert not compare_texts("Das kostet 1,5 Millionen Euro.", "That costs 1.5 million euros.", source_lang="de")
+    assert not compare_texts("Il y avait sept personnes.", "There were 7 people.", source_lang="fr")
+
+
+def test_number_changed_digits_in_russian():
+    fs = compare_texts("В городе живут 28 000 человек.", "The town has 38,000 inhabitants.", source_lang="ru")
+    assert ("drift", "number") in kinds(fs)
+
+
+# ------------------------------------------------------------------ entities
+
+
+def test_people_swapped_ukrainians_russians():
+    fs = compare_texts("Putin verlangt den Abzug der Ukrainer aus dem Donbass.",
+                       "Putin demands the withdrawal of the Russians from the Donbas.", source_lang="de")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "entity"]
+    assert f.derivative.text == "Russians" and f.original.text == "Ukrainer"
+    assert f.severity.value == "critical"
+
+
+def test_transliterated_place_names_are_the_same_entity():
+    assert not compare_texts("Die Armee zog sich aus Cherson zurück.", "The army withdrew from Kherson.",
+                             source_lang="de")
+    assert not compare_texts("Армия отошла из Херсона.", "The army withdrew from Kherson.", source_lang="ru")
+
+
+def test_gender_flip_with_known_translation():
+    fs = compare_texts("Er hat nicht geantwortet.", "She did not answer.", source_lang="de",
+                       translation="He did not answer.")
+    assert ("drift", "entity") in kinds(fs)
+
+
+# ------------------------------------------------------------------ negation
+
+
+def test_negation_dropped_across_languages():
+    for src, lang in (("Er hat das Angebot nicht angenommen.", "de"), ("Il n'a pas accepté l'offre.", "fr"),
+                      ("No aceptó la oferta.", "es"), ("Он не принял предложение.", "ru")):
+        fs = compare_texts(src, "He accepted the offer.", source_lang=lang)
+        assert ("drift", "negation") in kinds(fs), lang
+
+
+def test_antonym_against_known_translation():
+    fs = compare_texts("Die Regierung hat den Plan gebilligt.", "The government rejected the plan.",
+                       source_lang="de", translation="The government approved the plan.")
+    assert ("drift", "negation") in kinds(fs)
+
+
+def test_negation_rendered_by_prefix_is_not_flagged():
+    fs = compare_texts("Das ist nicht korrekt.", "This is incorrect.", source_lang="de",
+                       translation="This is not correct.")
+    assert not serious(fs)
+
+
+# ------------------------------------------------------------------ hedges and intensity
+
+
+def test_reported_speech_made_fact_seed_case():
+    fs = compare_texts("Witkoff soll Putins Forderungen missverstanden haben.",
+                       "Witkoff misunderstood Putin's demands.", source_lang="de")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "hedge"]
+    assert f.severity.value == "major" and "soll" in f.explanation
+
+
+def test_hedge_kept_is_not_flagged():
+    for der in ("Witkoff reportedly misunderstood Putin's demands.",
+                "Witkoff is said to have misunderstood Putin's demands."):
+        assert not compare_texts("Witkoff soll Putins Forderungen missverstanden haben.", der, source_lang="de")
+
+
+def test_laut_rendered_as_according_to_is_fine_and_dropped_is_flagged():
+    src = "Laut Polizei war der Fahrer betrunken."
+    assert not compare_texts(src, "According to the police, the driver was drunk.", source_lang="de")
+    assert ("drift", "hedge") in kinds(compare_texts(src, "The driver was drunk.", source_lang="de"))
+
+
+def test_hedges_in_other_languages():
+    assert ("drift", "hedge") in kinds(compare_texts("Il aurait quitté la ville.", "He left the town.",
+                                                     source_lang="fr"))
+    assert ("drift", "hedge") in kinds(compare_texts("Он якобы покинул город.", "He left the town.",
+                                                     source_lang="ru"))
+
+
+def test_partly_made_completely_is_intensity():
+    fs = compare_texts("Witkoff hat Putin teilweise missverstanden.", "Witkoff completely misunderstood Putin.",
+                       source_lang="de")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "intensity"]
+    assert "teilweise" in f.explanation and "completely" in f.explanation
+
+
+# ------------------------------------------------------------------ quotation
+
+
+def test_paraphrase_put_in_quotes():
+    fs = compare_texts("Der Minister kritisierte die Pläne.", 'The minister called the plans "a disaster".',
+                       source_lang="de")
+    assert ("drift", "quotation") in kinds(fs)
+
+
+def test_same_language_quote_with_changed_words():
+    fs = compare_texts('He said: "We will consider the proposal."', 'He said: "We will reject the proposal."',
+                       source_lang="en")
+    assert ("drift", "quotation") in kinds(fs) or ("drift", "negation") in kinds(fs)
+
+
+# ------------------------------------------------------------------ coverage
+
+
+def _sentences(texts: list[str]) -> tuple[str, list[Sentence]]:
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence(i, t, Span(pos, pos + len(t))))
+        pos += len(t) + 1
+    return " ".join(texts), out
+
+
+def test_added_sentence_and_dropped_rebuttal_from_beads():
+    _, der = _sentences(["Putin met Witkoff.", "The talks were a total failure for Ukraine."])
+    _, ori = _sentences(["Putin traf Witkoff.", "Der Kreml bestritt jedoch, dass es Streit gegeben habe."])
+    beads = [Bead((0,), (0,), 0.9), Bead((1,), (), 0.0), Bead((), (1,), 0.0)]
+    fs = compare_aligned(der, ori, beads, translations=None, derivative_lang="en", original_lang="de")
+    add = [f for f in fs if f.kind.value == "addition"]
+    om = [f for f in fs if f.kind.value == "omission"]
+    assert add and add[0].derivative.span == der[1].span
+    assert om and om[0].severity.value == "major"  # a denial is a rebuttal, not filler
+    assert om[0].original.span == ori[1].span
+
+
+def test_added_clause_with_known_translation():
+    fs = compare_texts("Die Gespräche endeten am Abend.",
+                       "The talks ended in the evening after Putin humiliated the American envoy in public.",
+                       source_lang="de", translation="The talks ended in the evening.")
+    assert ("addition", None) in kinds(fs)
+
+
+def test_translation_side_carries_translator_name():
+    _, der = _sentences(["There were protests in four regions."])
+    _, ori = _sentences(["In fünf Regionen gab es Proteste."])
+    tr = [Translation("In fünf Regionen gab es Proteste.", "There were protests in five regions.", "de", "en",
+                      "memory:desk.tmx")]
+    fs = compare_aligned(der, ori, [Bead((0,), (0,), 1.0)], translations=tr, derivative_lang="en",
+                         original_lang="de")
+    (f,) = fs
+    assert f.original.translator == "memory:desk.tmx"
+    assert f.original.translation == "There were protests in five regions."
+
+
+# ------------------------------------------------------------------ legitimate variation
+
+
+def test_legitimate_variation_is_not_serious():
+    src = "Bisher wurden in Spanien mehr als 272.000 Infektionen registriert."
+    ref = "So far more than 272.000 infections have been recorded in Spain."
+    for der in ("So far, more than 272,000 infections have been registered in Spain.",  # synonyms, format
+                "In Spain, more than 272,000 infections have so far been recorded.",  # word order
+                "so far more than 272,000 infections have been recorded in spain",  # casing, punctuation
+                "So far more than 272,000 infectoins have been recorded in Spain."):  # typo
+        assert not serious(compare_texts(src, der, source_lang="de", translation=ref)), der
+        assert not serious(compare_texts(src, der, source_lang="de")), der
+
+
+def test_verdict_names_the_most_severe_kind():
+    assert verdict([]) == "faithful"
+    fs = compare_texts("In fünf Regionen soll es Proteste gegeben haben.", "There were protests in four regions.",
+                       source_lang="de")
+    assert verdict(fs) == "drift"
+    assert {f.subtype.value for f in fs} == {"number", "hedge"}
