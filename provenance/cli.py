@@ -412,7 +412,7 @@ def extract_command(
 def _read_translate_input(source: str) -> str:
     """SOURCE is "-" (stdin), an existing file, or else the text itself."""
     if source == "-":
-        return click.get_text_stream("stdin").read()
+        return sys.stdin.read()
     path = Path(source)
     try:
         is_file = path.is_file()

@@ -210,3 +210,26 @@ def test_auto_with_a_provider_lacking_its_key_still_uses_the_other_steps(
     without_gloss = replace(config, memories=(), gloss_dictionary=str(tmp_path / "missing"))
     with pytest.raises(TranslatorUnavailableError, match="deepl: deepl needs an API key"):
         get_translator("auto", without_gloss).translate(["Unbekannt."], "de", "en")
+
+
+def test_cache_clear_asks_first_and_keeps_everything_on_no(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from provenance.cli import cli
+
+    cache_dir = tmp_path / "cache"
+    TranslationCache(cache_dir).put("google", "1", "de", "en", [("a", "A")])
+    result = CliRunner().invoke(cli, ["cache", "clear", "--all"], input="n\n")
+    assert "Delete 1 translations, 0 snapshots, 0 embeddings" in result.output
+    assert result.exit_code != 0
+    assert TranslationCache(cache_dir).get(["a"], "de", "en") == {"a": ("A", "google")}
+
+
+def test_cli_translate_reads_stdin_and_keeps_identity_for_same_language() -> None:
+    from click.testing import CliRunner
+
+    from provenance.cli import cli
+
+    result = CliRunner().invoke(cli, ["translate", "-", "--from", "en", "--to", "en"], input="Same text.\n")
+    assert result.exit_code == 0
+    assert result.output.startswith("Same text.\n")

@@ -80,6 +80,7 @@ class OnlineProvider:
     needs_key: bool = False
     default_url: str = ""
     url_field: str | None = None  # Config field holding the base URL
+    own_user_agent: bool = True  # send "translation-provenance/VERSION" (documented APIs)
 
     def __init__(
         self,
@@ -99,7 +100,8 @@ class OnlineProvider:
         self.base_url = (base_url or configured or self.default_url).rstrip("/")
         if not self.base_url:
             raise TranslatorUnavailableError(f"{self.name} needs a server URL")
-        ua = config.user_agent or f"translation-provenance/{__version__}"
+        # the scraped services (Google's mobile page) are known to answer requests' default agent
+        ua = config.user_agent or (f"translation-provenance/{__version__}" if self.own_user_agent else "")
         self.http = HttpClient(
             self.name,
             policy_from(config),
@@ -212,6 +214,7 @@ class GoogleProvider(OnlineProvider):
     max_chars = 4900  # deep-translator refuses 5000 and more
     default_url = "https://translate.google.com/m"
     url_field = "google_url"
+    own_user_agent = False
     _special: ClassVar[dict[str, str]] = {"he": "iw", "zh": "zh-CN", "jv": "jw"}
 
     def _version(self) -> str:
@@ -251,6 +254,7 @@ class MyMemoryProvider(OnlineProvider):
     max_chars = 480  # deep-translator refuses 500 and more
     default_url = "https://api.mymemory.translated.net/get"
     url_field = "mymemory_url"
+    own_user_agent = False
 
     def _version(self) -> str:
         return "deep-translator-" + _dist_version("deep-translator")
