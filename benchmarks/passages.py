@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import ROOT, table, write_section
+from benchmarks.common import DATA, ROOT, table, write_section
 from provenance.model import Passage, Span
 
 FIXTURES = ROOT / "tests" / "fixtures" / "passages"
@@ -234,7 +234,34 @@ def seed_check(registry: Any) -> str | None:
     return f"seed article: {len(got)} passage(s), {'exact match' if ok else 'MISMATCH'} with the expected two"
 
 
-def render(results: dict[str, SplitResult], seed: str | None) -> str:
+def real_pages(registry: Any) -> str | None:
+    """Counts and speed on real news pages (no gold: a smoke test for noise and runtime)."""
+    from provenance.attribution import find_passages
+    from provenance.documents import read_document
+
+    folder = DATA / "extraction_news" / "html"
+    if not folder.is_dir():
+        return None
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    kinds: dict[str, int] = defaultdict(int)
+    seconds = 0.0
+    for path in files:
+        doc = read_document(path)
+        t0 = time.perf_counter()
+        for p in find_passages(doc, registry):
+            kinds[p.kind] += 1
+        seconds += time.perf_counter() - t0
+    found = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "none"
+    return (
+        f"Real pages (no gold): on the {len(files)} news pages of `extraction_news` (originals, not derivatives) "
+        f"it reports {sum(kinds.values())} passages ({found}), "
+        f"{1000 * seconds / max(len(files), 1):.1f} ms per page. Without gold this only shows the noise level; "
+        "`link` (a sentence around a link into an outlet) is the kind most likely to be a false alarm (teasers, "
+        "internal links)."
+    )
+
+
+def render(results: dict[str, SplitResult], seed: str | None, real: str | None = None) -> str:
     rows = []
     for split in SPLITS:
         r = results.get(split)
@@ -277,6 +304,8 @@ def render(results: dict[str, SplitResult], seed: str | None) -> str:
     lines += [f"First run of `challenge`, before any change made because of it: {CHALLENGE_FIRST_RUN}", ""]
     if seed:
         lines += [f"Seed check: {seed}.", ""]
+    if real:
+        lines += [real, ""]
     return "\n".join(lines)
 
 
@@ -285,7 +314,7 @@ def main() -> int:
 
     registry = load_registry()
     results = score(registry)
-    body = render(results, seed_check(registry))
+    body = render(results, seed_check(registry), real_pages(registry))
     write_section("passages", body)
     print(body)
     return 0

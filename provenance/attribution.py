@@ -56,6 +56,8 @@ _UNKNOWN_OUTLET_FACTOR = 0.8
 _MAX_PLAIN_PARAGRAPHS = 6  # a lead-in rarely introduces more; beyond that we are guessing wildly
 _MAX_LEADIN_WORDS = 14
 _MAX_ATTRIBUTION_LINE_WORDS = 10
+_MIN_LINK_WORDS = 3  # anchor words for a link alone to make a passage
+_MAX_LINKS_PER_OUTLET = 3
 
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -653,8 +655,11 @@ class _Finder:
                 mention, cue = hit
                 end_k = k
                 if cue == "leadin_colon":
-                    self.add_leadin_colon(b, sent, mention)
-                    break
+                    stop = self.add_leadin_colon(b, sent, mention)
+                    k += 1
+                    while k < len(b.sentences) and b.sentences[k].start < stop:
+                        k += 1
+                    continue
                 if cue == "inline_colon":
                     end_k = len(b.sentences) - 1
                 else:
@@ -675,15 +680,22 @@ class _Finder:
                 self.add(_Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), conf))
                 k = end_k + 1
 
-    def add_leadin_colon(self, b: _Block, sent: Span, mention: _Mention) -> None:
+    def add_leadin_colon(self, b: _Block, sent: Span, mention: _Mention) -> int:
         """Lead-in and passage in one paragraph: the passage is what follows the colon."""
         colon = self.text.index(":", mention.span.end)
-        start, end = _strip_span(self.text, colon + 1, b.span.end)
+        stop = b.span.end
+        for other in self.mentions_in(Span(colon + 1, b.span.end)):
+            # "CNN: '...' NBC: '...'": the next outlet with its own colon starts another claim
+            if re.match(r"^\s*(?:\([^)]{0,80}\))?\s*:", self.text[other.span.end : b.span.end]):
+                stop = other.span.start
+                break
+        start, end = _strip_span(self.text, colon + 1, stop)
         body = Span(start, end)
         quoted = any(q.start == start and q.end >= end - 1 for q in self.quotes)  # one quotation: clear end
         cue = Span(sent.start, colon + 1)
         conf = _CONFIDENCE["leadin_blockquote" if quoted else "leadin_plain"]
         self.add(_Candidate(body, "leadin", mention, cue, conf, open_end=not quoted, context=[cue]), cue)
+        return end
 
     def continues(self, sent: Span, mention: _Mention) -> bool:
         """The sentence keeps reporting the same outlet ("The paper added that ...")."""
@@ -696,11 +708,16 @@ class _Finder:
     # ------------------------------------------------------------------ 5: links
 
     def find_links(self) -> None:
+        found: list[_Candidate] = []
         for link in self.doc.links:
             if not link.href.startswith(("http://", "https://")):
                 continue
             outlet = self.registry.by_url(link.href)
             if outlet is None or _is_homepage(link.href):
+                continue
+            # a tag or topic link ("yoga", "Gluten") or a bare URL is not a quoted claim
+            anchor = link.text.strip()
+            if len(_WORD_RE.findall(anchor)) < _MIN_LINK_WORDS or re.match(r"^(?:https?://|www\.)", anchor):
                 continue
             sent = self.sentence_at(link.span)
             if sent is None:
@@ -713,7 +730,17 @@ class _Finder:
             if self.attribution_line(self.block_at(sent)):  # "(<a>El Mundo</a>)" is not a passage
                 continue
             mention = _Mention(link.span, link.span, outlet, outlet.name, outlet.language)
-            self.add(_Candidate(sent, "link", mention, link.span, _CONFIDENCE["link"]))
+            cand = _Candidate(sent, "link", mention, link.span, _CONFIDENCE["link"])
+            found.append(cand)
+            self.claimed.extend((sent, link.span))
+        per_outlet: dict[str, int] = {}
+        for cand in found:
+            key = cand.mention.outlet.id if cand.mention.outlet else ""
+            per_outlet[key] = per_outlet.get(key, 0) + 1
+        for cand in found:
+            # many links into one outlet is a site linking to itself (or a link roundup), not quoting
+            if per_outlet[cand.mention.outlet.id if cand.mention.outlet else ""] <= _MAX_LINKS_PER_OUTLET:
+                self.found.append(cand)
 
     @staticmethod
     def _near(cand: _Candidate, span: Span) -> bool:

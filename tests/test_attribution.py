@@ -186,6 +186,14 @@ def test_leadin_and_quoted_passage_in_one_paragraph() -> None:
     assert q.text == "the government will raise the tax. Nobody objected." and q.open_end is True
 
 
+def test_one_paragraph_of_outlet_colon_quotes_splits_at_the_next_outlet() -> None:
+    found = passages('Headlines tonight. Reuters: "Talks have failed." Le Monde: "Talks go on."')
+    assert [(p.outlet.id, p.text) for p in found] == [
+        ("reuters", '"Talks have failed."'),
+        ("le-monde", '"Talks go on."'),
+    ]
+
+
 def test_inline_cues_inside_a_leadin_passage_do_not_start_passages_of_their_own() -> None:
     p = only(
         passages(
@@ -353,6 +361,16 @@ def test_links_inside_or_next_to_a_passage_are_attached() -> None:
     )
     p = only(find_passages(doc, REGISTRY))
     assert p.kind == "inline" and p.urls == ["https://www.lemonde.fr/economie/article/2025/flour.html"]
+
+
+def test_tag_links_and_link_farms_into_one_outlet_are_not_passages() -> None:
+    tag = make_doc("Eat more fibre and less sugar.", links=[("fibre", "https://www.lemonde.fr/tag/fibre/")])
+    assert find_passages(tag, REGISTRY) == []
+    farm = make_doc(
+        " ".join(f"Claim {n} is backed by linked phrase number {n}." for n in range(5)),
+        links=[(f"linked phrase number {n}", f"https://www.lemonde.fr/a/{n}.html") for n in range(5)],
+    )
+    assert find_passages(farm, REGISTRY) == []  # a site linking to itself, or a link roundup
 
 
 def test_homepage_links_in_a_bio_are_not_passages() -> None:
