@@ -82,13 +82,16 @@ class AlignParams:
     fuzz: float = 0.3  # weight of the rapidfuzz similarity to a known translation
     cover: float = 0.5  # penalty weight when a sentence in a merged bead matches nothing
     cover_min: float = 0.3  # ... i.e. its best calibrated 1:1 similarity inside the bead is below this
+    weight: float = 0.5  # a bead's value grows by this fraction of its score per extra sentence
+    hub: float = 0.0  # weight of the hubness (CSLS) correction
     band: int = 8  # half-width of the band in document mode
     top_k: int = 3  # first-pass candidates per derivative sentence (document mode)
     excerpt_k: int = 6  # candidates per derivative sentence (excerpt mode)
-    excerpt_null: float = 0.05  # excerpt mode: cost of an insertion (a quote may add a sentence)
-    skip: float = 0.03  # excerpt mode: cost per original sentence skipped forwards
+    excerpt_min: float = 0.2  # excerpt mode: similarity a bead needs to beat an insertion
+    excerpt_null: float = 0.0  # excerpt mode: cost of an insertion (a quote may add a sentence)
+    skip: float = 0.02  # excerpt mode: cost per original sentence skipped forwards
     max_skip: int = 12  # excerpt mode: forward skips beyond this count as a jump
-    reorder: float = 0.15  # excerpt mode: cost of a backward or long jump
+    reorder: float = 0.08  # excerpt mode: cost of a backward or long jump
     paragraph: float = 0.05  # excerpt mode: cost of changing to a non-adjacent paragraph
 
 
@@ -181,11 +184,15 @@ class _Features:
     o_anchor: np.ndarray
     fuzz: np.ndarray | None  # (n, m) rapidfuzz similarity in [0, 1] to the known translations
     single: np.ndarray  # (n, m) calibrated 1:1 similarity, for the coverage check of merged beads
+    hub_d: np.ndarray  # prefix sums of each sentence's "hubness" (mean of its top-k similarities, centred)
+    hub_o: np.ndarray
 
 
-def _blocks(vectors: np.ndarray, sizes: Sequence[int]) -> dict[int, np.ndarray]:
+def _blocks(vectors: np.ndarray, sizes: Sequence[int], weights: np.ndarray | None = None) -> dict[int, np.ndarray]:
+    """Merged vectors of every run of ``a`` consecutive sentences, a weighted sum renormalised."""
     out: dict[int, np.ndarray] = {}
-    cum = np.vstack([np.zeros((1, vectors.shape[1]), dtype=np.float32), np.cumsum(vectors, axis=0)])
+    weighted = vectors if weights is None else vectors * weights[:, None].astype(np.float32)
+    cum = np.vstack([np.zeros((1, vectors.shape[1]), dtype=np.float32), np.cumsum(weighted, axis=0)])
     for a in sorted(set(sizes)):
         if a > len(vectors):
             out[a] = np.zeros((0, vectors.shape[1]), dtype=np.float32)
@@ -250,8 +257,15 @@ def _features(
         ) / np.float32(100.0)
         fuzz_matrix[:, [not t for t in known]] = 0.0
     single = (d_vec @ o_vec.T - base[(1, 1)]) / (1.0 - base[(1, 1)])
+    # some sentences (short ones, lists of numbers) are close to everything: CSLS-style correction
+    k = min(4, single.shape[1]), min(4, single.shape[0])
+    top_d = -np.partition(-single, k[0] - 1, axis=1)[:, : k[0]].mean(axis=1)
+    top_o = -np.partition(-single, k[1] - 1, axis=0)[: k[1], :].mean(axis=0)
+    centre = (top_d.mean() + top_o.mean()) / 2.0
     return _Features(
         single=single,
+        hub_d=_prefix(top_d - centre),
+        hub_o=_prefix(top_o - centre),
         d_blocks=d_blocks,
         o_blocks=o_blocks,
         t_blocks=t_blocks,
@@ -294,13 +308,16 @@ def _bead_values(
     d_chars = f.d_len[i1] - f.d_len[i0]
     o_chars = f.o_len[j1] - f.o_len[j0]
     length = np.abs(np.log((d_chars + 10.0) / (o_chars + 10.0)) - f.log_ratio)
+    if p.hub:
+        hub = (f.hub_d[i1] - f.hub_d[i0]) / a + (f.hub_o[j1] - f.hub_o[j0]) / b
+        x = x - p.hub * hub / 2.0
     score = x + p.anchor * anchor - p.length * length
     rows = i0[:, None, None] + np.arange(a)[None, :, None]
     cols = j0[:, None, None] + np.arange(b)[None, None, :]
     if f.fuzz is not None:
         best = f.fuzz[rows, cols].reshape(len(i0), -1).max(axis=1)
         score = score + p.fuzz * np.maximum(best - 0.3, 0.0)
-    value = score * (a + b) / 2.0 - p.merge * (a + b - 2)
+    value = score * (1.0 + p.weight * (a + b - 2)) - p.merge * (a + b - 2)
     if a + b > 2:
         # every sentence of a merged bead must match something on the other side; otherwise the
         # merge only hides an insertion or deletion
@@ -472,6 +489,9 @@ def _align_excerpt(
                     continue
                 j0 = np.asarray(starts)
                 values, x = _bead_values(f, p, i, a, j0, b)
+                # an excerpt's sentence only counts as found when it is clearly similar; a weak match
+                # is more likely an addition next to an omission
+                values = values - p.excerpt_min
                 for jj, v, s in zip(starts, values, x, strict=True):
                     options[i].append((a, jj, b, float(v), float(s)))
     neg = -1e18
@@ -645,6 +665,8 @@ def _bead_values_matrix(f: _Features, p: AlignParams, n: int, m: int) -> tuple[n
     union = np.diff(f.d_anchor)[:, None] + np.diff(f.o_anchor)[None, :] - shared
     anchor = np.where(union > 0, shared / np.maximum(union, 1.0), 0.0)
     length = np.abs(np.log((np.diff(f.d_len)[:, None] + 10.0) / (np.diff(f.o_len)[None, :] + 10.0)) - f.log_ratio)
+    if p.hub:
+        x = x - p.hub * (np.diff(f.hub_d)[:, None] + np.diff(f.hub_o)[None, :]) / 2.0
     score = x + p.anchor * anchor - p.length * length
     if f.fuzz is not None:
         score = score + p.fuzz * np.maximum(f.fuzz - 0.3, 0.0)

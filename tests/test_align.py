@@ -257,3 +257,25 @@ def test_cli_align_missing_or_binary_file_is_an_input_error(tmp_path: Path, caps
     binary.write_bytes(b"\x00\x01\x02")
     assert main(["align", str(binary), str(tgt)]) == 2
     assert "binary" in capsys.readouterr().err
+
+
+def test_addition_next_to_an_omission_is_not_forced_into_a_bead(e5: Embedder) -> None:
+    # the translation swaps the original's rebuttal (sentence 3) for a claim of its own
+    original = [
+        "Die Stadt Lindau hielt an ihrer Forderung fest, den Hafen bis 2028 zu erneuern.",
+        "Die Verwaltung schlug nur eine teilweise Sperrung für Boote vor.",
+        "Bürgermeisterin Kessler soll das Angebot des Landes missverstanden haben.",
+        "Das Land wies diese Darstellung am Abend zurück und sprach von einem guten Gespräch.",
+        "Die Kosten werden auf 31 Millionen Euro geschätzt.",
+        "Der Stadtrat berät in der kommenden Woche.",
+    ]
+    derivative = [
+        "The town of Lindau held firm to its demand to renew the harbour by 2028.",
+        "The administration only proposed a partial closure for boats.",
+        "Mayor Kessler completely misunderstood the state's offer.",
+        "Her own party has already asked her to resign.",
+        "The costs are estimated at 31 million euros.",
+    ]
+    beads = align(derivative, original, embedder=e5)
+    # the deletion sits right after the bead holding the original sentence before it
+    assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), ()), ((4,), (4,))]
