@@ -491,7 +491,7 @@ def _align_excerpt(
                 values, x = _bead_values(f, p, i, a, j0, b)
                 # an excerpt's sentence only counts as found when it is clearly similar; a weak match
                 # is more likely an addition next to an omission
-                values = values - p.excerpt_min
+                values = values - p.excerpt_min * (1.0 + p.weight * (a + b - 2))
                 for jj, v, s in zip(starts, values, x, strict=True):
                     options[i].append((a, jj, b, float(v), float(s)))
     neg = -1e18
