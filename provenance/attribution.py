@@ -24,19 +24,22 @@ know gives ``outlet=None`` with the name as written. Cue lexicons live in ``data
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from provenance.model import Document, Link, Outlet, Paragraph, Passage, QuoteSpan, Span
 from provenance.segment import split_sentences
 
 __all__ = ["OutletRegistry", "find_passages", "format_passages"]
+
+T = TypeVar("T")
 
 # How sure each way of finding a passage is (an unknown outlet costs a further 20%).
 _CONFIDENCE = {
@@ -84,6 +87,8 @@ class _Lexicon:
     raw: dict[str, Any]
     descriptor_prefix: re.Pattern[str]  # "the German daily " right before a name
     descriptor_name: re.Pattern[str]  # "the German daily Name"
+    descriptor_hit: re.Pattern[str]  # just "daily Name", to find candidates quickly
+    descriptor_last_words: frozenset[str]
     leadin_opener: re.Pattern[str]
     source_line: re.Pattern[str]
     cue_before: re.Pattern[str]
@@ -125,6 +130,8 @@ def _lexicon() -> _Lexicon:
         raw=raw,
         descriptor_prefix=re.compile(rf"(?i:{desc})\s+$"),
         descriptor_name=re.compile(rf"\b(?i:{desc})\s+(?P<name>{_NAME_RE})"),
+        descriptor_hit=re.compile(rf"\b(?i:{_alt(words['descriptors'])})\s+(?P<name>{_NAME_WORD})"),
+        descriptor_last_words=frozenset(d.split()[-1].lower() for d in words["descriptors"]),
         leadin_opener=re.compile(rf"^\W*(?:{_alt(raw['leadin']['openers'])})\b", re.I),
         source_line=re.compile(rf"^\W*(?P<label>{_alt(raw['source_labels']['labels'])})\s*:\s*(?P<name>.+?)\W*$", re.I),
         cue_before=re.compile(
@@ -195,6 +202,32 @@ class _Candidate:
     context: list[Span] = field(default_factory=list)  # attribution text whose links belong to the passage
 
 
+class _SpanIndex(Generic[T]):
+    """Items with spans, sorted by start, for quick overlap queries on long documents."""
+
+    def __init__(self, items: Iterable[tuple[Span, T]] = ()) -> None:
+        pairs = sorted(items, key=lambda it: (it[0].start, it[0].end))
+        self.starts = [sp.start for sp, _ in pairs]
+        self.items = pairs
+        self.longest = max((len(sp) for sp, _ in pairs), default=0)
+
+    def add(self, span: Span, item: T) -> None:
+        i = bisect.bisect_right(self.starts, span.start)
+        self.starts.insert(i, span.start)
+        self.items.insert(i, (span, item))
+        self.longest = max(self.longest, len(span))
+
+    def overlapping(self, span: Span) -> list[T]:
+        """Items whose span overlaps ``span`` or lies inside it (empty spans count at their position)."""
+        lo = bisect.bisect_left(self.starts, span.start - self.longest)
+        hi = bisect.bisect_right(self.starts, span.end)
+        return [
+            item
+            for sp, item in self.items[lo:hi]
+            if sp.overlaps(span) or span.contains(sp) or (len(sp) == 0 and span.start <= sp.start < span.end)
+        ]
+
+
 class _Finder:
     def __init__(self, doc: Document, registry: OutletRegistry) -> None:
         self.doc = doc
@@ -204,7 +237,12 @@ class _Finder:
         self.blocks = self._blocks()
         self.quotes = self._quote_spans()
         self.mentions = self._mentions()
-        self.claimed: list[Span] = []
+        self.mention_index = _SpanIndex((m.name_span, m) for m in self.mentions)
+        self.link_index = _SpanIndex((link.span, link) for link in self.doc.links)
+        self.quote_index = _SpanIndex((q, q) for q in self.quotes)
+        self.block_starts = [b.span.start for b in self.blocks]
+        self.position = {id(b): i for i, b in enumerate(self.blocks)}
+        self.claimed = _SpanIndex[Span]()
         self.found: list[_Candidate] = []
 
     # ------------------------------------------------------------------ preparation
@@ -236,13 +274,16 @@ class _Finder:
             if written.islower() and written not in (outlet.name, *outlet.aliases):
                 continue  # "focus groups", "the guardian of", "público": a word, not the outlet
             start = span.start
-            prefix = self.lex.descriptor_prefix.search(self.text[max(0, start - 80) : start])
-            if prefix:
-                start -= len(prefix.group(0))
+            before = self.text[max(0, start - 40) : start].split()
+            if before and before[-1].lower() in self.lex.descriptor_last_words:  # cheap test before the regex
+                prefix = self.lex.descriptor_prefix.search(self.text[max(0, start - 80) : start])
+                if prefix:
+                    start -= len(prefix.group(0))
             out.append(_Mention(Span(start, span.end), span, outlet, self.text[start : span.end], outlet.language))
-        for m in self.lex.descriptor_name.finditer(self.text):
+        known_index = _SpanIndex((k.span, k) for k in out)
+        for m in self._descriptor_matches():
             name_span = Span(m.start("name"), m.end("name"))
-            if any(k.name_span.overlaps(name_span) or k.span.overlaps(name_span) for k in out):
+            if any(k.span.overlaps(name_span) for k in known_index.overlapping(name_span)):
                 continue
             name = m.group("name")
             outlet = self.registry.find(name) or self.registry.find(m.group(0))
@@ -253,20 +294,39 @@ class _Finder:
             out.append(_Mention(Span(m.start(), m.end()), name_span, outlet, m.group(0), language))
         return sorted(out, key=lambda m: m.span.start)
 
+    def _descriptor_matches(self) -> list[re.Match[str]]:
+        """Matches of "the German daily Name", found from their descriptor word (fast on long texts)."""
+        out: dict[int, re.Match[str]] = {}
+        for hit in self.lex.descriptor_hit.finditer(self.text):
+            name_start = hit.start("name")
+            if name_start in out:
+                continue
+            window = max(0, hit.start() - 80)
+            for m in self.lex.descriptor_name.finditer(self.text, window, min(len(self.text), hit.end() + 200)):
+                if m.start("name") == name_start:
+                    out[name_start] = m
+                    break
+        return [out[k] for k in sorted(out)]
+
     # ------------------------------------------------------------------ helpers
 
     def block_text(self, b: _Block) -> str:
         return self.text[b.span.start : b.span.end]
 
     def mentions_in(self, span: Span) -> list[_Mention]:
-        return [m for m in self.mentions if span.contains(m.name_span)]
+        return [m for m in self.mention_index.overlapping(span) if span.contains(m.name_span)]
 
     def is_claimed(self, span: Span) -> bool:
-        return any(c.overlaps(span) for c in self.claimed)
+        return any(c.overlaps(span) for c in self.claimed.overlapping(span))
+
+    def claim(self, *spans: Span | None) -> None:
+        for span in spans:
+            if span is not None:
+                self.claimed.add(span, span)
 
     def outlet_links(self, span: Span) -> list[tuple[Link, Outlet]]:
         out = []
-        for link in self.doc.links:
+        for link in self.link_index.overlapping(span):
             if span.overlaps(link.span) or span.contains(link.span):
                 outlet = self.registry.by_url(link.href) if link.href.startswith(("http://", "https://")) else None
                 if outlet is not None:
@@ -276,7 +336,7 @@ class _Finder:
     def outside_quotes(self, span: Span) -> str:
         """The text of span with quoted stretches blanked out (same length)."""
         chars = list(self.text[span.start : span.end])
-        for q in self.quotes:
+        for q in self.quote_index.overlapping(span):
             if q.overlaps(span):
                 for i in range(max(q.start, span.start), min(q.end, span.end)):
                     chars[i - span.start] = " "
@@ -300,8 +360,7 @@ class _Finder:
 
     def add(self, cand: _Candidate, *claim: Span) -> None:
         self.found.append(cand)
-        self.claimed.append(cand.span)
-        self.claimed.extend(s for s in claim if s is not None)
+        self.claim(cand.span, *claim)
 
     def next_block(self, i: int) -> _Block | None:
         return self.blocks[i + 1] if i + 1 < len(self.blocks) else None
@@ -545,7 +604,7 @@ class _Finder:
         tail = self.tail_attribution(group)
         if tail is not None:
             return tail[0], tail[1], "blockquote_line", [tail[1]]
-        after = self.next_block(self.blocks.index(last))
+        after = self.next_block(self.position[id(last)])
         if after is not None and after.kind != "blockquote" and not self.is_claimed(after.span):
             line = self.attribution_line(after)
             if line is not None:
@@ -560,7 +619,7 @@ class _Finder:
                 "blockquote_link",
                 [],
             )
-        before = self.prev_block(self.blocks.index(group[0]))
+        before = self.prev_block(self.position[id(group[0])])
         if before is not None and before.kind != "blockquote" and not self.is_claimed(before.span):
             sent = before.sentences[-1]
             s_text = self.text[sent.start : sent.end]
@@ -674,7 +733,7 @@ class _Finder:
                     gap = self.text[prev.span.end : span.start]
                     if not gap.strip():  # adjacent sentences from the same outlet make one passage
                         prev.span = Span(prev.span.start, span.end)
-                        self.claimed.append(span)
+                        self.claim(span)
                         k = end_k + 1
                         continue
                 self.add(_Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), conf))
@@ -722,9 +781,8 @@ class _Finder:
             sent = self.sentence_at(link.span)
             if sent is None:
                 continue
-            holder = next((c for c in self.found if self._near(c, link.span)), None)
-            if holder is not None:
-                continue  # the link is attached to that passage below
+            if self.is_claimed(link.span):
+                continue  # inside a passage or its cue: attached to that passage below
             if self.is_claimed(sent) or self.lex.negative.search(self.text[sent.start : sent.end]):
                 continue
             if self.attribution_line(self.block_at(sent)):  # "(<a>El Mundo</a>)" is not a passage
@@ -732,7 +790,7 @@ class _Finder:
             mention = _Mention(link.span, link.span, outlet, outlet.name, outlet.language)
             cand = _Candidate(sent, "link", mention, link.span, _CONFIDENCE["link"])
             found.append(cand)
-            self.claimed.extend((sent, link.span))
+            self.claim(sent, link.span)
         per_outlet: dict[str, int] = {}
         for cand in found:
             key = cand.mention.outlet.id if cand.mention.outlet else ""
@@ -748,13 +806,16 @@ class _Finder:
         return any(s.overlaps(span) or s.contains(span) for s in spans)
 
     def block_at(self, span: Span) -> _Block:
-        return next(b for b in self.blocks if b.span.overlaps(span) or b.span.contains(span))
+        i = max(0, bisect.bisect_right(self.block_starts, span.start) - 1)
+        return self.blocks[i]
 
     def sentence_at(self, span: Span) -> Span | None:
-        for b in self.blocks:
-            for s in b.sentences:
-                if s.start <= span.start < s.end:
-                    return _strip(self.text, s)
+        if not self.blocks:
+            return None
+        b = self.block_at(span)
+        for s in b.sentences:
+            if s.start <= span.start < s.end:
+                return _strip(self.text, s)
         return None
 
     # ------------------------------------------------------------------ output
@@ -768,7 +829,10 @@ class _Finder:
         for n, cand in enumerate(sorted(self.found, key=lambda c: c.span.start), start=1):
             m = cand.mention
             urls: list[str] = []
-            for link in self.doc.links:
+            near: list[Link] = []
+            for area in (cand.span, *cand.context, *([cand.cue] if cand.cue else [])):
+                near.extend(self.link_index.overlapping(area))
+            for link in sorted(near, key=lambda lk: lk.span.start):
                 if self._near(cand, link.span) and link.href not in urls:
                     urls.append(link.href)
             confidence = cand.confidence * (1.0 if m.outlet else _UNKNOWN_OUTLET_FACTOR)
