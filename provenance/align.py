@@ -13,9 +13,14 @@ Similarity
     penalises implausible beads, as in Gale-Church.
 
 Bead value
-    ``value(a:b) = (x + anchors - length) * (a + b) / 2 - merge * (a + b - 2)`` for beads with
-    sentences on both sides (a, b <= 3, plus 2:2), and ``-null`` for insertions ``[k] -> []`` and
-    deletions ``[] -> [i]``. The aligner maximises the total value.
+    ``value(a:b) = (x + anchors - length) * (1 + weight * (a + b - 2)) - merge * (a + b - 2)`` for
+    beads with sentences on both sides (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 2:3, 3:2, 1:4, 4:1: at most
+    five sentences, as in Bertalign), and ``-null`` for insertions ``[k] -> []`` and deletions
+    ``[] -> [i]``. Merged vectors of unrelated sentences are closer to each other than single ones,
+    so ``base`` is measured per bead type. A merged bead also pays when one of its sentences matches
+    nothing on the other side (its best 1:1 similarity inside the bead is low: the merge would hide
+    an insertion or deletion) and when it spans a paragraph boundary (paragraphs are soft anchors).
+    The aligner maximises the total value. Weights were tuned on the Text+Berg dev document.
 
 Two modes (``mode="auto"`` picks one)
     document: both sides are whole texts in the same order (the Vecalign/Bertalign setting).
@@ -30,8 +35,10 @@ Two modes (``mode="auto"`` picks one)
         A dynamic program over derivative positions keeps, as state, the last original sentence
         used. Continuing with the next original sentence costs nothing; skipping forward costs a
         little per skipped sentence (quotes leave sentences out); going backwards or jumping far
-        costs a fixed reorder penalty (forbidden with ``allow_reorder=False``). Paragraph indices,
-        when given, act as soft anchors: a bead continuing in the same or next paragraph is cheaper.
+        costs a fixed reorder penalty (forbidden with ``allow_reorder=False``). A bead must be clearly
+        similar (``excerpt_min``) to beat an insertion, so an added sentence next to an omitted one is
+        not forced into a bead. Paragraph indices, when given, act as soft anchors: jumping to a
+        paragraph that is not the same or the next one costs extra.
         Originals skipped inside the matched stretch become deletion beads; originals outside it are
         not reported (the passage only quotes part of the article).
 
@@ -92,7 +99,7 @@ class AlignParams:
     skip: float = 0.02  # excerpt mode: cost per original sentence skipped forwards
     max_skip: int = 12  # excerpt mode: forward skips beyond this count as a jump
     reorder: float = 0.08  # excerpt mode: cost of a backward or long jump
-    paragraph: float = 0.05  # excerpt mode: cost of changing to a non-adjacent paragraph
+    paragraph: float = 0.1  # cost of a merged bead across paragraphs; excerpt jumps to a far paragraph
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -184,6 +191,8 @@ class _Features:
     o_anchor: np.ndarray
     fuzz: np.ndarray | None  # (n, m) rapidfuzz similarity in [0, 1] to the known translations
     single: np.ndarray  # (n, m) calibrated 1:1 similarity, for the coverage check of merged beads
+    d_par: np.ndarray | None  # paragraph index per sentence
+    o_par: np.ndarray | None
     hub_d: np.ndarray  # prefix sums of each sentence's "hubness" (mean of its top-k similarities, centred)
     hub_o: np.ndarray
 
@@ -224,6 +233,8 @@ def _features(
     translations: Sequence[str | None] | None,
     *,
     whole: bool = True,
+    d_par: Sequence[int] | None = None,
+    o_par: Sequence[int] | None = None,
 ) -> _Features:
     sizes = sorted({a for a, _ in _BEAD_TYPES} | {b for _, b in _BEAD_TYPES})
     rng = np.random.default_rng(0)
@@ -263,6 +274,8 @@ def _features(
     top_o = -np.partition(-single, k[1] - 1, axis=0)[: k[1], :].mean(axis=0)
     centre = (top_d.mean() + top_o.mean()) / 2.0
     return _Features(
+        d_par=np.asarray(d_par, dtype=np.int64) if d_par is not None else None,
+        o_par=np.asarray(o_par, dtype=np.int64) if o_par is not None else None,
         single=single,
         hub_d=_prefix(top_d - centre),
         hub_o=_prefix(top_o - centre),
@@ -318,6 +331,10 @@ def _bead_values(
         best = f.fuzz[rows, cols].reshape(len(i0), -1).max(axis=1)
         score = score + p.fuzz * np.maximum(best - 0.3, 0.0)
     value = score * (1.0 + p.weight * (a + b - 2)) - p.merge * (a + b - 2)
+    if a + b > 2 and f.d_par is not None and f.o_par is not None:
+        # paragraph boundaries are soft anchors: a merged bead rarely spans two paragraphs
+        crosses = (f.d_par[i0] != f.d_par[i1 - 1]) | (f.o_par[j0] != f.o_par[j1 - 1])
+        value = value - p.paragraph * crosses
     if a + b > 2:
         # every sentence of a merged bead must match something on the other side; otherwise the
         # merge only hides an insertion or deletion
@@ -645,7 +662,17 @@ def align(
         translations = None
     if mode == "auto":
         mode = "excerpt" if (n * 2 <= m or (allow_reorder and n <= 12 and n < m)) else "document"
-    f = _features(derivative, original, d_vec, o_vec, t_vec, translations, whole=mode == "document")
+    f = _features(
+        derivative,
+        original,
+        d_vec,
+        o_vec,
+        t_vec,
+        translations,
+        whole=mode == "document",
+        d_par=derivative_paragraphs,
+        o_par=original_paragraphs,
+    )
     sim1, _ = _bead_values_matrix(f, params, n, m)
     if mode == "document":
         return _align_document(n, m, f, params, sim1)
