@@ -27,7 +27,16 @@ from provenance.model import Passage, Span
 FIXTURES = ROOT / "tests" / "fixtures" / "passages"
 GOLD = FIXTURES / "gold.toml"
 JACCARD = 0.8
-SPLITS = ("dev", "heldout", "challenge")
+SPLITS = ("dev", "heldout", "challenge", "fresh")
+# The fresh split was written after all other work; its first run is the most honest estimate of
+# how the detector does on phrasings its author did not anticipate.
+FRESH_FIRST_RUN = (
+    "precision 0.909, recall 0.667 (10 of 15 gold passages found, 1 with a wrong span). Misses then: an "
+    'article before the outlet name in subject position ("Die Süddeutsche Zeitung berichtet, dass"), a '
+    'descriptor after the name ("The Lusa news agency reported"), "Writing in Le Monde, ...", the German '
+    'genitive "des Spiegels" - all four fixed since, so the current `fresh` numbers are partly tuned - and '
+    "closing commentary with no first-person or opinion cue kept inside an open-ended passage (still missed)."
+)
 # The challenge split was written after the detector; this is how it scored the first time, before
 # the generic cues it exposed were added (so the current challenge numbers are partly tuned).
 CHALLENGE_FIRST_RUN = (
@@ -276,8 +285,9 @@ def render(results: dict[str, SplitResult], seed: str | None, real: str | None =
         "lead-ins, Source lines, attributed block quotes, inline attribution, quotes credited to an outlet, "
         "links to an outlet's article, and hard negatives (outlets named without being quoted, quotes of "
         "people, scare quotes, credits, bios). `dev` is the split the cue lexicons were tuned on; `heldout` "
-        "was written before tuning and not tuned on; `challenge` was written after the detector to probe other "
-        "phrasings (first-run score below). All three sets were written by the detector's author, so they "
+        "was written before tuning and not tuned on; `challenge` and then `fresh` were written after the detector "
+        "to probe other phrasings (first-run scores below; generic gaps they exposed were fixed afterwards). "
+        "All four sets were written by the detector's author, so they "
         "share its idea of what an attribution looks like: expect lower numbers on real articles. "
         "A prediction matches when the outlet agrees and the spans are identical (strict) or overlap "
         "with character Jaccard >= 0.8. Target: precision and recall >= 0.9.",
@@ -302,6 +312,7 @@ def render(results: dict[str, SplitResult], seed: str | None, real: str | None =
         if r.misses:
             lines += ["Errors:", ""] + [f"- {m}" for m in r.misses] + [""]
     lines += [f"First run of `challenge`, before any change made because of it: {CHALLENGE_FIRST_RUN}", ""]
+    lines += [f"First run of `fresh` (written last, after all other tuning): {FRESH_FIRST_RUN}", ""]
     if seed:
         lines += [f"Seed check: {seed}.", ""]
     if real:

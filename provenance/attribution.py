@@ -62,6 +62,7 @@ _MAX_ATTRIBUTION_LINE_WORDS = 10
 _MIN_LINK_WORDS = 3  # anchor words for a link alone to make a passage
 _MAX_LINKS_PER_OUTLET = 3
 
+_GENITIVE = re.compile(r"\b(?:des|eines)\s+(?P<stem>[A-ZÄÖÜ][\w-]+?)s\b")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w.'’&-]*"
@@ -118,7 +119,7 @@ def _lexicon() -> _Lexicon:
     raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
     words = raw["outlet_words"]
     demonyms = dict(raw["demonyms"])
-    article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|de|het|o|a)"
+    article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
     desc = (
         rf"(?:{article}\s+)?(?:(?P<demonym>{_alt(demonyms)})[\s-]+)?"
         rf"(?:(?:{_alt(words['adjectives'])})[\s-]+){{0,3}}(?:{_alt(words['descriptors'])})"
@@ -137,7 +138,11 @@ def _lexicon() -> _Lexicon:
         cue_before=re.compile(
             rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{_alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*$", re.I
         ),
-        cue_after=re.compile(rf"^(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?P<verb>{verbs_after})(?=$|[\s,.:;])", re.I),
+        cue_after=re.compile(
+            rf"^(?:\s+(?:{_alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?P<verb>{verbs_after})"
+            r"(?=$|[\s,.:;])",
+            re.I,
+        ),
         quote_before=re.compile(rf"(?:^|[\s,;(—–-])(?:{_alt(quote_words['quote_before'])})(?:\s+{article})?\s*$", re.I),
         quote_after=re.compile(
             rf"^\s+(?:{_alt(quote_words['quote_after'])})\b.{{1,160}}?\b(?:{_alt(quote_words['quote_saying'])})\b",
@@ -280,6 +285,16 @@ class _Finder:
                 if prefix:
                     start -= len(prefix.group(0))
             out.append(_Mention(Span(start, span.end), span, outlet, self.text[start : span.end], outlet.language))
+        taken = _SpanIndex((k.name_span, k) for k in out)
+        for m in _GENITIVE.finditer(self.text):
+            # German genitive: "Nach Informationen des Spiegels" names Der Spiegel
+            stem = Span(m.start("stem"), m.end("stem"))
+            outlet = None if taken.overlapping(stem) else self.registry.find(m.group("stem"))
+            if outlet is not None:
+                name_span = Span(stem.start, stem.end + 1)
+                out.append(
+                    _Mention(name_span, name_span, outlet, self.text[name_span.start : name_span.end], outlet.language)
+                )
         known_index = _SpanIndex((k.span, k) for k in out)
         for m in self._descriptor_matches():
             name_span = Span(m.start("name"), m.end("name"))
@@ -679,6 +694,8 @@ class _Finder:
     @staticmethod
     def _subject_position(pre: str) -> bool:
         """The outlet is the subject: nothing before it, or a clause boundary / connective."""
+        # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet"
+        pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
         pre = pre.strip()
         if not pre:
             return True
