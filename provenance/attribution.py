@@ -793,9 +793,12 @@ class _Finder:
                 continue
             # a tag or topic link ("yoga", "Gluten") or a bare URL is not a quoted claim
             anchor = link.text.strip()
-            if len(_WORD_RE.findall(anchor)) < _MIN_LINK_WORDS or re.match(r"^(?:https?://|www\.)", anchor):
+            words = _WORD_RE.findall(anchor)
+            if len(words) < _MIN_LINK_WORDS or re.match(r"^(?:https?://|www\.)", anchor):
                 continue
-            sent = self.sentence_at(link.span)
+            if not any(w.islower() and len(w) >= 5 for w in words):
+                continue  # a name ("Office for Students"), not a claim
+            sent = self.sentences_over(link.span)
             if sent is None:
                 continue
             if self.is_claimed(link.span):
@@ -825,6 +828,18 @@ class _Finder:
     def block_at(self, span: Span) -> _Block:
         i = max(0, bisect.bisect_right(self.block_starts, span.start) - 1)
         return self.blocks[i]
+
+    def sentences_over(self, span: Span) -> Span | None:
+        """The sentences of one block that a span (a link) touches."""
+        first = self.sentence_at(span)
+        if first is None:
+            return None
+        b = self.block_at(span)
+        end = first.end
+        for s in b.sentences:
+            if s.start < span.end and s.end > end:
+                end = _strip(self.text, s).end
+        return Span(first.start, max(end, first.end))
 
     def sentence_at(self, span: Span) -> Span | None:
         if not self.blocks:

@@ -370,6 +370,10 @@ def test_links_inside_or_next_to_a_passage_are_attached() -> None:
 def test_tag_links_and_link_farms_into_one_outlet_are_not_passages() -> None:
     tag = make_doc("Eat more fibre and less sugar.", links=[("fibre", "https://www.lemonde.fr/tag/fibre/")])
     assert find_passages(tag, REGISTRY) == []
+    name = make_doc(
+        "It calls on the Office for Students to act.", links=[("Office for Students", "https://www.lemonde.fr/a/1")]
+    )
+    assert find_passages(name, REGISTRY) == []
     farm = make_doc(
         " ".join(f"Claim {n} is backed by linked phrase number {n}." for n in range(5)),
         links=[(f"linked phrase number {n}", f"https://www.lemonde.fr/a/{n}.html") for n in range(5)],
