@@ -7,14 +7,17 @@ of its own:
 1. lead-ins: a paragraph ending in a colon that names an outlet ("From the German Bild:",
    "Le Monde reported:") introduces the next block quote, or the next plain paragraphs; plain
    paragraphs run until author commentary, a heading or another attribution, and the passage is
-   ``open_end`` because where it ends is a guess;
-2. "Source: X" lines, before plain paragraphs (``source_block``) or after a block quote;
+   ``open_end`` because where it ends is a guess; "From Bild: ..." inside one paragraph takes the
+   rest of that paragraph;
+2. "Source: X" lines, before plain paragraphs (``source_block``), after a block quote, or closing
+   plain text (then they credit the paragraph above, with low confidence);
 3. block quotes with an attribution next to them (a line "— X, 4 April" inside or after the quote,
    a link to the outlet's site, or the sentence before naming the outlet with a reporting verb);
 4. inline attribution, one or more whole sentences: "According to BILD, ...", "X reported that",
    ", reports X", "... told X", "citing X", "as X put it", direct quotes "as quoted by X" or
    "X quoted ... as saying" (kind ``quote``);
-5. a sentence whose words link to an article on an outlet's site (kind ``link``).
+5. the sentence(s) whose words link to an article on an outlet's site (kind ``link``); tag links,
+   name-only anchors, teasers and many links into one outlet (a site linking to itself) are not.
 
 An outlet mention counts only with a cue: an outlet that is the subject of the news, a quoted
 politician, scare quotes, bios and photo credits give no passage. Outlets come from the registry;

@@ -134,7 +134,7 @@ def test_leadin_phrasings_before_plain_paragraphs(leadin: str) -> None:
 def test_plain_paragraphs_after_a_leadin_are_open_ended_and_stop_at_commentary() -> None:
     p = only(
         passages(
-            "TASS reported:" if False else "Kommersant reported:",
+            "Kommersant reported:",
             "Russia and Egypt agreed on larger wheat deliveries.",
             "The deal was signed in Cairo by both ministers.",
             "Of course, state media always present these deals as triumphs.",
