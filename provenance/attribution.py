@@ -65,6 +65,9 @@ _MAX_ATTRIBUTION_LINE_WORDS = 10
 _MIN_LINK_WORDS = 3  # anchor words for a link alone to make a passage
 _MAX_LINKS_PER_OUTLET = 3
 
+# quotation marks some languages put around outlet names: «Коммерсантъ», „Spiegel“, »Spiegel«
+_OPEN_MARKS = r"(?:[«„\"“‚‘»›]\s?)?"
+_CLOSE_MARKS = r"(?:\s?[»«“”\"'’›‹])?"
 _GENITIVE = re.compile(r"\b(?:des|eines)\s+(?P<stem>[A-ZÄÖÜ][\w-]+?)s\b")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -139,14 +142,18 @@ def _lexicon() -> _Lexicon:
         leadin_opener=re.compile(rf"^\W*(?:{_alt(raw['leadin']['openers'])})\b", re.I),
         source_line=re.compile(rf"^\W*(?P<label>{_alt(raw['source_labels']['labels'])})\s*:\s*(?P<name>.+?)\W*$", re.I),
         cue_before=re.compile(
-            rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{_alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*$", re.I
+            rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{_alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*{_OPEN_MARKS}$",
+            re.I,
         ),
         cue_after=re.compile(
-            rf"^(?:\s+(?:{_alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?P<verb>{verbs_after})"
+            rf"^{_CLOSE_MARKS}(?:\s+(?:{_alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?{after_time}"
+            rf"\s+(?P<verb>{verbs_after})"
             r"(?=$|[\s,.:;])",
             re.I,
         ),
-        quote_before=re.compile(rf"(?:^|[\s,;(—–-])(?:{_alt(quote_words['quote_before'])})(?:\s+{article})?\s*$", re.I),
+        quote_before=re.compile(
+            rf"(?:^|[\s,;(—–-])(?:{_alt(quote_words['quote_before'])})(?:\s+{article})?\s*{_OPEN_MARKS}$", re.I
+        ),
         quote_after=re.compile(
             rf"^\s+(?:{_alt(quote_words['quote_after'])})\b.{{1,160}}?\b(?:{_alt(quote_words['quote_saying'])})\b",
             re.I | re.S,
@@ -698,6 +705,7 @@ class _Finder:
     def _subject_position(pre: str) -> bool:
         """The outlet is the subject: nothing before it, or a clause boundary / connective."""
         # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet"
+        pre = pre.rstrip().rstrip('«„"“‚‘»›')
         pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
         pre = pre.strip()
         if not pre:

@@ -58,7 +58,7 @@ REGISTRY = TinyRegistry(
         Outlet("le-monde", "Le Monde", "fr", domains=("lemonde.fr",)),
         Outlet("el-pais", "El País", "es", aliases=("El Pais",), domains=("elpais.com",)),
         Outlet("corriere", "Corriere della Sera", "it", domains=("corriere.it",)),
-        Outlet("kommersant", "Kommersant", "ru", domains=("kommersant.ru",)),
+        Outlet("kommersant", "Kommersant", "ru", aliases=("Коммерсантъ",), domains=("kommersant.ru",)),
         Outlet("reuters", "Reuters", "en", domains=("reuters.com",)),
         Outlet("cbs-news", "CBS News", "en", aliases=("CBS",), domains=("cbsnews.com",)),
     ]
@@ -302,6 +302,9 @@ def test_blockquote_without_an_outlet_nearby_is_not_a_passage() -> None:
         ("Die Kommersant berichtet, dass die Produktion gesunken ist.", "kommersant", None),
         ("Nach Informationen des Spiegels soll der Versuch im Herbst beginnen.", "spiegel", None),
         ("Writing in Le Monde, two former ministers argued for ten new reactors.", "le-monde", None),
+        ("Как сообщает «Коммерсантъ», выпуск алюминия снизился.", "kommersant", None),
+        ("Wie der „Spiegel“ berichtet, hat die Regierung eine Frist gesetzt.", "spiegel", None),
+        ("Selon « Le Monde », le gouvernement hésite encore.", "le-monde", None),
     ],
 )
 def test_inline_attribution_covers_the_whole_sentence(sentence: str, outlet: str, cue: str | None) -> None:
