@@ -6,8 +6,11 @@ the punctuation stay with the sentence (``„Er kam.“``, ``« Non. »``). A ca
 the next word starts in lower case, after a known abbreviation of the language (lists in
 ``data/abbreviations.toml``), after an initial or one-letter abbreviation part (``J. Smith``,
 ``z. B.``), and, in languages that write ordinals with a full stop (German, Polish), after an
-ordinal number (``am 15. August``, ``im 3. Quartal``, ``1. FC Köln``). Colons and semicolons are
-never boundaries; blank lines always are and start a new paragraph.
+ordinal number or Roman numeral (``am 15. August``, ``1. FC Köln``, ``Carl XVI. Gustaf``) unless a
+typical sentence opener follows. A closing mark followed by a comma continues the sentence
+(``« Pourquoi ? », demanda-t-il``); a piece without letters (a stray ``"``, ``[...]``) joins the
+sentence before it. Colons and semicolons are never boundaries; blank lines always are and start a
+new paragraph.
 
 ``detect_language`` uses py3langid restricted to the supported languages and answers None when
 the text is too short or the classifier is unsure.
@@ -36,6 +39,10 @@ _OPENING = "\"'“”„‚‘«»‹›([{¿¡-–—*"
 _TOKEN_STRIP = "\"'“”„‚‘«»‹›([{"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
 
+_ROMAN = re.compile(r"(?=[IVXLC]{2,}$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+# a closing mark after the punctuation and a space, then a comma etc.: the sentence goes on
+_CONTINUES = re.compile(r"\s*[»›”\"'’)\]]+\s*[,;:)\]]")
+
 _MIN_LETTERS = 12
 _MIN_CONFIDENCE = 0.6
 
@@ -45,9 +52,9 @@ class _Rules:
     abbreviations: frozenset[str]
     abbreviations_cased: frozenset[str]
     terminal: frozenset[str]
+    terminal_after_number: frozenset[str]
     before_number: frozenset[str]
     ordinal_context: frozenset[str]
-    ordinal_before: frozenset[str]
     openers: frozenset[str]
 
 
@@ -79,9 +86,9 @@ def _rules(lang: str | None) -> _Rules:
         abbreviations=frozenset(a for a in abbrs if a == a.lower()),
         abbreviations_cased=frozenset(a for a in abbrs if a != a.lower()),
         terminal=frozenset(collect("terminal")),
+        terminal_after_number=frozenset(collect("terminal_after_number")),
         before_number=frozenset(collect("before_number")),
         ordinal_context=frozenset(collect("ordinal_context")),
-        ordinal_before=frozenset(collect("ordinal_before")),
         openers=frozenset(collect("openers")),
     )
 
@@ -106,7 +113,9 @@ def _next_word(para: str, pos: int) -> str:
     return para[i : i + 1]
 
 
-def _is_boundary(para: str, match: re.Match[str], lang: str | None, rules: _Rules, sent_start: int) -> bool:
+def _is_boundary(para: str, match: re.Match[str], lang: str | None, rules: _Rules) -> bool:
+    if _CONTINUES.match(para, match.end()):
+        return False
     nxt = _next_word(para, match.end())
     if not nxt:
         return True  # end of paragraph
@@ -127,6 +136,10 @@ def _is_boundary(para: str, match: re.Match[str], lang: str | None, rules: _Rule
             candidates.append("".join(tokens[-k:]))
     lowered = [c.lower() for c in candidates]
     german_like = lang in _ORDINAL_DOT
+    if word.lower() in rules.terminal_after_number:
+        previous = tokens[-2] if len(tokens) > 1 else ""
+        year = previous.isdigit() and len(previous) <= 4  # "2020 г." yes, "350000, г. Краснодар" no
+        return year and (not german_like or nxt.lower() in rules.openers)
     if any(c in rules.terminal for c in lowered):
         if german_like:
             return nxt.lower() in rules.openers
@@ -140,14 +153,11 @@ def _is_boundary(para: str, match: re.Match[str], lang: str | None, rules: _Rule
         return False  # an initial ("J. Smith") or part of an abbreviation ("z. B.")
     if "." in word.rstrip(".") and all(len(p) <= 2 for p in word.rstrip(".").split(".")):
         return False  # dotted abbreviation not in the lists ("U.S", "e.V", "i.d.R")
-    if word.isdigit() and len(word) <= 3 and german_like:
-        before = tokens[-2].lower() if len(tokens) > 1 else ""
+    if german_like and (word.lstrip("(").isdigit() and len(word.lstrip("(")) <= 3 or _ROMAN.fullmatch(word)):
+        # "am 15. August", "(71. Minute)", "Carl XVI. Gustaf": a number with a full stop is an
+        # ordinal unless a typical sentence opener follows
         nl = nxt.lower()
-        at_start = para[sent_start : match.start()].strip() == word
-        if nl in rules.openers and nl not in rules.ordinal_context:
-            return True
-        if nl in rules.ordinal_context or before in rules.ordinal_before or at_start:
-            return False
+        return nl in rules.openers and nl not in rules.ordinal_context
     return True
 
 
@@ -186,7 +196,7 @@ def split_sentences(text: str, lang: str | None = None, *, offset: int = 0) -> l
         for m in _CANDIDATE.finditer(para):
             if m.end() <= start:
                 continue
-            if _is_boundary(para, m, lang, rules, start):
+            if _is_boundary(para, m, lang, rules):
                 s, e = _trimmed(para, start, m.end())
                 if e > s:
                     sentences.append(_sentence(len(sentences), text, p_start + s, p_start + e, offset, p_index))
@@ -194,7 +204,20 @@ def split_sentences(text: str, lang: str | None = None, *, offset: int = 0) -> l
         s, e = _trimmed(para, start, len(para))
         if e > s:
             sentences.append(_sentence(len(sentences), text, p_start + s, p_start + e, offset, p_index))
-    return sentences
+    return _attach_fragments(sentences, text, offset)
+
+
+def _attach_fragments(sentences: list[Sentence], text: str, offset: int) -> list[Sentence]:
+    """A piece without letters or digits (a stray closing quote, "[...]") joins the sentence before it."""
+    out: list[Sentence] = []
+    for s in sentences:
+        if out and out[-1].paragraph == s.paragraph and not any(ch.isalnum() for ch in s.text):
+            prev = out[-1]
+            start, end = prev.span.start, s.span.end
+            out[-1] = Sentence(prev.index, text[start - offset : end - offset], Span(start, end), prev.paragraph)
+        else:
+            out.append(Sentence(len(out), s.text, s.span, s.paragraph))
+    return out
 
 
 def _sentence(index: int, text: str, start: int, end: int, offset: int, paragraph: int) -> Sentence:

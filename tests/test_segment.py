@@ -135,6 +135,38 @@ def test_other_languages(lang: str, text: str, expected: list[str]) -> None:
     assert texts(text, lang) == expected
 
 
+def test_german_ordinals_in_brackets_and_regnal_numbers() -> None:
+    text = (
+        "United ging durch einen Elfmeter (71. Minute) in Führung. Der Palast von Carl XVI. Gustaf ist zu. "
+        "Tempo 30. Die Stadt reagiert."
+    )
+    assert texts(text, "de") == [
+        "United ging durch einen Elfmeter (71. Minute) in Führung.",
+        "Der Palast von Carl XVI. Gustaf ist zu.",
+        "Tempo 30.",
+        "Die Stadt reagiert.",
+    ]
+
+
+def test_a_closing_mark_followed_by_a_comma_continues_the_sentence() -> None:
+    text = "Je demande : « Qu’y a-t-il de mal à cela ? », et l’on rit. Puis rien."
+    assert texts(text, "fr") == ["Je demande : « Qu’y a-t-il de mal à cela ? », et l’on rit.", "Puis rien."]
+
+
+def test_pieces_without_letters_join_the_previous_sentence() -> None:
+    text = 'Dann ging er. [...] Später sagte er: "Wir bleiben hier. "'
+    assert texts(text, "de") == ["Dann ging er. [...]", 'Später sagte er: "Wir bleiben hier. "']
+
+
+def test_russian_year_abbreviation_ends_a_sentence_but_city_abbreviation_does_not() -> None:
+    text = "Это случилось в 2020 г. Потом всё изменилось. Пишите по адресу: 350000, г. Краснодар, улица Красная."
+    assert texts(text, "ru") == [
+        "Это случилось в 2020 г.",
+        "Потом всё изменилось.",
+        "Пишите по адресу: 350000, г. Краснодар, улица Красная.",
+    ]
+
+
 def test_empty_and_whitespace_text_has_no_sentences() -> None:
     assert split_sentences("", "en") == []
     assert split_sentences(" \n\n ", "en") == []
