@@ -43,8 +43,24 @@ def detect(ctx: PairContext) -> list[Finding]:
     if ctx.der.tokens and not ctx.src.tokens:
         return [_sentence_addition(ctx)]
     if ctx.trans is None:
-        return []
+        return _length(ctx)
     return _word_level(ctx)
+
+
+def _length(ctx: PairContext) -> list[Finding]:
+    """Mode B: a passage far shorter than its original has probably dropped content."""
+    s = sum(is_content(t, ctx.src_lex) for t in ctx.src.tokens)
+    d = sum(is_content(t, ctx.der_lex) for t in ctx.der.tokens)
+    if s < 6 or d >= 0.55 * s:
+        return []
+    return [
+        make_finding(
+            ctx, FindingKind.OMISSION, None, confidence=0.55, der_tokens=None, src_tokens=None,
+            explanation=(f"The passage is much shorter than the original ({d} content words against {s}): "
+                         "part of the original seems to be left out."),
+            detector=DETECTOR, evidence={"level": "length", "content_words": {"passage": d, "original": s}},
+        )
+    ]
 
 
 def _sentence_addition(ctx: PairContext) -> Finding:
@@ -75,6 +91,11 @@ def _word_level(ctx: PairContext) -> list[Finding]:
     t_index, s_index, d_index = _Index(ctx.trans), _Index(ctx.src), _Index(ctx.der)
     ops = ctx.opcodes
     findings: list[Finding] = []
+    # a rephrased sentence trades words: only a net surplus of new content words is a real addition
+    all_new = [t for t in ctx.der.tokens if is_content(t, lex) and not t_index.has(t, lex.lang)
+               and not s_index.has(t, ctx.src.lang)]
+    all_lost = [t for t in ctx.trans.tokens if is_content(t, lex) and not d_index.has(t, lex.lang)]
+    surplus = len(all_new) - len(all_lost)
     for k, op in enumerate(ops):
         if op.tag not in {"insert", "replace", "delete"}:
             continue
@@ -86,7 +107,8 @@ def _word_level(ctx: PairContext) -> list[Finding]:
         sandwiched = 0 < k < len(ops) - 1 and ops[k - 1].tag == "equal" and ops[k + 1].tag == "equal"
         if op.tag == "insert" and d_new:
             if len(d_new) >= 3:
-                findings.append(_added(ctx, d_toks, d_new, 0.75))
+                findings.append(_added(ctx, d_toks, d_new, 0.75 if surplus >= 3 else 0.55,
+                                       severity=None if surplus >= 3 else Severity.MINOR))
             elif sandwiched and all(t.is_word for t in d_toks):
                 # one or two words: weak evidence (translations add such words), so minor
                 findings.append(_added(ctx, d_toks, d_new, 0.55, severity=Severity.MINOR))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
-from provenance.compare.tokens import Side, Token, fold, is_known, similar_word, translit
+from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.model import DriftSubtype, Finding, FindingKind
 
 DETECTOR = "entity"
@@ -28,6 +28,8 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
         if low in stop or low in not_names:
             continue
         base = low.split("'")[0]  # "There's" -> "there"
+        if "-" in low and all(is_known(p, side.lang) or p in not_names for p in low.split("-") if p):
+            continue  # "Mid-May", "Anti-Corruption"
         if t.sentence_start and not t.text.isupper() and (is_known(low, side.lang) or is_known(base, side.lang)):
             continue  # "Yet", "Despite" at the start of a sentence
         if strict and not t.text.isupper() and is_known(low, side.lang) and not entity_ids(t.text):
@@ -37,12 +39,16 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
 
 
 def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> bool:
+    if tok.text[-2:] in {"'s", "’s"} and len(tok.text) > 3:  # possessive: "Spain's"
+        tok = Token(tok.text[:-2], tok.start, tok.end - 2, tok.index, tok.sentence_start)
     ids = entity_ids(tok.text)
     for other in side.tokens:
         if not other.is_word:
             continue
         if similar_word(tok.text, other.text, threshold=0.65 if other.is_capitalised else 0.8):
             return True
+        if tok.text.isupper() and other.text.isupper() and sorted(tok.text) == sorted(other.text):
+            return True  # the same acronym in another language's word order: VIH / HIV
         if "-" in other.text and any(similar_word(tok.text, part) for part in other.text.split("-")):
             return True  # "Un" in "Jong-un"
         if ids and ids & entity_ids(other.text):
@@ -54,8 +60,40 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
 
 def detect(ctx: PairContext) -> list[Finding]:
     findings = _names(ctx)
+    if not findings:
+        findings = _dropped_names(ctx)
     findings += _gender(ctx)
     return findings
+
+
+def _dropped_names(ctx: PairContext) -> list[Finding]:
+    """Proper names of the original (words the language's dictionary does not know) missing from the passage."""
+    der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
+    tr_fold = fold(ctx.trans.text) if ctx.trans is not None else ""
+    tr_tl = translit(ctx.trans.text) if ctx.trans is not None else ""
+    missing = []
+    for tok in ctx.src.tokens:
+        if not tok.is_word or not tok.is_capitalised or len(tok.text) < 3 or tok.text.isupper():
+            continue
+        low = fold(tok.text)
+        if is_known(low, ctx.src.lang) or is_known(low.split("'")[0], ctx.src.lang) or ctx.src_lex.has_word(
+                "stop.words", low):
+            continue
+        if _found_in(tok, ctx.der, der_fold, der_tl):
+            continue
+        if ctx.trans is not None and _found_in(tok, ctx.trans, tr_fold, tr_tl):
+            continue
+        missing.append(tok)
+    if not missing:
+        return []
+    names = ", ".join(quote(t.text) for t in missing[:3])
+    return [
+        make_finding(
+            ctx, FindingKind.OMISSION, None, confidence=0.6, der_tokens=None, src_tokens=missing[:3],
+            explanation=f"The original names {names}, which the passage does not mention.",
+            detector=DETECTOR, evidence={"dropped_names": [t.text for t in missing]},
+        )
+    ]
 
 
 def _names(ctx: PairContext) -> list[Finding]:
@@ -84,9 +122,12 @@ def _names(ctx: PairContext) -> list[Finding]:
             der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
             unmatched_src = [s for s in src_names if not _found_in(s, ctx.der, der_fold, der_tl)]
             if ctx.trans is not None:
-                conf = 0.85 if _replaced_name_in_translation(tok, ctx) else 0.7
+                replaced = _replaced_name_in_translation(tok, ctx)
+                conf = 0.85 if replaced else 0.7
                 if not tok.text.isupper() and is_known(fold(tok.text), ctx.der.lang) and not ids:
-                    conf = 0.45  # "Hall", "Naval": capitalised ordinary words in titles vary between translations
+                    # "Hall", "Naval": capitalised ordinary words in titles vary between translations; keep
+                    # them only where the diff swaps one name for another
+                    conf = 0.6 if replaced else 0.45
             else:
                 conf = 0.7 if unmatched_src else 0.55
             text = f"The passage names {quote(tok.text)}, which does not appear in the original"
@@ -129,10 +170,23 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
 
 # ------------------------------------------------------------------ gender of persons
 
+_PAST_GENDER = {"ru": ("л", "ла"), "uk": ("в", "ла"), "pl": ("ł", "ła")}
+
 
 def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], int]:
     masc = [t for t in side.tokens if t.is_word and lex.has_word("gender.masculine", t.text)]
     fem = [t for t in side.tokens if t.is_word and lex.has_word("gender.feminine", t.text)]
+    if side.lang in _PAST_GENDER:
+        # Russian/Ukrainian/Polish past tense agrees with the subject: сказал (he) / сказала (she)
+        m_end, f_end = _PAST_GENDER[side.lang]
+        for t in side.tokens:
+            low = fold(t.text)
+            if not t.is_word or len(low) < 4 or not lemma(t.text, side.lang).endswith(("ть", "ти", "ć")):
+                continue
+            if low.endswith(f_end):
+                fem.append(t)
+            elif low.endswith(m_end):
+                masc.append(t)
     amb = sum(1 for t in side.tokens if t.is_word and lex.has_word("gender.ambiguous", t.text))
     return masc, fem, amb
 
@@ -156,10 +210,10 @@ def _gender(ctx: PairContext) -> list[Finding]:
     if not ctx.src_lex.data.get("gender"):
         return []
     sm, sf, samb = _gender_counts(ctx.src, ctx.src_lex)
-    if df and not dm and sm and not sf and not samb:
-        return [_gender_finding(ctx, df, "feminine", "masculine", 0.7, sm)]
-    if dm and not df and sf and not sm and not samb:
-        return [_gender_finding(ctx, dm, "masculine", "feminine", 0.7, sf)]
+    if df and sm and not sf and not samb:
+        return [_gender_finding(ctx, df, "feminine", "masculine", 0.7 if not dm else 0.6, sm)]
+    if dm and sf and not sm and not samb:
+        return [_gender_finding(ctx, dm, "masculine", "feminine", 0.7 if not df else 0.6, sf)]
     return []
 
 

@@ -29,6 +29,12 @@ _STRONG = {
            "it is said", "reports say", "sources say", "is reported to", "are reported to", "was reported to",
            "is believed to", "are believed to", "seemingly", "ostensibly", "presumably"},
 }
+# conditional verb forms: hedges in reported speech, but as often plain conditionals ("it would be vain")
+_CONDITIONAL = {"konnte", "konnten", "durfte", "durften", "scheint", "scheinen", "schien", "serait", "seraient",
+                "semble", "semblent", "seria", "serian", "estaria", "estarian", "podria", "podrian", "parece",
+                "parecen", "parecia", "sarebbe", "sarebbero", "potrebbe", "potrebbero", "dovrebbe", "dovrebbero",
+                "sembra", "sembrano", "sembrava", "pare", "мог бы", "могла бы", "могли бы", "может быть", "кажется",
+                "возможно", "вероятно", "очевидно", "видимо"}
 # words after "soll"/"sollen" that make it reported speech ("soll ... gesagt haben") rather than a plan
 _DE_PERFECT = {"haben", "sein", "worden", "gewesen"}
 # English modal / plan words that can legitimately render a non-hedging German "soll" ("is to", "should")
@@ -105,7 +111,12 @@ def detect(ctx: PairContext) -> list[Finding]:
         elif strong_src:
             conf = 0.8
         elif weak_src and not (plan_soll and d_words & _EN_MODAL):
-            conf = 0.55 if not plan_soll else 0.5
+            # Konjunktiv / conditional forms are reported speech only next to a reporting verb
+            # ("Der Kanzler behauptet, die Reformen seien ..."); alone they are often conditionals
+            src_attr = ctx.src_lex.find("hedge.attribution", ctx.src.tokens)
+            lexical = [c for c in weak_src if not c.entry.startswith("KI:") and not c.entry.endswith("?")
+                       and c.entry not in _CONDITIONAL]
+            conf = 0.7 if src_attr else 0.6 if lexical else 0.45
         if conf > 0:
             cues = strong_src or weak_src
             src_toks = [ctx.src.tokens[i] for c in cues for i in range(c.start, c.end)]

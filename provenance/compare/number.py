@@ -53,6 +53,24 @@ def digit_values(text: str) -> set[float]:
     return values
 
 
+_ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(e|er|ème|eme|º|°)?$")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_value(word: str) -> int | None:
+    """'XVe' -> 15, 'XIX' -> 19; single letters are too ambiguous ('I', 'V') and are ignored."""
+    m = _ROMAN.match(word)
+    core = word[: len(word) - len(m.group(5) or "")] if m else ""
+    if not m or len(core) < 2 or not core.isupper():
+        return None
+    total, prev = 0, 0
+    for ch in reversed(core):
+        v = _ROMAN_VALUES[ch]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total
+
+
 def _hours(hour: int) -> set[float]:
     """A clock hour in 24- and 12-hour notation (21 and 9)."""
     return {float(hour), float(hour - 12 if hour > 12 else hour + 12)}
@@ -90,6 +108,8 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
         weak = False
         if tok.is_number:
             values = digit_values(tok.text)
+        elif tok.is_word and side.lang != "en" and (r := roman_value(tok.text)) is not None:
+            values = {float(r)}
         elif tok.is_word:
             v, weak = _word_value(tok.text, lex)
             if v is not None:

@@ -83,16 +83,28 @@ class Side:
         return self.text[first.start - base : last.end - base] if self.span else first.text
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+_ELISION = re.compile(r"^((?:[a-zA-Z]|qu|lorsqu|puisqu|jusqu|quoiqu|dell|dall|nell|sull|all|un)['’])(\w.*)$",
+                      re.IGNORECASE)
+_ELIDING = {"fr", "it"}
+
+
+def tokenize(text: str, offset: int = 0, lang: str | None = None) -> list[Token]:
     tokens: list[Token] = []
     at_start = True
     for m in _TOKEN_RE.finditer(text):
         tok = m.group(0)
-        tokens.append(Token(tok, offset + m.start(), offset + m.end(), len(tokens), at_start and tok[0].isalnum()))
-        if tok[0].isalnum():
+        parts = [(tok, m.start())]
+        el = _ELISION.match(tok) if lang in _ELIDING else None
+        if el:  # "n'est" -> "n'", "est"; "l'important" -> "l'", "important"
+            parts = [(el.group(1), m.start()), (el.group(2), m.start() + len(el.group(1)))]
+        was_start = at_start
+        for part, start in parts:
+            tokens.append(Token(part, offset + start, offset + start + len(part), len(tokens),
+                                at_start and part[0].isalnum()))
             at_start = False
-        elif tok in ".!?":
-            at_start = True
+        if not tok[0].isalnum():
+            # quotes and brackets do not end the sentence start: '"It's ...' still starts a sentence
+            at_start = tok in ".!?" or (was_start and tok in "\"“”„«»‹›'‘’([—–-")
     return tokens
 
 
@@ -107,13 +119,13 @@ def side_from_sentences(sentences: Sequence[Sentence], lang: str) -> Side:
     for s in sentences:
         base = s.span.start - start
         chars[base : base + len(s.text)] = list(s.text)
-        for t in tokenize(s.text, s.span.start):
+        for t in tokenize(s.text, s.span.start, lang):
             tokens.append(Token(t.text, t.start, t.end, len(tokens), t.sentence_start))
     return Side("".join(chars), tokens, lang, Span(start, end))
 
 
 def side_from_text(text: str, lang: str, offset: int = 0) -> Side:
-    tokens = [Token(t.text, t.start, t.end, i, t.sentence_start) for i, t in enumerate(tokenize(text, offset))]
+    tokens = [Token(t.text, t.start, t.end, i, t.sentence_start) for i, t in enumerate(tokenize(text, offset, lang))]
     return Side(text, tokens, lang, Span(offset, offset + len(text)))
 
 
