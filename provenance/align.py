@@ -53,7 +53,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -63,6 +63,9 @@ from provenance.errors import AlignmentError
 from provenance.model import Bead
 
 ALIGN_VERSION = "1.0"
+_SMALL_PAIRS = 400  # below this many sentence pairs the unrelated level is blended with a prior
+_PRIOR_WEIGHT = 30.0
+_EXCERPT_MAX = 40  # auto mode: derivatives up to this many sentences are aligned as excerpts
 
 _BEAD_TYPES: tuple[tuple[int, int], ...] = (
     (1, 1),
@@ -94,6 +97,7 @@ class AlignParams:
     band: int = 8  # half-width of the band in document mode
     top_k: int = 3  # first-pass candidates per derivative sentence (document mode)
     excerpt_k: int = 6  # candidates per derivative sentence (excerpt mode)
+    excerpt_cover: float = 1.5  # excerpt and auto modes: ``cover`` (a merge must not hide an omission)
     excerpt_min: float = 0.2  # excerpt mode: similarity a bead needs to beat an insertion
     excerpt_null: float = 0.0  # excerpt mode: cost of an insertion (a quote may add a sentence)
     skip: float = 0.02  # excerpt mode: cost per original sentence skipped forwards
@@ -235,6 +239,7 @@ def _features(
     whole: bool = True,
     d_par: Sequence[int] | None = None,
     o_par: Sequence[int] | None = None,
+    ref_vec: np.ndarray | None = None,
 ) -> _Features:
     sizes = sorted({a for a, _ in _BEAD_TYPES} | {b for _, b in _BEAD_TYPES})
     rng = np.random.default_rng(0)
@@ -244,10 +249,21 @@ def _features(
     # cancels noise), so every bead type gets its own "unrelated" level
     base: dict[tuple[int, int], float] = {}
     t_base: dict[tuple[int, int], float] = {}
+    r_blocks = _blocks(ref_vec, sizes) if ref_vec is not None else None
+
+    def level(left: np.ndarray, right: np.ndarray, a: int, b: int) -> float:
+        own = _mean_cos(left, right, rng)
+        pairs = len(left) * len(right)
+        if r_blocks is None or pairs >= _SMALL_PAIRS:
+            return min(own, 0.95)
+        # few pairs, many of them true matches: lean on the level against unrelated reference text
+        prior = (_mean_cos(left, r_blocks[b], rng) + _mean_cos(r_blocks[a], right, rng)) / 2.0
+        return min((pairs * own + _PRIOR_WEIGHT * prior) / (pairs + _PRIOR_WEIGHT), 0.95)
+
     for a, b in _BEAD_TYPES:
-        base[(a, b)] = min(_mean_cos(d_blocks[a], o_blocks[b], rng), 0.95)
+        base[(a, b)] = level(d_blocks[a], o_blocks[b], a, b)
         if t_blocks is not None:
-            t_base[(a, b)] = min(_mean_cos(d_blocks[a], t_blocks[b], rng), 0.95)
+            t_base[(a, b)] = level(d_blocks[a], t_blocks[b], a, b)
     d_chars = [len(s) for s in derivative]
     o_chars = [len(s) for s in original]
     # the length ratio of two whole documents is the best prior for their beads; an excerpt says
@@ -393,15 +409,21 @@ def _anchor_chain(sim: np.ndarray, k: int) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def _align_document(n: int, m: int, f: _Features, p: AlignParams, sim1: np.ndarray) -> list[Bead]:
+def _align_document(
+    n: int, m: int, f: _Features, p: AlignParams, sim1: np.ndarray, *, free_ends: bool = False
+) -> list[Bead]:
     chain = _anchor_chain(sim1, p.top_k)
     # band centre per derivative prefix length i (DP coordinates 0..n), through the anchor cells
     xs = [0.0] + [i + 0.5 for i, _ in chain] + [float(n)]
     ys = [0.0] + [j + 0.5 for _, j in chain] + [float(m)]
     centre = np.interp(np.arange(n + 1), xs, ys)
     width = max(p.band, 2)
-    lo = np.clip(np.floor(centre - width).astype(int), 0, m)
-    hi = np.clip(np.ceil(centre + width).astype(int), 0, m)
+    # a row also reaches its neighbours' centres, so a run of deletions (a jump of the centre
+    # between two rows) stays inside the band
+    before = np.concatenate([centre[:1], centre[:-1]])
+    after = np.concatenate([centre[1:], centre[-1:]])
+    lo = np.clip(np.floor(np.minimum(centre, before) - width).astype(int), 0, m)
+    hi = np.clip(np.ceil(np.maximum(centre, after) + width).astype(int), 0, m)
     # both ends must be reachable
     lo[0], hi[n] = 0, m
     for i in range(1, n + 1):  # keep the band connected so a path always exists
@@ -455,9 +477,11 @@ def _align_document(n: int, m: int, f: _Features, p: AlignParams, sim1: np.ndarr
                 cur[sel] = val[better]
                 bk[sel] = (a, b)
                 sm[sel] = x[better]
-        # deletions [] -> [j] move along the row
+        # deletions [] -> [j] move along the row; with free ends (the derivative may quote only part
+        # of the original) the originals before the first and after the last match cost nothing
+        cost = 0.0 if free_ends and (i == 0 or i == n) else p.null
         for c in range(1, len(cols)):
-            val = cur[c - 1] - p.null
+            val = cur[c - 1] - cost
             if val > cur[c]:
                 cur[c] = val
                 bk[c] = (0, 1)
@@ -632,9 +656,10 @@ def align(
 ) -> list[Bead]:
     """Align derivative sentences with original sentences (see the module docstring).
 
-    ``mode``: "document" (both sides whole and in order), "excerpt" (a passage quoting part of a
-    longer original, possibly reordered), or "auto": excerpt when the derivative is much shorter
-    than the original or reordering is allowed for a short derivative.
+    ``mode``: "document" (both sides whole and in order; every original sentence appears in a bead),
+    "excerpt" (a passage quoting part of a longer original, possibly reordered), or "auto": excerpt
+    for derivatives up to 40 sentences or half the original's length, else document with the
+    deletions before the first and after the last matched sentence dropped.
     """
     n, m = len(derivative), len(original)
     if translations is not None and len(translations) != m:
@@ -652,7 +677,8 @@ def align(
     if embedder is None:
         from provenance.embed import get_embedder
 
-        embedder = get_embedder()
+        # without a Config there is no agreed cache location: keep vectors in memory only
+        embedder = get_embedder(persistent=False)
     vecs = _embed(embedder, [*derivative, *original])
     d_vec, o_vec = vecs[:n], vecs[n:]
     t_vec = None
@@ -660,8 +686,16 @@ def align(
         t_vec = _embed(embedder, [t if t else o for t, o in zip(translations, original, strict=True)])
     else:
         translations = None
-    if mode == "auto":
-        mode = "excerpt" if (n * 2 <= m or (allow_reorder and n <= 12 and n < m)) else "document"
+    auto = mode == "auto"
+    if auto or mode == "excerpt":
+        # checking a quote, a merged bead that hides an omitted sentence costs more than a
+        # fragment split off (the reverse trade-off of aligning whole documents)
+        params = replace(params, cover=max(params.cover, params.excerpt_cover))
+    if auto:
+        # a quoted passage is usually much shorter than its article; two long texts of similar
+        # length are aligned as whole documents (banded, near-linear)
+        mode = "excerpt" if (n <= _EXCERPT_MAX or n * 2 <= m) else "document"
+    ref_vec = _embed(embedder, _reference_sentences()) if n * m < _SMALL_PAIRS else None
     f = _features(
         derivative,
         original,
@@ -672,13 +706,28 @@ def align(
         whole=mode == "document",
         d_par=derivative_paragraphs,
         o_par=original_paragraphs,
+        ref_vec=ref_vec,
     )
     sim1, _ = _bead_values_matrix(f, params, n, m)
     if mode == "document":
-        return _align_document(n, m, f, params, sim1)
+        beads = _align_document(n, m, f, params, sim1, free_ends=auto)
+        if auto:  # the interface promises deletions only inside the matched stretch
+            while beads and not beads[0].derivative:
+                beads.pop(0)
+            while beads and not beads[-1].derivative:
+                beads.pop()
+        return beads
     if mode == "excerpt":
         return _align_excerpt(n, m, f, params, sim1, allow_reorder, derivative_paragraphs, original_paragraphs)
     raise AlignmentError(f"unknown alignment mode {mode!r} (use auto, document or excerpt)")
+
+
+@lru_cache(maxsize=1)
+def _reference_sentences() -> tuple[str, ...]:
+    from importlib import resources
+
+    raw = resources.files("provenance").joinpath("data", "reference_sentences.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _bead_values_matrix(f: _Features, p: AlignParams, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:

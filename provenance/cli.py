@@ -114,9 +114,10 @@ def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
 @click.option(
     "--mode",
     type=click.Choice(["auto", "document", "excerpt"]),
-    default="auto",
+    default="document",
     show_default=True,
-    help="document: both whole and in order; excerpt: TGT quotes part of SRC, maybe reordered.",
+    help="document: both whole and in order; excerpt: TGT quotes part of SRC, maybe reordered; "
+    "auto: excerpt when TGT is short.",
 )
 @click.option("--no-reorder", is_flag=True, help="Excerpt mode: keep the original order.")
 @click.option("--threads", type=int, help="CPU threads for the embedding model.")

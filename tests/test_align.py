@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -69,15 +70,15 @@ LONG_ORIGINAL = [
 
 
 class HashEmbedder:
-    """Bag of words hashed into 64 dimensions: same-language, deterministic, no model."""
+    """Bag of words hashed into 1024 dimensions: same-language, deterministic, no model."""
 
     name = "hash-test"
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 64), dtype=np.float32)
+        out = np.zeros((len(texts), 1024), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in text.lower().split():
-                out[row, hash(word.strip(".,")) % 64] += 1.0
+                out[row, zlib.crc32(word.strip(".,").encode()) % 1024] += 1.0
             out[row] += 0.05  # no zero vectors
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
@@ -279,3 +280,22 @@ def test_addition_next_to_an_omission_is_not_forced_into_a_bead(e5: Embedder) ->
     beads = align(derivative, original, embedder=e5)
     # the deletion sits right after the bead holding the original sentence before it
     assert pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((), (3,)), ((3,), ()), ((4,), (4,))]
+
+
+def test_auto_mode_reports_deletions_only_inside_the_matched_stretch() -> None:
+    rng = np.random.default_rng(7)
+    vocab = [f"w{k}" for k in range(3000)]
+    original = [" ".join(rng.choice(vocab, 8)) for _ in range(100)]
+    derivative = original[20:45] + original[46:80]  # 59 sentences: aligned as a document
+    beads = align(derivative, original, embedder=HashEmbedder())
+    assert [b.original for b in beads if not b.derivative] == [(45,)]
+    assert beads[0].original == (20,) and beads[-1].original == (79,)
+    # explicitly as whole documents, every original sentence is accounted for
+    full = align(derivative, original, embedder=HashEmbedder(), mode="document")
+    assert sorted(j for b in full for j in b.original) == list(range(100))
+
+
+def test_without_an_embedder_nothing_is_cached_on_disk(_isolated_cache: Path) -> None:
+    beads = align(["The talks lasted five hours."], ["Die Gespräche dauerten fünf Stunden."])
+    assert [(b.derivative, b.original) for b in beads] == [((0,), (0,))]
+    assert not _isolated_cache.exists()
