@@ -147,8 +147,10 @@ _NEWLINES = re.compile("\r\n?|[\u2028\x0b\x0c\x85]")
 _PARA_SEP = re.compile("\u2029")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]+")
 _COMBINING = re.compile("[^\u0300-\u036f][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_SPACES = re.compile(f"{_HWS}{{2,}}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_LINE_BREAKS = re.compile(r" ?\n[ \n]*")
+# a run of horizontal whitespace that is not already one plain space (starts with a class: fast scan)
+_SPACES = re.compile(f"{_HWS}(?:(?<! )|(?={_HWS})){_HWS}*")
+# only newline runs that need a change: a space before or after, or more than one blank line
+_LINE_BREAKS = re.compile(r" \n[ \n]*|\n [ \n]*|\n\n[ \n]+")
 
 
 def _nfc(m: _Mapped) -> _Mapped:
@@ -509,7 +511,7 @@ def _paragraphs(text: str, offs: np.ndarray, blocks: list[_Block]) -> list[Parag
     return out
 
 
-_BARE_URL = re.compile(r"""(?i)\b(?:https?://|www\.)[^\s<>"'\]\[)(]+(?:\([^\s)]*\)[^\s<>"'\]\[)(]*)*""")
+_BARE_URL = re.compile(r"""[HhWw](?<![\w/.@][HhWw])(?:(?<=[Hh])[Tt][Tt][Pp][Ss]?://|(?<=[Ww])[Ww][Ww]\.)[^\s<>"'\]\[)(]+(?:\([^\s)]*\)[^\s<>"'\]\[)(]*)*""")
 _URL_TRAIL = ".,;:!?'\"»”’"
 
 
@@ -520,19 +522,22 @@ def _trim_url(url: str) -> str:
 def _links(text: str, offs: np.ndarray, raw: list[_RawLink], paragraphs: list[Paragraph]) -> list[Link]:
     links: list[Link] = []
     para_starts = [p.span.start for p in paragraphs]
-    covered: list[Span] = []
+    covered: list[tuple[int, int]] = []
     for r in raw:
         start = int(np.searchsorted(offs[:-1], r.start, side="left"))
         end = int(np.searchsorted(offs[:-1], r.end, side="left"))
         end = max(start, end)
         span = Span(start, end)
-        covered.append(span)
+        covered.append((start, end))
         links.append(Link(href=r.href, text=span.slice(text), span=span, paragraph=_para_at(para_starts, start)))
+    covered.sort()
+    ends = [c[1] for c in covered]
     for m in _BARE_URL.finditer(text):
         url = _trim_url(m.group())
         span = Span(m.start(), m.start() + len(url))
-        if any(c.overlaps(span) or c.contains(span) for c in covered):
-            continue
+        k = bisect.bisect_right(ends, span.start)  # first link ending after the URL starts
+        if k < len(covered) and covered[k][0] < max(span.end, span.start + 1):
+            continue  # the URL is (part of) a link's text already
         href = url if url.lower().startswith("http") else "http://" + url
         links.append(Link(href=href, text=url, span=span, paragraph=_para_at(para_starts, span.start)))
     links.sort(key=lambda link: (link.span.start, link.span.end))
@@ -564,18 +569,19 @@ _MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _MD_REFDEF = re.compile(r"""^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$""")
 
 _MD_TEXT = r"(?P<{name}>(?:[^\]\n\\]|\\.|\n(?!\n))*)"
+# every alternative starts with a literal character so the regex engine can skip plain text fast
 _MD_INLINE = re.compile(
     r"!\[" + _MD_TEXT.format(name="alt") + r"\]\([^)\n]*\)"
     r"|\[" + _MD_TEXT.format(name="text") + r"\]\(\s*<?(?P<href>[^)\s>]*)>?"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
     r"|\[" + _MD_TEXT.format(name="rtext") + r"\](?:\[(?P<ref>[^\]\n]*)\])?"
     r"|<(?P<auto>(?:https?|mailto):[^>\s]+)>"
-    r"|(?P<url>\b(?:https?://|www\.)[^\s<>\[\]]+)"
-    r"|(?P<ticks>`+)(?P<code>.+?)(?P=ticks)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
-    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|h(?P<url>ttps?://[^\s<>\[\]]+)|H(?P<url2>TTPS?://[^\s<>\[\]]+)|w(?P<url3>ww\.[^\s<>\[\]]+)"
+    r"|`(?P<ticks>`*)(?P<code>.+?)(?P=ticks)`"
+    r"|<(?P<tag>/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?)>"
+    r"|&(?P<entity>#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!>\"'|~])"
-    r"|(?P<em>\*{1,3}|_{1,3}|~~)",
+    r"|\*(?P<em>\*{0,2})|_(?P<em2>_{0,2})|~(?P<em3>~)",
     re.S,
 )
 _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|~~")
@@ -738,17 +744,17 @@ def _md_inline(m: _Mapped, refs: dict[str, str]) -> tuple[_Mapped, list[_RawLink
             a, b = x.span("auto")
             link(x.group("auto"), a, b)
             return [(a, b)]
-        if g == "url":
+        if g in ("url", "url2", "url3"):
             return None  # bare URLs are found on the final text; protect them from emphasis stripping
         if g == "code":
             return [x.span("code")]
         if g == "tag":
-            return ["\n"] if re.match(r"(?i)<br\b", x.group("tag")) else []
+            return ["\n"] if re.match(r"(?i)br\b", x.group("tag")) else []
         if g == "entity":
-            return [html_lib.unescape(x.group("entity"))]
+            return [html_lib.unescape(x.group())]
         if g == "escaped":
             return [x.span("escaped")]
-        if g == "em":
+        if g in ("em", "em2", "em3"):
             return [] if _is_emphasis(text, x.start(), x.end()) else None
         return None
 
@@ -778,7 +784,7 @@ class _HtmlWalker:
         self.cursor = 0
         self.builder = _Builder()
         self.blocks: list[_Block] = []
-        self.links: list[_RawLink] = []
+        self.pending_links: list[tuple[str, int, int]] = []
         self.block_open = False
         self.kind = "paragraph"
 
@@ -888,16 +894,8 @@ class _HtmlWalker:
         self.builder.insert(ch, self.cursor)
 
     def _record_link(self, href: str, first: int) -> None:
-        idx = self.builder.indices(self.cursor)[:-1] if self.builder.size else np.zeros(0, dtype=np.int64)
-        if first < len(idx):
-            text = "".join(self.builder.parts)[first:]
-            # skip leading/trailing spaces of the anchor text
-            lead = len(text) - len(text.lstrip())
-            trail = len(text.rstrip())
-            if trail > lead:
-                self.links.append(_RawLink(href, int(idx[first + lead]), int(idx[first + trail - 1]) + 1))
-                return
-        self.links.append(_RawLink(href, self.cursor, self.cursor))
+        # builder positions now; turned into input offsets once the text is built (see _parse_html)
+        self.pending_links.append((href, first, self.builder.size))
 
 
 def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str | None]:
@@ -917,9 +915,16 @@ def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str |
     if not walker.builder.parts:
         raise InputError("HTML contains no readable text")
     mapped = walker.builder.build(None, end=len(text))
-    links = walker.links
-    for link in links:  # make absolute-looking hrefs tidy; relative ones stay as written
-        object.__setattr__(link, "href", link.href.strip())
+    links: list[_RawLink] = []
+    for href, first, last in walker.pending_links:
+        anchor = mapped.text[first:last]
+        lead = len(anchor) - len(anchor.lstrip())
+        trail = len(anchor.rstrip())
+        if trail > lead:
+            links.append(_RawLink(href, int(mapped.offs[first + lead]), int(mapped.offs[first + trail - 1]) + 1))
+        else:  # an image or empty anchor: a zero-length link where it stood
+            at = int(mapped.offs[min(first, len(mapped.text))])
+            links.append(_RawLink(href, at, at))
     return mapped, walker.blocks, links, title
 
 
@@ -950,48 +955,50 @@ _PAIRS: dict[str, str] = {
     "'": "'",
     "\u300c": "\u300d",  # 「…」
 }
-_OPENERS = set(_PAIRS)
-_CLOSERS = {c for closes in _PAIRS.values() for c in closes}
-_QUOTE_CHARS = re.compile("[\"'\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d]|\n\n")
-_OPEN_BEFORE = set(" \n\t([{\u2014\u2013-/:;") | _OPENERS
+_OPENERS = frozenset(_PAIRS)
+_CLOSERS = frozenset(c for closes in _PAIRS.values() for c in closes)
+_QUOTE_CHARS = re.compile(
+    # a single mark between two letters/digits is an apostrophe (don't, Putin's): never even look at it
+    "[\"\u2018\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u300c\u300d]|['\u2019](?!(?<=[^\\W_]['\u2019])[^\\W_])|\n\n"
+)
+_OPEN_BEFORE = frozenset(" \n\t([{\u2014\u2013-/:;") | frozenset(_OPENERS)
+_SINGLE = frozenset("'\u2019")
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Spans in quotation marks, nested ones included, paired within a paragraph.
 
-    Apostrophes (don't, Putin's, rock 'n' roll's inner ones) are not quotes: a straight or
-    curly single mark between two letters is never a quote mark, and a trailing one (Russians')
-    only closes a single quote that is open.
+    Apostrophes are not quotes: a straight or curly single mark between two letters
+    (don't, Putin's) is skipped, and a trailing one (the Russians' demand) only closes a
+    single quote that is open. A mark opens when it stands before a word (after a space,
+    bracket or dash) and closes the nearest open mark it pairs with.
     """
     out: list[QuoteSpan] = []
     stack: list[tuple[str, int]] = []
     n = len(text)
+    pairs = _PAIRS
     for m in _QUOTE_CHARS.finditer(text):
-        ch = m.group()
         i = m.start()
-        if ch == "\n\n":
+        ch = text[i]
+        if ch == "\n":
             stack.clear()
             continue
-        before = text[i - 1] if i > 0 else " "
+        before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
-        if ch in "'\u2019" and before.isalnum() and after.isalnum():
-            continue  # apostrophe inside a word
-        left_flanking = not after.isspace() and (before.isspace() or before in _OPEN_BEFORE or i == 0)
-        right_flanking = not before.isspace() and (after.isspace() or not after.isalnum() or i + 1 == n)
-        if ch in _CLOSERS:
-            target = next((k for k in range(len(stack) - 1, -1, -1) if ch in _PAIRS[stack[k][0]]), None)
-            if target is not None and (right_flanking or not left_flanking or ch not in _OPENERS):
-                if ch in "'\u2019" and not right_flanking:
-                    pass  # a single mark inside text that is not at a word end: leave it
-                else:
-                    style, start = stack[target]
-                    del stack[target:]
-                    if i > start + (2 if style in "'\u2018\u201a" else 1):  # 'n' is not a quote
-                        out.append(QuoteSpan(span=Span(start, i + 1), inner=Span(start + 1, i), style=style))
-                    continue
-        if ch in _OPENERS and left_flanking:
-            if ch in "'" and before.isalnum():
+        after_space = after.isspace()
+        left_flanking = not after_space and (i == 0 or before.isspace() or before in _OPEN_BEFORE)
+        right_flanking = not before.isspace() and (after_space or not after.isalnum())
+        if stack and ch in _CLOSERS and (right_flanking or not left_flanking):
+            k = len(stack) - 1
+            while k >= 0 and ch not in pairs[stack[k][0]]:
+                k -= 1
+            if k >= 0 and (right_flanking or ch not in _SINGLE):
+                style, start = stack[k]
+                del stack[k:]
+                if i > start + (2 if style in "'\u2018\u201a" else 1):  # 'n' is not a quote
+                    out.append(QuoteSpan(span=Span(start, i + 1), inner=Span(start + 1, i), style=style))
                 continue
+        if left_flanking and ch in _OPENERS and not (ch == "'" and before.isalnum()):
             stack.append((ch, i))
     out.sort(key=lambda q: (q.span.start, -q.span.end))
     return out
