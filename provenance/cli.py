@@ -85,6 +85,57 @@ def cli(
 # ----------------------------------------------------------------- foundation: passages, sources
 
 
+@cli.group("sources")
+def sources_group() -> None:
+    """The outlet registry: which news outlets provenance knows (built-in plus --sources folders)."""
+
+
+@sources_group.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def sources_list(ctx: click.Context, fmt: str) -> None:
+    """List all known outlets: id, name, language, country, domains."""
+    from provenance.sources import load_registry
+
+    outlets = load_registry(get_config(ctx).sources_dirs).all()
+    if fmt == "json":
+        echo_json([o.to_json() for o in outlets])
+        return
+    rows = [(o.id, o.name, o.language, o.country or "-", ", ".join(o.domains) or "-") for o in outlets]
+    header = ("ID", "NAME", "LANG", "COUNTRY", "DOMAINS")
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(4)]
+    for row in (header, *rows):
+        click.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+    click.echo(f"{len(rows)} outlets", err=True)
+
+
+@sources_group.command("show")
+@click.argument("outlet_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def sources_show(ctx: click.Context, outlet_id: str, fmt: str) -> None:
+    """Show one outlet (by id, or by a name such as "BILD"); unknown ids exit 2 with a suggestion."""
+    from provenance.sources import load_registry
+
+    registry = load_registry(get_config(ctx).sources_dirs)
+    outlet = registry.get(outlet_id) if outlet_id in registry else registry.find(outlet_id) or registry.get(outlet_id)
+    if fmt == "json":
+        echo_json(outlet.to_json())
+        return
+    for label, value in (
+        ("id", outlet.id),
+        ("name", outlet.name),
+        ("language", outlet.language),
+        ("country", outlet.country or "-"),
+        ("kind", outlet.kind),
+        ("aliases", ", ".join(outlet.aliases) or "-"),
+        ("domains", ", ".join(outlet.domains) or "-"),
+        ("paywall markers", ", ".join(outlet.paywall_markers) or "-"),
+        ("xpath hints", ", ".join(outlet.xpath) or "-"),
+    ):
+        click.echo(f"{label + ':':17} {value}")
+
+
 @cli.command("passages")
 @click.argument("article", metavar="ARTICLE")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
