@@ -5,7 +5,9 @@ Similarity
     consecutive sentences on one side is represented by the normalised sum of their vectors, so no
     long strings are embedded. Raw e5 cosines are high for any pair (unrelated sentences score about
     0.8), so they are calibrated per alignment: ``x = (cos - base) / (1 - base)`` with ``base`` the mean
-    cosine of all pairs; related pairs then score about 0.5, unrelated ones about 0. When known
+    cosine of all pairs; related pairs then score about 0.5, unrelated ones about 0. When there are
+    few pairs (a one-sentence quote), most of them may be true matches, so ``base`` is blended with
+    the level measured against a fixed set of unrelated reference sentences (data/reference_sentences.txt). When known
     translations of the original sentences are given, their (same-language) embedding cosine is
     averaged in and a rapidfuzz character similarity adds a bonus. Language-independent anchors
     (numbers, capitalised names folded to Latin script, short quoted strings) that both sides share
@@ -36,11 +38,16 @@ Two modes (``mode="auto"`` picks one)
         used. Continuing with the next original sentence costs nothing; skipping forward costs a
         little per skipped sentence (quotes leave sentences out); going backwards or jumping far
         costs a fixed reorder penalty (forbidden with ``allow_reorder=False``). A bead must be clearly
-        similar (``excerpt_min``) to beat an insertion, so an added sentence next to an omitted one is
-        not forced into a bead. Paragraph indices, when given, act as soft anchors: jumping to a
-        paragraph that is not the same or the next one costs extra.
+        similar (``excerpt_min``, or a share of the median best similarity, whichever is higher) to
+        beat an insertion, so an added sentence next to an omitted one is not forced into a bead.
+        Paragraph indices, when given, act as soft anchors: jumping to a paragraph that is not the
+        same or the next one costs extra.
         Originals skipped inside the matched stretch become deletion beads; originals outside it are
         not reported (the passage only quotes part of the article).
+    auto (the default) checks a quote: excerpt mode for derivatives up to 40 sentences or half the
+        original, otherwise document mode with free ends (originals before the first and after the
+        last match cost nothing and are not reported). Both use a stronger coverage penalty than
+        whole-document alignment: a merge hiding an omitted sentence is worse than a split fragment.
 
 Beads cover every derivative sentence exactly once and every original sentence at most once, and
 are sorted by derivative index (deletions sit after the bead preceding them in the original).
@@ -98,7 +105,8 @@ class AlignParams:
     top_k: int = 3  # first-pass candidates per derivative sentence (document mode)
     excerpt_k: int = 6  # candidates per derivative sentence (excerpt mode)
     excerpt_cover: float = 1.5  # excerpt and auto modes: ``cover`` (a merge must not hide an omission)
-    excerpt_min: float = 0.2  # excerpt mode: similarity a bead needs to beat an insertion
+    excerpt_min: float = 0.2  # excerpt mode: similarity a bead needs to beat an insertion ...
+    excerpt_rel: float = 0.35  # ... or this share of the median best similarity, when higher
     excerpt_null: float = 0.0  # excerpt mode: cost of an insertion (a quote may add a sentence)
     skip: float = 0.02  # excerpt mode: cost per original sentence skipped forwards
     max_skip: int = 12  # excerpt mode: forward skips beyond this count as a jump
@@ -509,11 +517,15 @@ def _align_excerpt(
     f: _Features,
     p: AlignParams,
     sim1: np.ndarray,
+    x1: np.ndarray,
     allow_reorder: bool,
     d_par: Sequence[int] | None,
     o_par: Sequence[int] | None,
 ) -> list[Bead]:
     k = min(p.excerpt_k, m)
+    # the similarity a bead needs grows with how clearly this derivative's sentences match at all
+    # (known translations make true matches score higher, and unrelated ones less forgivable)
+    threshold = max(p.excerpt_min, p.excerpt_rel * float(np.median(x1.max(axis=1))))
     options: list[list[tuple[int, int, int, float, float]]] = [[] for _ in range(n)]  # (a, j0, b, value, sim)
     for i in range(n):
         for a in sorted({a for a, _ in _BEAD_TYPES}):
@@ -532,7 +544,7 @@ def _align_excerpt(
                 values, x = _bead_values(f, p, i, a, j0, b)
                 # an excerpt's sentence only counts as found when it is clearly similar; a weak match
                 # is more likely an addition next to an omission
-                values = values - p.excerpt_min * (1.0 + p.weight * (a + b - 2))
+                values = values - threshold * (1.0 + p.weight * (a + b - 2))
                 for jj, v, s in zip(starts, values, x, strict=True):
                     options[i].append((a, jj, b, float(v), float(s)))
     neg = -1e18
@@ -708,7 +720,7 @@ def align(
         o_par=original_paragraphs,
         ref_vec=ref_vec,
     )
-    sim1, _ = _bead_values_matrix(f, params, n, m)
+    sim1, x1 = _bead_values_matrix(f, params, n, m)
     if mode == "document":
         beads = _align_document(n, m, f, params, sim1, free_ends=auto)
         if auto:  # the interface promises deletions only inside the matched stretch
@@ -718,7 +730,7 @@ def align(
                 beads.pop()
         return beads
     if mode == "excerpt":
-        return _align_excerpt(n, m, f, params, sim1, allow_reorder, derivative_paragraphs, original_paragraphs)
+        return _align_excerpt(n, m, f, params, sim1, x1, allow_reorder, derivative_paragraphs, original_paragraphs)
     raise AlignmentError(f"unknown alignment mode {mode!r} (use auto, document or excerpt)")
 
 
