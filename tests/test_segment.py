@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from provenance.segment import SUPPORTED_LANGUAGES, detect_language, split_sentences
@@ -192,3 +194,27 @@ def test_detect_language_is_none_for_short_text_and_only_answers_supported_langu
     assert detect_language("Hallo") is None
     assert detect_language("1234 5678 !!!") is None
     assert detect_language("Dette er en dansk sætning om vejret i København i dag.") in (*SUPPORTED_LANGUAGES, None)
+
+
+def test_read_sentences_one_per_line_keeps_line_numbers_and_offsets(tmp_path: Path) -> None:
+    from provenance.segment import read_sentences
+
+    path = tmp_path / "x.txt"
+    path.write_text("Erster Satz. Noch im ersten.\n\nDritte Zeile.\n", encoding="utf-8")
+    lines = read_sentences(path, presegmented=True)
+    assert [s.text for s in lines] == ["Erster Satz. Noch im ersten.", "", "Dritte Zeile."]
+    text = path.read_text(encoding="utf-8")
+    assert all(s.span.slice(text) == s.text for s in lines)
+    assert [s.text for s in read_sentences(path, "de")] == ["Erster Satz.", "Noch im ersten.", "Dritte Zeile."]
+
+
+def test_read_sentences_rejects_non_utf8_and_missing_files(tmp_path: Path) -> None:
+    from provenance.errors import InputError
+    from provenance.segment import read_sentences
+
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Größe".encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        read_sentences(bad)
+    with pytest.raises(InputError, match="no such file"):
+        read_sentences(tmp_path / "missing.txt")
