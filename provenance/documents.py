@@ -772,6 +772,8 @@ _HTML_BLOCK = frozenset(
     "td th figure figcaption address hr body center details summary caption fieldset legend".split()
 )
 _HTML_SPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " "})
+_BODY_TAG = re.compile(r"(?i)<body\b[^>]*>")
+_LITERAL_RUN = re.compile(r"[A-Za-z0-9\s,.;:!?()/-]+|[^A-Za-z0-9\s,.;:!?()/-]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ENTITY_AT = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
@@ -781,68 +783,60 @@ class _HtmlWalker:
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.cursor = 0
+        body = _BODY_TAG.search(raw)
+        self.cursor = body.end() if body else 0  # text in <head> must not attract body text
         self.builder = _Builder()
-        self.blocks: list[_Block] = []
+        self.block_marks: list[tuple[int, str]] = []  # (builder position, kind)
         self.pending_links: list[tuple[str, int, int]] = []
         self.block_open = False
         self.kind = "paragraph"
 
-    def locate(self, chunk: str) -> None:
-        """Append ``chunk`` (whitespace made spaces outside <pre>) with source offsets."""
-        pos = self.raw.find(chunk, self.cursor)
-        if pos >= 0:
-            self.builder.copy_text(chunk, pos)
-            self.cursor = pos + len(chunk)
-            return
-        # entities or normalised characters: walk char by char, entities map to their '&'
-        for ch in chunk:
-            p = self.raw.find(ch, self.cursor, self.cursor + 12)
-            amp = _ENTITY_AT.match(self.raw, self.cursor) if self.raw.startswith("&", self.cursor) else None
-            if amp is not None and (p < 0 or p >= amp.end() or p == self.cursor):
-                self.builder.insert(ch, amp.start())
-                self.cursor = amp.end()
-            elif p >= 0:
-                self.builder.insert(ch, p)
-                self.cursor = p + 1
-            else:
-                self.builder.insert(ch, self.cursor)
-
     def emit(self, chunk: str | None, *, pre: bool) -> None:
+        """Append a text node; outside <pre> its whitespace becomes spaces (same length, same offsets)."""
         if not chunk:
             return
         if not self.block_open:
             if not chunk.strip():
                 return
-            self.start_block(chunk)
-        if pre:
-            self.locate(chunk)
-            return
-        # HTML whitespace is a space outside <pre>; each whitespace char keeps its own position
+            self.start_block()
+        flat = chunk if pre else chunk.translate(_HTML_SPACE)
         pos = self.raw.find(chunk, self.cursor)
-        flat = chunk.translate(_HTML_SPACE)
         if pos >= 0:
             self.builder.copy_text(flat, pos)
             self.cursor = pos + len(chunk)
+            return
+        # lxml decoded entities (&ldquo; &amp; &#8217;): locate literal runs, and the rest char by char
+        for m in _LITERAL_RUN.finditer(chunk):
+            a, b = m.span()
+            if b - a > 1 or m.group().isascii():
+                p = self.raw.find(m.group(), self.cursor, self.cursor + 4096 + (b - a))
+                if p >= 0:
+                    self.builder.copy_text(flat[a:b], p)
+                    self.cursor = p + (b - a)
+                    continue
+            for k in range(a, b):
+                self._locate_char(chunk[k], flat[k])
+
+    def _locate_char(self, ch: str, out: str) -> None:
+        raw, cur = self.raw, self.cursor
+        literal = raw.find(ch, cur, cur + 256)
+        amp = raw.find("&", cur, cur + 256)
+        if amp >= 0 and (literal < 0 or amp < literal):
+            entity = _ENTITY_AT.match(raw, amp)
+            if entity and html_lib.unescape(entity.group()) == ch:
+                self.builder.insert(out, amp)
+                self.cursor = entity.end()
+                return
+        if literal >= 0:
+            self.builder.insert(out, literal)
+            self.cursor = literal + 1
         else:
-            self.locate(flat) if flat == chunk else self._locate_pieces(chunk)
+            self.builder.insert(out, cur)
 
-    def _locate_pieces(self, chunk: str) -> None:
-        for piece in re.split(r"(\s+)", chunk):
-            if piece:
-                self.locate(piece.translate(_HTML_SPACE)) if not piece.isspace() else self._space(piece)
-
-    def _space(self, piece: str) -> None:
-        pos = self.raw.find(piece, self.cursor, self.cursor + 64)
-        self.builder.insert(" " * len(piece), pos if pos >= 0 else self.cursor)
-        if pos >= 0:
-            self.cursor = pos + len(piece)
-
-    def start_block(self, chunk: str) -> None:
+    def start_block(self) -> None:
         if self.builder.parts:
             self.builder.insert("\n\n", self.cursor)
-        pos = self.raw.find(chunk.strip()[:20], self.cursor) if chunk.strip() else -1
-        self.blocks.append(_Block(pos if pos >= 0 else self.cursor, self.kind))
+        self.block_marks.append((self.builder.size, self.kind))
         self.block_open = True
 
     def flush(self) -> None:
@@ -890,7 +884,7 @@ class _HtmlWalker:
 
     def _mark(self, ch: str) -> None:
         if not self.block_open:
-            self.start_block(ch)
+            self.start_block()
         self.builder.insert(ch, self.cursor)
 
     def _record_link(self, href: str, first: int) -> None:
@@ -915,6 +909,7 @@ def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str |
     if not walker.builder.parts:
         raise InputError("HTML contains no readable text")
     mapped = walker.builder.build(None, end=len(text))
+    blocks = [_Block(int(mapped.offs[pos]), kind) for pos, kind in walker.block_marks]
     links: list[_RawLink] = []
     for href, first, last in walker.pending_links:
         anchor = mapped.text[first:last]
@@ -925,7 +920,7 @@ def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str |
         else:  # an image or empty anchor: a zero-length link where it stood
             at = int(mapped.offs[min(first, len(mapped.text))])
             links.append(_RawLink(href, at, at))
-    return mapped, walker.blocks, links, title
+    return mapped, blocks, links, title
 
 
 def _html_title(root: object) -> str | None:
