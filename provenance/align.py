@@ -100,7 +100,6 @@ class AlignParams:
     cover: float = 0.5  # penalty weight when a sentence in a merged bead matches nothing
     cover_min: float = 0.3  # ... i.e. its best calibrated 1:1 similarity inside the bead is below this
     weight: float = 0.5  # a bead's value grows by this fraction of its score per extra sentence
-    hub: float = 0.0  # weight of the hubness (CSLS) correction
     band: int = 8  # half-width of the band in document mode
     top_k: int = 3  # first-pass candidates per derivative sentence (document mode)
     excerpt_k: int = 6  # candidates per derivative sentence (excerpt mode)
@@ -205,8 +204,6 @@ class _Features:
     single: np.ndarray  # (n, m) calibrated 1:1 similarity, for the coverage check of merged beads
     d_par: np.ndarray | None  # paragraph index per sentence
     o_par: np.ndarray | None
-    hub_d: np.ndarray  # prefix sums of each sentence's "hubness" (mean of its top-k similarities, centred)
-    hub_o: np.ndarray
 
 
 def _blocks(vectors: np.ndarray, sizes: Sequence[int], weights: np.ndarray | None = None) -> dict[int, np.ndarray]:
@@ -292,17 +289,10 @@ def _features(
         ) / np.float32(100.0)
         fuzz_matrix[:, [not t for t in known]] = 0.0
     single = (d_vec @ o_vec.T - base[(1, 1)]) / (1.0 - base[(1, 1)])
-    # some sentences (short ones, lists of numbers) are close to everything: CSLS-style correction
-    k = min(4, single.shape[1]), min(4, single.shape[0])
-    top_d = -np.partition(-single, k[0] - 1, axis=1)[:, : k[0]].mean(axis=1)
-    top_o = -np.partition(-single, k[1] - 1, axis=0)[: k[1], :].mean(axis=0)
-    centre = (top_d.mean() + top_o.mean()) / 2.0
     return _Features(
         d_par=np.asarray(d_par, dtype=np.int64) if d_par is not None else None,
         o_par=np.asarray(o_par, dtype=np.int64) if o_par is not None else None,
         single=single,
-        hub_d=_prefix(top_d - centre),
-        hub_o=_prefix(top_o - centre),
         d_blocks=d_blocks,
         o_blocks=o_blocks,
         t_blocks=t_blocks,
@@ -345,9 +335,6 @@ def _bead_values(
     d_chars = f.d_len[i1] - f.d_len[i0]
     o_chars = f.o_len[j1] - f.o_len[j0]
     length = np.abs(np.log((d_chars + 10.0) / (o_chars + 10.0)) - f.log_ratio)
-    if p.hub:
-        hub = (f.hub_d[i1] - f.hub_d[i0]) / a + (f.hub_o[j1] - f.hub_o[j0]) / b
-        x = x - p.hub * hub / 2.0
     score = x + p.anchor * anchor - p.length * length
     rows = i0[:, None, None] + np.arange(a)[None, :, None]
     cols = j0[:, None, None] + np.arange(b)[None, None, :]
@@ -753,8 +740,6 @@ def _bead_values_matrix(f: _Features, p: AlignParams, n: int, m: int) -> tuple[n
     union = np.diff(f.d_anchor)[:, None] + np.diff(f.o_anchor)[None, :] - shared
     anchor = np.where(union > 0, shared / np.maximum(union, 1.0), 0.0)
     length = np.abs(np.log((np.diff(f.d_len)[:, None] + 10.0) / (np.diff(f.o_len)[None, :] + 10.0)) - f.log_ratio)
-    if p.hub:
-        x = x - p.hub * (np.diff(f.hub_d)[:, None] + np.diff(f.hub_o)[None, :]) / 2.0
     score = x + p.anchor * anchor - p.length * length
     if f.fuzz is not None:
         score = score + p.fuzz * np.maximum(f.fuzz - 0.3, 0.0)
