@@ -128,10 +128,15 @@ class _Builder:
     def indices(self, end: int) -> np.ndarray:
         lengths = np.asarray(self.lengths, dtype=np.int64)
         starts = np.asarray(self.starts, dtype=np.int64)
-        steps = np.asarray(self.steps, dtype=np.int64)
         firsts = np.cumsum(lengths) - lengths
-        within = np.arange(self.size, dtype=np.int64) - np.repeat(firsts, lengths)
-        idx = np.repeat(starts, lengths) + within * np.repeat(steps, lengths)
+        # treat every segment as a copy (one big repeat), then overwrite the few inserted chars
+        idx = np.arange(self.size, dtype=np.int64) + np.repeat(starts - firsts, lengths)
+        inserted = np.asarray(self.steps, dtype=np.int8) == 0
+        if inserted.any():
+            ins_len = lengths[inserted]
+            ins_first = firsts[inserted]
+            within = np.arange(int(ins_len.sum()), dtype=np.int64) - np.repeat(np.cumsum(ins_len) - ins_len, ins_len)
+            idx[np.repeat(ins_first, ins_len) + within] = np.repeat(starts[inserted], ins_len)
         return np.append(idx, end)
 
     def build(self, source_offs: np.ndarray | None, *, end: int) -> _Mapped:
@@ -771,7 +776,7 @@ _HTML_BLOCK = frozenset(
     "p div section article main blockquote h1 h2 h3 h4 h5 h6 li ul ol dl dt dd pre table thead tbody tfoot tr "  # noqa: SIM905
     "td th figure figcaption address hr body center details summary caption fieldset legend".split()
 )
-_HTML_SPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " "})
+_HTML_WS = re.compile("[\n\r\t\f]")
 _BODY_TAG = re.compile(r"(?i)<body\b[^>]*>")
 _LITERAL_RUN = re.compile(r"[A-Za-z0-9\s,.;:!?()/-]+|[^A-Za-z0-9\s,.;:!?()/-]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -799,7 +804,7 @@ class _HtmlWalker:
             if not chunk.strip():
                 return
             self.start_block()
-        flat = chunk if pre else chunk.translate(_HTML_SPACE)
+        flat = chunk if pre or not _HTML_WS.search(chunk) else _HTML_WS.sub(" ", chunk)
         pos = self.raw.find(chunk, self.cursor)
         if pos >= 0:
             self.builder.copy_text(flat, pos)
@@ -958,6 +963,7 @@ _QUOTE_CHARS = re.compile(
 )
 _OPEN_BEFORE = frozenset(" \n\t([{\u2014\u2013-/:;") | frozenset(_OPENERS)
 _SINGLE = frozenset("'\u2019")
+_GUILLEMETS = frozenset("\u00ab\u00bb\u2039\u203a")
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -981,6 +987,23 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         after_space = after.isspace()
+        if ch in _GUILLEMETS:  # unambiguous marks; French spacing puts a space inside: « non »
+            k = len(stack) - 1
+            while k >= 0 and ch not in pairs[stack[k][0]]:
+                k -= 1
+            if k >= 0:
+                style, start = stack[k]
+                del stack[k:]
+                a, b = start + 1, i
+                while a < b and text[a].isspace():
+                    a += 1
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    out.append(QuoteSpan(span=Span(start, i + 1), inner=Span(a, b), style=style))
+            else:
+                stack.append((ch, i))
+            continue
         left_flanking = not after_space and (i == 0 or before.isspace() or before in _OPEN_BEFORE)
         right_flanking = not before.isspace() and (after_space or not after.isalnum())
         if stack and ch in _CLOSERS and (right_flanking or not left_flanking):
