@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon
-from provenance.compare.tokens import Side, Token, fold, lemma
+from provenance.compare.tokens import Side, Token, fold, lemma, similar_word
 from provenance.model import DriftSubtype, Finding, FindingKind
 
 DETECTOR = "negation"
@@ -49,7 +49,49 @@ def detect(ctx: PairContext) -> list[Finding]:
     findings = _polarity(ctx)
     if not findings and ctx.trans is not None:
         findings = _antonyms(ctx)
+    elif not findings and ctx.src.lang != ctx.der.lang:
+        findings = _cognate_antonyms(ctx)
     return findings
+
+
+def _cognate_antonyms(ctx: PairContext) -> list[Finding]:
+    """Mode B: the original has a cognate of the antonym of a passage word ("privada" / "public",
+    "stabil" / "unstable") and no cognate of the word itself."""
+    lex = ctx.der_lex
+    if lex.lang not in _PAIRS_CACHE:
+        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
+    pairs = _PAIRS_CACHE[lex.lang]
+    src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 5]
+    d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
+
+    def cognate(word: str) -> Token | None:
+        if len(word) < 5:
+            return None
+        return next((s for s in src_words if similar_word(s.text, word, threshold=0.8)), None)
+
+    for tok in ctx.der.tokens:
+        if not tok.is_word or len(tok.text) < 4:
+            continue
+        forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
+        if any(cognate(f) for f in forms):
+            continue
+        for f in forms:
+            for ant in sorted(pairs.get(f, ())):
+                if ant in d_forms:
+                    continue
+                s_tok = cognate(ant)
+                if s_tok is not None and not any(similar_word(s_tok.text, d.text, threshold=0.8)
+                                                 for d in ctx.der.tokens if d.is_word and len(d.text) >= 5):
+                    return [
+                        make_finding(
+                            ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.6, der_tokens=[tok],
+                            src_tokens=[s_tok],
+                            explanation=(f"The original says {quote(s_tok.text)} (like '{ant}'); the passage says "
+                                         f"the opposite, {quote(tok.text)}."),
+                            detector=DETECTOR, evidence={"antonym": {"passage": tok.text, "original": s_tok.text}},
+                        )
+                    ]
+    return []
 
 
 def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]]) -> bool:
