@@ -137,12 +137,13 @@ class Registry:
         Tolerant: "BILD", "bild", "Bild-Zeitung", "the German tabloid Bild", "bild.de",
         "https://m.bild.de/...". None when nothing fits.
         """
-        text = " ".join(name.split()).strip(" \t\"'“”„«»:,.;")
+        given = " ".join(name.split())
+        text = given.strip(" \t\"'“”„«»:,.;")
         if not text:
             return None
         if text in self._outlets:
             return self._outlets[text]
-        for candidate in (text, _DESCRIPTORS.sub("", text)):
+        for candidate in (given, text, _DESCRIPTORS.sub("", text)):
             found = self._any_case.get(candidate.casefold())
             if found:
                 return self._outlets[found]
