@@ -529,7 +529,8 @@ class PassageResult:
     snapshot: Snapshot | None = None
     original: OriginalText | None = None
     derivative_sentences: list[Sentence] = field(default_factory=list)
-    translations: list[Translation] = field(default_factory=list)  # one per original sentence
+    # one per original sentence; None where no translator could translate it
+    translations: list[Translation | None] = field(default_factory=list)
     beads: list[Bead] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     message: str | None = None
@@ -537,7 +538,7 @@ class PassageResult:
 
     def to_json(self) -> JSON:
         data = self.passage.to_json()
-        translators = sorted({t.translator for t in self.translations})
+        translators = sorted({t.translator for t in self.translations if t is not None})
         data.update(
             {
                 "status": self.status,
@@ -556,8 +557,8 @@ class PassageResult:
                 "derivative_sentences": [s.to_json() for s in self.derivative_sentences],
                 "original_sentences": (
                     [
-                        {**s.to_json(), "translation": self.translations[s.index].to_json()}
-                        if s.index < len(self.translations)
+                        {**s.to_json(), "translation": self.translations[s.index].to_json()}  # type: ignore[union-attr]
+                        if s.index < len(self.translations) and self.translations[s.index] is not None
                         else s.to_json()
                         for s in self.original.sentences
                     ]

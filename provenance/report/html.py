@@ -292,7 +292,7 @@ def _provenance_panel(r: PassageResult, signature: str) -> str:
         if r.original.date:
             rows.append(("Published", esc(r.original.date)))
         rows.append(("Extractor", esc(r.original.extractor)))
-    translators = sorted({t.translator for t in r.translations})
+    translators = sorted({t.translator for t in r.translations if t is not None})
     if translators:
         rows.append(("Translator" + ("s" if len(translators) > 1 else ""), esc(", ".join(translators))))
     p = r.passage
@@ -338,7 +338,7 @@ def _render_passage(r: PassageResult, report: Report, used_ids: set[str]) -> str
     outlet = p.outlet.name if p.outlet else p.outlet_name
     doc_lang = report.document.language or "en"
     orig_lang = (r.original.language if r.original else None) or p.language
-    target_lang = r.translations[0].target_lang if r.translations else doc_lang
+    target_lang = next((t.target_lang for t in r.translations if t is not None), doc_lang)
     status = esc(r.status)
     out = [
         f'<section class="passage passage-{status}" id="{pid}" aria-labelledby="{pid}-t">',
@@ -418,7 +418,7 @@ def _render_passage(r: PassageResult, report: Report, used_ids: set[str]) -> str
         mine = order(per_bead.get(i, []))
         d_text, d_off = _joined(ds)
         o_text, o_off = _joined(os_)
-        trs = [r.translations[s.index] for s in os_ if 0 <= s.index < len(r.translations)]
+        trs = [t for s in os_ if 0 <= s.index < len(r.translations) and (t := r.translations[s.index]) is not None]
         t_text = " ".join(t.text for t in trs)
         d_marks, o_marks, t_marks = _Marks(), _Marks(), _Marks()
         for n in mine:

