@@ -217,6 +217,7 @@ _BOMS = (
 )
 # single-byte encodings tried for non-UTF-8 bytes (German news text is mostly cp1252/Latin-1)
 _LEGACY = ("cp1252", "iso8859-15", "cp1250", "iso8859-2", "cp1251", "koi8-r", "iso8859-7", "cp1257")
+_EUROPEAN = ("cp125", "iso8859-", "koi8-", "mac-roman", "mac-latin2", "cp866", "utf-16", "utf-32")
 _SAMPLE = 256 * 1024
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BOX_AND_RARE = re.compile(
@@ -299,14 +300,16 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 )
             except UnicodeDecodeError as exc:
                 raise InputError(f"has a {name} byte-order mark but is not valid {name} ({exc.reason})") from None
+    kind = _binary_kind(data)
+    if kind and kind != "contains NUL bytes":
+        raise InputError(f"is a binary file ({kind}), not text, Markdown or HTML")
     wide = _utf16_without_bom(data)
     if wide:
         try:
             return data.decode(wide), wide
         except UnicodeDecodeError:
             pass
-    kind = _binary_kind(data)
-    if kind:
+    if kind:  # NUL bytes that are not UTF-16
         raise InputError(f"is a binary file ({kind}), not text, Markdown or HTML")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -314,6 +317,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         utf8_error = exc
     candidates: list[str] = []
     guess = _charset_normalizer_guess(data)
+    if guess and not guess.startswith(_EUROPEAN):
+        guess = None  # a CJK or EBCDIC guess for bytes that are not UTF-8 is noise for European news text
     # cp1252 before the guess: for German text cp1250/iso8859-15 decode alike, and ties go to the common one
     for name in (_codec_name(declared), "cp1252", guess, *_LEGACY):
         if name and name not in candidates and name not in ("utf-8", "ascii"):
