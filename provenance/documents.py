@@ -783,6 +783,9 @@ _HTML_BLOCK = frozenset(
 )
 _HTML_WS = re.compile("[\n\r\t\f]")
 _BODY_TAG = re.compile(r"(?i)<body\b[^>]*>")
+# tags (with the whitespace-only text before them) between the cursor and the next text node
+_TAG_AT = re.compile(r"\s*(?:<!--.*?-->|<(script|style|template)\b.*?</\1\s*>|<[^>]*>)", re.S | re.I)
+_NEAR = 65536  # how far ahead a text node is looked for before slower strategies
 _LITERAL_RUN = re.compile(r"[A-Za-z0-9\s,.;:!?()/-]+|[^A-Za-z0-9\s,.;:!?()/-]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ENTITY_AT = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
@@ -810,12 +813,17 @@ class _HtmlWalker:
                 return
             self.start_block()
         flat = chunk if pre or not _HTML_WS.search(chunk) else _HTML_WS.sub(" ", chunk)
-        pos = self.raw.find(chunk, self.cursor)
+        # verbatim nearby (the common case); entity-decoded; verbatim anywhere further on
+        pos = self.raw.find(chunk, self.cursor, self.cursor + _NEAR + len(chunk))
+        if pos < 0 and self._locate_with_entities(chunk, flat):
+            return
+        if pos < 0:
+            pos = self.raw.find(chunk, self.cursor)
         if pos >= 0:
             self.builder.copy_text(flat, pos)
             self.cursor = pos + len(chunk)
             return
-        # lxml decoded entities (&ldquo; &amp; &#8217;): locate literal runs, and the rest char by char
+        # something else differs: locate literal runs, and the rest char by char
         for m in _LITERAL_RUN.finditer(chunk):
             a, b = m.span()
             if b - a > 1 or m.group().isascii():
@@ -826,6 +834,54 @@ class _HtmlWalker:
                     continue
             for k in range(a, b):
                 self._locate_char(chunk[k], flat[k])
+
+    def _locate_with_entities(self, chunk: str, flat: str) -> bool:
+        """The usual reason a text node is not found verbatim: lxml decoded its entities.
+
+        Decode the next text node of the source ourselves (skipping the tags before it) and,
+        when it gives the same text, map literal stretches one to one and entities to their '&'.
+        """
+        raw = self.raw
+        start = self.cursor
+        while True:
+            tag = _TAG_AT.match(raw, start)
+            if tag is None:
+                break
+            start = tag.end()
+        end = raw.find("<", start)
+        end = len(raw) if end < 0 else end
+        plan: list[tuple[str, int, int]] = []  # (decoded text, raw position, 1 = copy / 0 = entity)
+        decoded: list[str] = []
+        pos = start
+        for m in _ENTITY_AT.finditer(raw, start, end):
+            if m.start() > pos:
+                plan.append((raw[pos : m.start()], pos, 1))
+                decoded.append(raw[pos : m.start()])
+            value = html_lib.unescape(m.group())
+            plan.append((value, m.start(), 0))
+            decoded.append(value)
+            pos = m.end()
+        if pos < end:
+            plan.append((raw[pos:end], pos, 1))
+            decoded.append(raw[pos:end])
+        text = "".join(decoded)
+        if not text.startswith(chunk):
+            return False
+        k = 0  # position in chunk/flat
+        for value, at, copy in plan:
+            take = min(len(value), len(chunk) - k)
+            if take <= 0:
+                break
+            if copy:
+                self.builder.copy_text(flat[k : k + take], at)
+            else:
+                self.builder.insert(flat[k : k + take], at)
+            k += take
+            self.cursor = at + (take if copy else 0)
+            if not copy:
+                entity = _ENTITY_AT.match(raw, at)
+                self.cursor = entity.end() if entity else at + 1
+        return True
 
     def _locate_char(self, ch: str, out: str) -> None:
         raw, cur = self.raw, self.cursor

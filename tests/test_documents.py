@@ -368,3 +368,15 @@ def test_french_guillemets_with_inner_spaces_have_a_trimmed_inner_span() -> None
     [q] = doc.quotes
     assert q.inner.slice(doc.text) == "jamais"
     assert q.span.slice(doc.text) == "\u00ab jamais \u00bb"
+
+
+def test_html_offsets_stay_right_after_scripts_and_entities_in_the_body() -> None:
+    source = (
+        "<html><body><script>var s = 'Laut BILD';</script>\n<p>Laut &bdquo;BILD&ldquo; sagte er &amp; sie.</p>"
+        "<!-- a comment -->\n<p>Zweiter Absatz mit M&uuml;nchen.</p></body></html>"
+    )
+    doc = parse_document(source, format="html")
+    assert doc.text == "Laut \u201eBILD\u201c sagte er & sie.\n\nZweiter Absatz mit M\u00fcnchen."
+    assert source[doc.input_offset(0) :].startswith("Laut &bdquo;")
+    assert source[doc.input_offset(doc.text.index("\u00fc")) :].startswith("&uuml;")
+    assert_offsets_point_back(doc, source, skip="\u201e\u201c&\u00fc")
