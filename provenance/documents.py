@@ -575,6 +575,9 @@ _MD_HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
 _MD_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _MD_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _MD_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_MD_HTML_BQ_OPEN = re.compile(r"(?i)<blockquote\b")
+_MD_HTML_BQ_CLOSE = re.compile(r"(?i)</blockquote\s*>")
+_TAG_NAME = re.compile(r"/?([A-Za-z][A-Za-z0-9]*)")
 _MD_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _MD_REFDEF = re.compile(r"""^ {0,3}\[([^\]]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$""")
 
@@ -631,6 +634,7 @@ def _parse_markdown(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], s
     # block structure, line by line; ``current`` is the kind of the open block (None between blocks)
     current: str | None = None
     fence: str | None = None
+    html_quotes = 0  # depth of raw <blockquote> elements
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in body.split("\n"):
@@ -665,6 +669,17 @@ def _parse_markdown(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], s
             continue
         if not line.strip():
             current = None
+            continue
+        opens = len(_MD_HTML_BQ_OPEN.findall(line))
+        if html_quotes or opens:  # raw HTML <blockquote> in Markdown (CMS exports do this)
+            if current == "blockquote":
+                builder.insert("\n", start)
+            else:
+                open_block("blockquote", start + len(line) - len(line.lstrip()))
+            builder.copy(body, start, end)
+            html_quotes = max(0, html_quotes + opens - len(_MD_HTML_BQ_CLOSE.findall(line)))
+            if not html_quotes:
+                current = None
             continue
         ref = _MD_REFDEF.match(line)
         if ref and current is None:
@@ -759,7 +774,11 @@ def _md_inline(m: _Mapped, refs: dict[str, str]) -> tuple[_Mapped, list[_RawLink
         if g == "code":
             return [x.span("code")]
         if g == "tag":
-            return ["\n"] if re.match(r"(?i)br\b", x.group("tag")) else []
+            name = _TAG_NAME.match(x.group("tag"))
+            tag = name.group(1).lower() if name else ""
+            if tag == "br":
+                return ["\n"]
+            return ["\n\n"] if tag in _HTML_BLOCK else []
         if g == "entity":
             return [html_lib.unescape(x.group())]
         if g == "escaped":

@@ -93,6 +93,10 @@ class Registry:
                 self._any_case.setdefault(alias.casefold(), outlet.id)
         self._aliases = aliases
         self._pattern = _compile(aliases)
+        # for the rare fallback in mentions(): aliases by first letter, longest first
+        self._by_first: dict[str, list[_Alias]] = {}
+        for alias in sorted(aliases, key=lambda a: -len(a.text)):
+            self._by_first.setdefault(alias.text[:1].lower(), []).append(alias)
         # domain -> id, longest first so "tagesschau.de" wins over a shorter parent
         domains = [(d, o.id) for o in self._outlets.values() for d in o.domains]
         self._domains = sorted(domains, key=lambda item: -len(item[0]))
@@ -204,7 +208,7 @@ class Registry:
         if outlet_id:
             return start + len(matched), outlet_id
         # the longest candidate had the wrong case for a case-sensitive alias: try shorter ones
-        for alias in sorted(self._aliases, key=lambda a: -len(a.text)):
+        for alias in self._by_first.get(matched[:1].lower(), ()):
             n = len(alias.text)
             if n >= len(matched):
                 continue

@@ -380,3 +380,18 @@ def test_html_offsets_stay_right_after_scripts_and_entities_in_the_body() -> Non
     assert source[doc.input_offset(0) :].startswith("Laut &bdquo;")
     assert source[doc.input_offset(doc.text.index("\u00fc")) :].startswith("&uuml;")
     assert_offsets_point_back(doc, source, skip="\u201e\u201c&\u00fc")
+
+
+def test_markdown_with_raw_html_blockquote() -> None:
+    source = (
+        "Intro line.\n\n<blockquote>\n<p>Laut BILD hat der Kreml nicht nachgegeben.</p>"
+        "<p>Zweiter Absatz.</p>\n</blockquote>\n\nAfter the quote."
+    )
+    doc = parse_document(source, format="markdown")
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [
+        ("paragraph", "Intro line."),
+        ("blockquote", "Laut BILD hat der Kreml nicht nachgegeben."),
+        ("blockquote", "Zweiter Absatz."),
+        ("paragraph", "After the quote."),
+    ]
+    assert_offsets_point_back(doc, source)
