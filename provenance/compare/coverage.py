@@ -51,7 +51,7 @@ def _length(ctx: PairContext) -> list[Finding]:
     """Mode B: a passage far shorter than its original has probably dropped content."""
     s = sum(is_content(t, ctx.src_lex) for t in ctx.src.tokens)
     d = sum(is_content(t, ctx.der_lex) for t in ctx.der.tokens)
-    if s < 6 or d >= 0.55 * s:
+    if s < 6 or d >= 0.65 * s:
         return []
     return [
         make_finding(

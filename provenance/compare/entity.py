@@ -27,12 +27,13 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
         low = fold(t.text)
         if low in stop or low in not_names:
             continue
-        base = low.split("'")[0]  # "There's" -> "there"
-        if "-" in low and all(is_known(p, side.lang) or p in not_names for p in low.split("-") if p):
+        real = t.text.lower().replace("’", "'")
+        base = real.split("'")[0]  # "There's" -> "there"
+        if "-" in real and all(is_known(p, side.lang) or fold(p) in not_names for p in real.split("-") if p):
             continue  # "Mid-May", "Anti-Corruption"
-        if t.sentence_start and not t.text.isupper() and (is_known(low, side.lang) or is_known(base, side.lang)):
+        if t.sentence_start and not t.text.isupper() and (is_known(real, side.lang) or is_known(base, side.lang)):
             continue  # "Yet", "Despite" at the start of a sentence
-        if strict and not t.text.isupper() and is_known(low, side.lang) and not entity_ids(t.text):
+        if strict and not t.text.isupper() and is_known(real, side.lang) and not entity_ids(t.text):
             continue
         out.append(t)
     return out
@@ -75,9 +76,9 @@ def _dropped_names(ctx: PairContext) -> list[Finding]:
     for tok in ctx.src.tokens:
         if not tok.is_word or not tok.is_capitalised or len(tok.text) < 3 or tok.text.isupper():
             continue
-        low = fold(tok.text)
+        low = tok.text.lower()
         if is_known(low, ctx.src.lang) or is_known(low.split("'")[0], ctx.src.lang) or ctx.src_lex.has_word(
-                "stop.words", low):
+                "stop.words", low) or _compound(low, ctx.src.lang):
             continue
         if _found_in(tok, ctx.der, der_fold, der_tl):
             continue
@@ -94,6 +95,17 @@ def _dropped_names(ctx: PairContext) -> list[Finding]:
             detector=DETECTOR, evidence={"dropped_names": [t.text for t in missing]},
         )
     ]
+
+
+def _compound(word: str, lang: str) -> bool:
+    """German/Dutch compounds of dictionary words ('Investitionszäune') are not names."""
+    if lang not in {"de", "nl"} or len(word) < 9:
+        return False
+    for k in range(3, len(word) - 2):
+        head, tail = word[:k], word[k:]
+        if (len(head) >= 5 and is_known(head, lang)) or (len(tail) >= 5 and is_known(tail, lang)):
+            return True
+    return False
 
 
 def _names(ctx: PairContext) -> list[Finding]:
@@ -124,7 +136,7 @@ def _names(ctx: PairContext) -> list[Finding]:
             if ctx.trans is not None:
                 replaced = _replaced_name_in_translation(tok, ctx)
                 conf = 0.85 if replaced else 0.7
-                if not tok.text.isupper() and is_known(fold(tok.text), ctx.der.lang) and not ids:
+                if not tok.text.isupper() and is_known(tok.text.lower(), ctx.der.lang) and not ids:
                     # "Hall", "Naval": capitalised ordinary words in titles vary between translations; keep
                     # them only where the diff swaps one name for another
                     conf = 0.6 if replaced else 0.45
