@@ -932,9 +932,9 @@ class _HtmlWalker:
         if not isinstance(tag, str):  # comments, processing instructions
             return
         tag = tag.lower().split("}")[-1]
-        if tag in _HTML_DROP:
-            return
-        block = tag in _HTML_BLOCK
+        if tag in _HTML_DROP and not (tag in ("footer", "header") and "blockquote" in kinds):
+            return  # (a <footer> inside a <blockquote> is its attribution line: "— <cite>NRC</cite>")
+        block = tag in _HTML_BLOCK or tag in ("footer", "header")
         if block:
             self.flush()
             if tag == "blockquote":

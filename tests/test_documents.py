@@ -395,3 +395,15 @@ def test_markdown_with_raw_html_blockquote() -> None:
         ("paragraph", "After the quote."),
     ]
     assert_offsets_point_back(doc, source)
+
+
+def test_html_blockquote_footer_with_cite_is_kept_as_part_of_the_quote() -> None:
+    source = (
+        "<body><blockquote><p>More than 400 children got no place.</p>"
+        "<footer>\u2014 <cite>NRC</cite></footer></blockquote><footer>Site footer</footer></body>"
+    )
+    doc = parse_document(source, format="html")
+    assert [(p.kind, p.text) for p in doc.paragraphs] == [
+        ("blockquote", "More than 400 children got no place."),
+        ("blockquote", "\u2014 NRC"),
+    ]
