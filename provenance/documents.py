@@ -21,6 +21,7 @@ from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import numpy as np
 
@@ -988,6 +989,7 @@ def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str |
     except Exception as exc:  # noqa: BLE001 - lxml raises several types for hopeless markup
         raise InputError(f"cannot parse as HTML ({exc})") from None
     title = _html_title(root)
+    base = _html_base(root)
     body = root.find("body")
     walker = _HtmlWalker(source)
     walker.walk(body if body is not None else root, (), False)
@@ -997,6 +999,8 @@ def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str |
     blocks = [_Block(int(mapped.offs[pos]), kind) for pos, kind in walker.block_marks]
     links: list[_RawLink] = []
     for href, first, last in walker.pending_links:
+        if base and not re.match(r"(?i)^[a-z][a-z0-9+.-]*:", href):
+            href = urljoin(base, href)  # relative links are only useful next to where the page lives
         anchor = mapped.text[first:last]
         lead = len(anchor) - len(anchor.lstrip())
         trail = len(anchor.rstrip())
@@ -1006,6 +1010,16 @@ def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str |
             at = int(mapped.offs[min(first, len(mapped.text))])
             links.append(_RawLink(href, at, at))
     return mapped, blocks, links, title
+
+
+def _html_base(root: object) -> str | None:
+    """Where the page says it lives: <base href>, the canonical link or og:url (absolute http(s) only)."""
+    for xpath in ("//base/@href", '//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        for value in root.xpath(xpath):  # type: ignore[attr-defined]
+            value = str(value).strip()
+            if re.match(r"(?i)^https?://", value):
+                return value
+    return None
 
 
 def _html_title(root: object) -> str | None:

@@ -407,3 +407,18 @@ def test_html_blockquote_footer_with_cite_is_kept_as_part_of_the_quote() -> None
         ("blockquote", "More than 400 children got no place."),
         ("blockquote", "\u2014 NRC"),
     ]
+
+
+def test_html_relative_links_resolve_against_the_canonical_url() -> None:
+    source = (
+        '<html><head><link rel="canonical" href="https://blog.example.org/2025/08/envoy.html"></head>'
+        '<body><p>See <a href="/sources/bild.html">our notes</a> and <a href="https://www.bild.de/x">BILD</a>.</p>'
+        "</body></html>"
+    )
+    doc = parse_document(source, format="html")
+    assert [link.href for link in doc.links] == ["https://blog.example.org/sources/bild.html", "https://www.bild.de/x"]
+
+
+def test_html_relative_links_stay_as_written_without_a_base() -> None:
+    doc = parse_document('<p>See <a href="notes.html">notes</a>.</p>', format="html")
+    assert [link.href for link in doc.links] == ["notes.html"]
