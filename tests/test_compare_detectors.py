@@ -196,3 +196,14 @@ def test_verdict_names_the_most_severe_kind():
                        source_lang="de")
     assert verdict(fs) == "drift"
     assert {f.subtype.value for f in fs} == {"number", "hedge"}
+
+
+def test_multi_sentence_texts_are_aligned_then_compared():
+    src = "Putin traf Witkoff in Moskau. Die Gespräche dauerten fünf Stunden. Danach reiste Witkoff ab."
+    der = "Putin met Witkoff in Moscow. The talks lasted four hours. Then Witkoff left."
+    fs = compare_texts(src, der, source_lang="de")
+    # spans point into the full texts, not into single sentences
+    (number,) = [f for f in fs if f.subtype and f.subtype.value == "number"]
+    assert number.derivative.span.slice(der) == "four"
+    assert number.original.span.slice(src) == "fünf"
+    assert not [f for f in fs if f.kind.value == "addition"]
