@@ -806,6 +806,7 @@ _BODY_TAG = re.compile(r"(?i)<body\b[^>]*>")
 # tags (with the whitespace-only text before them) between the cursor and the next text node
 _TAG_AT = re.compile(r"\s*(?:<!--.*?-->|<(script|style|template)\b.*?</\1\s*>|<[^>]*>)", re.S | re.I)
 _NEAR = 65536  # how far ahead a text node is looked for before slower strategies
+_FAR = 262144  # how far ahead entity-tolerant search goes
 _LITERAL_RUN = re.compile(r"[A-Za-z0-9\s,.;:!?()/-]+|[^A-Za-z0-9\s,.;:!?()/-]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ENTITY_AT = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
@@ -833,11 +834,17 @@ class _HtmlWalker:
                 return
             self.start_block()
         flat = chunk if pre or not _HTML_WS.search(chunk) else _HTML_WS.sub(" ", chunk)
-        # verbatim nearby (the common case); entity-decoded; verbatim anywhere further on
-        pos = self.raw.find(chunk, self.cursor, self.cursor + _NEAR + len(chunk))
-        if pos < 0 and self._locate_with_entities(chunk, flat):
+        if chunk.isspace():  # whitespace between tags: searching for it would find any gap anywhere
+            self.builder.insert(flat, self.cursor)
             return
-        if pos < 0:
+        # verbatim nearby (the common case); entity-decoded; verbatim anywhere further on
+        if self._at_next_text_node(chunk, flat):
+            return
+        near = _NEAR if len(chunk) >= 12 else 2048  # short strings occur everywhere: look close only
+        pos = self.raw.find(chunk, self.cursor, self.cursor + near + len(chunk))
+        if pos < 0 and self._search_with_entities(chunk, flat):
+            return
+        if pos < 0 and len(chunk.strip()) >= 40:  # only distinctive text may be looked for far away
             pos = self.raw.find(chunk, self.cursor)
         if pos >= 0:
             self.builder.copy_text(flat, pos)
@@ -855,21 +862,33 @@ class _HtmlWalker:
             for k in range(a, b):
                 self._locate_char(chunk[k], flat[k])
 
-    def _locate_with_entities(self, chunk: str, flat: str) -> bool:
-        """The usual reason a text node is not found verbatim: lxml decoded its entities.
-
-        Decode the next text node of the source ourselves (skipping the tags before it) and,
-        when it gives the same text, map literal stretches one to one and entities to their '&'.
-        """
+    def _at_next_text_node(self, chunk: str, flat: str) -> bool:
+        """The text node right after the tags at the cursor (where it almost always is), entities decoded."""
         raw = self.raw
         start = self.cursor
+        if raw.startswith(chunk, start):
+            self.builder.copy_text(flat, start)
+            self.cursor = start + len(chunk)
+            return True
         while True:
             tag = _TAG_AT.match(raw, start)
             if tag is None:
                 break
             start = tag.end()
         end = raw.find("<", start)
-        end = len(raw) if end < 0 else end
+        return self._map_region(chunk, flat, start, len(raw) if end < 0 else end)
+
+    def _search_with_entities(self, chunk: str, flat: str) -> bool:
+        """Search ahead with every non-alphanumeric character allowed to be written as an entity."""
+        if len(chunk) > 2000:
+            return False  # a pattern that long costs more than it saves
+        pattern = re.compile("".join(_entity_tolerant(ch) for ch in chunk))
+        m = pattern.search(self.raw, self.cursor, self.cursor + _FAR + 8 * len(chunk))
+        return m is not None and self._map_region(chunk, flat, m.start(), m.end())
+
+    def _map_region(self, chunk: str, flat: str, start: int, end: int) -> bool:
+        """Map ``chunk`` onto ``raw[start:end]`` if that decodes to text beginning with it."""
+        raw = self.raw
         plan: list[tuple[str, int, int]] = []  # (decoded text, raw position, 1 = copy / 0 = entity)
         decoded: list[str] = []
         pos = start
@@ -884,8 +903,7 @@ class _HtmlWalker:
         if pos < end:
             plan.append((raw[pos:end], pos, 1))
             decoded.append(raw[pos:end])
-        text = "".join(decoded)
-        if not text.startswith(chunk):
+        if not "".join(decoded).startswith(chunk):
             return False
         k = 0  # position in chunk/flat
         for value, at, copy in plan:
@@ -894,13 +912,12 @@ class _HtmlWalker:
                 break
             if copy:
                 self.builder.copy_text(flat[k : k + take], at)
+                self.cursor = at + take
             else:
                 self.builder.insert(flat[k : k + take], at)
-            k += take
-            self.cursor = at + (take if copy else 0)
-            if not copy:
                 entity = _ENTITY_AT.match(raw, at)
                 self.cursor = entity.end() if entity else at + 1
+            k += take
         return True
 
     def _locate_char(self, ch: str, out: str) -> None:
@@ -978,11 +995,24 @@ class _HtmlWalker:
         self.pending_links.append((href, first, self.builder.size))
 
 
+def _entity_tolerant(ch: str) -> str:
+    """Regex for one decoded character that the source may have written as an entity."""
+    if ch.isascii() and (ch.isalnum() or ch == " "):
+        return ch
+    if ch.isspace():
+        return r"(?:\s|&[#A-Za-z0-9]{1,31};?)"
+    return f"(?:{re.escape(ch)}|&[#A-Za-z0-9]{{1,31}};?)"
+
+
 def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str | None]:
     import lxml.html
 
-    decl = _XML_DECL.match(text)
-    source = text if decl is None else " " * decl.end() + text[decl.end() :]  # lxml refuses str with a declaration
+    # the parser turns CRLF into LF inside text nodes: locate text in a source that already did
+    unified = _Mapped.identity(text).replace_all(_NEWLINES, "\n")
+    decl = _XML_DECL.match(unified.text)
+    source = unified.text
+    if decl is not None:  # lxml refuses a str with an encoding declaration
+        source = " " * decl.end() + source[decl.end() :]
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
     try:
         root = lxml.html.document_fromstring(source, parser=parser)
@@ -995,7 +1025,7 @@ def _parse_html(text: str) -> tuple[_Mapped, list[_Block], list[_RawLink], str |
     walker.walk(body if body is not None else root, (), False)
     if not walker.builder.parts:
         raise InputError("HTML contains no readable text")
-    mapped = walker.builder.build(None, end=len(text))
+    mapped = walker.builder.build(unified.offs, end=len(source))
     blocks = [_Block(int(mapped.offs[pos]), kind) for pos, kind in walker.block_marks]
     links: list[_RawLink] = []
     for href, first, last in walker.pending_links:

@@ -11,7 +11,7 @@ import pytest
 
 from provenance.documents import decode_bytes, find_quotes, parse_document, read_document, sniff_format
 from provenance.model import Document
-from tests.conftest import FIXTURES, SEED_DIR
+from tests.conftest import FIXTURES, SEED_DIR, shared_data
 
 DOCS = FIXTURES / "documents"
 
@@ -422,3 +422,22 @@ def test_html_relative_links_resolve_against_the_canonical_url() -> None:
 def test_html_relative_links_stay_as_written_without_a_base() -> None:
     doc = parse_document('<p>See <a href="notes.html">notes</a>.</p>', format="html")
     assert [link.href for link in doc.links] == ["notes.html"]
+
+
+def test_real_news_pages_map_back_to_their_source() -> None:
+    """On real pages (entities, CRLF, scripts, duplicated blocks) offsets still point at the text."""
+    folder = shared_data("extraction_news", "html")
+    checked = wrong = 0
+    for path in sorted(folder.iterdir())[:28]:
+        doc = read_document(path, format="html")
+        source, _ = decode_bytes(path.read_bytes())
+        for i, ch in enumerate(doc.text):
+            if ch.isspace():
+                continue
+            checked += 1
+            at = doc.input_offset(i)
+            # entity-decoded characters map to their "&"; <q> marks to the tag
+            if at >= len(source) or (source[at] != ch and source[at] not in "&<"):
+                wrong += 1
+    assert checked > 100_000
+    assert wrong / checked < 0.001
