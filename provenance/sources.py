@@ -330,6 +330,10 @@ def parse_outlet(where: str, text: str) -> tuple[Outlet, frozenset[str]]:
     for domain in domains:
         if not _DOMAIN.match(domain):
             raise SourceRegistryError(f"{where}: {domain!r} is not a bare domain name (no scheme, no path)")
+    markers = _strings(where, data, "paywall_markers")
+    for marker in markers:
+        if len(marker) < 4:  # matched as a substring of whole pages: "F+" would be found in any script
+            raise SourceRegistryError(f"{where}: paywall marker {marker!r} is too short to be reliable (min. 4 chars)")
     aliases = _strings(where, data, "aliases")
     exact = _strings(where, data, "case_sensitive_aliases")
     outlet = Outlet(
@@ -340,7 +344,7 @@ def parse_outlet(where: str, text: str) -> tuple[Outlet, frozenset[str]]:
         kind=kind,
         aliases=tuple(dict.fromkeys((*aliases, *exact))),
         domains=domains,
-        paywall_markers=_strings(where, data, "paywall_markers"),
+        paywall_markers=markers,
         xpath=_strings(where, data, "xpath"),
     )
     return outlet, frozenset(exact)

@@ -209,6 +209,7 @@ def test_extra_folder_overrides_and_extends(tmp_path: Path) -> None:
         ('id = "x"\nname = "X"\nlanguage = "de"\ndomains = ["https://x.de/"]\n', "not a bare domain"),
         ('id = "x"\nname = "X"\nlanguage = "de"\nkind = "blog"\n', "kind 'blog'"),
         ('id = "X Y"\nname = "X"\nlanguage = "de"\n', "lowercase"),
+        ('id = "x"\nname = "X"\nlanguage = "de"\npaywall_markers = ["F+"]\n', "too short"),
         ('id = "x"\nname = "X"\nlanguage = "de"\naliases = "X1"\ndomains = [1]\n', "list of strings"),
     ],
 )
