@@ -267,3 +267,14 @@ def test_cli_sources_reads_extra_folders(tmp_path: Path) -> None:
     result = run_cli("--sources", str(extra), "sources", "show", "lokal")
     assert result.returncode == 0
     assert "Lokalblatt" in result.stdout
+
+
+def test_inflected_names_in_slavic_and_german_text(registry) -> None:
+    assert mentioned(registry, "по данным «Коммерсанта» и ТАСС") == [("Коммерсанта", "kommersant"), ("ТАСС", "tass")]
+    assert mentioned(registry, "За інформацією Української правди") == [("Української правди", "pravda-ua")]
+    assert mentioned(registry, "Zdaniem Rzeczpospolitej i Gazety Wyborczej") == [
+        ("Rzeczpospolitej", "rzeczpospolita"),
+        ("Gazety Wyborczej", "wyborcza"),
+    ]
+    assert mentioned(registry, "laut der Süddeutschen Zeitung") == [("Süddeutschen Zeitung", "sz")]
+    assert mentioned(registry, "коммерсант из Москвы") == []  # the common noun, lower case
