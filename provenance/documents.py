@@ -409,7 +409,10 @@ def read_document(
         raise InputError(f"{name}: is a binary file (control characters), not text, Markdown or HTML")
     if fmt is None:
         fmt = sniff_format(text)
-    doc = parse_document(text, format=fmt, source=name)
+    try:
+        doc = parse_document(text, format=fmt, source=name)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc.message}", hint=exc.hint) from None
     doc.encoding = encoding
     return doc
 

@@ -87,7 +87,7 @@ def test_empty_and_whitespace_only_files(tmp_path: Path, data: bytes) -> None:
 def test_html_without_text_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_document(make(tmp_path, "page.html", b"<html><head><script>x()</script></head><body></body></html>"))
-    assert_one_line(info.value, "no readable text")
+    assert_one_line(info.value, "page.html", "no readable text")
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
