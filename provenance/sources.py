@@ -156,21 +156,15 @@ class Registry:
             if by_url:
                 return by_url
         mentioned = self.mentions(text)
-        if not mentioned:
-            # lenient: any alias in any case, the last one wins ("the German tabloid bild")
-            folded = text.casefold()
-            best: tuple[int, int, str] | None = None
-            for alias in self._aliases:
-                key = alias.text.casefold()
-                for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
-                    cand = (m.end(), len(key), alias.outlet_id)
-                    if best is None or cand[:2] > best[:2]:
-                        best = cand
-            return self._outlets[best[2]] if best else None
-        ids = {outlet.id for _span, outlet in mentioned}
-        if len(ids) == 1:
-            return mentioned[0][1]
-        return mentioned[-1][1]
+        if mentioned:
+            return mentioned[-1][1]  # descriptors come first, the name last ("the German tabloid Bild")
+        # lenient: any alias in any case ("the german tabloid bild"); the last one wins
+        hits = list(self._pattern.finditer(text)) if self._pattern is not None else []
+        for hit in reversed(hits):
+            found = self._any_case.get(hit.group().casefold())
+            if found:
+                return self._outlets[found]
+        return None
 
     def by_url(self, url: str) -> Outlet | None:
         """The outlet whose domain (or a subdomain of it) serves ``url``; archive URLs are unwrapped."""
