@@ -230,7 +230,11 @@ _MIXED_WORD = re.compile(f"[{_LATIN}][{_GREEK_CYRILLIC}]|[{_GREEK_CYRILLIC}][{_L
 _ACCENTED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]")
-_ODD_CASE = re.compile(r"(?<=[a-z\u00df-\u00ff])[\u00c0-\u00de](?=[a-z\u00df-\u00ff])")
+_ODD_CASE = re.compile(
+    r"(?<=[a-z\u00df-\u00ff])[\u00c0-\u00de](?=[a-z\u00df-\u00ff])"
+    # Cyrillic lower -> upper inside a word: KOI8-R read as cp1251 (or back) swaps the cases
+    r"|(?<=[\u0430-\u044f\u0451])[\u0410-\u042f\u0401]"
+)
 
 
 def _binary_kind(data: bytes) -> str | None:

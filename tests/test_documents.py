@@ -326,6 +326,7 @@ def test_utf8_bom_is_dropped_and_reported() -> None:
         ("Der \u00c4rger \u00fcber die Stra\u00dfe, sagte er: \u201eSo nicht!\u201c", "cp1252"),
         ("Les \u00e9lecteurs ont vot\u00e9, a d\u00e9clar\u00e9 le ministre fran\u00e7ais.", "cp1252"),
         ("Путин заявил, что встреча состоится в августе.", "cp1251"),
+        ("Путин заявил, что встреча состоится в августе.", "koi8-r"),
     ],
 )
 def test_decode_bytes_legacy_encodings(text: str, codec: str) -> None:
