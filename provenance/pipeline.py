@@ -266,17 +266,17 @@ class Checker:
                 for finding in result.findings:
                     waivers.apply(finding)
         return Report(
-            signature=self.signature(),
+            signature=self.signature(results),
             document=doc,
             results=results,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
             settings={"translator": self.config.translator, "fail_on": self.config.fail_on},
         )
 
-    def signature(self) -> str:
-        translators = sorted(
-            {getattr(t, "name", "?") for name, t in self._translators.items() if name != "identity"}
-        ) or [self.config.translator]
+    def signature(self, results: Sequence[PassageResult] = ()) -> str:
+        """Names the translators that actually produced translations (``auto`` resolves to them)."""
+        used = {t.translator for r in results for t in r.translations if t is not None}
+        translators = sorted(used - {"identity"}) or sorted(used) or [self.config.translator]
         return build_signature(
             translator="+".join(translators),
             embed=self._embedder.name if self._embedder else _embedder_name(),
