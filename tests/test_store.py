@@ -140,3 +140,24 @@ def test_store_keys_include_the_archive_mode(http_server: LoopbackServer, tmp_pa
     assert store.get(http_server.url("/artikel"), mode="wayback") is None
     assert snap.archive == "live"
     store.close()
+
+
+def test_a_subscription_link_in_the_navigation_is_not_a_paywall() -> None:
+    from provenance.model import Outlet
+    from provenance.retrieve import detect_partial
+
+    bild = Outlet("bild", "Bild", "de", paywall_markers=("BILDplus",))
+    page = (
+        b"<html><body><nav><a href='/plus'>BILDplus</a></nav>"
+        b"<article><p>Der ganze Artikel steht hier.</p></article></body></html>"
+    )
+    assert detect_partial(page, bild) is None
+    walled = page.replace(b"</article>", b"<div class='offer'>Jetzt mit BILDplus weiterlesen</div></article>")
+    assert "Bild paywall" in (detect_partial(walled, bild) or "")
+
+
+def test_schema_org_not_accessible_for_free_marks_any_outlet_partial() -> None:
+    from provenance.retrieve import detect_partial
+
+    page = b'<html><head><script type="application/ld+json">{"isAccessibleForFree": false}</script></head></html>'
+    assert "not free" in (detect_partial(page, None) or "")

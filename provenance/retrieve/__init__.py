@@ -116,16 +116,43 @@ def parse_source(src: str) -> SourceSpec:
     return SourceSpec("file", src, path=Path(text).expanduser())
 
 
+# Menus, headers and footers advertise the subscription product on every page ("BILDplus" in the
+# navigation), so markers only count in what is left after dropping them.
+_CHROME_XPATH = "//nav|//header|//footer|//aside|//menu|//script|//style|//noscript|//form"
+_NOT_FREE = re.compile(r'"isAccessibleForFree"\s*:\s*"?(false|False)"?')
+
+
 def detect_partial(body: bytes, outlet: Outlet | None) -> str | None:
-    """A reason when the page shows one of the outlet's paywall / consent-wall markers."""
-    if outlet is None or not outlet.paywall_markers or not body:
+    """Why the page is paywalled (schema.org isAccessibleForFree=false, or an outlet marker in the body), or None."""
+    if not body:
         return None
     text, _ = decode_body(body[:2_000_000])
-    folded = text.casefold()
+    if _NOT_FREE.search(text):
+        name = outlet.name if outlet else "the outlet"
+        return f"original only partly available: {name} marks the article as not free (isAccessibleForFree=false)"
+    if outlet is None or not outlet.paywall_markers:
+        return None
+    folded = _without_chrome(text).casefold()
     for marker in outlet.paywall_markers:
         if marker and marker.casefold() in folded:
             return f"original only partly available: {outlet.name} paywall ({marker!r} on the page)"
     return None
+
+
+def _without_chrome(text: str) -> str:
+    """The page markup without navigation, header, footer, scripts and forms (plain text stays as is)."""
+    if "<" not in text[:2000]:
+        return text
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return text
+    for el in root.xpath(_CHROME_XPATH):
+        el.drop_tree()
+    return etree.tostring(root, encoding="unicode", method="html")
 
 
 def _sha(data: bytes) -> str:
