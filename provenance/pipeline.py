@@ -82,6 +82,11 @@ class Checker:
         self._embedder = embedder
         self._originals: dict[str, _Original] = {}
         self._translators: dict[str, object] = {}
+        self._progress: Progress | None = None
+
+    def _report(self, stage: str, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(stage, done, total)
 
     # ------------------------------------------------------------------ resources
 
@@ -177,11 +182,13 @@ class Checker:
             )
         loaded: list[_Original] = []
         errors: list[str] = []
-        for src in sources:
+        for i, src in enumerate(sources):
+            self._report(f"{passage.id}: originals", i, len(sources))
             try:
                 loaded.append(self._load_original(src, passage))
             except ProvenanceError as exc:
                 errors.append(f"{src}: {exc}")
+        self._report(f"{passage.id}: originals", len(sources), len(sources))
         original = self._pick(passage, loaded)
         if original is None:
             return PassageResult(passage, "unverified", message="; ".join(errors) or "original not available")
@@ -192,7 +199,10 @@ class Checker:
         orig_lang = original.text.language or passage.language or deriv_lang
         deriv_sents = segment.split_sentences(passage.text, deriv_lang, offset=passage.span.start)
         orig_sents = original.text.sentences
+        self._report(f"{passage.id}: translating", 0, 1)
         translations = self._translate([s.text for s in orig_sents], orig_lang, deriv_lang)
+        self._report(f"{passage.id}: translating", 1, 1)
+        self._report(f"{passage.id}: aligning", 0, 1)
         known = [t.text if t else None for t in translations]
         beads = align_mod.align(
             [s.text for s in deriv_sents],
@@ -202,6 +212,7 @@ class Checker:
             derivative_paragraphs=[s.paragraph for s in deriv_sents],
             original_paragraphs=[s.paragraph for s in orig_sents],
         )
+        self._report(f"{passage.id}: aligning", 1, 1)
         trimmed: Span | None = None
         if passage.open_end:
             deriv_sents, beads, trimmed = _trim_open_end(deriv_sents, beads)
@@ -255,12 +266,14 @@ class Checker:
         if outlet is not None:
             passages = [p for p in passages if p.outlet and p.outlet.id == outlet.id]
         results: list[PassageResult] = []
-        for i, passage in enumerate(passages):
-            if progress:
-                progress("passages", i, len(passages))
-            results.append(self.check_passage(doc, passage, originals))
-        if progress:
-            progress("passages", len(passages), len(passages))
+        self._progress = progress
+        try:
+            for i, passage in enumerate(passages):
+                self._report("passages", i, len(passages))
+                results.append(self.check_passage(doc, passage, originals))
+            self._report("passages", len(passages), len(passages))
+        finally:
+            self._progress = None
         if waivers:
             for result in results:
                 for finding in result.findings:
