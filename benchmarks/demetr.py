@@ -168,7 +168,10 @@ def render(stats: dict[str, dict[str, Any]], elapsed: dict[str, float]) -> str:
         "*flagged* when it has a major or critical finding; a perturbation counts as *caught* when a finding of the "
         "expected kind and subtype is reported (entity for ne_replaced/gender, negation for negation/antonym, "
         "number for numbers_replaced, addition for addition, omission for the *_removed ones). Mode A compares "
-        "the passage with the human reference `eng_sent` as the known translation; mode B uses no translation.",
+        "the passage with the human reference `eng_sent` as the known translation; mode B uses no translation. "
+        "Note that an added single word is reported as a *minor* addition (one word missing from an independent "
+        "translation is weak evidence), so it counts as caught but not as flagged; the *any* column shows how "
+        "often clean pairs get such minor findings.",
         "",
         "**Honesty note:** lexicons and thresholds were tuned only on the items with `id % 5 == 0` (tuning split); "
         "items with `id % 5 in {1, 2}` were not looked at while tuning and are reported as held-out.",

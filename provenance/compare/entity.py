@@ -138,8 +138,8 @@ def _names(ctx: PairContext) -> list[Finding]:
                 conf = 0.85 if replaced else 0.7
                 if not tok.text.isupper() and is_known(tok.text.lower(), ctx.der.lang) and not ids:
                     # "Hall", "Naval": capitalised ordinary words in titles vary between translations; keep
-                    # them only where the diff swaps one name for another
-                    conf = 0.6 if replaced else 0.45
+                    # them only where the diff swaps one single name for another
+                    conf = 0.6 if replaced and not _in_institution_name(tok, ctx.der, ctx.der_lex) else 0.45
             else:
                 conf = 0.7 if unmatched_src else 0.55
             text = f"The passage names {quote(tok.text)}, which does not appear in the original"
@@ -155,6 +155,27 @@ def _names(ctx: PairContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _in_institution_name(tok: Token, side: Side, lex: Lexicon) -> bool:
+    """Part of a Title Case institution name ('Ministry of Emergency Situations', 'Unified State Exam'):
+    a run of capitalised words (joined by of/for/and) with an institution word in it."""
+    not_names = set(lex.entries("names.not_names"))
+    toks = side.tokens
+
+    def run(step: int) -> list[Token]:
+        out, i = [], tok.index + step
+        while 0 <= i < len(toks):
+            t = toks[i]
+            if t.is_word and t.is_capitalised:
+                out.append(t)
+            elif t.text.lower() not in {"of", "for", "and", "the"}:
+                break
+            i += step
+        return out
+
+    phrase = run(-1) + run(1)
+    return any(fold(t.text) in not_names for t in phrase)
 
 
 def _swap_partner(ids: frozenset[str], ctx: PairContext) -> Token | None:
