@@ -207,3 +207,25 @@ def test_multi_sentence_texts_are_aligned_then_compared():
     assert number.derivative.span.slice(der) == "four"
     assert number.original.span.slice(src) == "fünf"
     assert not [f for f in fs if f.kind.value == "addition"]
+
+
+def test_legitimate_variation_in_other_languages():
+    assert not serious(compare_texts("L'armée n'a pas quitté la ville de Kherson.",
+                                     "The army did not leave the city of Kherson.", source_lang="fr"))
+    assert not serious(compare_texts("Дегтярев заявил, что партия поддержит Фургала в суде.",
+                                     "Degtyarev said the party would support Furgal in court.", source_lang="ru"))
+    assert not serious(compare_texts("El ministerio no confirmó la cifra de 1.500 muertos.",
+                                     "The ministry did not confirm the figure of 1,500 dead.", source_lang="es"))
+
+
+def test_institution_names_rendered_differently_are_not_entity_drift():
+    fs = compare_texts("МЧС сообщило о пожаре.", "The Ministry of Emergency Situations reported a fire.",
+                       source_lang="ru", translation="EMERCOM reported a fire.")
+    assert not [f for f in fs if f.subtype and f.subtype.value == "entity" and f.severity.rank >= 2]
+
+
+def test_hedge_added_by_the_passage():
+    fs = compare_texts("Die Regierung hat das Gesetz beschlossen.", "The government allegedly passed the law.",
+                       source_lang="de")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "hedge"]
+    assert f.evidence["direction"] == "added"
