@@ -64,6 +64,7 @@ _MAX_LEADIN_WORDS = 14
 _MAX_ATTRIBUTION_LINE_WORDS = 10
 _MIN_LINK_WORDS = 3  # anchor words for a link alone to make a passage
 _MAX_LINKS_PER_OUTLET = 3
+_MIN_CREDITED_QUOTE_WORDS = 6  # '"a disaster" (Le Monde)' is a scare quote, not a quoted passage
 
 # quotation marks some languages put around outlet names: «Коммерсантъ», „Spiegel“, »Spiegel«
 _OPEN_MARKS = r"(?:[«„\"“‚‘»›]\s?)?"
@@ -97,8 +98,10 @@ class _Lexicon:
     descriptor_hit: re.Pattern[str]  # just "daily Name", to find candidates quickly
     descriptor_last_words: frozenset[str]
     leadin_opener: re.Pattern[str]
+    translation_note: re.Pattern[str]
     source_line: re.Pattern[str]
     cue_before: re.Pattern[str]
+    report_before: re.Pattern[str]
     cue_after: re.Pattern[str]
     quote_before: re.Pattern[str]
     quote_after: re.Pattern[str]
@@ -111,6 +114,7 @@ class _Lexicon:
     first_person: frozenset[str]
     commentary_opener: re.Pattern[str]
     evaluative: re.Pattern[str]
+    judgement: re.Pattern[str]
     demonyms: dict[str, str]
 
 
@@ -140,6 +144,7 @@ def _lexicon() -> _Lexicon:
         descriptor_hit=re.compile(rf"\b(?i:{_alt(words['descriptors'])})\s+(?P<name>{_NAME_WORD})"),
         descriptor_last_words=frozenset(d.split()[-1].lower() for d in words["descriptors"]),
         leadin_opener=re.compile(rf"^\W*(?:{_alt(raw['leadin']['openers'])})\b", re.I),
+        translation_note=re.compile(rf"\b(?:{_alt(raw['leadin']['translation_notes'])})\b", re.I),
         source_line=re.compile(rf"^\W*(?P<label>{_alt(raw['source_labels']['labels'])})\s*:\s*(?P<name>.+?)\W*$", re.I),
         cue_before=re.compile(
             rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{_alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*{_OPEN_MARKS}$",
@@ -149,6 +154,13 @@ def _lexicon() -> _Lexicon:
             rf"^{_CLOSE_MARKS}(?:\s+(?:{_alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?{after_time}"
             rf"\s+(?P<verb>{verbs_after})"
             r"(?=$|[\s,.:;])",
+            re.I,
+        ),
+        report_before=re.compile(
+            rf"(?:^|[\s,;:(—–-])(?:{_alt(raw['cues']['report_lead'])})\s+(?:(?:a|an|the|its|their)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(raw['cues']['report_nouns'])})"
+            rf"(?:\s+(?:{_alt(raw['cues']['report_participles'])}))?\s+(?:{_alt(raw['cues']['report_prepositions'])})"
+            rf"(?:\s+{article})?\s*{_OPEN_MARKS}$",
             re.I,
         ),
         quote_before=re.compile(
@@ -181,6 +193,11 @@ def _lexicon() -> _Lexicon:
         first_person=frozenset(w.lower() for w in raw["commentary"]["first_person"]),
         commentary_opener=re.compile(rf"^\W*(?:{_alt(raw['commentary']['openers'])})(?=\W|$)", re.I),
         evaluative=re.compile(rf"\b(?:{_alt(raw['commentary']['evaluative'])})\b", re.I),
+        judgement=re.compile(
+            rf"^\W*(?:{_alt(raw['commentary']['judgement_subjects'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
+            rf"(?:{_alt(raw['commentary']['judgement_words'])})\b",
+            re.I,
+        ),
         demonyms={k.lower(): v for k, v in demonyms.items()},
     )
 
@@ -371,7 +388,7 @@ class _Finder:
         """The author's own voice: first person, questions or exclamations, or an opinion opener."""
         raw = self.text[span.start : span.end].strip()
         text = self.outside_quotes(span)
-        if self.lex.commentary_opener.match(raw):
+        if self.lex.commentary_opener.match(raw) or self.lex.judgement.match(raw):
             return True
         if re.search(r"[!?](?=\s|$)", text):
             return True
@@ -467,7 +484,11 @@ class _Finder:
         words = len(_WORD_RE.findall(s_text))
         after = self.text[mention.span.end : end - 1]
         opener = self.lex.leadin_opener.match(s_text)
-        verb = self.lex.cue_after.match(after) or self.lex.cue_before.search(self.text[start : mention.span.start])
+        verb = (
+            self.lex.cue_after.match(after)
+            or self.lex.cue_before.search(self.text[start : mention.span.start])
+            or self.lex.translation_note.search(s_text)  # "(translated from Russian):" announces a quote
+        )
         if words > _MAX_LEADIN_WORDS and not verb:
             return None
         if not (opener or verb or words <= 8):
@@ -487,6 +508,10 @@ class _Finder:
             run.append(b)
             j += 1
         return run
+
+    def is_full_quote(self, b: _Block) -> bool:
+        """The whole paragraph is one quotation ("..." with at most closing punctuation after it)."""
+        return any(q.start == b.span.start and q.end >= b.span.end - 1 for q in self.quote_index.overlapping(b.span))
 
     def starts_attribution(self, b: _Block) -> bool:
         return bool(self.leadin(b) or self.source_line(b) or self.attribution_line(b))
@@ -573,6 +598,17 @@ class _Finder:
             run = self.plain_run(i + 1)
             if not run:
                 i += 1
+                continue
+            quoted = 0
+            while quoted < len(run) and self.is_full_quote(run[quoted]):
+                quoted += 1
+            if quoted:
+                # paragraphs in quotation marks after a lead-in: the marks say where the passage ends
+                run = run[:quoted]
+                span = Span(run[0].span.start, run[-1].span.end)
+                conf = _CONFIDENCE["leadin_blockquote" if kind == "leadin" else "source_blockquote"]
+                self.add(_Candidate(span, kind, mention, cue, conf, context=[b.span]), cue)
+                i += 1 + len(run)
                 continue
             span = self.trim_commentary(run)
             conf = _CONFIDENCE["leadin_plain" if kind == "leadin" else "source_plain"]
@@ -671,6 +707,24 @@ class _Finder:
 
     # ------------------------------------------------------------------ 4: inline attribution
 
+    def find_quote_credits(self) -> None:
+        """A quotation followed by a credit only: '"..." (RTVE, translated from Spanish)', '"..." — NOS'."""
+        for q in self.quotes:
+            if self.is_claimed(q) or len(_WORD_RE.findall(self.text[q.start : q.end])) < _MIN_CREDITED_QUOTE_WORDS:
+                continue
+            tail = self.text[q.end : q.end + 160]
+            m = re.match(r"[ \t]*\((?P<credit>[^()\n]{1,100})\)", tail) or re.match(
+                r"[ \t]*[—–][ \t]*(?P<credit>[^\n]{1,100}?)[ \t]*(?:\n|$)", tail
+            )
+            if m is None:
+                continue
+            start, end = _strip_span(self.text, q.end + m.start("credit"), q.end + m.end("credit"))
+            line = self.attribution_line(_Block(-1, Span(start, end), "paragraph", [Span(start, end)]))
+            if line is None:
+                continue
+            credit = Span(q.end + m.start(), q.end + m.end())
+            self.add(_Candidate(q, "quote", line, credit, _CONFIDENCE["quote"], context=[credit]), credit)
+
     def inline_cue(self, sent: Span, mention: _Mention) -> str | None:
         """'inline', 'quote', 'inline_colon' (cue ends in a colon: the rest of the paragraph) or None."""
         text = self.text
@@ -689,7 +743,7 @@ class _Finder:
             return "quote"
         if self.lex.quote_after.match(post) and self._subject_position(pre):
             return "quote"
-        if self.lex.cue_before.search(pre):
+        if self.lex.cue_before.search(pre) or self.lex.report_before.search(pre):
             return "inline"
         m = self.lex.cue_after.match(post)
         if m and self._subject_position(pre):
@@ -866,6 +920,7 @@ class _Finder:
     def passages(self) -> list[Passage]:
         self.find_structural()
         self.find_blockquotes()
+        self.find_quote_credits()
         self.find_inline()
         self.find_links()
         out = []
@@ -906,7 +961,9 @@ class _Finder:
         pre = self.text[span.start : mention.span.start]
         post = self.text[mention.span.end : span.end]
         start, end = mention.span.start, mention.span.end
-        before = self.lex.quote_before.search(pre) or self.lex.cue_before.search(pre)
+        before = (
+            self.lex.quote_before.search(pre) or self.lex.cue_before.search(pre) or self.lex.report_before.search(pre)
+        )
         if before:
             start = span.start + before.start() + (len(before.group(0)) - len(before.group(0).lstrip(" ,;:(—–-")))
         else:

@@ -155,6 +155,8 @@ def test_plain_paragraphs_after_a_leadin_are_open_ended_and_stop_at_commentary()
         "So completely inept, they threw up their hands at the sheer incompetence of it all.",
         "Honestly, the hotels will get an exemption again.",
         "My take: the residents will carry the burden.",
+        "It is a remarkable picture of a government that has lost control.",
+        "It's hard to imagine a clearer sign of how dry the country is.",
     ],
 )
 def test_commentary_cues_end_an_open_passage(commentary: str) -> None:
@@ -175,6 +177,33 @@ def test_open_passage_stops_at_a_heading_and_at_the_next_attribution() -> None:
 def test_trailing_commentary_sentence_of_the_last_paragraph_is_trimmed() -> None:
     p = only(passages("From Le Monde:", "Rents rose by 6 percent. The city expects more demand. I moved out."))
     assert p.text == "Rents rose by 6 percent. The city expects more demand."
+
+
+@pytest.mark.parametrize(
+    "leadin",
+    [
+        "Rents are news again. Le Monde had this to say on Tuesday (translated from French):",
+        "Rents are news again. Le Monde, in a long weekend piece about the capital (my translation):",
+    ],
+)
+def test_leadin_before_a_paragraph_in_quotation_marks_takes_just_the_quotation(leadin: str) -> None:
+    quoted = '"Rents rose by 6 percent this year. The city expects even more demand."'
+    p = only(passages(leadin, quoted, "The mayor has not commented.", "Neither has the housing minister."))
+    assert (p.kind, p.outlet.id, p.text, p.open_end) == ("leadin", "le-monde", quoted, False)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [" (El País, translated from Spanish)", " (El País)", " — El País, 3 October"],
+)
+def test_quotation_followed_by_a_credit_alone_is_a_quote_passage(credit: str) -> None:
+    quoted = '"The line will be electrified by next year, cutting the journey to three hours."'
+    p = only(passages("Spain keeps building railways.", quoted + credit, "Three hours is still slow."))
+    assert (p.kind, p.outlet.id, p.text) == ("quote", "el-pais", quoted)
+
+
+def test_short_scare_quote_with_a_credit_is_not_a_passage() -> None:
+    assert passages('The plan was called "a quiet disaster" (El País).', "Nobody agreed.") == []
 
 
 def test_leadin_and_quoted_passage_in_one_paragraph() -> None:
@@ -305,6 +334,17 @@ def test_blockquote_without_an_outlet_nearby_is_not_a_passage() -> None:
         ("Как сообщает «Коммерсантъ», выпуск алюминия снизился.", "kommersant", None),
         ("Wie der „Spiegel“ berichtet, hat die Regierung eine Frist gesetzt.", "spiegel", None),
         ("Selon « Le Monde », le gouvernement hésite encore.", "le-monde", None),
+        (
+            "According to a report in Le Monde, the ministry will buy 15 jets.",
+            "le-monde",
+            "According to a report in Le Monde",
+        ),
+        (
+            "Citing an investigation by Der Spiegel, MPs demanded answers.",
+            "spiegel",
+            "Citing an investigation by Der Spiegel",
+        ),
+        ("In a report published by Reuters on Tuesday, the rail company ordered 30 trains.", "reuters", None),
     ],
 )
 def test_inline_attribution_covers_the_whole_sentence(sentence: str, outlet: str, cue: str | None) -> None:
@@ -320,6 +360,13 @@ def test_inline_attribution_covers_the_whole_sentence(sentence: str, outlet: str
 def test_inline_passage_continues_with_explicit_continuations() -> None:
     p = only(passages("According to Le Monde, subsidies will rise. The paper added that talks stalled. I doubt it."))
     assert p.text == "According to Le Monde, subsidies will rise. The paper added that talks stalled."
+
+
+def test_inline_passage_continues_while_the_person_who_spoke_to_the_outlet_goes_on() -> None:
+    p = only(
+        passages("The tunnel will open in 2031, the minister told Der Spiegel. She added that costs held. I doubt it.")
+    )
+    assert p.text == "The tunnel will open in 2031, the minister told Der Spiegel. She added that costs held."
 
 
 def test_colon_after_an_inline_cue_takes_the_rest_of_the_paragraph() -> None:
@@ -509,13 +556,7 @@ def _gold_entries() -> list[dict]:
 
 
 # Known misses: gold passages the detector does not find, with the reason.
-KNOWN_MISSES = {
-    "challenge/c06_html_cite_footer.html": "the HTML reader drops <footer><cite> inside a blockquote, "
-    "so the quote's only attribution is gone",
-    "fresh/f02_source_kyiv_independent.txt": "closing commentary without first person, question or opinion "
-    "opener (\"It's hard to imagine ...\") is kept in the open-ended passage (the pipeline's open_end trim "
-    "drops such sentences when they have no counterpart in the original)",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _gold_params() -> list:
