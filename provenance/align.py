@@ -69,7 +69,7 @@ from provenance.embed import Embedder
 from provenance.errors import AlignmentError
 from provenance.model import Bead
 
-ALIGN_VERSION = "1.0"
+ALIGN_VERSION = "1.1"
 _SMALL_PAIRS = 400  # below this many sentence pairs the unrelated level is blended with a prior
 _PRIOR_WEIGHT = 30.0
 _EXCERPT_MAX = 40  # auto mode: derivatives up to this many sentences are aligned as excerpts
@@ -99,7 +99,7 @@ class AlignParams:
     length: float = 0.1  # weight of the length-ratio penalty
     anchor: float = 0.1  # weight of shared numbers / names / quotes
     fuzz: float = 0.3  # weight of the rapidfuzz similarity to a known translation
-    cover: float = 0.5  # penalty weight when a sentence in a merged bead matches nothing
+    cover: float = 0.25  # penalty weight when a sentence in a merged bead matches nothing
     cover_min: float = 0.3  # ... i.e. its best calibrated 1:1 similarity inside the bead is below this
     weight: float = 0.5  # a bead's value grows by this fraction of its score per extra sentence
     band: int = 8  # half-width of the band in document mode
@@ -113,6 +113,9 @@ class AlignParams:
     max_skip: int = 12  # excerpt mode: forward skips beyond this count as a jump
     reorder: float = 0.08  # excerpt mode: cost of a backward or long jump
     paragraph: float = 0.1  # cost of a merged bead across paragraphs; excerpt jumps to a far paragraph
+    null_short: float = 0.3  # document mode: dropping a fragment with few letters costs up to this share less
+    short_letters: int = 20  # ... a fragment: fewer letters than this (OCR debris, page numbers, captions)
+    local: float = 0.5  # document mode: share of the per-sentence unrelated level in calibration (hubs)
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -206,6 +209,11 @@ class _Features:
     single: np.ndarray  # (n, m) calibrated 1:1 similarity, for the coverage check of merged beads
     d_par: np.ndarray | None  # paragraph index per sentence
     o_par: np.ndarray | None
+    d_level: dict[tuple[int, int], np.ndarray] | None = None  # per-block unrelated level, per bead type
+    o_level: dict[tuple[int, int], np.ndarray] | None = None
+    local: float = 0.0
+    d_letters: np.ndarray | None = None  # letters per sentence
+    o_letters: np.ndarray | None = None
 
 
 def _blocks(vectors: np.ndarray, sizes: Sequence[int], weights: np.ndarray | None = None) -> dict[int, np.ndarray]:
@@ -247,6 +255,7 @@ def _features(
     d_par: Sequence[int] | None = None,
     o_par: Sequence[int] | None = None,
     ref_vec: np.ndarray | None = None,
+    local: float = 0.0,
 ) -> _Features:
     sizes = sorted({a for a, _ in _BEAD_TYPES} | {b for _, b in _BEAD_TYPES})
     rng = np.random.default_rng(0)
@@ -290,8 +299,26 @@ def _features(
             [s.lower() for s in derivative], [t.lower() for t in known], scorer=fuzz.ratio, dtype=np.float32, workers=1
         ) / np.float32(100.0)
         fuzz_matrix[:, [not t for t in known]] = 0.0
-    single = (d_vec @ o_vec.T - base[(1, 1)]) / (1.0 - base[(1, 1)])
+    d_level = o_level = None
+    if local > 0.0:
+        # the mean cosine of a block to all blocks on the other side is its dot product with their
+        # mean vector: a sentence-specific "unrelated" level that tames hubs (CSLS / Vecalign style)
+        d_level, o_level = {}, {}
+        for a, b in _BEAD_TYPES:
+            d_level[(a, b)] = d_blocks[a] @ o_blocks[b].mean(axis=0) if len(o_blocks[b]) else np.zeros(len(d_blocks[a]))
+            o_level[(a, b)] = o_blocks[b] @ d_blocks[a].mean(axis=0) if len(d_blocks[a]) else np.zeros(len(o_blocks[b]))
+    b11 = base[(1, 1)]
+    if d_level is not None and o_level is not None:
+        pair = (1.0 - local) * b11 + local * 0.5 * (d_level[(1, 1)][:, None] + o_level[(1, 1)][None, :])
+        single = (d_vec @ o_vec.T - pair) / (1.0 - b11)
+    else:
+        single = (d_vec @ o_vec.T - b11) / (1.0 - b11)
     return _Features(
+        d_level=d_level,
+        o_level=o_level,
+        d_letters=np.asarray([sum(ch.isalpha() for ch in t) for t in derivative], dtype=np.float64),
+        o_letters=np.asarray([sum(ch.isalpha() for ch in t) for t in original], dtype=np.float64),
+        local=local,
         d_par=np.asarray(d_par, dtype=np.int64) if d_par is not None else None,
         o_par=np.asarray(o_par, dtype=np.int64) if o_par is not None else None,
         single=single,
@@ -315,7 +342,11 @@ def _similarity(f: _Features, i0: np.ndarray, a: int, j0: np.ndarray, b: int) ->
     u = f.d_blocks[a][i0]
     cos = np.einsum("kd,kd->k", u, f.o_blocks[b][j0])
     base = f.base[(a, b)]
-    x = (cos - base) / (1.0 - base)
+    if f.d_level is not None and f.o_level is not None:
+        pair = (1.0 - f.local) * base + f.local * 0.5 * (f.d_level[(a, b)][i0] + f.o_level[(a, b)][j0])
+        x = (cos - pair) / (1.0 - base)
+    else:
+        x = (cos - base) / (1.0 - base)
     if f.t_blocks is not None:
         tcos = np.einsum("kd,kd->k", u, f.t_blocks[b][j0])
         t_base = f.t_base[(a, b)]
@@ -406,6 +437,15 @@ def _anchor_chain(sim: np.ndarray, k: int) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
+def _null_costs(f: _Features, p: AlignParams, size: int, *, original: bool = False) -> np.ndarray:
+    """Cost of leaving each sentence unmatched: OCR debris and page furniture (few letters) is cheap to drop."""
+    letters = f.o_letters if original else f.d_letters
+    if p.null_short <= 0.0 or letters is None:
+        return np.full(size, p.null)
+    short = np.maximum(1.0 - letters / max(p.short_letters, 1), 0.0)
+    return p.null * (1.0 - p.null_short * short)
+
+
 def _align_document(
     n: int, m: int, f: _Features, p: AlignParams, sim1: np.ndarray, *, free_ends: bool = False
 ) -> list[Bead]:
@@ -428,6 +468,7 @@ def _align_document(
     for i in range(n - 1, -1, -1):
         hi[i] = max(hi[i], lo[i + 1])
     neg = -1e18
+    null_d, null_o = _null_costs(f, p, n), _null_costs(f, p, m, original=True)
     # all bead values inside the band, computed per bead type in one vectorised call
     table: dict[tuple[int, int], dict[int, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]] = {}
     for a, b in ((1, 0), *_BEAD_TYPES):
@@ -444,7 +485,7 @@ def _align_document(
             continue
         end_arr, src_arr = np.concatenate(ends), np.concatenate(srcs)
         if b == 0:
-            values, sims_all = np.full(len(end_arr), -p.null), np.zeros(len(end_arr))
+            values, sims_all = -null_d[end_arr - 1], np.zeros(len(end_arr))
         elif len(end_arr):
             values, sims_all = _bead_values(f, p, end_arr - a, a, src_arr, b)
         else:
@@ -476,9 +517,9 @@ def _align_document(
                 sm[sel] = x[better]
         # deletions [] -> [j] move along the row; with free ends (the derivative may quote only part
         # of the original) the originals before the first and after the last match cost nothing
-        cost = 0.0 if free_ends and (i == 0 or i == n) else p.null
+        free = free_ends and (i == 0 or i == n)
         for c in range(1, len(cols)):
-            val = cur[c - 1] - cost
+            val = cur[c - 1] - (0.0 if free else null_o[cols[c] - 1])
             if val > cur[c]:
                 cur[c] = val
                 bk[c] = (0, 1)
@@ -708,6 +749,8 @@ def align(
         d_par=derivative_paragraphs,
         o_par=original_paragraphs,
         ref_vec=ref_vec,
+        # with few pairs the mean over the other side is dominated by the true matches themselves
+        local=params.local if mode == "document" and n * m >= _SMALL_PAIRS else 0.0,
     )
     sim1, x1 = _bead_values_matrix(f, params, n, m)
     if mode == "document":
