@@ -57,7 +57,8 @@ BLIND_FIRST_RUN = (
     "passage matched only with overlap: author commentary with no first-person cue kept inside an open-ended "
     "lead-in passage. All five were then fixed with general rules (pronoun continuations, report-noun cues, "
     "translation notes in lead-ins and quoted paragraphs after them, quotation + credit, judgement frames as "
-    "commentary), so the current `blind` numbers are tuned on it too."
+    "commentary), so the current `blind` numbers are tuned on it too. Probing afterwards (not a scored split) "
+    'added "Speaking to X", "Asked by X", "X\'s sources say", "(via X)" closing a sentence and "X has the details:".'
 )
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 

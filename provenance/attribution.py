@@ -102,6 +102,7 @@ class _Lexicon:
     source_line: re.Pattern[str]
     cue_before: re.Pattern[str]
     report_before: re.Pattern[str]
+    closing_credit: re.Pattern[str]
     cue_after: re.Pattern[str]
     quote_before: re.Pattern[str]
     quote_after: re.Pattern[str]
@@ -155,6 +156,9 @@ def _lexicon() -> _Lexicon:
             rf"\s+(?P<verb>{verbs_after})"
             r"(?=$|[\s,.:;])",
             re.I,
+        ),
+        closing_credit=re.compile(
+            rf"(?:^|[(,;—–-])\s*(?:{_alt(raw['leadin']['closing_credits'])})\s*(?:{article}\s+)?{_OPEN_MARKS}$", re.I
         ),
         report_before=re.compile(
             rf"(?:^|[\s,;:(—–-])(?:{_alt(raw['cues']['report_lead'])})\s+(?:(?:a|an|the|its|their)\s+)?"
@@ -745,6 +749,8 @@ class _Finder:
             return "quote"
         if self.lex.cue_before.search(pre) or self.lex.report_before.search(pre):
             return "inline"
+        if self.lex.closing_credit.search(pre) and re.match(rf"^{_CLOSE_MARKS}[\s).\]]*$", post):
+            return "inline"
         m = self.lex.cue_after.match(post)
         if m and self._subject_position(pre):
             rest = post[m.end() :]
@@ -962,7 +968,10 @@ class _Finder:
         post = self.text[mention.span.end : span.end]
         start, end = mention.span.start, mention.span.end
         before = (
-            self.lex.quote_before.search(pre) or self.lex.cue_before.search(pre) or self.lex.report_before.search(pre)
+            self.lex.quote_before.search(pre)
+            or self.lex.cue_before.search(pre)
+            or self.lex.report_before.search(pre)
+            or self.lex.closing_credit.search(pre)
         )
         if before:
             start = span.start + before.start() + (len(before.group(0)) - len(before.group(0).lstrip(" ,;:(—–-")))

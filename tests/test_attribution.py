@@ -345,6 +345,10 @@ def test_blockquote_without_an_outlet_nearby_is_not_a_passage() -> None:
             "Citing an investigation by Der Spiegel",
         ),
         ("In a report published by Reuters on Tuesday, the rail company ordered 30 trains.", "reuters", None),
+        ("Speaking to Le Monde, the minister said the reform would pass.", "le-monde", "Speaking to Le Monde"),
+        ("Asked by Der Spiegel whether he would resign, the minister said no.", "spiegel", "Asked by Der Spiegel"),
+        ("Kommersant's sources say the deal will be signed in March.", "kommersant", None),
+        ("The factory will close in June (via Kommersant).", "kommersant", "via Kommersant"),
     ],
 )
 def test_inline_attribution_covers_the_whole_sentence(sentence: str, outlet: str, cue: str | None) -> None:
@@ -464,6 +468,8 @@ def test_homepage_links_in_a_bio_are_not_passages() -> None:
         "Bild has reported extensively about the case.",
         "According to the daily Kremlin briefing, nothing happened.",
         "The EU border agency Frontex said that arrivals fell.",
+        "The row is fought via Der Spiegel and other conservative papers.",
+        "She was asked by Le Monde's editors to leave the building.",
     ],
 )
 def test_hard_negatives_give_no_passage(text: str) -> None:
