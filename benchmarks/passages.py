@@ -328,7 +328,7 @@ def render(results: dict[str, SplitResult], seed: str | None, real: str | None =
         if r.misses:
             lines += ["Errors:", ""] + [f"- {m}" for m in r.misses] + [""]
     lines += [f"First run of `challenge`, before any change made because of it: {CHALLENGE_FIRST_RUN}", ""]
-    lines += [f"First run of `fresh` (written last, after all other tuning): {FRESH_FIRST_RUN}", ""]
+    lines += [f"First run of `fresh` (written after `challenge` and its tuning): {FRESH_FIRST_RUN}", ""]
     lines += [f"First run of `blind` (second author, written without reading the detector): {BLIND_FIRST_RUN}", ""]
     if seed:
         lines += [f"Seed check: {seed}.", ""]
