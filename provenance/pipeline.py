@@ -112,14 +112,23 @@ class Checker:
             return list(partial(texts, source_lang, target_lang))
         return list(translator.translate(texts, source_lang, target_lang))
 
-    def _load_original(self, source: str, passage: Passage | None) -> _Original:
+    def _load_original(self, source: str) -> _Original:
+        """Fetch and extract ``source`` once per run.
+
+        The original's outlet comes from its own URL, never from the passage that asked for it:
+        several passages may try the same explicit original, and a wrong outlet would force a
+        wrong language and wrong paywall markers on it.
+        """
         if source not in self._originals:
-            outlet = passage.outlet if passage else None
+            outlet = None
+            spec = retrieve.parse_source(source)
+            if spec.url:
+                outlet = self.registry.by_url(spec.url)
             snapshot = retrieve.get_snapshot(source, self.config, outlet=outlet)
             url = snapshot.url or snapshot.final_url
-            by_url = self.registry.by_url(url) if url else None
-            outlet = by_url or outlet
-            text = extract.extract(snapshot, outlet=outlet, language=outlet.language if outlet else None)
+            if url and outlet is None:
+                outlet = self.registry.by_url(url)
+            text = extract.extract(snapshot, outlet=outlet, language=None)
             self._originals[source] = _Original(source, snapshot, text, outlet.id if outlet else None, _domain(url))
         return self._originals[source]
 
@@ -185,7 +194,7 @@ class Checker:
         for i, src in enumerate(sources):
             self._report(f"{passage.id}: originals", i, len(sources))
             try:
-                loaded.append(self._load_original(src, passage))
+                loaded.append(self._load_original(src))
             except ProvenanceError as exc:
                 errors.append(f"{src}: {exc}")
         self._report(f"{passage.id}: originals", len(sources), len(sources))
@@ -241,6 +250,7 @@ class Checker:
                 original_lang=orig_lang,
                 config=self.config,
             )
+        result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
         if original.snapshot.partial:
             # Against a teaser, missing sentences prove nothing: keep drift, drop the rest.
             result.findings = [f for f in result.findings if f.kind is FindingKind.DRIFT]
@@ -332,6 +342,40 @@ def _trim_open_end(
     kept_ids = set(range(last + 1))
     kept_beads = [b for b in beads if not b.derivative or set(b.derivative) <= kept_ids]
     return sentences[: last + 1], kept_beads, Span(cut[0].span.start, cut[-1].span.end)
+
+
+#: This many consecutive original sentences left out read as an excerpt boundary, not an omission.
+EXCERPT_GAP = 3
+
+
+def _drop_excerpt_gaps(findings: list[Finding], beads: Sequence[Bead], original: Sequence[Sentence]) -> list[Finding]:
+    """Quotes are excerpted: a long run of skipped sentences is the author's cut, not a silent omission.
+
+    Minor omissions inside such a run are dropped; major ones (a rebuttal, a qualifier) stay,
+    because leaving those out changes what the outlet reported however far apart the quoted
+    sentences were.
+    """
+    deleted = sorted(i for b in beads if not b.derivative for i in b.original)
+    runs: list[list[int]] = []
+    for i in deleted:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    in_gap = {i for run in runs if len(run) >= EXCERPT_GAP for i in run}
+    if not in_gap:
+        return findings
+    gap_spans = [original[i].span for i in in_gap if i < len(original)]
+
+    def in_excerpt_gap(f: Finding) -> bool:
+        span = f.original.span if f.original else None
+        return span is not None and any(g.contains(span) for g in gap_spans)
+
+    return [
+        f
+        for f in findings
+        if not (f.kind is FindingKind.OMISSION and f.severity is Severity.MINOR and in_excerpt_gap(f))
+    ]
 
 
 def _unlocated(passage: Passage, original: _Original, matched: float) -> Finding:

@@ -162,3 +162,54 @@ def test_cli_missing_article_is_exit_2_without_traceback(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("provenance: error:")
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pipeline"
+
+
+def test_each_passage_takes_the_original_that_fits_its_outlet_and_language(tmp_path: Path) -> None:
+    """Two originals for two passages: the English wire copy and the German paper."""
+    doc = read_document(FIXTURES / "two_outlets.md")
+    report = Checker(_config(tmp_path)).check(
+        doc, [str(EXAMPLE / "original.html"), str(FIXTURES / "wire_original.txt")]
+    )
+    by_outlet = {r.passage.outlet.id: r for r in report.results if r.passage.outlet}
+    wire, paper = by_outlet["reuters"], by_outlet["rheinischer-bote"]
+    assert wire.snapshot.source.endswith("wire_original.txt")
+    assert paper.snapshot.source.endswith("original.html")
+    # same language: the identity "translation", and a faithful quote has no findings
+    assert {t.translator for t in wire.translations} == {"identity"}
+    assert wire.findings == []
+    assert {t.translator for t in paper.translations if t} == {"memory:memory.tsv"}
+
+
+def test_sentences_skipped_between_excerpts_are_not_minor_omissions(tmp_path: Path) -> None:
+    doc = read_document(FIXTURES / "two_outlets.md")
+    report = Checker(_config(tmp_path)).check(doc, [str(EXAMPLE / "original.html")], outlet=None)
+    paper = next(r for r in report.results if r.passage.outlet and r.passage.outlet.id == "rheinischer-bote")
+    assert not [f for f in paper.findings if f.kind.value == "omission" and f.severity.value == "minor"]
+
+
+def test_an_open_ended_passage_loses_trailing_commentary_not_found_in_the_original(tmp_path: Path) -> None:
+    from provenance.model import Passage, Span
+
+    doc = read_document(FIXTURES / "open_end.txt")
+    checker = Checker(_config(tmp_path))
+    start = doc.text.index("The administration")
+    end = doc.text.index("had heard of the plan.") + len("had heard of the plan.")
+    passage = Passage(
+        "P1",
+        doc.text[start:end],
+        Span(start, end),
+        "leadin",
+        checker.registry.find("Rheinischer Bote"),
+        "Rheinischer Bote",
+        "de",
+        "From the German daily Rheinischer Bote:",
+        open_end=True,
+    )
+    result = checker.check_passage(doc, passage, [str(EXAMPLE / "original.html")])
+    assert result.trimmed is not None
+    assert doc.text[result.trimmed.start : result.trimmed.end].startswith("Honestly, our readers")
+    assert not [f for f in result.findings if f.kind.value == "addition"]
+    assert [s.text for s in result.derivative_sentences][-1].startswith("The cost of the work")
