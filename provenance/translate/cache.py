@@ -56,12 +56,7 @@ class TranslationCache:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            conn = connect(self.cache_dir)
-            try:
-                conn.execute(_SCHEMA)
-            except sqlite3.DatabaseError as exc:
-                raise StoreError(f"cannot use the translation cache in {self.cache_dir}: {exc}") from None
-            self._conn = conn
+            self._conn = connect(self.cache_dir, _SCHEMA, purpose="translation cache")
         return self._conn
 
     def get(
