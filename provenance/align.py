@@ -7,7 +7,11 @@ Similarity
     0.8), so they are calibrated per alignment: ``x = (cos - base) / (1 - base)`` with ``base`` the mean
     cosine of all pairs; related pairs then score about 0.5, unrelated ones about 0. When there are
     few pairs (a one-sentence quote), most of them may be true matches, so ``base`` is blended with
-    the level measured against a fixed set of unrelated reference sentences (data/reference_sentences.txt). When known
+    the level measured against a fixed set of unrelated reference sentences (data/reference_sentences.txt).
+    In document mode (many pairs) half of ``base`` is replaced by a per-pair level, the mean of the
+    two blocks' average cosines to every block of the other side (the dot product with the other
+    side's mean vector, so it costs O(n)): vague sentences and OCR debris that resemble everything
+    (hubs) are calibrated down, as in Vecalign's normalisation by random sentences. When known
     translations of the original sentences are given, their (same-language) embedding cosine is
     averaged in and a rapidfuzz character similarity adds a bonus. Language-independent anchors
     (numbers, capitalised names folded to Latin script, short quoted strings) that both sides share
@@ -18,8 +22,10 @@ Bead value
     ``value(a:b) = (x + anchors - length) * (1 + weight * (a + b - 2)) - merge * (a + b - 2)`` for
     beads with sentences on both sides (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 2:3, 3:2, 1:4, 4:1: at most
     five sentences, as in Bertalign), and ``-null`` for insertions ``[k] -> []`` and deletions
-    ``[] -> [i]``. Merged vectors of unrelated sentences are closer to each other than single ones,
-    so ``base`` is measured per bead type. A merged bead also pays when one of its sentences matches
+    ``[] -> [i]``; in document mode a fragment with few letters (page numbers, OCR debris,
+    ``short_letters``) is up to ``null_short`` cheaper to leave unmatched. Merged vectors of
+    unrelated sentences are closer to each other than single ones, so ``base`` is measured per bead
+    type. A merged bead also pays when one of its sentences matches
     nothing on the other side (its best 1:1 similarity inside the bead is low: the merge would hide
     an insertion or deletion) and when it spans a paragraph boundary (paragraphs are soft anchors).
     The aligner maximises the total value (weights: ``AlignParams``).

