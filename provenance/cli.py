@@ -25,6 +25,30 @@ def get_config(ctx: click.Context) -> Config:
     return ctx.find_root().obj["config"]
 
 
+def translation_options(command: Any) -> Any:
+    """--translator, --memory and --libre-url, shared by the commands that translate."""
+    options = [
+        click.option(
+            "--translator",
+            metavar="NAME",
+            help="auto (cache, memory, the online provider named by PROVENANCE_TRANSLATOR_PROVIDER, offline "
+            "gloss), google, mymemory, libre, microsoft, deepl, chatgpt, memory, gloss, identity, cache-only "
+            "[env: PROVENANCE_TRANSLATOR].",
+        ),
+        click.option(
+            "--memory",
+            "memories",
+            multiple=True,
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="Translation memory of the original (TMX, TSV or XLIFF); repeatable.",
+        ),
+        click.option("--libre-url", metavar="URL", help="LibreTranslate server for --translator libre."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def echo_json(data: Any) -> None:
     import json
 
@@ -485,21 +509,7 @@ def _read_translate_input(source: str) -> str:
 @click.argument("source", metavar="TEXT|FILE|-")
 @click.option("--from", "source_lang", required=True, metavar="LANG", help="Language of the text (ISO 639-1: de).")
 @click.option("--to", "target_lang", default="en", show_default=True, metavar="LANG", help="Language to translate to.")
-@click.option(
-    "--translator",
-    metavar="NAME",
-    help="auto (cache, memory, the online provider named by PROVENANCE_TRANSLATOR_PROVIDER, offline gloss), "
-    "google, mymemory, libre, microsoft, deepl, chatgpt, memory, gloss, identity, cache-only "
-    "[env: PROVENANCE_TRANSLATOR].",
-)
-@click.option(
-    "--memory",
-    "memories",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Translation memory (TMX, TSV or XLIFF); repeatable.",
-)
-@click.option("--libre-url", metavar="URL", help="LibreTranslate server for --translator libre.")
+@translation_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def translate_command(
@@ -679,20 +689,7 @@ class _StageBars:
     "Without it, links in or next to each passage are followed.",
 )
 @click.option("--outlet", metavar="NAME", help="Only check passages attributed to this outlet (id or name).")
-@click.option(
-    "--translator",
-    metavar="NAME",
-    help="auto (default: cache, memory, online provider, offline gloss), google, deepl, libre, mymemory, "
-    "microsoft, memory, gloss, cache-only.",
-)
-@click.option(
-    "--memory",
-    "memories",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Translation memory of the original (TMX, TSV or XLIFF); repeatable.",
-)
-@click.option("--libre-url", metavar="URL", help="LibreTranslate server for --translator libre.")
+@translation_options
 @click.option(
     "--archive",
     type=click.Choice(["live", "wayback", "archive.today", "auto"]),
