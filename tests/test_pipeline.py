@@ -213,3 +213,18 @@ def test_an_open_ended_passage_loses_trailing_commentary_not_found_in_the_origin
     assert doc.text[result.trimmed.start : result.trimmed.end].startswith("Honestly, our readers")
     assert not [f for f in result.findings if f.kind.value == "addition"]
     assert [s.text for s in result.derivative_sentences][-1].startswith("The cost of the work")
+
+
+def test_cli_checks_a_glob_of_articles_into_a_report_directory(tmp_path: Path) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for name in ("one.md", "two.md"):
+        (drafts / name).write_text((EXAMPLE / "article.md").read_text(encoding="utf-8"), encoding="utf-8")
+    result = _cli(
+        "check", str(drafts / "*.md"), "--original", str(EXAMPLE / "original.html"),
+        "--memory", str(EXAMPLE / "memory.tsv"), "--format", "md", "-o", str(tmp_path / "reports"),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["one.md", "two.md"]
+    assert "Rheinischer Bote" in (tmp_path / "reports" / "one.md").read_text(encoding="utf-8")
