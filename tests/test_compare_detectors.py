@@ -157,6 +157,32 @@ def test_added_sentence_and_dropped_rebuttal_from_beads():
     assert om[0].original.span == ori[1].span
 
 
+def test_dropped_separable_verb_rebuttal_is_major_and_explained():
+    _, der = _sentences(["The mayor says the minister lied."])
+    _, ori = _sentences(["Der Bürgermeister sagt, der Minister habe gelogen.",
+                         "Das Amt wies diese Darstellung am Abend entschieden zurück."])
+    beads = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.0)]
+    fs = compare_aligned(der, ori, beads, translations=None, derivative_lang="en", original_lang="de")
+    (om,) = [f for f in fs if f.kind.value == "omission"]
+    assert om.severity.value == "major"
+    assert "rebuttal" in om.explanation and "wies zurück" in om.explanation
+
+
+def test_dropped_subheading_is_not_an_omission():
+    _, der = _sentences(["The mayor spoke first.", "Then the minister answered."])
+    _, ori = _sentences(["Zuerst sprach der Bürgermeister.", "Streit im Rathaus", "Dann antwortete der Minister."])
+    beads = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.0), Bead((1,), (2,), 0.9)]
+    fs = compare_aligned(der, ori, beads, translations=None, derivative_lang="en", original_lang="de")
+    assert not [f for f in fs if f.kind.value == "omission"]
+
+
+def test_shortened_attribution_frame_is_not_an_omission():
+    fs = compare_texts("Nach Informationen der Zeitung hielt die Stadt an ihrer Forderung fest.",
+                       "According to the paper, the town held firm to its demand.", source_lang="de",
+                       translation="According to information obtained by the paper, the town held firm to its demand.")
+    assert not [f for f in fs if f.kind.value == "omission"]
+
+
 def test_added_clause_with_known_translation():
     fs = compare_texts("Die Gespräche endeten am Abend.",
                        "The talks ended in the evening after Putin humiliated the American envoy in public.",

@@ -9,8 +9,8 @@ has it anywhere (lemma, typo-tolerant) or the original has it (names, cognates, 
 from __future__ import annotations
 
 from provenance.compare.base import PairContext, make_finding, quote
-from provenance.compare.lexicon import Lexicon
-from provenance.compare.tokens import Side, Token, fold, lemma, similar_word
+from provenance.compare.lexicon import Cue, Lexicon
+from provenance.compare.tokens import QUOTE_CHARS, Side, Token, fold, lemma, similar_word
 from provenance.model import Finding, FindingKind, Severity
 
 DETECTOR = "coverage"
@@ -39,7 +39,7 @@ class _Index:
 
 def detect(ctx: PairContext) -> list[Finding]:
     if not ctx.der.tokens and ctx.src.tokens:
-        return [_sentence_omission(ctx)]
+        return _sentence_omission(ctx)
     if ctx.der.tokens and not ctx.src.tokens:
         return [_sentence_addition(ctx)]
     if ctx.trans is None:
@@ -71,18 +71,49 @@ def _sentence_addition(ctx: PairContext) -> Finding:
     )
 
 
-def _sentence_omission(ctx: PairContext) -> Finding:
+def heading_like(side: Side, lex: Lexicon) -> bool:
+    """A subheading, title or byline: short and without final punctuation (extracted article text keeps
+    headings as their own lines but without any heading marker)."""
+    words = [t for t in side.tokens if t.is_word]
+    if not words or not side.tokens:
+        return False
+    last = side.tokens[-1].text
+    if last in {".", "!", "?", "…", ";"} or (last in QUOTE_CHARS and len(side.tokens) > 1
+                                            and side.tokens[-2].text in {".", "!", "?", "…"}):
+        return False
+    return len(words) <= 10
+
+
+def _sentence_omission(ctx: PairContext) -> list[Finding]:
     lex = ctx.src_lex
-    weighty = bool(lex.find("contrast.cues", ctx.src.tokens) or lex.find("negation.cues", ctx.src.tokens)
+    if heading_like(ctx.src, lex):
+        return []  # a heading between quoted paragraphs is not content the passage owes its readers
+    rebuttal = lex.find("rebuttal.cues", ctx.src.tokens)
+    weighty = bool(rebuttal or lex.find("contrast.cues", ctx.src.tokens) or lex.find("negation.cues", ctx.src.tokens)
                    or lex.find("hedge.cues", ctx.src.tokens))
     content = sum(is_content(t, lex) for t in ctx.src.tokens)
     severity = Severity.MAJOR if weighty and content >= 4 else Severity.MINOR
-    why = " It carries a qualification or rebuttal (a contrast, denial or hedge)." if severity is Severity.MAJOR else ""
-    return make_finding(
-        ctx, FindingKind.OMISSION, None, confidence=0.65, der_tokens=None, src_tokens=None,
+    why = ""
+    if severity is Severity.MAJOR and rebuttal:
+        cue = " ".join(t.text for t in _cue_tokens(ctx.src, rebuttal[0]))
+        why = (f" It is a rebuttal, denial or correction ({quote(cue)}): without it the passage reports the claim "
+               "as unanswered.")
+    elif severity is Severity.MAJOR:
+        why = " It carries a qualification or rebuttal (a contrast, denial or hedge)."
+    return [make_finding(
+        ctx, FindingKind.OMISSION, None, confidence=0.75 if rebuttal else 0.65, der_tokens=None, src_tokens=None,
         explanation="The passage leaves out this sentence of the original." + why,
-        detector=DETECTOR, severity=severity, evidence={"level": "sentence"},
-    )
+        detector=DETECTOR, severity=severity,
+        evidence={"level": "sentence", **({"rebuttal": rebuttal[0].entry} if rebuttal else {})},
+    )]
+
+
+def _cue_tokens(side: Side, cue: Cue) -> list[Token]:
+    """The cue's own words ('wies', 'zurück'), without the words a gapped cue skips."""
+    toks = side.tokens[cue.start : cue.end]
+    if "..." not in cue.entry or len(toks) < 2:
+        return toks
+    return [toks[0], toks[-1]]
 
 
 def _word_level(ctx: PairContext) -> list[Finding]:
@@ -116,6 +147,8 @@ def _word_level(ctx: PairContext) -> list[Finding]:
             # new words inside a rephrased stretch: often paraphrase, so minor
             findings.append(_added(ctx, d_toks, d_new, 0.55, severity=Severity.MINOR))
         if (op.tag == "delete" and t_lost) or (op.tag == "replace" and len(t_lost) - len(d_new) >= 3):
+            if all(lex.has_word("attribution.frame", t.text) for t in t_lost):
+                continue  # "according to information obtained by X" -> "according to X": same source, same claim
             findings.append(_omitted(ctx, t_toks, t_lost))
     return findings
 
@@ -135,7 +168,7 @@ def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
 def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
     assert ctx.trans is not None
     lex = ctx.der_lex
-    weighty = lex.find("contrast.cues", span) or lex.find("negation.cues", span)
+    weighty = lex.find("contrast.cues", span) or lex.find("negation.cues", span) or lex.find("rebuttal.cues", span)
     severity = Severity.MAJOR if weighty and len(lost) >= 3 else Severity.MINOR
     words = " ".join(t.text for t in span)
     first, last = span[0], span[-1]

@@ -1,7 +1,8 @@
 """Per-language cue lexicons (TOML data in ``lexicons/``) and phrase matching over tokens.
 
 Entries are folded (lowercase, no accents). A trailing ``*`` makes an entry a prefix
-("kein*" matches keine, keinen); entries with spaces match consecutive words.
+("kein*" matches keine, keinen); entries with spaces match consecutive words, and ``...`` in an
+entry allows a gap of up to eight words (German separable verbs: "wies ... zurück").
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ class Lexicon:
         used = [False] * len(tokens)
         cues: list[Cue] = []
         for phrase in sorted(phrases, key=len, reverse=True):
+            if "..." in phrase:
+                cues.extend(self._gapped(phrase, folded, used, path))
+                continue
             n = len(phrase)
             for i in range(len(folded) - n + 1):
                 if any(used[i : i + n]):
@@ -93,6 +97,30 @@ class Lexicon:
                         cues.append(Cue(i, i + 1, p + "*", path))
                         break
         return sorted(cues, key=lambda c: c.start)
+
+    @staticmethod
+    def _gapped(phrase: tuple[str, ...], folded: list[str], used: list[bool], path: str) -> list[Cue]:
+        """'wies ... zurück': the parts in order, each gap at most ``_GAP`` words, inside one clause."""
+        parts = [p for p in phrase if p != "..."]
+        out: list[Cue] = []
+        for i, w in enumerate(folded):
+            if used[i] or not _part_matches(parts[0], w):
+                continue
+            at, ok = i, True
+            for p in parts[1:]:
+                nxt = next((k for k in range(at + 1, min(len(folded), at + _GAP + 2))
+                            if not used[k] and _part_matches(p, folded[k])), None)
+                if nxt is None or any(f in {".", ";", "!", "?"} for f in folded[at + 1 : nxt]):
+                    ok = False
+                    break
+                at = nxt
+            if ok:
+                out.append(Cue(i, at + 1, " ".join(phrase), path))
+                used[i] = used[at] = True
+        return out
+
+
+_GAP = 8
 
 
 def _part_matches(pattern: str, word: str) -> bool:
