@@ -718,6 +718,12 @@ class _StageBars:
     help="Exit 1 when a finding at or above this severity is not waived [default: major].",
 )
 @click.option(
+    "--fail-on-unverified",
+    is_flag=True,
+    default=None,
+    help="Also exit 1 when a passage could not be compared with any original.",
+)
+@click.option(
     "--waivers",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Waiver file [default: .provenance-waivers.toml].",
@@ -738,13 +744,14 @@ def check(
     output: str | None,
     html_out: Path | None,
     fail_on: str | None,
+    fail_on_unverified: bool | None,
     waivers: Path | None,
     color: bool | None,
 ) -> None:
     """Check the passages of DERIVATIVE (files, globs or - for stdin) against their originals.
 
-    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or
-    unreadable input.
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or, with
+    --fail-on-unverified, a passage without an original), 2 bad usage or unreadable input.
     """
     from provenance import gate, report
     from provenance.documents import read_document
@@ -758,6 +765,7 @@ def check(
         ("libre_url", libre_url),
         ("archive", archive),
         ("fail_on", fail_on),
+        ("fail_on_unverified", fail_on_unverified),
         ("waivers", waivers),
     ):
         if value is not None:
@@ -806,7 +814,7 @@ def check(
                 f"{f', worst {worst.value}' if worst else ''} -> {target}",
                 err=True,
             )
-    ctx.exit(gate.exit_code(reports, config.fail_on))
+    ctx.exit(gate.exit_code(reports, config.fail_on, fail_on_unverified=config.fail_on_unverified))
 
 
 @cli.command()

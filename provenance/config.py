@@ -44,6 +44,8 @@ class Config:
     memories: tuple[Path, ...] = ()
     # comparison / gate
     fail_on: str = "major"  # minor | major | critical | never
+    # the gate also fails when a passage could not be compared with any original
+    fail_on_unverified: bool = False
     min_confidence: float = 0.5
     waivers: Path | None = None
     # output

@@ -20,6 +20,15 @@ def failing(report: Report, fail_on: str) -> int:
     return sum(1 for f in report.findings() if not f.waived and f.severity.rank >= bar)
 
 
-def exit_code(reports: Iterable[Report], fail_on: str) -> int:
-    """0 when nothing is at or above the threshold, 1 otherwise."""
-    return 1 if any(failing(r, fail_on) for r in reports) else 0
+def unverified(report: Report) -> int:
+    """How many passages could not be compared with an original."""
+    return sum(1 for r in report.results if r.status == "unverified")
+
+
+def exit_code(reports: Iterable[Report], fail_on: str, *, fail_on_unverified: bool = False) -> int:
+    """0 when nothing is at or above the threshold (and, if asked, every passage was verified), 1 otherwise."""
+    return (
+        1
+        if any(failing(r, fail_on) or (fail_on_unverified and unverified(r)) for r in reports)
+        else 0
+    )

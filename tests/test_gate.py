@@ -99,3 +99,10 @@ def test_a_broken_waiver_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("[[waiver]\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         Waivers.load(path)
+
+
+def test_unverified_passages_fail_the_gate_only_when_asked() -> None:
+    report = _report()
+    report.results[0].status = "unverified"
+    assert exit_code([report], "major") == 0
+    assert exit_code([report], "major", fail_on_unverified=True) == 1
