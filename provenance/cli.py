@@ -697,6 +697,12 @@ class _StageBars:
 )
 @click.option("--refresh", is_flag=True, help="Fetch originals again instead of using stored snapshots.")
 @click.option(
+    "--warc",
+    "warc_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also append every original used to this WARC file (.warc.gz), to keep the evidence.",
+)
+@click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "html", "md"]), default="text", show_default=True
 )
 @click.option(
@@ -740,6 +746,7 @@ def check(
     libre_url: str | None,
     archive: str | None,
     refresh: bool,
+    warc_out: Path | None,
     fmt: str,
     output: str | None,
     html_out: Path | None,
@@ -780,7 +787,7 @@ def check(
         raise click.BadParameter("with several articles, -o must be a directory", param_hint="-o")
     if html_out is not None and len(paths) > 1:
         raise click.BadParameter("--html takes one article; use --format html -o DIR for several", param_hint="--html")
-    checker = Checker(config)
+    checker = Checker(config, warc_out=warc_out)
     only = None
     if outlet:
         only = checker.registry.find(outlet) or checker.registry.get(outlet)

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from provenance import align as align_mod
@@ -76,8 +77,16 @@ def _same_site(a: str | None, b: str | None) -> bool:
 class Checker:
     """Holds what is expensive to make (registry, embedder, translators, fetched originals)."""
 
-    def __init__(self, config: Config, *, registry: Registry | None = None, embedder: Embedder | None = None):
+    def __init__(
+        self,
+        config: Config,
+        *,
+        registry: Registry | None = None,
+        embedder: Embedder | None = None,
+        warc_out: Path | None = None,
+    ):
         self.config = config
+        self.warc_out = warc_out  # every original fetched is also appended here, as evidence
         self.registry = registry or load_registry(config.sources_dirs)
         self._embedder = embedder
         self._originals: dict[str, _Original] = {}
@@ -124,7 +133,7 @@ class Checker:
             spec = retrieve.parse_source(source)
             if spec.url:
                 outlet = self.registry.by_url(spec.url)
-            snapshot = retrieve.get_snapshot(source, self.config, outlet=outlet)
+            snapshot = retrieve.get_snapshot(source, self.config, outlet=outlet, warc_out=self.warc_out)
             url = snapshot.url or snapshot.final_url
             if url and outlet is None:
                 outlet = self.registry.by_url(url)

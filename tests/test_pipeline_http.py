@@ -84,3 +84,17 @@ def test_a_dead_link_leaves_the_passage_unverified_with_the_reason(
     [result] = Checker(_config(tmp_path, allow_private_network=True, retries=0)).check(doc).results
     assert result.status == "unverified"
     assert "404" in (result.message or "")
+
+
+def test_originals_can_be_kept_as_a_warc_and_checked_again_from_it(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    url = _serve_original(http_server)
+    doc = parse_document(_article(url), format="markdown", source="article.md")
+    warc = tmp_path / "evidence.warc.gz"
+    live = Checker(_config(tmp_path, allow_private_network=True), warc_out=warc).check(doc).results[0]
+    assert warc.exists()
+    archived = Checker(_config(tmp_path / "other")).check(doc, [f"warc:{warc}#{url}"]).results[0]
+    assert archived.snapshot.archive == "warc"
+    assert archived.snapshot.sha256 == live.snapshot.sha256
+    assert [f.id for f in archived.findings] == [f.id for f in live.findings]
