@@ -460,14 +460,24 @@ class Finding:
     waived: bool = False
     waiver_reason: str | None = None
 
-    def stable_id(self, passage_key: str = "") -> str:
-        """Hash of passage + kind + spans + texts: survives reruns, so findings can be waived."""
+    def stable_id(self, passage_key: str = "", *, passage_start: int = 0) -> str:
+        """Hash of passage + kind + spans + texts: survives reruns, so findings can be waived.
+
+        Derivative spans count from ``passage_start``, so editing the article above the passage
+        keeps the ids (and the waivers) of its findings.
+        """
+
+        def where(side: SideRef | None, base: int) -> str:
+            return f"{side.span.start - base}:{side.span.end - base}" if side and side.span else ""
+
         parts = [
             passage_key,
             self.kind.value,
             self.subtype.value if self.subtype else "",
             self.derivative.text if self.derivative else "",
             self.original.text if self.original else "",
+            where(self.derivative, passage_start),
+            where(self.original, 0),
         ]
         return "F" + hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 

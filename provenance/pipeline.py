@@ -254,7 +254,7 @@ class Checker:
                 deriv_sents,
                 orig_sents,
                 beads,
-                translations=translations,
+                translations=[t if t is not None and _diffable(t) else None for t in translations],
                 derivative_lang=deriv_lang,
                 original_lang=orig_lang,
                 config=self.config,
@@ -265,7 +265,7 @@ class Checker:
             result.findings = [f for f in result.findings if f.kind is FindingKind.DRIFT]
         key = hashlib.sha256(passage.text.encode("utf-8")).hexdigest()[:16]
         for finding in result.findings:
-            finding.id = finding.stable_id(key)
+            finding.id = finding.stable_id(key, passage_start=passage.span.start)
         return result
 
     # ------------------------------------------------------------------ the document
@@ -351,6 +351,16 @@ def _trim_open_end(
     kept_ids = set(range(last + 1))
     kept_beads = [b for b in beads if not b.derivative or set(b.derivative) <= kept_ids]
     return sentences[: last + 1], kept_beads, Span(cut[0].span.start, cut[-1].span.end)
+
+
+def _diffable(translation: Translation) -> bool:
+    """Whether a translation is fluent enough to diff word by word against the passage.
+
+    A dictionary gloss is word-for-word: good enough to align sentences, but every difference
+    in wording would read as an addition or omission, so its sentences are compared
+    cross-lingually instead (anchors, cue lexicons, embeddings).
+    """
+    return not translation.translator.startswith("gloss")
 
 
 #: This many consecutive original sentences left out read as an excerpt boundary, not an omission.

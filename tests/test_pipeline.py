@@ -228,3 +228,29 @@ def test_cli_checks_a_glob_of_articles_into_a_report_directory(tmp_path: Path) -
     assert result.returncode == 1, result.stderr
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["one.md", "two.md"]
     assert "Rheinischer Bote" in (tmp_path / "reports" / "one.md").read_text(encoding="utf-8")
+
+
+def test_finding_ids_are_unique_and_survive_edits_above_the_passage(tmp_path: Path, example_report) -> None:
+    ids = [f.id for f in example_report.findings()]
+    assert len(ids) == len(set(ids))
+    text = (EXAMPLE / "article.md").read_text(encoding="utf-8")
+    edited = text.replace("It did not.", "It did not, and the town council is furious about it.")
+    doc = parse_document(edited, format="markdown", source="article.md")
+    again = Checker(_config(tmp_path / "edited")).check(doc, [str(EXAMPLE / "original.html")])
+    assert [f.id for f in again.findings()] == ids
+
+
+def test_a_dictionary_gloss_aligns_but_is_not_diffed_word_by_word(tmp_path: Path) -> None:
+    """Offline with only a gloss, the example still shows its four real findings and no wording noise."""
+    from provenance.errors import TranslatorUnavailableError
+
+    config = Config(
+        cache_dir=tmp_path / "cache", sources_dirs=(EXAMPLE / "outlets",), translator="gloss", progress=False
+    )
+    try:
+        report = Checker(config).check(read_document(EXAMPLE / "article.md"), [str(EXAMPLE / "original.html")])
+    except TranslatorUnavailableError:
+        pytest.skip("Debian's trans-de-en dictionary is not installed")
+    minor = [f for f in report.findings() if f.severity.value == "minor"]
+    assert not [f for f in minor if f.kind.value in ("addition", "omission")]
+    assert {"drift/hedge", "drift/intensity", "addition", "omission"} <= _kinds(report)
