@@ -77,6 +77,15 @@ def test_antonym_against_known_translation():
     assert ("drift", "negation") in kinds(fs)
 
 
+def test_antonym_of_a_synonym_found_by_word_vectors():
+    # 'triumph' is not in the antonym lexicon, but it is far closer to 'success' (the antonym of 'failure')
+    fs = compare_texts("Die Gespräche waren ein Triumph.", "The talks were a failure.", source_lang="de",
+                       translation="The talks were a triumph.")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "negation"]
+    assert f.derivative.text == "failure" and "triumph" in f.explanation
+    assert f.evidence["embedding"] is True
+
+
 def test_negation_rendered_by_prefix_is_not_flagged():
     fs = compare_texts("Das ist nicht korrekt.", "This is incorrect.", source_lang="de",
                        translation="This is not correct.")

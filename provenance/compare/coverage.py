@@ -143,14 +143,23 @@ def _word_level(ctx: PairContext) -> list[Finding]:
             elif sandwiched and all(t.is_word for t in d_toks):
                 # one or two words: weak evidence (translations add such words), so minor
                 findings.append(_added(ctx, d_toks, d_new, 0.55, severity=Severity.MINOR))
-        elif op.tag == "replace" and len(d_new) - len(t_lost) >= 3:
+        elif op.tag == "replace" and len(d_new) - len(t_lost) >= (3 if surplus < 1 else 1):
             # new words inside a rephrased stretch: often paraphrase, so minor
             findings.append(_added(ctx, d_toks, d_new, 0.55, severity=Severity.MINOR))
         if (op.tag == "delete" and t_lost) or (op.tag == "replace" and len(t_lost) - len(d_new) >= 3):
             if all(lex.has_word("attribution.frame", t.text) for t in t_lost):
                 continue  # "according to information obtained by X" -> "according to X": same source, same claim
             findings.append(_omitted(ctx, t_toks, t_lost))
+    if _GLOBAL_SURPLUS and surplus >= 1 and not any(f.kind is FindingKind.ADDITION for f in findings):
+        # the passage has more unexplained content words than the translation has unrendered ones: the
+        # extra word(s) came from nowhere (a modifier slipped into a rephrased stretch); weak, so minor
+        extra = [t for t in all_new if t.index not in ctx.claimed]
+        if extra and len(extra) <= 2:
+            findings.append(_added(ctx, extra, extra, 0.5, severity=Severity.MINOR))
     return findings
+
+
+_GLOBAL_SURPLUS = False
 
 
 def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
