@@ -234,17 +234,8 @@ class GoogleProvider(OnlineProvider):
         install_shim(dt_google)
         translator = dt_google.GoogleTranslator(source=source, target=target)
         translator._base_url = self.base_url
-        out = []
-        with SHIM.bound(self.http):
-            for chunk in chunks:
-                try:
-                    result = translator.translate(chunk)
-                except TranslationError:
-                    raise
-                except Exception as exc:  # deep-translator's own exception classes
-                    raise _map_deep_translator_error(self.name, exc) from None
-                out.append(result if result is not None else chunk.strip())
-        return out
+        results = _deep_translate(self, translator, chunks)
+        return [r if r is not None else c.strip() for r, c in zip(results, chunks, strict=True)]
 
 
 class MyMemoryProvider(OnlineProvider):
@@ -275,25 +266,32 @@ class MyMemoryProvider(OnlineProvider):
         translator = dt_mymemory.MyMemoryTranslator(source=source, target=target)
         translator._base_url = self.base_url
         out = []
-        with SHIM.bound(self.http):
-            for chunk in chunks:
-                try:
-                    result = translator.translate(chunk)
-                except TranslationError:
-                    raise
-                except Exception as exc:
-                    raise _map_deep_translator_error(self.name, exc) from None
-                text = result if isinstance(result, str) else chunk.strip()
-                # MyMemory reports an exhausted daily quota with HTTP 200 and a warning as the "translation"
-                if "MYMEMORY WARNING" in text.upper():
-                    raise QuotaError(
-                        "mymemory: the free daily quota is used up",
-                        hint="wait a day, use another --translator, or an offline option",
-                    )
-                if "QUERY LENGTH LIMIT EXCEEDED" in text.upper():
-                    raise TranslationError("mymemory refused a chunk as too long")
-                out.append(text)
+        for result, chunk in zip(_deep_translate(self, translator, chunks), chunks, strict=True):
+            text = result if isinstance(result, str) else chunk.strip()
+            # MyMemory reports an exhausted daily quota with HTTP 200 and a warning as the "translation"
+            if "MYMEMORY WARNING" in text.upper():
+                raise QuotaError(
+                    "mymemory: the free daily quota is used up",
+                    hint="wait a day, use another --translator, or an offline option",
+                )
+            if "QUERY LENGTH LIMIT EXCEEDED" in text.upper():
+                raise TranslationError("mymemory refused a chunk as too long")
+            out.append(text)
         return out
+
+
+def _deep_translate(provider: OnlineProvider, translator: Any, chunks: list[str]) -> list[Any]:
+    """Run a deep-translator translator over ``chunks`` through our HTTP session (timeouts, retries)."""
+    out = []
+    with SHIM.bound(provider.http):
+        for chunk in chunks:
+            try:
+                out.append(translator.translate(chunk))
+            except TranslationError:
+                raise
+            except Exception as exc:  # deep-translator's own exception classes
+                raise _map_deep_translator_error(provider.name, exc) from None
+    return out
 
 
 # --------------------------------------------------------------------------- direct API calls
