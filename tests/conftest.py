@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from provenance.config import Config
 from tests.loopback import LoopbackServer
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SEED_DIR = ROOT.parent / "shared" / "seed"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = ROOT / "examples"
 
 
 @pytest.fixture
@@ -35,3 +37,15 @@ def shared_data(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data not available: {path}")
     return path
+
+
+def example_config(tmp_path: Path, **changes: object) -> Config:
+    """Settings for checking the bundled example offline: its outlet file and translation memory."""
+    return Config(
+        cache_dir=tmp_path / "cache",
+        sources_dirs=(EXAMPLE / "outlets",),
+        translator="memory",
+        memories=(EXAMPLE / "memory.tsv",),
+        progress=False,
+        **changes,  # type: ignore[arg-type]
+    )

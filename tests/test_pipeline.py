@@ -12,21 +12,14 @@ import pytest
 from provenance.config import Config
 from provenance.documents import parse_document, read_document
 from provenance.pipeline import Checker
+from tests.conftest import EXAMPLE, example_config
 from tests.report_fixtures import assert_valid_report
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples"
 
 
 def _config(tmp_path: Path, **kw) -> Config:
-    return Config(
-        cache_dir=tmp_path / "cache",
-        sources_dirs=(EXAMPLE / "outlets",),
-        translator="memory",
-        memories=(EXAMPLE / "memory.tsv",),
-        progress=False,
-        **kw,
-    )
+    return example_config(tmp_path, **kw)
 
 
 @pytest.fixture

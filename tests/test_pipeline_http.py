@@ -8,21 +8,12 @@ from pathlib import Path
 from provenance.config import Config
 from provenance.documents import parse_document
 from provenance.pipeline import Checker
+from tests.conftest import EXAMPLE, example_config
 from tests.loopback import LoopbackServer, Reply
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples"
 
 
 def _config(tmp_path: Path, **kw) -> Config:
-    return Config(
-        cache_dir=tmp_path / "cache",
-        sources_dirs=(EXAMPLE / "outlets",),
-        translator="memory",
-        memories=(EXAMPLE / "memory.tsv",),
-        progress=False,
-        read_timeout=5.0,
-        **kw,
-    )
+    return example_config(tmp_path, read_timeout=5.0, **kw)
 
 
 def _article(url: str) -> str:
