@@ -49,6 +49,15 @@ def test_people_swapped_ukrainians_russians():
     assert f.severity.value == "critical"
 
 
+def test_name_shared_by_original_and_translation_replaced_in_passage():
+    fs = compare_texts("Nach den Verlusten sprach Bush über den Handel in Asien.",
+                       "After the losses, Prince William spoke about trade in Asia.", source_lang="de",
+                       translation="After the losses, Bush talked about trade in Asia.")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "entity"]
+    assert "Bush" in f.explanation and "William" in f.derivative.text
+    assert f.severity.value == "critical"
+
+
 def test_transliterated_place_names_are_the_same_entity():
     assert not compare_texts("Die Armee zog sich aus Cherson zurück.", "The army withdrew from Kherson.",
                              source_lang="de")

@@ -177,7 +177,7 @@ def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
 def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
     assert ctx.trans is not None
     lex = ctx.der_lex
-    weighty = lex.find("contrast.cues", span) or lex.find("negation.cues", span) or lex.find("rebuttal.cues", span)
+    weighty = lex.find("contrast.cues", span) or lex.find("negation.cues", span)
     severity = Severity.MAJOR if weighty and len(lost) >= 3 else Severity.MINOR
     words = " ".join(t.text for t in span)
     first, last = span[0], span[-1]

@@ -63,10 +63,11 @@ def detect(ctx: PairContext) -> list[Finding]:
 # in mode B) is clearly closer to A than to X: the other side says something like A, the passage says X.
 _EMB_MIN = {"A": 0.86, "B": 0.84}  # cos(Y, A) at least
 _EMB_MARGIN = {"A": 0.02, "B": 0.06}  # cos(Y, A) - cos(Y, X) at least
-_EMB_STRONG = 0.04  # mode A margin from which the finding keeps the full (critical) severity; below: minor
+_EMB_STRONG = 0.05  # mode A margin from which the finding keeps the full (critical) severity; below: minor
 # Mode B (cross-lingual word vectors) is weak evidence: on the tuning split it catches ~0.2 more antonyms but
 # also fires on ~7% of clean pairs, so it is always reported as minor.
 _MAX_ANTS = 12
+_SMALL_OP = 3
 
 
 def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
@@ -96,9 +97,11 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     if not cands:
         return []
     ys = [t for t in other.tokens if t.is_word and len(t.text) >= 3 and not o_lex.has_word("stop.words", t.text)
+          and not o_lex.has_word("negation.cues", t.text)  # 'hardly': polarity is _polarity's business
           and (cross or not ({fold(t.text), fold(lemma(t.text, other.lang))} & d_forms))]
     if not ys:
         return []
+    small: set[int] = set()
     if not cross:
         # mode A: only translation words at the aligned place (the diff op that replaced the passage word)
         near: dict[int, set[int]] = {}
@@ -106,6 +109,8 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
             if op.tag == "replace":
                 for b in range(op.b[0], op.b[1]):
                     near[b] = set(range(op.a[0], op.a[1]))
+                    if op.a[1] - op.a[0] <= _SMALL_OP and op.b[1] - op.b[0] <= _SMALL_OP:
+                        small.add(b)  # a short one-for-one substitution: the strongest evidence
         cands = [c for c in cands if c[0].index in near]
         allowed = set().union(*(near[c[0].index] for c in cands)) if cands else set()
         ys = [t for t in ys if t.index in allowed]
@@ -119,6 +124,8 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         for y_tok, y in zip(ys, y_keys, strict=True):
             if y == x or (not cross and y_tok.index not in near[tok.index]) or _negated(other, y_tok, o_lex):
                 continue  # "not correct" there is "incorrect" here
+            if pairs.get(y, set()) & set(ants):
+                continue  # the lexicon puts Y on the same side as X ('stop' / 'cease')
             cyx = float(vec[y] @ vec[x])
             for a in ants:
                 cya = float(vec[y] @ vec[a])
@@ -129,7 +136,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         return []
     margin, tok, ant, y_tok = best
     where = "The original" if cross else "The translation of the original"
-    strong = not cross and margin >= _EMB_STRONG
+    strong = not cross and margin >= _EMB_STRONG and tok.index in small
     return [make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.7 if strong else 0.5, der_tokens=[tok],
         src_tokens=[y_tok] if cross else None,
