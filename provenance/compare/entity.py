@@ -128,6 +128,7 @@ def _replaced_names(ctx: PairContext) -> list[Finding]:
         if all(t.text.isupper() and len(t.text) >= 3 for t in names):
             continue  # acronyms ('NRW', 'MVD') are routinely spelt out in a translation
         parts = [old_names] + [p for t in names for p in t.text.split("-") if len(p) >= 3 and "-" in t.text]
+        parts += [lemma(p, ctx.src.lang) for p in parts[1:]]  # 'Pokals' -> 'Pokal'
         if any(_same_meaning(p, new_names) for p in parts):
             continue  # 'DFB-Pokal' / 'DFB Cup', 'Bundestag' / 'Parliament': the name translated, not replaced
         return [make_finding(

@@ -63,7 +63,7 @@ def detect(ctx: PairContext) -> list[Finding]:
 # in mode B) is clearly closer to A than to X: the other side says something like A, the passage says X.
 _EMB_MIN = {"A": 0.86, "B": 0.84}  # cos(Y, A) at least
 _EMB_MARGIN = {"A": 0.02, "B": 0.06}  # cos(Y, A) - cos(Y, X) at least
-_EMB_STRONG = 0.05  # mode A margin from which the finding keeps the full (critical) severity; below: minor
+_EMB_STRONG = 0.06  # mode A margin from which the finding keeps the full (critical) severity; below: minor
 # Mode B (cross-lingual word vectors) is weak evidence: on the tuning split it catches ~0.2 more antonyms but
 # also fires on ~7% of clean pairs, so it is always reported as minor.
 _MAX_ANTS = 12
