@@ -66,3 +66,12 @@ def test_compare_jsonl_bad_line_names_the_line_and_exits_2(tmp_path: Path, capsy
 def test_compare_needs_two_files_or_jsonl(capsys: pytest.CaptureFixture[str]):
     assert main(["compare"]) == 2
     assert "SOURCE and DERIVATIVE" in capsys.readouterr().err
+
+
+def test_compare_gives_findings_stable_ids() -> None:
+    from provenance.compare import compare_texts
+
+    first = compare_texts("Er kam nicht.", "He came.", source_lang="de")
+    again = compare_texts("Er kam nicht.", "He came.", source_lang="de")
+    assert first and all(f.id.startswith("F") for f in first)
+    assert [f.id for f in first] == [f.id for f in again]

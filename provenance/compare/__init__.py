@@ -11,6 +11,7 @@ specific finding already explains.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -122,10 +123,15 @@ def compare_texts(
                         translator=translator)
             for s, t in zip(src_sents, trans_sents, strict=False)
         ]
-    return compare_aligned(
+    findings = compare_aligned(
         der_sents, src_sents, beads, translations=translations, derivative_lang=derivative_lang,
         original_lang=source_lang, config=config, min_confidence=min_confidence,
     )
+    # Same ids as `check` would give, keyed by the pair, so batch results can be tracked and waived.
+    key = hashlib.sha256(f"{source}\x1f{derivative}".encode()).hexdigest()[:16]
+    for finding in findings:
+        finding.id = finding.id or finding.stable_id(key)
+    return findings
 
 
 def _whole(text: str) -> list[Sentence]:
