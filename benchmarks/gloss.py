@@ -75,7 +75,7 @@ def main() -> int:
     # a second newstest source the gloss was not developed on (same year, different documents)
     other = data_path("wmt_newstest", "newstest2021.de-fr.src.de")
     o_tok, o_cov, o_types, o_cov_types, _ = coverage(other.read_text(encoding="utf-8").splitlines())
-    samples = [lines[i] for i in (1, 5, 9) if i < len(lines)]
+    samples = [(i + 1, lines[i]) for i in (1, 5, 9) if i < len(lines)]
 
     body = "\n".join(
         [
@@ -107,9 +107,9 @@ def main() -> int:
             "",
             "Most frequent misses (de-en): " + ", ".join(f"{w} ({n})" for w, n in missed.most_common(15)) + ".",
             "",
-            "Examples:",
+            "Examples (the gloss of source lines; the German itself stays in ../shared/data):",
             "",
-            *[f"- {s}\n  -> {glosser.gloss(s)}" for s in samples],
+            *[f"- line {n}: {glosser.gloss(s)}" for n, s in samples],
         ]
     )
     write_section("gloss", body)
