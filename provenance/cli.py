@@ -49,6 +49,10 @@ def translation_options(command: Any) -> Any:
     return command
 
 
+#: the ``--format text|json`` option of the commands that print a record or a list
+text_or_json = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+
+
 def echo_json(data: Any) -> None:
     import json
 
@@ -115,7 +119,7 @@ def sources_group() -> None:
 
 
 @sources_group.command("list")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@text_or_json
 @click.pass_context
 def sources_list(ctx: click.Context, fmt: str) -> None:
     """List all known outlets: id, name, language, country, domains."""
@@ -135,7 +139,7 @@ def sources_list(ctx: click.Context, fmt: str) -> None:
 
 @sources_group.command("show")
 @click.argument("outlet_id", metavar="ID")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@text_or_json
 @click.pass_context
 def sources_show(ctx: click.Context, outlet_id: str, fmt: str) -> None:
     """Show one outlet (by id, or by a name such as "BILD"); unknown ids exit 2 with a suggestion."""
@@ -162,7 +166,7 @@ def sources_show(ctx: click.Context, outlet_id: str, fmt: str) -> None:
 
 @cli.command("passages")
 @click.argument("article", metavar="ARTICLE")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@text_or_json
 @click.pass_context
 def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
     """List the passages ARTICLE (a path, or - for stdin) attributes to news outlets."""
@@ -253,7 +257,7 @@ def align_command(
 @click.option("--jsonl", "jsonl", type=click.Path(path_type=Path),
               help='Batch mode: one {"id","source","source_lang","derivative","translation"?} per line ("-" = stdin).')
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Batch mode: write JSON lines here.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@text_or_json
 @click.pass_context
 def compare_command(
     ctx: click.Context,
@@ -395,7 +399,7 @@ def _snapshot_options(func: Any) -> Any:
                 type=click.Path(dir_okay=False, path_type=Path),
                 help="Also append the snapshot (request + response records) to this WARC file (.warc or .warc.gz).",
             ),
-            click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True),
+            text_or_json,
         ]
     ):
         func = option(func)
@@ -510,7 +514,7 @@ def _read_translate_input(source: str) -> str:
 @click.option("--from", "source_lang", required=True, metavar="LANG", help="Language of the text (ISO 639-1: de).")
 @click.option("--to", "target_lang", default="en", show_default=True, metavar="LANG", help="Language to translate to.")
 @translation_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@text_or_json
 @click.pass_context
 def translate_command(
     ctx: click.Context,
@@ -580,7 +584,7 @@ def cache_group() -> None:
 
 
 @cache_group.command("stats")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@text_or_json
 @click.pass_context
 def cache_stats_command(ctx: click.Context, fmt: str) -> None:
     """Row counts per table and the size of the database."""
