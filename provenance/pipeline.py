@@ -14,13 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from provenance import align as align_mod
 from provenance import compare, extract, retrieve, segment
 from provenance.config import Config
 from provenance.embed import Embedder, get_embedder
-from provenance.errors import ProvenanceError, RetrievalError
+from provenance.errors import ProvenanceError
 from provenance.model import (
     Bead,
     Document,
@@ -59,19 +58,7 @@ class _Original:
     source: str
     snapshot: Snapshot
     text: OriginalText
-    outlet_id: str | None
-    domain: str | None
-
-
-def _domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host or None
-
-
-def _same_site(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and (a == b or a.endswith("." + b) or b.endswith("." + a))  # type: ignore[union-attr]
+    outlet_id: str | None  # from the original's own URL, through the registry
 
 
 class Checker:
@@ -138,7 +125,7 @@ class Checker:
             if url and outlet is None:
                 outlet = self.registry.by_url(url)
             text = extract.extract(snapshot, outlet=outlet, language=None)
-            self._originals[source] = _Original(source, snapshot, text, outlet.id if outlet else None, _domain(url))
+            self._originals[source] = _Original(source, snapshot, text, outlet.id if outlet else None)
         return self._originals[source]
 
     # ------------------------------------------------------------------ choosing the original
@@ -149,26 +136,21 @@ class Checker:
             return list(explicit)
         urls = [u for u in passage.urls if u.startswith(("http://", "https://"))]
         if not urls and passage.outlet:
-            domains = passage.outlet.domains
-            urls = [
-                link.href
-                for link in doc.links
-                if any(_same_site(_domain(link.href), d) for d in domains)
-            ]
-        seen: dict[str, None] = {}
-        for url in urls:
-            seen.setdefault(url, None)
-        return list(seen)
+            # the registry matches subdomains and archived copies (web.archive.org/.../bild.de/...)
+            urls = [link.href for link in doc.links if self._outlet_id(link.href) == passage.outlet.id]
+        return list(dict.fromkeys(urls))
+
+    def _outlet_id(self, url: str) -> str | None:
+        outlet = self.registry.by_url(url)
+        return outlet.id if outlet else None
 
     def _pick(self, passage: Passage, loaded: list[_Original]) -> _Original | None:
-        """The original whose outlet, domain or language matches; else the best-aligning one."""
+        """The original whose outlet (by its domain) or language matches; else the best-aligning one."""
         if len(loaded) <= 1:
             return loaded[0] if loaded else None
         if passage.outlet:
             for orig in loaded:
-                if orig.outlet_id == passage.outlet.id or any(
-                    _same_site(orig.domain, d) for d in passage.outlet.domains
-                ):
+                if orig.outlet_id == passage.outlet.id:
                     return orig
         if passage.language:
             same = [o for o in loaded if o.text.language == passage.language]
@@ -427,4 +409,4 @@ def check(
     return Checker(config).check(derivative, originals, waivers=waivers, progress=progress)
 
 
-__all__ = ["Checker", "Progress", "RetrievalError", "check"]
+__all__ = ["Checker", "Progress", "check"]

@@ -41,11 +41,11 @@ def shared_data(*parts: str) -> Path:
 
 def example_config(tmp_path: Path, **changes: object) -> Config:
     """Settings for checking the bundled example offline: its outlet file and translation memory."""
-    return Config(
-        cache_dir=tmp_path / "cache",
-        sources_dirs=(EXAMPLE / "outlets",),
-        translator="memory",
-        memories=(EXAMPLE / "memory.tsv",),
-        progress=False,
-        **changes,  # type: ignore[arg-type]
-    )
+    settings: dict[str, object] = {
+        "cache_dir": tmp_path / "cache",
+        "sources_dirs": (EXAMPLE / "outlets",),
+        "translator": "memory",
+        "memories": (EXAMPLE / "memory.tsv",),
+        "progress": False,
+    }
+    return Config(**{**settings, **changes})  # type: ignore[arg-type]

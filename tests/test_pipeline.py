@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from provenance.attribution import find_passages
 from provenance.config import Config
 from provenance.documents import parse_document, read_document
 from provenance.pipeline import Checker
@@ -247,3 +248,21 @@ def test_a_dictionary_gloss_aligns_but_is_not_diffed_word_by_word(tmp_path: Path
     minor = [f for f in report.findings() if f.severity.value == "minor"]
     assert not [f for f in minor if f.kind.value in ("addition", "omission")]
     assert {"drift/hedge", "drift/intensity", "addition", "omission"} <= _kinds(report)
+
+
+def test_links_to_the_outlet_elsewhere_in_the_article_are_candidate_originals(tmp_path: Path) -> None:
+    """No link next to the passage: the article's links to the outlet's site (or an archived copy) are used."""
+    article = (
+        "From the German daily Rheinischer Bote:\n\n> The cost of the work is estimated at 48 million euros.\n\n"
+        "More soon.\n\nFurther reading: [the paper](https://www.rheinischer-bote.example/region/a.html), "
+        "[archived](https://web.archive.org/web/2026/https://rheinischer-bote.example/region/a.html), "
+        "[elsewhere](https://example.org/b.html)\n"
+    )
+    doc = parse_document(article, format="markdown", source="article.md")
+    checker = Checker(_config(tmp_path))
+    [passage] = [p for p in find_passages(doc, checker.registry) if p.outlet]
+    assert passage.urls == []
+    assert checker._candidate_sources(doc, passage, []) == [
+        "https://www.rheinischer-bote.example/region/a.html",
+        "https://web.archive.org/web/2026/https://rheinischer-bote.example/region/a.html",
+    ]
