@@ -89,4 +89,3 @@ def test_originals_can_be_kept_as_a_warc_and_checked_again_from_it(
     assert archived.snapshot.archive == "warc"
     assert archived.snapshot.sha256 == live.snapshot.sha256
     assert [f.id for f in archived.findings] == [f.id for f in live.findings]
-
