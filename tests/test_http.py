@@ -223,6 +223,25 @@ def test_without_allow_private_network_the_loopback_server_is_never_contacted(ht
     assert http_server.requests == []
 
 
+def test_dns_rebinding_is_caught_at_connect_time(http_server: LoopbackServer, tmp_path):
+    # the name looks public when checked, then points at the local server when the client connects
+    answers = iter([["93.184.216.34"], ["127.0.0.1"]])
+    http_server.route("/artikel", Reply(200, ARTICLE, HTML))
+    url = f"http://rebind.example:{http_server.httpd.server_address[1]}/artikel"
+    with pytest.raises(BlockedURLError, match="now resolves to 127.0.0.1, which is a loopback address"):
+        fetch(url, Config(cache_dir=tmp_path / "c", retries=0), resolver=lambda _host: next(answers))
+    assert http_server.requests == []
+
+
+def test_connections_go_to_the_address_the_guard_resolved(http_server: LoopbackServer, tmp_path):
+    # "zeitung.example" exists only in this resolver: a fetch that succeeds connected through it
+    http_server.route("/artikel", Reply(200, ARTICLE, HTML))
+    url = f"http://zeitung.example:{http_server.httpd.server_address[1]}/artikel"
+    result = fetch(url, local(tmp_path), resolver=lambda _host: ["127.0.0.1"])
+    assert result.body == ARTICLE
+    assert http_server.requests[0].headers["Host"] == f"zeitung.example:{http_server.httpd.server_address[1]}"
+
+
 def test_every_redirect_hop_passes_the_guard(tmp_path):
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})

@@ -5,16 +5,21 @@ literal, or every address its name resolves to) must be a public unicast address
 private, link-local, unique-local, unspecified, multicast, reserved and cloud metadata
 addresses are refused. Every redirect hop goes through the same check.
 
-Limitation (documented, accepted): the name is resolved here and again by the HTTP client,
-so a DNS server that answers differently the second time (rebinding) is not caught.
+``check_url`` gives the early, readable refusal. The connection itself goes through
+``guarded_transport``: its network backend resolves the name once, checks those addresses the
+same way and connects to a checked address, so a DNS server that answers with a public address
+first and a private one when the client connects (DNS rebinding) gains nothing.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
+
+import httpcore
+import httpx
 
 from provenance.errors import BlockedURLError, NetworkError
 
@@ -93,3 +98,50 @@ def check_url(url: str, *, allow_private_network: bool = False, resolver: Resolv
                 f"refusing to fetch {url}: {host}{via} {why}",
                 hint="use --allow-private-network to fetch from your own network",
             )
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """Resolves, checks and connects in one place: the address checked is the address used."""
+
+    def __init__(self, resolver: Resolver | None, allow_private_network: bool) -> None:
+        self._resolve = resolver or system_resolver
+        self._allow_private = allow_private_network
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[tuple[int, int, int | bytes] | tuple[int, int, None, int]] | None = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            addresses = [str(ipaddress.ip_address(host))]
+        except ValueError:
+            addresses = self._resolve(host)
+        if not addresses:
+            raise NetworkError(f"cannot resolve host {host!r}: no addresses")
+        for raw in addresses:
+            addr = ipaddress.ip_address(raw.split("%", 1)[0])
+            why = None if self._allow_private else _why_blocked(addr)
+            if addr in METADATA_ADDRESSES:
+                why = "a cloud metadata address"
+            if why:
+                raise BlockedURLError(
+                    f"refusing to connect to {host}: it now resolves to {addr}, which is {why}",
+                    hint="the name answered differently when checked; use --allow-private-network for your own network",
+                )
+        # TLS still verifies the certificate against the host name: httpcore passes it as SNI separately
+        return super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
+
+
+def guarded_transport(*, allow_private_network: bool, resolver: Resolver | None = None) -> httpx.HTTPTransport:
+    """An httpx transport whose connections only go to addresses that pass the guard."""
+    transport = httpx.HTTPTransport(trust_env=False)
+    # httpx has no public switch for the network backend; the pool is rebuilt with the same
+    # defaults and ours (tests/test_http.py proves the guard is really in the connection path)
+    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        network_backend=_GuardedBackend(resolver, allow_private_network),
+    )
+    return transport

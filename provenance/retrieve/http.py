@@ -27,7 +27,7 @@ from provenance.errors import (
     ResponseTooLargeError,
     RetrievalError,
 )
-from provenance.retrieve.guard import Resolver, check_url
+from provenance.retrieve.guard import Resolver, check_url, guarded_transport
 
 USER_AGENT = (
     f"translation-provenance/{__version__} "
@@ -192,6 +192,8 @@ def fetch(
         **(headers or {}),
     }
     deadline = time.monotonic() + config.connect_timeout + 4 * config.read_timeout + 30
+    if transport is None:
+        transport = guarded_transport(allow_private_network=config.allow_private_network, resolver=resolver)
     try:
         client = httpx.Client(timeout=timeout, follow_redirects=False, transport=transport, trust_env=False)
     except ValueError as exc:
