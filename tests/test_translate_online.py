@@ -91,6 +91,20 @@ def test_libre_provider_speaks_the_libretranslate_api(http_server: LoopbackServe
     assert form["source"] == ["de"] and form["target"] == ["en"] and form["format"] == ["text"]
 
 
+def test_each_libre_server_has_its_own_cache_entries(http_server: LoopbackServer, tmp_path: Path) -> None:
+    # two self-hosted servers may run different models: one's output is never served as the other's
+    libre_server(http_server)
+    get_translator("libre", fast_config(tmp_path, libre_url=http_server.base_url)).translate(["Hallo."], "de", "en")
+    with LoopbackServer() as other:
+        libre_server(other)
+        out = get_translator("libre", fast_config(tmp_path, libre_url=other.base_url)).translate(["Hallo."], "de", "en")
+        assert out[0].text == "EN:HALLO."
+        assert [r.path for r in other.requests if r.path == "/translate"] == ["/translate"]
+    again = get_translator("libre", fast_config(tmp_path, libre_url=http_server.base_url))
+    again.translate(["Hallo."], "de", "en")
+    assert len([r for r in http_server.requests if r.path == "/translate"]) == 1  # the first server's entry is reused
+
+
 def test_libre_refuses_a_pair_the_server_does_not_offer(http_server: LoopbackServer, tmp_path: Path) -> None:
     libre_server(http_server)
     translator = get_translator("libre", fast_config(tmp_path, libre_url=http_server.base_url))

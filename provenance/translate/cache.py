@@ -121,15 +121,17 @@ class CachedTranslator:
         self.cache = cache
         self.name = inner.name
         self.version = inner.version
+        # self-hosted services differ by server: their entries are kept apart ("libre@host")
+        self.cache_name: str = getattr(inner, "cache_name", inner.name)
 
     def translate(self, texts: Sequence[str], source_lang: str, target_lang: str) -> list[Translation]:
-        hits = self.cache.get(texts, source_lang, target_lang, provider=self.name)
+        hits = self.cache.get(texts, source_lang, target_lang, provider=self.cache_name)
         misses = list(dict.fromkeys(t for t in texts if t not in hits))
         made: dict[str, str] = {}
         if misses:
             fresh = self.inner.translate(misses, source_lang, target_lang)
             made = {t.source: t.text for t in fresh}
-            self.cache.put(self.name, self.version, source_lang, target_lang, list(made.items()))
+            self.cache.put(self.cache_name, self.version, source_lang, target_lang, list(made.items()))
         log.debug("%s: %d cached, %d translated", self.name, len(texts) - len(misses), len(misses))
         out = []
         for text in texts:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from importlib import metadata
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
 
 import requests
 
@@ -324,6 +325,11 @@ class LibreProvider(OnlineProvider):
 
     def _version(self) -> str:
         return "libretranslate-api"
+
+    @property
+    def cache_name(self) -> str:
+        # two LibreTranslate servers may run different models: cached output is per server
+        return f"libre@{urlsplit(self.base_url).netloc}"
 
     def _classify(self, response: requests.Response) -> TranslationError | None:
         try:
