@@ -17,7 +17,7 @@ from typing import Any
 
 from provenance.compare import coverage, entity, hedge, intensity, negation, number, quotation
 from provenance.compare.base import PairContext
-from provenance.compare.tokens import Side, side_from_sentences, side_from_text
+from provenance.compare.tokens import Side, side_from_sentences, side_from_text, use_cache_dir
 from provenance.config import Config
 from provenance.model import Bead, Finding, Sentence, Span, Translation
 
@@ -42,6 +42,8 @@ def compare_aligned(
 ) -> list[Finding]:
     """Run every detector on every bead; spans point into the texts the sentences came from."""
     threshold = (config.min_confidence if config else 0.5) if min_confidence is None else min_confidence
+    if config is not None:
+        use_cache_dir(config.cache_dir)
     same_language = derivative_lang == original_lang
     findings: list[Finding] = []
     for bead in beads:

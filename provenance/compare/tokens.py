@@ -139,6 +139,18 @@ def fold(text: str) -> str:
 
 
 _SIMPLEMMA_LANGS = {"de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl"}
+_trie_root: Path | None = None  # set from Config.cache_dir by use_cache_dir()
+
+
+def use_cache_dir(cache_dir: Path) -> None:
+    """Keep the lemma tries under ``cache_dir`` (the run's --cache-dir).
+
+    Only the first call before the lemmatiser is built counts: the tries hold the same data
+    wherever they are, so a process never needs two copies.
+    """
+    global _trie_root
+    if _simplemma.cache_info().currsize == 0:
+        _trie_root = Path(cache_dir)
 
 
 @lru_cache(maxsize=1)
@@ -159,8 +171,8 @@ def _simplemma() -> tuple[object, object]:
 
         from provenance.config import default_cache_dir
 
-        cache = os.environ.get("PROVENANCE_CACHE_DIR") or str(default_cache_dir())
-        factory = TrieDictionaryFactory(disk_cache_dir=str(Path(cache) / "lemma-tries" / version))
+        root = _trie_root or Path(os.environ.get("PROVENANCE_CACHE_DIR") or default_cache_dir())
+        factory = TrieDictionaryFactory(disk_cache_dir=str(root / "lemma-tries" / version))
     except ImportError:  # no marisa-trie: simplemma's in-memory dictionaries (slower start-up)
         factory = None
     strategy = DefaultStrategy(dictionary_factory=factory) if factory else DefaultStrategy()
