@@ -94,8 +94,9 @@ def test_report_loads_without_console_errors(driver: Any, tmp_path: Path) -> Non
     driver.get(path.resolve().as_uri())
     assert driver.execute_script("return document.readyState") == "complete"
     assert console_errors(driver) == []
-    # the script ran (the CSP hash matches): it filled in the live counter
-    assert driver.find_element(By.ID, "shown-count").text == "11 of 11 findings shown"
+    # the script ran (the CSP hash matches): it applied the default filter (minor findings hidden
+    # when there are major ones) and filled in the live counter
+    assert driver.find_element(By.ID, "shown-count").text == "10 of 11 findings shown"
     # self-contained: the page loaded no resources at all (no fonts, images, scripts, styles)
     assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
     shot = tmp_path / "report.png"
@@ -105,6 +106,8 @@ def test_report_loads_without_console_errors(driver: Any, tmp_path: Path) -> Non
 
 def test_severity_filter_hides_findings_and_rows(driver: Any, tmp_path: Path) -> None:
     open_report(driver, render(fixture_report(), "html"), tmp_path / "report.html")
+    assert len(visible(driver, ".finding")) == 10  # the one minor finding is hidden by default
+    driver.find_element(By.CSS_SELECTOR, 'input[data-filter="severity"][value="minor"]').click()
     assert len(visible(driver, ".finding")) == 11
     critical_rows = len(visible(driver, "tr.bead.flagged.worst-critical"))
     assert critical_rows == 4

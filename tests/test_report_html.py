@@ -126,6 +126,18 @@ def test_filters_print_styles_and_keyboard_help_are_there(fixture_html: str) -> 
     assert "<kbd>j</kbd>" in fixture_html
 
 
+def test_minor_findings_start_hidden_only_when_there_is_something_serious(fixture_html: str) -> None:
+    def ticked(html: str) -> set[str | None]:
+        return {a.get("value") for a in Page(html).all("input") if a.get("data-filter") == "severity"
+                and "checked" in a}
+
+    assert ticked(fixture_html) == {"critical", "major"}
+    only_minor = fixture_report()
+    for result in only_minor.results:
+        result.findings = [f for f in result.findings if f.severity.value == "minor"]
+    assert ticked(render(only_minor, "html")) == {"critical", "major", "minor"}
+
+
 def test_markup_is_accessible(fixture_html: str) -> None:
     page = Page(fixture_html)
     assert page.all("html")[0]["lang"] == "en"

@@ -524,9 +524,13 @@ def _filters(report: Report) -> str:
     findings = report.findings()
     sev_counts = {s.value: sum(1 for f in findings if f.severity is s) for s in Severity}
     kind_counts = {k: sum(1 for f in findings if f.kind.value == k) for k in _KINDS}
+    # Minor findings (a word an independent translation lacks, ...) are shown only on request when
+    # there is something serious to review; with nothing major they are all there is to see.
+    serious = any(f.severity is not Severity.MINOR and not f.waived for f in findings)
     sev_boxes = "".join(
-        f'<label class="toggle sev-{s.value}"><input type="checkbox" data-filter="severity" value="{s.value}" '
-        f'checked> {s.value.capitalize()} <span class="n">{sev_counts[s.value]}</span></label>'
+        f'<label class="toggle sev-{s.value}"><input type="checkbox" data-filter="severity" value="{s.value}"'
+        f'{"" if serious and s is Severity.MINOR else " checked"}> {s.value.capitalize()} '
+        f'<span class="n">{sev_counts[s.value]}</span></label>'
         for s in _SEVERITIES
     )
     kind_boxes = "".join(
