@@ -74,6 +74,8 @@ _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w.'’&-]*"
 _NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|am|im|of|the|y|e|i)"
+# a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
+_LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
 _NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
 
 
@@ -99,6 +101,7 @@ class _Lexicon:
     descriptor_last_words: frozenset[str]
     leadin_opener: re.Pattern[str]
     translation_note: re.Pattern[str]
+    anaphor: re.Pattern[str]
     source_line: re.Pattern[str]
     cue_before: re.Pattern[str]
     report_before: re.Pattern[str]
@@ -130,29 +133,39 @@ def _lexicon() -> _Lexicon:
     raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
     words = raw["outlet_words"]
     demonyms = dict(raw["demonyms"])
+    demonyms_after = dict(raw.get("demonyms_after", {}))
     article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
+    # "the German daily", "Finland's largest daily", "le quotidien italien"
     desc = (
-        rf"(?:{article}\s+)?(?:(?P<demonym>{_alt(demonyms)})[\s-]+)?"
+        rf"(?:{article}\s+)?(?:(?P<demonym>{_alt(demonyms)})(?:['’]s)?[\s-]+)?"
         rf"(?:(?:{_alt(words['adjectives'])})[\s-]+){{0,3}}(?:{_alt(words['descriptors'])})"
+        rf"(?:\s+(?P<demonym_after>{_alt(demonyms_after)}))?"
     )
     after_time = r"(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
     verbs_after = _alt(raw["cues"]["after"])
     quote_words = raw["cues"]
     return _Lexicon(
         raw=raw,
-        descriptor_prefix=re.compile(rf"(?i:{desc})\s+$"),
-        descriptor_name=re.compile(rf"\b(?i:{desc})\s+(?P<name>{_NAME_RE})"),
-        descriptor_hit=re.compile(rf"\b(?i:{_alt(words['descriptors'])})\s+(?P<name>{_NAME_WORD})"),
-        descriptor_last_words=frozenset(d.split()[-1].lower() for d in words["descriptors"]),
+        # the name follows the descriptor, or stands in apposition: "Finland's largest daily, Helsingin Sanomat,"
+        descriptor_prefix=re.compile(rf"(?i:{desc}),?\s+$"),
+        descriptor_name=re.compile(rf"\b(?i:{desc}),?\s+(?P<name>{_NAME_RE})"),
+        descriptor_hit=re.compile(
+            rf"\b(?i:{_alt(words['descriptors'])})(?:\s+(?i:{_alt(demonyms_after)}))?,?\s+(?P<name>{_NAME_WORD})"
+        ),
+        descriptor_last_words=frozenset(
+            [d.split()[-1].lower() for d in words["descriptors"]] + [d.lower() for d in demonyms_after]
+        ),
         leadin_opener=re.compile(rf"^\W*(?:{_alt(raw['leadin']['openers'])})\b", re.I),
         translation_note=re.compile(rf"\b(?:{_alt(raw['leadin']['translation_notes'])})\b", re.I),
+        anaphor=re.compile(rf"\b(?:{_alt(raw['leadin'].get('anaphors', []))})\b", re.I),
         source_line=re.compile(rf"^\W*(?P<label>{_alt(raw['source_labels']['labels'])})\s*:\s*(?P<name>.+?)\W*$", re.I),
         cue_before=re.compile(
             rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{_alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*{_OPEN_MARKS}$",
             re.I,
         ),
         cue_after=re.compile(
-            rf"^{_CLOSE_MARKS}(?:\s+(?:{_alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?{after_time}"
+            rf"^{_CLOSE_MARKS}(?:\s+(?:{_alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?"
+            rf"(?:\s+(?:{_alt(raw['cues'].get('after_insertions', []))})\s+[^,.;:]{{1,60}}?)?{after_time}"
             rf"\s+(?P<verb>{verbs_after})"
             r"(?=$|[\s,.:;])",
             re.I,
@@ -184,13 +197,13 @@ def _lexicon() -> _Lexicon:
         ),
         possessive_report=re.compile(
             rf"^['’]s\s+(?:own\s+|latest\s+|new\s+)?(?:{_alt(raw['cues']['report_nouns'])})\b[^.;:]{{0,60}}?"
-            rf"\b(?:{_alt(raw['cues']['report_verbs'])})\b",
+            rf"(?:\b(?:{_alt(raw['cues']['report_verbs'])})\b|:(?=\s))",  # "X's verdict was blunt: ..."
             re.I,
         ),
         quote_intro=re.compile(rf"\b(?:{_alt(raw['cues']['report_nouns'] + raw['cues']['quote_intro'])})\b", re.I),
         continuation=re.compile(
-            rf"^\W*(?:{_alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
-            rf"(?:{_alt(raw['cues']['continuation_verbs'])})\b",
+            rf"^\W*(?:(?:{_alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
+            rf"(?:{_alt(raw['cues']['continuation_verbs'])})\b|(?:{_alt(raw['cues'].get('continuation_cues', []))})\b)",
             re.I,
         ),
         negative=re.compile(rf"(?:^|\W)(?:{_alt(raw['negative']['phrases'])})", re.I),
@@ -202,7 +215,7 @@ def _lexicon() -> _Lexicon:
             rf"(?:{_alt(raw['commentary']['judgement_words'])})\b",
             re.I,
         ),
-        demonyms={k.lower(): v for k, v in demonyms.items()},
+        demonyms={k.lower(): v for k, v in (demonyms | demonyms_after).items()},
     )
 
 
@@ -311,7 +324,8 @@ class _Finder:
                 continue  # "focus groups", "the guardian of", "público": a word, not the outlet
             start = span.start
             before = self.text[max(0, start - 40) : start].split()
-            if before and before[-1].lower() in self.lex.descriptor_last_words:  # cheap test before the regex
+            # cheap test before the regex
+            if before and before[-1].lower().rstrip(",") in self.lex.descriptor_last_words:
                 prefix = self.lex.descriptor_prefix.search(self.text[max(0, start - 80) : start])
                 if prefix:
                     start -= len(prefix.group(0))
@@ -335,7 +349,7 @@ class _Finder:
             outlet = self.registry.find(name) or self.registry.find(m.group(0))
             if outlet is None and not self.lex.after_unknown.match(self.text[m.end() : m.end() + 40]):
                 continue  # "the daily Kremlin briefing": a capitalised word, not an outlet's name
-            demonym = (m.group("demonym") or "").lower()
+            demonym = (m.group("demonym") or m.group("demonym_after") or "").lower()
             language = outlet.language if outlet else self.lex.demonyms.get(demonym)
             out.append(_Mention(Span(m.start(), m.end()), name_span, outlet, m.group(0), language))
         return sorted(out, key=lambda m: m.span.start)
@@ -482,8 +496,10 @@ class _Finder:
             return None
         span = Span(start, end)
         found = self.mentions_in(span)
-        if not found or self.lex.negative.search(s_text):
+        if self.lex.negative.search(s_text):
             return None
+        if not found:
+            return self.anaphoric_leadin(b, span)
         mention = found[-1]
         words = len(_WORD_RE.findall(s_text))
         after = self.text[mention.span.end : end - 1]
@@ -498,6 +514,42 @@ class _Finder:
         if not (opener or verb or words <= 8):
             return None
         return mention, span
+
+    def quote_leadin(self, b: _Block) -> tuple[_Mention, Span] | None:
+        """A sentence that presents an outlet's report ("A long report in X described the scene.") before a
+        paragraph that is one quotation: the marks say the paragraph is quoted, the sentence says from where."""
+        nxt = self.next_block(self.position[id(b)])
+        if b.kind in ("blockquote", "heading") or nxt is None or nxt.kind == "blockquote":
+            return None
+        if not self.is_full_quote(nxt) or self.is_claimed(nxt.span):
+            return None
+        sent = _strip(self.text, b.sentences[-1])
+        s_text = self.text[sent.start : sent.end]
+        if self.lex.negative.search(s_text) or self.is_commentary(sent):
+            return None
+        for mention in reversed(self.mentions_in(sent)):
+            if self.inline_cue(sent, mention) is not None:
+                return None  # the sentence makes a claim of its own: an inline passage
+            pre = self.text[sent.start : mention.span.start]
+            post = self.text[mention.span.end : sent.end]
+            if self.lex.quote_intro.search(s_text) or self.lex.cue_after.match(post) or self.lex.cue_before.search(pre):
+                return mention, sent
+        return None
+
+    def anaphoric_leadin(self, b: _Block, span: Span) -> tuple[_Mention, Span] | None:
+        """ "X has seen the draft. Here is how the paper describes it:" - the colon sentence names X as "the paper"."""
+        s_text = self.text[span.start : span.end]
+        anaphor = self.lex.anaphor.search(s_text)
+        if anaphor is None or len(_WORD_RE.findall(s_text)) > _MAX_LEADIN_WORDS:
+            return None
+        earlier = self.mentions_in(Span(b.span.start, span.start))
+        if not earlier:
+            return None
+        mention = earlier[-1]
+        after = s_text[anaphor.end() : -1]
+        if not (self.lex.leadin_opener.match(s_text) or self.lex.cue_after.match(after)):
+            return None
+        return mention, Span(b.span.start, span.end)
 
     def plain_run(self, i: int) -> list[_Block]:
         """Plain paragraphs from block i on that continue a lead-in: stop at commentary, headings, cues."""
@@ -536,7 +588,7 @@ class _Finder:
         i = 0
         while i < len(self.blocks):
             b = self.blocks[i]
-            li = self.leadin(b)
+            li = self.leadin(b) or self.quote_leadin(b)
             src = None if li else (self.source_line(b) if b.kind != "blockquote" else None)
             if li is None and src is None:
                 i += 1
@@ -564,8 +616,13 @@ class _Finder:
                     i += 1
                     continue
             nxt = self.next_block(i)
+            closing = re.match(r"^\(.*\)\W*$", self.block_text(b), re.S)  # "(Source: X)" credits what is above
             if kind == "source_block" and (
-                nxt is None or nxt.kind == "heading" or self.is_commentary(nxt.span) or self.is_claimed(nxt.span)
+                closing
+                or nxt is None
+                or nxt.kind == "heading"
+                or self.is_commentary(nxt.span)
+                or self.is_claimed(nxt.span)
             ):
                 # "Source: X" closing a stretch of plain text: it credits the paragraph above
                 prev = self.prev_block(i)
@@ -618,6 +675,22 @@ class _Finder:
             conf = _CONFIDENCE["leadin_plain" if kind == "leadin" else "source_plain"]
             self.add(_Candidate(span, kind, mention, cue, conf, open_end=True, context=[b.span]), cue)
             i += 1 + len(run)
+
+    def find_closing_lines(self) -> None:
+        """A paragraph whose last line only credits an outlet ("...\n(Source: Corriere della Sera, translated)")."""
+        for b in self.blocks:
+            if b.kind in ("blockquote", "heading") or self.is_claimed(b.span):
+                continue
+            cut = self.text.rfind("\n", b.span.start, b.span.end)
+            if cut <= b.span.start:
+                continue
+            start, end = _strip_span(self.text, cut, b.span.end)
+            line = Span(start, end)
+            mention = self.attribution_line(_Block(b.index, line, "paragraph", [line]))
+            body = _strip(self.text, Span(b.span.start, cut))
+            if mention is None or len(body) == 0 or self.is_commentary(body):
+                continue
+            self.add(_Candidate(body, "source_block", mention, line, _CONFIDENCE["source_after"], context=[line]), line)
 
     # ------------------------------------------------------------------ 3: block quotes
 
@@ -733,7 +806,7 @@ class _Finder:
         """'inline', 'quote', 'inline_colon' (cue ends in a colon: the rest of the paragraph) or None."""
         text = self.text
         pre = text[sent.start : mention.span.start]
-        post = text[mention.span.end : sent.end]
+        post = _after_apposition(mention, text[mention.span.end : sent.end])
         if re.match(r"^['’]s\b", post):
             # "Le Monde's reporting suggests ..." quotes it; "Le Monde's correspondent was expelled" does not
             if self.lex.possessive_report.match(post) and self._subject_position(pre):
@@ -813,11 +886,16 @@ class _Finder:
                     while end_k + 1 < len(b.sentences) and self.continues(b.sentences[end_k + 1], mention):
                         end_k += 1
                 end = _strip_span(self.text, sent.start, b.sentences[end_k].end)[1]
-                span = Span(sent.start, end)
+                span = Span(self.skip_label(sent, mention), end)
                 kind = "quote" if cue == "quote" else "inline"
                 conf = _CONFIDENCE[kind]
-                if self.found and self.found[-1].kind == kind and _same_outlet(self.found[-1].mention, mention):
-                    prev = self.found[-1]
+                prev = self.found[-1] if self.found else None
+                if (
+                    prev is not None
+                    and prev.kind == kind
+                    and _same_outlet(prev.mention, mention)
+                    and prev.span.start >= b.span.start  # not across paragraphs: a headline and its story
+                ):
                     gap = self.text[prev.span.end : span.start]
                     if not gap.strip():  # adjacent sentences from the same outlet make one passage
                         prev.span = Span(prev.span.start, span.end)
@@ -826,6 +904,14 @@ class _Finder:
                         continue
                 self.add(_Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), conf))
                 k = end_k + 1
+
+    def skip_label(self, sent: Span, mention: _Mention) -> int:
+        """Start of the sentence without a short label before a colon ("Madrid: The city's metro ...",
+        a newsletter item's heading); a label that names the outlet is part of the attribution."""
+        m = _LABEL.match(self.text, sent.start, sent.end)
+        if m is None or sent.start + len(m.group(0)) > mention.span.start:
+            return sent.start
+        return m.end()
 
     def add_leadin_colon(self, b: _Block, sent: Span, mention: _Mention) -> int:
         """Lead-in and passage in one paragraph: the passage is what follows the colon."""
@@ -925,6 +1011,7 @@ class _Finder:
 
     def passages(self) -> list[Passage]:
         self.find_structural()
+        self.find_closing_lines()
         self.find_blockquotes()
         self.find_quote_credits()
         self.find_inline()
@@ -965,7 +1052,7 @@ class _Finder:
     def cue_phrase(self, span: Span, mention: _Mention) -> tuple[Span, str]:
         """The attribution words around the outlet name: "According to BILD", "told Der Spiegel"."""
         pre = self.text[span.start : mention.span.start]
-        post = self.text[mention.span.end : span.end]
+        post = _after_apposition(mention, self.text[mention.span.end : span.end])
         start, end = mention.span.start, mention.span.end
         before = (
             self.lex.quote_before.search(pre)
@@ -978,7 +1065,7 @@ class _Finder:
         else:
             after = self.lex.cue_after.match(post)
             if after:
-                end = mention.span.end + after.end()
+                end = span.end - len(post) + after.end()
         return Span(start, end), self.text[start:end].strip(" ,")
 
 
@@ -1023,6 +1110,14 @@ def _find_quotes(text: str) -> list[QuoteSpan]:
         out.append(QuoteSpan(Span(i, j + 1), Span(i + 1, j), ch))
         i = j + 1
     return out
+
+
+def _after_apposition(mention: _Mention, post: str) -> str:
+    """Text after a name, without the comma closing an apposition ("the daily, Helsingin Sanomat, reported")."""
+    name = mention.written
+    if post.startswith(",") and re.search(r",\s+[^,]+$", name):
+        return post[1:]
+    return post
 
 
 def _same_outlet(a: _Mention, b: _Mention) -> bool:
