@@ -114,11 +114,13 @@ class _Lexicon:
     coverage: re.Pattern[str]
     quote_intro: re.Pattern[str]
     continuation: re.Pattern[str]
+    continuation_tag: re.Pattern[str]
     negative: re.Pattern[str]
     first_person: frozenset[str]
     commentary_opener: re.Pattern[str]
     evaluative: re.Pattern[str]
     judgement: re.Pattern[str]
+    speech_tag: re.Pattern[str]
     demonyms: dict[str, str]
 
 
@@ -158,7 +160,11 @@ def _lexicon() -> _Lexicon:
         leadin_opener=re.compile(rf"^\W*(?:{_alt(raw['leadin']['openers'])})\b", re.I),
         translation_note=re.compile(rf"\b(?:{_alt(raw['leadin']['translation_notes'])})\b", re.I),
         anaphor=re.compile(rf"\b(?:{_alt(raw['leadin'].get('anaphors', []))})\b", re.I),
-        source_line=re.compile(rf"^\W*(?P<label>{_alt(raw['source_labels']['labels'])})\s*:\s*(?P<name>.+?)\W*$", re.I),
+        # "Source: X", "Source (Polish): X"
+        source_line=re.compile(
+            rf"^\W*(?P<label>{_alt(raw['source_labels']['labels'])})\s*(?:\([^()\n]{{1,40}}\)\s*)?:\s*(?P<name>.+?)\W*$",
+            re.I,
+        ),
         cue_before=re.compile(
             rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{_alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*{_OPEN_MARKS}$",
             re.I,
@@ -206,6 +212,10 @@ def _lexicon() -> _Lexicon:
             rf"(?:{_alt(raw['cues']['continuation_verbs'])})\b|(?:{_alt(raw['cues'].get('continuation_cues', []))})\b)",
             re.I,
         ),
+        continuation_tag=re.compile(
+            rf"[,—–]\s*(?:{_alt(raw['leadin'].get('anaphors', []))})\s+(?:{_alt(raw['cues']['continuation_verbs'])})\b",
+            re.I,
+        ),
         negative=re.compile(rf"(?:^|\W)(?:{_alt(raw['negative']['phrases'])})", re.I),
         first_person=frozenset(w.lower() for w in raw["commentary"]["first_person"]),
         commentary_opener=re.compile(rf"^\W*(?:{_alt(raw['commentary']['openers'])})(?=\W|$)", re.I),
@@ -213,6 +223,11 @@ def _lexicon() -> _Lexicon:
         judgement=re.compile(
             rf"^\W*(?:{_alt(raw['commentary']['judgement_subjects'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
             rf"(?:{_alt(raw['commentary']['judgement_words'])})\b",
+            re.I,
+        ),
+        speech_tag=re.compile(
+            rf"(?:[,—–]\s*(?P<who>(?:[\w'’.-]+\s+){{0,4}}?)(?:{_alt(raw['commentary'].get('speech_verbs', []))})\b"
+            r"|\baccording\s+to\b)",
             re.I,
         ),
         demonyms={k.lower(): v for k, v in (demonyms | demonyms_after).items()},
@@ -293,6 +308,7 @@ class _Finder:
         self.position = {id(b): i for i, b in enumerate(self.blocks)}
         self.claimed = _SpanIndex[Span]()
         self.found: list[_Candidate] = []
+        self.credits: list[tuple[_Mention, Span]] = []  # Source lines crediting an inline passage above
 
     # ------------------------------------------------------------------ preparation
 
@@ -402,12 +418,33 @@ class _Finder:
                     chars[i - span.start] = " "
         return "".join(chars)
 
+    def reported(self, sent: Span) -> bool:
+        """The sentence carries a speech tag ("..., the director told the paper"): someone else's words."""
+        text = self.outside_quotes(sent)
+        for m in self.lex.speech_tag.finditer(text):
+            # "as I said", "according to my figures" are the author speaking
+            who = text if m.group("who") is None else m.group("who")
+            if not any(w.lower() in self.lex.first_person and w != "US" for w in _WORD_RE.findall(who)):
+                return True
+        return False
+
     def is_commentary(self, span: Span) -> bool:
-        """The author's own voice: first person, questions or exclamations, or an opinion opener."""
-        raw = self.text[span.start : span.end].strip()
-        text = self.outside_quotes(span)
-        if self.lex.commentary_opener.match(raw) or self.lex.judgement.match(raw):
-            return True
+        """The author's own voice: first person, questions or exclamations, or an opinion opener.
+
+        Sentences with a speech tag do not count: they report somebody else's words."""
+        b = self.block_at(span)
+        stripped = (_strip(self.text, s) for s in b.sentences)
+        sents = [s for s in stripped if len(s) and span.start <= s.start and s.end <= span.end]
+        if not sents:
+            sents = [_strip(self.text, span)]
+        voiced = [s for s in sents if not self.reported(s)]
+        if not voiced:
+            return False
+        if voiced[0] == sents[0]:
+            raw = self.text[sents[0].start : sents[0].end]
+            if self.lex.commentary_opener.match(raw) or self.lex.judgement.match(raw):
+                return True
+        text = " ".join(self.outside_quotes(s) for s in voiced)
         if re.search(r"[!?](?=\s|$)", text):
             return True
         for word in _WORD_RE.findall(text):
@@ -547,7 +584,9 @@ class _Finder:
             return None
         mention = earlier[-1]
         after = s_text[anaphor.end() : -1]
-        if not (self.lex.leadin_opener.match(s_text) or self.lex.cue_after.match(after)):
+        if not self.lex.cue_after.match(after) and (
+            not self.lex.leadin_opener.match(s_text) or self.is_commentary(span)  # "Here is what I think of the paper:"
+        ):
             return None
         return mention, Span(b.span.start, span.end)
 
@@ -600,6 +639,12 @@ class _Finder:
                 assert src is not None
                 mention, cue = src, b.span
                 kind = "source_block"
+                if self.credits_inline_above(i, src):
+                    # "X is reporting that ... / Source: <link to X>": the line credits that sentence
+                    self.credits.append((src, b.span))
+                    self.claim(b.span)
+                    i += 1
+                    continue
                 prev = self.prev_block(i)
                 if prev is not None and prev.kind == "blockquote" and not self.is_claimed(prev.span):
                     start = i - 1
@@ -675,6 +720,25 @@ class _Finder:
             conf = _CONFIDENCE["leadin_plain" if kind == "leadin" else "source_plain"]
             self.add(_Candidate(span, kind, mention, cue, conf, open_end=True, context=[b.span]), cue)
             i += 1 + len(run)
+
+    def credits_inline_above(self, i: int, src: _Mention) -> bool:
+        """A sentence in the few paragraphs above attributes something to the same outlet inline."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            b = self.blocks[j]
+            if b.kind == "heading":
+                return False
+            for sent in b.sentences:
+                st = _strip(self.text, sent)
+                if any(_same_outlet(m, src) and self.inline_cue(st, m) for m in self.mentions_in(st)):
+                    return True
+        return False
+
+    def attach_credits(self) -> None:
+        """Links of a Source line go to the nearest passage above it from the same outlet."""
+        for mention, line in self.credits:
+            above = [c for c in self.found if c.span.end <= line.start and _same_outlet(c.mention, mention)]
+            if above:
+                max(above, key=lambda c: c.span.end).context.append(line)
 
     def find_closing_lines(self) -> None:
         """A paragraph whose last line only credits an outlet ("...\n(Source: Corriere della Sera, translated)")."""
@@ -934,7 +998,7 @@ class _Finder:
         """The sentence keeps reporting the same outlet ("The paper added that ...")."""
         s = _strip(self.text, sent)
         text = self.text[s.start : s.end]
-        if self.lex.continuation.match(text):
+        if self.lex.continuation.match(text) or self.lex.continuation_tag.search(self.outside_quotes(s)):
             return True
         return any(_same_outlet(o, mention) and self.inline_cue(s, o) for o in self.mentions_in(s))
 
@@ -1015,6 +1079,7 @@ class _Finder:
         self.find_blockquotes()
         self.find_quote_credits()
         self.find_inline()
+        self.attach_credits()
         self.find_links()
         out = []
         for n, cand in enumerate(sorted(self.found, key=lambda c: c.span.start), start=1):

@@ -492,6 +492,138 @@ def test_the_authors_own_quotes_and_person_quotes_next_to_an_outlet_are_not_pass
     assert found == []
 
 
+# --------------------------------------------------------------------------- phrasings added after the blind2 run
+
+
+def test_a_verbless_continuation_according_to_the_paper_extends_the_passage() -> None:
+    p = only(passages("Le Monde reported that the ferry failed an inspection. According to the paper, its hull leaks."))
+    assert p.text.endswith("its hull leaks.")
+
+
+def test_a_tag_naming_the_outlet_mid_sentence_continues_the_passage() -> None:
+    p = only(passages("Bild reported that the bridge is closed. It is unclear, the paper added, when it will reopen."))
+    assert p.text.endswith("when it will reopen.")
+
+
+def test_a_sentence_about_the_paper_is_not_a_continuation() -> None:
+    p = only(passages("Bild reported that the minister will resign. The paper's owner is selling a printing plant."))
+    assert p.text == "Bild reported that the minister will resign."
+
+
+def test_a_leadin_may_name_the_outlet_of_the_sentence_before_as_the_paper() -> None:
+    p = only(
+        passages(
+            "Kommersant obtained the letter first. This is what the newspaper published on Thursday:",
+            "The ministry asks for a one-year delay of the fuel tax.",
+            "I doubt the government will agree.",
+        )
+    )
+    assert p.kind == "leadin" and p.outlet.id == "kommersant" and p.text.startswith("The ministry asks")
+    assert passages("Der Spiegel was founded in 1947. Here is what I think about the paper:", "It is too long.") == []
+
+
+def test_a_report_sentence_ending_in_a_full_stop_introduces_a_quoted_paragraph() -> None:
+    p = only(
+        passages(
+            "An article in El País on Sunday described the night in the flooded town.",
+            '"The water rose by two metres in twenty minutes. People waited on the roofs of their cars."',
+            "Two years later, the town is still rebuilding.",
+        )
+    )
+    assert p.kind == "leadin" and p.outlet.id == "el-pais" and p.text.startswith('"The water rose')
+    # a person's quote after a sentence that only mentions the outlet is not the outlet's text
+    assert passages("The minister gave an interview to Le Monde last week.", '"We will not raise taxes."') == []
+
+
+@pytest.mark.parametrize("credit", ["(Source: Corriere della Sera, translated)", "— Corriere della Sera, 12 May"])
+def test_a_last_line_crediting_an_outlet_attributes_the_lines_above_it(credit: str) -> None:
+    p = only(passages(f"The metro line reaches the Colosseum next year. It was planned in 1990.\n{credit}", "So slow."))
+    assert p.kind == "source_block" and p.outlet.id == "corriere" and p.text.endswith("planned in 1990.")
+
+
+def test_a_parenthesised_source_line_credits_the_paragraph_above_not_the_one_below() -> None:
+    p = only(
+        passages("The metro line reaches the Colosseum next year.", "(Source: Corriere della Sera)", "Rome waits.")
+    )
+    assert p.text == "The metro line reaches the Colosseum next year."
+
+
+def test_a_source_line_below_an_inline_passage_gives_it_its_link_and_no_passage_of_its_own() -> None:
+    url = "https://www.spiegel.de/politik/grundsteuer-a-42.html"
+    found = passages(
+        "Der Spiegel is reporting that the property tax will rise in 2027.",
+        "Translated with a machine, sorry for any mistakes.",
+        "Source (German): spiegel.de",
+        links=[("spiegel.de", url)],
+    )
+    assert only(found).urls == [url] and only(found).text.startswith("Der Spiegel is reporting")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Wie der Spiegel unter Berufung auf Regierungskreise berichtet, soll die Steuer steigen.", "spiegel"),
+        ("Kommersant citing two sources reported that the pipeline would close in March.", "kommersant"),
+        ("Según el diario francés Le Monde, la empresa cerrará dos fábricas.", "le-monde"),
+        ("D'après le quotidien italien Corriere della Sera, la ligne ouvrira en 2026.", "corriere"),
+        ("Germany's largest tabloid, Bild, reported on Monday that the chancellor would travel.", "bild"),
+        ('Le Monde\'s assessment was harsh: the reform "creates more problems than it solves".', "le-monde"),
+        ("The Italian channel Corriere della Sera is reporting that the strike is over.", "corriere"),
+        ('Der Spiegel ran the story on Tuesday under the headline "Four hundred teachers missing".', "spiegel"),
+    ],
+)
+def test_more_inline_phrasings(sentence: str, outlet: str) -> None:
+    p = only(passages("Some context first.", sentence, "Back to the story."))
+    assert p.outlet.id == outlet and p.text == sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters is reporting from Astana this week, as it does every year.",
+        "Der Spiegel ran the story on its front page, and Le Monde ran a story about the family later.",
+        "Spain's largest daily, El País, has a new editor.",
+        "Le Monde's review of the film was harsh, but the audience loved it.",
+    ],
+)
+def test_more_hard_negatives(text: str) -> None:
+    assert passages("Some unrelated context.", text, "And the story goes on.") == []
+
+
+def test_unknown_outlet_after_a_country_or_capital_gets_its_language() -> None:
+    p = only(passages("Finland's largest daily, Helsingin Sanomat, reported that the border stays closed."))
+    assert p.outlet is None and "Helsingin Sanomat" in p.outlet_name and p.language == "fi"
+    p = only(passages("The Oslo daily Aftenposten reported that aid would double."))
+    assert p.outlet is None and p.language == "no"
+
+
+def test_a_list_items_label_is_not_part_of_the_passage() -> None:
+    p = only(passages("Berlin: Bild reported that the S-Bahn will close for six weeks."))
+    assert p.text == "Bild reported that the S-Bahn will close for six weeks."
+
+
+def test_passages_from_one_outlet_in_different_paragraphs_stay_apart() -> None:
+    found = passages("Strike over, Bild reports", "Bild reported that the strike at the port is over.")
+    assert [p.text for p in found] == [
+        "Strike over, Bild reports",
+        "Bild reported that the strike at the port is over.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "It is hard to say when the wards will reopen, the director told the paper.",
+        "We will not pay a cent more, the minister told the paper.",
+    ],
+)
+def test_a_reported_sentence_with_a_speech_tag_is_not_cut_as_commentary(reported: str) -> None:
+    p = only(passages("From the German Bild:", "Two wards are closed. " + reported, "I have my own story."))
+    assert p.text.endswith(reported)
+    p = only(passages("From the German Bild:", "Two wards are closed.", reported, "I have my own story."))
+    assert p.text.endswith(reported)
+
+
 # --------------------------------------------------------------------------- general properties
 
 
@@ -562,9 +694,7 @@ def _gold_entries() -> list[dict]:
 
 
 # Known misses: gold passages the detector does not find, with the reason.
-KNOWN_MISSES: dict[str, str] = {
-    "blind2/g09_reddit_tvn24.md": 'the "Source (Polish): <link>" line two paragraphs below is not attached',
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _gold_params() -> list:
