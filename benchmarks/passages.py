@@ -69,14 +69,34 @@ BLIND2_FIRST_RUN = (
     "for an outlet asking a question, people quoted) was reported. Misses then: an inline sentence continued by "
     '"According to the paper, ..." (span cut after the first sentence, so also one false passage); a paragraph '
     'closed by "(Source: Corriere della Sera, translated)"; "The Frankfurter Allgemeine ran the story ... under the '
-    'headline \"...\""; a lead-in naming the outlet only as "the paper" ("Die Welt has seen the draft. Here is how '
+    'headline "...""; a lead-in naming the outlet only as "the paper" ("Die Welt has seen the draft. Here is how '
     'the paper describes the plan:"); the progressive "TVN24 is reporting that"; German "Wie die Neue Zürcher '
     'Zeitung unter Berufung auf Diplomaten meldet"; French "D\'après le quotidien italien La Repubblica"; a '
     'quoted paragraph after a lead-in sentence ending in a full stop ("A long report in Gazeta Wyborcza on '
     'Saturday described what that looks like on the ground."); an outlet missing from the registry in apposition '
     '("Finland\'s largest daily, Helsingin Sanomat, reported"); and "Die Zeit\'s verdict was blunt: ...". Two '
     'more matched only with overlap: a newsletter list label ("Madrid:", "London:") kept inside the span. '
-    "Language: the unregistered \"Athens daily Kathimerini\" got no language (gold Greek)."
+    'Language: the unregistered "Athens daily Kathimerini" got no language (gold Greek); URLs: a "Source (Polish): '
+    '<link>" line two paragraphs under the passage was not attached.'
+)
+# What was changed because of blind2 (general rules and lexicon data, not its sentences), so the current
+# blind2 numbers are tuned on it too.
+BLIND2_FIXES = (
+    'verbless continuations ("According to the paper, ...") and mid-sentence tags ("..., the paper added, ...") '
+    'extend a passage; a colon lead-in may name the outlet of the sentence before as "the paper"; a sentence '
+    "presenting an outlet's report with a reporting verb introduces a following paragraph that is one quotation; "
+    'a last line "(Source: X)" or "— X" credits the lines above it, and a parenthesised Source paragraph the '
+    'paragraph above; a Source line under an inline passage of the same outlet gives it its link; "is reporting '
+    'that", "ran the story", an inserted "unter Berufung auf ..."/"citing ..." before the verb, post-nominal '
+    'nationality adjectives ("le quotidien italien X"), countries and capitals as demonyms ("Finland\'s largest '
+    'daily, X,", "the Athens daily X") with appositive names, "X\'s verdict ...:"; list labels ("Madrid:") stay '
+    "outside the span; same-outlet passages in different paragraphs are no longer merged. Checked on the way (a risk "
+    'noted after the `blind` fixes): a sentence with a speech tag ("It is hard to say when they will reopen, the '
+    'director told the paper.") was cut from a lead-in passage as author judgement; speech-tagged sentences now '
+    "count as reported, not commentary. Probes written afterwards (unit tests, not a scored split) cover "
+    'negatives for each new rule: progressive "is reporting from" (coverage), "ran the story on its front page", '
+    '"Spain\'s largest daily, X, has a new editor", "X\'s review of the film was harsh", a bare agency name under '
+    'a caption, and a quotation after "A report by X was criticised by the minister".'
 )
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 
@@ -357,6 +377,8 @@ def render(results: dict[str, SplitResult], seed: str | None, real: str | None =
     lines += [
         f"First run of `blind2` (third author, written without reading the detector; the independent estimate): "
         f"{BLIND2_FIRST_RUN}",
+        "",
+        f"Changed after the `blind2` run (so its current numbers are tuned on it too): {BLIND2_FIXES}",
         "",
     ]
     if seed:

@@ -107,6 +107,7 @@ class _Lexicon:
     report_before: re.Pattern[str]
     closing_credit: re.Pattern[str]
     cue_after: re.Pattern[str]
+    verb_after: re.Pattern[str]
     quote_before: re.Pattern[str]
     quote_after: re.Pattern[str]
     possessive_report: re.Pattern[str]
@@ -176,6 +177,7 @@ def _lexicon() -> _Lexicon:
             r"(?=$|[\s,.:;])",
             re.I,
         ),
+        verb_after=re.compile(rf"\b(?:{verbs_after})\b", re.I),
         closing_credit=re.compile(
             rf"(?:^|[(,;—–-])\s*(?:{_alt(raw['leadin']['closing_credits'])})\s*(?:{article}\s+)?{_OPEN_MARKS}$", re.I
         ),
@@ -569,7 +571,10 @@ class _Finder:
                 return None  # the sentence makes a claim of its own: an inline passage
             pre = self.text[sent.start : mention.span.start]
             post = self.text[mention.span.end : sent.end]
-            if self.lex.quote_intro.search(s_text) or self.lex.cue_after.match(post) or self.lex.cue_before.search(pre):
+            # "A report in X described ...": a report word and a reporting verb ("A report by X was criticised
+            # by the minister" before the minister's words is not X's text)
+            presents = self.lex.quote_intro.search(s_text) and self.lex.verb_after.search(post)
+            if presents or self.lex.cue_after.match(post) or self.lex.cue_before.search(pre):
                 return mention, sent
         return None
 
@@ -750,6 +755,8 @@ class _Finder:
                 continue
             start, end = _strip_span(self.text, cut, b.span.end)
             line = Span(start, end)
+            if not re.match(r"[(—–-]", self.text[start:end]) and not self.lex.source_line.match(self.text[start:end]):
+                continue  # a bare name under a text is a photo credit more often than a text credit
             mention = self.attribution_line(_Block(b.index, line, "paragraph", [line]))
             body = _strip(self.text, Span(b.span.start, cut))
             if mention is None or len(body) == 0 or self.is_commentary(body):

@@ -541,6 +541,19 @@ def test_a_last_line_crediting_an_outlet_attributes_the_lines_above_it(credit: s
     assert p.kind == "source_block" and p.outlet.id == "corriere" and p.text.endswith("planned in 1990.")
 
 
+def test_a_bare_outlet_name_under_a_caption_is_a_photo_credit_not_a_passage() -> None:
+    assert passages("Firefighters at the scene in Rome on Sunday.\nCorriere della Sera", "More later.") == []
+
+
+def test_a_quote_after_a_sentence_criticising_an_outlets_report_is_not_the_outlets_text() -> None:
+    found = passages(
+        "A report by Der Spiegel last year was criticised by the minister.",
+        '"It was a pack of lies from start to finish."',
+        "The magazine stood by its story.",
+    )
+    assert found == []
+
+
 def test_a_parenthesised_source_line_credits_the_paragraph_above_not_the_one_below() -> None:
     p = only(
         passages("The metro line reaches the Colosseum next year.", "(Source: Corriere della Sera)", "Rome waits.")
