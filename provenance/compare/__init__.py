@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from provenance.compare import coverage, entity, hedge, intensity, negation, number, quotation
+from provenance.compare import coverage, entity, hedge, intensity, lexical, negation, number, quotation
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import Side, side_from_sentences, side_from_text, use_cache_dir
 from provenance.config import Config
@@ -26,7 +26,7 @@ __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_
 COMPARE_VERSION = "1.0"
 
 # order matters: specific drift first, then coverage on what is left unexplained
-DETECTORS = (number, entity, negation, hedge, intensity, quotation, coverage)
+DETECTORS = (number, entity, negation, hedge, intensity, quotation, coverage, lexical)
 
 
 def compare_aligned(
@@ -44,6 +44,7 @@ def compare_aligned(
     threshold = (config.min_confidence if config else 0.5) if min_confidence is None else min_confidence
     if config is not None:
         use_cache_dir(config.cache_dir)
+        lexical.use_config(config)
     same_language = derivative_lang == original_lang
     findings: list[Finding] = []
     for bead in beads:

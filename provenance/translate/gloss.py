@@ -23,7 +23,7 @@ import marshal
 import re
 import threading
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,7 +54,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 _lock = threading.Lock()
 Index = tuple[dict[str, str], dict[str, str], frozenset[str]]  # exact, lower-cased, noun headwords
-_loaded: dict[tuple[str, int, int], Index] = {}
+_loaded: dict[tuple[str, int, int, str], tuple] = {}
 
 
 def _split_top(text: str, sep: str) -> list[str]:
@@ -167,23 +167,27 @@ def build_index(path: Path) -> Index:
 
 def load_index(path: Path, cache_dir: Path | None) -> Index:
     """The index of ``path``, from memory, from the on-disk cache, or built (and cached)."""
+    return _load_cached(path, cache_dir, f"v{INDEX_VERSION}", build_index)  # type: ignore[return-value]
+
+
+def _load_cached(path: Path, cache_dir: Path | None, tag: str, build: Callable[[Path], tuple]) -> tuple:
+    """``build(path)`` from memory, from the marshal file in the cache dir (keyed on the dictionary's
+    size and mtime and ``tag``), or built and cached atomically. Frozensets survive marshal."""
     st = path.stat()
-    key = (str(path), st.st_size, st.st_mtime_ns)
+    key = (str(path), st.st_size, st.st_mtime_ns, tag)
     with _lock:
         if key in _loaded:
             return _loaded[key]
-        cached = (
-            cache_dir / "gloss" / f"ding-{st.st_size}-{st.st_mtime_ns}-v{INDEX_VERSION}.marshal" if cache_dir else None
-        )
+        name = f"ding-{st.st_size}-{st.st_mtime_ns}-{tag}.marshal"
+        cached = cache_dir / "gloss" / name if cache_dir else None
         index = None
         if cached is not None and cached.exists():
             try:
-                data = marshal.loads(cached.read_bytes())
-                index = (data[0], data[1], frozenset(data[2]))
+                index = tuple(marshal.loads(cached.read_bytes()))
             except (ValueError, EOFError, TypeError, IndexError, OSError):
                 log.warning("gloss index cache %s is unreadable; rebuilding", cached)
         if index is None:
-            index = build_index(path)
+            index = build(path)
             if cached is not None:
                 try:
                     atomic_write(cached, marshal.dumps(index))
@@ -191,6 +195,101 @@ def load_index(path: Path, cache_dir: Path | None) -> Index:
                     log.warning("cannot cache the gloss index in %s: %s", cached, exc)
         _loaded[key] = index
         return index
+
+
+# --------------------------------------------------------------------------- all equivalents
+
+#: part of speech from the German entry's annotation: a(djective), r (adverb), n(oun), v(erb)
+_POS = {"adj": "a", "adv": "r", "m": "n", "f": "n", "n": "n", "pl": "n", "vt": "v", "vi": "v", "vr": "v", "v": "v"}
+_BRACES = re.compile(r"\{([^}]*)\}")
+EQUIVALENTS_VERSION = 3
+#: exact, lower: German form -> English lemmas (space-joined; ``~word``: only in register-marked senses such as
+#: [coll.] or [Br.]); noun headwords; English lemma -> parts of
+#: speech; German form -> parts of speech; English lemma -> the German headwords it translates (space-joined)
+Equivalents = tuple[dict[str, str], dict[str, str], frozenset[str], dict[str, str], dict[str, str], dict[str, str]]
+
+
+def _pos_of(entry: str) -> str:
+    return "".join(sorted({_POS[m.strip()] for m in _BRACES.findall(entry) if m.strip() in _POS}))
+
+
+def _english_lemmas(entry: str, marked: bool) -> tuple[list[str], list[str]]:
+    """(every word of every synonym, the synonyms that are one word), lower-cased English lemmas.
+    Words of register-marked senses (or of a marked German synonym) carry a leading ``~``."""
+    from provenance.compare.tokens import lemma  # the same lemmas the comparison uses
+
+    words: list[str] = []
+    single: list[str] = []
+    for synonym in _split_top(entry, ";"):
+        text = _ENGLISH_PLACEHOLDERS.sub(" ", _clean(synonym))
+        found = [lemma(w, "en") for w in _WORD.findall(text)]
+        found = [w for w in found if w not in {"to", "the", "a", "an"}] or found
+        if len(found) == 1:
+            single.append(found[0])
+        tag = "~" if marked or _marked(synonym) else ""
+        words.extend(tag + w for w in found if tag + w not in words)
+    return words, single
+
+
+def _merge(known: list[str], new: list[str]) -> None:
+    """Add ``new`` to ``known``; a plain sense of a word replaces its marked (``~``) form."""
+    for w in new:
+        if w in known:
+            continue
+        if w.startswith("~"):
+            if w[1:] not in known:
+                known.append(w)
+        else:
+            if "~" + w in known:
+                known.remove("~" + w)
+            known.append(w)
+
+
+def build_equivalents(path: Path) -> Equivalents:
+    """Every English equivalent of every single-word German form (all synonyms of all entries),
+    and the parts of speech the dictionary gives the one-word English equivalents."""
+    eq: dict[str, list[str]] = {}
+    heads: set[str] = set()
+    en_pos: dict[str, set[str]] = {}
+    de_pos: dict[str, set[str]] = {}
+    reverse: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            german, english = line.rstrip("\n").split(" :: ", 1)
+            en_subs = english.split(" | ")
+            for sub_i, de_sub in enumerate(german.split(" | ")[: len(en_subs)]):
+                for synonym in _split_top(de_sub, ";"):
+                    key = _german_key(synonym)
+                    if key is None:
+                        continue
+                    words, single = _english_lemmas(en_subs[sub_i], _marked(synonym))
+                    if not words:
+                        continue
+                    _merge(eq.setdefault(key, []), words)
+                    pos = _pos_of(synonym)
+                    de_pos.setdefault(key, set()).update(pos)
+                    if sub_i == 0 and key[:1].isupper() and "n" in pos:
+                        heads.add(key)
+                    for w in single:
+                        en_pos.setdefault(w, set()).update(pos)
+                        if sub_i == 0:
+                            back = reverse.setdefault(w, [])
+                            if key not in back:
+                                back.append(key)
+    exact = {k: " ".join(v) for k, v in eq.items()}
+    lower: dict[str, list[str]] = {}
+    for k, v in eq.items():
+        _merge(lower.setdefault(k.lower(), []), v)
+    return (exact, {k: " ".join(v) for k, v in lower.items()}, frozenset(heads),
+            {k: "".join(sorted(v)) for k, v in en_pos.items()}, {k: "".join(sorted(v)) for k, v in de_pos.items()},
+            {k: " ".join(v) for k, v in reverse.items()})
+
+
+def load_equivalents(path: Path, cache_dir: Path | None) -> Equivalents:
+    """The all-equivalents index of ``path`` (memory, cache dir, or built and cached like the gloss index)."""
+    return _load_cached(path, cache_dir, f"equiv-v{EQUIVALENTS_VERSION}", build_equivalents)  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,421 @@
+"""Cross-lingual word check for German originals and English passages without a translation (mode B).
+
+Every German content word gets the set of its English equivalents from the Ding dictionary (all
+synonyms of all entries, lemmatised; compounds split as the gloss splits them; separable verbs
+joined with their particle). German and English content words are linked when the German word's
+equivalents hold the English word (or a word of the same stem, or a synonym through another German
+headword), or when both are the same name, cognate or number. What stays unlinked is evidence:
+
+- an unlinked English word and an unlinked German word at about the same place: a substitution
+  (a name for a name: entity; the English word's antonym among the German word's equivalents:
+  negation; an adjective or adverb: intensity; anything else: meaning);
+- several known German content words with nothing in their place: omission.
+
+A dictionary never covers every rendering, so most of this is weak evidence (minor); only a
+dictionary antonym keeps its default severity. Skipped silently when the Ding file is not installed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
+from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word
+from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+
+if TYPE_CHECKING:
+    from provenance.config import Config
+
+log = logging.getLogger("provenance.compare")
+
+DETECTOR = "lexical"
+SKIP_FILE = LEXICON_DIR / "lexical.de-en.toml"
+_PARTICLES = ("ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "frei", "her", "heraus", "herein",
+              "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "um", "vor", "vorbei", "weg", "weiter",
+              "wieder", "zu", "zurück", "zusammen", "bekannt", "durch", "über", "unter", "entgegen", "voran")
+_CLAUSE_END = {".", ",", ";", ":", "!", "?", '"', "“", "”", "„", ")", "–", "—"}
+_MAX_HOP = 25  # German headwords followed per English word for synonyms (common words have hundreds)
+
+
+class Dictionary:
+    """German word -> English lemmas, over the all-equivalents index of the Ding dictionary."""
+
+    def __init__(self, path: Path, cache_dir: Path | None) -> None:
+        from provenance.translate.gloss import Glosser, load_equivalents
+
+        exact, lower, heads, en_pos, de_pos, reverse = load_equivalents(path, cache_dir)
+        self.exact, self.lower, self.en_pos, self.de_pos, self.reverse = exact, lower, en_pos, de_pos, reverse
+        # the gloss's lookup chain (lemma, compound split, hyphen parts) over all equivalents
+        self._glosser = Glosser(exact, lower, heads)
+        self._memo: dict[str, frozenset[str]] = {}
+        self._hop: dict[str, list[frozenset[str]]] = {}
+
+    def _direct(self, form: str) -> set[str]:
+        found: set[str] = set()
+        for hit in (self.exact.get(form), self.lower.get(form.lower())):
+            if hit:
+                found.update(hit.split())
+        return found
+
+    def _raw(self, word: str) -> frozenset[str]:
+        if word in self._memo:
+            return self._memo[word]
+        found: set[str] = set()
+        for form in {word, word.capitalize(), _german_lemma(word)}:
+            found |= self._direct(form)
+        if not found:
+            glossed = self._glosser.word(word)
+            if glossed:
+                found.update(w if w.startswith("~") else lemma(w, "en") for w in glossed.split())
+        if len(word) >= 8 and "-" not in word:
+            found |= self._head(word)  # 'Motorradfahrer' is also a 'rider', 'Tripleformel' a 'formula'
+        out = frozenset(found)
+        self._memo[word] = out
+        return out
+
+    def _head(self, word: str) -> set[str]:
+        """The equivalents of a compound's longest known last part (a noun headword of 4+ letters)."""
+        low = word.lower()
+        for i in range(3, len(low) - 3):
+            head = low[i:].capitalize() if word[:1].isupper() else low[i:]
+            hit = self.exact.get(head) if word[:1].isupper() else None
+            if hit:
+                return set(hit.split())
+        return set()
+
+    def equivalents(self, word: str) -> frozenset[str]:
+        """English lemmas the dictionary gives for ``word`` in any sense (empty when it does not know it)."""
+        return frozenset(w.lstrip("~") for w in self._raw(word))
+
+    def plain(self, word: str) -> frozenset[str]:
+        """Only the equivalents of plain senses (not colloquial, regional, slang...)."""
+        return frozenset(w for w in self._raw(word) if not w.startswith("~"))
+
+    def german_pos(self, word: str) -> str:
+        return self.de_pos.get(word) or self.de_pos.get(_german_lemma(word)) or ""
+
+    def synonyms(self, english: str) -> list[frozenset[str]]:
+        """The equivalents of the German headwords ``english`` translates: its synonyms through German."""
+        if english not in self._hop:
+            heads = self.reverse.get(english, "").split()[:_MAX_HOP]
+            self._hop[english] = [frozenset(w.lstrip("~") for w in self.exact.get(h, "").split()) for h in heads]
+        return self._hop[english]
+
+
+@lru_cache(maxsize=100_000)
+def _german_lemma(word: str) -> str:
+    """simplemma on the word as written: lower-casing first would make the noun 'Werken' the verb 'werken'.
+    Uses the comparison's lemmatiser (memory-mapped tries when available: no second dictionary load)."""
+    from provenance.compare.tokens import _simplemma
+
+    lemmatizer, _ = _simplemma()
+    try:
+        return str(lemmatizer.lemmatize(word, "de"))  # type: ignore[attr-defined]
+    except (ValueError, KeyError):
+        return word
+
+
+@lru_cache(maxsize=4)
+def _dictionary(path: str, cache_dir: str | None) -> Dictionary | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    try:
+        return Dictionary(p, Path(cache_dir) if cache_dir else None)
+    except (OSError, ValueError) as exc:  # an unreadable dictionary disables this check, nothing else
+        log.warning("lexical check disabled: cannot read %s: %s", p, exc)
+        return None
+
+
+_configured: dict[str, str] = {}  # from the run's Config (use_config); else environment and defaults
+
+
+def use_config(config: Config) -> None:
+    """Take the dictionary path (``gloss_dictionary``) and index cache dir from the run's configuration."""
+    _configured.clear()
+    if config.gloss_dictionary:
+        _configured["path"] = str(config.gloss_dictionary)
+    _configured["cache"] = str(config.cache_dir)
+
+
+def dictionary() -> Dictionary | None:
+    """The Ding dictionary (configured path, $PROVENANCE_GLOSS_DICTIONARY, or the Debian path); None when absent."""
+    from provenance.config import default_cache_dir
+    from provenance.translate.gloss import DEFAULT_DICTIONARY
+
+    path = _configured.get("path") or os.environ.get("PROVENANCE_GLOSS_DICTIONARY") or str(DEFAULT_DICTIONARY)
+    cache = _configured.get("cache") or os.environ.get("PROVENANCE_CACHE_DIR") or str(default_cache_dir())
+    return _dictionary(path, cache)
+
+
+@lru_cache(maxsize=1)
+def _skip() -> tuple[frozenset[str], frozenset[str]]:
+    try:
+        with SKIP_FILE.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError:
+        log.warning("skip list %s is missing", SKIP_FILE)
+        return frozenset(), frozenset()
+    return (frozenset(fold(w) for w in data.get("german", {}).get("skip", [])),
+            frozenset(fold(w) for w in data.get("english", {}).get("skip", [])))
+
+
+@dataclass
+class _Word:
+    tok: Token
+    key: str  # lemma (English) or surface form (German)
+    pos: float  # relative position in its side, 0..1
+    name: bool
+    eq: frozenset[str] = frozenset()  # German only: English equivalents
+    linked: bool = False
+
+
+def _content(tokens: list[Token], lex: Lexicon, skip: frozenset[str]) -> list[Token]:
+    numbers = lex.table("numbers.words")
+    out = []
+    for t in tokens:
+        if not t.is_word or len(t.text) < 3 or t.is_number or fold(t.text) in numbers:
+            continue
+        if lex.has_word("stop.words", t.text) or lex.has_word("negation.cues", t.text):
+            continue
+        if fold(t.text) in skip or fold(lemma(t.text, lex.lang)) in skip:
+            continue
+        before = tokens[t.index - 1].text.lower() if t.index else ""
+        if fold(t.text) in {"old", "year-old", "years-old"} and (before.endswith("year") or before == "-"):
+            continue  # '44-year-old' renders '44jährige' (an age, the number detector's business)
+        out.append(t)
+    return out
+
+
+def _is_name(tok: Token, lang: str) -> bool:
+    if not tok.is_capitalised:
+        return False
+    if tok.text.isupper() and len(tok.text) >= 2:
+        return True
+    if lang == "de":
+        return not is_known(tok.text, lang) and not is_known(tok.text.lower(), lang)
+    return not tok.sentence_start or not is_known(tok.text.lower(), lang)
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """'economy' / 'economic', 'govern' / 'government': a shared stem of five letters or more."""
+    if len(a) < 5 or len(b) < 5:
+        return False
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= min(len(a), len(b)) - 3
+
+
+def _english_keys(tok: Token) -> list[str]:
+    """The lemma, the adjective under an '-ly' adverb, and the parts of a hyphenated word."""
+    key = lemma(tok.text, "en")
+    keys = [key, fold(tok.text)]
+    if key.endswith("most") and len(key) > 7:
+        keys.append(key[:-4])  # 'northernmost' -> 'northern'
+    if key.endswith("ly") and len(key) > 5:
+        keys += [key[:-2], key[:-3] + "y" if key.endswith("ily") else key[:-2]]
+    if "-" in key:
+        keys += [lemma(p, "en") for p in key.split("-") if len(p) >= 3]
+    return keys
+
+
+def _links(dic: Dictionary, g: _Word, e: _Word, e_keys: list[str]) -> bool:
+    if any(k in g.eq for k in e_keys):
+        return True
+    if similar_word(g.tok.text, e.tok.text, threshold=0.75):
+        return True  # names, cognates, internationalisms
+    if g.name or e.name:
+        ids = entity_ids(g.tok.text)
+        if ids and ids & entity_ids(e.tok.text):
+            return True
+    if any(_stem_match(k, w) for k in e_keys[:1] for w in g.eq):
+        return True
+    return bool(g.eq) and any(g.eq & syn for syn in dic.synonyms(e_keys[0]))
+
+
+def _negated(tokens: list[Token], tok: Token, lex: Lexicon) -> bool:
+    """A negation shortly before the word: 'nicht zuzulassen' is 'to prevent', not an antonym swap."""
+    return bool(lex.find("negation.cues", tokens[max(0, tok.index - 4) : tok.index]))
+
+
+def _separable(tokens: list[Token], dic: Dictionary) -> dict[int, str]:
+    """Verb token index -> infinitive for German separable verbs ('teilte ... mit' -> 'mitteilen')."""
+    out: dict[int, str] = {}
+    for i, t in enumerate(tokens):
+        low = t.text.lower()
+        if low not in _PARTICLES:
+            continue
+        nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
+        if nxt not in _CLAUSE_END:
+            continue
+        for j in range(i - 1, max(-1, i - 15), -1):
+            prev = tokens[j]
+            if prev.text in _CLAUSE_END and j < i - 1:
+                break
+            if not prev.is_word or prev.is_capitalised and not prev.sentence_start:
+                continue
+            verb = low + _german_lemma(prev.text.lower())
+            if verb in dic.exact:
+                out[j] = verb
+                break
+    return out
+
+
+def detect(ctx: PairContext) -> list[Finding]:
+    if ctx.trans is not None or ctx.src.lang != "de" or ctx.der.lang != "en":
+        return []
+    dic = dictionary()
+    if dic is None:
+        return []
+    skip_de, skip_en = _skip()
+    g_toks = _content(ctx.src.tokens, ctx.src_lex, skip_de)
+    e_toks = _content(ctx.der.tokens, ctx.der_lex, skip_en)
+    if not g_toks or not e_toks:
+        return []
+    verbs = _separable(ctx.src.tokens, dic)
+    n_g, n_e = max(1, len(ctx.src.tokens) - 1), max(1, len(ctx.der.tokens) - 1)
+    gs = []
+    plain: dict[int, frozenset[str]] = {}
+    for t in g_toks:
+        eq, plain[t.index] = dic.equivalents(t.text), dic.plain(t.text)
+        if t.index in verbs:
+            eq, plain[t.index] = eq | dic.equivalents(verbs[t.index]), plain[t.index] | dic.plain(verbs[t.index])
+        if _german_lemma(t.text).lower() in skip_de:
+            continue
+        gs.append(_Word(t, t.text, t.index / n_g, _is_name(t, "de"), eq))
+    es = [_Word(t, lemma(t.text, "en"), t.index / n_e, _is_name(t, "en")) for t in e_toks]
+    keys = {e.tok.index: _english_keys(e.tok) for e in es}
+    ants = _antonyms(ctx.der_lex)
+    flips = []
+    for e in es:
+        opposite = set().union(*(ants.get(k, set()) for k in _english_keys(e.tok)))
+        if not opposite:
+            continue
+        e_negated = _negated(ctx.der.tokens, e.tok, ctx.der_lex)
+        for g in gs:
+            if opposite & plain[g.tok.index] and e.key not in g.eq:
+                if e_negated or _negated(ctx.src.tokens, g.tok, ctx.src_lex):
+                    g.linked = e.linked = True  # 'nicht groß' rendered 'small': the same statement
+                else:
+                    flips.append((g, e, sorted(opposite & plain[g.tok.index])[0]))
+    for g in gs:
+        for e in es:
+            if _links(dic, g, e, keys[e.tok.index]):
+                g.linked = e.linked = True
+    # a German word whose equivalent the passage has as a stop word ('neu' / 'new') is rendered too
+    rendered = {lemma(t.text, "en") for t in ctx.der.tokens if t.is_word} | {fold(t.text) for t in ctx.der.tokens}
+    for g in gs:
+        g.linked = g.linked or bool(g.eq & rendered)
+    for g, e, ant in flips:
+        if not e.linked:
+            return [_antonym(ctx, g, e, ant)]
+    g_open = [g for g in gs if not g.linked and (g.eq or g.name)]
+    # an English word the dictionary does not know is no evidence, unless it is a name standing for a name
+    e_open = [e for e in es if not e.linked and e.tok.index not in ctx.claimed
+              and (e.key in dic.en_pos or (e.name and any(g.name for g in g_open)))]
+    parts = _name_parts(gs)
+    unlinked = [g for g in gs if not g.linked]
+    return _explain(ctx, dic, g_open, e_open, unlinked, [g for g in gs if g.tok.index in parts])
+
+
+def _name_parts(gs: list[_Word]) -> set[int]:
+    """Unlinked parts of a multi-word name whose other parts the passage has ('Samuel Hahnemann' of
+    'Christian Friedrich Samuel Hahnemann')."""
+    by_index = {g.tok.index: g for g in gs}
+    out: set[int] = set()
+    for g in gs:
+        if g.linked or not g.tok.is_capitalised or g.tok.sentence_start:
+            continue
+        run = [g.tok.index]
+        for step in (-1, 1):
+            i = g.tok.index + step
+            while i in by_index and by_index[i].tok.is_capitalised:
+                run.append(i)
+                i += step
+        if any(by_index[i].linked and by_index[i].name for i in run):
+            out.add(g.tok.index)
+    return out
+
+
+def _explain(ctx: PairContext, dic: Dictionary, g_open: list[_Word], e_open: list[_Word],
+             unlinked: list[_Word], dropped_parts: list[_Word]) -> list[Finding]:
+    findings: list[Finding] = []
+    used_g: set[int] = set()
+    for e in e_open:
+        near = [g for g in g_open if abs(g.pos - e.pos) <= 0.25 and g.tok.index not in used_g
+                and (g.name or e.key in dic.en_pos)]
+        if not near:
+            continue
+        g = min(near, key=lambda x: abs(x.pos - e.pos))
+        used_g.add(g.tok.index)
+        findings.append(_substitution(ctx, dic, g, e))
+    rest_g = [g for g in g_open if g.tok.index not in used_g and g.eq]
+    # a place or people of the original ('Schweizer', 'Kalabrien') with no trace in the passage counts alone
+    named = [g for g in unlinked if entity_ids(g.tok.text) and g.tok.index not in used_g]
+    named += [g for g in dropped_parts if g.tok.index not in used_g and g not in named]
+    rest_g += [g for g in named if g not in rest_g]
+    if len(rest_g) >= 3 or named:
+        findings.append(make_finding(
+            ctx, FindingKind.OMISSION, None, confidence=0.55, der_tokens=None, src_tokens=[g.tok for g in rest_g],
+            explanation=("The passage has nothing for " + ", ".join(quote(g.tok.text) for g in rest_g[:5])
+                         + " of the original (no dictionary equivalent in the passage)."),
+            detector=DETECTOR, severity=Severity.MINOR,
+            evidence={"unmatched_original": [g.tok.text for g in rest_g]},
+        ))
+    return findings
+
+
+def _antonym(ctx: PairContext, g: _Word, e: _Word, ant: str) -> Finding:
+    return make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75, der_tokens=[e.tok], src_tokens=[g.tok],
+        explanation=(f"The original says {quote(g.tok.text)} ('{ant}'); the passage says the opposite, "
+                     f"{quote(e.tok.text)}."),
+        detector=DETECTOR, evidence={"original": g.tok.text, "passage": e.tok.text, "antonym": ant},
+    )
+
+
+def _substitution(ctx: PairContext, dic: Dictionary, g: _Word, e: _Word) -> Finding:
+    if g.name and e.name:
+        return make_finding(
+            ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=0.6, der_tokens=[e.tok], src_tokens=[g.tok],
+            explanation=f"The original names {quote(g.tok.text)} here; the passage has {quote(e.tok.text)}.",
+            detector=DETECTOR, severity=Severity.MINOR, evidence={"original": g.tok.text, "passage": e.tok.text},
+        )
+    pos = dic.en_pos.get(e.key, "")
+    modifier = (bool(pos) and set(pos) <= {"a", "r"}) or e.key.endswith("ly")
+    subtype = DriftSubtype.INTENSITY if modifier else DriftSubtype.MEANING
+    return make_finding(
+        ctx, FindingKind.DRIFT, subtype, confidence=0.55, der_tokens=[e.tok], src_tokens=[g.tok],
+        explanation=(f"The passage says {quote(e.tok.text)} where the original has {quote(g.tok.text)}, "
+                     "which the dictionary does not translate that way."),
+        detector=DETECTOR, severity=Severity.MINOR, evidence={"original": g.tok.text, "passage": e.tok.text},
+    )
+
+
+_ANT_CACHE: dict[str, dict[str, set[str]]] = {}
+
+
+def _antonyms(lex: Lexicon) -> dict[str, set[str]]:
+    if lex.lang not in _ANT_CACHE:
+        out: dict[str, set[str]] = {}
+        data = lex.data.get("antonyms", {})
+        for a, b in data.get("pairs", []):
+            out.setdefault(fold(a), set()).add(fold(b))
+            out.setdefault(fold(b), set()).add(fold(a))
+        for left, right in data.get("groups", []):
+            for a in left:
+                for b in right:
+                    out.setdefault(fold(a), set()).add(fold(b))
+                    out.setdefault(fold(b), set()).add(fold(a))
+        _ANT_CACHE[lex.lang] = out
+    return _ANT_CACHE[lex.lang]

@@ -1,0 +1,144 @@
+"""The cross-lingual word check (mode B, German original, English passage, no translation).
+
+Most tests use a small dictionary in the Ding format written for them; the ones that need
+Debian's trans-de-en skip with a reason where it is not installed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.compare import compare_texts, lexical
+from provenance.config import Config
+from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.translate import gloss as gloss_module
+from provenance.translate.gloss import DEFAULT_DICTIONARY, build_equivalents, load_equivalents
+from tests.conftest import FIXTURES
+
+SAMPLE = FIXTURES / "compare" / "ding-lexical.txt"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each test sets its own dictionary through the Config it passes; none leaks into other tests
+    monkeypatch.setattr(lexical, "_configured", {})
+
+
+def lexical_findings(tmp_path: Path, source: str, passage: str, *, dictionary: Path = SAMPLE,
+                     translation: str | None = None, source_lang: str = "de") -> list[Finding]:
+    config = Config(cache_dir=tmp_path / "cache", gloss_dictionary=str(dictionary))
+    found = compare_texts(source, passage, source_lang=source_lang, derivative_lang="en", translation=translation,
+                          config=config)
+    return [f for f in found if f.detector == "lexical"]
+
+
+def test_index_keeps_every_english_equivalent_lemmatised() -> None:
+    exact, _lower, heads, en_pos, de_pos, reverse = build_equivalents(SAMPLE)
+    assert set(exact["Hersteller"].split()) == {"manufacturer", "producer"}  # both synonyms, not just the first
+    assert "plant" in exact["Werke"].split()  # the plural subentry, lemmatised
+    assert "Hersteller" in heads and "Hersteller" in reverse["manufacturer"].split()
+    assert en_pos["small"] == "a" and de_pos["groß"] == "a"
+
+
+def test_register_marked_senses_are_kept_but_marked() -> None:
+    exact, *_ = build_equivalents(SAMPLE)
+    words = exact["Polizei"].split()
+    assert "police" in words and "~old" in words  # "Old Bill [Br.] [slang]" links, but is no antonym evidence
+
+
+def test_equivalents_index_is_cached_like_the_gloss_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(gloss_module, "_loaded", {})
+    load_equivalents(SAMPLE, cache)
+    [cached] = list((cache / "gloss").iterdir())
+    assert "equiv" in cached.name and str(SAMPLE.stat().st_size) in cached.name
+
+    def no_build(_path: Path) -> None:
+        raise AssertionError("the index should have come from the cache")
+
+    monkeypatch.setattr(gloss_module, "_loaded", {})
+    monkeypatch.setattr(gloss_module, "build_equivalents", no_build)
+    assert "manufacturer" in load_equivalents(SAMPLE, cache)[0]["Hersteller"]
+
+
+def test_a_faithful_rendering_with_synonyms_gives_no_finding(tmp_path: Path) -> None:
+    assert lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.",
+                            "The producer built a factory in the town.") == []
+    assert lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.",
+                            "The manufacturer constructed a plant in the city.") == []
+
+
+def test_a_word_the_dictionary_does_not_give_at_its_place_is_a_minor_substitution(tmp_path: Path) -> None:
+    [f] = lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.",
+                           "The manufacturer built a train in the city.")
+    assert (f.kind, f.subtype, f.severity) == (FindingKind.DRIFT, DriftSubtype.MEANING, Severity.MINOR)
+    assert f.derivative is not None and f.derivative.text == "train"
+    assert f.original is not None and f.original.text == "Werk"
+
+
+def test_an_antonym_from_the_passage_language_lexicon_is_negation(tmp_path: Path) -> None:
+    # en.toml pairs 'village' with 'town'/'city'; the dictionary gives 'Stadt' as 'town; city'
+    [f] = lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.",
+                           "The manufacturer built a plant in the village.")
+    assert f.subtype is DriftSubtype.NEGATION and f.evidence["antonym"] in {"town", "city"}
+
+
+def test_an_adjective_swapped_is_intensity(tmp_path: Path) -> None:
+    [f] = lexical_findings(tmp_path, "Der Hersteller baute ein neues Werk.",
+                           "The manufacturer built a governmental plant.")
+    assert f.subtype is DriftSubtype.INTENSITY and f.severity is Severity.MINOR
+
+
+def test_a_dictionary_antonym_is_negation_with_full_severity(tmp_path: Path) -> None:
+    [f] = lexical_findings(tmp_path, "Der Hersteller baute ein großes Werk.",
+                           "The manufacturer built a small plant.")
+    assert (f.subtype, f.severity) == (DriftSubtype.NEGATION, Severity.CRITICAL)
+    assert f.evidence["antonym"] in {"big", "large"}
+
+
+def test_a_negated_word_rendered_by_its_antonym_is_not_flagged(tmp_path: Path) -> None:
+    assert lexical_findings(tmp_path, "Der Hersteller baute ein nicht großes Werk.",
+                            "The manufacturer built a small plant.") == []
+
+
+def test_a_slang_sense_is_no_antonym(tmp_path: Path) -> None:
+    # 'Polizei' can be 'Old Bill' [slang]; 'young' is not the opposite of the police
+    found = lexical_findings(tmp_path, "Die Polizei baute ein Werk.", "The young police built a plant.")
+    assert all(f.subtype is not DriftSubtype.NEGATION for f in found)
+
+
+def test_a_place_of_the_original_missing_from_the_passage_is_an_omission(tmp_path: Path) -> None:
+    [f] = lexical_findings(tmp_path, "Der Hersteller baute ein Werk in Polen.", "The manufacturer built a plant.")
+    assert (f.kind, f.severity) == (FindingKind.OMISSION, Severity.MINOR)
+    assert "Polen" in f.explanation
+
+
+def test_separable_verbs_are_joined_with_their_particle(tmp_path: Path) -> None:
+    # 'teilte ... mit' is 'mitteilen' (announce), not 'teilen' (share)
+    assert lexical_findings(tmp_path, "Der Hersteller teilte ein Werk mit.",
+                            "The manufacturer announced a plant.") == []
+
+
+def test_only_mode_b_and_only_german_to_english(tmp_path: Path) -> None:
+    source, passage = "Der Hersteller baute ein Werk in der Stadt.", "The manufacturer built a train in the city."
+    assert lexical_findings(tmp_path, source, passage, translation="The manufacturer built a plant in the city.") == []
+    assert lexical_findings(tmp_path, "Le fabricant a construit une usine en ville.", passage, source_lang="fr") == []
+
+
+def test_without_the_dictionary_the_check_is_skipped_silently(tmp_path: Path) -> None:
+    found = lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.",
+                             "The manufacturer built a train in the city.", dictionary=tmp_path / "missing")
+    assert found == []
+
+
+def test_real_dictionary_links_a_news_sentence_and_catches_a_swap(tmp_path: Path) -> None:
+    if not DEFAULT_DICTIONARY.exists():
+        pytest.skip("Debian's trans-de-en is not installed (make system-deps installs it)")
+    source = "Die Regierung hat am Montag ein neues Gesetz gegen Lebensmittelverschwendung vorgestellt."
+    assert lexical_findings(tmp_path, source, "On Monday the government presented a new law against food waste.",
+                            dictionary=DEFAULT_DICTIONARY) == []
+    found = lexical_findings(tmp_path, source, "On Monday the opposition presented a new law against food waste.",
+                             dictionary=DEFAULT_DICTIONARY)
+    assert found and found[0].derivative is not None and found[0].derivative.text == "opposition"
