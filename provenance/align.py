@@ -132,7 +132,7 @@ class AlignParams:
     short_letters: int = 20  # ... a fragment: fewer letters than this (OCR debris, page numbers, captions)
     local: float = 0.5  # document mode: share of the per-sentence unrelated level in calibration (hubs)
     scorer: str = "value"  # document mode: "value" (the bead value above) or "margin" (Bertalign-style, opt-in)
-    margin_skip: float = 0.1  # margin scorer: cost of an insertion or deletion
+    margin_skip: float = 0.1  # margin scorer: cost of an insertion or deletion (Bertalign's defaults, untuned)
     margin_window: int = 5  # margin scorer: the band reaches this many sentences beyond neighbouring anchors
 
 
