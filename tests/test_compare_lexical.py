@@ -142,3 +142,19 @@ def test_real_dictionary_links_a_news_sentence_and_catches_a_swap(tmp_path: Path
     found = lexical_findings(tmp_path, source, "On Monday the opposition presented a new law against food waste.",
                              dictionary=DEFAULT_DICTIONARY)
     assert found and found[0].derivative is not None and found[0].derivative.text == "opposition"
+
+
+def test_a_compound_whose_modifier_is_rendered_as_another_noun_is_a_substitution(tmp_path: Path) -> None:
+    assert lexical_findings(tmp_path, "Der Volleyballspieler baute ein Werk.",
+                            "The volleyball player built a plant.") == []
+    [f] = lexical_findings(tmp_path, "Der Volleyballspieler baute ein Werk.", "The basketball player built a plant.")
+    assert f.subtype is DriftSubtype.MEANING and f.derivative is not None and f.derivative.text == "basketball"
+
+
+def test_a_name_with_its_first_letter_changed_is_another_name(tmp_path: Path) -> None:
+    # 'Hannover' / 'Hanover' is a spelling variant; 'Gera' / 'Dera' is another town
+    assert lexical_findings(tmp_path, "Der Hersteller baute ein Werk in Hannover.",
+                            "The manufacturer built a plant in Hanover.") == []
+    [f] = lexical_findings(tmp_path, "Der Hersteller baute ein Werk in Gera.",
+                           "The manufacturer built a plant in Dera.")
+    assert f.subtype is DriftSubtype.ENTITY and f.derivative is not None and f.derivative.text == "Dera"

@@ -82,13 +82,27 @@ class Dictionary:
 
     def _head(self, word: str) -> set[str]:
         """The equivalents of a compound's longest known last part (a noun headword of 4+ letters)."""
+        parts = self.compound(word)
+        return set(parts[1]) if parts else set()
+
+    def compound(self, word: str) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(modifier equivalents, head equivalents) of a noun compound split at its longest known head
+        ('Volleyball|spieler'); the modifier may be unknown (empty set)."""
+        if not word[:1].isupper() or len(word) < 8:
+            return None
         low = word.lower()
         for i in range(3, len(low) - 3):
-            head = low[i:].capitalize() if word[:1].isupper() else low[i:]
-            hit = self.exact.get(head) if word[:1].isupper() else None
-            if hit:
-                return set(hit.split())
-        return set()
+            hit = self.exact.get(low[i:].capitalize())
+            if not hit:
+                continue
+            mod = low[:i]
+            stems = [mod] + [mod[: -len(cut)] for cut in ("es", "en", "er", "s", "n", "e") if mod.endswith(cut)]
+            mod_eq: set[str] = set()
+            for stem in stems:
+                if len(stem) >= 3:
+                    mod_eq |= self._direct(stem.capitalize()) | self._direct(stem)
+            return (frozenset(w.lstrip("~") for w in mod_eq), frozenset(w.lstrip("~") for w in hit.split()))
+        return None
 
     def equivalents(self, word: str) -> frozenset[str]:
         """English lemmas the dictionary gives for ``word`` in any sense (empty when it does not know it)."""
@@ -229,18 +243,27 @@ def _english_keys(tok: Token) -> list[str]:
     return keys
 
 
-def _links(dic: Dictionary, g: _Word, e: _Word, e_keys: list[str]) -> bool:
+def _links(dic: Dictionary, g: _Word, e: _Word, e_keys: list[str]) -> int:
+    """2: the dictionary (or the name, cognate) links them directly; 1: through a stem or a synonym; 0: not."""
     if any(k in g.eq for k in e_keys):
-        return True
+        return 2
     if similar_word(g.tok.text, e.tok.text, threshold=0.75):
-        return True  # names, cognates, internationalisms
+        return 0 if _first_letter_swap(g.tok.text, e.tok.text) else 2  # names, cognates, internationalisms
     if g.name or e.name:
         ids = entity_ids(g.tok.text)
         if ids and ids & entity_ids(e.tok.text):
-            return True
+            return 2
     if any(_stem_match(k, w) for k in e_keys[:1] for w in g.eq):
-        return True
-    return bool(g.eq) and any(g.eq & syn for syn in dic.synonyms(e_keys[0]))
+        return 1
+    return 1 if g.eq and any(g.eq & syn for syn in dic.synonyms(e_keys[0])) else 0
+
+
+def _first_letter_swap(a: str, b: str) -> bool:
+    """'Turku' / 'Murku', 'Gera' / 'Dera': a name with its first letter changed is another name, not a spelling
+    variant (those differ inside the word: 'Hannover' / 'Hanover')."""
+    fa, fb = fold(a), fold(b)
+    return (a[:1].isupper() and b[:1].isupper() and len(fa) == len(fb) >= 4 and fa[0] != fb[0]
+            and fa[1:] == fb[1:])
 
 
 def _negated(tokens: list[Token], tok: Token, lex: Lexicon) -> bool:
@@ -308,17 +331,35 @@ def detect(ctx: PairContext) -> list[Finding]:
                     g.linked = e.linked = True  # 'nicht groß' rendered 'small': the same statement
                 else:
                     flips.append((g, e, sorted(opposite & plain[g.tok.index])[0]))
+    direct: set[int] = set()
     for g in gs:
         for e in es:
-            if _links(dic, g, e, keys[e.tok.index]):
+            strength = _links(dic, g, e, keys[e.tok.index])
+            if strength:
                 g.linked = e.linked = True
+            if strength == 2:
+                direct.update((e.tok.index, -1 - g.tok.index))  # German indices stored negative
     # a German word whose equivalent the passage has as a stop word ('neu' / 'new') is rendered too
     rendered = {lemma(t.text, "en") for t in ctx.der.tokens if t.is_word} | {fold(t.text) for t in ctx.der.tokens}
     for g in gs:
         g.linked = g.linked or bool(g.eq & rendered)
+    for g in gs:
+        for e in es:
+            if not e.linked and _first_letter_swap(g.tok.text, e.tok.text):
+                return [make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=0.7, der_tokens=[e.tok],
+                    src_tokens=[g.tok], detector=DETECTOR, evidence={"original": g.tok.text, "passage": e.tok.text},
+                    explanation=(f"The original names {quote(g.tok.text)}; the passage has {quote(e.tok.text)}, "
+                                 "another name (not a spelling of the same one)."),
+                )]
     for g, e, ant in flips:
-        if not e.linked:
+        # neither word has a dictionary rendering elsewhere ('jetzigen' rendered 'present' while 'past' renders
+        # 'früheren'); a stem or synonym link is weaker evidence than a dictionary antonym
+        if e.tok.index not in direct and -1 - g.tok.index not in direct and not _links(dic, g, e, keys[e.tok.index]):
             return [_antonym(ctx, g, e, ant)]
+    swapped = _compound_modifier(dic, gs, es, keys)
+    if swapped:
+        return [_substitution(ctx, dic, *swapped)]
     g_open = [g for g in gs if not g.linked and (g.eq or g.name)]
     # an English word the dictionary does not know is no evidence, unless it is a name standing for a name
     e_open = [e for e in es if not e.linked and e.tok.index not in ctx.claimed
@@ -326,6 +367,26 @@ def detect(ctx: PairContext) -> list[Finding]:
     parts = _name_parts(gs)
     unlinked = [g for g in gs if not g.linked]
     return _explain(ctx, dic, g_open, e_open, unlinked, [g for g in gs if g.tok.index in parts])
+
+
+def _compound_modifier(dic: Dictionary, gs: list[_Word], es: list[_Word],
+                       keys: dict[int, list[str]]) -> tuple[_Word, _Word] | None:
+    """'Volleyballspieler' rendered 'basketball player': the head is there, the word before it renders
+    something else than the compound's (known) modifier and nothing else of the original."""
+    by_index = {e.tok.index: e for e in es}
+    for g in gs:
+        parts = dic.compound(g.tok.text)
+        if parts is None or not parts[0]:
+            continue
+        mod_eq, head_eq = parts
+        for e in es:
+            before = by_index.get(e.tok.index - 1)
+            if before is None or before.linked or "n" not in dic.en_pos.get(before.key, "") or e.key not in head_eq:
+                continue  # a compound's modifier is a noun; an adjective there renders another word
+            if any(k in mod_eq or any(_stem_match(k, w) for w in mod_eq) for k in keys[before.tok.index]):
+                continue
+            return g, before
+    return None
 
 
 def _name_parts(gs: list[_Word]) -> set[int]:
