@@ -11,7 +11,7 @@ translation, and WMT newstest2021 de-en sources with professional references A a
 passage words as explained, which no detector after it reads, so dropping its findings is the
 same as not running it.
 
-    python -m benchmarks.bigbench [--no-write] [--wmt-limit N] [--skip-speed]
+    python -m benchmarks.bigbench [--no-write] [--wmt-limit N] [--skip-speed] [--results FILE]
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import collections
 import csv
 import json
 import os
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -155,7 +156,14 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--wmt-limit", type=int, help="only the first N WMT segments")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--results", type=Path, help="keep the raw results in this file and re-render from it if present")
     args = ap.parse_args()
+    if args.results and args.results.exists():  # re-render the section without re-running (same numbers)
+        with args.results.open("rb") as fh:
+            halves, confusion, clean, rates = pickle.load(fh)
+        if not args.no_write:
+            write_section("bigbench", render(halves, confusion, clean, rates, args.wmt_limit))
+        return
     t0 = time.perf_counter()
     halves, confusion = run_bigbench()
     for name, t in halves.items():
@@ -165,6 +173,9 @@ def main() -> None:
     clean = run_clean(args.wmt_limit)
     rates = {} if args.skip_speed else speed()
     print(rates, f"{time.perf_counter() - t0:.0f}s")
+    if args.results:
+        with args.results.open("wb") as fh:
+            pickle.dump((halves, dict(confusion), clean, rates), fh)
     if args.no_write:
         return
     write_section("bigbench", render(halves, confusion, clean, rates, args.wmt_limit))

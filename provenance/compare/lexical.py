@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
-from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word
+from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word, translit
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def _first_letter_swap(a: str, b: str) -> bool:
     variant (those differ inside the word: 'Hannover' / 'Hanover')."""
     fa, fb = fold(a), fold(b)
     return (a[:1].isupper() and b[:1].isupper() and len(fa) == len(fb) >= 4 and fa[0] != fb[0]
-            and fa[1:] == fb[1:])
+            and fa[1:] == fb[1:] and translit(a) != translit(b))  # 'Cherson' / 'Kherson' is one city
 
 
 def _negated(tokens: list[Token], tok: Token, lex: Lexicon) -> bool:
