@@ -110,9 +110,15 @@ def test_a_slang_sense_is_no_antonym(tmp_path: Path) -> None:
 
 
 def test_a_place_of_the_original_missing_from_the_passage_is_an_omission(tmp_path: Path) -> None:
-    [f] = lexical_findings(tmp_path, "Der Hersteller baute ein Werk in Polen.", "The manufacturer built a plant.")
+    [f] = lexical_findings(tmp_path, "Der Hersteller baute in Polen ein Werk.", "The manufacturer built a plant.")
     assert (f.kind, f.severity) == (FindingKind.OMISSION, Severity.MINOR)
     assert "Polen" in f.explanation
+
+
+def test_words_beyond_the_rendered_stretch_are_an_excerpt_not_an_omission(tmp_path: Path) -> None:
+    # a quote may render part of a sentence: only what is dropped inside the rendered stretch counts
+    source = "Der Hersteller baute ein Werk in der Stadt, die Polizei baute in Polen einen neuen Zug."
+    assert lexical_findings(tmp_path, source, "The manufacturer built a plant in the city.") == []
 
 
 def test_separable_verbs_are_joined_with_their_particle(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ headword), or when both are the same name, cognate or number. What stays unlinke
 - an unlinked English word and an unlinked German word at about the same place: a substitution
   (a name for a name: entity; the English word's antonym among the German word's equivalents:
   negation; an adjective or adverb: intensity; anything else: meaning);
-- several known German content words with nothing in their place: omission.
+- several known German content words (or one place, people or name part) with nothing in their place,
+  inside the stretch the passage renders (a quote may render only part of a sentence): omission.
 
 A dictionary never covers every rendering, so most of this is weak evidence (minor); only a
 dictionary antonym keeps its default severity. Skipped silently when the Ding file is not installed.
@@ -366,7 +367,9 @@ def detect(ctx: PairContext) -> list[Finding]:
               and (e.key in dic.en_pos or (e.name and any(g.name for g in g_open)))]
     parts = _name_parts(gs)
     unlinked = [g for g in gs if not g.linked]
-    return _explain(ctx, dic, g_open, e_open, unlinked, [g for g in gs if g.tok.index in parts])
+    linked = [g.tok.index for g in gs if g.linked] or [0]
+    return _explain(ctx, dic, g_open, e_open, unlinked, [g for g in gs if g.tok.index in parts],
+                    (min(linked), max(linked)))
 
 
 def _compound_modifier(dic: Dictionary, gs: list[_Word], es: list[_Word],
@@ -409,7 +412,7 @@ def _name_parts(gs: list[_Word]) -> set[int]:
 
 
 def _explain(ctx: PairContext, dic: Dictionary, g_open: list[_Word], e_open: list[_Word],
-             unlinked: list[_Word], dropped_parts: list[_Word]) -> list[Finding]:
+             unlinked: list[_Word], dropped_parts: list[_Word], inside: tuple[int, int]) -> list[Finding]:
     findings: list[Finding] = []
     used_g: set[int] = set()
     for e in e_open:
@@ -420,9 +423,10 @@ def _explain(ctx: PairContext, dic: Dictionary, g_open: list[_Word], e_open: lis
         g = min(near, key=lambda x: abs(x.pos - e.pos))
         used_g.add(g.tok.index)
         findings.append(_substitution(ctx, dic, g, e))
-    rest_g = [g for g in g_open if g.tok.index not in used_g and g.eq]
+    rest_g = [g for g in g_open if g.tok.index not in used_g and g.eq and inside[0] < g.tok.index < inside[1]]
     # a place or people of the original ('Schweizer', 'Kalabrien') with no trace in the passage counts alone
-    named = [g for g in unlinked if entity_ids(g.tok.text) and g.tok.index not in used_g]
+    named = [g for g in unlinked if entity_ids(g.tok.text) and g.tok.index not in used_g
+             and inside[0] < g.tok.index < inside[1]]
     named += [g for g in dropped_parts if g.tok.index not in used_g and g not in named]
     rest_g += [g for g in named if g not in rest_g]
     if len(rest_g) >= 3 or named:
