@@ -139,18 +139,25 @@ def fold(text: str) -> str:
 
 
 _SIMPLEMMA_LANGS = {"de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl"}
-_trie_root: Path | None = None  # set from Config.cache_dir by use_cache_dir()
+_cache_root: Path | None = None  # set from Config.cache_dir by use_cache_dir()
 
 
 def use_cache_dir(cache_dir: Path) -> None:
-    """Keep the lemma tries under ``cache_dir`` (the run's --cache-dir).
+    """Keep the compiled lexical resources (lemma tries, WordNet) under ``cache_dir`` (--cache-dir).
 
-    Only the first call before the lemmatiser is built counts: the tries hold the same data
+    Only the first call before the lemmatiser is built counts: the files hold the same data
     wherever they are, so a process never needs two copies.
     """
-    global _trie_root
+    global _cache_root
     if _simplemma.cache_info().currsize == 0:
-        _trie_root = Path(cache_dir)
+        _cache_root = Path(cache_dir)
+
+
+def cache_root() -> Path:
+    """The run's cache dir, else $PROVENANCE_CACHE_DIR, else the user cache dir."""
+    from provenance.config import default_cache_dir
+
+    return _cache_root or Path(os.environ.get("PROVENANCE_CACHE_DIR") or default_cache_dir())
 
 
 @lru_cache(maxsize=1)
@@ -169,10 +176,7 @@ def _simplemma() -> tuple[object, object]:
         from simplemma import __version__ as version
         from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
-        from provenance.config import default_cache_dir
-
-        root = _trie_root or Path(os.environ.get("PROVENANCE_CACHE_DIR") or default_cache_dir())
-        factory = TrieDictionaryFactory(disk_cache_dir=str(root / "lemma-tries" / version))
+        factory = TrieDictionaryFactory(disk_cache_dir=str(cache_root() / "lemma-tries" / version))
     except ImportError:  # no marisa-trie: simplemma's in-memory dictionaries (slower start-up)
         factory = None
     strategy = DefaultStrategy(dictionary_factory=factory) if factory else DefaultStrategy()

@@ -182,9 +182,9 @@ def _cache_key(folder: Path) -> str:
 
 
 def _cache_dir() -> Path:
-    from provenance.config import default_cache_dir
+    from provenance.compare.tokens import cache_root
 
-    return Path(os.environ.get("PROVENANCE_CACHE_DIR") or default_cache_dir()) / "wordnet"
+    return cache_root() / "wordnet"
 
 
 def load(folder: Path | None = None, cache_dir: Path | None = None) -> WordNet | None:
