@@ -33,22 +33,30 @@ class Lexicon:
     _sets: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]] = field(
         default_factory=dict, repr=False
     )
+    # folded entries and tables per path: detectors ask for them on every token (hot path)
+    _folded: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+
+    def _node(self, path: str) -> Any:
+        node: Any = self.data
+        for part in path.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return None
+            node = node[part]
+        return node
 
     def entries(self, path: str) -> list[str]:
-        node: Any = self.data
-        for part in path.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return []
-            node = node[part]
-        return [fold(str(x)) for x in node] if isinstance(node, list) else []
+        key = ("entries", path)
+        if key not in self._folded:
+            node = self._node(path)
+            self._folded[key] = tuple(fold(str(x)) for x in node) if isinstance(node, list) else ()
+        return list(self._folded[key])
 
     def table(self, path: str) -> dict[str, Any]:
-        node: Any = self.data
-        for part in path.split("."):
-            if not isinstance(node, dict) or part not in node:
-                return {}
-            node = node[part]
-        return {fold(k): v for k, v in node.items()} if isinstance(node, dict) else {}
+        key = ("table", path)
+        if key not in self._folded:
+            node = self._node(path)
+            self._folded[key] = {fold(k): v for k, v in node.items()} if isinstance(node, dict) else {}
+        return dict(self._folded[key])
 
     def _compiled(self, path: str) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]:
         if path not in self._sets:

@@ -131,6 +131,7 @@ def side_from_text(text: str, lang: str, offset: int = 0) -> Side:
     return Side(text, tokens, lang, Span(offset, offset + len(text)))
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lowercase, strip accents (keeps Cyrillic letters), unify apostrophes."""
     text = text.lower().replace("’", "'")
@@ -219,6 +220,7 @@ _CYR = str.maketrans({
 })
 
 
+@lru_cache(maxsize=100_000)
 def translit(word: str) -> str:
     """A rough Latin key for fuzzy name matching across scripts and spellings
     (Херсон / Cherson / Kherson all become 'kherson'-like keys)."""
