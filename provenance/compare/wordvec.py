@@ -1,6 +1,7 @@
-"""Word vectors from the e5 model (in-process cache): how close two single words are in meaning.
+"""Word vectors from the e5 model: how close two single words are in meaning.
 
-Words are few and short, so they are embedded on demand and kept for the process; no persistent cache.
+Words are embedded on demand, kept for the process and in the embedding cache of the run's cache
+dir, so a second check of the same article does not embed them again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def word_vectors(words: list[str]) -> dict[str, np.ndarray]:
 
 @lru_cache(maxsize=1)
 def _embedder():  # noqa: ANN202 - provenance.embed.Embedder
+    from provenance.compare.tokens import cache_root
+    from provenance.config import Config
     from provenance.embed import get_embedder
 
-    return get_embedder(persistent=False)
+    return get_embedder(Config(cache_dir=cache_root()))
