@@ -273,3 +273,32 @@ def test_hedge_added_by_the_passage():
                        source_lang="de")
     (f,) = [f for f in fs if f.subtype and f.subtype.value == "hedge"]
     assert f.evidence["direction"] == "added"
+
+
+def test_a_minor_guess_on_words_a_major_finding_covers_is_not_reported_again():
+    # "completely" for "partly" is an intensified claim; the word-vector antonym guess on the
+    # same word would only repeat it as a weaker, minor finding
+    findings = compare_texts(
+        "Der Minister soll die Angebote teilweise missverstanden haben.",
+        "The minister completely misunderstood the offers.",
+        source_lang="de",
+        translation="The minister is said to have partly misunderstood the offers.",
+    )
+    on_completely = [f for f in findings if f.derivative and f.derivative.text == "completely"]
+    assert [(f.subtype.value if f.subtype else None, f.severity.value) for f in on_completely] == [
+        ("intensity", "major")
+    ]
+    assert {f.subtype.value for f in findings if f.subtype} == {"hedge", "intensity"}
+
+
+def test_a_minor_finding_on_other_words_is_kept_beside_a_major_one():
+    from provenance.compare import _unshadowed
+    from provenance.model import DriftSubtype, Finding, FindingKind, Severity, SideRef
+
+    def finding(severity: Severity, start: int, end: int) -> Finding:
+        return Finding(FindingKind.DRIFT, DriftSubtype.MEANING, severity, 0.6,
+                       SideRef("x", Span(start, end)), None, "why", "test")
+
+    major, inside, elsewhere = finding(Severity.MAJOR, 10, 30), finding(Severity.MINOR, 12, 20), finding(
+        Severity.MINOR, 40, 45)
+    assert _unshadowed([major, inside, elsewhere]) == [major, elsewhere]

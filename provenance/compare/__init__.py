@@ -19,7 +19,7 @@ from provenance.compare import coverage, entity, hedge, intensity, lexical, nega
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import Side, side_from_sentences, side_from_text, use_cache_dir
 from provenance.config import Config
-from provenance.model import Bead, Finding, Sentence, Span, Translation
+from provenance.model import Bead, Finding, Sentence, Severity, Span, Translation
 
 __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
 
@@ -56,11 +56,30 @@ def compare_aligned(
             trans_side = side_from_sentences([original[i] for i in bead.original], derivative_lang)
             translator = "identity"
         ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language)
+        found: list[Finding] = []
         for det in DETECTORS:
             if (not der.tokens or not src.tokens) and det is not coverage:
                 continue
-            findings.extend(f for f in det.detect(ctx) if f.confidence >= threshold)
+            found.extend(f for f in det.detect(ctx) if f.confidence >= threshold)
+        findings.extend(_unshadowed(found))
     return findings
+
+
+def _unshadowed(found: list[Finding]) -> list[Finding]:
+    """Drop minor findings on words a more severe finding of the same bead already covers.
+
+    "completely" for "partly" is an intensified claim (major); a second, minor guess that it is an
+    antonym tells the reviewer nothing new about the same words.
+    """
+    serious = [f.derivative.span for f in found
+               if f.severity is not Severity.MINOR and f.derivative is not None and f.derivative.span is not None]
+
+    def shadowed(f: Finding) -> bool:
+        span = f.derivative.span if f.derivative is not None else None
+        return (f.severity is Severity.MINOR and span is not None
+                and any(s.start <= span.start and span.end <= s.end for s in serious))
+
+    return [f for f in found if not shadowed(f)]
 
 
 def _translation_side(

@@ -165,10 +165,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     finding = make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.7 if strong else 0.5, der_tokens=[tok],
         src_tokens=[y_tok] if cross else None,
-        explanation=(f"{where} says {quote(y_tok.text)}, which is close to '{ant}'; the passage may say the "
-                     f"opposite, {quote(tok.text)}." if not strong else
-                     f"{where} says {quote(y_tok.text)}, which is close to '{ant}'; the passage says the opposite, "
-                     f"{quote(tok.text)}."),
+        explanation=_antonym_explanation(where, y_tok.text, ant, tok.text, strong=strong),
         detector=DETECTOR, severity=None if strong else Severity.MINOR,
         evidence={"antonym": {"passage": tok.text, "other": y_tok.text, "antonym": ant,
                               "margin": round(margin, 3)}, "embedding": True},
@@ -176,6 +173,14 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     if not strong and ctx.trans is not None:
         ctx.claimed.discard(tok.index)  # a weak guess must not hide the word from the addition check
     return [finding]
+
+
+def _antonym_explanation(where: str, other: str, antonym: str, passage: str, *, strong: bool) -> str:
+    said = f"{where} says {quote(other)}"
+    if fold(other) != fold(antonym):  # reached through a near word: name it
+        said += f", which is close to '{antonym}'"
+    verb = "says" if strong else "may say"
+    return f"{said}; the passage {verb} the opposite, {quote(passage)}."
 
 
 _word_vectors = word_vectors  # entity.py's import name
