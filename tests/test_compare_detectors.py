@@ -291,7 +291,7 @@ def test_a_minor_guess_on_words_a_major_finding_covers_is_not_reported_again():
     assert {f.subtype.value for f in findings if f.subtype} == {"hedge", "intensity"}
 
 
-def test_a_minor_finding_on_other_words_is_kept_beside_a_major_one():
+def test_minor_findings_on_other_or_fewer_words_are_kept_beside_a_major_one():
     from provenance.compare import _unshadowed
     from provenance.model import DriftSubtype, Finding, FindingKind, Severity, SideRef
 
@@ -299,6 +299,7 @@ def test_a_minor_finding_on_other_words_is_kept_beside_a_major_one():
         return Finding(FindingKind.DRIFT, DriftSubtype.MEANING, severity, 0.6,
                        SideRef("x", Span(start, end)), None, "why", "test")
 
-    major, inside, elsewhere = finding(Severity.MAJOR, 10, 30), finding(Severity.MINOR, 12, 20), finding(
-        Severity.MINOR, 40, 45)
-    assert _unshadowed([major, inside, elsewhere]) == [major, elsewhere]
+    major, same, inside, elsewhere = (finding(Severity.MAJOR, 10, 30), finding(Severity.MINOR, 10, 30),
+                                      finding(Severity.MINOR, 12, 20), finding(Severity.MINOR, 40, 45))
+    # only the same words are shadowed: a sentence-wide finding keeps the word-level ones inside it
+    assert _unshadowed([major, same, inside, elsewhere]) == [major, inside, elsewhere]

@@ -66,18 +66,18 @@ def compare_aligned(
 
 
 def _unshadowed(found: list[Finding]) -> list[Finding]:
-    """Drop minor findings on words a more severe finding of the same bead already covers.
+    """Drop minor findings on exactly the words a more severe finding of the same bead is about.
 
     "completely" for "partly" is an intensified claim (major); a second, minor guess that it is an
-    antonym tells the reviewer nothing new about the same words.
+    antonym tells the reviewer nothing new about the same words. A sentence-wide finding (a dropped
+    hedge) does not hide word-level ones inside the sentence.
     """
-    serious = [f.derivative.span for f in found
-               if f.severity is not Severity.MINOR and f.derivative is not None and f.derivative.span is not None]
+    serious = {(f.derivative.span.start, f.derivative.span.end) for f in found
+               if f.severity is not Severity.MINOR and f.derivative is not None and f.derivative.span is not None}
 
     def shadowed(f: Finding) -> bool:
         span = f.derivative.span if f.derivative is not None else None
-        return (f.severity is Severity.MINOR and span is not None
-                and any(s.start <= span.start and span.end <= s.end for s in serious))
+        return f.severity is Severity.MINOR and span is not None and (span.start, span.end) in serious
 
     return [f for f in found if not shadowed(f)]
 
