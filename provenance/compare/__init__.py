@@ -19,7 +19,7 @@ from provenance.compare import coverage, entity, hedge, intensity, lexical, nega
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import Side, side_from_sentences, side_from_text, use_cache_dir
 from provenance.config import Config
-from provenance.model import Bead, Finding, Sentence, Severity, Span, Translation
+from provenance.model import Bead, Finding, FindingKind, Sentence, Severity, Span, Translation
 
 __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
 
@@ -77,7 +77,9 @@ def _unshadowed(found: list[Finding]) -> list[Finding]:
 
     def shadowed(f: Finding) -> bool:
         span = f.derivative.span if f.derivative is not None else None
-        return f.severity is Severity.MINOR and span is not None and (span.start, span.end) in serious
+        # only drift guesses: a minor omission or addition says something else about those words
+        return (f.severity is Severity.MINOR and f.kind is FindingKind.DRIFT and span is not None
+                and (span.start, span.end) in serious)
 
     return [f for f in found if not shadowed(f)]
 
