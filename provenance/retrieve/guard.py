@@ -86,18 +86,34 @@ def check_url(url: str, *, allow_private_network: bool = False, resolver: Resolv
     addresses = [str(literal)] if literal is not None else (resolver or system_resolver)(host)
     if not addresses:
         raise NetworkError(f"cannot resolve host {host!r}: no addresses")
+    blocked = _first_blocked(addresses, allow_private_network=False)
+    if blocked is None:
+        return
+    addr, why = blocked
+    if why is None:
+        raise BlockedURLError(f"refusing to fetch {url}: {host} resolves to an invalid address {addr!r}")
+    via = " is" if literal is not None else f" resolves to {addr}, which is"
+    raise BlockedURLError(
+        f"refusing to fetch {url}: {host}{via} {why}",
+        hint="use --allow-private-network to fetch from your own network",
+    )
+
+
+def _first_blocked(addresses: list[str], *, allow_private_network: bool) -> tuple[str, str | None] | None:
+    """The first address that must not be contacted and why (None: not an IP address at all).
+
+    Cloud metadata addresses are refused even when private networks are allowed.
+    """
     for raw in addresses:
         try:
             addr = ipaddress.ip_address(raw.split("%", 1)[0])
         except ValueError:
-            raise BlockedURLError(f"refusing to fetch {url}: {host} resolves to an invalid address {raw!r}") from None
-        why = _why_blocked(addr)
+            return raw, None
+        why = _why_blocked(addr) if not allow_private_network else (
+            "a cloud metadata address" if addr in METADATA_ADDRESSES else None)
         if why:
-            via = " is" if literal is not None else f" resolves to {addr}, which is"
-            raise BlockedURLError(
-                f"refusing to fetch {url}: {host}{via} {why}",
-                hint="use --allow-private-network to fetch from your own network",
-            )
+            return str(addr), why
+    return None
 
 
 class _GuardedBackend(httpcore.SyncBackend):
@@ -121,16 +137,13 @@ class _GuardedBackend(httpcore.SyncBackend):
             addresses = self._resolve(host)
         if not addresses:
             raise NetworkError(f"cannot resolve host {host!r}: no addresses")
-        for raw in addresses:
-            addr = ipaddress.ip_address(raw.split("%", 1)[0])
-            why = None if self._allow_private else _why_blocked(addr)
-            if addr in METADATA_ADDRESSES:
-                why = "a cloud metadata address"
-            if why:
-                raise BlockedURLError(
-                    f"refusing to connect to {host}: it now resolves to {addr}, which is {why}",
-                    hint="the name answered differently when checked; use --allow-private-network for your own network",
-                )
+        blocked = _first_blocked(addresses, allow_private_network=self._allow_private)
+        if blocked is not None:
+            addr, why = blocked
+            raise BlockedURLError(
+                f"refusing to connect to {host}: it now resolves to {addr}, which is {why or 'not an IP address'}",
+                hint="the name answered differently when checked; use --allow-private-network for your own network",
+            )
         # TLS still verifies the certificate against the host name: httpcore passes it as SNI separately
         return super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
 
