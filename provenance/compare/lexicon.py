@@ -8,9 +8,11 @@ entry allows a gap of up to eight words (German separable verbs: "wies ... zurü
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from provenance.compare.tokens import Token, fold
@@ -44,19 +46,21 @@ class Lexicon:
             node = node[part]
         return node
 
-    def entries(self, path: str) -> list[str]:
+    def entries(self, path: str) -> tuple[str, ...]:
         key = ("entries", path)
         if key not in self._folded:
             node = self._node(path)
             self._folded[key] = tuple(fold(str(x)) for x in node) if isinstance(node, list) else ()
-        return list(self._folded[key])
+        return self._folded[key]
 
-    def table(self, path: str) -> dict[str, Any]:
+    def table(self, path: str) -> Mapping[str, Any]:
+        # read-only view of the cached table: no copy per call on the hot path, no caller can change it
         key = ("table", path)
         if key not in self._folded:
             node = self._node(path)
-            self._folded[key] = {fold(k): v for k, v in node.items()} if isinstance(node, dict) else {}
-        return dict(self._folded[key])
+            folded = {fold(k): v for k, v in node.items()} if isinstance(node, dict) else {}
+            self._folded[key] = MappingProxyType(folded)
+        return self._folded[key]
 
     def _compiled(self, path: str) -> tuple[frozenset[str], tuple[str, ...], tuple[tuple[str, ...], ...]]:
         if path not in self._sets:
