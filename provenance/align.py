@@ -134,6 +134,10 @@ class AlignParams:
     scorer: str = "value"  # document mode: "value" (the bead value above) or "margin" (Bertalign-style, opt-in)
     margin_skip: float = 0.1  # margin scorer: cost of an insertion or deletion (Bertalign's defaults, untuned)
     margin_window: int = 5  # margin scorer: the band reaches this many sentences beyond neighbouring anchors
+    lexical: float = 0.0  # document mode: weight of the dictionary coverage term (needs languages + FreeDict)
+    lexical_base: float = 0.0  # ... coverage at which the term is neutral
+    lexical_cover: float = 0.0
+    lexical_cover_min: float = 0.2
 
 
 DEFAULT_PARAMS = AlignParams()
@@ -233,6 +237,7 @@ class _Features:
     d_letters: np.ndarray | None = None  # letters per sentence
     o_letters: np.ndarray | None = None
     margin: _MarginData | None = None  # set for the opt-in margin scorer
+    lex: _LexData | None = None  # set when the dictionary term is on (document mode)
 
 
 @dataclass
@@ -244,6 +249,124 @@ class _MarginData:
     d_bytes: np.ndarray  # prefix sums of UTF-8 lengths (+1 for the joining space)
     o_bytes: np.ndarray
     char_ratio: float  # original bytes per derivative byte over the whole documents
+
+
+@dataclass
+class _LexData:
+    """Content words of every sentence as sets of keys in the derivative's language, and which words of
+    each sentence a sentence on the other side covers (bit masks, filled inside the band)."""
+
+    d_keys: list[list[frozenset[str]]]  # per derivative sentence, per content word (at most 64)
+    o_keys: list[list[frozenset[str]]]  # per original sentence: the word itself and its dictionary translations
+    d_union: list[frozenset[str]]
+    o_union: list[frozenset[str]]
+    d_words: np.ndarray  # prefix sums of content-word counts
+    o_words: np.ndarray
+    d_mask: np.ndarray  # (n, m) uint64: words of derivative sentence i found in original sentence j
+    o_mask: np.ndarray  # (n, m) uint64: words of original sentence j found in derivative sentence i
+
+
+_LEX_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _content_words(sentences: Sequence[str], lang: str) -> list[list[tuple[str, str]]]:
+    """(surface, lemma) of the words of three letters or more; words found in many sentences of the
+    document (more than a tenth, at least four) are function words here and dropped."""
+    from provenance.compare.tokens import lemma
+
+    tokens = [[(w, lemma(w, lang).lower()) for w in _LEX_WORD.findall(s)] for s in sentences]
+    df: dict[str, int] = {}
+    for sent in tokens:
+        for lem in {lem for _, lem in sent}:
+            df[lem] = df.get(lem, 0) + 1
+    limit = max(4.0, 0.1 * len(sentences))
+    return [[(w, lem) for w, lem in sent if df[lem] <= limit][:64] for sent in tokens]
+
+
+_COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one word
+
+
+def _word_keys(word: str, lem: str, pairs: dict[str, tuple[str, ...]], compounds: bool) -> frozenset[str]:
+    """The word, its lemma and their dictionary translations, folded; an unknown compound is looked up by
+    its longest known tail (Kurzarbeits|entschädigung)."""
+    low = word.lower()
+    found = pairs.get(lem, ()) + pairs.get(low, ())
+    keys = {fold(word), fold(lem)}
+    if not found and compounds and len(low) >= 8:
+        for cut in range(2, len(low) - 3):
+            tail = low[cut:]
+            if tail in pairs:
+                keys.add(fold(tail))
+                found = pairs[tail]
+                break
+    keys.update(fold(t) for t in found)
+    return frozenset(keys)
+
+
+def _lex_data(
+    derivative: Sequence[str], original: Sequence[str], derivative_lang: str, original_lang: str
+) -> _LexData | None:
+    """Keys for the dictionary term, or None when no FreeDict dictionary covers the two languages. Both
+    sides get their words' translations, so a pair matches through the dictionary of either direction."""
+    from provenance.compare.tokens import cache_root
+    from provenance.translate.freedict import word_pairs
+
+    o_pairs = word_pairs(original_lang, derivative_lang, cache_dir=cache_root())
+    d_pairs = word_pairs(derivative_lang, original_lang, cache_dir=cache_root())
+    if not o_pairs and not d_pairs:
+        return None
+    d_keys = [
+        [_word_keys(w, lem, d_pairs, derivative_lang in _COMPOUNDING) for w, lem in sent]
+        for sent in _content_words(derivative, derivative_lang)
+    ]
+    o_keys = [
+        [_word_keys(w, lem, o_pairs, original_lang in _COMPOUNDING) for w, lem in sent]
+        for sent in _content_words(original, original_lang)
+    ]
+    n, m = len(derivative), len(original)
+    return _LexData(
+        d_keys=d_keys,
+        o_keys=o_keys,
+        d_union=[frozenset().union(*sent) for sent in d_keys],
+        o_union=[frozenset().union(*sent) for sent in o_keys],
+        d_words=_prefix([len(sent) for sent in d_keys]),
+        o_words=_prefix([len(sent) for sent in o_keys]),
+        d_mask=np.zeros((n, m), dtype=np.uint64),
+        o_mask=np.zeros((n, m), dtype=np.uint64),
+    )
+
+
+def _fill_lex_masks(lex: _LexData, lo: np.ndarray, hi: np.ndarray) -> None:
+    """Word coverage masks for the cells that beads inside the band (rows lo..hi) can touch."""
+    n = len(lex.d_keys)
+    m = len(lex.o_keys)
+    for i in range(n):
+        j_lo, j_hi = int(lo[max(0, i - 4)]), int(min(m, hi[min(n, i + 5)] + 1))
+        d_words, d_union = lex.d_keys[i], lex.d_union[i]
+        for j in range(j_lo, j_hi):
+            o_union = lex.o_union[j]
+            if d_union.isdisjoint(o_union):
+                continue
+            lex.d_mask[i, j] = sum(1 << k for k, keys in enumerate(d_words) if not keys.isdisjoint(o_union))
+            lex.o_mask[i, j] = sum(1 << k for k, keys in enumerate(lex.o_keys[j]) if not keys.isdisjoint(d_union))
+
+
+def _lex_coverage(
+    lex: _LexData, rows: np.ndarray, cols: np.ndarray, i0: np.ndarray, a: int, j0: np.ndarray, b: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Share of the content words of both blocks that a word of the other block translates (or repeats),
+    and the lowest such share of a single sentence in the bead (a sentence without content words counts 1)."""
+    covered_d = np.bitwise_count(np.bitwise_or.reduce(lex.d_mask[rows, cols], axis=2))  # (k, a)
+    covered_o = np.bitwise_count(np.bitwise_or.reduce(lex.o_mask[rows, cols], axis=1))  # (k, b)
+    total = (lex.d_words[i0 + a] - lex.d_words[i0]) + (lex.o_words[j0 + b] - lex.o_words[j0])
+    share = (covered_d.sum(axis=1) + covered_o.sum(axis=1)).astype(np.float64) / np.maximum(total, 1.0)
+    d_count = np.diff(lex.d_words)[rows[:, :, 0]]
+    o_count = np.diff(lex.o_words)[cols[:, 0, :]]
+    worst = np.minimum(
+        np.where(d_count > 0, covered_d / np.maximum(d_count, 1.0), 1.0).min(axis=1),
+        np.where(o_count > 0, covered_o / np.maximum(o_count, 1.0), 1.0).min(axis=1),
+    )
+    return share, worst
 
 
 def _blocks(vectors: np.ndarray, sizes: Sequence[int], weights: np.ndarray | None = None) -> dict[int, np.ndarray]:
@@ -390,8 +513,16 @@ def _bead_values(
     """(value, similarity) of beads derivative [i0, i0+a) : original [j0, j0+b); i0 an int or like j0."""
     i0, j0 = np.broadcast_arrays(np.asarray(i0, dtype=np.int64), np.asarray(j0, dtype=np.int64))
     x = _similarity(f, i0, a, j0, b)
+    rows = i0[:, None, None] + np.arange(a)[None, :, None]
+    cols = j0[:, None, None] + np.arange(b)[None, None, :]
+    lex = None
+    if f.lex is not None:
+        share, worst = _lex_coverage(f.lex, rows, cols, i0, a, j0, b)
+        lex = p.lexical * (share - p.lexical_base)
+        if a + b > 2:  # a sentence of a merged bead that shares no words with the other side hides a null bead
+            lex = lex - p.lexical_cover * np.maximum(p.lexical_cover_min - worst, 0.0)
     if f.margin is not None:
-        return _margin_values(f.margin, i0, a, j0, b), x
+        return _margin_values(f.margin, i0, a, j0, b, lex), x
     i1 = i0 + a
     j1 = j0 + b
     shared = f.shared[i1, j1] - f.shared[i0, j1] - f.shared[i1, j0] + f.shared[i0, j0]
@@ -401,8 +532,8 @@ def _bead_values(
     o_chars = f.o_len[j1] - f.o_len[j0]
     length = np.abs(np.log((d_chars + 10.0) / (o_chars + 10.0)) - f.log_ratio)
     score = x + p.anchor * anchor - p.length * length
-    rows = i0[:, None, None] + np.arange(a)[None, :, None]
-    cols = j0[:, None, None] + np.arange(b)[None, None, :]
+    if lex is not None:
+        score = score + lex
     if f.fuzz is not None:
         best = f.fuzz[rows, cols].reshape(len(i0), -1).max(axis=1)
         score = score + p.fuzz * np.maximum(best - 0.3, 0.0)
@@ -433,7 +564,9 @@ def _neighbour_cos(vec: np.ndarray, single: np.ndarray, start: np.ndarray, size:
     return total / np.maximum(count, 1.0)
 
 
-def _margin_values(md: _MarginData, i0: np.ndarray, a: int, j0: np.ndarray, b: int) -> np.ndarray:
+def _margin_values(
+    md: _MarginData, i0: np.ndarray, a: int, j0: np.ndarray, b: int, lex: np.ndarray | None = None
+) -> np.ndarray:
     """Bertalign-style bead value: cosine of the joined texts minus their mean cosine with the sentences just
     outside the other block, times log2(1 + shorter/longer) of the (ratio-corrected) lengths. Each bead
     scores once whatever its size, so a merge must beat the sum of its parts."""
@@ -443,7 +576,8 @@ def _margin_values(md: _MarginData, i0: np.ndarray, a: int, j0: np.ndarray, b: i
     d_len = (md.d_bytes[i0 + a] - md.d_bytes[i0]) * md.char_ratio
     o_len = md.o_bytes[j0 + b] - md.o_bytes[j0]
     ratio = np.minimum(d_len, o_len) / np.maximum(np.maximum(d_len, o_len), 1.0)
-    return (cos - near) * np.log2(1.0 + ratio)
+    margin = cos - near if lex is None else cos - near + lex
+    return margin * np.log2(1.0 + ratio)
 
 
 # --------------------------------------------------------------------------- document mode
@@ -555,6 +689,8 @@ def _align_document(
         lo[i] = min(lo[i], hi[i - 1])
     for i in range(n - 1, -1, -1):
         hi[i] = max(hi[i], lo[i + 1])
+    if f.lex is not None:
+        _fill_lex_masks(f.lex, lo, hi)
     neg = -1e18
     null_d, null_o = _null_costs(f, p, n), _null_costs(f, p, m, original=True)
     # all bead values inside the band, computed per bead type in one vectorised call
@@ -783,6 +919,8 @@ def align(
     original_paragraphs: Sequence[int] | None = None,
     mode: str = "auto",
     params: AlignParams = DEFAULT_PARAMS,
+    derivative_lang: str | None = None,
+    original_lang: str | None = None,
 ) -> list[Bead]:
     """Align derivative sentences with original sentences (see the module docstring).
 
@@ -844,6 +982,8 @@ def align(
         raise AlignmentError(f"unknown alignment scorer {params.scorer!r} (use value or margin)")
     if mode == "document" and params.scorer == "margin":
         f.margin = _margin_data(embedder, derivative, original, d_vec, o_vec)
+    if mode == "document" and params.lexical > 0.0 and derivative_lang and original_lang:
+        f.lex = _lex_data(derivative, original, derivative_lang, original_lang)
     sim1, x1 = _bead_values_matrix(f, params, n, m)
     if mode == "document":
         beads = _align_document(n, m, f, params, sim1, free_ends=auto)

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs the optional Debian packages: trans-de-en (offline gloss dictionary) and
+# Installs the optional Debian packages: trans-de-en (offline gloss dictionary),
+# dict-freedict-deu-fra + dict-freedict-fra-deu (word lists for the aligner's dictionary term) and
 # chromium + chromium-driver (browser test of the HTML report). Never fails the build:
 # where it cannot install, it says why and the dependent tests skip with a reason.
 set -u
 wanted=()
 [ -e /usr/share/trans/de-en ] || wanted+=(trans-de-en)
+[ -e /usr/share/dictd/freedict-deu-fra.index ] || wanted+=(dict-freedict-deu-fra)
+[ -e /usr/share/dictd/freedict-fra-deu.index ] || wanted+=(dict-freedict-fra-deu)
 command -v chromium >/dev/null 2>&1 || wanted+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || wanted+=(chromium-driver)
 [ ${#wanted[@]} -eq 0 ] && exit 0
