@@ -58,6 +58,31 @@ def test_name_shared_by_original_and_translation_replaced_in_passage():
     assert f.severity.value == "critical"
 
 
+def test_name_added_where_the_translation_has_nothing_is_an_addition():
+    fs = compare_texts("Der Professor unterrichtet den Kurs über Medien.",
+                       "The professor teaches the Vackerberg course on media.", source_lang="de",
+                       translation="The professor teaches the course on media.")
+    assert [(f.kind.value, f.derivative.text) for f in fs] == [("addition", "Vackerberg")]
+    assert "adds the name 'Vackerberg'" in fs[0].explanation and fs[0].severity.value == "major"
+
+
+def test_finding_too_weak_to_report_does_not_hide_its_word_from_later_checks():
+    # 'Harvard' is also a dictionary word, so the name check is unsure (below the reporting threshold);
+    # the word must still reach the addition check
+    fs = compare_texts("Der Professor unterrichtet den Kurs über Medien.",
+                       "The professor teaches the Harvard course on media.", source_lang="de",
+                       translation="The professor teaches the course on media.")
+    assert [(f.kind.value, f.detector, f.derivative.text) for f in fs] == [("addition", "coverage", "Harvard")]
+
+
+def test_name_replacing_a_name_of_the_original_stays_entity_drift():
+    # 'Korb' is gone and a new name said it: a swap, even though the word order makes it look inserted
+    fs = compare_texts("Die Partei wird ihre Schulden begleichen, sagte Korb.",
+                       "The party will pay its debts, Abramenko said.", source_lang="de",
+                       translation="The party will pay its debts, said Korb.")
+    assert ("drift", "entity") in kinds(fs) and ("addition", None) not in kinds(fs)
+
+
 def test_transliterated_place_names_are_the_same_entity():
     assert not compare_texts("Die Armee zog sich aus Cherson zurück.", "The army withdrew from Kherson.",
                              source_lang="de")

@@ -136,3 +136,82 @@ def test_capitalised_word_inside_a_sentence_is_a_name_not_an_antonym() -> None:
                        translation="The US national junior team player played for Harvard.")
     # (the weak word-vector check may still guess, as a minor finding)
     assert not [f for f in fs if f.subtype and f.subtype.value == "negation" and f.severity.rank >= 2]
+
+
+def _negations(fs: list) -> list:
+    return [f for f in fs if f.subtype and f.subtype.value == "negation"]
+
+
+def test_antonym_reached_through_a_related_word_is_a_minor_guess() -> None:
+    _real()
+    # 'ceasing' is WordNet's opposite of 'continue', a sense of 'going': one rewording step away, so minor
+    fs = compare_texts("Die Bauarbeiten am Damm laufen nach Plan.", "Construction on the dam is ceasing on schedule.",
+                       source_lang="de", translation="Construction on the dam is going to schedule.")
+    (f,) = _negations(fs)
+    assert f.severity.value == "minor" and f.derivative.text == "ceasing"
+    assert f.evidence["antonym"]["source"] == "wordnet-related"
+
+
+def test_negative_prefix_on_a_near_form_of_the_translation_word() -> None:
+    _real()
+    fs = compare_texts("Das Gerät kann Sprache erkennen.", "The device has the incapability to recognise speech.",
+                       source_lang="de", translation="The device has the ability to recognise speech.")
+    (f,) = _negations(fs)
+    assert f.derivative.text == "incapability" and f.evidence["antonym"]["source"] == "negative-prefix"
+
+
+def test_misspelt_antonym_is_still_caught() -> None:
+    _real()
+    fs = compare_texts("Die Vertreter bestritten, die Rechnungen ausgestellt zu haben.",
+                       "The representatives admited having issued the invoices.", source_lang="de",
+                       translation="The representatives denied having issued the invoices.")
+    (f,) = _negations(fs)
+    assert f.derivative.text == "admited" and f.evidence["antonym"]["source"] == "wordnet-respelt"
+
+
+def test_misspelt_copy_of_the_translation_word_is_not_an_antonym() -> None:
+    _real()
+    fs = compare_texts("Die Vertreter bestritten es.", "The representatives denyed it.", source_lang="de",
+                       translation="The representatives denied it.")
+    assert not _negations(fs)
+
+
+def test_words_wordnet_relates_to_each_other_are_not_guessed_opposites() -> None:
+    _real()
+    fs = compare_texts("Das Spiel endete unentschieden.", "The match ended in a draw.", source_lang="de",
+                       translation="The game ended in a draw.")
+    assert not _negations(fs)
+
+
+def test_word_the_translation_has_fewer_times_is_an_addition_where_it_slips_in() -> None:
+    _real()
+    fs = compare_texts("Ein Fünftel des Wassers der Flüsse, das in die Ozeane fließt, kommt vom Amazonas.",
+                       "A fifth of the river water that flows into the oceans comes from the Amazon ocean.",
+                       source_lang="de",
+                       translation="A fifth of the river water that flows into the oceans comes from the Amazon.")
+    assert [f.derivative.text for f in fs if f.kind.value == "addition"] == ["ocean"]
+
+
+def test_a_stutter_is_not_an_addition() -> None:
+    _real()
+    fs = compare_texts("Die Behörde musste schnell reagieren.", "The agency had to react quickly quickly.",
+                       source_lang="de", translation="The agency had to react quickly.")
+    assert not [f for f in fs if f.kind.value == "addition"]
+
+
+def test_slipped_in_word_is_anchored_across_articles() -> None:
+    _real()
+    # 'the writer' / 'Nobel writer': articles come and go between translations, so they do not anchor
+    fs = compare_texts("1975 reiste die Schriftstellerin Alice Walker zu dem Grab.",
+                       "In 1975, Nobel writer Alice Walker travelled to the grave.", source_lang="de",
+                       translation="In 1975, the writer Alice Walker travelled to the grave.")
+    assert [f.derivative.text for f in fs if f.kind.value == "addition"] == ["Nobel"]
+
+
+def test_slipped_in_word_is_anchored_through_wordnet_related_neighbours() -> None:
+    _real()
+    # 'audience reactions' / 'audience responses': the neighbours are a rewording of the translation's pair
+    fs = compare_texts("Sie untersuchten die Reaktionen des Publikums auf Webseiten genau.",
+                       "They checked audience feedback responses to websites.", source_lang="de",
+                       translation="They examined audience reactions to websites closely.")
+    assert [f.derivative.text for f in fs if f.kind.value == "addition"] == ["feedback"]

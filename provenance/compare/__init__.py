@@ -60,9 +60,22 @@ def compare_aligned(
         for det in DETECTORS:
             if (not der.tokens or not src.tokens) and det is not coverage:
                 continue
-            found.extend(f for f in det.detect(ctx) if f.confidence >= threshold)
+            before = set(ctx.claimed)
+            out = det.detect(ctx)
+            kept = [f for f in out if f.confidence >= threshold]
+            if len(kept) < len(out):
+                _release(ctx, before, kept)
+            found.extend(kept)
         findings.extend(_unshadowed(found))
     return findings
+
+
+def _release(ctx: PairContext, before: set[int], kept: list[Finding]) -> None:
+    """A finding too weak to report must not hide its words from the detectors after it."""
+    spans = [(f.derivative.span.start, f.derivative.span.end) for f in kept
+             if f.derivative is not None and f.derivative.span is not None]
+    ctx.claimed = before | {i for i in ctx.claimed - before
+                            if any(a <= ctx.der.tokens[i].start < b for a, b in spans)}
 
 
 def _unshadowed(found: list[Finding]) -> list[Finding]:

@@ -8,6 +8,8 @@ has it anywhere (lemma, typo-tolerant) or the original has it (names, cognates, 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import QUOTE_CHARS, Side, Token, fold, lemma, similar_word
@@ -176,31 +178,56 @@ def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _In
     lex = ctx.der_lex
     taken = {t for f in found if f.kind is FindingKind.ADDITION and f.derivative is not None
              for t in range(f.derivative.span.start, f.derivative.span.end)}
-    t_keys = [_diff_key(t, lex.lang) for t in ctx.trans.tokens]
-    pairs = {(a, b) for a, b in zip(t_keys, t_keys[1:], strict=False)}
+    t_toks = [t for t in ctx.trans.tokens if not lex.has_word("addition.skip", t.text)]
+    t_keys = [_diff_key(t, lex.lang) for t in t_toks]
+    # a neighbour matches a translation word itself or, in English, a word WordNet relates to it ('audience
+    # feedback responses' where the translation says 'audience reactions')
+    wn_rel = _wordnet_related if lex.lang == "en" else None
+    t_alts = [{k} | (wn_rel(k) if wn_rel else frozenset()) for k in t_keys]
+    pairs = {(a, b) for k in range(len(t_keys) - 1) for a in t_alts[k] for b in t_alts[k + 1]}
     t_first, t_last = (t_keys[0], t_keys[-1]) if t_keys else ("", "")
     related = _related_words(ctx) if lex.lang == "en" else None
     toks = ctx.der.tokens
+    t_counts = Counter(_diff_key(t, lex.lang) for t in ctx.trans.tokens if t.is_word)
+    d_counts = Counter(_diff_key(t, lex.lang) for t in toks if t.is_word)
     new: list[Token] = []
     for tok in toks:
         if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or tok.start in taken:
             continue
         if not (is_content(tok, lex) or lex.has_word("addition.modifiers", tok.text)):
             continue
-        if t_index.has(tok, lex.lang) or s_index.has(tok, ctx.src.lang):
-            continue
+        covered = t_index.has(tok, lex.lang) or s_index.has(tok, ctx.src.lang)
+        if covered:
+            # the translation has the word, but fewer times ('the oceans ... the Amazon ocean'): the extra one
+            # still counts where it sits between two words the translation has side by side
+            key = _diff_key(tok, lex.lang)
+            if not 0 < t_counts[key] < d_counts[key]:
+                continue
+            near = toks[max(0, tok.index - 1) : tok.index] + toks[tok.index + 1 : tok.index + 2]
+            if any(_diff_key(t, lex.lang) == key for t in near):
+                continue  # a stutter ('the risk risk'), not content
         i = tok.index
-        left = _diff_key(toks[i - 1], lex.lang) if i > 0 else None
-        right = _diff_key(toks[i + 1], lex.lang) if i + 1 < len(toks) else None
+        li, ri = i - 1, i + 1
+        while li >= 0 and lex.has_word("addition.skip", toks[li].text):
+            li -= 1  # 'In 1975, Nobel writer' against 'In 1975, the writer': articles don't anchor
+        while ri < len(toks) and lex.has_word("addition.skip", toks[ri].text):
+            ri += 1
+        left = _diff_key(toks[li], lex.lang) if li >= 0 else None
+        right = _diff_key(toks[ri], lex.lang) if ri < len(toks) else None
         if left is not None and right is not None:
             fits = (left, right) in pairs
         elif right is not None:  # first word of the passage
-            fits = right == t_first and toks[i + 1].is_word
+            fits = right == t_first and toks[ri].is_word
         else:
-            fits = left is not None and left == t_last and toks[i - 1].is_word
+            fits = left is not None and left == t_last and toks[li].is_word
         if related is not None and ({fold(tok.text), fold(lemma(tok.text, lex.lang))} & related):
             continue
-        if fits or _modifier_without_counterpart(ctx, tok, d_index):
+        if not fits and not covered and right is not None and lex.has_word("addition.quantifiers", tok.text):
+            # a quantifier changes the scope of the words it stands before ('pay off all its debts' where the
+            # translation says 'settle accounts on its debts'): enough that the translation has the next word
+            fits = right in t_counts and not any(lex.has_word("addition.quantifiers", t.text)
+                                                 for t in ctx.trans.tokens)
+        if fits or (not covered and _modifier_without_counterpart(ctx, tok, d_index)):
             new.append(tok)
     return [_added(ctx, [tok], [tok], 0.55, severity=Severity.MINOR) for tok in new]
 
@@ -242,6 +269,22 @@ def _diff_key(tok: Token, lang: str) -> str:
     if tok.text in QUOTE_CHARS:
         return '"'
     return fold(lemma(tok.text, lang)) if tok.is_word else tok.text
+
+
+def _wordnet_related(word: str) -> frozenset[str]:
+    from provenance.compare import wordnet
+
+    wn = wordnet.get()
+    if wn is None:
+        return frozenset()
+    if word not in _WN_RELATED:
+        if len(_WN_RELATED) > 100_000:
+            _WN_RELATED.clear()
+        _WN_RELATED[word] = wn.related(word)
+    return _WN_RELATED[word]
+
+
+_WN_RELATED: dict[str, frozenset[str]] = {}
 
 
 def _related_words(ctx: PairContext) -> set[str]:

@@ -178,12 +178,14 @@ def _names(ctx: PairContext) -> list[Finding]:
         ids = entity_ids(tok.text)
         swapped = _swap_partner(ids, ctx)
         counterpart = None
+        unmatched_src: list[Token] = []
         if swapped is not None:
             counterpart = swapped
             conf = 0.9
             text = f"The original names {quote(swapped.text)}; the passage says {quote(tok.text)} instead."
         else:
             der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
+            # names of the original the passage lacks: a name swapped rather than added
             unmatched_src = [s for s in src_names if not _found_in(s, ctx.der, der_fold, der_tl)]
             if ctx.trans is not None:
                 replaced = _replaced_name_in_translation(tok, ctx)
@@ -199,6 +201,15 @@ def _names(ctx: PairContext) -> list[Finding]:
             if len(unmatched_src) == 1:
                 counterpart = unmatched_src[0]
                 text = f"The original names {quote(counterpart.text)}; the passage says {quote(tok.text)}."
+        if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
+            # nothing of the translation stands where the name is: a name added, not a name changed
+            findings.append(make_finding(
+                ctx, FindingKind.ADDITION, None, confidence=conf, der_tokens=[tok], src_tokens=None,
+                explanation=(f"The passage adds the name {quote(tok.text)}, which neither the original nor its "
+                             "translation has."),
+                detector=DETECTOR, evidence={"name": tok.text, "entity_ids": sorted(ids), "level": "words"},
+            ))
+            continue
         findings.append(
             make_finding(
                 ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=conf, der_tokens=[tok],
@@ -207,6 +218,20 @@ def _names(ctx: PairContext) -> list[Finding]:
             )
         )
     return findings
+
+
+def _inserted(tok: Token, ctx: PairContext) -> bool:
+    """Mode A: the word diff inserts this word, or puts it in place of function words only ('the writer' ->
+    'Nobel writer')."""
+    assert ctx.trans is not None
+    for op in ctx.opcodes:
+        if op.b[0] <= tok.index < op.b[1]:
+            if op.tag == "insert":
+                return True
+            replaced = ctx.trans.tokens[op.a[0] : op.a[1]]
+            return op.tag == "replace" and all(
+                not t.is_word or ctx.der_lex.has_word("stop.words", t.text) for t in replaced)
+    return False
 
 
 def _in_institution_name(tok: Token, side: Side, lex: Lexicon) -> bool:

@@ -7,11 +7,16 @@ cues ("refused", "hardly", "kaum") only count when both counts agree they matter
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon
-from provenance.compare.tokens import Side, Token, fold, lemma, similar_word
+from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word
 from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+
+if TYPE_CHECKING:
+    from provenance.compare.wordnet import WordNet
 
 DETECTOR = "negation"
 
@@ -49,7 +54,9 @@ def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
 def detect(ctx: PairContext) -> list[Finding]:
     findings = _polarity(ctx)
     if not findings and ctx.trans is not None:
-        findings = _antonyms(ctx) or _wordnet_antonyms(ctx) or _embedded_antonyms(ctx, cross=False)
+        weak: list[Finding] = []
+        findings = (_antonyms(ctx) or _wordnet_antonyms(ctx, weak) or _embedded_antonyms(ctx, cross=False)
+                    or weak[:1])
         if not findings and _CROSS_IN_A and ctx.src.lang != ctx.der.lang:
             # the original itself, for passage words the translation does not confirm (minor, weak evidence)
             findings = _embedded_antonyms(ctx, cross=True)
@@ -84,7 +91,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     t_forms = _forms(ctx.trans) if ctx.trans is not None else set()
     from_wordnet: set[str] = set()  # candidate antonyms WordNet added: never strong (polysemy, see WMT check)
     wn = None
-    if not cross and lex.lang == "en":
+    if lex.lang == "en" and ctx.trans is not None:  # mode B: +0.05 antonyms, +8 points of noise on clean pairs
         from provenance.compare import wordnet
 
         wn = wordnet.get()
@@ -368,11 +375,18 @@ _WN_SMALL_OP = 4  # a replaced stretch at most this long on both sides pairs its
 _WN_NEAR = 0.2  # otherwise the two words must sit at about the same relative place of their sentences
 
 
-def _wordnet_antonyms(ctx: PairContext) -> list[Finding]:
+def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
     """Mode A, English: a passage word replacing a translation word that WordNet lists as its antonym (or a
     synonym of its antonym: 'ascended' where the translation says 'fallen'). Only words at the same place
     of the word diff or at about the same place of the sentence are paired: WordNet's antonyms are many and
-    polysemous, anywhere-in-the-sentence would pair unrelated words."""
+    polysemous, anywhere-in-the-sentence would pair unrelated words.
+
+    Looser links at the same places go to ``weak`` as minor findings (the caller reports one only when no
+    stronger antonym evidence turns up): an antonym of a word related to the other ('ceasing' where the
+    translation says 'going', through 'continue'), a negative prefix on the translation's word or a near
+    form of it ('incapability' / 'ability'), a misspelt passage word ('admited' / 'denied'), and antonyms
+    between short function-like words ('forward' / 'back').
+    """
     assert ctx.trans is not None
     if ctx.der.lang != "en":
         return []
@@ -382,6 +396,7 @@ def _wordnet_antonyms(ctx: PairContext) -> list[Finding]:
     if wn is None:
         return []
     lex = ctx.der_lex
+    prefixes = [fold(p) for p in lex.data.get("antonyms", {}).get("prefixes", []) if p.isalpha()]
     d_forms, t_forms = _forms(ctx.der), _forms(ctx.trans)
     same_op: dict[int, set[int]] = {}  # passage token -> translation tokens of the same short replacement
     for op in ctx.opcodes:
@@ -402,32 +417,124 @@ def _wordnet_antonyms(ctx: PairContext) -> list[Finding]:
         # the whole antonym clusters (with adjective satellites) only for a one-for-one substitution; by mere
         # position only the antonyms proper and their synonyms, and only between content words
         wide = set().union(*(wn.antonyms(f, _WN_MAX_RANK) for f in forms))
-        if not wide:
-            continue
         narrow = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in forms))
         x_stop = lex.has_word("stop.words", tok.text)
         for y in ys:
             y_forms = {fold(y.text), fold(lemma(y.text, lex.lang))}
-            if y.index in same_op.get(tok.index, ()):
-                ants = narrow if x_stop or lex.has_word("stop.words", y.text) else wide
-            elif (abs(tok.index / n_d - y.index / n_t) <= _WN_NEAR and not x_stop
-                  and not lex.has_word("stop.words", y.text) and len(y.text) >= 4 and len(tok.text) >= 4):
+            same = y.index in same_op.get(tok.index, ())
+            near = abs(tok.index / n_d - y.index / n_t) <= _WN_NEAR
+            y_stop = lex.has_word("stop.words", y.text)
+            if same:
+                ants = narrow if x_stop or y_stop else wide
+            elif near and not x_stop and not y_stop and len(y.text) >= 4 and len(tok.text) >= 4:
                 ants = narrow
             else:
+                ants = set()
+            if y_forms & ants:
+                if _negated(ctx.trans, y, lex) and not _negated(ctx.der, tok, lex):
+                    continue  # 'not correct' there, 'incorrect' here ('no less' / 'no more' is still a flip)
+                return [_wordnet_finding(ctx, tok, y, "wordnet")]
+            if weak or not (same or near) or len(y.text) < 4 or len(tok.text) < 4:
                 continue
-            if not (y_forms & ants):
-                continue
-            if _negated(ctx.trans, y, lex) and not _negated(ctx.der, tok, lex):
-                continue  # 'not correct' there, 'incorrect' here ('no less' / 'no more' is still a flip)
-            return [make_finding(
-                ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75, der_tokens=[tok],
-                src_tokens=None,
-                explanation=(f"The translation of the original says {quote(y.text)}; the passage says the "
-                             f"opposite, {quote(tok.text)}."),
-                detector=DETECTOR,
-                evidence={"antonym": {"passage": tok.text, "translation": y.text, "source": "wordnet"}},
-            )]
+            how = _loose_antonym(wn, tok, forms, narrow, y, y_forms, prefixes, stop=x_stop or y_stop)
+            if how and not (_negated(ctx.trans, y, lex) and not _negated(ctx.der, tok, lex)):
+                weak.append(_wordnet_finding(ctx, tok, y, how, claim=False))
     return []
+
+
+def _wordnet_finding(ctx: PairContext, tok: Token, y: Token, how: str, *, claim: bool = True) -> Finding:
+    strong = how == "wordnet"
+    finding = make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75 if strong else 0.5, der_tokens=[tok],
+        src_tokens=None,
+        explanation=(f"The translation of the original says {quote(y.text)}; the passage "
+                     f"{'says' if strong else 'may say'} the opposite, {quote(tok.text)}."),
+        detector=DETECTOR, severity=None if strong else Severity.MINOR,
+        evidence={"antonym": {"passage": tok.text, "translation": y.text, "source": how}},
+    )
+    if not claim:
+        ctx.claimed.discard(tok.index)  # a guess must not hide the word from the addition check
+    return finding
+
+
+def _loose_antonym(wn: WordNet, tok: Token, forms: set[str], narrow: set[str], y: Token, y_forms: set[str],
+                   prefixes: list[str], *, stop: bool) -> str | None:
+    """How a passage word and a translation word at the same place may be opposites without WordNet saying so
+    directly (one step of rewording between them), or None."""
+    if stop:  # 'forward' / 'back': only antonyms proper
+        return "wordnet-function-word" if y_forms & narrow else None
+    y_related = set().union(*(_wn_related(wn, f) for f in y_forms))
+    x_related = set().union(*(_wn_related(wn, f) for f in forms))
+    if forms & y_related or y_forms & x_related:
+        return None  # WordNet relates the two words themselves ('game' / 'match'): rewording
+    x_key, y_key = fold(lemma(tok.text, "en")), fold(lemma(y.text, "en"))
+    # a bridge word must be closer (word vectors) to the word it is related to than the two words are to each
+    # other: polysemy links unrelated senses ('several' / 'multiple' through 'same')
+    if _bridged(y_key, x_key, narrow & y_related):
+        return "wordnet-related"  # 'ceasing' / 'going': cease <-> continue, a sense of go
+    y_ants = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in y_forms))
+    if _bridged(x_key, y_key, x_related & y_ants):
+        return "wordnet-related"  # 'conditional' / 'independent': through 'dependent'
+    for f in forms:
+        for p in prefixes:
+            stem = f[len(p):]
+            if f.startswith(p) and len(stem) >= 5 and wn.parts_of_speech(stem) and any(
+                    stem == g or g in _wn_related(wn, stem) or (len(g) >= 5 and stem.endswith(g)) for g in y_forms):
+                return "negative-prefix"  # 'incapability' / 'ability'
+    if tok.is_word and not is_known(tok.text, "en") and not wn.parts_of_speech(fold(tok.text)):
+        for fixed in _respelt(wn, fold(tok.text)):
+            f2 = {fixed, fold(lemma(fixed, "en"))}
+            if f2 & y_forms:
+                return None  # a typo of the translation's own word
+            if y_forms & set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in f2)):
+                return "wordnet-respelt"  # 'admited' / 'denied'
+    return None
+
+
+def _bridged(word: str, other: str, bridges: set[str]) -> bool:
+    """Is some bridge word closer to ``word`` than ``other`` is?"""
+    bridges = {b for b in bridges if " " not in b}
+    if not bridges:
+        return False
+    vec = word_vectors([word, other, *sorted(bridges)])
+    base = float(vec[word] @ vec[other])
+    return max(float(vec[word] @ vec[b]) for b in bridges) > base
+
+
+def _wn_related(wn: WordNet, word: str) -> frozenset[str]:
+    key = (id(wn), word)
+    if key not in _RELATED:
+        if len(_RELATED) > 100_000:
+            _RELATED.clear()
+        _RELATED[key] = wn.related(word, _WN_MAX_RANK)
+    return _RELATED[key]
+
+
+_RELATED: dict[tuple[int, str], frozenset[str]] = {}
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _respelt(wn: WordNet, word: str) -> tuple[str, ...]:
+    """Known English words one typing slip away from an unknown one ('admited' -> 'admitted'); at most five,
+    none if the slip is ambiguous beyond that."""
+    if len(word) < 5 or not word.isalpha():
+        return ()
+    cands: set[str] = set()
+    for i in range(len(word) + 1):
+        if i < len(word):
+            cands.add(word[:i] + word[i + 1:])
+            if i + 1 < len(word):
+                cands.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+        for ch in _LETTERS:
+            cands.add(word[:i] + ch + word[i:])
+            if i < len(word):
+                cands.add(word[:i] + ch + word[i + 1:])
+    cands.discard(word)
+    known = sorted(c for c in cands if is_known(c, "en") or wn.parts_of_speech(c))
+    return tuple(known) if len(known) <= 5 else ()
+
 
 
 def _forms(side: Side) -> set[str]:
