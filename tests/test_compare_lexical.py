@@ -166,3 +166,18 @@ def test_a_name_with_its_first_letter_changed_is_another_name(tmp_path: Path) ->
     [f] = lexical_findings(tmp_path, "Der Hersteller baute ein Werk in Gera.",
                            "The manufacturer built a plant in Dera.")
     assert f.subtype is DriftSubtype.ENTITY and f.derivative is not None and f.derivative.text == "Dera"
+
+
+def test_mode_a_german_word_whose_equivalent_is_the_opposite_is_a_minor_antonym_guess(tmp_path: Path) -> None:
+    # the translation rewords the place beyond recognition ('compact build'); the dictionary still says
+    # 'klein' is 'small' / 'little', the opposites of the passage's 'big'
+    config = Config(cache_dir=tmp_path / "cache", gloss_dictionary=str(SAMPLE))
+    found = compare_texts("Der Zug war klein.", "The train was big.", source_lang="de", derivative_lang="en",
+                          translation="The train had a compact build.", config=config)
+    (f,) = [f for f in found if f.subtype is DriftSubtype.NEGATION]
+    assert f.severity is Severity.MINOR and f.evidence["antonym"]["source"] == "dictionary"
+    assert f.original is not None and f.original.text == "klein"
+    # the passage word the dictionary gives for a German word is not guessed to be its opposite
+    found = compare_texts("Der Zug war klein.", "The train was small.", source_lang="de", derivative_lang="en",
+                          translation="The train had a compact build.", config=config)
+    assert not [f for f in found if f.subtype is DriftSubtype.NEGATION]

@@ -7,10 +7,11 @@ cues ("refused", "hardly", "kaum") only count when both counts agree they matter
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from provenance.compare.base import PairContext, make_finding, quote
-from provenance.compare.lexicon import Cue, Lexicon
+from provenance.compare.lexicon import Cue, Lexicon, load_lexicon
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word
 from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
@@ -56,7 +57,7 @@ def detect(ctx: PairContext) -> list[Finding]:
     if not findings and ctx.trans is not None:
         weak: list[Finding] = []
         findings = (_antonyms(ctx) or _wordnet_antonyms(ctx, weak) or _embedded_antonyms(ctx, cross=False)
-                    or weak[:1])
+                    or weak[:1] or _dictionary_antonyms(ctx))
         if not findings and _CROSS_IN_A and ctx.src.lang != ctx.der.lang:
             # the original itself, for passage words the translation does not confirm (minor, weak evidence)
             findings = _embedded_antonyms(ctx, cross=True)
@@ -535,6 +536,84 @@ def _respelt(wn: WordNet, word: str) -> tuple[str, ...]:
     known = sorted(c for c in cands if is_known(c, "en") or wn.parts_of_speech(c))
     return tuple(known) if len(known) <= 5 else ()
 
+
+
+_DICT_NEAR = 0.3  # relative places of the German word and the passage word at most this far apart
+
+
+def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
+    """Mode A, English passage: a passage word the translation does not confirm, whose antonym (WordNet or the
+    lexicon) is a dictionary equivalent of an original word at about the same place, while no original word
+    has the passage word itself among its equivalents ('schwach' there, 'strong' here). The independent
+    translation may have reworded that place beyond recognition; the dictionary has not. One dictionary
+    sense among many: minor. Dictionaries: Ding for German, FreeDict for the other languages."""
+    if ctx.der.lang != "en" or ctx.trans is None or ctx.same_language:
+        return []
+    from provenance.compare import wordnet
+
+    dic, wn = _equivalents(ctx.src.lang), wordnet.get()
+    if dic is None or wn is None:
+        return []
+    lex = ctx.der_lex
+    if lex.lang not in _PAIRS_CACHE:
+        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
+    pairs = _PAIRS_CACHE[lex.lang]
+    src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 3
+                 and not ctx.src_lex.has_word("stop.words", t.text)]
+    eqs = {t.index: dic(t.text) for t in src_words}
+    said = set().union(*eqs.values()) if eqs else set()
+    t_forms = _forms(ctx.trans)
+    n_d, n_s = max(1, len(ctx.der.tokens)), max(1, len(ctx.src.tokens))
+    for tok in ctx.der.tokens:
+        if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or lex.has_word("stop.words", tok.text)
+                or (tok.is_capitalised and not tok.sentence_start)):
+            continue
+        forms = {fold(tok.text), fold(lemma(tok.text, "en"))}
+        if forms & t_forms or forms & said:
+            continue
+        related = set().union(*(_wn_related(wn, f) for f in forms))
+        if related & said:
+            continue  # the original has a word for something close to it
+        ants = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) | pairs.get(f, set()) for f in forms))
+        for s_tok in src_words:
+            if abs(tok.index / n_d - s_tok.index / n_s) > _DICT_NEAR:
+                continue
+            hit = sorted(ants & eqs[s_tok.index])
+            if hit and not _negated(ctx.src, s_tok, ctx.src_lex):
+                finding = make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.5, der_tokens=[tok],
+                    src_tokens=[s_tok],
+                    explanation=(f"The original says {quote(s_tok.text)} ('{hit[0]}' in the dictionary); the "
+                                 f"passage may say the opposite, {quote(tok.text)}."),
+                    detector=DETECTOR, severity=Severity.MINOR,
+                    evidence={"antonym": {"passage": tok.text, "original": s_tok.text, "antonym": hit[0],
+                                          "source": "dictionary"}},
+                )
+                ctx.claimed.discard(tok.index)  # a guess must not hide the word from the addition check
+                return [finding]
+    return []
+
+
+def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
+    """English equivalents of a word of ``lang`` from an installed dictionary, or None."""
+    en = load_lexicon("en")
+
+    def content(words: Iterable[str]) -> frozenset[str]:  # 'out' of 'roll out' is no meaning of its own
+        return frozenset(fold(w) for w in words if len(w) >= 3 and not en.has_word("stop.words", w))
+
+    if lang == "de":
+        from provenance.compare import lexical
+
+        ding = lexical.dictionary()
+        if ding is not None:
+            return lambda word: content(ding.plain(word))
+    from provenance.compare.tokens import cache_root
+    from provenance.translate import freedict
+
+    pairs = freedict.word_pairs(lang, "en", cache_dir=cache_root())
+    if not pairs:
+        return None
+    return lambda word: content(w for form in {word.lower(), lemma(word, lang)} for w in pairs.get(form, ()))
 
 
 def _forms(side: Side) -> set[str]:
