@@ -31,12 +31,19 @@ class _Index:
         self.side = side
         self.forms = {fold(t.text) for t in side.tokens if t.is_word}
         self.forms |= {fold(lemma(t.text, side.lang)) for t in side.tokens if t.is_word}
-        self.words = [t.text for t in side.tokens if t.is_word and len(t.text) >= 3]
+        self.words = [t.text for t in side.tokens if t.is_word and len(t.text) >= 3
+                      and not (t.is_capitalised and not t.sentence_start)]
+        # names match an ordinary word only when nearly the same ('along' is not 'Loong')
+        self.names = [t.text for t in side.tokens if t.is_word and len(t.text) >= 3
+                      and t.is_capitalised and not t.sentence_start]
 
     def has(self, tok: Token, lang: str) -> bool:
         if fold(tok.text) in self.forms or fold(lemma(tok.text, lang)) in self.forms:
             return True
-        return any(similar_word(tok.text, w, threshold=0.75) for w in self.words)
+        if any(similar_word(tok.text, w, threshold=0.75) for w in self.words):
+            return True
+        limit = 0.75 if tok.is_capitalised else 0.9
+        return any(similar_word(tok.text, w, threshold=limit) for w in self.names)
 
 
 def detect(ctx: PairContext) -> list[Finding]:
