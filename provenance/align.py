@@ -20,15 +20,16 @@ Similarity
 
 Dictionary term (document mode, when ``derivative_lang`` and ``original_lang`` are given and a FreeDict
     dictionary for the pair is installed; see translate/freedict.py)
-    Every word of three letters or more that is not frequent in its document (a function word) gets
-    a set of keys: itself, its simplemma lemma and their dictionary translations, folded like anchors;
-    an unknown German or Dutch compound is looked up by its longest known tail. A word of one block is
-    covered when it shares a key with a word of the other block, so translations (either direction's
-    dictionary), repeated names and cognates all count. A bead gains ``lexical * (share - lexical_base)``
-    with ``share`` the covered fraction of both blocks' words (hunalign's idea), and a merged bead
-    pays ``lexical_cover`` when one of its sentences has less than ``lexical_cover_min`` of its words
-    covered: e5 often finds an untranslated neighbour similar enough to merge, the words rarely agree.
-    Coverage is computed as bit masks per sentence pair inside the band only.
+    Every number and every word of three letters or more that is not frequent in its document (a
+    function word) gets a set of keys: itself, its simplemma lemma and their dictionary translations,
+    folded like anchors; an unknown German or Dutch compound is looked up by its longest known tail.
+    A word of one block is covered when it shares a key with a word of the other block, so
+    translations (either direction's dictionary), repeated names and numbers all count. A bead gains
+    ``lexical * (share - lexical_base)`` with ``share`` the covered fraction of both blocks' words
+    (hunalign's idea), and a merged bead pays ``lexical_cover`` when one of its sentences has less
+    than ``lexical_cover_min`` of its words covered: e5 often finds an untranslated neighbour similar
+    enough to merge, the words rarely agree. Coverage is computed as bit masks per sentence pair
+    inside the band only.
 
 Bead value
     ``value(a:b) = (x + anchors - length) * (1 + weight * (a + b - 2)) - merge * (a + b - 2)`` for
@@ -281,12 +282,12 @@ class _LexData:
     o_mask: np.ndarray  # (n, m) uint64: words of original sentence j found in derivative sentence i
 
 
-_LEX_WORD = re.compile(r"[^\W\d_]{3,}")
+_LEX_WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)*")
 
 
 def _content_words(sentences: Sequence[str], lang: str) -> list[list[tuple[str, str]]]:
-    """(surface, lemma) of the words of three letters or more; words found in many sentences of the
-    document (more than a tenth, at least four) are function words here and dropped."""
+    """(surface, lemma) of the numbers and words of three letters or more; those found in many sentences
+    of the document (more than a tenth, at least four) are function words here and dropped."""
     from provenance.compare.tokens import lemma
 
     tokens = [[(w, lemma(w, lang).lower()) for w in _LEX_WORD.findall(s)] for s in sentences]
