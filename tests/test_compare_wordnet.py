@@ -215,3 +215,12 @@ def test_slipped_in_word_is_anchored_through_wordnet_related_neighbours() -> Non
                        "They checked audience feedback responses to websites.", source_lang="de",
                        translation="They examined audience reactions to websites closely.")
     assert [f.derivative.text for f in fs if f.kind.value == "addition"] == ["feedback"]
+
+
+def test_a_name_does_not_cover_an_ordinary_word_that_merely_looks_like_it() -> None:
+    _real()
+    # 'along' and 'Loong' are close letter by letter, but a name is not the word
+    fs = compare_texts("Sie sprachen mit Minister Loong über Handel.",
+                       "They talked about trade along with minister Loong.", source_lang="de",
+                       translation="They talked about trade with minister Loong.")
+    assert [f.derivative.text for f in fs if f.kind.value == "addition"] == ["along"]
