@@ -153,21 +153,20 @@ _configured: dict[str, str] = {}  # from the run's Config (use_config); else env
 
 
 def use_config(config: Config) -> None:
-    """Take the dictionary path (``gloss_dictionary``) and index cache dir from the run's configuration."""
+    """Take the dictionary path (``gloss_dictionary``) from the run's configuration. Its compiled index goes
+    where the other compiled lexical resources go (``tokens.cache_root()``)."""
     _configured.clear()
     if config.gloss_dictionary:
         _configured["path"] = str(config.gloss_dictionary)
-    _configured["cache"] = str(config.cache_dir)
 
 
 def dictionary() -> Dictionary | None:
     """The Ding dictionary (configured path, $PROVENANCE_GLOSS_DICTIONARY, or the Debian path); None when absent."""
-    from provenance.config import default_cache_dir
+    from provenance.compare.tokens import cache_root
     from provenance.translate.gloss import DEFAULT_DICTIONARY
 
     path = _configured.get("path") or os.environ.get("PROVENANCE_GLOSS_DICTIONARY") or str(DEFAULT_DICTIONARY)
-    cache = _configured.get("cache") or os.environ.get("PROVENANCE_CACHE_DIR") or str(default_cache_dir())
-    return _dictionary(path, cache)
+    return _dictionary(path, str(cache_root()))
 
 
 @lru_cache(maxsize=1)
