@@ -216,11 +216,14 @@ def align_command(
     """Align the sentences of SRC (original) and TGT (translation); print beads `[i,j]:[k]`, SRC ids first."""
     from provenance.align import ALIGN_VERSION, align, format_beads
     from provenance.embed import get_embedder
-    from provenance.segment import read_sentences
+    from provenance.segment import detect_language, read_sentences
 
     source = read_sentences(src, src_lang, presegmented=presegmented)
     target = read_sentences(tgt, tgt_lang, presegmented=presegmented)
     embedder = get_embedder(get_config(ctx), threads=threads)
+    # the languages switch on the aligner's dictionary term (when a dictionary for the pair is installed)
+    src_lang = src_lang or detect_language(" ".join(s.text for s in source[:50]))
+    tgt_lang = tgt_lang or detect_language(" ".join(s.text for s in target[:50]))
     beads = align(
         [s.text for s in target],
         [s.text for s in source],
@@ -229,6 +232,8 @@ def align_command(
         derivative_paragraphs=[s.paragraph for s in target],
         original_paragraphs=[s.paragraph for s in source],
         mode=mode,
+        derivative_lang=tgt_lang,
+        original_lang=src_lang,
     )
     if fmt == "json":
         echo_json(

@@ -211,6 +211,8 @@ class Checker:
             translations=known if any(k is not None for k in known) else None,
             derivative_paragraphs=[s.paragraph for s in deriv_sents],
             original_paragraphs=[s.paragraph for s in orig_sents],
+            derivative_lang=deriv_lang,
+            original_lang=orig_lang,
         )
         self._report(f"{passage.id}: aligning", 1, 1)
         trimmed: Span | None = None
