@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the optional Debian packages: trans-de-en (offline gloss dictionary),
-# dict-freedict-deu-fra + dict-freedict-fra-deu (word lists for the aligner's dictionary term) and
+# dict-freedict-deu-fra + dict-freedict-fra-deu (word lists for the aligner's dictionary term),
+# FreeDict dictionaries into and out of English (the antonym check against the original) and
 # chromium + chromium-driver (browser test of the HTML report). Never fails the build:
 # where it cannot install, it says why and the dependent tests skip with a reason.
 set -u
@@ -8,6 +9,10 @@ wanted=()
 [ -e /usr/share/trans/de-en ] || wanted+=(trans-de-en)
 [ -e /usr/share/dictd/freedict-deu-fra.index ] || wanted+=(dict-freedict-deu-fra)
 [ -e /usr/share/dictd/freedict-fra-deu.index ] || wanted+=(dict-freedict-fra-deu)
+# word lists into English for the mode-A dictionary antonym check (and the aligner for those pairs)
+for pair in deu-eng fra-eng spa-eng ita-eng eng-fra eng-spa eng-ita eng-rus; do
+  [ -e "/usr/share/dictd/freedict-$pair.index" ] || wanted+=("dict-freedict-$pair")
+done
 command -v chromium >/dev/null 2>&1 || wanted+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || wanted+=(chromium-driver)
 [ ${#wanted[@]} -eq 0 ] && exit 0
