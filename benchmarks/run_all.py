@@ -19,6 +19,7 @@ def main(argv: list[str]) -> int:
     for name in names:
         print(f"== {name}", flush=True)
         start = time.perf_counter()
+        sys.argv = [f"benchmarks/{name}.py"]  # each script parses its own (empty) command line
         try:
             importlib.import_module(f"benchmarks.{name}").main()
         except SystemExit as exc:

@@ -330,9 +330,15 @@ class Glosser:
         return self.exact.get(word) or self.lower.get(word.lower())
 
     def _lemma(self, word: str) -> str | None:
-        import simplemma
+        # the comparison's lemmatiser: same simplemma data, but from the memory-mapped tries (plain
+        # simplemma decodes its whole German dictionary first, ~1.5 s per process)
+        from provenance.compare.tokens import _simplemma
 
-        lemma = simplemma.lemmatize(word, lang="de")
+        lemmatizer, _ = _simplemma()
+        try:
+            lemma = str(lemmatizer.lemmatize(word, "de"))  # type: ignore[attr-defined]
+        except (ValueError, KeyError):
+            return None
         return self._direct(lemma) if lemma and lemma != word else None
 
     def _compound(self, word: str, depth: int = 0) -> str | None:
