@@ -319,6 +319,17 @@ def _word_keys(word: str, lem: str, pairs: dict[str, tuple[str, ...]], compounds
     return frozenset(keys)
 
 
+def version_tag(derivative_lang: str | None, original_lang: str | None, params: AlignParams | None = None) -> str:
+    """ALIGN_VERSION, plus '+freedict' where document mode would use the dictionary term for this pair: the
+    same version aligns differently with and without the dictionary installed."""
+    from provenance.translate.freedict import available
+
+    params = params or DEFAULT_PARAMS
+    used = bool(params.lexical > 0.0 and derivative_lang and original_lang
+                and available(original_lang, derivative_lang))
+    return ALIGN_VERSION + ("+freedict" if used else "")
+
+
 def _lex_data(
     derivative: Sequence[str], original: Sequence[str], derivative_lang: str, original_lang: str
 ) -> _LexData | None:

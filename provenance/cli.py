@@ -214,7 +214,7 @@ def align_command(
     threads: int | None,
 ) -> None:
     """Align the sentences of SRC (original) and TGT (translation); print beads `[i,j]:[k]`, SRC ids first."""
-    from provenance.align import ALIGN_VERSION, align, format_beads
+    from provenance.align import align, format_beads, version_tag
     from provenance.embed import get_embedder
     from provenance.segment import detect_language, read_sentences
 
@@ -238,7 +238,7 @@ def align_command(
     if fmt == "json":
         echo_json(
             {
-                "align": ALIGN_VERSION,
+                "align": version_tag(tgt_lang, src_lang),
                 "embed": embedder.name,
                 "source": [s.to_json() for s in source],
                 "target": [s.to_json() for s in target],

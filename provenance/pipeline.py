@@ -79,6 +79,7 @@ class Checker:
         self._originals: dict[str, _Original] = {}
         self._translators: dict[str, object] = {}
         self._progress: Progress | None = None
+        self._align_tags: set[str] = set()  # align versions (with '+freedict' where used) of this run
 
     def _report(self, stage: str, done: int, total: int) -> None:
         if self._progress is not None:
@@ -214,6 +215,7 @@ class Checker:
             derivative_lang=deriv_lang,
             original_lang=orig_lang,
         )
+        self._align_tags.add(align_mod.version_tag(deriv_lang, orig_lang))
         self._report(f"{passage.id}: aligning", 1, 1)
         trimmed: Span | None = None
         if passage.open_end:
@@ -296,7 +298,7 @@ class Checker:
         return build_signature(
             translator="+".join(translators),
             embed=self._embedder.name if self._embedder else _embedder_name(),
-            align=align_mod.ALIGN_VERSION,
+            align="/".join(sorted(self._align_tags)) or align_mod.ALIGN_VERSION,
             extract=extract.EXTRACTOR_NAME,
         )
 

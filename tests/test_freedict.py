@@ -93,3 +93,15 @@ def test_the_installed_german_french_dictionary() -> None:
     pairs = word_pairs("de", "fr")
     assert "gouvernement" in pairs["regierung"]
     assert "maison" in pairs["haus"]
+
+
+def test_the_alignment_signature_says_whether_the_dictionary_term_applies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance.align import ALIGN_VERSION, AlignParams, version_tag
+
+    monkeypatch.setattr(freedict, "DICTD_DIR", FIXTURES)
+    assert version_tag("fr", "de") == f"{ALIGN_VERSION}+freedict"
+    assert version_tag("fr", None) == ALIGN_VERSION  # languages unknown: the term is off
+    assert version_tag("fr", "de", AlignParams(lexical=0.0)) == ALIGN_VERSION
+    monkeypatch.setattr(freedict, "DICTD_DIR", tmp_path)  # nothing installed
+    assert version_tag("fr", "de") == ALIGN_VERSION
