@@ -282,16 +282,7 @@ def _wordnet_related(word: str) -> frozenset[str]:
     from provenance.compare import wordnet
 
     wn = wordnet.get()
-    if wn is None:
-        return frozenset()
-    if word not in _WN_RELATED:
-        if len(_WN_RELATED) > 100_000:
-            _WN_RELATED.clear()
-        _WN_RELATED[word] = wn.related(word)
-    return _WN_RELATED[word]
-
-
-_WN_RELATED: dict[str, frozenset[str]] = {}
+    return wordnet.related(wn, word) if wn is not None else frozenset()
 
 
 def _related_words(ctx: PairContext) -> set[str]:
@@ -305,7 +296,7 @@ def _related_words(ctx: PairContext) -> set[str]:
     out: set[str] = set()
     for t in ctx.trans.tokens:
         if t.is_word and len(t.text) >= 3:
-            out |= wn.related(fold(lemma(t.text, ctx.trans.lang))) | wn.related(fold(t.text))
+            out |= wordnet.related(wn, fold(lemma(t.text, ctx.trans.lang))) | wordnet.related(wn, fold(t.text))
     return out
 
 

@@ -503,15 +503,9 @@ def _bridged(word: str, other: str, bridges: set[str]) -> bool:
 
 
 def _wn_related(wn: WordNet, word: str) -> frozenset[str]:
-    key = (id(wn), word)
-    if key not in _RELATED:
-        if len(_RELATED) > 100_000:
-            _RELATED.clear()
-        _RELATED[key] = wn.related(word, _WN_MAX_RANK)
-    return _RELATED[key]
+    from provenance.compare import wordnet
 
-
-_RELATED: dict[tuple[int, str], frozenset[str]] = {}
+    return wordnet.related(wn, word, _WN_MAX_RANK)
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

@@ -212,6 +212,19 @@ def load(folder: Path | None = None, cache_dir: Path | None = None) -> WordNet |
     return wn
 
 
+_RELATED: dict[tuple[int, str, int], frozenset[str]] = {}
+
+
+def related(wn: WordNet, word: str, max_rank: int = 3) -> frozenset[str]:
+    """``wn.related(word, max_rank)``, remembered: the detectors ask for the same words pair after pair."""
+    key = (id(wn), word, max_rank)
+    if key not in _RELATED:
+        if len(_RELATED) > 100_000:
+            _RELATED.clear()
+        _RELATED[key] = wn.related(word, max_rank)
+    return _RELATED[key]
+
+
 @lru_cache(maxsize=1)
 def get() -> WordNet | None:
     """The process-wide WordNet (loaded on first use)."""
