@@ -224,3 +224,15 @@ def test_a_name_does_not_cover_an_ordinary_word_that_merely_looks_like_it() -> N
                        "They talked about trade along with minister Loong.", source_lang="de",
                        translation="They talked about trade with minister Loong.")
     assert [f.derivative.text for f in fs if f.kind.value == "addition"] == ["along"]
+
+
+def test_a_neighbour_reworded_closely_still_anchors_a_slipped_in_word() -> None:
+    from provenance.compare.coverage import _near_pair
+
+    t_keys = ["the", "transfer", "capacity", "be", "sufficient"]
+    # 'transmission line capacity' / 'transfer capacity': 'capacity' is the same, 'transmission' close to 'transfer'
+    assert _near_pair("transmission", "capacity", t_keys)
+    # an unrelated left neighbour does not anchor
+    assert not _near_pair("banana", "capacity", t_keys)
+    # the pair must be side by side in the translation, not merely present in it
+    assert not _near_pair("transmission", "sufficient", t_keys)

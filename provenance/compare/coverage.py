@@ -222,7 +222,7 @@ def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _In
         left = _diff_key(toks[li], lex.lang) if li >= 0 else None
         right = _diff_key(toks[ri], lex.lang) if ri < len(toks) else None
         if left is not None and right is not None:
-            fits = (left, right) in pairs
+            fits = (left, right) in pairs or (not covered and _near_pair(left, right, t_keys))
         elif right is not None:  # first word of the passage
             fits = right == t_first and toks[ri].is_word
         else:
@@ -270,6 +270,24 @@ def _modifier_without_counterpart(ctx: PairContext, tok: Token, d_index: _Index)
         return True
     vec = word_vectors([key, *lost])
     return max(float(vec[key] @ vec[w]) for w in lost) < limit
+
+
+_NEAR_NEIGHBOUR = 0.92  # word-vector cosine at which a neighbour counts as the translation's word reworded
+
+
+def _near_pair(left: str, right: str, t_keys: list[str]) -> bool:
+    """One neighbour is the translation's word, the other is very close to the word beside it there
+    ('transmission line capacity' / 'transfer capacity')."""
+    from provenance.compare.wordvec import word_vectors
+
+    cands = [(a, b) for a, b in zip(t_keys, t_keys[1:], strict=False)
+             if (a == left) != (b == right) and a.isalpha() and b.isalpha()]
+    if not cands or not left.isalpha() or not right.isalpha():
+        return False
+    vec = word_vectors(sorted({left, right} | {w for p in cands for w in p}))
+    # the neighbour that differs must be close to its counterpart
+    return any(float(vec[left] @ vec[a] if b == right else vec[right] @ vec[b]) >= _NEAR_NEIGHBOUR
+               for a, b in cands)
 
 
 def _diff_key(tok: Token, lang: str) -> str:
