@@ -8,6 +8,7 @@ cues ("refused", "hardly", "kaum") only count when both counts agree they matter
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from provenance.compare.base import PairContext, make_finding, quote
@@ -82,9 +83,7 @@ _SMALL_OP = 3
 
 def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     lex = ctx.der_lex
-    if lex.lang not in _PAIRS_CACHE:
-        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
-    pairs = _PAIRS_CACHE[lex.lang]
+    pairs = _lexicon_pairs(lex)
     other = ctx.src if cross else ctx.trans
     if other is None or not pairs:
         return []
@@ -198,9 +197,7 @@ def _cognate_antonyms(ctx: PairContext) -> list[Finding]:
     """Mode B: the original has a cognate of the antonym of a passage word ("privada" / "public",
     "stabil" / "unstable") and no cognate of the word itself."""
     lex = ctx.der_lex
-    if lex.lang not in _PAIRS_CACHE:
-        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
-    pairs = _PAIRS_CACHE[lex.lang]
+    pairs = _lexicon_pairs(lex)
     src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 5]
     d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
 
@@ -329,6 +326,13 @@ def _antonym_pairs(lex: Lexicon) -> dict[str, set[str]]:
 _PAIRS_CACHE: dict[str, dict[str, set[str]]] = {}
 
 
+def _lexicon_pairs(lex: Lexicon) -> dict[str, set[str]]:
+    """The lexicon's antonym pairs of ``lex``'s language, built once per process."""
+    if lex.lang not in _PAIRS_CACHE:
+        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
+    return _PAIRS_CACHE[lex.lang]
+
+
 def _is_prefix_antonym(a: str, b: str, prefixes: list[str]) -> bool:
     for p in prefixes:
         if a == p + b and len(b) >= 4:
@@ -342,9 +346,7 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
     """Mode A: a derivative word whose antonym the translation has, and not the word itself."""
     assert ctx.trans is not None
     lex = ctx.der_lex
-    if lex.lang not in _PAIRS_CACHE:
-        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
-    pairs = _PAIRS_CACHE[lex.lang]
+    pairs = _lexicon_pairs(lex)
     prefixes = [fold(p) for p in lex.data.get("antonyms", {}).get("prefixes", [])]
     t_words = {fold(lemma(t.text, lex.lang)): t for t in ctx.trans.tokens if t.is_word}
     t_words.update({fold(t.text): t for t in ctx.trans.tokens if t.is_word})
@@ -483,7 +485,7 @@ def _loose_antonym(wn: WordNet, tok: Token, forms: set[str], narrow: set[str], y
                     stem == g or g in _wn_related(wn, stem) or (len(g) >= 5 and stem.endswith(g)) for g in y_forms):
                 return "negative-prefix"  # 'incapability' / 'ability'
     if tok.is_word and not is_known(tok.text, "en") and not wn.parts_of_speech(fold(tok.text)):
-        for fixed in _respelt(wn, fold(tok.text)):
+        for fixed in _respelt(fold(tok.text)):
             f2 = {fixed, fold(lemma(fixed, "en"))}
             if f2 & y_forms:
                 return None  # a typo of the translation's own word
@@ -511,10 +513,14 @@ def _wn_related(wn: WordNet, word: str) -> frozenset[str]:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _respelt(wn: WordNet, word: str) -> tuple[str, ...]:
+@lru_cache(maxsize=10_000)
+def _respelt(word: str) -> tuple[str, ...]:
     """Known English words one typing slip away from an unknown one ('admited' -> 'admitted'); at most five,
-    none if the slip is ambiguous beyond that."""
-    if len(word) < 5 or not word.isalpha():
+    none if the slip is ambiguous beyond that. Remembered: it is asked once per translation word nearby."""
+    from provenance.compare import wordnet
+
+    wn = wordnet.get()
+    if wn is None or len(word) < 5 or not word.isalpha():
         return ()
     cands: set[str] = set()
     for i in range(len(word) + 1):
@@ -549,9 +555,7 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
     if dic is None or wn is None:
         return []
     lex = ctx.der_lex
-    if lex.lang not in _PAIRS_CACHE:
-        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
-    pairs = _PAIRS_CACHE[lex.lang]
+    pairs = _lexicon_pairs(lex)
     src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 3
                  and not ctx.src_lex.has_word("stop.words", t.text)]
     eqs = {t.index: dic(t.text) for t in src_words}
