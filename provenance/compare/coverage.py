@@ -191,7 +191,9 @@ def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _In
     # feedback responses' where the translation says 'audience reactions')
     wn_rel = _wordnet_related if lex.lang == "en" else None
     t_alts = [{k} | (wn_rel(k) if wn_rel else frozenset()) for k in t_keys]
-    pairs = {(a, b) for k in range(len(t_keys) - 1) for a in t_alts[k] for b in t_alts[k + 1]}
+
+    def side_by_side(a: str, b: str) -> bool:  # checked per candidate: the full product of the sets is large
+        return any(a in t_alts[k] and b in t_alts[k + 1] for k in range(len(t_alts) - 1))
     t_first, t_last = (t_keys[0], t_keys[-1]) if t_keys else ("", "")
     related = _related_words(ctx) if lex.lang == "en" else None
     toks = ctx.der.tokens
@@ -222,7 +224,7 @@ def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _In
         left = _diff_key(toks[li], lex.lang) if li >= 0 else None
         right = _diff_key(toks[ri], lex.lang) if ri < len(toks) else None
         if left is not None and right is not None:
-            fits = (left, right) in pairs or (not covered and _near_pair(left, right, t_keys))
+            fits = side_by_side(left, right) or (not covered and _near_pair(left, right, t_keys))
         elif right is not None:  # first word of the passage
             fits = right == t_first and toks[ri].is_word
         else:
