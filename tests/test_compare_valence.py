@@ -1,0 +1,64 @@
+"""Tone reversal: the VADER lexicon's word valence as evidence that a passage word says the opposite of the
+translation's word at the same place, where WordNet lists no antonymy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provenance.compare import compare_texts, valence
+from provenance.model import Finding
+
+
+def _negation(fs: list[Finding]) -> list[Finding]:
+    return [f for f in fs if f.subtype and f.subtype.value == "negation"]
+
+
+@pytest.fixture
+def real_lexicon() -> None:
+    if not valence.load():
+        pytest.skip("vaderSentiment is not installed")
+
+
+def test_lexicon_keeps_words_and_drops_emoticons(tmp_path: Path) -> None:
+    path = tmp_path / "vader_lexicon.txt"
+    path.write_text(":)\t2.0\t0.5\t[2, 2]\nhero\t2.6\t0.4\t[3, 2]\nvillain\t-2.6\t0.5\t[-3, -2]\nbroken\tx\n",
+                    encoding="utf-8")
+    table = valence.load(path)
+    assert table == {"hero": 2.6, "villain": -2.6}
+    assert valence.valence("heroes", table) == 2.6  # through the lemma
+    assert valence.valence("table", table) == 0.0
+
+
+def test_missing_lexicon_is_an_empty_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PROVENANCE_VADER_LEXICON", str(tmp_path / "absent.txt"))
+    assert valence.lexicon_path() is None
+
+
+def test_opposite_tone_at_the_same_place_is_a_minor_antonym(real_lexicon: None) -> None:
+    fs = compare_texts("Die Verhandlungen endeten mit einem Erfolg.", "The negotiations ended in collapse.",
+                       source_lang="de", translation="The negotiations ended in success.")
+    (f,) = _negation(fs)
+    assert f.severity.value == "minor" and f.derivative.text == "collapse"
+    assert f.evidence["antonym"]["source"] == "valence"
+    assert f.evidence["antonym"]["translation"] == "success"
+
+
+def test_same_tone_rewording_is_not_a_reversal(real_lexicon: None) -> None:
+    fs = compare_texts("Die Kinder wurden in dem Heim jahrelang misshandelt.",
+                       "The children were mistreated in the home for years.", source_lang="de",
+                       translation="The children were abused in the home for years.")
+    assert not [f for f in _negation(fs) if f.evidence.get("antonym", {}).get("source") == "valence"]
+
+
+def test_negated_word_keeps_the_tone_of_its_opposite(real_lexicon: None) -> None:
+    fs = compare_texts("Das Ergebnis war gut.", "The result was not bad.", source_lang="de",
+                       translation="The result was good.")
+    assert not [f for f in _negation(fs) if f.evidence.get("antonym", {}).get("source") == "valence"]
+
+
+def test_words_of_different_parts_of_speech_are_not_opposites(real_lexicon: None) -> None:
+    fs = compare_texts("Es war sicher eine anstrengende Woche.", "It was certainly a week.", source_lang="de",
+                       translation="It was a stressful week.")
+    assert not [f for f in _negation(fs) if f.evidence.get("antonym", {}).get("source") == "valence"]
