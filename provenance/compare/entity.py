@@ -33,10 +33,22 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
             continue  # "Mid-May", "Anti-Corruption"
         if t.sentence_start and not t.text.isupper() and (is_known(real, side.lang) or is_known(base, side.lang)):
             continue  # "Yet", "Despite" at the start of a sentence
+        if t.sentence_start and side.lang == "en" and len(real) >= _MISSPELT_MIN and _misspelt(real):
+            continue  # "Initiallly" at the start of a sentence: a long ordinary word with one typing slip
         if strict and not t.text.isupper() and is_known(real, side.lang) and not entity_ids(t.text):
             continue
         out.append(t)
     return out
+
+
+_MISSPELT_MIN = 7  # shorter unknown words one slip from a known one are often names ('Biden' / 'bidden')
+
+
+def _misspelt(word: str) -> bool:
+    """An unknown English word that one typing slip turns into exactly one known word."""
+    from provenance.compare import wordnet
+
+    return not is_known(word, "en") and len(wordnet.respellings(fold(word))) == 1
 
 
 def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> bool:

@@ -8,7 +8,6 @@ cues ("refused", "hardly", "kaum") only count when both counts agree they matter
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from provenance.compare.base import PairContext, make_finding, quote
@@ -545,7 +544,9 @@ def _loose_antonym(wn: WordNet, tok: Token, forms: set[str], narrow: set[str], y
                     stem == g or g in _wn_related(wn, stem) or (len(g) >= 5 and stem.endswith(g)) for g in y_forms):
                 return "negative-prefix"  # 'incapability' / 'ability'
     if tok.is_word and not is_known(tok.text, "en") and not wn.parts_of_speech(fold(tok.text)):
-        for fixed in _respelt(fold(tok.text)):
+        from provenance.compare import wordnet
+
+        for fixed in wordnet.respellings(fold(tok.text)):
             f2 = {fixed, fold(lemma(fixed, "en"))}
             if f2 & y_forms:
                 return None  # a typo of the translation's own word
@@ -568,34 +569,6 @@ def _wn_related(wn: WordNet, word: str) -> frozenset[str]:
     from provenance.compare import wordnet
 
     return wordnet.related(wn, word, _WN_MAX_RANK)
-
-
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-@lru_cache(maxsize=10_000)
-def _respelt(word: str) -> tuple[str, ...]:
-    """Known English words one typing slip away from an unknown one ('admited' -> 'admitted'); at most five,
-    none if the slip is ambiguous beyond that. Remembered: it is asked once per translation word nearby."""
-    from provenance.compare import wordnet
-
-    wn = wordnet.get()
-    if wn is None or len(word) < 5 or not word.isalpha():
-        return ()
-    cands: set[str] = set()
-    for i in range(len(word) + 1):
-        if i < len(word):
-            cands.add(word[:i] + word[i + 1:])
-            if i + 1 < len(word):
-                cands.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
-        for ch in _LETTERS:
-            cands.add(word[:i] + ch + word[i:])
-            if i < len(word):
-                cands.add(word[:i] + ch + word[i + 1:])
-    cands.discard(word)
-    known = sorted(c for c in cands if is_known(c, "en") or wn.parts_of_speech(c))
-    return tuple(known) if len(known) <= 5 else ()
-
 
 
 _DICT_NEAR = 0.3  # relative places of the German word and the passage word at most this far apart

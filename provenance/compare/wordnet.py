@@ -225,6 +225,33 @@ def related(wn: WordNet, word: str, max_rank: int = 3) -> frozenset[str]:
     return _RELATED[key]
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=10_000)
+def respellings(word: str) -> tuple[str, ...]:
+    """Known English words one typing slip away from an unknown one ('admited' -> 'admitted'); at most five,
+    none if the slip is ambiguous beyond that. Remembered: detectors ask for the same words pair after pair."""
+    from provenance.compare.tokens import is_known
+
+    wn = get()
+    if wn is None or len(word) < 5 or not word.isalpha():
+        return ()
+    cands: set[str] = set()
+    for i in range(len(word) + 1):
+        if i < len(word):
+            cands.add(word[:i] + word[i + 1:])
+            if i + 1 < len(word):
+                cands.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+        for ch in _LETTERS:
+            cands.add(word[:i] + ch + word[i:])
+            if i < len(word):
+                cands.add(word[:i] + ch + word[i + 1:])
+    cands.discard(word)
+    known = sorted(c for c in cands if is_known(c, "en") or wn.parts_of_speech(c))
+    return tuple(known) if len(known) <= 5 else ()
+
+
 @lru_cache(maxsize=1)
 def get() -> WordNet | None:
     """The process-wide WordNet (loaded on first use)."""
