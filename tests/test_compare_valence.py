@@ -62,3 +62,41 @@ def test_words_of_different_parts_of_speech_are_not_opposites(real_lexicon: None
     fs = compare_texts("Es war sicher eine anstrengende Woche.", "It was certainly a week.", source_lang="de",
                        translation="It was a stressful week.")
     assert not [f for f in _negation(fs) if f.evidence.get("antonym", {}).get("source") == "valence"]
+
+
+# ------------------------------------------------------------------ scales from the lexicon's axes
+
+
+def _scale(fs: list[Finding]) -> list[Finding]:
+    return [f for f in _negation(fs) if f.evidence.get("antonym", {}).get("source", "").startswith("axis:")]
+
+
+def test_opposite_end_of_an_amount_scale_is_a_minor_antonym() -> None:
+    # 'low' is no antonym of 'many', but the amount is reversed
+    fs = compare_texts("Jedes Jahr fahren viele Touristen zum Riff.", "A low number of tourists travel to the reef.",
+                       source_lang="de", translation="Many tourists travel to the reef.")
+    (f,) = _scale(fs)
+    assert f.severity.value == "minor" and f.derivative.text == "low"
+    assert f.evidence["antonym"]["source"] == "axis:amount" and f.evidence["antonym"]["translation"] == "Many"
+    assert "reverse the amount" in f.explanation
+
+
+def test_same_end_of_a_scale_is_rewording() -> None:
+    fs = compare_texts("Jedes Jahr fahren viele Touristen zum Riff.", "A large number of tourists travel to the reef.",
+                       source_lang="de", translation="Many tourists travel to the reef.")
+    assert not _scale(fs)
+
+
+def test_misspelt_word_keeps_its_place_on_the_scale() -> None:
+    fs = compare_texts("Schließlich wurden die Holzräder ersetzt.", "Initiallly, the wooden wheels were replaced.",
+                       source_lang="de", translation="Eventually, the wooden wheels were replaced.")
+    (f,) = _scale(fs)
+    assert f.evidence["antonym"]["source"] == "axis:time order"
+
+
+def test_scale_words_far_apart_in_a_long_rewording_are_not_paired(real_lexicon: None) -> None:
+    # one replaced stretch: 'success' closes the translation's side, 'collapse' sits early in the passage's
+    fs = compare_texts("Die Gespräche waren ein Erfolg, sagten Beamte in Genf.",
+                       "The talks ended in collapse after long nights of quarrels, officials in Geneva said.",
+                       source_lang="de", translation="The talks were a success, officials in Geneva said.")
+    assert not _negation(fs)

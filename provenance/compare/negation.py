@@ -57,7 +57,7 @@ def detect(ctx: PairContext) -> list[Finding]:
     if not findings and ctx.trans is not None:
         weak: list[Finding] = []
         findings = (_antonyms(ctx) or _wordnet_antonyms(ctx, weak) or _embedded_antonyms(ctx, cross=False)
-                    or _valence_flip(ctx) or weak[:1] or _dictionary_antonyms(ctx))
+                    or _scale_flip(ctx) or weak[:1] or _dictionary_antonyms(ctx))
         if not findings and _CROSS_IN_A and ctx.src.lang != ctx.der.lang:
             # the original itself, for passage words the translation does not confirm (minor, weak evidence)
             findings = _embedded_antonyms(ctx, cross=True)
@@ -444,27 +444,53 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
     return []
 
 
-# Tone reversal (VADER valence): tuned on the DEMETR tuning split (id % 5 == 0), where no clean pair and no
-# minor perturbation fired at these settings; pairing words anywhere in long replaced stretches fired on ~1%
-# of WMT reference pairs, hence the place constraint.
+# Opposite ends of a scale at the same place: tone (VADER valence) and the lexicon's `antonyms.axes` (amount,
+# time order, age, ...). Tuned on the DEMETR tuning split (id % 5 == 0), where no clean pair and no minor
+# perturbation fired at these settings; pairing words anywhere in long replaced stretches fired on ~1% of
+# WMT reference pairs, hence the place constraint.
 _VALENCE_MIN = 1.0  # both words at least this clearly positive / negative (VADER scale -4..+4)
 _VALENCE_PLACE = 0.25  # in a longer replaced stretch, relative places within it at most this far apart
 
 
-def _valence_flip(ctx: PairContext) -> list[Finding]:
-    """Mode A, English: a passage word and the translation word it replaces sound opposite ('protected' where
-    the translation says 'abused', 'villain' for 'hero'). Catches contrasts WordNet does not list as
+def _axes(lex: Lexicon) -> dict[str, list[tuple[str, int]]]:
+    """Word form -> (axis name, +1 / -1) for each lexicon axis whose poles list the word."""
+    if lex.lang not in _AXES_CACHE:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for axis in lex.data.get("antonyms", {}).get("axes", []):
+            for sign, pole in ((1, axis["plus"]), (-1, axis["minus"])):
+                for word in pole:
+                    out.setdefault(fold(word), []).append((axis["name"], sign))
+        _AXES_CACHE[lex.lang] = out
+    return _AXES_CACHE[lex.lang]
+
+
+_AXES_CACHE: dict[str, dict[str, list[tuple[str, int]]]] = {}
+
+
+def _scale_flip(ctx: PairContext) -> list[Finding]:
+    """Mode A, English: a passage word and the translation word it replaces sit at opposite ends of a scale:
+    tone ('protected' where the translation says 'abused', 'villain' for 'hero'), amount ('a low number'
+    for 'many'), time order ('initially' for 'eventually'). Catches contrasts WordNet does not list as
     antonyms. The two words must fill the same place of the word diff, and neither may be negated ('not
-    bad' / 'good' is the same claim). One word's tone is weak evidence for the sentence: minor."""
+    bad' / 'good' is the same claim). One word is weak evidence for the sentence: minor."""
     assert ctx.trans is not None
     if ctx.der.lang != "en":
         return []
     from provenance.compare import valence, wordnet
 
-    table, wn = valence.load(), wordnet.get()
-    if not table:
-        return []
-    lex = ctx.der_lex
+    table, wn, lex = valence.load(), wordnet.get(), ctx.der_lex
+    axes = _axes(lex)
+
+    def poles(tok: Token) -> set[tuple[str, int]]:
+        forms = {fold(tok.text), fold(lemma(tok.text, "en"))}
+        if not is_known(tok.text, "en") and not forms & set(axes):
+            forms |= set(wordnet.respellings(fold(tok.text))[:1] if len(wordnet.respellings(fold(tok.text))) == 1
+                         else ())  # 'Initiallly' is 'initially' with a typing slip
+        out = {p for f in forms for p in axes.get(f, ())}
+        v = valence.valence(tok.text, table) if table else 0.0
+        if abs(v) >= _VALENCE_MIN and not lex.has_word("stop.words", tok.text):
+            out.add(("tone", 1 if v > 0 else -1))
+        return out
 
     def pos(word: str) -> set[str]:
         return (wn.parts_of_speech(fold(word)) | wn.parts_of_speech(fold(lemma(word, "en")))) if wn else set()
@@ -476,30 +502,33 @@ def _valence_flip(ctx: PairContext) -> list[Finding]:
         small = a1 - a0 <= _WN_SMALL_OP and b1 - b0 <= _WN_SMALL_OP
         for tok in ctx.der.tokens[b0:b1]:
             if (not tok.is_word or tok.index in ctx.claimed or {fold(tok.text), fold(lemma(tok.text, "en"))} & t_forms
-                    or lex.has_word("stop.words", tok.text) or _negated(ctx.der, tok, lex)):
+                    or _negated(ctx.der, tok, lex)):
                 continue
-            v_tok = valence.valence(tok.text, table)
-            if abs(v_tok) < _VALENCE_MIN:
+            mine = poles(tok)
+            if not mine:
                 continue
             for y in ctx.trans.tokens[a0:a1]:
-                if (not y.is_word or {fold(y.text), fold(lemma(y.text, "en"))} & d_forms
-                        or lex.has_word("stop.words", y.text)):
+                if not y.is_word or {fold(y.text), fold(lemma(y.text, "en"))} & d_forms:
                     continue
+                # one word facing a stretch faces all of it; otherwise the words must sit at about the same place
                 place = abs((tok.index - b0) / max(1, b1 - b0 - 1) - (y.index - a0) / max(1, a1 - a0 - 1))
-                if not small and place > _VALENCE_PLACE:
+                if not small and a1 - a0 > 1 and b1 - b0 > 1 and place > _VALENCE_PLACE:
                     continue
-                v_y = valence.valence(y.text, table)
-                # opposites share a part of speech ('stressful' / 'certainly' are merely different words)
-                if (v_y * v_tok < 0 and abs(v_y) >= _VALENCE_MIN and not _negated(ctx.trans, y, lex)
-                        and (wn is None or pos(tok.text) & pos(y.text))):
+                flipped = sorted(axis for axis, sign in mine if (axis, -sign) in poles(y))
+                # opposite tones need a shared part of speech ('stressful' / 'certainly' are merely different)
+                if flipped == ["tone"] and wn is not None and not pos(tok.text) & pos(y.text):
+                    continue
+                if flipped and not _negated(ctx.trans, y, lex):
+                    axis = flipped[0]
+                    scale = "its tone" if axis == "tone" else f"the {axis}"
                     return [make_finding(
                         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.5, der_tokens=[tok],
                         src_tokens=None,
                         explanation=(f"The translation of the original says {quote(y.text)}; the passage may "
-                                     f"reverse its tone with {quote(tok.text)}."),
+                                     f"reverse {scale} with {quote(tok.text)}."),
                         detector=DETECTOR, severity=Severity.MINOR,
-                        evidence={"antonym": {"passage": tok.text, "translation": y.text, "source": "valence",
-                                              "valence": [v_y, v_tok]}},
+                        evidence={"antonym": {"passage": tok.text, "translation": y.text,
+                                              "source": "valence" if axis == "tone" else f"axis:{axis}"}},
                     )]
     return []
 
