@@ -62,8 +62,9 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
             return True
         if tok.text.isupper() and other.text.isupper() and sorted(tok.text) == sorted(other.text):
             return True  # the same acronym in another language's word order: VIH / HIV
-        if "-" in other.text and any(similar_word(tok.text, part) for part in other.text.split("-")):
-            return True  # "Un" in "Jong-un"
+        if "-" in other.text and any(similar_word(tok.text, part) or (ids and ids & entity_ids(part))
+                                     for part in other.text.split("-")):
+            return True  # "Un" in "Jong-un"; "American" in "US-amerikanischen"
         if ids and ids & entity_ids(other.text):
             return True
     key = fold(tok.text)

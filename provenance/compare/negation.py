@@ -197,13 +197,23 @@ def _cognate_antonyms(ctx: PairContext) -> list[Finding]:
     "stabil" / "unstable") and no cognate of the word itself."""
     lex = ctx.der_lex
     pairs = _lexicon_pairs(lex)
-    src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 5]
+    # function words and compounds with digits only look like English words ('nicht' / 'night')
+    src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 5 and t.text.isalpha()
+                 and not ctx.src_lex.has_word("stop.words", t.text)]
     d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
+    dic = _equivalents(ctx.src.lang) if lex.lang == "en" else None
 
     def cognate(word: str) -> Token | None:
         if len(word) < 5:
             return None
-        return next((s for s in src_words if similar_word(s.text, word, threshold=0.8)), None)
+        for s in src_words:
+            if similar_word(s.text, word, threshold=0.8):
+                # where a dictionary knows the original word, the look-alike must be one of its meanings
+                # ('kommen' is not 'commence', 'Prozent' not 'present')
+                meanings = dic(s.text) if dic is not None else frozenset()
+                if not meanings or fold(word) in meanings or fold(lemma(word, lex.lang)) in meanings:
+                    return s
+        return None
 
     for tok in ctx.der.tokens:
         if not tok.is_word or len(tok.text) < 4:

@@ -227,7 +227,8 @@ def translit(word: str) -> str:
     w = fold(word).translate(_CYR)
     # collapse spelling conventions that differ between languages
     for a, b in (("sch", "sh"), ("tsch", "ch"), ("ch", "kh"), ("kh", "h"), ("ck", "k"), ("j", "y"), ("w", "v"),
-                 ("ph", "f"), ("c", "k"), ("z", "s"), ("ou", "u"), ("ij", "y"), ("ie", "i"), ("ee", "e")):
+                 ("ph", "f"), ("c", "k"), ("z", "s"), ("ou", "u"), ("ij", "y"), ("ie", "i"), ("ee", "e"),
+                 ("x", "ks"), ("yo", "e"), ("y", "i")):  # Alexey / Алексей, Pyotr / Пётр (often written Петр)
         w = w.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", w)
 
