@@ -18,7 +18,8 @@ def _entity(fs: list[Finding]) -> list[Finding]:
     ("Die Polizei in Bayern meldete am Sonntag drei Festnahmen.", "de",
      "Police in Bavaria reported three arrests on Sunday."),
     ("Das Spiel in Neapel endete torlos.", "de", "The match in Naples ended goalless."),
-    ("Die Lage in Nordrhein-Westfalen bleibt angespannt.", "de", "The situation in North Rhine-Westphalia remains tense."),
+    ("Die Lage in Nordrhein-Westfalen bleibt angespannt.", "de",
+     "The situation in North Rhine-Westphalia remains tense."),
     ("Der US-amerikanische Konzern baut Stellen ab.", "de", "The American company is cutting jobs."),
     ("Der EuGH hat die Klage abgewiesen.", "de", "The ECJ dismissed the case."),
     ("Алексей Петров вернулся в Москву.", "ru", "Alexey Petrov returned to Moscow."),
@@ -26,13 +27,6 @@ def _entity(fs: list[Finding]) -> list[Finding]:
 ])
 def test_the_same_entity_named_in_another_language_is_not_drift(src: str, lang: str, passage: str) -> None:
     assert not _entity(compare_texts(src, passage, source_lang=lang))
-
-
-def test_another_day_in_the_same_place_is_still_a_swap() -> None:
-    fs = compare_texts("Die Polizei meldete am Montag drei Festnahmen.",
-                       "Police reported three arrests on Tuesday.", source_lang="de")
-    (f,) = _entity(fs)
-    assert "Tuesday" in f.derivative.text
 
 
 def test_another_region_in_the_same_place_is_still_a_swap() -> None:
