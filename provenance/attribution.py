@@ -64,6 +64,7 @@ _MAX_LEADIN_WORDS = 14
 _MAX_ATTRIBUTION_LINE_WORDS = 10
 _MIN_LINK_WORDS = 3  # anchor words for a link alone to make a passage
 _MAX_LINKS_PER_OUTLET = 3
+_MAX_CREDIT_WORDS = 25  # a caption or credit line is short
 _MIN_CREDITED_QUOTE_WORDS = 6  # '"a disaster" (Le Monde)' is a scare quote, not a quoted passage
 
 # quotation marks some languages put around outlet names: «Коммерсантъ», „Spiegel“, »Spiegel«
@@ -72,11 +73,30 @@ _CLOSE_MARKS = r"(?:\s?[»«“”\"'’›‹])?"
 _GENITIVE = re.compile(r"\b(?:des|eines)\s+(?P<stem>[A-ZÄÖÜ][\w-]+?)s\b")
 _QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ][\w.'’&-]*"
+# a full stop belongs to a name only inside it or after a capital ("F.A.Z.", "S. Paulo"), not "... Onet."
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ](?:[\w'’&-]|\.(?=\w))*(?:(?<=[A-ZÀ-ÖØ-Þ])\.)?"
+_NAME_GAP = r"(?:[ \t]|\n(?![ \t]*\n))+"  # names do not run across a blank line
 _NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|am|im|of|the|y|e|i)"
 # a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
 _LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
-_NAME_RE = rf"{_NAME_WORD}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_WORD}){{0,4}}"
+_NAME_RE = rf"{_NAME_WORD}(?:{_NAME_GAP}(?:{_NAME_PARTICLE}{_NAME_GAP})?{_NAME_WORD}){{0,4}}"
+# a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
+_PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:\s+(?:(?:de|da|do|del|di|am|an|sur)\s+)?[A-ZÀ-Þ][\w'’]+){0,2})"
+# words that end an apposition's description ("Mr Jones, a columnist at the daily," is a person)
+_APPOSITION_STOP = r"at|for|of|in|with|from|to|on|by|and|or|who|which|that|whose"
+# a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — "
+_DATELINE = re.compile(
+    r"\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}))?)\s+[—–-]\s+"
+)
+# sentence openers that are not part of an outlet's name ("On Monday Vedomosti, the Moscow daily, ...")
+_NOT_NAME_START = frozenset(
+    (
+        *("on", "in", "at", "but", "and", "yesterday", "today", "meanwhile", "the", "a", "an", "last", "this"),
+        *("also", "then", "however", "now", "earlier", "later", "monday", "tuesday", "wednesday", "thursday"),
+        *("friday", "saturday", "sunday"),
+    )
+)
 
 
 class OutletRegistry(Protocol):
@@ -123,6 +143,14 @@ class _Lexicon:
     judgement: re.Pattern[str]
     speech_tag: re.Pattern[str]
     demonyms: dict[str, str]
+    cue_that: re.Pattern[str]  # "X added on Tuesday that", "X struck a calmer tone, noting that"
+    quote_tag: re.Pattern[str]  # '"...," X declared'
+    announcement: re.Pattern[str]  # "Below are the main points as reported by X."
+    apposition_after: re.Pattern[str]  # "Vedomosti, the Moscow business daily,"
+    name_descriptor: re.Pattern[str]  # "the Rheinische Post newspaper"
+    omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
+    seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
+    outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -141,11 +169,19 @@ def _lexicon() -> _Lexicon:
     # "the German daily", "Finland's largest daily", "le quotidien italien"
     desc = (
         rf"(?:{article}\s+)?(?:(?P<demonym>{_alt(demonyms)})(?:['’]s)?[\s-]+)?"
+        rf"(?:(?-i:{_PLACE})(?:-based)?\s+)?"
         rf"(?:(?:{_alt(words['adjectives'])})[\s-]+){{0,3}}(?:{_alt(words['descriptors'])})"
         rf"(?:\s+(?P<demonym_after>{_alt(demonyms_after)}))?"
     )
     after_time = r"(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
     verbs_after = _alt(raw["cues"]["after"])
+    # entries whose middle words vary are regular expressions ("ran ... under the headline")
+    verbs_after = "|".join([*raw["cues"].get("after_patterns", []), verbs_after])
+    adjectives = _alt(words["adjectives"])
+    descriptors = _alt(words["descriptors"])
+    # "the online newspaper", "the broadcaster": an outlet named again by what it is
+    desc_anaphor = rf"the\s+(?:(?:{adjectives})[\s-]+){{0,2}}(?:{descriptors})"
+    insertions = _alt(raw["cues"].get("after_insertions", []))
     quote_words = raw["cues"]
     return _Lexicon(
         raw=raw,
@@ -183,7 +219,7 @@ def _lexicon() -> _Lexicon:
         ),
         report_before=re.compile(
             rf"(?:^|[\s,;:(—–-])(?:{_alt(raw['cues']['report_lead'])})\s+(?:(?:a|an|the|its|their)\s+)?"
-            rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(raw['cues']['report_nouns'])})"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{_alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})"
             rf"(?:\s+(?:{_alt(raw['cues']['report_participles'])}))?\s+(?:{_alt(raw['cues']['report_prepositions'])})"
             rf"(?:\s+{article})?\s*{_OPEN_MARKS}$",
             re.I,
@@ -196,7 +232,9 @@ def _lexicon() -> _Lexicon:
             re.I | re.S,
         ),
         after_unknown=re.compile(
-            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|has|had|is|was|also|on|in|last|this|said|says)\b)", re.I
+            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{_alt(raw['cues'].get('after_that', []))}|has|had|is|was|"
+            r"also|on|in|last|this|said|says)\b)",
+            re.I,
         ),
         coverage=re.compile(
             r"^\s+(?:\w+ly\s+)?(?:on|about)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -214,8 +252,11 @@ def _lexicon() -> _Lexicon:
             rf"(?:{_alt(raw['cues']['continuation_verbs'])})\b|(?:{_alt(raw['cues'].get('continuation_cues', []))})\b)",
             re.I,
         ),
+        # "..., the paper added, ...", '"...," he said in the interview', "..., according to the broadcaster"
         continuation_tag=re.compile(
-            rf"[,—–]\s*(?:{_alt(raw['leadin'].get('anaphors', []))})\s+(?:{_alt(raw['cues']['continuation_verbs'])})\b",
+            rf"(?:^|[,—–])\s*(?:{_alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}|he|she|they|it)\s+"
+            rf"(?:{_alt(raw['cues']['continuation_verbs'])})\b"
+            rf"|[,—–(]\s*(?:according\s+to|per)\s+(?:{_alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b",
             re.I,
         ),
         negative=re.compile(rf"(?:^|\W)(?:{_alt(raw['negative']['phrases'])})", re.I),
@@ -233,6 +274,34 @@ def _lexicon() -> _Lexicon:
             re.I,
         ),
         demonyms={k.lower(): v for k, v in (demonyms | demonyms_after).items()},
+        cue_that=re.compile(
+            rf"^{_CLOSE_MARKS}(?:(?:\s*,[^,.;:]{{1,80}},)?(?:\s+(?:{insertions})\s+[^,.;:]{{1,60}}?)?{after_time}"
+            rf"\s+(?:{_alt(raw['cues'].get('after_that', []))})(?:\s+[\w'’-]+){{0,4}}?\s+that\b"
+            rf"|[^.;:!?]{{0,100}}?,\s+(?:{_alt(raw['cues'].get('participles_that', []))})\s+that\b)",
+            re.I,
+        ),
+        quote_tag=re.compile(
+            rf"^{_CLOSE_MARKS}(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?:{_alt(raw['cues'].get('after_quote', []))})"
+            r"(?=$|[\s,.:;])",
+            re.I,
+        ),
+        announcement=re.compile(rf"^\W*(?:{_alt(raw['leadin'].get('announcements', []))})\b", re.I),
+        apposition_after=re.compile(
+            rf"(?P<name>{_NAME_RE}),\s+(?P<desc>(?i:the|a|an)\s+(?P<words>(?:(?!(?i:{_APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?)"
+            rf"(?i:{descriptors}))(?=,)"
+        ),
+        omission=re.compile(
+            rf"^\W*what\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{_alt(raw['commentary'].get('omissions', []))})\b", re.I
+        ),
+        # only outlets (and investigators) "see" leaked documents: the name after "seen by" is an outlet's
+        seen_by=re.compile(
+            rf"\b(?i:{_alt(raw['cues'].get('seen_nouns', []))})\s+(?i:seen|obtained|viewed|reviewed)\s+by\s+"
+            rf"(?P<name>{_NAME_RE})(?=\s*[,.;:)]|\s*$)"
+        ),
+        outlet_anaphor=re.compile(rf"\b(?:{_alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        name_descriptor=re.compile(
+            rf"\b(?i:the)\s+(?P<name>{_NAME_RE})\s+(?i:{_alt(words.get('after_name', []))})\b"
+        ),
     )
 
 
@@ -370,7 +439,49 @@ class _Finder:
             demonym = (m.group("demonym") or m.group("demonym_after") or "").lower()
             language = outlet.language if outlet else self.lex.demonyms.get(demonym)
             out.append(_Mention(Span(m.start(), m.end()), name_span, outlet, m.group(0), language))
+        out.extend(self._described_unknowns(_SpanIndex((k.span, k) for k in out)))
         return sorted(out, key=lambda m: m.span.start)
+
+    def _described_unknowns(self, known: _SpanIndex[_Mention]) -> list[_Mention]:
+        """Outlets missing from the registry that the text describes as outlets after their name:
+        "Vedomosti, the Moscow business daily, ..." and "the Rheinische Post newspaper"."""
+        out: list[_Mention] = []
+        for m in [
+            *self.lex.apposition_after.finditer(self.text),
+            *self.lex.name_descriptor.finditer(self.text),
+            *self.lex.seen_by.finditer(self.text),
+        ]:
+            start = m.start("name")
+            words = list(_WORD_RE.finditer(m.group("name")))
+            while words and words[0].group().lower() in _NOT_NAME_START | self.lex.demonyms.keys():
+                words.pop(0)  # "On Monday Vedomosti": the name starts after the sentence's opening words
+            if not words:
+                continue
+            start += words[0].start()
+            name_span = Span(start, m.end("name"))
+            name = self.text[name_span.start : name_span.end]
+            # "the German newspaper", "the Kremlin-friendly daily", "Finland's": a description, not a name
+            if any(re.search(r"-\w*[a-z]$|['’]s$", w.group()) or w.group().lower() in self.lex.demonyms for w in words):
+                continue
+            if any(k.span.overlaps(name_span) for k in known.overlapping(name_span)):
+                continue
+            span = (
+                Span(start, m.end())
+                if "desc" in m.groupdict()
+                else name_span
+                if m.re is self.lex.seen_by
+                else Span(m.start(), m.end())
+            )
+            described = self.text[span.start : span.end]
+            language = next(
+                (self.lex.demonyms[w.lower()] for w in _WORD_RE.findall(described) if w.lower() in self.lex.demonyms),
+                None,
+            )
+            written = described if "desc" in m.groupdict() or m.re is self.lex.name_descriptor else name
+            mention = _Mention(span, name_span, None, written, language)
+            out.append(mention)
+            known.add(span, mention)
+        return out
 
     def _descriptor_matches(self) -> list[re.Match[str]]:
         """Matches of "the German daily Name", found from their descriptor word (fast on long texts)."""
@@ -444,7 +555,7 @@ class _Finder:
             return False
         if voiced[0] == sents[0]:
             raw = self.text[sents[0].start : sents[0].end]
-            if self.lex.commentary_opener.match(raw) or self.lex.judgement.match(raw):
+            if self.lex.commentary_opener.match(raw) or self.lex.judgement.match(raw) or self.lex.omission.match(raw):
                 return True
         text = " ".join(self.outside_quotes(s) for s in voiced)
         if re.search(r"[!?](?=\s|$)", text):
@@ -531,14 +642,15 @@ class _Finder:
         sent = b.sentences[-1]
         start, end = _strip_span(self.text, sent.start, sent.end)
         s_text = self.text[start:end]
-        if not s_text.endswith(":"):
+        announced = s_text.endswith(".") and bool(self.lex.announcement.match(s_text))
+        if not s_text.endswith(":") and not announced:
             return None
         span = Span(start, end)
         found = self.mentions_in(span)
         if self.lex.negative.search(s_text):
             return None
         if not found:
-            return self.anaphoric_leadin(b, span)
+            return self.anaphoric_leadin(b, span, announced=announced)
         mention = found[-1]
         words = len(_WORD_RE.findall(s_text))
         after = self.text[mention.span.end : end - 1]
@@ -578,16 +690,22 @@ class _Finder:
                 return mention, sent
         return None
 
-    def anaphoric_leadin(self, b: _Block, span: Span) -> tuple[_Mention, Span] | None:
-        """ "X has seen the draft. Here is how the paper describes it:" - the colon sentence names X as "the paper"."""
+    def anaphoric_leadin(self, b: _Block, span: Span, *, announced: bool = False) -> tuple[_Mention, Span] | None:
+        """ "X has seen the draft. Here is how the paper describes it:" - the colon sentence names X as "the paper".
+
+        An announcement ("The following is a translation of its central section.") may name it as "its"."""
         s_text = self.text[span.start : span.end]
         anaphor = self.lex.anaphor.search(s_text)
-        if anaphor is None or len(_WORD_RE.findall(s_text)) > _MAX_LEADIN_WORDS:
+        if len(_WORD_RE.findall(s_text)) > _MAX_LEADIN_WORDS:
             return None
         earlier = self.mentions_in(Span(b.span.start, span.start))
         if not earlier:
             return None
         mention = earlier[-1]
+        if announced and (re.search(r"\b(?:its|their)\b", s_text, re.I) or self.lex.translation_note.search(s_text)):
+            return mention, Span(b.span.start, span.end)
+        if anaphor is None:
+            return None
         after = s_text[anaphor.end() : -1]
         if not self.lex.cue_after.match(after) and (
             not self.lex.leadin_opener.match(s_text) or self.is_commentary(span)  # "Here is what I think of the paper:"
@@ -605,6 +723,10 @@ class _Finder:
                 break
             if run and (self.is_commentary(b.span) or self.starts_attribution(b)):
                 break
+            if len(_WORD_RE.findall(self.block_text(b))) <= _MAX_CREDIT_WORDS and self.lex.negative.search(
+                self.block_text(b)
+            ):
+                break  # a photo caption or a "Read more" line under the text is the page's, not the outlet's
             run.append(b)
             j += 1
         return run
@@ -666,6 +788,10 @@ class _Finder:
                     i += 1
                     continue
             nxt = self.next_block(i)
+            if li and nxt is not None and nxt.kind == "heading" and self.text[cue.end - 1] == ".":
+                # "Below are the main points as reported by X." over a sub-heading: the text starts under it
+                i += 1
+                nxt = self.next_block(i)
             closing = re.match(r"^\(.*\)\W*$", self.block_text(b), re.S)  # "(Source: X)" credits what is above
             if kind == "source_block" and (
                 closing
@@ -723,7 +849,12 @@ class _Finder:
                 continue
             span = self.trim_commentary(run)
             conf = _CONFIDENCE["leadin_plain" if kind == "leadin" else "source_plain"]
-            self.add(_Candidate(span, kind, mention, cue, conf, open_end=True, context=[b.span]), cue)
+            # a Source line of the same outlet right under the text closes it: the end is no guess
+            under = self.next_block(self.position[id(run[-1])])
+            closer = self.attribution_line(under) if under is not None and span.end == run[-1].span.end else None
+            closed = closer is not None and _same_outlet(closer, mention)
+            context = [b.span] + ([under.span] if closed and under is not None else [])
+            self.add(_Candidate(span, kind, mention, cue, conf, open_end=not closed, context=context), cue)
             i += 1 + len(run)
 
     def credits_inline_above(self, i: int, src: _Mention) -> bool:
@@ -884,7 +1015,9 @@ class _Finder:
                 return "inline"
             return None
         if re.match(r"^\s*(?:\([^)]{0,80}\))?\s*:\s*\S", post) and (
-            not pre.strip() or (self.lex.leadin_opener.match(pre) and len(_WORD_RE.findall(pre)) <= 5)
+            not pre.strip()
+            or _DATELINE.fullmatch(pre)  # "10:05 — Suspilne: ..." in a live blog
+            or (self.lex.leadin_opener.match(pre) and len(_WORD_RE.findall(pre)) <= 5)
         ):
             return "leadin_colon"  # "From the German Bild: ..." inside a paragraph
         if self.lex.quote_before.search(pre):
@@ -903,6 +1036,10 @@ class _Finder:
             if re.match(r"^[^:.;!?\"“„«]{0,40}:", rest):  # "reported on Thursday: ..."
                 return "inline_colon"
             return "inline"
+        if self.lex.cue_that.match(post) and self._subject_position(pre):
+            return "inline"  # "X added on Tuesday that ...", "X struck a calmer tone, noting that ..."
+        if re.search(r"[,!?][\"”»’']\s*(?:(?i:the|a)\s+)?$", pre) and self.lex.quote_tag.match(post):
+            return "quote"  # '"Rome is running dry," La Repubblica declared'
         return None
 
     @staticmethod
@@ -940,6 +1077,8 @@ class _Finder:
                     if cue:
                         hit = (mention, cue)
                         break
+                if hit is None and k == 0:
+                    hit = self.paragraph_continuation(b, sent)
                 if hit is None:
                     k += 1
                     continue
@@ -954,8 +1093,12 @@ class _Finder:
                 if cue == "inline_colon":
                     end_k = len(b.sentences) - 1
                 else:
-                    while end_k + 1 < len(b.sentences) and self.continues(b.sentences[end_k + 1], mention):
-                        end_k += 1
+                    while end_k + 1 < len(b.sentences):
+                        # a quotation of several sentences is one unit: its tag ('..." he said') is at its end
+                        unit = self.quote_unit(b, end_k + 1)
+                        if not self.continues(Span(b.sentences[end_k + 1].start, b.sentences[unit].end), mention):
+                            break
+                        end_k = unit
                 end = _strip_span(self.text, sent.start, b.sentences[end_k].end)[1]
                 span = Span(self.skip_label(sent, mention), end)
                 kind = "quote" if cue == "quote" else "inline"
@@ -976,10 +1119,32 @@ class _Finder:
                 self.add(_Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), conf))
                 k = end_k + 1
 
+    def paragraph_continuation(self, b: _Block, sent: Span) -> tuple[_Mention, str] | None:
+        """A paragraph that goes on reporting the inline passage just above it and names its outlet by what it
+        is ("..., the online newspaper said."); a pronoun alone ("He said ...") is not enough across paragraphs."""
+        prev = self.prev_block(self.position[id(b)])
+        last = self.found[-1] if self.found else None
+        if prev is None or last is None or last.kind not in ("inline", "quote") or not prev.span.contains(last.span):
+            return None
+        if not self.lex.outlet_anaphor.search(self.outside_quotes(sent)) or not self.continues(sent, last.mention):
+            return None
+        return last.mention, "inline"
+
+    def quote_unit(self, b: _Block, k: int) -> int:
+        """Index of the last sentence of b covered by a quotation that opens sentence k (k if there is none)."""
+        first = _strip(self.text, b.sentences[k])
+        for q in self.quote_index.overlapping(first):
+            if q.start == first.start and q.end > first.end:
+                last = k
+                while last + 1 < len(b.sentences) and b.sentences[last + 1].start < q.end:
+                    last += 1
+                return last
+        return k
+
     def skip_label(self, sent: Span, mention: _Mention) -> int:
         """Start of the sentence without a short label before a colon ("Madrid: The city's metro ...",
         a newsletter item's heading); a label that names the outlet is part of the attribution."""
-        m = _LABEL.match(self.text, sent.start, sent.end)
+        m = _LABEL.match(self.text, sent.start, sent.end) or _DATELINE.match(self.text, sent.start, sent.end)
         if m is None or sent.start + len(m.group(0)) > mention.span.start:
             return sent.start
         return m.end()
