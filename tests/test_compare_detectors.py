@@ -33,6 +33,29 @@ def test_number_formats_across_languages_match():
     assert not compare_texts("Il y avait sept personnes.", "There were 7 people.", source_lang="fr")
 
 
+def _numbers(fs):  # noqa: ANN001, ANN202
+    return [f for f in fs if f.subtype and f.subtype.value == "number"]
+
+
+def test_number_word_opening_a_german_compound_is_a_count():
+    assert not _numbers(compare_texts("Die NBA hat eine zehntägige Quarantäne verordnet.",
+                                      "The NBA ordered a ten-day quarantine.", source_lang="de"))
+    assert not _numbers(compare_texts("Über ein Drittel hat sich infiziert.", "Over one third are infected.",
+                                      source_lang="de"))
+    # the count is still compared: 'zehntägige' is not seven days
+    assert _numbers(compare_texts("Die NBA hat eine zehntägige Quarantäne verordnet.",
+                                  "The NBA ordered a quarantine of seven days.", source_lang="de"))
+
+
+def test_a_score_is_not_a_clock_time():
+    assert not _numbers(compare_texts("Sie verloren mit 1:2 (17:21, 21:17).", "They lost 1-2 (17-21, 21-17).",
+                                      source_lang="de"))
+    assert _numbers(compare_texts("Sie verloren mit 1:2.", "They lost 1-3.", source_lang="de"))
+    # a clock time still matches the 12-hour form of its hour
+    assert not _numbers(compare_texts("Das Treffen beginnt um 21:30 Uhr.", "The meeting starts at 9:30 pm.",
+                                      source_lang="de"))
+
+
 def test_number_changed_digits_in_russian():
     fs = compare_texts("В городе живут 28 000 человек.", "The town has 38,000 inhabitants.", source_lang="ru")
     assert ("drift", "number") in kinds(fs)

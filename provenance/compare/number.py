@@ -94,6 +94,14 @@ def _word_value(word: str, lex: Lexicon) -> tuple[float | None, bool]:
         a, _, b = w.partition("und")
         if a in words and b in words and words[b] >= 20:
             return float(words[a] + words[b]), False
+    # a number word opening a compound: 'zehntägige' (ten-day), 'siebenmalige', 'Drittel'; weak, since the
+    # count is part of another word and may be rendered without it
+    stems = lex.table("numbers.compound_stems")
+    for stem, value in stems.items():
+        rest = w[len(stem):]
+        if w.startswith(stem) and any(rest.startswith(suffix) and len(rest) - len(suffix) <= 3  # + inflection
+                                      for suffix in lex.entries("numbers.compound_suffixes")):
+            return float(value), True
     return None, False
 
 
@@ -120,12 +128,14 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             i += 1
             continue
         used = [tok]
-        # a clock time "9:30", "16:15": the hour in both notations, the minutes as part of it
-        if tok.is_number and i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].text.isdigit():
-            values = values | _hours(int(min(values))) if len(values) == 1 and min(values) <= 24 else values
-            used += [toks[i + 1], toks[i + 2]]
-            out.append(Mention(used, frozenset(values), weak))
-            i += len(used)
+        # a clock time "9:30", "16:15": the hour in both notations; the minutes also on their own, weak, since
+        # "17:21" may as well be a score that the other side writes "17-21". "1:2" is no time: two numbers.
+        if (tok.is_number and i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].text.isdigit()
+                and len(toks[i + 2].text) == 2 and int(toks[i + 2].text) < 60 and len(values) == 1
+                and min(values) <= 24):
+            out.append(Mention([tok, toks[i + 1], toks[i + 2]], frozenset(values | _hours(int(min(values)))), weak))
+            out.append(Mention([toks[i + 2]], frozenset({float(toks[i + 2].text)}), True))
+            i += 3
             continue
         # a multiplier right after: "1,5 Millionen", "1.5 million", "3 mln"
         if i + 1 < len(toks) and fold(toks[i + 1].text) in mults:
