@@ -697,10 +697,10 @@ class _Finder:
         s_text = self.text[span.start : span.end]
         anaphor = self.lex.anaphor.search(s_text)
         if len(_WORD_RE.findall(s_text)) > _MAX_LEADIN_WORDS:
-            return None
+            return self.document_leadin(b, span)
         earlier = self.mentions_in(Span(b.span.start, span.start))
         if not earlier:
-            return None
+            return self.document_leadin(b, span)
         mention = earlier[-1]
         if announced and (re.search(r"\b(?:its|their)\b", s_text, re.I) or self.lex.translation_note.search(s_text)):
             return mention, Span(b.span.start, span.end)
@@ -712,6 +712,29 @@ class _Finder:
         ):
             return None
         return mention, Span(b.span.start, span.end)
+
+    def document_leadin(self, b: _Block, span: Span) -> tuple[_Mention, Span] | None:
+        """ "... according to a memo published by X." then "The memo, dated 4 May, reads in part:" - the colon
+        sentence names the document the paragraph above credits to X, by the same noun."""
+        s_text = self.text[span.start : span.end]
+        if span.start != b.span.start or len(_WORD_RE.findall(s_text)) > 2 * _MAX_LEADIN_WORDS:
+            return None
+        m = re.match(r"^\W*the\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)\b", s_text, re.I)
+        nouns = {n.lower() for n in self.lex.raw["cues"].get("seen_nouns", []) + self.lex.raw["cues"]["report_nouns"]}
+        if m is None or m.group("noun").lower() not in nouns or self.is_commentary(span):
+            return None
+        noun = m.group("noun").lower().rstrip("s")
+        prev = self.prev_block(self.position[id(b)])
+        if prev is None or prev.kind != "paragraph":
+            return None
+        for sent in reversed(prev.sentences):
+            st = _strip(self.text, sent)
+            if not re.search(rf"\b{re.escape(noun)}s?\b", self.text[st.start : st.end], re.I):
+                continue
+            for mention in self.mentions_in(st):
+                if self.inline_cue(st, mention) is not None:
+                    return mention, span
+        return None
 
     def plain_run(self, i: int) -> list[_Block]:
         """Plain paragraphs from block i on that continue a lead-in: stop at commentary, headings, cues."""
@@ -800,22 +823,18 @@ class _Finder:
                 or self.is_commentary(nxt.span)
                 or self.is_claimed(nxt.span)
             ):
-                # "Source: X" closing a stretch of plain text: it credits the paragraph above
-                prev = self.prev_block(i)
-                if (
-                    prev is not None
-                    and prev.kind != "heading"
-                    and not self.is_claimed(prev.span)
-                    and not self.is_commentary(prev.span)
-                ):
+                # "Source: X" closing a stretch of plain text: it credits the paragraph above, or all paragraphs
+                # up to the heading above them (then both ends are known)
+                above = self.credited_above(i)
+                if above:
                     self.add(
                         _Candidate(
-                            prev.span,
+                            Span(above[0].span.start, above[-1].span.end),
                             kind,
                             mention,
                             cue,
                             _CONFIDENCE["source_after"],
-                            open_end=True,
+                            open_end=len(above) == 1 and not self.under_heading(above[0]),
                             context=[b.span],
                         ),
                         cue,
@@ -856,6 +875,29 @@ class _Finder:
             context = [b.span] + ([under.span] if closed and under is not None else [])
             self.add(_Candidate(span, kind, mention, cue, conf, open_end=not closed, context=context), cue)
             i += 1 + len(run)
+
+    def under_heading(self, b: _Block) -> bool:
+        prev = self.prev_block(self.position[id(b)])
+        return prev is not None and prev.kind == "heading"
+
+    def credited_above(self, i: int) -> list[_Block]:
+        """Plain paragraphs above a closing Source line at block i: back to a heading when one bounds them
+        within a few paragraphs, else only the paragraph right above (where the text starts is unknown)."""
+        run: list[_Block] = []
+        j = i - 1
+        while j >= 0 and len(run) < _MAX_PLAIN_PARAGRAPHS:
+            blk = self.blocks[j]
+            if blk.kind != "paragraph" or self.is_claimed(blk.span) or self.is_commentary(blk.span):
+                break
+            if run and self.starts_attribution(blk):
+                break
+            run.insert(0, blk)
+            j -= 1
+        if not run:
+            return []
+        if self.under_heading(run[0]):
+            return run
+        return run[-1:]
 
     def credits_inline_above(self, i: int, src: _Mention) -> bool:
         """A sentence in the few paragraphs above attributes something to the same outlet inline."""
@@ -1079,6 +1121,19 @@ class _Finder:
                         break
                 if hit is None and k == 0:
                     hit = self.paragraph_continuation(b, sent)
+                if hit is None and k > 0:
+                    # "X had a lower figure. In its edition, the paper put it at ...": the outlet named without a
+                    # cue in the sentence before is the one "the paper" reports for; the passage starts there
+                    before = _strip(self.text, b.sentences[k - 1])
+                    named = [m for m in self.mentions_in(before) if not self.is_claimed(before)]
+                    if (
+                        named
+                        and not self.lex.negative.search(self.text[before.start : before.end])
+                        and self.lex.outlet_anaphor.search(self.outside_quotes(sent))
+                        and self.continues(sent, named[-1])
+                    ):
+                        hit = (named[-1], "inline")
+                        sent = before
                 if hit is None:
                     k += 1
                     continue
