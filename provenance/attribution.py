@@ -639,6 +639,8 @@ class _Finder:
         """The last sentence of b ends in a colon and introduces an outlet's text."""
         if b.kind == "blockquote":
             return None
+        if b.kind == "heading" and not self.block_text(b).rstrip().endswith(":"):
+            return self.heading_leadin(b)
         sent = b.sentences[-1]
         start, end = _strip_span(self.text, sent.start, sent.end)
         s_text = self.text[start:end]
@@ -665,6 +667,26 @@ class _Finder:
         if not (opener or verb or words <= 8):
             return None
         return mention, span
+
+    def heading_leadin(self, b: _Block) -> tuple[_Mention, Span] | None:
+        """A heading over the outlet's text: "From Le Monde (translated)", "Bild reports", "According to Le Monde".
+
+        A heading that only names the outlet ("How Der Spiegel broke the story") is about it, not its text."""
+        text = self.block_text(b)
+        found = [m for m in self.mentions_in(b.span) if m.outlet is not None]
+        if not found or len(_WORD_RE.findall(text)) > _MAX_ATTRIBUTION_LINE_WORDS + 2 or self.lex.negative.search(text):
+            return None
+        mention = found[-1]
+        after = self.text[mention.span.end : b.span.end]
+        before = self.text[b.span.start : mention.span.start]
+        if (
+            self.lex.translation_note.search(text)
+            or self.lex.leadin_opener.match(text)
+            or self.lex.cue_after.match(after)
+            or self.lex.cue_before.search(before)
+        ):
+            return mention, b.span
+        return None
 
     def quote_leadin(self, b: _Block) -> tuple[_Mention, Span] | None:
         """A sentence that presents an outlet's report ("A long report in X described the scene.") before a

@@ -814,6 +814,22 @@ def test_a_closing_source_line_credits_the_paragraphs_up_to_the_heading_above() 
     assert p.text == "Roads get less." and p.open_end
 
 
+def test_a_heading_with_a_translation_note_or_a_reporting_verb_introduces_the_text_under_it() -> None:
+    p = only(
+        passages(
+            "Farmers blocked the ring road again.",
+            ("heading", "Le Monde's account (translated from French)"),
+            "Four hundred tractors arrived before dawn.",
+            "The police let them through after an hour.",
+            ("heading", "Our view"),
+            "The protests will not end soon.",
+        )
+    )
+    assert (p.kind, p.outlet.id, p.open_end) == ("leadin", "le-monde", True)
+    assert p.text == "Four hundred tractors arrived before dawn.\n\nThe police let them through after an hour."
+    assert passages(("heading", "How Der Spiegel broke the story"), "It began with a leaked spreadsheet.") == []
+
+
 # --------------------------------------------------------------------------- general properties
 
 
