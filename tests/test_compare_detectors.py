@@ -183,6 +183,30 @@ def test_laut_rendered_as_according_to_is_fine_and_dropped_is_flagged():
     assert ("drift", "hedge") in kinds(compare_texts(src, "The driver was drunk.", source_lang="de"))
 
 
+def test_laut_as_an_adjective_is_no_hedge():
+    # 'so laut schreien' is 'cry so loudly'; the preposition 'laut' ('according to') is still a hedge
+    assert not compare_texts("Die Kinder schreien so laut.", "The children scream so loudly.",
+                             source_lang="de")
+    assert ("drift", "hedge") in kinds(compare_texts("Der Fahrer war laut Polizei betrunken.",
+                                                     "The driver was drunk.", source_lang="de"))
+
+
+def test_according_to_for_a_german_attribution_frame_is_no_added_hedge():
+    for src in ("Die Polizei nahm nach eigenen Angaben einen Verdächtigen fest.",
+                "Die Polizei nahm nach einem Medienbericht einen Verdächtigen fest."):
+        fs = compare_texts(src, "According to the police, they arrested a suspect.", source_lang="de")
+        assert ("drift", "hedge") not in kinds(fs)
+    fs = compare_texts("Die Polizei nahm einen Verdächtigen fest.",
+                       "According to rumours, the police arrested a suspect.", source_lang="de")
+    assert ("drift", "hedge") in kinds(fs)
+
+
+def test_claims_as_a_noun_is_no_hedge():
+    fs = compare_texts("Argentinien bittet seine Gläubiger, auf einen Teil ihrer Forderungen zu verzichten.",
+                       "Argentina asks its creditors to waive some of their claims.", source_lang="de")
+    assert ("drift", "hedge") not in kinds(fs)
+
+
 def test_hedges_in_other_languages():
     assert ("drift", "hedge") in kinds(compare_texts("Il aurait quitté la ville.", "He left the town.",
                                                      source_lang="fr"))

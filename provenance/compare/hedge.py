@@ -43,11 +43,30 @@ _EN_MODAL = {"should", "shall", "would", "will", "supposed", "expected", "planne
 
 
 def hedge_cues(side: Side, lex: Lexicon) -> list[Cue]:
-    cues = lex.find("hedge.cues", side.tokens)
+    cues = _guarded(side, lex, lex.find("hedge.cues", side.tokens))
     if side.lang == "de":
         cues = _german_soll(side, cues)
         cues += _konjunktiv(side, lex, cues)
     return cues
+
+
+def _guarded(side: Side, lex: Lexicon, cues: list[Cue]) -> list[Cue]:
+    """Drop cues used as another part of speech: the lexicon's ``hedge.not_after`` lists, per cue, the words
+    that make it one when they come just before it ('so laut' is loud, 'their claims' a noun); a guarded
+    cue at the end of its clause is not the preposition either ('Es war laut.')."""
+    guards: dict[str, list[str]] = lex.data.get("hedge", {}).get("not_after", {})
+    if not guards:
+        return cues
+    out = []
+    for c in cues:
+        guard = guards.get(c.entry)
+        if guard is not None:
+            before = fold(side.tokens[c.start - 1].text) if c.start > 0 else ""
+            after = side.tokens[c.end] if c.end < len(side.tokens) else None
+            if before in guard or after is None or not after.is_word:
+                continue
+        out.append(c)
+    return out
 
 
 def _german_soll(side: Side, cues: list[Cue]) -> list[Cue]:
