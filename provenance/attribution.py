@@ -80,6 +80,8 @@ _NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|d
 # a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
 _LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
 _NAME_RE = rf"{_NAME_WORD}(?:{_NAME_GAP}(?:{_NAME_PARTICLE}{_NAME_GAP})?{_NAME_WORD}){{0,4}}"
+# the article opening many foreign titles ("Le Canard enchaîné", "Il manifesto", "Die tageszeitung")
+_FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
 _PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:\s+(?:(?:de|da|do|del|di|am|an|sur)\s+)?[A-ZÀ-Þ][\w'’]+){0,2})"
 # words that end an apposition's description ("Mr Jones, a columnist at the daily," is a person)
@@ -434,11 +436,22 @@ class _Finder:
                 continue
             name = m.group("name")
             outlet = self.registry.find(name) or self.registry.find(m.group(0))
-            if outlet is None and not self.lex.after_unknown.match(self.text[m.end() : m.end() + 40]):
-                continue  # "the daily Kremlin briefing": a capitalised word, not an outlet's name
+            end = m.end()
+            if outlet is None and not self.lex.after_unknown.match(self.text[end : end + 40]):
+                # "Le Canard enchaîné revealed": a title that opens with a foreign article may carry a lower-case
+                # word, when a reporting verb follows it
+                tail = re.match(r"[ \t]+[a-zß-ÿ][\w'’-]*", self.text[end : end + 40])
+                if not (
+                    _FOREIGN_ARTICLE.match(name)
+                    and tail
+                    and self.lex.cue_after.match(self.text[end + tail.end() : end + tail.end() + 200])
+                ):
+                    continue  # "the daily Kremlin briefing": a capitalised word, not an outlet's name
+                end += tail.end()
+                name_span = Span(name_span.start, end)
             demonym = (m.group("demonym") or m.group("demonym_after") or "").lower()
             language = outlet.language if outlet else self.lex.demonyms.get(demonym)
-            out.append(_Mention(Span(m.start(), m.end()), name_span, outlet, m.group(0), language))
+            out.append(_Mention(Span(m.start(), end), name_span, outlet, self.text[m.start() : end], language))
         out.extend(self._described_unknowns(_SpanIndex((k.span, k) for k in out)))
         return sorted(out, key=lambda m: m.span.start)
 

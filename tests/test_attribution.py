@@ -665,6 +665,7 @@ def test_phrasings_added_after_blind3(sentence: str, outlet: str) -> None:
         "The contracts were reviewed by Judge Anna Weber, who found no fault.",
         "Mr Novak, a columnist at the daily, said he was leaving.",
         "The German newspaper market shrank again last year.",
+        "At the daily Kremlin briefing reporters asked about the talks.",
     ],
 )
 def test_hard_negatives_for_the_blind3_rules(text: str) -> None:
@@ -683,6 +684,7 @@ def test_a_quotation_credited_to_an_outlet_with_a_verb_of_saying_is_a_quote() ->
         ("The minister told the Kleine Zeitung newspaper that tolls would rise.", "Kleine Zeitung", None),
         ("The board knew of the losses in May, according to minutes obtained by Mediapart.", "Mediapart", None),
         ("The Porto Alegre daily Zero Hora reported that the floods had reached the airport.", "Zero Hora", None),
+        ("The Roman weekly Il venerdì revealed on Friday that the stadium deal was off.", "Il venerdì", None),
     ],
 )
 def test_unknown_outlets_described_after_their_name_or_by_what_they_have_seen(
@@ -908,7 +910,7 @@ KNOWN_MISSES: dict[str, str] = {
     "blind3/h10_onet_memo.md": '"the news portal Onet" gives no language',
     "blind3/h14_repubblica_frontpage.md": '"the capital\'s other main daily" gives no language',
     "blind3/h16_ria_izvestia_kp.txt": '"a pro-Kremlin tabloid" gives no language',
-    "blind3/h20_french_liberation_echos_canard.md": 'a lower-case word inside an unknown name ("Le Canard enchaîné")',
+    "blind3/h20_french_liberation_echos_canard.md": '"the satirical weekly Le Canard enchaîné" gives no language',
     "blind3/h21_ukraine_liveblog.md": '"X: ..." inside a paragraph is open-ended by design; gold says closed',
     "blind3/h24_elconfidencial_rtve.txt": "an unknown outlet named with no descriptor gets no language",
     "blind3/h26_nested_bams_rp.txt": '"the Rheinische Post newspaper" gives no language',
