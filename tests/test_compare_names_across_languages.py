@@ -55,3 +55,25 @@ def test_a_look_alike_that_the_dictionary_does_not_give_is_no_cognate() -> None:
 def test_a_real_cognate_of_the_antonym_is_still_a_flip() -> None:
     fs = compare_texts("El mercado es privado.", "The market is public.", source_lang="es")
     assert [f for f in fs if f.subtype and f.subtype.value == "negation"]
+
+
+# ------------------------------------------------------------------ negation carried by a prefix (mode B)
+
+
+def _polarity(fs: list[Finding]) -> list[Finding]:
+    return [f for f in fs if f.subtype and f.subtype.value == "negation"]
+
+
+def test_a_negative_prefix_in_the_passage_carries_the_originals_negation() -> None:
+    assert not _polarity(compare_texts("Werth war am Sonntag nicht zu schlagen.", "Werth was unbeatable on Sunday.",
+                                       source_lang="de"))
+    assert _polarity(compare_texts("Werth war am Sonntag nicht zu schlagen.", "Werth was beaten on Sunday.",
+                                   source_lang="de"))
+
+
+def test_a_negative_prefix_in_the_original_carries_the_passages_negation() -> None:
+    assert not _polarity(compare_texts("Mamming liegt unweit von Dingolfing.", "Mamming is not far from Dingolfing.",
+                                       source_lang="de"))
+    # a capitalised German noun with 'Un' is no negated adjective ('Unfall': accident)
+    assert _polarity(compare_texts("Der Unfall passierte in Mamming.", "The accident did not happen in Mamming.",
+                                   source_lang="de"))

@@ -298,10 +298,18 @@ def _morphological(ctx: PairContext, der: tuple[list[Cue], list[Cue]], tr: tuple
         return False
     other = ctx.trans if ctx.trans is not None else None
     if other is None:
-        # mode B: a prefixed negative word in the passage may carry the original's negation
-        return len(der[0]) == 0 and any(
-            fold(t.text).startswith(p) and len(t.text) - len(p) >= 4 and t.is_word
-            and fold(t.text)[len(p):] in _COMMON_STEMS for t in ctx.der.tokens for p in prefixes)
+        src = negation_cues(ctx.src, ctx.src_lex) if ctx.src_lex.data.get("negation") else ([], [])
+        if len(der[0]) < len(src[0]):
+            # mode B: a prefixed negative word in the passage may carry the original's negation ('nicht zu
+            # schlagen' / 'unbeatable')
+            return any(t.is_word and _negative_prefixed(fold(t.text), p, ctx.der.lang)
+                       for t in ctx.der.tokens for p in prefixes)
+        # ... or one of the original carries the passage's ('unweit' / 'not far'): an adjective or adverb
+        # (lower case, so no German noun such as 'Unfall') made of the prefix and a word of the language
+        src_prefixes = [fold(p) for p in ctx.src_lex.entries("negation.prefixes")]
+        return any(t.is_word and t.text.islower() and fold(t.text).startswith(p)
+                   and len(t.text) - len(p) >= 4 and is_known(fold(t.text)[len(p):], ctx.src.lang)
+                   for t in ctx.src.tokens for p in src_prefixes)
     d_words = {fold(t.text) for t in ctx.der.tokens if t.is_word}
     o_words = {fold(t.text) for t in other.tokens if t.is_word}
     for a, b in ((d_words, o_words), (o_words, d_words)):
@@ -310,6 +318,23 @@ def _morphological(ctx: PairContext, der: tuple[list[Cue], list[Cue]], tr: tuple
                 if w.startswith(p) and w[len(p):] in b and len(w) - len(p) >= 4:
                     return True
     return False
+
+
+def _negative_prefixed(word: str, prefix: str, lang: str) -> bool:
+    """'unbeatable': the prefix negates the rest, a common stem or (English) one WordNet lists as its antonym."""
+    stem = word[len(prefix):]
+    if not word.startswith(prefix) or len(stem) < 4:
+        return False
+    if stem in _COMMON_STEMS:
+        return True
+    if lang != "en":
+        return False
+    if prefix in {"un", "non", "non-"} and is_known(stem, "en"):
+        return True  # 'un' + a word is a negation ('unbeatable'); 'in' + a word often is not ('inside')
+    from provenance.compare import wordnet
+
+    wn = wordnet.get()
+    return wn is not None and bool({stem, fold(lemma(stem, "en"))} & wn.antonyms(word, _WN_MAX_RANK, satellites=False))
 
 
 # adjectives whose negative-prefixed form routinely renders "not X" in another language
