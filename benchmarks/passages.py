@@ -105,26 +105,56 @@ BLIND3_FIRST_RUN = (
     "recall 0.375 (15 of 40); no false passage on the 5 hard-negative articles, and none of the hard negatives "
     "inside the other articles (staff of an outlet, an outlet that did not report or has not commented, a front "
     "page with no text, an interview mentioned before a quote from elsewhere, bios with links, photo credits, "
-    "\"additional reporting by\") was reported. Misses then: a heading as lead-in (\"## What Ouest-France found "
-    "(translated from French)\"); \"according to internal emails/documents seen by X\" (twice); the passive \"was "
-    "put at ... by Il Fatto Quotidiano, which obtained ...\"; continuations cut off (\"..., according to the "
-    "broadcaster.\", \"\\\"...,\\\" he said in the interview.\") so two spans fell under the overlap threshold; "
-    "\"The Munich-based SZ had a lower figure. In its Wednesday edition, the paper put ...\"; unregistered outlets "
-    "in apposition (\"Vedomosti, the Moscow business daily, reported\", \"RBC, citing a source ..., wrote\"), "
-    "\"according to an internal memo published by the news portal Onet\" and the memo's block quote after \"The "
-    "memo ... reads in part:\"; \"Gazeta Wyborcza added on Tuesday that\"; a Source line under two paragraphs "
-    "that credited only the last one, and the lead-in \"Below are the main points as reported by the Portuguese "
-    "daily Público.\" reported as an inline passage of its own; \"\\\"...,\\\" La Repubblica declared on its "
-    "front page\" + \"The paper went on to ...\"; \"Il Messaggero, the capital's other main daily, struck a calmer "
-    "tone, noting that\"; \"The Catalan-language daily Ara (link) added that\"; \"Komsomolskaya Pravda ... ran a "
-    "two-page feature ... under the headline\"; \"In an editorial on Thursday, the Rio de Janeiro daily O Globo "
-    "said\"; \"In a column for Folha de S.Paulo, economist X argued\"; \"Les Echos, for its part, puts ... and "
-    "says\"; \"The satirical weekly Le Canard enchaîné revealed\"; a live-blog entry \"Suspilne: a drone hit "
-    "...\"; a lead-in sentence \"The following is a translation of its central section.\" after a sentence naming "
-    "the NZZ; \"..., the online newspaper said. One of them, it reported, ...\"; \"\\\"...,\\\" she told the "
-    "Rheinische Post newspaper in an interview\". Two more matched only with overlap: a photo caption (\"Photo: "
-    "ANSA/...\") kept at the end of an open-ended lead-in passage, and a live-blog time label (\"09:12 — \") kept "
+    '"additional reporting by") was reported. Misses then: a heading as lead-in ("## What Ouest-France found '
+    '(translated from French)"); "according to internal emails/documents seen by X" (twice); the passive "was '
+    'put at ... by Il Fatto Quotidiano, which obtained ..."; continuations cut off ("..., according to the '
+    'broadcaster.", "\\"...,\\" he said in the interview.") so two spans fell under the overlap threshold; '
+    '"The Munich-based SZ had a lower figure. In its Wednesday edition, the paper put ..."; unregistered outlets '
+    'in apposition ("Vedomosti, the Moscow business daily, reported", "RBC, citing a source ..., wrote"), '
+    '"according to an internal memo published by the news portal Onet" and the memo\'s block quote after "The '
+    'memo ... reads in part:"; "Gazeta Wyborcza added on Tuesday that"; a Source line under two paragraphs '
+    'that credited only the last one, and the lead-in "Below are the main points as reported by the Portuguese '
+    'daily Público." reported as an inline passage of its own; "\\"...,\\" La Repubblica declared on its '
+    'front page" + "The paper went on to ..."; "Il Messaggero, the capital\'s other main daily, struck a calmer '
+    'tone, noting that"; "The Catalan-language daily Ara (link) added that"; "Komsomolskaya Pravda ... ran a '
+    'two-page feature ... under the headline"; "In an editorial on Thursday, the Rio de Janeiro daily O Globo '
+    'said"; "In a column for Folha de S.Paulo, economist X argued"; "Les Echos, for its part, puts ... and '
+    'says"; "The satirical weekly Le Canard enchaîné revealed"; a live-blog entry "Suspilne: a drone hit '
+    '..."; a lead-in sentence "The following is a translation of its central section." after a sentence naming '
+    'the NZZ; "..., the online newspaper said. One of them, it reported, ..."; "\\"...,\\" she told the '
+    'Rheinische Post newspaper in an interview". Two more matched only with overlap: a photo caption ("Photo: '
+    'ANSA/...") kept at the end of an open-ended lead-in passage, and a live-blog time label ("09:12 — ") kept '
     "inside an inline span. Language and open_end were right on all 15 matches, the one gold URL attached."
+)
+# What was changed because of blind3 (general rules and lexicon data, each with unit tests in new sentences and
+# negatives; not its sentences), so the current blind3 numbers are tuned on it too.
+BLIND3_FIXES = (
+    'report nouns for documents an outlet has seen and opinion formats ("according to internal emails seen by X", '
+    '"in a column for X"), and a name after "documents/minutes/... seen/obtained by" is an outlet even when the '
+    'registry does not know it; "X added on Tuesday that" and other verbs that attribute only with "that" (not '
+    '"announced"/"confirmed that": an outlet\'s own business), participles after the outlet\'s clause ("..., '
+    'noting that"); a quotation followed by the outlet and a verb of saying (\'"...," X declared\') is a quote; '
+    '"ran ... under the headline" and "puts the cost at"; outlets missing from the registry described after their '
+    'name ("X, the Moscow business daily,", "the X newspaper") or after a place ("the Rio de Janeiro daily X"), a '
+    '"Catalan-language daily", and unknown titles opening with a foreign article that carry a lower-case word when '
+    'a reporting verb follows ("Le Canard enchaîné revealed"); names no longer run past a sentence\'s full stop or '
+    'a blank line (the news portal "Onet.\\n\\nThe" was taken for a name); tags continue a passage at the end (", '
+    'according to the broadcaster"), with a pronoun or "it" (", it reported,"), after a quotation of several '
+    'sentences (\'"... ...," he said in the interview\') and with the outlet named by what it is ("the online '
+    'newspaper said"), which also continues an inline passage into the next paragraph (a pronoun alone does not); '
+    '"the paper put ..." attributes the sentence before it that named the outlet without a cue; datelines and '
+    'live-blog times stay outside the span and "10:05 — X: ..." is a colon lead-in; announcements ending in a full '
+    'stop ("Below are the main points as reported by X.", "The following is a translation of its central '
+    'section.") are lead-ins, over a sub-heading too; a colon sentence that names again the document the paragraph '
+    'above credits ("The memo ... reads in part:") is its lead-in; a heading with a translation note, opener or '
+    "reporting cue introduces the text under it (registered outlets only); a closing Source line credits the "
+    "paragraphs up to the heading above them, and a Source line of the same outlet closes a lead-in run (open_end "
+    'false); a short caption or credit paragraph and "What X does not mention is ..." end a lead-in run. Still '
+    'missed: a heading naming an outlet missing from the registry ("What Ouest-France found"), "RBC, citing a '
+    'source ..., wrote" (unknown name, no descriptor), the passive "was put at ... by Il Fatto Quotidiano"; five '
+    'unknown outlets get no language ("the capital\'s other main daily", "a pro-Kremlin tabloid", "the news portal '
+    'Onet", "the satirical weekly", an undescribed name), and "X: ..." inside a paragraph stays open-ended by '
+    'design (gold: closed). Known risk: a person named after "documents seen by" becomes an unknown outlet.'
 )
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 
@@ -410,6 +440,8 @@ def render(results: dict[str, SplitResult], seed: str | None, real: str | None =
         "",
         f"First run of `blind3` (fourth author, written without reading the detector, its tests or the other "
         f"fixtures; the most recent independent estimate): {BLIND3_FIRST_RUN}",
+        "",
+        f"Changed after the `blind3` run (so its current numbers are tuned on it too): {BLIND3_FIXES}",
         "",
     ]
     if seed:

@@ -96,7 +96,8 @@ _NOT_NAME_START = frozenset(
     (
         *("on", "in", "at", "but", "and", "yesterday", "today", "meanwhile", "the", "a", "an", "last", "this"),
         *("also", "then", "however", "now", "earlier", "later", "monday", "tuesday", "wednesday", "thursday"),
-        *("friday", "saturday", "sunday"),
+        *("friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july"),
+        *("august", "september", "october", "november", "december"),
     )
 )
 
@@ -301,9 +302,7 @@ def _lexicon() -> _Lexicon:
             rf"(?P<name>{_NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         outlet_anaphor=re.compile(rf"\b(?:{_alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
-        name_descriptor=re.compile(
-            rf"\b(?i:the)\s+(?P<name>{_NAME_RE})\s+(?i:{_alt(words.get('after_name', []))})\b"
-        ),
+        name_descriptor=re.compile(rf"\b(?i:the)\s+(?P<name>{_NAME_RE})\s+(?i:{_alt(words.get('after_name', []))})\b"),
     )
 
 
