@@ -47,6 +47,20 @@ def test_number_word_opening_a_german_compound_is_a_count():
                                   "The NBA ordered a quarantine of seven days.", source_lang="de"))
 
 
+def test_digit_groups_split_by_spaces_are_one_number():
+    assert not _numbers(compare_texts("Партия вернула государству 110 100 евро.",
+                                      "The party returned 110,100 euros to the state.", source_lang="ru"))
+    assert not _numbers(compare_texts("Il y avait 3 500 personnes.", "There were 3,500 people.", source_lang="fr"))
+    assert _numbers(compare_texts("Il y avait 3 500 personnes.", "There were 3,800 people.", source_lang="fr"))
+
+
+def test_russian_ordinals_in_any_case_are_numbers():
+    assert not _numbers(compare_texts("Башмаков стал четвертым в зачете.", "Bashmakov was fourth in the standings.",
+                                      source_lang="ru"))
+    assert _numbers(compare_texts("Башмаков стал четвертым в зачете.", "Bashmakov was fifth in the standings.",
+                                  source_lang="ru"))
+
+
 def test_a_score_is_not_a_clock_time():
     assert not _numbers(compare_texts("Sie verloren mit 1:2 (17:21, 21:17).", "They lost 1-2 (17-21, 21-17).",
                                       source_lang="de"))

@@ -94,6 +94,10 @@ def _word_value(word: str, lex: Lexicon) -> tuple[float | None, bool]:
         a, _, b = w.partition("und")
         if a in words and b in words and words[b] >= 20:
             return float(words[a] + words[b]), False
+    # an ordinal stem with an adjective ending: Russian 'четвертым', 'девятое'
+    for stem, value in lex.table("numbers.ordinal_stems").items():
+        if w.startswith(stem) and w[len(stem):] in lex.entries("numbers.ordinal_endings"):
+            return float(value), value <= 2
     # a number word opening a compound: 'zehntägige' (ten-day), 'siebenmalige', 'Drittel'; weak, since the
     # count is part of another word and may be rendered without it
     stems = lex.table("numbers.compound_stems")
@@ -114,8 +118,16 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
         tok = toks[i]
         values: set[float] = set()
         weak = False
+        k = i  # last token of the mention's digits
         if tok.is_number:
-            values = digit_values(tok.text)
+            text = tok.text
+            # digit groups split by spaces ('1 000 000', '110 100' in Russian and French)
+            while (text.isdigit() and len(text) <= 3 or re.fullmatch(r"\d{1,3}(?: \d{3})+", text)) \
+                    and k + 1 < len(toks) and toks[k + 1].is_number and re.fullmatch(r"\d{3}", toks[k + 1].text) \
+                    and toks[k + 1].start - toks[k].end == 1:  # one untokenised character between: a space
+                k += 1
+                text += " " + toks[k].text
+            values = digit_values(text.replace(" ", "")) if k > i else digit_values(tok.text)
         elif tok.is_word and side.lang != "en" and (r := roman_value(tok.text)) is not None:
             values = {float(r)}
         elif tok.is_word:
@@ -127,7 +139,7 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
         if not values:
             i += 1
             continue
-        used = [tok]
+        used = toks[i : k + 1]
         # a clock time "9:30", "16:15": the hour in both notations; the minutes also on their own, weak, since
         # "17:21" may as well be a score that the other side writes "17-21". "1:2" is no time: two numbers.
         if (tok.is_number and i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].text.isdigit()
