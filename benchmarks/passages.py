@@ -154,7 +154,8 @@ BLIND3_FIXES = (
     'source ..., wrote" (unknown name, no descriptor), the passive "was put at ... by Il Fatto Quotidiano"; five '
     'unknown outlets get no language ("the capital\'s other main daily", "a pro-Kremlin tabloid", "the news portal '
     'Onet", "the satirical weekly", an undescribed name), and "X: ..." inside a paragraph stays open-ended by '
-    'design (gold: closed). Known risk: a person named after "documents seen by" becomes an unknown outlet.'
+    'design (gold: closed). Known risk: a person named after "documents seen by" without a title ("Senator X" is '
+    "excluded) becomes an unknown outlet."
 )
 _FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'"})
 

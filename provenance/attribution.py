@@ -91,6 +91,14 @@ _DATELINE = re.compile(
     r"\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}))?)\s+[—–-]\s+"
 )
+# titles of people: "documents seen by Senator Lee" names a person, not an outlet
+_HONORIFICS = frozenset(
+    (
+        *("mr", "mrs", "ms", "dr", "prof", "professor", "judge", "senator", "minister", "president", "sir", "lord"),
+        *("lady", "general", "colonel", "mayor", "governor", "chancellor", "inspector", "detective", "herr", "frau"),
+        *("monsieur", "madame", "señor", "señora", "signor", "signora"),
+    )
+)
 # sentence openers that are not part of an outlet's name ("On Monday Vedomosti, the Moscow daily, ...")
 _NOT_NAME_START = frozenset(
     (
@@ -467,8 +475,8 @@ class _Finder:
             words = list(_WORD_RE.finditer(m.group("name")))
             while words and words[0].group().lower() in _NOT_NAME_START | self.lex.demonyms.keys():
                 words.pop(0)  # "On Monday Vedomosti": the name starts after the sentence's opening words
-            if not words:
-                continue
+            if not words or words[0].group().rstrip(".").lower() in _HONORIFICS:
+                continue  # "documents seen by Judge Weber": a person
             start += words[0].start()
             name_span = Span(start, m.end("name"))
             name = self.text[name_span.start : name_span.end]

@@ -666,6 +666,7 @@ def test_phrasings_added_after_blind3(sentence: str, outlet: str) -> None:
         "Mr Novak, a columnist at the daily, said he was leaving.",
         "The German newspaper market shrank again last year.",
         "At the daily Kremlin briefing reporters asked about the talks.",
+        "The merger went ahead, according to documents seen by Senator Ruth Lane.",
     ],
 )
 def test_hard_negatives_for_the_blind3_rules(text: str) -> None:
