@@ -215,6 +215,13 @@ def test_according_to_for_a_german_attribution_frame_is_no_added_hedge():
     assert ("drift", "hedge") in kinds(fs)
 
 
+def test_according_to_for_a_russian_attribution_frame_is_no_added_hedge():
+    for src in ("По его словам, сумма составляет около 300 000 евро.",
+                "По последним данным, сумма составляет около 300 000 евро."):
+        fs = compare_texts(src, "According to him, the sum is about 300,000 euros.", source_lang="ru")
+        assert ("drift", "hedge") not in kinds(fs)
+
+
 def test_claims_as_a_noun_is_no_hedge():
     fs = compare_texts("Argentinien bittet seine Gläubiger, auf einen Teil ihrer Forderungen zu verzichten.",
                        "Argentina asks its creditors to waive some of their claims.", source_lang="de")
