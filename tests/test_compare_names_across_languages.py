@@ -77,3 +77,13 @@ def test_a_negative_prefix_in_the_original_carries_the_passages_negation() -> No
     # a capitalised German noun with 'Un' is no negated adjective ('Unfall': accident)
     assert _polarity(compare_texts("Der Unfall passierte in Mamming.", "The accident did not happen in Mamming.",
                                    source_lang="de"))
+
+
+def test_titles_region_words_and_contractions_are_not_names() -> None:
+    # 'St' (Saint), 'Krai' / 'Territory' and "I'm" are capitalised without naming anything new
+    fs = compare_texts("Он вернулся в Санкт-Петербург.", "He returned to St Petersburg.", source_lang="ru",
+                       translation="He returned to Saint Petersburg.")
+    assert not _entity(fs)
+    fs = compare_texts("Я думаю, что это правильно.", "I'm sure that this is right.", source_lang="ru",
+                       translation="I think that this is right.")
+    assert not _entity(fs)

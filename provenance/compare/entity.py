@@ -29,6 +29,8 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
             continue
         real = t.text.lower().replace("’", "'")
         base = real.split("'")[0]  # "There's" -> "there"
+        if "'" in real and not real.endswith("'s") and (base in stop or base in not_names):
+            continue  # "I'm", "I'll" (a possessive "Sea's" may still be part of a name)
         if "-" in real and all(is_known(p, side.lang) or fold(p) in not_names for p in real.split("-") if p):
             continue  # "Mid-May", "Anti-Corruption"
         if t.sentence_start and not t.text.isupper() and (is_known(real, side.lang) or is_known(base, side.lang)):
