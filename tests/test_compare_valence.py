@@ -100,3 +100,38 @@ def test_scale_words_far_apart_in_a_long_rewording_are_not_paired(real_lexicon: 
                        "The talks ended in collapse after long nights of quarrels, officials in Geneva said.",
                        source_lang="de", translation="The talks were a success, officials in Geneva said.")
     assert not _negation(fs)
+
+
+# ------------------------------------------------------------------ legitimate renderings that look like flips
+
+
+def _flips(fs: list[Finding]) -> list[Finding]:
+    return [f for f in _negation(fs) if f.severity.rank >= 2]
+
+
+def test_an_age_is_not_the_opposite_of_young() -> None:
+    fs = compare_texts("Ein 19-Jähriger fiel ins Gleis.", "A 19-year old fell onto the track.", source_lang="de",
+                       translation="A young man fell onto the track.")
+    assert not _negation(fs)
+    fs = compare_texts("Der junge Mann kam.", "The old man came.", source_lang="de",
+                       translation="The young man came.")
+    assert _flips(fs)
+
+
+def test_a_negative_prefix_near_the_lost_negation_carries_it() -> None:
+    fs = compare_texts("Der Fahrer konnte nicht rechtzeitig bremsen.", "The driver was unable to brake in time.",
+                       source_lang="de", translation="The driver of the vehicle could not stop in time.")
+    assert not _flips(fs)
+    # a prefixed word elsewhere in the sentence does not
+    fs = compare_texts("Er ging nicht in das Haus.", "He went into the unknown house.", source_lang="de",
+                       translation="He did not go into the house.")
+    assert _flips(fs)
+
+
+def test_passive_defeat_is_a_loss_and_according_to_is_no_word_of_agreement() -> None:
+    assert not _flips(compare_texts("Sie verloren gegen Ehlers.", "They lost to Ehlers.", source_lang="de",
+                                    translation="They were defeated by Ehlers."))
+    assert not _flips(compare_texts("Laut Polizei stritten die beiden danach erneut.",
+                                    "As reported by the police, the two then resumed their dispute.",
+                                    source_lang="de",
+                                    translation="Another scuffle followed between the two, according to the police."))

@@ -100,7 +100,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         fold(lemma(t.text, other.lang)) for t in other.tokens if t.is_word}
     cands: list[tuple[Token, str, list[str]]] = []
     for tok in ctx.der.tokens:
-        if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed:
+        if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _age_phrase(ctx.der, tok):
             continue
         forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
         if not cross and forms & o_forms:
@@ -317,7 +317,19 @@ def _morphological(ctx: PairContext, der: tuple[list[Cue], list[Cue]], tr: tuple
             for p in prefixes:
                 if w.startswith(p) and w[len(p):] in b and len(w) - len(p) >= 4:
                     return True
-    return False
+    # the side with fewer negations carries the missing one in a prefixed word at about the same place
+    # ('could not stop' / 'was unable to brake')
+    assert tr is not None
+    fewer, more, cues = (ctx.der, other, tr[0]) if len(der[0]) < len(tr[0]) else (other, ctx.der, der[0])
+    more_words = {fold(t.text) for t in more.tokens if t.is_word}
+    places = [c.start / max(1, len(more.tokens)) for c in cues]
+    return any(t.is_word and fold(t.text) not in more_words
+               and any(abs(t.index / max(1, len(fewer.tokens)) - at) <= _MORPH_NEAR for at in places)
+               and any(_negative_prefixed(fold(t.text), p, ctx.der.lang) for p in prefixes)
+               for t in fewer.tokens)
+
+
+_MORPH_NEAR = 0.3  # relative places of the lost negation cue and the prefixed word at most this far apart
 
 
 def _negative_prefixed(word: str, prefix: str, lang: str) -> bool:
@@ -382,7 +394,9 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
     lex = ctx.der_lex
     pairs = _lexicon_pairs(lex)
     prefixes = [fold(p) for p in lex.data.get("antonyms", {}).get("prefixes", [])]
-    t_words = {fold(lemma(t.text, lex.lang)): t for t in ctx.trans.tokens if t.is_word}
+    # stop words by their form only: 'according' (to) is no 'accord'
+    t_words = {fold(lemma(t.text, lex.lang)): t for t in ctx.trans.tokens
+               if t.is_word and not lex.has_word("stop.words", t.text)}
     t_words.update({fold(t.text): t for t in ctx.trans.tokens if t.is_word})
     d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
     for tok in ctx.der.tokens:
@@ -402,7 +416,8 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
                     if w not in d_forms and _is_prefix_antonym(f, w, prefixes):
                         partner = t
                         break
-            if partner is not None and not _negated(ctx.trans, partner, lex):
+            if (partner is not None and not _negated(ctx.trans, partner, lex)
+                    and not _age_phrase(ctx.der, tok) and not _age_phrase(ctx.trans, partner)):
                 return [_antonym_finding(ctx, tok, partner)]
     return []
 
@@ -441,10 +456,10 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
             for b in range(op.b[0], op.b[1]):
                 same_op[b] = set(range(op.a[0], op.a[1]))
     n_d, n_t = max(1, len(ctx.der.tokens)), max(1, len(ctx.trans.tokens))
-    ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3
+    ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3 and not _age_phrase(ctx.trans, y)
           and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)]
     for tok in ctx.der.tokens:
-        if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed:
+        if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _age_phrase(ctx.der, tok):
             continue
         if tok.is_capitalised and not tok.sentence_start:
             continue  # part of a name ('the US World Junior Team')
@@ -537,7 +552,7 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
         small = a1 - a0 <= _WN_SMALL_OP and b1 - b0 <= _WN_SMALL_OP
         for tok in ctx.der.tokens[b0:b1]:
             if (not tok.is_word or tok.index in ctx.claimed or {fold(tok.text), fold(lemma(tok.text, "en"))} & t_forms
-                    or _negated(ctx.der, tok, lex)):
+                    or _negated(ctx.der, tok, lex) or _age_phrase(ctx.der, tok)):
                 continue
             mine = poles(tok)
             if not mine:
@@ -719,6 +734,19 @@ def _forms(side: Side) -> set[str]:
         if "-" in t.text:
             out |= {fold(p) for p in t.text.split("-") if p}
     return out
+
+
+_AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+def _age_phrase(side: Side, tok: Token) -> bool:
+    """'old' in '19-year-old' / 'a 19 year old' states an age, not the opposite of 'young'."""
+    if fold(tok.text) != "old" or tok.index == 0:
+        return False
+    before = fold(side.tokens[tok.index - 1].text)
+    if before == "-" and tok.index >= 2:
+        before = fold(side.tokens[tok.index - 2].text)
+    return before.split("-")[-1] in _AGE_UNITS
 
 
 def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
