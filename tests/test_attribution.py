@@ -915,6 +915,21 @@ KNOWN_MISSES: dict[str, str] = {
     "blind3/h21_ukraine_liveblog.md": '"X: ..." inside a paragraph is open-ended by design; gold says closed',
     "blind3/h24_elconfidencial_rtve.txt": "an unknown outlet named with no descriptor gets no language",
     "blind3/h26_nested_bams_rp.txt": '"the Rheinische Post newspaper" gives no language',
+    # blind4 (written without reading the detector): its first-run misses
+    "blind4/w02_press_review.md": 'outlet named in the sentence before the cue ("the conservative daily estimates")',
+    "blind4/w05_liveblog_switzerland.md": '"The Zurich paper writes", "According to the Geneva daily"',
+    "blind4/w06_opinion_austria.txt": '"In his column he also ..." continuation; "In an editorial, X called ..."',
+    "blind4/w07_transcript_podcast.txt": '"Quote: ... End quote."; "the Czech news site X reported" (unknown outlet)',
+    "blind4/w08_social_thread_hungary.md": '"Hungarian news site X reports", "Per X," (unknown outlet)',
+    "blind4/w09_source_bottom_dn.txt": "a Source line under several paragraphs gives only the last one",
+    "blind4/w10_leadin_kathimerini.txt": '"The account could not be verified." kept in the lead-in',
+    "blind4/w11_belgium_lesoir_standaard.html": '"was put at ... by X"; "told RTBF radio that" (unknown outlet)',
+    "blind4/w12_turkey_possessive.txt": '"X\'s Ankara bureau reported"',
+    "blind4/w13_czech_interview.md": '"said in an interview with the business daily X"',
+    "blind4/w14_neg_media_portugal.txt": '"X, the weekly, said last month it would ..." (news about the outlet itself)',
+    "blind4/w17_russia_chain.txt": '"was confirmed to X by"',
+    "blind4/w20_italy_stampa_ilpost.md": '"X\'s Brussels correspondent writes"; a lead-in before a list',
+    "blind4/w22_poland_tvn24_dgp.txt": '"was first revealed by X, whose report said"; "The daily X calculated that"',
 }
 
 
