@@ -222,6 +222,21 @@ def test_according_to_for_a_russian_attribution_frame_is_no_added_hedge():
         assert ("drift", "hedge") not in kinds(fs)
 
 
+def test_a_plan_or_an_epistemic_modal_keeps_the_hedge():
+    # 'soll' as a plan rendered 'to be held'; 'möglicherweise' rendered with 'could'
+    assert ("drift", "hedge") not in kinds(compare_texts("Die Pferdeschau soll wieder stattfinden.",
+                                                         "Horse show to be held again.", source_lang="de"))
+    assert ("drift", "hedge") not in kinds(compare_texts("Er wird möglicherweise die Spiele verpassen.",
+                                                         "He could miss the matches.", source_lang="de",
+                                                         translation="He will possibly miss the matches."))
+
+
+def test_a_capitalised_noun_is_no_konjunktiv_form():
+    # 'Läufe' (races) folds to 'laufe', a Konjunktiv I form of 'laufen'
+    assert ("drift", "hedge") not in kinds(compare_texts("Der Kalender umfasst 13 Läufe.",
+                                                         "The calendar includes 13 races.", source_lang="de"))
+
+
 def test_claims_as_a_noun_is_no_hedge():
     fs = compare_texts("Argentinien bittet seine Gläubiger, auf einen Teil ihrer Forderungen zu verzichten.",
                        "Argentina asks its creditors to waive some of their claims.", source_lang="de")

@@ -38,7 +38,8 @@ _CONDITIONAL = {"konnte", "konnten", "durfte", "durften", "scheint", "scheinen",
 # words after "soll"/"sollen" that make it reported speech ("soll ... gesagt haben") rather than a plan
 _DE_PERFECT = {"haben", "sein", "worden", "gewesen"}
 # English modal / plan words that can legitimately render a non-hedging German "soll" ("is to", "should")
-_EN_MODAL = {"should", "shall", "would", "will", "supposed", "expected", "planned", "plans", "intended",
+_EN_MODAL = {"should", "shall", "would", "will", "supposed", "expected", "planned", "plans", "intended", "wants",
+             "want", "wanted",
              "intends", "due", "aims", "meant", "going", "set", "to be", "is to", "are to", "was to", "were to"}
 
 
@@ -88,6 +89,9 @@ def _konjunktiv(side: Side, lex: Lexicon, existing: list[Cue]) -> list[Cue]:
     words = [fold(t.text) for t in side.tokens]
     out = []
     for c in forms:
+        tok = side.tokens[c.start]
+        if tok.is_capitalised and not tok.sentence_start:
+            continue  # a noun that folds to a verb form ('Läufe' / 'laufe')
         before = words[max(0, c.start - 6) : c.start]
         if c.entry in {"habe", "werde"} and "ich" in before:  # 1st person indicative, not reported speech
             continue
@@ -117,6 +121,8 @@ def detect(ctx: PairContext) -> list[Finding]:
         t_hedges, t_attr = _kept(ctx.trans, ctx.der_lex)
     findings: list[Finding] = []
     d_words = {fold(t.text) for t in ctx.der.tokens}
+    d_words |= {f"{a} {b}" for a, b in zip(  # two-word plan forms: 'to be held', 'is to'
+        [fold(t.text) for t in ctx.der.tokens], [fold(t.text) for t in ctx.der.tokens[1:]], strict=False)}
     if not d_hedges and not d_attr:
         strong_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "strong"]
         weak_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "weak"]
