@@ -71,7 +71,11 @@ def main() -> None:
         "pair were inspected during development (which led to precision fixes: clock times, possessives, sentence "
         "starts after quotes, institution names); the rest were not looked at, except that the findings of the 'name "
         "replaced at its place' rule (entity) were listed on all segments while setting its exceptions (acronyms, "
-        "translated names such as DFB-Pokal / DFB Cup), so for that rule the whole set served as development data.",
+        "translated names such as DFB-Pokal / DFB Cup), so for that rule the whole set served as development data. "
+        "In the fourth round the mode A entity, negation, hedge and addition findings on all segments were listed "
+        "and led to general fixes (titles and region words that are no names, negative prefixes near a lost "
+        "negation, ages, plan forms of 'soll', epistemic modals, capitalised nouns that fold to Konjunktiv forms), "
+        "so mode A is now development data throughout (it was 0.099 / 0.097 before that round).",
         "",
         "Mode B (no translation: cross-lingual cues only) has no target here; it is the precision counterpart of the "
         "DEMETR mode B numbers. Its findings on all segments were listed during the fourth round and led to general "
