@@ -84,6 +84,16 @@ _NAME_RE = rf"{_NAME_WORD}(?:{_NAME_GAP}(?:{_NAME_PARTICLE}{_NAME_GAP})?{_NAME_W
 _FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
 _PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:\s+(?:(?:de|da|do|del|di|am|an|sur)\s+)?[A-ZÀ-Þ][\w'’]+){0,2})"
+# after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
+_SELF_NEWS = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+)?it\s+(?:would|will|plans|planned|intends|intended|aims|was\s+planning|"
+    r"is\s+planning)\b",
+    re.I,
+)
+# a thread's post number: "1/ ", "2/7 "
+_POST_NUMBER = re.compile(r"\d{1,3}/\d{0,3}[ \t]+(?=\S)")
+# one or two capitalised words naming a place: "Prague", "Basel City"
+_PLACE_WORDS = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?"
 # words that end an apposition's description ("Mr Jones, a columnist at the daily," is a person)
 _APPOSITION_STOP = r"at|for|of|in|with|from|to|on|by|and|or|who|which|that|whose"
 # a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — "
@@ -135,10 +145,12 @@ class _Lexicon:
     anaphor: re.Pattern[str]
     source_line: re.Pattern[str]
     cue_before: re.Pattern[str]
+    cue_before_pattern: re.Pattern[str] | None  # "was put at 310 million euros by X"
     report_before: re.Pattern[str]
     closing_credit: re.Pattern[str]
     cue_after: re.Pattern[str]
     verb_after: re.Pattern[str]
+    verb_bare: re.Pattern[str]  # "X explained the obstacles:" (the `after_that` verbs without "that")
     quote_before: re.Pattern[str]
     quote_after: re.Pattern[str]
     possessive_report: re.Pattern[str]
@@ -154,12 +166,15 @@ class _Lexicon:
     judgement: re.Pattern[str]
     speech_tag: re.Pattern[str]
     demonyms: dict[str, str]
+    name_first: dict[str, str]  # "Die Presse" -> de
+    name_any: dict[str, str]  # "Dziennik Gazeta Prawna" -> pl
     cue_that: re.Pattern[str]  # "X added on Tuesday that", "X struck a calmer tone, noting that"
     quote_tag: re.Pattern[str]  # '"...," X declared'
     announcement: re.Pattern[str]  # "Below are the main points as reported by X."
     apposition_after: re.Pattern[str]  # "Vedomosti, the Moscow business daily,"
     name_descriptor: re.Pattern[str]  # "the Rheinische Post newspaper"
     omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
+    verification_note: re.Pattern[str]  # "The account could not be independently verified."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
 
@@ -174,7 +189,7 @@ def _alt(words: Iterable[str]) -> str:
 def _lexicon() -> _Lexicon:
     raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
     words = raw["outlet_words"]
-    demonyms = dict(raw["demonyms"])
+    demonyms = dict(raw["demonyms"]) | dict(raw.get("more_places", {}))
     demonyms_after = dict(raw.get("demonyms_after", {}))
     article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
     # "the German daily", "Finland's largest daily", "le quotidien italien"
@@ -225,6 +240,15 @@ def _lexicon() -> _Lexicon:
             re.I,
         ),
         verb_after=re.compile(rf"\b(?:{verbs_after})\b", re.I),
+        verb_bare=re.compile(
+            rf"^{_CLOSE_MARKS}(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?:{_alt(raw['cues'].get('after_that', []))})\b",
+            re.I,
+        ),
+        cue_before_pattern=(
+            re.compile(rf"(?:{'|'.join(raw['cues']['before_patterns'])})(?:\s+{article})?\s*{_OPEN_MARKS}$", re.I)
+            if raw["cues"].get("before_patterns")
+            else None
+        ),
         closing_credit=re.compile(
             rf"(?:^|[(,;—–-])\s*(?:{_alt(raw['leadin']['closing_credits'])})\s*(?:{article}\s+)?{_OPEN_MARKS}$", re.I
         ),
@@ -253,7 +277,8 @@ def _lexicon() -> _Lexicon:
             re.I,
         ),
         possessive_report=re.compile(
-            rf"^['’]s\s+(?:own\s+|latest\s+|new\s+)?(?:{_alt(raw['cues']['report_nouns'])})\b[^.;:]{{0,60}}?"
+            # "X's own report", "X's Moscow correspondent", "X's political editor": up to two words before the noun
+            rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(raw['cues']['report_nouns'])})\b[^.;:]{{0,60}}?"
             rf"(?:\b(?:{_alt(raw['cues']['report_verbs'])})\b|:(?=\s))",  # "X's verdict was blunt: ..."
             re.I,
         ),
@@ -284,7 +309,9 @@ def _lexicon() -> _Lexicon:
             r"|\baccording\s+to\b)",
             re.I,
         ),
-        demonyms={k.lower(): v for k, v in (demonyms | demonyms_after).items()},
+        demonyms={" ".join(k.lower().split()): v for k, v in (demonyms | demonyms_after).items()},
+        name_first=dict(raw.get("name_words", {}).get("first", {})),
+        name_any={k.lower(): v for k, v in raw.get("name_words", {}).get("any", {}).items()},
         cue_that=re.compile(
             rf"^{_CLOSE_MARKS}(?:(?:\s*,[^,.;:]{{1,80}},)?(?:\s+(?:{insertions})\s+[^,.;:]{{1,60}}?)?{after_time}"
             rf"\s+(?:{_alt(raw['cues'].get('after_that', []))})(?:\s+[\w'’-]+){{0,4}}?\s+that\b"
@@ -304,6 +331,7 @@ def _lexicon() -> _Lexicon:
         omission=re.compile(
             rf"^\W*what\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{_alt(raw['commentary'].get('omissions', []))})\b", re.I
         ),
+        verification_note=re.compile(rf"\b(?:{_alt(raw['commentary']['verification_notes'])})\b", re.I),
         # only outlets (and investigators) "see" leaked documents: the name after "seen by" is an outlet's
         seen_by=re.compile(
             rf"\b(?i:{_alt(raw['cues'].get('seen_nouns', []))})\s+(?i:seen|obtained|viewed|reviewed)\s+by\s+"
@@ -457,10 +485,50 @@ class _Finder:
                 end += tail.end()
                 name_span = Span(name_span.start, end)
             demonym = (m.group("demonym") or m.group("demonym_after") or "").lower()
-            language = outlet.language if outlet else self.lex.demonyms.get(demonym)
+            language = outlet.language if outlet else self.lex.demonyms.get(" ".join(demonym.split()))
+            # the name with its description: "the daily Dziennik Gazeta Prawna" took "Dziennik" as a descriptor
+            if outlet is None and language is None:
+                language = self.name_language(self.text[name_span.start : name_span.end]) or self.name_language(
+                    self.text[m.start() : end]
+                )
             out.append(_Mention(Span(m.start(), end), name_span, outlet, self.text[m.start() : end], language))
         out.extend(self._described_unknowns(_SpanIndex((k.span, k) for k in out)))
+        out.extend(self._named_again(out))
         return sorted(out, key=lambda m: m.span.start)
+
+    def _named_again(self, mentions: list[_Mention]) -> list[_Mention]:
+        """An outlet missing from the registry, once introduced as one ("Hungarian news site Telex", "Vedomosti,
+        the Moscow daily,"), is the same outlet where its name recurs alone ("Per Telex, ...")."""
+        names: dict[str, _Mention] = {}
+        for m in mentions:
+            if m.outlet is not None:
+                continue
+            name = self.text[m.name_span.start : m.name_span.end]
+            # only a name next to its description: "the Geneva daily" describes a daily in Geneva, not one named so
+            if len(name) >= 3 and (m.written.endswith(name) or m.written.startswith(name + ",")):
+                names.setdefault(name, m)
+        if not names:
+            return []
+        taken = _SpanIndex((m.span, m) for m in mentions)
+        out = []
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        for hit in pattern.finditer(self.text):
+            span = Span(hit.start(), hit.end())
+            if taken.overlapping(span):
+                continue
+            first = names[hit.group()]
+            out.append(_Mention(span, span, None, hit.group(), first.language))
+        return out
+
+    def name_language(self, name: str) -> str | None:
+        """The language an unknown outlet's own name shows: "Die Presse", "Dziennik Gazeta Prawna"."""
+        words = _WORD_RE.findall(name)
+        if not words:
+            return None
+        if words[0] in self.lex.name_first and len(words) > 1:
+            return self.lex.name_first[words[0]]
+        return next((self.lex.name_any[w.lower()] for w in words if w.lower() in self.lex.name_any), None)
 
     def _described_unknowns(self, known: _SpanIndex[_Mention]) -> list[_Mention]:
         """Outlets missing from the registry that the text describes as outlets after their name:
@@ -497,6 +565,7 @@ class _Finder:
                 (self.lex.demonyms[w.lower()] for w in _WORD_RE.findall(described) if w.lower() in self.lex.demonyms),
                 None,
             )
+            language = language or self.name_language(name)
             written = described if "desc" in m.groupdict() or m.re is self.lex.name_descriptor else name
             mention = _Mention(span, name_span, None, written, language)
             out.append(mention)
@@ -511,10 +580,18 @@ class _Finder:
             if name_start in out:
                 continue
             window = max(0, hit.start() - 80)
-            for m in self.lex.descriptor_name.finditer(self.text, window, min(len(self.text), hit.end() + 200)):
+            matches = list(self.lex.descriptor_name.finditer(self.text, window, min(len(self.text), hit.end() + 200)))
+            for m in matches:
                 if m.start("name") == name_start:
                     out[name_start] = m
                     break
+            else:
+                # "the daily Dziennik Gazeta Prawna", "the daily Diario de Sevilla": the hit's name word is itself a
+                # foreign descriptor that the regex took as part of the description
+                for m in matches:
+                    if m.start() < name_start < m.start("name") and m.start("name") not in out:
+                        out[m.start("name")] = m
+                        break
         return [out[k] for k in sorted(out)]
 
     # ------------------------------------------------------------------ helpers
@@ -577,6 +654,8 @@ class _Finder:
             raw = self.text[sents[0].start : sents[0].end]
             if self.lex.commentary_opener.match(raw) or self.lex.judgement.match(raw) or self.lex.omission.match(raw):
                 return True
+        if any(self.lex.verification_note.search(self.outside_quotes(s)) for s in voiced):
+            return True  # the author saying what could not be checked
         text = " ".join(self.outside_quotes(s) for s in voiced)
         if re.search(r"[!?](?=\s|$)", text):
             return True
@@ -681,6 +760,8 @@ class _Finder:
             self.lex.cue_after.match(after)
             or self.lex.cue_before.search(self.text[start : mention.span.start])
             or self.lex.translation_note.search(s_text)  # "(translated from Russian):" announces a quote
+            # "X explained the remaining obstacles in a long piece:": a saying verb needs no "that" before a colon
+            or self.lex.verb_bare.match(_after_apposition(mention, self.text[mention.span.end : end]))
         )
         if words > _MAX_LEADIN_WORDS and not verb:
             return None
@@ -788,6 +869,8 @@ class _Finder:
                 break
             if run and (self.is_commentary(b.span) or self.starts_attribution(b)):
                 break
+            if run and run[0].kind == "list" and b.kind != "list":
+                break  # a lead-in over a list: the list is the passage
             if len(_WORD_RE.findall(self.block_text(b))) <= _MAX_CREDIT_WORDS and self.lex.negative.search(
                 self.block_text(b)
             ):
@@ -876,7 +959,7 @@ class _Finder:
                             mention,
                             cue,
                             _CONFIDENCE["source_after"],
-                            open_end=len(above) == 1 and not self.under_heading(above[0]),
+                            open_end=len(above) == 1 and not self.bounded_above(above[0]),
                             context=[b.span],
                         ),
                         cue,
@@ -922,6 +1005,23 @@ class _Finder:
         prev = self.prev_block(self.position[id(b)])
         return prev is not None and prev.kind == "heading"
 
+    def bounded_above(self, b: _Block) -> bool:
+        """Nothing but a heading or the document's title line is above b: a text credited below starts at b."""
+        if self.under_heading(b):
+            return True
+        # (a first paragraph of its own may be the author's introduction: no bound)
+        return self.position[id(b)] == 1 and self.is_title(self.blocks[0])
+
+    def is_title(self, b: _Block) -> bool:
+        """The document's first block is one short line without closing punctuation (a plain-text title)."""
+        text = self.block_text(b).strip()
+        return (
+            self.position[id(b)] == 0
+            and "\n" not in text
+            and len(_WORD_RE.findall(text)) <= 15
+            and not re.search(r"[.!?:;]$", text)
+        )
+
     def credited_above(self, i: int) -> list[_Block]:
         """Plain paragraphs above a closing Source line at block i: back to a heading when one bounds them
         within a few paragraphs, else only the paragraph right above (where the text starts is unknown)."""
@@ -929,7 +1029,9 @@ class _Finder:
         j = i - 1
         while j >= 0 and len(run) < _MAX_PLAIN_PARAGRAPHS:
             blk = self.blocks[j]
-            if blk.kind != "paragraph" or self.is_claimed(blk.span) or self.is_commentary(blk.span):
+            if blk.kind != "paragraph" or self.is_claimed(blk.span) or self.is_title(blk):
+                break
+            if self.is_commentary(blk.span):
                 break
             if run and self.starts_attribution(blk):
                 break
@@ -937,7 +1039,7 @@ class _Finder:
             j -= 1
         if not run:
             return []
-        if self.under_heading(run[0]):
+        if self.bounded_above(run[0]):
             return run
         return run[-1:]
 
@@ -1110,6 +1212,8 @@ class _Finder:
             return "quote"
         if self.lex.cue_before.search(pre) or self.lex.report_before.search(pre):
             return "inline"
+        if self.lex.cue_before_pattern is not None and self.lex.cue_before_pattern.search(pre):
+            return "inline"
         if self.lex.closing_credit.search(pre) and re.match(rf"^{_CLOSE_MARKS}[\s).\]]*$", post):
             return "inline"
         m = self.lex.cue_after.match(post)
@@ -1117,6 +1221,8 @@ class _Finder:
             rest = post[m.end() :]
             if self.lex.coverage.match(rest):
                 return None  # "Der Spiegel reported on the scandal": coverage, no content quoted
+            if _SELF_NEWS.match(rest):
+                return None  # "X said last month it would move to digital-first": news about the outlet itself
             if re.match(r"^[^:.;!?\"“„«]{0,40}:", rest):  # "reported on Thursday: ..."
                 return "inline_colon"
             return "inline"
@@ -1132,9 +1238,12 @@ class _Finder:
         # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet"
         pre = pre.rstrip().rstrip('«„"“‚‘»›')
         pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
-        pre = pre.strip()
+        # a transcript's speaker ("PIOTR: ") or a thread's post number ("2/ ") opens the line, not the sentence
+        pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()
         if not pre:
             return True
+        if re.fullmatch(rf"(?i:(?:over|back|out)\s+)?(?i:in|from|across)\s+{_PLACE_WORDS}", pre):
+            return True  # "In Prague the news site X reported": a place opening the sentence, no comma
         return bool(
             re.search(
                 r"(?:[,;:(—–-]|[\"”»]|\b(?:meanwhile|and|but|now|earlier|later|also|as|while|when|wie|comme|como|"
@@ -1241,7 +1350,11 @@ class _Finder:
     def skip_label(self, sent: Span, mention: _Mention) -> int:
         """Start of the sentence without a short label before a colon ("Madrid: The city's metro ...",
         a newsletter item's heading); a label that names the outlet is part of the attribution."""
-        m = _LABEL.match(self.text, sent.start, sent.end) or _DATELINE.match(self.text, sent.start, sent.end)
+        m = (
+            _LABEL.match(self.text, sent.start, sent.end)
+            or _DATELINE.match(self.text, sent.start, sent.end)
+            or _POST_NUMBER.match(self.text, sent.start, sent.end)
+        )
         if m is None or sent.start + len(m.group(0)) > mention.span.start:
             return sent.start
         return m.end()
