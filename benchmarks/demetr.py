@@ -199,7 +199,8 @@ def render(stats: dict[str, dict[str, Any]], elapsed: dict[str, float]) -> str:
         "items with `id % 5 in {1, 2}` were not read while tuning and are reported as held-out. In the third "
         "round their aggregate antonym/addition recall was run six times while rules were added (each rule "
         "was designed on tuning items; none was changed on the held-out numbers, but the looks are a mild "
-        "leak). In the fourth round the full benchmark ran three times (after the scale-flip check, and twice at the end); "
+        "leak). In the fourth round the full benchmark ran three times (after the scale-flip check, and twice "
+        "at the end); "
         "the mode B precision work of that round was developed on WMT21 (see the WMT section), not on DEMETR.",
         "",
     ]
