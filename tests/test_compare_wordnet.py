@@ -236,3 +236,13 @@ def test_a_neighbour_reworded_closely_still_anchors_a_slipped_in_word() -> None:
     assert not _near_pair("banana", "capacity", t_keys)
     # the pair must be side by side in the translation, not merely present in it
     assert not _near_pair("transmission", "sufficient", t_keys)
+
+
+def test_a_contraction_of_a_function_word_is_not_an_added_word() -> None:
+    from provenance.compare.coverage import is_content
+    from provenance.compare.lexicon import load_lexicon
+    from provenance.compare.tokens import side_from_text
+
+    lex = load_lexicon("en")
+    toks = side_from_text("it's won't shouldn't Trump's country's", "en").tokens
+    assert [is_content(t, lex) for t in toks] == [False, False, False, True, True]

@@ -21,7 +21,15 @@ DETECTOR = "coverage"
 def is_content(tok: Token, lex: Lexicon) -> bool:
     if not tok.is_word or len(tok.text) < 3:
         return False
-    return not lex.has_word("stop.words", tok.text)
+    if lex.has_word("stop.words", tok.text):
+        return False
+    # a contraction of a function word ("it's", "don't", "shouldn't") carries no content of its own
+    base = fold(tok.text).replace("’", "'").split("'")[0]
+    if base != fold(tok.text):
+        base = base[:-1] if base.endswith("n") and fold(tok.text).endswith("n't") else base
+        base = {"wo": "will", "ca": "can", "sha": "shall"}.get(base, base)  # won't, can't, shan't
+        return not (lex.has_word("stop.words", base) or lex.has_word("stop.words", base + "n"))
+    return True
 
 
 class _Index:
