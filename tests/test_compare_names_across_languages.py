@@ -87,3 +87,11 @@ def test_titles_region_words_and_contractions_are_not_names() -> None:
     fs = compare_texts("Я думаю, что это правильно.", "I'm sure that this is right.", source_lang="ru",
                        translation="I think that this is right.")
     assert not _entity(fs)
+
+
+def test_a_russian_case_ending_on_a_name_is_the_same_name() -> None:
+    assert not _entity(compare_texts("Решение было принято Радой.", "The decision was taken by the Rada.",
+                                     source_lang="ru"))
+    # a different name with a case ending is still a different name
+    assert _entity(compare_texts("Решение было передано Путину.", "The decision was passed to Pavlov.",
+                                 source_lang="ru"))

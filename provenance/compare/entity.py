@@ -69,9 +69,32 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
             return True  # "Un" in "Jong-un"; "American" in "US-amerikanischen"
         if ids and ids & entity_ids(other.text):
             return True
+        if _declined(other.text) and _same_stem(tok.text, other.text):
+            return True  # 'Радой' / 'Rada': a Russian case ending on the name
     key = fold(tok.text)
     # parts of compounds: "Corona" in "Corona-Krise", "Biden" in "Biden-Regierung"
     return len(key) >= 4 and (key in folded_text or translit(tok.text) in translit_text)
+
+
+_CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях",
+                 "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и")
+
+
+def _declined(word: str) -> bool:
+    return bool(word) and "а" <= word[-1].lower() <= "я"  # Cyrillic: names decline
+
+
+def _same_stem(name: str, declined: str) -> bool:
+    """A declined Cyrillic name whose stem, transliterated, opens the Latin name and leaves at most a vowel or
+    two ('Радой' / 'Rada', 'Путину' / 'Putin')."""
+    low = declined.lower()
+    for ending in _CASE_ENDINGS:
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 3:
+            key, target = translit(stem), translit(name)
+            if len(key) >= 3 and target.startswith(key) and len(target) - len(key) <= 2:
+                return True
+    return False
 
 
 def detect(ctx: PairContext) -> list[Finding]:
