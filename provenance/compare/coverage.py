@@ -24,9 +24,10 @@ def is_content(tok: Token, lex: Lexicon) -> bool:
     if lex.has_word("stop.words", tok.text):
         return False
     # a contraction of a function word ("it's", "don't", "shouldn't") carries no content of its own
-    base = fold(tok.text).replace("’", "'").split("'")[0]
-    if base != fold(tok.text):
-        base = base[:-1] if base.endswith("n") and fold(tok.text).endswith("n't") else base
+    word = fold(tok.text).replace("’", "'")
+    base = word.split("'")[0]
+    if base != word:
+        base = base[:-1] if base.endswith("n") and word.endswith("n't") else base
         base = {"wo": "will", "ca": "can", "sha": "shall"}.get(base, base)  # won't, can't, shan't
         return not (lex.has_word("stop.words", base) or lex.has_word("stop.words", base + "n"))
     return True

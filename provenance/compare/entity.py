@@ -87,11 +87,11 @@ def _declined(word: str) -> bool:
 def _same_stem(name: str, declined: str) -> bool:
     """A declined Cyrillic name whose stem, transliterated, opens the Latin name and leaves at most a vowel or
     two ('Радой' / 'Rada', 'Путину' / 'Putin')."""
-    low = declined.lower()
+    low, target = declined.lower(), translit(name)
     for ending in _CASE_ENDINGS:
         stem = low[: -len(ending)]
         if low.endswith(ending) and len(stem) >= 3:
-            key, target = translit(stem), translit(name)
+            key = translit(stem)
             if len(key) >= 3 and target.startswith(key) and len(target) - len(key) <= 2:
                 return True
     return False

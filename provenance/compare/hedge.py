@@ -120,9 +120,9 @@ def detect(ctx: PairContext) -> list[Finding]:
     if ctx.trans is not None:
         t_hedges, t_attr = _kept(ctx.trans, ctx.der_lex)
     findings: list[Finding] = []
-    d_words = {fold(t.text) for t in ctx.der.tokens}
-    d_words |= {f"{a} {b}" for a, b in zip(  # two-word plan forms: 'to be held', 'is to'
-        [fold(t.text) for t in ctx.der.tokens], [fold(t.text) for t in ctx.der.tokens[1:]], strict=False)}
+    d_folded = [fold(t.text) for t in ctx.der.tokens]
+    # words and two-word forms ('to be held', 'is to') for the plan reading of 'soll'
+    d_words = set(d_folded) | {f"{a} {b}" for a, b in zip(d_folded, d_folded[1:], strict=False)}
     if not d_hedges and not d_attr:
         strong_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "strong"]
         weak_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "weak"]
