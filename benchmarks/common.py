@@ -38,12 +38,13 @@ def machine() -> str:
     return f"{impl}, {platform.machine()}, {os.cpu_count()} cores"
 
 
-def write_section(name: str, body: str) -> None:
-    """Replace (or append) the section ``name`` of docs/benchmarks.md."""
+def write_section(name: str, body: str, script: str | None = None) -> None:
+    """Replace (or append) the section ``name`` of docs/benchmarks.md (written by ``benchmarks/<script>.py``,
+    by default the script named like the section)."""
     DOC.parent.mkdir(parents=True, exist_ok=True)
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else _HEADER
     stamp = time.strftime("%Y-%m-%d", time.gmtime())
-    footer = f"_Run {stamp} on {machine()} by `benchmarks/{name}.py`._"
+    footer = f"_Run {stamp} on {machine()} by `benchmarks/{script or name}.py`._"
     block = f"<!-- BEGIN {name} -->\n{body.rstrip()}\n\n{footer}\n<!-- END {name} -->"
     pattern = re.compile(rf"<!-- BEGIN {re.escape(name)} -->.*?<!-- END {re.escape(name)} -->", re.S)
     text = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"

@@ -53,6 +53,14 @@ def translation_options(command: Any) -> Any:
 text_or_json = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
 
+def thorough_option(command: Any) -> Any:
+    return click.option(
+        "--thorough", is_flag=True, default=None,
+        help="Also test antonyms no word list knows by rewriting passage sentences and embedding the rewrites "
+             "(slower: tens of ms per candidate word) [env: PROVENANCE_THOROUGH].",
+    )(command)
+
+
 def echo_json(data: Any) -> None:
     import json
 
@@ -262,6 +270,7 @@ def align_command(
 @click.option("--jsonl", "jsonl", type=click.Path(path_type=Path),
               help='Batch mode: one {"id","source","source_lang","derivative","translation"?} per line ("-" = stdin).')
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Batch mode: write JSON lines here.")
+@thorough_option
 @text_or_json
 @click.pass_context
 def compare_command(
@@ -273,6 +282,7 @@ def compare_command(
     translation_file: Path | None,
     jsonl: Path | None,
     output: Path | None,
+    thorough: bool | None,
     fmt: str,
 ) -> None:
     """Compare one ORIGINAL text (SOURCE) with its rendering (DERIVATIVE) and list what changed.
@@ -283,6 +293,8 @@ def compare_command(
     from provenance.errors import UsageError
 
     config = get_config(ctx)
+    if thorough is not None:
+        config = replace(config, thorough=thorough)
     if jsonl is not None:
         if source or derivative:
             raise UsageError("give either --jsonl FILE or SOURCE and DERIVATIVE, not both")
@@ -344,7 +356,9 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
             rec = parse_line(line, lineno, name=name)
             if rec is None:
                 continue
-            if embedder is None and rec.get("translation") is None and ("\n" in rec["source"] or ". " in rec["source"]):
+            needs_embedder = config.thorough or (
+                rec.get("translation") is None and ("\n" in rec["source"] or ". " in rec["source"]))
+            if embedder is None and needs_embedder:
                 from provenance.embed import get_embedder
 
                 embedder = get_embedder(config)  # shared across lines: loaded once, cached
@@ -744,6 +758,7 @@ class _StageBars:
     help="Waiver file [default: .provenance-waivers.toml].",
 )
 @click.option("--color/--no-color", default=None, help="Colour the terminal report [default: when a TTY].")
+@thorough_option
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -763,6 +778,7 @@ def check(
     fail_on_unverified: bool | None,
     waivers: Path | None,
     color: bool | None,
+    thorough: bool | None,
 ) -> None:
     """Check the passages of DERIVATIVE (files, globs or - for stdin) against their originals.
 
@@ -783,6 +799,7 @@ def check(
         ("fail_on", fail_on),
         ("fail_on_unverified", fail_on_unverified),
         ("waivers", waivers),
+        ("thorough", thorough),
     ):
         if value is not None:
             changes[name] = value

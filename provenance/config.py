@@ -47,6 +47,9 @@ class Config:
     # the gate also fails when a passage could not be compared with any original
     fail_on_unverified: bool = False
     min_confidence: float = 0.5
+    # thorough comparison: also test antonyms no word list pairs by rewriting the passage and embedding the
+    # rewrites (compare/counterfactual.py); finds more flipped words, costs tens of ms per candidate word
+    thorough: bool = False
     waivers: Path | None = None
     # output
     progress: bool = True

@@ -244,6 +244,7 @@ class Checker:
                 derivative_lang=deriv_lang,
                 original_lang=orig_lang,
                 config=self.config,
+                embedder=self.embedder if self.config.thorough else None,
             )
         result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
         if original.snapshot.partial:

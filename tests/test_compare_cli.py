@@ -75,3 +75,15 @@ def test_compare_gives_findings_stable_ids() -> None:
     again = compare_texts("Er kam nicht.", "He came.", source_lang="de")
     assert first and all(f.id.startswith("F") for f in first)
     assert [f.id for f in first] == [f.id for f in again]
+
+
+def test_compare_thorough_tries_antonyms_the_word_lists_miss(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    src = _write(tmp_path / "o.txt", "Im Mai gingen die Preise durch die Decke.\n")
+    der = _write(tmp_path / "p.txt", "Prices fell in May.\n")
+    tr = _write(tmp_path / "t.txt", "Prices went through the roof in May.\n")
+    args = ["compare", "--source-lang", "de", "--translation", tr, "--format", "json", src, der]
+    assert main(args) == 0
+    assert not [f for f in json.loads(capsys.readouterr().out)["findings"] if f["subtype"] == "negation"]
+    assert main([*args[:1], "--thorough", *args[1:]]) == 0  # the real e5 model embeds the rewrites
+    (guess,) = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["detector"] == "counterfactual"]
+    assert guess["severity"] == "minor" and guess["derivative"]["text"] == "fell"

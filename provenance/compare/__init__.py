@@ -15,11 +15,21 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from provenance.compare import coverage, entity, hedge, intensity, lexical, negation, number, quotation
+from provenance.compare import (
+    counterfactual,
+    coverage,
+    entity,
+    hedge,
+    intensity,
+    lexical,
+    negation,
+    number,
+    quotation,
+)
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import Side, side_from_sentences, side_from_text, use_cache_dir
 from provenance.config import Config
-from provenance.model import Bead, Finding, FindingKind, Sentence, Severity, Span, Translation
+from provenance.model import Bead, DriftSubtype, Finding, FindingKind, Sentence, Severity, Span, Translation
 
 __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
 
@@ -27,6 +37,8 @@ COMPARE_VERSION = "1.0"
 
 # order matters: specific drift first, then coverage on what is left unexplained
 DETECTORS = (number, entity, negation, hedge, intensity, quotation, coverage, lexical)
+# thorough mode adds the counterfactual antonym test right after the word-list negation checks
+THOROUGH_DETECTORS = (number, entity, negation, counterfactual, hedge, intensity, quotation, coverage, lexical)
 
 
 def compare_aligned(
@@ -39,9 +51,19 @@ def compare_aligned(
     original_lang: str,
     config: Config | None = None,
     min_confidence: float | None = None,
+    embedder: Any = None,
 ) -> list[Finding]:
-    """Run every detector on every bead; spans point into the texts the sentences came from."""
+    """Run every detector on every bead; spans point into the texts the sentences came from.
+
+    With ``config.thorough`` the counterfactual antonym test runs too, using ``embedder`` (the default
+    embedder if None).
+    """
     threshold = (config.min_confidence if config else 0.5) if min_confidence is None else min_confidence
+    thorough = config is not None and config.thorough
+    if thorough and embedder is None:
+        from provenance.embed import get_embedder
+
+        embedder = get_embedder(config)
     if config is not None:
         use_cache_dir(config.cache_dir)
         lexical.use_config(config)
@@ -55,11 +77,14 @@ def compare_aligned(
             # same-language quote: the original is its own translation
             trans_side = side_from_sentences([original[i] for i in bead.original], derivative_lang)
             translator = "identity"
-        ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language)
+        ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
+                          embedder=embedder if thorough else None)
         found: list[Finding] = []
-        for det in DETECTORS:
+        for det in THOROUGH_DETECTORS if thorough else DETECTORS:
             if (not der.tokens or not src.tokens) and det is not coverage:
                 continue
+            if det is counterfactual and any(f.subtype is DriftSubtype.NEGATION for f in found):
+                continue  # the word lists already found the flip
             before = set(ctx.claimed)
             out = det.detect(ctx)
             kept = [f for f in out if f.confidence >= threshold]
@@ -162,7 +187,7 @@ def compare_texts(
         ]
     findings = compare_aligned(
         der_sents, src_sents, beads, translations=translations, derivative_lang=derivative_lang,
-        original_lang=source_lang, config=config, min_confidence=min_confidence,
+        original_lang=source_lang, config=config, min_confidence=min_confidence, embedder=embedder,
     )
     # Same ids as `check` would give, keyed by the pair, so batch results can be tracked and waived.
     key = hashlib.sha256(f"{source}\x1f{derivative}".encode()).hexdigest()[:16]

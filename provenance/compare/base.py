@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from provenance.compare.lexicon import Lexicon, load_lexicon
 from provenance.compare.tokens import Opcode, Side, Token, word_diff
@@ -21,6 +22,8 @@ class PairContext:
     # derivative tokens already explained by a more specific finding (coverage skips them)
     claimed: set[int] = field(default_factory=set)
     same_language: bool = False
+    # thorough mode only: sentence embedder for the counterfactual antonym test (None: the test is off)
+    embedder: Any = None
 
     @cached_property
     def der_lex(self) -> Lexicon:
