@@ -246,3 +246,13 @@ def test_a_contraction_of_a_function_word_is_not_an_added_word() -> None:
     lex = load_lexicon("en")
     toks = side_from_text("it's won't shouldn't Trump's country's", "en").tokens
     assert [is_content(t, lex) for t in toks] == [False, False, False, True, True]
+
+
+def test_a_possessive_of_a_stop_word_is_still_content() -> None:
+    from provenance.compare.coverage import is_content
+    from provenance.compare.lexicon import load_lexicon
+    from provenance.compare.tokens import side_from_text
+
+    lex = load_lexicon("en")
+    toks = side_from_text("people's year's today's there's they're o'clock", "en").tokens
+    assert [is_content(t, lex) for t in toks] == [True, True, True, False, False, True]

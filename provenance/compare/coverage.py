@@ -23,14 +23,20 @@ def is_content(tok: Token, lex: Lexicon) -> bool:
         return False
     if lex.has_word("stop.words", tok.text):
         return False
-    # a contraction of a function word ("it's", "don't", "shouldn't") carries no content of its own
+    # a contraction of a function word ("it's", "don't", "shouldn't") carries no content of its own; a possessive
+    # ("the people's", "last year's") does, even on a stop word
     word = fold(tok.text).replace("’", "'")
-    base = word.split("'")[0]
-    if base != word:
-        base = base[:-1] if base.endswith("n") and word.endswith("n't") else base
+    base, _, ending = word.partition("'")
+    if not ending:
+        return True
+    if word.endswith("n't"):
+        base = word[:-3]
         base = {"wo": "will", "ca": "can", "sha": "shall"}.get(base, base)  # won't, can't, shan't
-        return not (lex.has_word("stop.words", base) or lex.has_word("stop.words", base + "n"))
-    return True
+    elif ending == "s":
+        return not lex.has_word("stop.contracts_s", base)  # 'it's' is 'it is'; 'Kiev's' is Kiev's
+    elif ending not in ("re", "ve", "ll", "d", "m"):
+        return True  # o'clock, rock'n'roll
+    return not lex.has_word("stop.words", base)
 
 
 class _Index:
