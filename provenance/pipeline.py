@@ -289,7 +289,8 @@ class Checker:
             document=doc,
             results=results,
             created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            settings={"translator": self.config.translator, "fail_on": self.config.fail_on},
+            settings={"translator": self.config.translator, "fail_on": self.config.fail_on,
+                      "thorough": self.config.thorough},
         )
 
     def signature(self, results: Sequence[PassageResult] = ()) -> str:

@@ -48,6 +48,29 @@ def test_example_findings_cover_hedge_intensity_addition_and_omission(example_re
     assert {"drift/hedge", "drift/intensity", "addition", "omission"} <= kinds
 
 
+def test_thorough_mode_is_recorded_and_hands_the_checkers_embedder_to_the_rewrite_test(
+        tmp_path: Path, example_report, monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance.compare import counterfactual
+    from provenance.embed import get_embedder
+
+    assert example_report.settings["thorough"] is False
+    seen: list[object] = []
+    real_detect = counterfactual.detect
+
+    def spy(ctx):
+        seen.append(ctx.embedder)
+        return real_detect(ctx)
+
+    monkeypatch.setattr(counterfactual, "detect", spy)
+    config = _config(tmp_path / "thorough", thorough=True)
+    embedder = get_embedder(config, persistent=False)
+    report = Checker(config, embedder=embedder).check(read_document(EXAMPLE / "article.md"),
+                                                      [str(EXAMPLE / "original.html")])
+    assert report.settings["thorough"] is True
+    assert seen and all(e is embedder for e in seen)
+    assert _kinds(report) == _kinds(example_report)  # nothing in the example reads closer when flipped
+
+
 def test_example_faithful_sentences_stay_quiet(example_report) -> None:
     [result] = example_report.results
     flagged = {f.derivative.text for f in result.findings if f.derivative}
