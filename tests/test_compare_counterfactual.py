@@ -140,4 +140,24 @@ def test_with_the_real_model_an_idiom_does_not_hide_the_flip(tmp_path: Path) -> 
                        translation="Prices went through the roof in May.", config=config,
                        embedder=get_embedder(config, persistent=False))
     [guess] = _by(fs, "counterfactual")
-    assert guess.evidence["antonym"]["passage"] == "fell" and guess.evidence["antonym"]["gain"] > 0.003
+    assert guess.evidence["antonym"]["passage"] == "fell" and guess.evidence["antonym"]["rewrite"] == "rise"
+
+
+def test_rewrites_use_the_antonyms_wordnet_pairs_not_their_synonyms() -> None:
+    wn = wordnet.get()
+    assert wn is not None
+    assert "begin" in wn.direct_antonyms("end") and "get" not in wn.direct_antonyms("end")
+    assert wn.direct_antonyms("fall") == {"rise"}
+
+
+def _rewritten(passage: str) -> list[tuple[str, str]]:
+    ctx = _ctx("Er nahm Elternzeit.", passage, "He took time off for his children.", None)
+    wn = wordnet.get()
+    assert wn is not None
+    return [(tok.text, antonym) for tok, antonym, _ in counterfactual._rewrites(ctx, wn)]
+
+
+def test_the_word_before_tells_which_senses_to_rewrite() -> None:
+    # 'leave' after an adjective is the noun (time off), which has no antonym; the verb's is 'arrive'
+    assert ("leave", "arrive") not in _rewritten("He took parental leave.")
+    assert ("leave", "arrive") in _rewritten("They leave the city.")
