@@ -84,6 +84,21 @@ class WordNet:
                 words.update(self.members[t])
         return words
 
+    def _antonym_links(self, word: str, max_rank: int, pos: frozenset[str] | None) -> list[tuple[int, int]]:
+        """(antonym synset, word no. in it) for ``word``'s top senses, in the parts of speech ``pos`` if given."""
+        links: list[tuple[int, int]] = []
+        for sid in self.top_senses(word, max_rank):
+            if pos is not None and ("a" if self.pos[sid] == "s" else self.pos[sid]) not in pos:
+                continue
+            ants = self.links["ant"].get(sid, ())
+            own = self._word_no(sid, word)
+            # WordNet puts antonymy on one word of a synset: without an antonym of its own, a word takes
+            # its synonyms' ('diminish' -> 'increase' via 'decrease')
+            links += [(t, t_no) for src_no, t, t_no in ants if src_no == own] or [(t, t_no) for _, t, t_no in ants]
+            for head in self._heads(sid):
+                links += [(t, t_no) for _, t, t_no in self.links["ant"].get(head, ())]
+        return links
+
     def antonyms(self, word: str, max_rank: int = 3, satellites: bool = True,
                  pos: frozenset[str] | None = None) -> frozenset[str]:
         """Words opposite in meaning to ``word`` in one of its ``max_rank`` most frequent senses per part of
@@ -92,36 +107,19 @@ class WordNet:
         ('rise' -> 'fall', 'descend', 'go down')."""
         word = word.lower()
         out: set[str] = set()
-        for sid in self.top_senses(word, max_rank):
-            if pos is not None and ("a" if self.pos[sid] == "s" else self.pos[sid]) not in pos:
-                continue
-            ants = self.links["ant"].get(sid, ())
-            own = self._word_no(sid, word)
-            # WordNet puts antonymy on one word of a synset: without an antonym of its own, a word takes
-            # its synonyms' ('diminish' -> 'increase' via 'decrease')
-            targets = [t for src_no, t, _ in ants if src_no == own] or [t for _, t, _ in ants]
-            for head in self._heads(sid):
-                targets += [t for _, t, _ in self.links["ant"].get(head, ())]
-            for target in targets:
-                out |= self._expand(target, satellites)
+        for target, _ in self._antonym_links(word, max_rank, pos):
+            out |= self._expand(target, satellites)
         out.discard(word)
         return frozenset(out)
 
     def direct_antonyms(self, word: str, max_rank: int = 3, pos: frozenset[str] | None = None) -> frozenset[str]:
         """Only the words WordNet pairs with ``word`` (or, lacking its own, with a synonym) as antonyms, without
-        the antonyms' synonyms: 'end' -> 'begin', 'start', not 'get' (as in 'get going')."""
+        the antonyms' synonyms: 'end' -> 'begin', not 'get' (as in 'get going')."""
         word = word.lower()
         out: set[str] = set()
-        for sid in self.top_senses(word, max_rank):
-            if pos is not None and ("a" if self.pos[sid] == "s" else self.pos[sid]) not in pos:
-                continue
-            ants = self.links["ant"].get(sid, ())
-            own = self._word_no(sid, word)
-            pairs = [(t, t_no) for src_no, t, t_no in ants if src_no == own] or [(t, t_no) for _, t, t_no in ants]
-            for head in self._heads(sid):
-                pairs += [(t, t_no) for _, t, t_no in self.links["ant"].get(head, ())]
-            for t, t_no in pairs:
-                out.update([self.members[t][t_no - 1]] if 0 < t_no <= len(self.members[t]) else self.members[t])
+        for target, t_no in self._antonym_links(word, max_rank, pos):
+            words = self.members[target]
+            out.update([words[t_no - 1]] if 0 < t_no <= len(words) else words)
         out.discard(word)
         return frozenset(out)
 
