@@ -95,3 +95,23 @@ def test_a_russian_case_ending_on_a_name_is_the_same_name() -> None:
     # a different name with a case ending is still a different name
     assert _entity(compare_texts("Решение было передано Путину.", "The decision was passed to Pavlov.",
                                  source_lang="ru"))
+
+
+def test_an_adjective_made_from_a_place_name_is_the_place() -> None:
+    assert not _entity(compare_texts("Корабли стояли на Кронштадтском рейде.", "The ships lay in Kronstadt harbour.",
+                                     source_lang="ru"))
+    assert not _entity(compare_texts("Тартуский суд отклонил иск.", "The Tartu court rejected the claim.",
+                                     source_lang="ru"))
+    # another place in the passage leaves the original's place unmatched
+    other = compare_texts("Корабли стояли на Кронштадтском рейде.", "The ships lay in Sevastopol harbour.",
+                          source_lang="ru")
+    assert any("Кронштадтском" in f.evidence.get("dropped_names", []) for f in other)
+
+
+def test_a_sentence_adverb_the_dictionary_lacks_is_no_name() -> None:
+    from provenance.compare.entity import name_tokens
+    from provenance.compare.lexicon import load_lexicon
+    from provenance.compare.tokens import side_from_text
+
+    side = side_from_text("Ранее Иванов заявил, что недавно Петров уехал.", "ru")
+    assert [t.text for t in name_tokens(side, load_lexicon("ru"), strict=False)] == ["Иванов", "Петров"]

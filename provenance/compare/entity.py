@@ -7,6 +7,8 @@ inflection, accents and transliteration, or the same place/people in another lan
 
 from __future__ import annotations
 
+import re
+
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
@@ -84,10 +86,17 @@ def _declined(word: str) -> bool:
     return bool(word) and "а" <= word[-1].lower() <= "я"  # Cyrillic: names decline
 
 
+_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ом|ую|их|ых|им|ым|ими|ыми)$")
+
+
 def _same_stem(name: str, declined: str) -> bool:
     """A declined Cyrillic name whose stem, transliterated, opens the Latin name and leaves at most a vowel or
-    two ('Радой' / 'Rada', 'Путину' / 'Putin')."""
+    two ('Радой' / 'Rada', 'Путину' / 'Putin'); or an adjective made from the name ('Кронштадтском рейде' /
+    'Kronstadt Roadstead', 'Тартуский' / 'Tartu')."""
     low, target = declined.lower(), translit(name)
+    place = _PLACE_ADJECTIVE.sub("", low)
+    if place != low and len(place) >= 4 and similar_word(translit(place), target, threshold=0.8):
+        return True
     for ending in _CASE_ENDINGS:
         stem = low[: -len(ending)]
         if low.endswith(ending) and len(stem) >= 3:
