@@ -115,3 +115,19 @@ def test_a_sentence_adverb_the_dictionary_lacks_is_no_name() -> None:
 
     side = side_from_text("Ранее Иванов заявил, что недавно Петров уехал.", "ru")
     assert [t.text for t in name_tokens(side, load_lexicon("ru"), strict=False)] == ["Иванов", "Петров"]
+
+
+def _gender(fs: list[Finding]) -> list[Finding]:
+    return [f for f in fs if "gender" in f.evidence]
+
+
+def test_a_declined_noun_tells_the_gender_like_its_lemma() -> None:
+    # 'мужчиной' (instrumental of 'мужчина'): the original has a man as well as a woman
+    assert not _gender(compare_texts("За рулём сидела женщина рядом с мужчиной.", "A woman was at the wheel next "
+                                     "to a man.", source_lang="ru"))
+    assert _gender(compare_texts("За рулём сидела женщина.", "A man was at the wheel.", source_lang="ru"))
+
+
+def test_a_gendered_word_inside_a_name_is_no_person() -> None:
+    assert not _gender(compare_texts("Er arbeitete als Arzt in der Frauenklinik.",
+                                     "He worked as a doctor at the National Women's Hospital.", source_lang="de"))

@@ -331,8 +331,16 @@ _PAST_GENDER = {"ru": ("л", "ла"), "uk": ("в", "ла"), "pl": ("ł", "ła")}
 
 
 def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], int]:
-    masc = [t for t in side.tokens if t.is_word and lex.has_word("gender.masculine", t.text)]
-    fem = [t for t in side.tokens if t.is_word and lex.has_word("gender.feminine", t.text)]
+    def listed(t: Token, key: str) -> bool:
+        # a declined noun counts by its lemma ('мужчиной' is 'мужчина'); short words (pronouns) only as written,
+        # and a capitalised word inside a sentence only as written: 'National Women's Hospital' is a name
+        if lex.has_word(key, t.text):
+            return True
+        in_name = t.is_capitalised and not t.sentence_start
+        return len(t.text) >= 4 and not in_name and lex.has_word(key, lemma(t.text, side.lang))
+
+    masc = [t for t in side.tokens if t.is_word and listed(t, "gender.masculine")]
+    fem = [t for t in side.tokens if t.is_word and listed(t, "gender.feminine")]
     if side.lang in _PAST_GENDER:
         # Russian/Ukrainian/Polish past tense agrees with the subject: сказал (he) / сказала (she)
         m_end, f_end = _PAST_GENDER[side.lang]
