@@ -3,8 +3,8 @@
 A passage word X with a WordNet antonym A is suspicious when the passage with A in place of X
 is *closer* in meaning (sentence embeddings) to the known translation and to the original than
 the passage as written: the other texts say something like A, the passage says X. This catches
-flips where the translation words it differently ('the newcomers' for a passage's 'the experts',
-through the antonym 'novice'), which no word list pairs.
+flips where the translation words it so that no word list pairs the two ('Prices fell' where the
+translation says 'Prices went through the roof': the rewrite 'Prices rise' reads closer).
 
 It embeds one rewritten sentence per candidate (tens of milliseconds each on a laptop CPU), so
 it runs only when thorough mode is on (``Config.thorough``, ``--thorough``), and only on beads
@@ -95,7 +95,7 @@ def _slot(ctx: PairContext, tok: Token, wn: WordNet) -> frozenset[str] | None:
 def _rewrites(ctx: PairContext, wn: WordNet) -> list[tuple[Token, str, str]]:
     """(passage word, antonym, passage text with the antonym in its place) for each candidate."""
     lex = ctx.der_lex
-    other = ctx.trans if ctx.trans is not None else None
+    other = ctx.trans
     other_forms = set() if other is None else {fold(t.text) for t in other.words} | {
         fold(lem) for t, lem in zip(other.tokens, other.lemmas(), strict=True) if t.is_word}
     base = ctx.der.text
