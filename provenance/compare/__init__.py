@@ -36,9 +36,8 @@ __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_
 COMPARE_VERSION = "1.0"
 
 # order matters: specific drift first, then coverage on what is left unexplained
-DETECTORS = (number, entity, negation, hedge, intensity, quotation, coverage, lexical)
-# thorough mode adds the counterfactual antonym test right after the word-list negation checks
-THOROUGH_DETECTORS = (number, entity, negation, counterfactual, hedge, intensity, quotation, coverage, lexical)
+# the counterfactual antonym test (thorough mode only: it needs the embedder) follows the word-list negation checks
+DETECTORS = (number, entity, negation, counterfactual, hedge, intensity, quotation, coverage, lexical)
 
 
 def compare_aligned(
@@ -80,11 +79,12 @@ def compare_aligned(
         ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
                           embedder=embedder if thorough else None)
         found: list[Finding] = []
-        for det in THOROUGH_DETECTORS if thorough else DETECTORS:
+        for det in DETECTORS:
             if (not der.tokens or not src.tokens) and det is not coverage:
                 continue
-            if det is counterfactual and any(f.subtype is DriftSubtype.NEGATION for f in found):
-                continue  # the word lists already found the flip
+            if det is counterfactual and (ctx.embedder is None
+                                          or any(f.subtype is DriftSubtype.NEGATION for f in found)):
+                continue  # thorough mode is off, or the word lists already found the flip
             before = set(ctx.claimed)
             out = det.detect(ctx)
             kept = [f for f in out if f.confidence >= threshold]

@@ -103,7 +103,7 @@ def _rewrites(ctx: PairContext, wn: WordNet) -> list[tuple[Token, str, str]]:
     out: list[tuple[Token, str, str]] = []
     words = 0
     for tok in ctx.der.tokens:
-        if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or not tok.text.isalpha()
+        if (not tok.text.isalpha() or len(tok.text) < 3 or tok.index in ctx.claimed
                 or lex.has_word("stop.words", tok.text)):
             continue  # claimed: a more specific detector already explained the word
         if tok.is_capitalised and not tok.sentence_start:

@@ -99,22 +99,21 @@ class WordNet:
                 links += [(t, t_no) for _, t, t_no in self.links["ant"].get(head, ())]
         return links
 
-    def antonyms(self, word: str, max_rank: int = 3, satellites: bool = True,
-                 pos: frozenset[str] | None = None) -> frozenset[str]:
+    def antonyms(self, word: str, max_rank: int = 3, satellites: bool = True) -> frozenset[str]:
         """Words opposite in meaning to ``word`` in one of its ``max_rank`` most frequent senses per part of
-        speech (only the parts of speech in ``pos``, if given; 'a' includes satellites): direct antonyms,
-        antonyms of its synonyms and of its adjective cluster's head, each with the antonym's own synonyms
-        ('rise' -> 'fall', 'descend', 'go down')."""
+        speech: direct antonyms, antonyms of its synonyms and of its adjective cluster's head, each with the
+        antonym's own synonyms ('rise' -> 'fall', 'descend', 'go down')."""
         word = word.lower()
         out: set[str] = set()
-        for target, _ in self._antonym_links(word, max_rank, pos):
+        for target, _ in self._antonym_links(word, max_rank, None):
             out |= self._expand(target, satellites)
         out.discard(word)
         return frozenset(out)
 
     def direct_antonyms(self, word: str, max_rank: int = 3, pos: frozenset[str] | None = None) -> frozenset[str]:
         """Only the words WordNet pairs with ``word`` (or, lacking its own, with a synonym) as antonyms, without
-        the antonyms' synonyms: 'end' -> 'begin', not 'get' (as in 'get going')."""
+        the antonyms' synonyms: 'end' -> 'begin', not 'get' (as in 'get going'). ``pos``: only senses in these
+        parts of speech ('a' includes satellites)."""
         word = word.lower()
         out: set[str] = set()
         for target, t_no in self._antonym_links(word, max_rank, pos):
