@@ -1,0 +1,239 @@
+"""The attribution finder's word lists (``data/attribution.toml``), compiled once into regular expressions."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from provenance.attribution.patterns import (
+    APPOSITION_STOP,
+    CLOSE_MARKS,
+    NAME_RE,
+    NAME_WORD,
+    OPEN_MARKS,
+    PLACE,
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict[str, Any]
+    descriptor_prefix: re.Pattern[str]  # "the German daily " right before a name
+    descriptor_name: re.Pattern[str]  # "the German daily Name"
+    descriptor_hit: re.Pattern[str]  # just "daily Name", to find candidates quickly
+    descriptor_last_words: frozenset[str]
+    leadin_opener: re.Pattern[str]
+    translation_note: re.Pattern[str]
+    anaphor: re.Pattern[str]
+    source_line: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    cue_before_pattern: re.Pattern[str] | None  # "was put at 310 million euros by X"
+    report_before: re.Pattern[str]
+    closing_credit: re.Pattern[str]
+    cue_after: re.Pattern[str]
+    verb_after: re.Pattern[str]
+    verb_bare: re.Pattern[str]  # "X explained the obstacles:" (the `after_that` verbs without "that")
+    quote_before: re.Pattern[str]
+    quote_after: re.Pattern[str]
+    possessive_report: re.Pattern[str]
+    after_unknown: re.Pattern[str]
+    coverage: re.Pattern[str]
+    quote_intro: re.Pattern[str]
+    continuation: re.Pattern[str]
+    continuation_tag: re.Pattern[str]
+    negative: re.Pattern[str]
+    first_person: frozenset[str]
+    commentary_opener: re.Pattern[str]
+    evaluative: re.Pattern[str]
+    judgement: re.Pattern[str]
+    speech_tag: re.Pattern[str]
+    demonyms: dict[str, str]
+    name_first: dict[str, str]  # "Die Presse" -> de
+    name_any: dict[str, str]  # "Dziennik Gazeta Prawna" -> pl
+    cue_that: re.Pattern[str]  # "X added on Tuesday that", "X struck a calmer tone, noting that"
+    quote_tag: re.Pattern[str]  # '"...," X declared'
+    announcement: re.Pattern[str]  # "Below are the main points as reported by X."
+    apposition_after: re.Pattern[str]  # "Vedomosti, the Moscow business daily,"
+    name_descriptor: re.Pattern[str]  # "the Rheinische Post newspaper"
+    omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
+    verification_note: re.Pattern[str]  # "The account could not be independently verified."
+    seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
+    outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
+    honorifics: frozenset[str]  # "Senator", "Dr": a person's name follows
+    sentence_openers: frozenset[str]  # "On Monday Vedomosti": words before a name, not part of it
+    line_fillers: frozenset[str]  # dates and labels a credit line may carry besides the outlet
+
+
+def alt(words: Iterable[str]) -> str:
+    """Regex alternation of phrases, longest first, any whitespace between words."""
+    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(tok) for tok in p.split()) for p in parts)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
+    words = raw["outlet_words"]
+    demonyms = dict(raw["demonyms"]) | dict(raw.get("more_places", {}))
+    demonyms_after = dict(raw.get("demonyms_after", {}))
+    article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
+    # "the German daily", "Finland's largest daily", "le quotidien italien"
+    desc = (
+        rf"(?:{article}\s+)?(?:(?P<demonym>{alt(demonyms)})(?:['’]s)?[\s-]+)?"
+        rf"(?:(?-i:{PLACE})(?:-based)?\s+)?"
+        rf"(?:(?:{alt(words['adjectives'])})[\s-]+){{0,3}}(?:{alt(words['descriptors'])})"
+        rf"(?:\s+(?P<demonym_after>{alt(demonyms_after)}))?"
+    )
+    after_time = r"(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
+    verbs_after = alt(raw["cues"]["after"])
+    # entries whose middle words vary are regular expressions ("ran ... under the headline")
+    verbs_after = "|".join([*raw["cues"].get("after_patterns", []), verbs_after])
+    adjectives = alt(words["adjectives"])
+    descriptors = alt(words["descriptors"])
+    # "the online newspaper", "the broadcaster": an outlet named again by what it is
+    desc_anaphor = rf"the\s+(?:(?:{adjectives})[\s-]+){{0,2}}(?:{descriptors})"
+    insertions = alt(raw["cues"].get("after_insertions", []))
+    quote_words = raw["cues"]
+    return Lexicon(
+        raw=raw,
+        # the name follows the descriptor, or stands in apposition: "Finland's largest daily, Helsingin Sanomat,"
+        descriptor_prefix=re.compile(rf"(?i:{desc}),?\s+$"),
+        descriptor_name=re.compile(rf"\b(?i:{desc}),?\s+(?P<name>{NAME_RE})"),
+        descriptor_hit=re.compile(
+            rf"\b(?i:{alt(words['descriptors'])})(?:\s+(?i:{alt(demonyms_after)}))?,?\s+(?P<name>{NAME_WORD})"
+        ),
+        descriptor_last_words=frozenset(
+            [d.split()[-1].lower() for d in words["descriptors"]] + [d.lower() for d in demonyms_after]
+        ),
+        leadin_opener=re.compile(rf"^\W*(?:{alt(raw['leadin']['openers'])})\b", re.I),
+        translation_note=re.compile(rf"\b(?:{alt(raw['leadin']['translation_notes'])})\b", re.I),
+        anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))})\b", re.I),
+        # "Source: X", "Source (Polish): X"
+        source_line=re.compile(
+            rf"^\W*(?P<label>{alt(raw['source_labels']['labels'])})\s*(?:\([^()\n]{{1,40}}\)\s*)?:\s*(?P<name>.+?)\W*$",
+            re.I,
+        ),
+        cue_before=re.compile(
+            rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*{OPEN_MARKS}$",
+            re.I,
+        ),
+        cue_after=re.compile(
+            rf"^{CLOSE_MARKS}(?:\s+(?:{alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?"
+            rf"(?:\s+(?:{alt(raw['cues'].get('after_insertions', []))})\s+[^,.;:]{{1,60}}?)?{after_time}"
+            rf"\s+(?P<verb>{verbs_after})"
+            r"(?=$|[\s,.:;])",
+            re.I,
+        ),
+        verb_after=re.compile(rf"\b(?:{verbs_after})\b", re.I),
+        verb_bare=re.compile(
+            rf"^{CLOSE_MARKS}(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?:{alt(raw['cues'].get('after_that', []))})\b",
+            re.I,
+        ),
+        cue_before_pattern=(
+            re.compile(rf"(?:{'|'.join(raw['cues']['before_patterns'])})(?:\s+{article})?\s*{OPEN_MARKS}$", re.I)
+            if raw["cues"].get("before_patterns")
+            else None
+        ),
+        closing_credit=re.compile(
+            rf"(?:^|[(,;—–-])\s*(?:{alt(raw['leadin']['closing_credits'])})\s*(?:{article}\s+)?{OPEN_MARKS}$",
+            re.I,
+        ),
+        report_before=re.compile(
+            rf"(?:^|[\s,;:(—–-])(?:{alt(raw['cues']['report_lead'])})\s+(?:(?:a|an|the|its|their)\s+)?"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})"
+            rf"(?:\s+(?:{alt(raw['cues']['report_participles'])}))?\s+(?:{alt(raw['cues']['report_prepositions'])})"
+            rf"(?:\s+{article})?\s*{OPEN_MARKS}$",
+            re.I,
+        ),
+        quote_before=re.compile(
+            rf"(?:^|[\s,;(—–-])(?:{alt(quote_words['quote_before'])})(?:\s+{article})?\s*{OPEN_MARKS}$", re.I
+        ),
+        quote_after=re.compile(
+            rf"^\s+(?:{alt(quote_words['quote_after'])})\b.{{1,160}}?\b(?:{alt(quote_words['quote_saying'])})\b",
+            re.I | re.S,
+        ),
+        after_unknown=re.compile(
+            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{alt(raw['cues'].get('after_that', []))}|has|had|is|was|"
+            r"also|on|in|last|this|said|says)\b)",
+            re.I,
+        ),
+        coverage=re.compile(
+            r"^\s+(?:\w+ly\s+)?(?:on|about)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"the\s+weekend|\d))",
+            re.I,
+        ),
+        possessive_report=re.compile(
+            # "X's own report", "X's Moscow correspondent", "X's political editor": up to two words before the noun
+            rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['report_nouns'])})\b[^.;:]{{0,60}}?"
+            rf"(?:\b(?:{alt(raw['cues']['report_verbs'])})\b|:(?=\s))",  # "X's verdict was blunt: ..."
+            re.I,
+        ),
+        quote_intro=re.compile(rf"\b(?:{alt(raw['cues']['report_nouns'] + raw['cues']['quote_intro'])})\b", re.I),
+        continuation=re.compile(
+            rf"^\W*(?:(?:{alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
+            rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b)",
+            re.I,
+        ),
+        # "..., the paper added, ...", '"...," he said in the interview', "..., according to the broadcaster"
+        continuation_tag=re.compile(
+            rf"(?:^|[,—–])\s*(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}|he|she|they|it)\s+"
+            rf"(?:{alt(raw['cues']['continuation_verbs'])})\b"
+            rf"|[,—–(]\s*(?:according\s+to|per)\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b",
+            re.I,
+        ),
+        negative=re.compile(rf"(?:^|\W)(?:{alt(raw['negative']['phrases'])})", re.I),
+        first_person=frozenset(w.lower() for w in raw["commentary"]["first_person"]),
+        commentary_opener=re.compile(rf"^\W*(?:{alt(raw['commentary']['openers'])})(?=\W|$)", re.I),
+        evaluative=re.compile(rf"\b(?:{alt(raw['commentary']['evaluative'])})\b", re.I),
+        judgement=re.compile(
+            rf"^\W*(?:{alt(raw['commentary']['judgement_subjects'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
+            rf"(?:{alt(raw['commentary']['judgement_words'])})\b",
+            re.I,
+        ),
+        speech_tag=re.compile(
+            rf"(?:[,—–]\s*(?P<who>(?:[\w'’.-]+\s+){{0,4}}?)(?:{alt(raw['commentary'].get('speech_verbs', []))})\b"
+            r"|\baccording\s+to\b)",
+            re.I,
+        ),
+        demonyms={" ".join(k.lower().split()): v for k, v in (demonyms | demonyms_after).items()},
+        name_first=dict(raw.get("name_words", {}).get("first", {})),
+        name_any={k.lower(): v for k, v in raw.get("name_words", {}).get("any", {}).items()},
+        cue_that=re.compile(
+            rf"^{CLOSE_MARKS}(?:(?:\s*,[^,.;:]{{1,80}},)?(?:\s+(?:{insertions})\s+[^,.;:]{{1,60}}?)?{after_time}"
+            rf"\s+(?:{alt(raw['cues'].get('after_that', []))})(?:\s+[\w'’-]+){{0,4}}?\s+that\b"
+            rf"|[^.;:!?]{{0,100}}?,\s+(?:{alt(raw['cues'].get('participles_that', []))})\s+that\b)",
+            re.I,
+        ),
+        quote_tag=re.compile(
+            rf"^{CLOSE_MARKS}(?:\s*,[^,.;:]{{1,80}},)?{after_time}\s+(?:{alt(raw['cues'].get('after_quote', []))})"
+            r"(?=$|[\s,.:;])",
+            re.I,
+        ),
+        announcement=re.compile(rf"^\W*(?:{alt(raw['leadin'].get('announcements', []))})\b", re.I),
+        apposition_after=re.compile(
+            rf"(?P<name>{NAME_RE}),\s+(?P<desc>(?i:the|a|an)\s+(?P<words>(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?)"
+            rf"(?i:{descriptors}))(?=,)"
+        ),
+        omission=re.compile(
+            rf"^\W*what\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{alt(raw['commentary'].get('omissions', []))})\b", re.I
+        ),
+        verification_note=re.compile(rf"\b(?:{alt(raw['commentary']['verification_notes'])})\b", re.I),
+        # only outlets (and investigators) "see" leaked documents: the name after "seen by" is an outlet's
+        seen_by=re.compile(
+            rf"\b(?i:{alt(raw['cues'].get('seen_nouns', []))})\s+(?i:seen|obtained|viewed|reviewed)\s+by\s+"
+            rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
+        ),
+        outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        honorifics=frozenset(w.lower() for w in raw["names"]["honorifics"]),
+        sentence_openers=frozenset(w.lower() for w in raw["names"]["sentence_openers"]),
+        line_fillers=frozenset(w.lower() for w in raw["credit_line"]["fillers"]),
+        name_descriptor=re.compile(rf"\b(?i:the)\s+(?P<name>{NAME_RE})\s+(?i:{alt(words.get('after_name', []))})\b"),
+    )
+
+
+# --------------------------------------------------------------------------- working structures

@@ -1,0 +1,177 @@
+"""Where the document names an outlet: registry names, German genitives, names after a description
+("the German daily X"), names described after them ("X, the Moscow daily,"), and unknown outlets named again."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.attribution.lexicon import Lexicon
+from provenance.attribution.patterns import FOREIGN_ARTICLE, GENITIVE, WORD_RE
+from provenance.attribution.structures import Mention, OutletRegistry, SpanIndex
+from provenance.model import Span
+
+
+class MentionFinder:
+    """Finds the outlet mentions of one text."""
+
+    def __init__(self, text: str, registry: OutletRegistry, lex: Lexicon) -> None:
+        self.text = text
+        self.registry = registry
+        self.lex = lex
+
+    def find(self) -> list[Mention]:
+        known = sorted(self.registry.mentions(self.text), key=lambda m: (m[0].start, -m[0].end))
+        out: list[Mention] = []
+        for span, outlet in known:
+            written = self.text[span.start : span.end]
+            if written.islower() and written not in (outlet.name, *outlet.aliases):
+                continue  # "focus groups", "the guardian of", "público": a word, not the outlet
+            start = span.start
+            before = self.text[max(0, start - 40) : start].split()
+            # cheap test before the regex
+            if before and before[-1].lower().rstrip(",") in self.lex.descriptor_last_words:
+                prefix = self.lex.descriptor_prefix.search(self.text[max(0, start - 80) : start])
+                if prefix:
+                    start -= len(prefix.group(0))
+            out.append(Mention(Span(start, span.end), span, outlet, self.text[start : span.end], outlet.language))
+        taken = SpanIndex((k.name_span, k) for k in out)
+        for m in GENITIVE.finditer(self.text):
+            # German genitive: "Nach Informationen des Spiegels" names Der Spiegel
+            stem = Span(m.start("stem"), m.end("stem"))
+            outlet = None if taken.overlapping(stem) else self.registry.find(m.group("stem"))
+            if outlet is not None:
+                name_span = Span(stem.start, stem.end + 1)
+                out.append(
+                    Mention(name_span, name_span, outlet, self.text[name_span.start : name_span.end], outlet.language)
+                )
+        known_index = SpanIndex((k.span, k) for k in out)
+        for m in self._descriptor_matches():
+            name_span = Span(m.start("name"), m.end("name"))
+            if any(k.span.overlaps(name_span) for k in known_index.overlapping(name_span)):
+                continue
+            name = m.group("name")
+            outlet = self.registry.find(name) or self.registry.find(m.group(0))
+            end = m.end()
+            if outlet is None and not self.lex.after_unknown.match(self.text[end : end + 40]):
+                # "Le Canard enchaîné revealed": a title that opens with a foreign article may carry a lower-case
+                # word, when a reporting verb follows it
+                tail = re.match(r"[ \t]+[a-zß-ÿ][\w'’-]*", self.text[end : end + 40])
+                if not (
+                    FOREIGN_ARTICLE.match(name)
+                    and tail
+                    and self.lex.cue_after.match(self.text[end + tail.end() : end + tail.end() + 200])
+                ):
+                    continue  # "the daily Kremlin briefing": a capitalised word, not an outlet's name
+                end += tail.end()
+                name_span = Span(name_span.start, end)
+            demonym = (m.group("demonym") or m.group("demonym_after") or "").lower()
+            language = outlet.language if outlet else self.lex.demonyms.get(" ".join(demonym.split()))
+            # the name with its description: "the daily Dziennik Gazeta Prawna" took "Dziennik" as a descriptor
+            if outlet is None and language is None:
+                language = self.name_language(self.text[name_span.start : name_span.end]) or self.name_language(
+                    self.text[m.start() : end]
+                )
+            out.append(Mention(Span(m.start(), end), name_span, outlet, self.text[m.start() : end], language))
+        out.extend(self._described_unknowns(SpanIndex((k.span, k) for k in out)))
+        out.extend(self._named_again(out))
+        return sorted(out, key=lambda m: m.span.start)
+
+    def _named_again(self, mentions: list[Mention]) -> list[Mention]:
+        """An outlet missing from the registry, once introduced as one ("Hungarian news site Telex", "Vedomosti,
+        the Moscow daily,"), is the same outlet where its name recurs alone ("Per Telex, ...")."""
+        names: dict[str, Mention] = {}
+        for m in mentions:
+            if m.outlet is not None:
+                continue
+            name = self.text[m.name_span.start : m.name_span.end]
+            # only a name next to its description: "the Geneva daily" describes a daily in Geneva, not one named so
+            if len(name) >= 3 and (m.written.endswith(name) or m.written.startswith(name + ",")):
+                names.setdefault(name, m)
+        if not names:
+            return []
+        taken = SpanIndex((m.span, m) for m in mentions)
+        out = []
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        for hit in pattern.finditer(self.text):
+            span = Span(hit.start(), hit.end())
+            if taken.overlapping(span):
+                continue
+            first = names[hit.group()]
+            out.append(Mention(span, span, None, hit.group(), first.language))
+        return out
+
+    def name_language(self, name: str) -> str | None:
+        """The language an unknown outlet's own name shows: "Die Presse", "Dziennik Gazeta Prawna"."""
+        words = WORD_RE.findall(name)
+        if not words:
+            return None
+        if words[0] in self.lex.name_first and len(words) > 1:
+            return self.lex.name_first[words[0]]
+        return next((self.lex.name_any[w.lower()] for w in words if w.lower() in self.lex.name_any), None)
+
+    def _described_unknowns(self, known: SpanIndex[Mention]) -> list[Mention]:
+        """Outlets missing from the registry that the text describes as outlets after their name:
+        "Vedomosti, the Moscow business daily, ..." and "the Rheinische Post newspaper"."""
+        out: list[Mention] = []
+        for m in [
+            *self.lex.apposition_after.finditer(self.text),
+            *self.lex.name_descriptor.finditer(self.text),
+            *self.lex.seen_by.finditer(self.text),
+        ]:
+            start = m.start("name")
+            words = list(WORD_RE.finditer(m.group("name")))
+            while words and words[0].group().lower() in self.lex.sentence_openers | self.lex.demonyms.keys():
+                words.pop(0)  # "On Monday Vedomosti": the name starts after the sentence's opening words
+            if not words or words[0].group().rstrip(".").lower() in self.lex.honorifics:
+                continue  # "documents seen by Judge Weber": a person
+            start += words[0].start()
+            name_span = Span(start, m.end("name"))
+            name = self.text[name_span.start : name_span.end]
+            # "the German newspaper", "the Kremlin-friendly daily", "Finland's": a description, not a name
+            if any(re.search(r"-\w*[a-z]$|['’]s$", w.group()) or w.group().lower() in self.lex.demonyms for w in words):
+                continue
+            if any(k.span.overlaps(name_span) for k in known.overlapping(name_span)):
+                continue
+            span = (
+                Span(start, m.end())
+                if "desc" in m.groupdict()
+                else name_span
+                if m.re is self.lex.seen_by
+                else Span(m.start(), m.end())
+            )
+            described = self.text[span.start : span.end]
+            language = next(
+                (self.lex.demonyms[w.lower()] for w in WORD_RE.findall(described) if w.lower() in self.lex.demonyms),
+                None,
+            )
+            language = language or self.name_language(name)
+            written = described if "desc" in m.groupdict() or m.re is self.lex.name_descriptor else name
+            mention = Mention(span, name_span, None, written, language)
+            out.append(mention)
+            known.add(span, mention)
+        return out
+
+    def _descriptor_matches(self) -> list[re.Match[str]]:
+        """Matches of "the German daily Name", found from their descriptor word (fast on long texts)."""
+        out: dict[int, re.Match[str]] = {}
+        for hit in self.lex.descriptor_hit.finditer(self.text):
+            name_start = hit.start("name")
+            if name_start in out:
+                continue
+            window = max(0, hit.start() - 80)
+            matches = list(self.lex.descriptor_name.finditer(self.text, window, min(len(self.text), hit.end() + 200)))
+            for m in matches:
+                if m.start("name") == name_start:
+                    out[name_start] = m
+                    break
+            else:
+                # "the daily Dziennik Gazeta Prawna", "the daily Diario de Sevilla": the hit's name word is itself a
+                # foreign descriptor that the regex took as part of the description
+                for m in matches:
+                    if m.start() < name_start < m.start("name") and m.start("name") not in out:
+                        out[m.start("name")] = m
+                        break
+        return [out[k] for k in sorted(out)]
+
+    # ------------------------------------------------------------------ helpers

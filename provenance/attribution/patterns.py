@@ -1,0 +1,67 @@
+"""Every pattern and limit of the attribution finder that is not a word list, in one place.
+
+Word lists live in ``provenance/data/attribution.toml`` and are compiled by ``lexicon.py``; what stays here is
+the shape of names, quotation marks, datelines and labels, and how sure each way of finding a passage is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# How sure each way of finding a passage is (an unknown outlet costs a further 20%).
+CONFIDENCE = {
+    "leadin_blockquote": 0.95,
+    "leadin_plain": 0.85,
+    "source_blockquote": 0.9,
+    "source_plain": 0.8,
+    "source_after": 0.6,
+    "blockquote_line": 0.9,
+    "blockquote_link": 0.85,
+    "blockquote_before": 0.8,
+    "inline": 0.85,
+    "quote": 0.85,
+    "link": 0.6,
+}
+UNKNOWN_OUTLET_FACTOR = 0.8
+MAX_PLAIN_PARAGRAPHS = 6  # a lead-in rarely introduces more; beyond that we are guessing wildly
+MAX_LEADIN_WORDS = 14
+MAX_ATTRIBUTION_LINE_WORDS = 10
+MIN_LINK_WORDS = 3  # anchor words for a link alone to make a passage
+MAX_LINKS_PER_OUTLET = 3
+MAX_CREDIT_WORDS = 25  # a caption or credit line is short
+MIN_CREDITED_QUOTE_WORDS = 6  # '"a disaster" (Le Monde)' is a scare quote, not a quoted passage
+
+# quotation marks some languages put around outlet names: «Коммерсантъ», „Spiegel“, »Spiegel«
+OPEN_MARKS = r"(?:[«„\"“‚‘»›]\s?)?"
+CLOSE_MARKS = r"(?:\s?[»«“”\"'’›‹])?"
+GENITIVE = re.compile(r"\b(?:des|eines)\s+(?P<stem>[A-ZÄÖÜ][\w-]+?)s\b")
+QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
+WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+# a full stop belongs to a name only inside it or after a capital ("F.A.Z.", "S. Paulo"), not "... Onet."
+NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ](?:[\w'’&-]|\.(?=\w))*(?:(?<=[A-ZÀ-ÖØ-Þ])\.)?"
+NAME_GAP = r"(?:[ \t]|\n(?![ \t]*\n))+"  # names do not run across a blank line
+NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|am|im|of|the|y|e|i)"
+# a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
+LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
+NAME_RE = rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP})?{NAME_WORD}){{0,4}}"
+# the article opening many foreign titles ("Le Canard enchaîné", "Il manifesto", "Die tageszeitung")
+FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
+# a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
+PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:\s+(?:(?:de|da|do|del|di|am|an|sur)\s+)?[A-ZÀ-Þ][\w'’]+){0,2})"
+# after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
+SELF_NEWS = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+)?it\s+(?:would|will|plans|planned|intends|intended|aims|was\s+planning|"
+    r"is\s+planning)\b",
+    re.I,
+)
+# a thread's post number: "1/ ", "2/7 "
+POST_NUMBER = re.compile(r"\d{1,3}/\d{0,3}[ \t]+(?=\S)")
+# one or two capitalised words naming a place: "Prague", "Basel City"
+PLACE_WORDS = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?"
+# words that end an apposition's description ("Mr Jones, a columnist at the daily," is a person)
+APPOSITION_STOP = r"at|for|of|in|with|from|to|on|by|and|or|who|which|that|whose"
+# a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — "
+DATELINE = re.compile(
+    r"\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}))?)\s+[—–-]\s+"
+)

@@ -1,0 +1,140 @@
+"""The finder's working structures: outlet mentions, paragraph blocks, candidate passages, a span index,
+and the small text helpers they share."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
+from urllib.parse import urlsplit
+
+from provenance.attribution.patterns import QUOTE_PAIRS
+from provenance.model import Outlet, Paragraph, QuoteSpan, Span
+
+T = TypeVar("T")
+
+
+class OutletRegistry(Protocol):
+    """What attribution needs from ``sources.Registry``."""
+
+    def find(self, name: str) -> Outlet | None: ...
+
+    def by_url(self, url: str) -> Outlet | None: ...
+
+    def mentions(self, text: str) -> list[tuple[Span, Outlet]]: ...
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span  # the name, widened to its descriptor ("the German daily Bild")
+    name_span: Span  # the name alone
+    outlet: Outlet | None
+    written: str
+    language: str | None
+
+
+@dataclass
+class Block:
+    index: int
+    span: Span
+    kind: str
+    sentences: list[Span]
+
+
+@dataclass
+class Candidate:
+    span: Span
+    kind: str
+    mention: Mention
+    cue: Span | None
+    confidence: float
+    open_end: bool = False
+    extra_urls: list[str] = field(default_factory=list)
+    context: list[Span] = field(default_factory=list)  # attribution text whose links belong to the passage
+
+
+class SpanIndex(Generic[T]):
+    """Items with spans, sorted by start, for quick overlap queries on long documents."""
+
+    def __init__(self, items: Iterable[tuple[Span, T]] = ()) -> None:
+        pairs = sorted(items, key=lambda it: (it[0].start, it[0].end))
+        self.starts = [sp.start for sp, _ in pairs]
+        self.items = pairs
+        self.longest = max((len(sp) for sp, _ in pairs), default=0)
+
+    def add(self, span: Span, item: T) -> None:
+        i = bisect.bisect_right(self.starts, span.start)
+        self.starts.insert(i, span.start)
+        self.items.insert(i, (span, item))
+        self.longest = max(self.longest, len(span))
+
+    def overlapping(self, span: Span) -> list[T]:
+        """Items whose span overlaps ``span`` or lies inside it (empty spans count at their position)."""
+        lo = bisect.bisect_left(self.starts, span.start - self.longest)
+        hi = bisect.bisect_right(self.starts, span.end)
+        return [
+            item
+            for sp, item in self.items[lo:hi]
+            if sp.overlaps(span) or span.contains(sp) or (len(sp) == 0 and span.start <= sp.start < span.end)
+        ]
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def strip(text: str, span: Span) -> Span:
+    return Span(*strip_span(text, span.start, span.end))
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Blank-line paragraphs, for documents built without them."""
+    out = []
+    for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n[ \t]*\n|\s*$)", text, re.S):
+        out.append(Paragraph(len(out), Span(m.start(), m.end()), m.group(0)))
+    return out
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    """Quotation-mark pairs within a paragraph (fallback when the document carries none)."""
+    out: list[QuoteSpan] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = QUOTE_PAIRS.get(ch)
+        if close is None or (ch in "'’‘" and i > 0 and text[i - 1].isalnum()):
+            i += 1
+            continue
+        j = text.find(close, i + 1)
+        limit = text.find("\n\n", i + 1)
+        if j == -1 or (limit != -1 and j > limit):
+            i += 1
+            continue
+        out.append(QuoteSpan(Span(i, j + 1), Span(i + 1, j), ch))
+        i = j + 1
+    return out
+
+
+def after_apposition(mention: Mention, post: str) -> str:
+    """Text after a name, without the comma closing an apposition ("the daily, Helsingin Sanomat, reported")."""
+    name = mention.written
+    if post.startswith(",") and re.search(r",\s+[^,]+$", name):
+        return post[1:]
+    return post
+
+
+def same_outlet(a: Mention, b: Mention) -> bool:
+    if a.outlet is not None and b.outlet is not None:
+        return a.outlet.id == b.outlet.id
+    return a.outlet is None and b.outlet is None and a.written.lower() == b.written.lower()
+
+
+def is_homepage(url: str) -> bool:
+    path = urlsplit(url).path
+    return path in ("", "/") or len(path.strip("/")) < 3
