@@ -259,6 +259,9 @@ class Passage:
     confidence: float = 1.0
     urls: list[str] = field(default_factory=list)
     open_end: bool = False
+    # the attribution words inside the passage ("According to BILD,", "the paper added"): the outlet's
+    # credit, not its words, so later stages leave them out of the comparison
+    frame: list[Span] = field(default_factory=list)
 
     def to_json(self) -> JSON:
         return {
@@ -275,6 +278,7 @@ class Passage:
             "confidence": round(self.confidence, 3),
             "urls": list(self.urls),
             "open_end": self.open_end,
+            "frame": [f.to_json() for f in self.frame],
         }
 
 

@@ -1073,3 +1073,39 @@ def test_cli_passages_missing_file_is_exit_2_without_traceback(tmp_path) -> None
     result = _cli("passages", str(tmp_path / "nope.txt"))
     assert result.returncode == 2
     assert result.stderr.startswith("provenance: error:") and "Traceback" not in result.stderr
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def frame_texts(doc: Document, p: Passage) -> list[str]:
+    return [f.slice(doc.text) for f in p.frame]
+
+
+def test_frame_holds_the_cue_and_every_continuation_of_the_same_outlet() -> None:
+    doc = make_doc(
+        "According to BILD, the operator cancelled 40 crossings. The paper added that the harbour master was "
+        'not told. "We had no warning," a port official told BILD.',
+        "That is a scandal, in my view.",
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert frame_texts(doc, p) == ["According to BILD,", "The paper added that", "told BILD"]
+
+
+def test_frame_takes_the_verb_its_time_and_that_after_a_subject_outlet() -> None:
+    doc = make_doc("Der Spiegel reported on Monday that the ministry knew. The ministry, it added, ordered a check.")
+    p = only(find_passages(doc, REGISTRY))
+    assert frame_texts(doc, p) == ["Der Spiegel reported on Monday that", "it added,"]
+
+
+def test_frame_is_empty_when_the_credit_stands_outside_the_passage() -> None:
+    doc = make_doc("From the German Bild:", ("blockquote", "The ministry refused to pay."), "Nobody cares.")
+    p = only(find_passages(doc, REGISTRY))
+    assert p.kind == "leadin" and p.frame == []
+
+
+def test_frame_spans_lie_inside_the_passage_and_in_the_json() -> None:
+    doc = make_doc("Le Monde reported that flour prices rose by 18 percent, the paper said.")
+    p = only(find_passages(doc, REGISTRY))
+    assert all(p.span.contains(f) for f in p.frame)
+    assert p.to_json()["frame"] == [f.to_json() for f in p.frame] and len(p.frame) == 2

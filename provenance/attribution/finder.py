@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from provenance.attribution.frames import frame_spans
 from provenance.attribution.lexicon import load_lexicon
 from provenance.attribution.mentions import MentionFinder
 from provenance.attribution.patterns import (
@@ -977,6 +978,7 @@ class Finder:
                     confidence=round(confidence, 3),
                     urls=urls,
                     open_end=cand.open_end,
+                    frame=frame_spans(self, cand, cue_span),
                 )
             )
         return out
