@@ -41,6 +41,7 @@ from provenance.attribution.structures import (
     strip,
     strip_span,
 )
+from provenance.attribution.unknown import find_unknown_outlets, is_english_word
 from provenance.model import Document, Link, Outlet, Paragraph, Passage, Span
 from provenance.segment import split_sentences
 
@@ -53,7 +54,18 @@ class Finder:
         self.lex = load_lexicon()
         self.blocks = self._blocks()
         self.quotes = self._quote_spans()
-        self.mentions = MentionFinder(self.text, registry, self.lex).find()
+        mention_finder = MentionFinder(self.text, registry, self.lex)
+        self.mentions = mention_finder.find()
+        self.mentions += find_unknown_outlets(
+            self.text,
+            self.blocks,
+            self.mentions,
+            self.lex,
+            self.inline_cue,
+            mention_finder.name_language,
+            is_english_word,
+        )
+        self.mentions.sort(key=lambda m: m.span.start)
         self.mention_index = SpanIndex((m.name_span, m) for m in self.mentions)
         self.link_index = SpanIndex((link.span, link) for link in self.doc.links)
         self.quote_index = SpanIndex((q, q) for q in self.quotes)

@@ -15,7 +15,12 @@ from provenance.attribution.structures import Block, Candidate, Mention, same_ou
 from provenance.model import Span
 
 # what joins a cue to the reported words: "reported on Monday that", "According to BILD,", "wrote:"
-_JOINER = re.compile(r"(?:\s+(?:on|last|this)\s+\w+)?(?:\s+(?:that|whether|how)\b|\s*[,:;—–])?")
+_JOINER = re.compile(
+    r"(?:\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"yesterday|today|week|month|year|morning|evening|night|earlier|later))?"
+    r"(?:\s+(?:that|whether|how)\b|\s*[,:;—–])?",
+    re.I,
+)
 
 
 class _Finder(Protocol):

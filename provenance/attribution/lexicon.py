@@ -21,6 +21,45 @@ from provenance.attribution.patterns import (
 
 
 @dataclass(frozen=True)
+class UnknownOutletWords:
+    """``[unknown_outlets]``: the evidence that a name in a reporting frame is an outlet (attribution/unknown.py)."""
+
+    threshold: int
+    name_words: frozenset[str]  # "Zeitung", "Sanomat", "TV"
+    strong_before: re.Pattern[str]  # "told X", "in an interview with X"
+    strong_after: re.Pattern[str]  # "X reported that", "X wrote:"
+    outlet_verbs: re.Pattern[str]  # "X leads with", "X ran a story"
+    not_outlets: frozenset[str]  # "NATO", "Eurostat"
+    org_words: frozenset[str]  # "ministry", "police"
+    person_pronouns: re.Pattern[str]  # "X said he"
+    given_names: frozenset[str]  # "Anna": "Anna Kowalska reported" names a person
+    tld_languages: dict[str, str]  # "pl" -> "pl"
+
+
+def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
+    data = raw["unknown_outlets"]
+    return UnknownOutletWords(
+        threshold=int(data["threshold"]),
+        name_words=frozenset(w.lower() for w in [*data["name_words"], *raw.get("name_words", {}).get("any", {})]),
+        strong_before=re.compile(rf"(?:^|[\s,;:(—–-])(?:{alt(data['strong_before'])})(?:\s+the)?\s*$", re.I),
+        # the reported words follow: "that" (after up to four words), a colon or comma, a quotation, or the end
+        strong_after=re.compile(
+            rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:\w+ly\s+)?(?:{alt(data['strong_after'])})\b"
+            r"(?:(?:\s+[\w'’-]+){0,4}?\s+that\b|\s*(?:on\s+\w+\s*)?[:,]|\s+[\"“„«]|\s*[.)]?\s*$)",
+            re.I,
+        ),
+        outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:{alt(data['outlet_verbs'])})\b", re.I),
+        not_outlets=frozenset(data["not_outlets"]),
+        org_words=frozenset(w.lower() for w in data["org_words"]),
+        person_pronouns=re.compile(
+            rf"^\s*(?:said|says|told|added|claimed)\s+(?:that\s+)?(?:{alt(data['person_pronouns'])})\b", re.I
+        ),
+        tld_languages=dict(data["tld_languages"]),
+        given_names=frozenset(data["given_names"]),
+    )
+
+
+@dataclass(frozen=True)
 class Lexicon:
     raw: dict[str, Any]
     descriptor_prefix: re.Pattern[str]  # "the German daily " right before a name
@@ -67,6 +106,7 @@ class Lexicon:
     honorifics: frozenset[str]  # "Senator", "Dr": a person's name follows
     sentence_openers: frozenset[str]  # "On Monday Vedomosti": words before a name, not part of it
     line_fillers: frozenset[str]  # dates and labels a credit line may carry besides the outlet
+    unknown: UnknownOutletWords  # evidence that a name in a reporting frame is an outlet the registry lacks
 
 
 def alt(words: Iterable[str]) -> str:
@@ -84,7 +124,7 @@ def load_lexicon() -> Lexicon:
     article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
     # "the German daily", "Finland's largest daily", "le quotidien italien"
     desc = (
-        rf"(?:{article}\s+)?(?:(?P<demonym>{alt(demonyms)})(?:['’]s)?[\s-]+)?"
+        rf"(?:(?<![\w'’]){article}\s+)?(?:(?P<demonym>{alt(demonyms)})(?:['’]s)?[\s-]+)?"
         rf"(?:(?-i:{PLACE})(?:-based)?\s+)?"
         rf"(?:(?:{alt(words['adjectives'])})[\s-]+){{0,3}}(?:{alt(words['descriptors'])})"
         rf"(?:\s+(?P<demonym_after>{alt(demonyms_after)}))?"
@@ -232,6 +272,7 @@ def load_lexicon() -> Lexicon:
         honorifics=frozenset(w.lower() for w in raw["names"]["honorifics"]),
         sentence_openers=frozenset(w.lower() for w in raw["names"]["sentence_openers"]),
         line_fillers=frozenset(w.lower() for w in raw["credit_line"]["fillers"]),
+        unknown=_unknown_outlet_words(raw),
         name_descriptor=re.compile(rf"\b(?i:the)\s+(?P<name>{NAME_RE})\s+(?i:{alt(words.get('after_name', []))})\b"),
     )
 

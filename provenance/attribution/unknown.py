@@ -1,0 +1,197 @@
+"""Outlets the registry does not know, recognised from the reporting frame around a name.
+
+A capitalised name standing where a source stands ("X reported that", "told X", "according to X", "in an
+interview with X") is a source; it is taken for a news outlet only on evidence beyond the frame, none of which
+needs the registry:
+
+- words outlets' names carry in many languages ("Zeitung", "Sanomat", "Noviny", "TV", "Radio");
+- a domain name ("Onet.pl");
+- a frame only outlets take: "X reported that", "X leads with", "told X", "in an interview with X";
+- the article calling it "the paper", "the broadcaster" within the next sentences;
+- a foreign article opening a title ("Le Temps", "To Vima", "De Stentor");
+- an acronym with an outlet-only frame ("TBS reported that").
+
+People, places and organisations are told apart first: a title before the name, the name as the surname of a
+longer name elsewhere in the article ("Kai Diekmann" ... "Diekmann said"), a pronoun after "X said", a place or
+organisation word, a known non-outlet body ("NATO", "Eurostat"), or a name made only of ordinary English words
+("Police", "Officials"). A name accepted once is an outlet wherever the article names it again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from provenance.attribution.lexicon import Lexicon, UnknownOutletWords
+from provenance.attribution.patterns import NAME_RE, WORD_RE
+from provenance.attribution.structures import Block, Mention, SpanIndex, strip
+from provenance.model import Span
+
+# a domain name standing as an outlet's name: "Onet.pl", "Delfi.lt", "Seznam Zprávy.cz" is not one
+_DOMAIN = re.compile(
+    r"(?<![\w@/.-])(?P<name>[A-Za-z][\w-]{1,40}(?:\.[A-Za-z][\w-]{1,40})?\.(?P<tld>[a-z]{2,3}))(?![\w.-])"
+)
+_NAME = re.compile(NAME_RE)
+_ACRONYM = re.compile(r"[A-ZÀ-Þ0-9]{2,6}(?:[ -](?:TV|FM|[0-9]+))?")
+_FOREIGN_ARTICLE = re.compile(
+    r"(?:Le|La|Les|L['’]|El|Il|Lo|Der|Die|Das|De|Het|O|Os|A|As|To|Ta|I|Hoy|Al|El-|Al-)\s", re.UNICODE
+)
+_GIVEN_NAME = re.compile(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я'’-]+")
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    span: Span
+    sentence: Span
+    cue: str | None
+
+
+def find_unknown_outlets(
+    text: str,
+    blocks: list[Block],
+    known: list[Mention],
+    lex: Lexicon,
+    cue_of: Callable[[Span, Mention], str | None],
+    name_language: Callable[[str], str | None],
+    is_english_word: Callable[[str], bool],
+) -> list[Mention]:
+    """Mentions of outlets missing from the registry, recognised from their reporting frames.
+
+    ``cue_of(sentence, mention)`` is the finder's frame test; ``is_english_word`` tells ordinary English words
+    from names."""
+    ev = lex.unknown
+    taken = SpanIndex((m.span, m) for m in known)
+    by_name: dict[str, list[_Occurrence]] = {}
+    scores: dict[str, int] = {}
+    people = _people(text, lex)
+    for b in blocks:
+        if b.kind == "heading":
+            continue
+        for k, raw_sent in enumerate(b.sentences):
+            sent = strip(text, raw_sent)
+            for span in _names(text, sent, lex):
+                if any(m.span.overlaps(span) for m in taken.overlapping(span)):
+                    continue
+                name = text[span.start : span.end]
+                probe = Mention(span, span, None, name, None)
+                cue = cue_of(sent, probe)
+                by_name.setdefault(name, []).append(_Occurrence(span, sent, cue))
+                if cue is None:
+                    continue
+                after = b.sentences[k + 1 : k + 3]
+                following = text[after[0].start : after[-1].end] if after else ""
+                score = _score(text, span, sent, following, ev, lex, people, is_english_word)
+                scores[name] = max(scores.get(name, -99), score)
+    out: list[Mention] = []
+    for name, score in scores.items():
+        if score < ev.threshold:
+            continue
+        language = _language(name, ev, name_language)
+        for occ in by_name[name]:
+            if not any(m.span.overlaps(occ.span) for m in taken.overlapping(occ.span)):
+                mention = Mention(occ.span, occ.span, None, name, language)
+                out.append(mention)
+                taken.add(occ.span, mention)
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
+    """Capitalised names and domain names in a sentence, without the sentence's opening words."""
+    out: list[Span] = []
+    body = text[sent.start : sent.end]
+    for m in _DOMAIN.finditer(body):
+        out.append(Span(sent.start + m.start("name"), sent.start + m.end("name")))
+    for m in _NAME.finditer(body):
+        words = list(WORD_RE.finditer(m.group(0)))
+        while words and (words[0].group().lower() in lex.sentence_openers or words[0].group().lower() in lex.demonyms):
+            if _FOREIGN_ARTICLE.match(m.group(0)[words[0].start() :]) and len(words) > 1 and words[0].start() == 0:
+                break  # "Le Temps", "De Stentor": the article belongs to the title
+            words.pop(0)
+        if not words:
+            continue
+        start = sent.start + m.start() + words[0].start()
+        end = sent.start + m.end()
+        name = text[start:end].rstrip(".")
+        span = Span(start, start + len(name))
+        if len(name) >= 2 and not any(s.overlaps(span) for s in out):
+            out.append(span)
+    return out
+
+
+def _people(text: str, lex: Lexicon) -> set[str]:
+    """Surnames the article introduces as people: the last word of "Kai Diekmann", "Senator Lee"."""
+    out: set[str] = set()
+    for m in re.finditer(rf"\b({_GIVEN_NAME.pattern})\s+({_GIVEN_NAME.pattern})\b", text):
+        first, last = m.group(1), m.group(2)
+        opener = first.lower() in lex.sentence_openers or first.lower() in lex.demonyms
+        if opener or _FOREIGN_ARTICLE.match(first + " "):
+            continue
+        out.add(last)
+        if first.rstrip(".").lower() in lex.honorifics:
+            out.add(last)
+    return out
+
+
+def _score(
+    text: str,
+    span: Span,
+    sent: Span,
+    following: str,
+    ev: UnknownOutletWords,
+    lex: Lexicon,
+    people: set[str],
+    is_english_word: Callable[[str], bool],
+) -> int:
+    name = text[span.start : span.end]
+    words = WORD_RE.findall(name)
+    lower = [w.lower() for w in words]
+    pre = text[sent.start : span.start]
+    post = text[span.end : sent.end]
+    before = WORD_RE.findall(pre)
+    # people, places and organisations are no outlets
+    if name in ev.not_outlets or any(w in ev.not_outlets for w in words):
+        return -99
+    if before and before[-1].rstrip(".").lower() in lex.honorifics:
+        return -99
+    if " ".join(lower) in lex.demonyms or any(w in ev.org_words for w in lower):
+        return -99
+    if len(words) == 1 and name in people:
+        return -99
+    if ev.person_pronouns.match(post):
+        return -99
+    named = any(part in ev.name_words for w in lower for part in (w, *w.split("-")))
+    domain = bool(_DOMAIN.fullmatch(name))
+    if words[0] in ev.given_names and len(words) >= 2 and not named:
+        return -99  # "Anna Kowalska reported": a reporter
+    if not named and not domain and all(not w.isupper() and is_english_word(w) for w in words):
+        return -99  # "Police", "Officials", "State Media": ordinary words, not a title
+    score = 1  # the frame
+    if named or domain:
+        score += 3
+    strong = bool(ev.strong_before.search(pre) or ev.strong_after.match(post) or ev.outlet_verbs.match(post))
+    if strong:
+        score += 2
+    if lex.outlet_anaphor.search(following):
+        score += 2
+    if _FOREIGN_ARTICLE.match(name) and len(words) >= 2:
+        score += 1
+    if strong and _ACRONYM.fullmatch(name):
+        score += 1
+    return score
+
+
+def _language(name: str, ev: UnknownOutletWords, name_language: Callable[[str], str | None]) -> str | None:
+    domain = _DOMAIN.fullmatch(name)
+    if domain and domain.group("tld") in ev.tld_languages:
+        return ev.tld_languages[domain.group("tld")]
+    return name_language(name)
+
+
+@cache
+def is_english_word(word: str) -> bool:
+    """An ordinary English word ("police", "officials"), not a name: simplemma's English dictionary knows it."""
+    import simplemma  # imported on first use: its English dictionary loads in about 0.2 s
+
+    return bool(simplemma.is_known(word.lower(), lang="en"))
