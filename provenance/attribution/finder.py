@@ -808,20 +808,34 @@ class Finder:
                 kind = "quote" if cue == "quote" else "inline"
                 conf = CONFIDENCE[kind]
                 prev = self.found[-1] if self.found else None
-                if (
-                    prev is not None
-                    and prev.kind == kind
-                    and same_outlet(prev.mention, mention)
-                    and prev.span.start >= b.span.start  # not across paragraphs: a headline and its story
-                ):
-                    gap = self.text[prev.span.end : span.start]
-                    if not gap.strip():  # adjacent sentences from the same outlet make one passage
+                if prev is not None and not self.text[prev.span.end : span.start].strip():
+                    # adjacent sentences from the same outlet make one passage, within a paragraph (across one a
+                    # headline and its story are two), and so does the outlet described again ("The Twente
+                    # newspaper said" after Tubantia)
+                    joins = (prev.kind == kind and same_outlet(prev.mention, mention)) or (
+                        prev.kind in ("inline", "quote") and self.refers_back(mention, prev)
+                    )
+                    if joins and prev.span.start >= b.span.start:
                         prev.span = Span(prev.span.start, span.end)
                         self.claim(span)
                         k = end_k + 1
                         continue
                 self.add(Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), conf))
                 k = end_k + 1
+
+    def refers_back(self, mention: Mention, prev: Candidate) -> bool:
+        """The outlet named only by what and where it is ("The Groningen daily", "the Düsseldorf newspaper") right
+        after another outlet's passage: the article describing that outlet again, not a new one."""
+        if mention.outlet is not None or same_outlet(prev.mention, mention):
+            return False
+        words = mention.written.split()
+        if words and words[0].lower() in ("the", "a"):
+            words = words[1:]
+        if "," in mention.written or not words or words[-1].lower() not in self.lex.descriptor_last_words:
+            return False  # "Il Messaggero, the capital's other daily": a name with its description
+        capitalised = [w for w in words if w[:1].isupper()]
+        # one or two capitalised words (a place) right before lower-case description words
+        return 1 <= len(capitalised) <= 2 and words[: len(capitalised)] == capitalised
 
     def paragraph_continuation(self, b: Block, sent: Span) -> tuple[Mention, str] | None:
         """A paragraph that goes on reporting the inline passage just above it and names its outlet by what it

@@ -129,7 +129,9 @@ def load_lexicon() -> Lexicon:
         rf"(?:(?:{alt(words['adjectives'])})[\s-]+){{0,3}}(?:{alt(words['descriptors'])})"
         rf"(?:\s+(?P<demonym_after>{alt(demonyms_after)}))?"
     )
-    after_time = r"(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
+    after_time = (
+        r"(?:\s+(?:has|had|have))?(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
+    )
     verbs_after = alt(raw["cues"]["after"])
     # entries whose middle words vary are regular expressions ("ran ... under the headline")
     verbs_after = "|".join([*raw["cues"].get("after_patterns", []), verbs_after])

@@ -40,10 +40,10 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # a full stop belongs to a name only inside it or after a capital ("F.A.Z.", "S. Paulo"), not "... Onet."
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ](?:[\w'’&-]|\.(?=\w))*(?:(?<=[A-ZÀ-ÖØ-Þ])\.)?"
 NAME_GAP = r"(?:[ \t]|\n(?![ \t]*\n))+"  # names do not run across a blank line
-NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|am|im|of|the|y|e|i)"
+NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|het|am|im|of|the|y|e|i)"
 # a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
 LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
-NAME_RE = rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP})?{NAME_WORD}){{0,4}}"
+NAME_RE = rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}{NAME_WORD}){{0,4}}"
 # the article opening many foreign titles ("Le Canard enchaîné", "Il manifesto", "Die tageszeitung")
 FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
