@@ -1163,3 +1163,29 @@ def test_an_unknown_outlet_on_a_country_domain_gets_that_language() -> None:
 def test_a_name_with_no_evidence_beyond_the_frame_stays_unclaimed() -> None:
     # "said" is what people say too: without a title word, domain, outlet-only frame or "the paper" next, nothing
     assert passages("Halvorsen said the ferry would not sail.") == []
+
+
+def test_a_speaker_label_repeated_through_a_transcript_is_no_outlet() -> None:
+    found = passages(
+        "HOST: Welcome back. Our guest has been to the harbour.",
+        "LENA VOSS: The boats stay in port. As Le Courrier Breton put it on Monday, the bay is closed.",
+        "LENA VOSS: Nobody knows when it reopens.",
+    )
+    assert [p.outlet_name for p in found] == ["Le Courrier Breton"]
+
+
+def test_words_spoken_on_a_broadcasters_programme_are_credited_to_it() -> None:
+    p = only(passages("The mayor made the case on Radio Plavi Val's morning programme that the port must stay open."))
+    assert p.outlet_name == "Radio Plavi Val"
+    # a programme that merely carried something credits nothing
+    assert passages("The vote was broadcast live on Radio Plavi Val's evening news.") == []
+
+
+def test_the_outlet_described_again_by_place_continues_its_passage() -> None:
+    p = only(
+        passages(
+            "Nordposten has reported that the gang shipped the bikes abroad. The Tromsø newspaper said police "
+            "found 40 of them in a barn. That is a lot of bikes."
+        )
+    )
+    assert p.text.endswith("found 40 of them in a barn.") and p.outlet_name == "Nordposten"

@@ -693,6 +693,8 @@ class Finder:
         text = self.text
         pre = text[sent.start : mention.span.start]
         post = after_apposition(mention, text[mention.span.end : sent.end])
+        if self.lex.programme_speech.search(pre) and self.lex.programme.match(post):
+            return "inline"  # "made the case on France Bleu's morning programme"
         if re.match(r"^['’]s\b", post):
             # "Le Monde's reporting suggests ..." quotes it; "Le Monde's correspondent was expelled" does not
             if self.lex.possessive_report.match(post) and self._subject_position(pre):

@@ -103,6 +103,8 @@ class Lexicon:
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
+    programme: re.Pattern[str]  # "on X's morning programme": after the outlet's name
+    programme_speech: re.Pattern[str]  # "she said on", "made the case on": before it (not "was broadcast on")
     honorifics: frozenset[str]  # "Senator", "Dr": a person's name follows
     sentence_openers: frozenset[str]  # "On Monday Vedomosti": words before a name, not part of it
     line_fillers: frozenset[str]  # dates and labels a credit line may carry besides the outlet
@@ -271,6 +273,12 @@ def load_lexicon() -> Lexicon:
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        programme=re.compile(
+            rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I
+        ),
+        programme_speech=re.compile(
+            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:on|in)\s*$", re.I
+        ),
         honorifics=frozenset(w.lower() for w in raw["names"]["honorifics"]),
         sentence_openers=frozenset(w.lower() for w in raw["names"]["sentence_openers"]),
         line_fillers=frozenset(w.lower() for w in raw["credit_line"]["fillers"]),

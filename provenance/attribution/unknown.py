@@ -105,19 +105,26 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
         out.append(Span(sent.start + m.start("name"), sent.start + m.end("name")))
     for m in _NAME.finditer(body):
         words = list(WORD_RE.finditer(m.group(0)))
-        while words and (words[0].group().lower() in lex.sentence_openers or words[0].group().lower() in lex.demonyms):
-            if _FOREIGN_ARTICLE.match(m.group(0)[words[0].start() :]) and len(words) > 1 and words[0].start() == 0:
-                break  # "Le Temps", "De Stentor": the article belongs to the title
+        while words and (words[0].group().lower() in lex.sentence_openers or _adjective(words[0].group(), lex)):
+            article = _FOREIGN_ARTICLE.match(m.group(0)[words[0].start() :])
+            if article and len(words) == 2:
+                break  # "Le Temps", "To Vima": the article belongs to the title ("As Le Télégramme": it does not)
             words.pop(0)
         if not words:
             continue
         start = sent.start + m.start() + words[0].start()
         end = sent.start + m.end()
-        name = text[start:end].rstrip(".")
+        name = re.sub(r"['’]s$", "", text[start:end].rstrip("."))  # "France Bleu's programme"
         span = Span(start, start + len(name))
         if len(name) >= 2 and not any(s.overlaps(span) for s in out):
             out.append(span)
     return out
+
+
+def _adjective(word: str, lex: Lexicon) -> bool:
+    """A nationality or place adjective before a name ("German", "Dutch"), not a country opening a title
+    ("France Bleu", "Radio France" keep theirs)."""
+    return word.lower() in lex.demonyms and word.lower().endswith(("an", "ese", "ish", "ch", "ic", "i", "ss"))
 
 
 def _people(text: str, lex: Lexicon) -> set[str]:
@@ -163,14 +170,21 @@ def _score(
         return -99
     named = any(part in ev.name_words for w in lower for part in (w, *w.split("-")))
     domain = bool(_DOMAIN.fullmatch(name))
-    if words[0] in ev.given_names and len(words) >= 2 and not named:
-        return -99  # "Anna Kowalska reported": a reporter
+    if len(words) >= 2 and words[0].title() in ev.given_names:
+        return -99  # "Anna Kowalska reported", "Franz Zeitung, the chairman": a person
+    if len(re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*:", text)) >= 2:
+        return -99  # "MARTIN REYES: ..." line after line: a speaker's label in a transcript
     if not named and not domain and all(not w.isupper() and is_english_word(w) for w in words):
         return -99  # "Police", "Officials", "State Media": ordinary words, not a title
     score = 1  # the frame
     if named or domain:
         score += 3
-    strong = bool(ev.strong_before.search(pre) or ev.strong_after.match(post) or ev.outlet_verbs.match(post))
+    strong = bool(
+        ev.strong_before.search(pre)
+        or ev.strong_after.match(post)
+        or ev.outlet_verbs.match(post)
+        or (lex.programme_speech.search(pre) and lex.programme.match(post))
+    )
     if strong:
         score += 2
     if lex.outlet_anaphor.search(following):
