@@ -1189,3 +1189,26 @@ def test_the_outlet_described_again_by_place_continues_its_passage() -> None:
         )
     )
     assert p.text.endswith("found 40 of them in a barn.") and p.outlet_name == "Nordposten"
+
+
+def test_a_source_line_under_a_news_paragraph_credits_it_and_not_the_dateline() -> None:
+    p = only(
+        passages(
+            "Harbour brief | 4 March 2025",
+            "The port authority of Klaipėda will dredge the northern channel this spring, deepening it to 15 "
+            "metres so that larger container ships can call, and expects the work to take about four months.",
+            "Source: Klaipėdos diena",
+            "The channel was last dredged in 2016.",
+        )
+    )
+    assert (p.kind, p.outlet_name) == ("source_block", "Klaipėdos diena")
+    assert p.text.startswith("The port authority") and p.text.endswith("about four months.")
+
+
+def test_a_dash_credit_line_naming_the_speaker_and_the_outlet_credits_the_quote_above() -> None:
+    doc = make_doc(
+        ("blockquote", '"Nobody here sleeps before two anyway."'),
+        ("blockquote", "- a kiosk owner in Split, quoted by Slobodna Dalmacija"),
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert p.outlet_name == "Slobodna Dalmacija" and p.text == '"Nobody here sleeps before two anyway."'

@@ -13,9 +13,11 @@ from provenance.attribution.patterns import (
     CLOSE_MARKS,
     CONFIDENCE,
     DATELINE,
+    HEADER_LINE,
     LABEL,
     MAX_ATTRIBUTION_LINE_WORDS,
     MAX_CREDIT_WORDS,
+    MAX_HEADER_WORDS,
     MAX_LEADIN_WORDS,
     MAX_LINKS_PER_OUTLET,
     MAX_PLAIN_PARAGRAPHS,
@@ -64,6 +66,7 @@ class Finder:
             self.inline_cue,
             mention_finder.name_language,
             is_english_word,
+            self.is_registered,
         )
         self.mentions.sort(key=lambda m: m.span.start)
         self.mention_index = SpanIndex((m.name_span, m) for m in self.mentions)
@@ -76,6 +79,11 @@ class Finder:
         self.credits: list[tuple[Mention, Span]] = []  # Source lines crediting an inline passage above
 
     # ------------------------------------------------------------------ preparation
+
+    def is_registered(self, name: str) -> bool:
+        """The registry knows the name or the domain ("spiegel.de"): the finder resolves it itself."""
+        outlet = self.registry.by_url(f"https://{name}") if "." in name else self.registry.find(name)
+        return outlet is not None
 
     def _blocks(self) -> list[Block]:
         paragraphs: Sequence[Paragraph] = self.doc.paragraphs
@@ -229,6 +237,12 @@ class Finder:
         # what is left is punctuation, a date or "source": the line is an attribution, not a sentence
         leftover = [w for w in WORD_RE.findall(rest) if w.lower() not in self.lex.line_fillers]
         if len(leftover) <= 3 and not re.search(r"[.!?]\s+\w", rest):
+            return mention
+        # "— a bar owner in Kadıköy, quoted by X": a credit line naming the speaker and the outlet that quoted them
+        before = text[: mention.span.start - b.span.start]
+        if re.match(r"^\W{0,3}[-—–―]", before) and (
+            self.lex.quote_before.search(before) or self.lex.cue_before.search(before)
+        ):
             return mention
         return None
 
@@ -441,6 +455,7 @@ class Finder:
             closing = re.match(r"^\(.*\)\W*$", self.block_text(b), re.S)  # "(Source: X)" credits what is above
             if kind == "source_block" and (
                 closing
+                or self.news_above(i)
                 or nxt is None
                 or nxt.kind == "heading"
                 or self.is_commentary(nxt.span)
@@ -508,7 +523,17 @@ class Finder:
         if self.under_heading(b):
             return True
         # (a first paragraph of its own may be the author's introduction: no bound)
-        return self.position[id(b)] == 1 and self.is_title(self.blocks[0])
+        if self.position[id(b)] == 1 and self.is_title(self.blocks[0]):
+            return True
+        above = self.prev_block(self.position[id(b)])
+        return above is not None and self.is_header(above)
+
+    def is_header(self, b: Block) -> bool:
+        """A dateline or byline block above the text ("Brief | 12 February 2025", "By Anna Kim")."""
+        text = self.block_text(b).strip().strip("*_")
+        if "\n" in text or len(WORD_RE.findall(text)) > MAX_HEADER_WORDS or text.endswith("."):
+            return False
+        return bool(HEADER_LINE.fullmatch(text))
 
     def is_title(self, b: Block) -> bool:
         """The document's first block is one short line without closing punctuation (a plain-text title)."""
@@ -520,6 +545,17 @@ class Finder:
             and not re.search(r"[.!?:;]$", text)
         )
 
+    def news_above(self, i: int) -> bool:
+        """The paragraph right above a Source line is a whole news paragraph (a brief's lead), not a one-line
+        teaser or a heading: the line credits it, as a brief's closing credit does."""
+        prev = self.prev_block(i)
+        if prev is None or prev.kind != "paragraph" or self.is_claimed(prev.span) or not self.bounded_above(prev):
+            return False  # (a paragraph that is not the text's first may be the author's: the line credits below)
+        nxt = self.next_block(i)
+        if nxt is not None and DATELINE.match(self.block_text(nxt)):
+            return False  # "Washington — ..." under the line: the credited text starts there
+        return len(WORD_RE.findall(self.block_text(prev))) >= 25 and not self.is_commentary(prev.span)
+
     def credited_above(self, i: int) -> list[Block]:
         """Plain paragraphs above a closing Source line at block i: back to a heading when one bounds them
         within a few paragraphs, else only the paragraph right above (where the text starts is unknown)."""
@@ -527,7 +563,7 @@ class Finder:
         j = i - 1
         while j >= 0 and len(run) < MAX_PLAIN_PARAGRAPHS:
             blk = self.blocks[j]
-            if blk.kind != "paragraph" or self.is_claimed(blk.span) or self.is_title(blk):
+            if blk.kind != "paragraph" or self.is_claimed(blk.span) or self.is_title(blk) or self.is_header(blk):
                 break
             if self.is_commentary(blk.span):
                 break

@@ -273,9 +273,7 @@ def load_lexicon() -> Lexicon:
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
-        programme=re.compile(
-            rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I
-        ),
+        programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(
             rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:on|in)\s*$", re.I
         ),

@@ -65,3 +65,10 @@ DATELINE = re.compile(
     r"\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}))?)\s+[—–-]\s+"
 )
+
+# a header line above an article's text: "Brief | 12 February 2025", "By Anna Kim", "Updated 3 May 2025, 10:14"
+HEADER_LINE = re.compile(
+    r"(?i:by|updated|published|posted|last\s+updated)\b.{0,60}|.{0,60}\|.{0,60}"
+    r"|.{0,40}\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\b.{0,30}"
+)
+MAX_HEADER_WORDS = 10

@@ -56,6 +56,7 @@ def find_unknown_outlets(
     cue_of: Callable[[Span, Mention], str | None],
     name_language: Callable[[str], str | None],
     is_english_word: Callable[[str], bool],
+    is_registered: Callable[[str], bool],
 ) -> list[Mention]:
     """Mentions of outlets missing from the registry, recognised from their reporting frames.
 
@@ -69,20 +70,29 @@ def find_unknown_outlets(
     for b in blocks:
         if b.kind == "heading":
             continue
+        source = lex.source_line.match(text[b.span.start : b.span.end])  # "Source: iDNES.cz"
+        credited = Span(b.span.start + source.start("name"), b.span.start + source.end("name")) if source else None
         for k, raw_sent in enumerate(b.sentences):
             sent = strip(text, raw_sent)
-            for span in _names(text, sent, lex):
+            spans = _names(text, sent, lex)
+            if credited is not None and sent.contains(credited):
+                # the whole credit is the name, lower-case words and all ("Source: Klaipėdos diena")
+                spans = [credited, *(sp for sp in spans if not sp.overlaps(credited))]
+            for span in spans:
                 if any(m.span.overlaps(span) for m in taken.overlapping(span)):
                     continue
                 name = text[span.start : span.end]
+                if is_registered(name):
+                    continue  # the finder asks the registry itself ("Source: spiegel.de")
                 probe = Mention(span, span, None, name, None)
-                cue = cue_of(sent, probe)
+                credit = credited is not None and credited.contains(span)
+                cue = "source" if credit else cue_of(sent, probe)
                 by_name.setdefault(name, []).append(_Occurrence(span, sent, cue))
                 if cue is None:
                     continue
                 after = b.sentences[k + 1 : k + 3]
                 following = text[after[0].start : after[-1].end] if after else ""
-                score = _score(text, span, sent, following, ev, lex, people, is_english_word)
+                score = _score(text, span, sent, following, ev, lex, people, is_english_word, credit=credit)
                 scores[name] = max(scores.get(name, -99), score)
     out: list[Mention] = []
     for name, score in scores.items():
@@ -150,6 +160,8 @@ def _score(
     lex: Lexicon,
     people: set[str],
     is_english_word: Callable[[str], bool],
+    *,
+    credit: bool = False,
 ) -> int:
     name = text[span.start : span.end]
     words = WORD_RE.findall(name)
@@ -180,7 +192,8 @@ def _score(
     if named or domain:
         score += 3
     strong = bool(
-        ev.strong_before.search(pre)
+        credit  # a "Source:" line under the text credits an outlet
+        or ev.strong_before.search(pre)
         or ev.strong_after.match(post)
         or ev.outlet_verbs.match(post)
         or (lex.programme_speech.search(pre) and lex.programme.match(post))
