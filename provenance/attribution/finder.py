@@ -373,8 +373,9 @@ class Finder:
                     return mention, span
         return None
 
-    def plain_run(self, i: int) -> list[Block]:
-        """Plain paragraphs from block i on that continue a lead-in: stop at commentary, headings, cues."""
+    def plain_run(self, i: int, mention: Mention | None = None) -> list[Block]:
+        """Plain paragraphs from block i on that continue a lead-in: stop at commentary, headings, cues, and at a
+        paragraph that opens by crediting another outlet."""
         run: list[Block] = []
         j = i
         while j < len(self.blocks) and len(run) < MAX_PLAIN_PARAGRAPHS:
@@ -382,6 +383,8 @@ class Finder:
             if b.kind in ("heading", "blockquote", "hr", "rule") or self.is_claimed(b.span):
                 break
             if run and (self.is_commentary(b.span) or self.starts_attribution(b)):
+                break
+            if run and mention is not None and self.credits_other_outlet(b, mention):
                 break
             if run and run[0].kind == "list" and b.kind != "list":
                 break  # a lead-in over a list: the list is the passage
@@ -392,6 +395,12 @@ class Finder:
             run.append(b)
             j += 1
         return run
+
+    def credits_other_outlet(self, b: Block, mention: Mention) -> bool:
+        """The block's first sentence credits an outlet other than ``mention``'s ("The Asahi Shimbun has
+        accused ...")."""
+        first = strip(self.text, b.sentences[0])
+        return any(not same_outlet(m, mention) and self.inline_cue(first, m) for m in self.mentions_in(first))
 
     def is_full_quote(self, b: Block) -> bool:
         """The whole paragraph is one quotation ("..." with at most closing punctuation after it)."""
@@ -489,7 +498,7 @@ class Finder:
                 self.add(Candidate(span, kind, mention, cue, conf, context=[b.span]), cue)
                 i += 1 + len(group)
                 continue
-            run = self.plain_run(i + 1)
+            run = self.plain_run(i + 1, mention)
             if not run:
                 i += 1
                 continue
@@ -768,11 +777,12 @@ class Finder:
             return "quote"  # '"Rome is running dry," La Repubblica declared'
         return None
 
-    @staticmethod
-    def _subject_position(pre: str) -> bool:
+    def _subject_position(self, pre: str) -> bool:
         """The outlet is the subject: nothing before it, or a clause boundary / connective."""
-        # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet"
+        # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet", and so do
+        # adjectives after it: "The conservative Yomiuri Shimbun wrote"
         pre = pre.rstrip().rstrip('«„"“‚‘»›')
+        pre = self.lex.article_adjectives.sub("", pre + " ").rstrip()
         pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
         # a transcript's speaker ("PIOTR: ") or a thread's post number ("2/ ") opens the line, not the sentence
         pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()
@@ -806,6 +816,8 @@ class Finder:
                     if cue:
                         hit = (mention, cue)
                         break
+                if hit is None:
+                    hit = self.described_outlet(b, sent)
                 if hit is None and k == 0:
                     hit = self.paragraph_continuation(b, sent)
                 if hit is None and k > 0:
@@ -825,6 +837,7 @@ class Finder:
                     k += 1
                     continue
                 mention, cue = hit
+                mention = self.antecedent(mention, b)
                 end_k = k
                 if cue == "leadin_colon":
                     stop = self.add_leadin_colon(b, sent, mention)
@@ -864,7 +877,25 @@ class Finder:
     def refers_back(self, mention: Mention, prev: Candidate) -> bool:
         """The outlet named only by what and where it is ("The Groningen daily", "the Düsseldorf newspaper") right
         after another outlet's passage: the article describing that outlet again, not a new one."""
-        if mention.outlet is not None or same_outlet(prev.mention, mention):
+        return self.is_description(mention) and not same_outlet(prev.mention, mention)
+
+    def described_outlet(self, b: Block, sent: Span) -> tuple[Mention, str] | None:
+        """A reporting frame around an outlet described by its place ("The Zurich paper writes that ...") after
+        the outlet was named: the named outlet is the source."""
+        for m in self.lex.place_anaphor.finditer(self.text, sent.start, sent.end):
+            span = Span(m.start(), m.end())
+            probe = Mention(span, span, None, m.group(0), None)
+            if not self.is_description(probe) or self.mentions_in(span):
+                continue
+            cue = self.inline_cue(sent, probe)
+            named = self.antecedent(probe, b) if cue else probe
+            if cue and named is not probe:
+                return named, cue
+        return None
+
+    def is_description(self, mention: Mention) -> bool:
+        """A mention that describes an outlet by place and kind ("the Geneva daily") instead of naming it."""
+        if mention.outlet is not None:
             return False
         words = mention.written.split()
         if words and words[0].lower() in ("the", "a"):
@@ -872,8 +903,26 @@ class Finder:
         if "," in mention.written or not words or words[-1].lower() not in self.lex.descriptor_last_words:
             return False  # "Il Messaggero, the capital's other daily": a name with its description
         capitalised = [w for w in words if w[:1].isupper()]
-        # one or two capitalised words (a place) right before lower-case description words
-        return 1 <= len(capitalised) <= 2 and words[: len(capitalised)] == capitalised
+        if not capitalised or words[: len(capitalised)] != capitalised:
+            return False
+        # a place right before lower-case description words: one word ("the Zurich paper"), or words the lexicon
+        # knows as a place ("the St Petersburg news site"); "the Rheinische Post newspaper" names its outlet
+        place = " ".join(capitalised).lower()
+        return len(capitalised) == 1 or place in self.lex.demonyms
+
+    def antecedent(self, mention: Mention, b: Block) -> Mention:
+        """The named outlet a description refers to: the last one named before it in its paragraph or the one
+        above ("Le Temps has spoken to the minister. According to the Geneva daily, ..."); itself if none."""
+        if not self.is_description(mention):
+            return mention
+        i = self.position[id(b)]
+        start = self.blocks[i - 1].span.start if i > 0 else b.span.start
+        named = [
+            m
+            for m in self.mention_index.overlapping(Span(start, mention.span.start))
+            if m.span.end <= mention.span.start and not self.is_description(m)
+        ]
+        return max(named, key=lambda m: m.span.start) if named else mention
 
     def paragraph_continuation(self, b: Block, sent: Span) -> tuple[Mention, str] | None:
         """A paragraph that goes on reporting the inline passage just above it and names its outlet by what it
@@ -930,9 +979,12 @@ class Finder:
         """The sentence keeps reporting the same outlet ("The paper added that ...")."""
         s = strip(self.text, sent)
         text = self.text[s.start : s.end]
+        cued = [o for o in self.mentions_in(s) if self.inline_cue(s, o)]
+        if any(not same_outlet(o, mention) and not self.is_description(o) for o in cued):
+            return False  # '"...," she told the Rheinische Post': another outlet's words now
         if self.lex.continuation.match(text) or self.lex.continuation_tag.search(self.outside_quotes(s)):
             return True
-        return any(same_outlet(o, mention) and self.inline_cue(s, o) for o in self.mentions_in(s))
+        return any(same_outlet(o, mention) for o in cued)
 
     # ------------------------------------------------------------------ 5: links
 

@@ -103,6 +103,8 @@ class Lexicon:
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
+    place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
+    article_adjectives: re.Pattern[str]  # "The conservative " before a name: part of its description
     programme: re.Pattern[str]  # "on X's morning programme": after the outlet's name
     programme_speech: re.Pattern[str]  # "she said on", "made the case on": before it (not "was broadcast on")
     honorifics: frozenset[str]  # "Senator", "Dr": a person's name follows
@@ -273,6 +275,10 @@ def load_lexicon() -> Lexicon:
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        place_anaphor=re.compile(
+            rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
+        ),
+        article_adjectives=re.compile(rf"(?:^|(?<=\s))(?i:the|a|an)\s+(?:(?i:{adjectives})[\s-]+){{1,3}}$"),
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(
             rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:on|in)\s*$", re.I

@@ -11,6 +11,24 @@ from provenance.attribution.structures import Mention, OutletRegistry, SpanIndex
 from provenance.model import Span
 
 
+def widen_start(text: str, start: int, lex: Lexicon) -> int:
+    """Where a name's description begins: "the German daily Bild", "Japan's second-largest newspaper, the
+    Asahi Shimbun" (an apposition before the name, with or without its own article)."""
+    before = text[max(0, start - 40) : start].split()
+    if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1 and before[-2].endswith(","):
+        before = before[:-1]  # "newspaper, the X"
+    # cheap test before the regex
+    if not before or before[-1].lower().rstrip(",") not in lex.descriptor_last_words:
+        return start
+    window = text[max(0, start - 80) : start]
+    article = re.search(r",\s+(?:the|a|an)\s+$", window, re.I)
+    body = window[: article.start() + 1] + " " if article else window
+    prefix = lex.descriptor_prefix.search(body)
+    if not prefix:
+        return start
+    return start - (len(window) - (len(body) - len(prefix.group(0))) if article else len(prefix.group(0)))
+
+
 class MentionFinder:
     """Finds the outlet mentions of one text."""
 
@@ -26,13 +44,7 @@ class MentionFinder:
             written = self.text[span.start : span.end]
             if written.islower() and written not in (outlet.name, *outlet.aliases):
                 continue  # "focus groups", "the guardian of", "público": a word, not the outlet
-            start = span.start
-            before = self.text[max(0, start - 40) : start].split()
-            # cheap test before the regex
-            if before and before[-1].lower().rstrip(",") in self.lex.descriptor_last_words:
-                prefix = self.lex.descriptor_prefix.search(self.text[max(0, start - 80) : start])
-                if prefix:
-                    start -= len(prefix.group(0))
+            start = widen_start(self.text, span.start, self.lex)
             out.append(Mention(Span(start, span.end), span, outlet, self.text[start : span.end], outlet.language))
         taken = SpanIndex((k.name_span, k) for k in out)
         for m in GENITIVE.finditer(self.text):

@@ -60,10 +60,12 @@ POST_NUMBER = re.compile(r"\d{1,3}/\d{0,3}[ \t]+(?=\S)")
 PLACE_WORDS = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?"
 # words that end an apposition's description ("Mr Jones, a columnist at the daily," is a person)
 APPOSITION_STOP = r"at|for|of|in|with|from|to|on|by|and|or|who|which|that|whose"
-# a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — "
+# a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — ", and a
+# place in ordinary capitals before a long dash: "Prague — "
 DATELINE = re.compile(
-    r"\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
+    r"\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}))?)\s+[—–-]\s+"
+    r"|[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?\s+[—–]\s+)"
 )
 
 # a header line above an article's text: "Brief | 12 February 2025", "By Anna Kim", "Updated 3 May 2025, 10:14"

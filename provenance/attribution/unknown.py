@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from provenance.attribution.lexicon import Lexicon, UnknownOutletWords
+from provenance.attribution.mentions import widen_start
 from provenance.attribution.patterns import NAME_RE, WORD_RE
 from provenance.attribution.structures import Block, Mention, SpanIndex, strip
 from provenance.model import Span
@@ -44,6 +45,7 @@ _GIVEN_NAME = re.compile(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я'’-]+")
 @dataclass(frozen=True)
 class _Occurrence:
     span: Span
+    wide: Span  # with the description before the name
     sentence: Span
     cue: str | None
 
@@ -84,15 +86,21 @@ def find_unknown_outlets(
                 name = text[span.start : span.end]
                 if is_registered(name):
                     continue  # the finder asks the registry itself ("Source: spiegel.de")
-                probe = Mention(span, span, None, name, None)
+                wide = Span(widen_start(text, span.start, lex), span.end)  # "the Thessaloniki daily X"
+                probe = Mention(wide, span, None, text[wide.start : wide.end], None)
                 credit = credited is not None and credited.contains(span)
                 cue = "source" if credit else cue_of(sent, probe)
-                by_name.setdefault(name, []).append(_Occurrence(span, sent, cue))
-                if cue is None:
-                    continue
+                by_name.setdefault(name, []).append(_Occurrence(span, wide, sent, cue))
                 after = b.sentences[k + 1 : k + 3]
                 following = text[after[0].start : after[-1].end] if after else ""
-                score = _score(text, span, sent, following, ev, lex, people, is_english_word, credit=credit)
+                if cue is None:
+                    # no frame here, but the article goes on to describe it as an outlet: "Le Temps has spoken to
+                    # the minister. According to the Geneva daily, ..." (that frame then finds its antecedent)
+                    if not lex.place_anaphor.search(following):
+                        continue
+                    score = _score(text, span, sent, following, ev, lex, people, is_english_word) - 2
+                else:
+                    score = _score(text, span, sent, following, ev, lex, people, is_english_word, credit=credit)
                 scores[name] = max(scores.get(name, -99), score)
     out: list[Mention] = []
     for name, score in scores.items():
@@ -101,9 +109,9 @@ def find_unknown_outlets(
         language = _language(name, ev, name_language)
         for occ in by_name[name]:
             if not any(m.span.overlaps(occ.span) for m in taken.overlapping(occ.span)):
-                mention = Mention(occ.span, occ.span, None, name, language)
+                mention = Mention(occ.wide, occ.span, None, text[occ.wide.start : occ.wide.end], language)
                 out.append(mention)
-                taken.add(occ.span, mention)
+                taken.add(occ.wide, mention)
     return sorted(out, key=lambda m: m.span.start)
 
 
@@ -124,6 +132,10 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
             continue
         start = sent.start + m.start() + words[0].start()
         end = sent.start + m.end()
+        # a title may end in a lower-case title word: "Hospodářské noviny", "Klaipėdos diena"
+        tail = re.match(r"[ \t]+([a-zß-ÿā-ž][\w'’-]*)", text[end : sent.end])
+        if tail and tail.group(1).lower() in lex.unknown.name_words:
+            end += tail.end()
         name = re.sub(r"['’]s$", "", text[start:end].rstrip("."))  # "France Bleu's programme"
         span = Span(start, start + len(name))
         if len(name) >= 2 and not any(s.overlaps(span) for s in out):
@@ -200,7 +212,7 @@ def _score(
     )
     if strong:
         score += 2
-    if lex.outlet_anaphor.search(following):
+    if lex.outlet_anaphor.search(following) or lex.place_anaphor.search(following):
         score += 2
     if _FOREIGN_ARTICLE.match(name) and len(words) >= 2:
         score += 1
