@@ -1246,3 +1246,19 @@ def test_a_leadin_run_stops_where_another_outlet_is_credited() -> None:
         "The Asahi Shimbun, for its part, argued that stable relations were essential.",
     )
     assert [p.text[:15] for p in found] == ["It is right to ", "The Asahi Shimb"]
+
+
+def test_a_quoted_headline_credited_after_a_dash_is_a_passage() -> None:
+    found = passages('"The Urals count the cost of the cold snap" - Ura.ru', "Our view: they will pay more.")
+    p = only(found)
+    assert (p.kind, p.outlet_name, p.text) == ("headline", "Ura.ru", '"The Urals count the cost of the cold snap"')
+
+
+def test_a_menu_of_name_and_tagline_lines_credits_nothing() -> None:
+    found = passages(
+        "Aamuposti – Uutiset ja urheilu",
+        "Iltaposti.fi – Viihde ja juorut",
+        "Autotalli.com – Vaihtoautot",
+        "Le Monde – Actualités en continu",
+    )
+    assert found == []

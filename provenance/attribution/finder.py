@@ -14,6 +14,7 @@ from provenance.attribution.patterns import (
     CONFIDENCE,
     DATELINE,
     HEADER_LINE,
+    HEADLINE_CREDIT,
     LABEL,
     MAX_ATTRIBUTION_LINE_WORDS,
     MAX_CREDIT_WORDS,
@@ -21,6 +22,7 @@ from provenance.attribution.patterns import (
     MAX_LEADIN_WORDS,
     MAX_LINKS_PER_OUTLET,
     MAX_PLAIN_PARAGRAPHS,
+    MAX_UNQUOTED_HEADLINES,
     MIN_CREDITED_QUOTE_WORDS,
     MIN_LINK_WORDS,
     PLACE_WORDS,
@@ -43,7 +45,7 @@ from provenance.attribution.structures import (
     strip,
     strip_span,
 )
-from provenance.attribution.unknown import find_unknown_outlets, is_english_word
+from provenance.attribution.unknown import credited_name, find_unknown_outlets, is_english_word
 from provenance.model import Document, Link, Outlet, Paragraph, Passage, Span
 from provenance.segment import split_sentences
 
@@ -800,6 +802,29 @@ class Finder:
             )
         )
 
+    def find_headlines(self) -> None:
+        """Headlines credited after a dash, one per line: '"Budget: the least bad option" - Le Figaro'. A headline
+        without quotation marks counts for an outlet the registry knows, unless the page has many such lines (a
+        menu of "Name – tagline" links)."""
+        unquoted = [b for b in self.blocks if credited_name(self.text, b, self.lex, quoted_only=False) is not None]
+        menu = len(unquoted) >= MAX_UNQUOTED_HEADLINES
+        for b in self.blocks:
+            if self.is_claimed(b.span):
+                continue
+            name = credited_name(self.text, b, self.lex, quoted_only=menu)
+            body = self.block_text(b)
+            head = HEADLINE_CREDIT.fullmatch(body) if name is not None else None
+            if head is None or name is None:
+                continue
+            mentions = [m for m in self.mentions_in(name) if not self.is_description(m)]
+            quoted = self.text[b.span.start + head.start("head")] in '"“„«' if head else False
+            if not quoted:
+                mentions = [m for m in mentions if m.outlet is not None]
+            if not mentions:
+                continue
+            span = Span(b.span.start + head.start("head"), b.span.start + head.end("head"))
+            self.add(Candidate(span, "headline", mentions[0], name, CONFIDENCE["headline"]), b.span)
+
     def find_inline(self) -> None:
         for b in self.blocks:
             if b.kind == "heading":
@@ -1062,6 +1087,7 @@ class Finder:
         self.find_closing_lines()
         self.find_blockquotes()
         self.find_quote_credits()
+        self.find_headlines()
         self.find_inline()
         self.attach_credits()
         self.find_links()

@@ -59,6 +59,28 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
     )
 
 
+def _frame_words(raw: dict[str, Any]) -> list[str]:
+    """The first word of every cue, verb and report noun: a cheap test that a sentence may hold a frame."""
+    cues = raw["cues"]
+    lists = [
+        cues["before"],
+        cues["after"],
+        cues.get("after_that", []),
+        cues.get("participles_that", []),
+        cues.get("after_quote", []),
+        cues["report_nouns"],
+        cues["quote_before"],
+        cues["quote_after"],
+        cues.get("programme_speech", []),
+        raw["unknown_outlets"]["strong_before"],
+        raw["unknown_outlets"]["strong_after"],
+        raw["unknown_outlets"]["outlet_verbs"],
+        raw["leadin"]["openers"],
+        ["according", "per", "via", "as"],
+    ]
+    return sorted({phrase.split()[0] for words in lists for phrase in words if phrase.split()})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     raw: dict[str, Any]
@@ -104,6 +126,7 @@ class Lexicon:
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
+    frame_hint: re.Pattern[str]  # any word a reporting frame needs: sentences without one credit nobody
     article_adjectives: re.Pattern[str]  # "The conservative " before a name: part of its description
     programme: re.Pattern[str]  # "on X's morning programme": after the outlet's name
     programme_speech: re.Pattern[str]  # "she said on", "made the case on": before it (not "was broadcast on")
@@ -275,6 +298,7 @@ def load_lexicon() -> Lexicon:
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        frame_hint=re.compile(rf"[:\"“”„«»]|\b(?:{alt(_frame_words(raw))})", re.I),
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),

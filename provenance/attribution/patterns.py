@@ -10,6 +10,7 @@ import re
 
 # How sure each way of finding a passage is (an unknown outlet costs a further 20%).
 CONFIDENCE = {
+    "headline": 0.8,
     "leadin_blockquote": 0.95,
     "leadin_plain": 0.85,
     "source_blockquote": 0.9,
@@ -74,3 +75,11 @@ HEADER_LINE = re.compile(
     r"|.{0,40}\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\b.{0,30}"
 )
 MAX_HEADER_WORDS = 10
+
+# a headline credited after a dash, as press reviews print them: '"Budget: the least bad option" - Le Figaro'
+HEADLINE_CREDIT = re.compile(
+    r"[\s*_>#-]*(?P<head>[\"“„«].{8,200}?[\"”“»]|[A-ZÀ-Þ][^\n]{8,200}?)[\s*_]*\s[-–—]\s+[\s*_]*"
+    r"(?P<name>[A-ZÀ-Þa-z][^\n\-–—:;!?\"“”]{1,60}?)[\s*_.]*"
+)
+MAX_HEADLINE_WORDS = 30
+MAX_UNQUOTED_HEADLINES = 3  # more "Name – tagline" lines than this on a page are a menu, not a press review

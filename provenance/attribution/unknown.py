@@ -26,7 +26,7 @@ from functools import cache
 
 from provenance.attribution.lexicon import Lexicon, UnknownOutletWords
 from provenance.attribution.mentions import widen_start
-from provenance.attribution.patterns import NAME_RE, WORD_RE
+from provenance.attribution.patterns import HEADLINE_CREDIT, MAX_HEADLINE_WORDS, NAME_RE, WORD_RE
 from provenance.attribution.structures import Block, Mention, SpanIndex, strip
 from provenance.model import Span
 
@@ -72,10 +72,12 @@ def find_unknown_outlets(
     for b in blocks:
         if b.kind == "heading":
             continue
-        source = lex.source_line.match(text[b.span.start : b.span.end])  # "Source: iDNES.cz"
-        credited = Span(b.span.start + source.start("name"), b.span.start + source.end("name")) if source else None
+        credited = credited_name(text, b, lex)
         for k, raw_sent in enumerate(b.sentences):
             sent = strip(text, raw_sent)
+            hinted = lex.frame_hint.search(text, sent.start, sent.end) is not None
+            if not hinted and (credited is None or not sent.contains(credited)):
+                continue  # no cue word at all: no frame (the cheap test that keeps long articles fast)
             spans = _names(text, sent, lex)
             if credited is not None and sent.contains(credited):
                 # the whole credit is the name, lower-case words and all ("Source: Klaipėdos diena")
@@ -84,12 +86,12 @@ def find_unknown_outlets(
                 if any(m.span.overlaps(span) for m in taken.overlapping(span)):
                     continue
                 name = text[span.start : span.end]
-                if is_registered(name):
-                    continue  # the finder asks the registry itself ("Source: spiegel.de")
                 wide = Span(widen_start(text, span.start, lex), span.end)  # "the Thessaloniki daily X"
                 probe = Mention(wide, span, None, text[wide.start : wide.end], None)
                 credit = credited is not None and credited.contains(span)
                 cue = "source" if credit else cue_of(sent, probe)
+                if (cue is not None or name in scores) and is_registered(name):
+                    continue  # the finder asks the registry itself ("Source: spiegel.de")
                 by_name.setdefault(name, []).append(_Occurrence(span, wide, sent, cue))
                 after = b.sentences[k + 1 : k + 3]
                 following = text[after[0].start : after[-1].end] if after else ""
@@ -113,6 +115,21 @@ def find_unknown_outlets(
                 out.append(mention)
                 taken.add(occ.wide, mention)
     return sorted(out, key=lambda m: m.span.start)
+
+
+def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True) -> Span | None:
+    """The name a credit line gives: "Source: iDNES.cz", '"The Urals count the cost" - Ura.ru' (a headline in
+    quotation marks unless ``quoted_only`` is off: "Name – tagline" lines are a site's menu as often as not)."""
+    body = text[b.span.start : b.span.end]
+    source = lex.source_line.match(body)
+    if source:
+        return Span(b.span.start + source.start("name"), b.span.start + source.end("name"))
+    if "\n" in body or len(body) > 400 or len(WORD_RE.findall(body)) > MAX_HEADLINE_WORDS:
+        return None  # (cheap tests first: the headline pattern backtracks on long lines)
+    headline = HEADLINE_CREDIT.fullmatch(body)
+    if headline and (headline.group("head")[:1] in '"“„«' or not quoted_only):
+        return Span(b.span.start + headline.start("name"), b.span.start + headline.end("name"))
+    return None
 
 
 def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
@@ -175,6 +192,7 @@ def _score(
     *,
     credit: bool = False,
 ) -> int:
+    """Points for the name at ``span`` being an outlet; -99 when it is a person, place or organisation."""
     name = text[span.start : span.end]
     words = WORD_RE.findall(name)
     lower = [w.lower() for w in words]
@@ -204,7 +222,7 @@ def _score(
     if named or domain:
         score += 3
     strong = bool(
-        credit  # a "Source:" line under the text credits an outlet
+        credit  # a "Source:" line or a headline's dash credits an outlet
         or ev.strong_before.search(pre)
         or ev.strong_after.match(post)
         or ev.outlet_verbs.match(post)
