@@ -1009,6 +1009,8 @@ class Finder:
             return False  # '"...," she told the Rheinische Post': another outlet's words now
         if self.lex.continuation.match(text) or self.lex.continuation_tag.search(self.outside_quotes(s)):
             return True
+        if any(q.start <= s.start and s.end <= q.end + 1 for q in self.quote_index.overlapping(s)):
+            return True  # a quotation on its own after a quoted passage: the same speaker goes on
         return any(same_outlet(o, mention) for o in cued)
 
     # ------------------------------------------------------------------ 5: links

@@ -243,9 +243,15 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         quote_intro=re.compile(rf"\b(?:{alt(raw['cues']['report_nouns'] + raw['cues']['quote_intro'])})\b", re.I),
+        # "The paper added that", "According to the news outlet, ...", and the outlet described as the subject of
+        # a past-tense verb, whatever it did: "The paper reviewed the register", "The broadcaster has obtained ..."
+        # (not what it is: "The tabloid was founded in 1952", "The paper is celebrating")
         continuation=re.compile(
             rf"^\W*(?:(?:{alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
-            rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b)",
+            rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
+            rf"|(?:according\s+to|per)\s+{desc_anaphor}\b"
+            rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})(?:\s+(?:also|then|later|further))?"
+            rf"\s+(?:has\s+|had\s+)?(?!(?:was|were|owned|founded|based|published|printed|sold|bought)\b)[a-z]+ed\b)",
             re.I,
         ),
         # "..., the paper added, ...", '"...," he said in the interview', "..., according to the broadcaster"
