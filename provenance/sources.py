@@ -1,4 +1,4 @@
-"""The outlet registry: one TOML file per news outlet (``provenance/outlets/*.toml``).
+"""The outlet registry: one TOML file per news outlet (the top-level ``sources/*.toml``).
 
 A file looks like::
 
@@ -266,12 +266,22 @@ def _host(url: str) -> str:
 # --------------------------------------------------------------------------- loading
 
 
+# the top-level sources/ folder, installed as this package (pyproject.toml maps it with package-dir)
+_BUILTIN_PACKAGE = "provenance.outlet_sources"
+
+
 def _builtin_files() -> list[tuple[str, str]]:
-    folder = resources.files("provenance").joinpath("outlets")
+    try:
+        folder = resources.files(_BUILTIN_PACKAGE)
+    except ModuleNotFoundError:
+        raise SourceRegistryError(
+            "the built-in outlet registry is not installed",
+            hint="reinstall translation-provenance (pip install -e . in a checkout)",
+        ) from None
     out = []
     for entry in folder.iterdir():
         if entry.name.endswith(".toml"):
-            out.append((f"provenance/outlets/{entry.name}", entry.read_text(encoding="utf-8")))
+            out.append((f"sources/{entry.name}", entry.read_text(encoding="utf-8")))
     return sorted(out)
 
 

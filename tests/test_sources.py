@@ -13,7 +13,7 @@ import pytest
 from provenance.errors import SourceRegistryError
 from provenance.sources import KINDS, load_registry, parse_outlet
 
-OUTLETS = Path(__file__).resolve().parent.parent / "provenance" / "outlets"
+OUTLETS = Path(__file__).resolve().parent.parent / "sources"
 
 
 @pytest.fixture(scope="module")
