@@ -169,3 +169,18 @@ def test_aliases_made_of_ordinary_english_words_match_only_as_written() -> None:
             if all(t.isdigit() or t.lower() in words for t in tokens):
                 loose.append((outlet.id, alias))
     assert loose == []
+
+
+def test_the_summary_in_docs_outlets_md_matches_the_files() -> None:
+    """docs/outlets.md ends with a per-language table generated from sources/; adding an outlet
+    without regenerating it (python scripts/outlet_summary.py) leaves the page stale."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("outlet_summary", ROOT / "scripts" / "outlet_summary.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    page = (ROOT / "docs" / "outlets.md").read_text(encoding="utf-8")
+    table = script.summary([o for o, _ in shipped()])
+    assert f"<!-- BEGIN summary -->\n{table}<!-- END summary -->" in page
+    assert table.startswith(f"{len(shipped())} outlets in ")
