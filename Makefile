@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo test lint system-deps benchmarks clean
+.PHONY: install demo test lint system-deps benchmarks outlet-summary clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: install system-deps lint
 
 benchmarks: install
 	$(BIN)/python -m benchmarks.run_all
+
+# the per-language table at the end of docs/outlets.md, after adding outlets to sources/
+outlet-summary: install
+	$(BIN)/python scripts/outlet_summary.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info report.html

@@ -193,7 +193,7 @@ class Document:
 
 @dataclass(frozen=True)
 class Outlet:
-    """One news outlet from the registry (``provenance/outlets/*.toml``)."""
+    """One news outlet from the registry (the top-level ``sources/*.toml``)."""
 
     id: str
     name: str

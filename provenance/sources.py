@@ -1,4 +1,4 @@
-"""The outlet registry: one TOML file per news outlet (``provenance/outlets/*.toml``).
+"""The outlet registry: one TOML file per news outlet (the top-level ``sources/*.toml``).
 
 A file looks like::
 
@@ -266,12 +266,22 @@ def _host(url: str) -> str:
 # --------------------------------------------------------------------------- loading
 
 
+# the top-level sources/ folder, installed as this package (pyproject.toml maps it with package-dir)
+_BUILTIN_PACKAGE = "provenance.outlet_sources"
+
+
 def _builtin_files() -> list[tuple[str, str]]:
-    folder = resources.files("provenance").joinpath("outlets")
+    try:
+        folder = resources.files(_BUILTIN_PACKAGE)
+    except ModuleNotFoundError:
+        raise SourceRegistryError(
+            "the built-in outlet registry is not installed",
+            hint="reinstall translation-provenance (pip install -e . in a checkout)",
+        ) from None
     out = []
     for entry in folder.iterdir():
         if entry.name.endswith(".toml"):
-            out.append((f"provenance/outlets/{entry.name}", entry.read_text(encoding="utf-8")))
+            out.append((f"sources/{entry.name}", entry.read_text(encoding="utf-8")))
     return sorted(out)
 
 
@@ -312,13 +322,14 @@ def parse_outlet(where: str, text: str) -> tuple[Outlet, frozenset[str]]:
     if not _ID.match(outlet_id):
         raise SourceRegistryError(f"{where}: id {outlet_id!r} must be lowercase letters, digits, '-' or '_'")
     language = data["language"].strip()
-    if not _LANG.match(language):
-        raise SourceRegistryError(f"{where}: language {language!r} must be a two-letter ISO 639-1 code")
+    languages, countries = _iso_codes()
+    if not _LANG.match(language) or language not in languages:
+        raise SourceRegistryError(f"{where}: language {language!r} must be a two-letter ISO 639-1 code like 'de'")
     kind = data.get("kind", "newspaper")
     if kind not in KINDS:
         raise SourceRegistryError(f"{where}: kind {kind!r} must be one of {', '.join(KINDS)}")
     country = data.get("country")
-    if country is not None and (not isinstance(country, str) or not re.fullmatch(r"[A-Z]{2}", country)):
+    if country is not None and (not isinstance(country, str) or country not in countries):
         raise SourceRegistryError(f"{where}: country {country!r} must be a two-letter ISO 3166 code like 'DE'")
     domains = tuple(d.lower() for d in _strings(where, data, "domains"))
     for domain in domains:
@@ -342,6 +353,13 @@ def parse_outlet(where: str, text: str) -> tuple[Outlet, frozenset[str]]:
         xpath=_strings(where, data, "xpath"),
     )
     return outlet, frozenset(exact)
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """The ISO 639-1 languages and ISO 3166-1 alpha-2 countries an outlet file may name (a data file)."""
+    data = tomllib.loads(resources.files("provenance").joinpath("data", "iso_codes.toml").read_text(encoding="utf-8"))
+    return frozenset(data["languages"]), frozenset(data["countries"])
 
 
 def _load(sources: list[list[tuple[str, str]]]) -> Registry:

@@ -1002,18 +1002,11 @@ def _gold_entries() -> list[dict]:
 # Known misses: gold passages the detector does not find, with the reason.
 KNOWN_MISSES: dict[str, str] = {
     # blind3 (written without reading the detector): what its fixes left open
-    "blind3/h01_heading_ouestfrance.md": "a heading as lead-in, naming an outlet missing from the registry",
-    "blind3/h09_russian_vedomosti_rbc.txt": '"RBC, citing a source, wrote": an unknown name with no descriptor',
-    "blind3/h10_onet_memo.md": '"the news portal Onet" gives no language',
-    "blind3/h16_ria_izvestia_kp.txt": '"a pro-Kremlin tabloid" gives no language',
     "blind3/h21_ukraine_liveblog.md": '"X: ..." inside a paragraph is open-ended by design; gold says closed',
-    "blind3/h26_nested_bams_rp.txt": '"the Rheinische Post newspaper" gives no language',
     # blind4 (written without reading the detector): what its fixes left open
-    "blind4/w02_press_review.md": 'an unknown outlet named with no descriptor ("Kathimerini leads with the cost: ...")',
-    "blind4/w06_opinion_austria.txt": '"In an editorial on Saturday, Die Presse called ...": unknown, no descriptor',
+    "blind4/w06_opinion_austria.txt": '"In an editorial on Saturday, Die Presse called ...": "called" is no cue',
     "blind4/w07_transcript_podcast.txt": '"... is in Rzeczpospolita. I\'ll read it. Quote: ... End quote."',
-    "blind4/w11_belgium_lesoir_standaard.html": '"told RTBF radio that": an unknown outlet with no descriptor',
-    "blind4/w12_turkey_possessive.txt": '"The pro-government daily Sabah" gives no language',
+    "blind4/w12_turkey_possessive.txt": '"The pro-government daily Sabah claimed ...": "claimed" is no cue',
 }
 
 

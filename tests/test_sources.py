@@ -13,7 +13,7 @@ import pytest
 from provenance.errors import SourceRegistryError
 from provenance.sources import KINDS, load_registry, parse_outlet
 
-OUTLETS = Path(__file__).resolve().parent.parent / "provenance" / "outlets"
+OUTLETS = Path(__file__).resolve().parent.parent / "sources"
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +205,8 @@ def test_extra_folder_overrides_and_extends(tmp_path: Path) -> None:
         ('id = "x"\nname = "X"\nlanguage = "de"\ndomains = [', "invalid TOML"),
         ('id = "x"\nlanguage = "de"\n', "missing or empty 'name'"),
         ('id = "x"\nname = "X"\nlanguage = "German"\n', "two-letter"),
+        ('id = "x"\nname = "X"\nlanguage = "xx"\n', "language 'xx' must be a two-letter ISO 639-1 code"),
+        ('id = "x"\nname = "X"\nlanguage = "en"\ncountry = "UK"\n', "country 'UK' must be a two-letter ISO 3166"),
         ('id = "x"\nname = "X"\nlanguage = "de"\nalias = ["X1"]\n', "unknown key 'alias'"),
         ('id = "x"\nname = "X"\nlanguage = "de"\ndomains = ["https://x.de/"]\n', "not a bare domain"),
         ('id = "x"\nname = "X"\nlanguage = "de"\nkind = "blog"\n', "kind 'blog'"),
