@@ -1255,3 +1255,12 @@ def test_a_menu_of_name_and_tagline_lines_credits_nothing() -> None:
         "Le Monde – Actualités en continu",
     )
     assert found == []
+
+
+def test_a_lower_case_descriptor_is_not_the_first_word_of_a_registered_name() -> None:
+    registry = TinyRegistry(
+        [Outlet("dailysabah", "Daily Sabah", "en"), Outlet("sabah", "Sabah", "tr", aliases=("SABAH",))]
+    )
+    doc = make_doc("The pro-government daily Sabah claimed the line would carry 600,000 passengers a day.")
+    p = only(find_passages(doc, registry))
+    assert p.outlet is not None and p.outlet.id == "sabah"

@@ -8,7 +8,7 @@ import re
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import FOREIGN_ARTICLE, GENITIVE, WORD_RE
 from provenance.attribution.structures import Mention, OutletRegistry, SpanIndex
-from provenance.model import Span
+from provenance.model import Outlet, Span
 
 
 def widen_start(text: str, start: int, lex: Lexicon) -> int:
@@ -37,10 +37,26 @@ class MentionFinder:
         self.registry = registry
         self.lex = lex
 
+    def _case_checked(self, known: list[tuple[Span, Outlet]]) -> list[tuple[Span, Outlet]]:
+        """Registry matches whose first word the text writes in lower case where every form of the name has a
+        capital are a description and a shorter name: "the pro-government daily Sabah" is Sabah, not Daily Sabah."""
+        out: list[tuple[Span, Outlet]] = []
+        for span, outlet in known:
+            written = self.text[span.start : span.end]
+            forms = [f for f in (outlet.name, *outlet.aliases) if "." not in f]  # (a domain is written in lower case)
+            first = written.split()[0] if written.split() else ""
+            if len(written.split()) > 1 and first.islower() and all(not f[:1].islower() for f in forms):
+                rest = span.start + len(written) - len(written[len(first) :].lstrip())
+                tail = self.text[rest : span.end]
+                out.extend((Span(rest + s.start, rest + s.end), o) for s, o in self.registry.mentions(tail))
+                continue
+            out.append((span, outlet))
+        return out
+
     def find(self) -> list[Mention]:
         known = sorted(self.registry.mentions(self.text), key=lambda m: (m[0].start, -m[0].end))
         out: list[Mention] = []
-        for span, outlet in known:
+        for span, outlet in self._case_checked(known):
             written = self.text[span.start : span.end]
             if written.islower() and written not in (outlet.name, *outlet.aliases):
                 continue  # "focus groups", "the guardian of", "público": a word, not the outlet
