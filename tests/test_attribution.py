@@ -1006,7 +1006,6 @@ KNOWN_MISSES: dict[str, str] = {
     # blind4 (written without reading the detector): what its fixes left open
     "blind4/w06_opinion_austria.txt": '"In an editorial on Saturday, Die Presse called ...": "called" is no cue',
     "blind4/w07_transcript_podcast.txt": '"... is in Rzeczpospolita. I\'ll read it. Quote: ... End quote."',
-    "blind4/w12_turkey_possessive.txt": '"The pro-government daily Sabah claimed ...": "claimed" is no cue',
 }
 
 
