@@ -1,0 +1,69 @@
+"""Hardening of the network side: what an untrusted repository, article, page or server cannot make us do.
+
+Addresses that must never be contacted are tested through the guard's decision functions (no
+traffic); everything that does send traffic goes to servers on 127.0.0.1 that the tests start.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+import pytest
+
+from provenance.errors import BlockedURLError
+from provenance.retrieve.guard import check_url, embedded_ipv4, why_blocked
+
+# ------------------------------------------------------------------ 2. metadata addresses in IPv6 disguise
+
+METADATA_IN_DISGUISE = [
+    "::ffff:169.254.169.254",  # IPv4-mapped
+    "::169.254.169.254",  # IPv4-compatible (deprecated, still parsed)
+    "2002:a9fe:a9fe::",  # 6to4
+    "2002:a9fe:a9fe:1234::5",  # 6to4 with a subnet and host part
+    "64:ff9b::a9fe:a9fe",  # NAT64 well-known prefix
+    "64:ff9b:1:a9fe:a9:fea9::",  # NAT64 local-use prefix, /48 layout (bits 64-71 skipped)
+    "64:ff9b:1::a9fe:a9fe",  # NAT64 local-use prefix, /96 layout
+    "2001:0:a9fe:a9fe::1",  # Teredo whose server is the metadata address
+    "2001:0:4136:e378:8000:63bf:5601:5601",  # Teredo whose (obfuscated) client is 169.254.169.254
+]
+
+
+@pytest.mark.parametrize("address", METADATA_IN_DISGUISE)
+def test_metadata_address_wrapped_in_ipv6_is_refused_even_with_private_networks_allowed(address: str) -> None:
+    addr = ipaddress.ip_address(address)
+    assert ipaddress.ip_address("169.254.169.254") in embedded_ipv4(addr)
+    assert why_blocked(addr, allow_private_network=True) == "a cloud metadata address"
+    assert why_blocked(addr, allow_private_network=False) == "a cloud metadata address"
+
+
+@pytest.mark.parametrize("address", ["::ffff:169.254.169.254", "2002:a9fe:a9fe::", "64:ff9b::a9fe:a9fe"])
+def test_check_url_refuses_wrapped_metadata_literals_with_private_networks_allowed(address: str) -> None:
+    def no_dns(host: str) -> list[str]:
+        raise AssertionError(f"an IP literal needs no DNS lookup ({host})")
+
+    with pytest.raises(BlockedURLError, match="cloud metadata"):
+        check_url(f"http://[{address}]/latest/meta-data/", allow_private_network=True, resolver=no_dns)
+
+
+@pytest.mark.parametrize(
+    ("address", "inside"),
+    [
+        ("2002:0a00:0001::", "10.0.0.1"),  # 6to4 of a private address
+        ("2002:7f00:0001::", "127.0.0.1"),  # 6to4 of loopback
+        ("2002:c0a8:0101:ffff::", "192.168.1.1"),
+    ],
+)
+def test_6to4_of_a_private_address_is_refused_without_the_flag(address: str, inside: str) -> None:
+    addr = ipaddress.ip_address(address)
+    assert f"({inside} inside {addr})" in (why_blocked(addr) or "")
+    assert why_blocked(addr, allow_private_network=True) is None
+
+
+def test_a_name_resolving_to_6to4_metadata_is_refused_before_any_connection() -> None:
+    with pytest.raises(BlockedURLError, match="cloud metadata"):
+        check_url("http://innocent.example/", resolver=lambda _host: ["2002:a9fe:a9fe::"])
+
+
+@pytest.mark.parametrize("address", ["2002:0808:0808::", "2001:4860:4860::8888", "93.184.216.34"])
+def test_public_addresses_and_6to4_of_public_addresses_pass(address: str) -> None:
+    assert why_blocked(ipaddress.ip_address(address)) is None
