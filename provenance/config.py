@@ -32,6 +32,8 @@ class Config:
     allow_private_network: bool = False
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
+    # one fetch in all (redirects, retries, body); None: connect_timeout + 4 * read_timeout + 30
+    fetch_deadline: float | None = None
     max_bytes: int = 10 * 1024 * 1024
     max_redirects: int = 10
     retries: int = 3
@@ -62,6 +64,8 @@ class Config:
     translate_retries: int = 3
     translate_backoff: float = 0.5
     translate_max_wait: float = 30.0
+    # one translation request in all (retries, waits, the whole answer)
+    translate_deadline: float = 60.0
     translate_concurrency: int = 4
     memory_threshold: float = 92.0
     google_url: str | None = None

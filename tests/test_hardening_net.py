@@ -7,11 +7,17 @@ traffic); everything that does send traffic goes to servers on 127.0.0.1 that th
 from __future__ import annotations
 
 import ipaddress
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from provenance.errors import BlockedURLError
+from provenance.config import Config
+from provenance.errors import BlockedURLError, NetworkError
 from provenance.retrieve.guard import check_url, embedded_ipv4, why_blocked
+from provenance.retrieve.http import fetch
+from tests.loopback import LoopbackServer, Reply
 
 # ------------------------------------------------------------------ 2. metadata addresses in IPv6 disguise
 
@@ -67,3 +73,49 @@ def test_a_name_resolving_to_6to4_metadata_is_refused_before_any_connection() ->
 @pytest.mark.parametrize("address", ["2002:0808:0808::", "2001:4860:4860::8888", "93.184.216.34"])
 def test_public_addresses_and_6to4_of_public_addresses_pass(address: str) -> None:
     assert why_blocked(ipaddress.ip_address(address)) is None
+
+
+# ------------------------------------------------------------------ 3. deadlines hold on the clock
+
+
+def _trickle(count: int, pause: float) -> Iterator[bytes]:
+    """A page body sent one byte at a time, ``pause`` seconds apart (bounded: old code must end too)."""
+    yield b"<html><body><p>"
+    for _ in range(count):
+        time.sleep(pause)
+        yield b"x"
+
+
+def _slow_page(count: int, pause: float) -> Reply:
+    return Reply(200, _trickle(count, pause), {"Content-Type": "text/html", "Content-Length": str(15 + count)})
+
+
+def test_a_trickling_server_is_cut_off_at_the_total_deadline(http_server: LoopbackServer, tmp_path: Path) -> None:
+    # one byte every 0.1 s: each read succeeds quickly, so only a clock check after every read can stop it
+    http_server.route("/slow", _slow_page(60, 0.1))
+    config = Config(cache_dir=tmp_path / "c", allow_private_network=True, read_timeout=5, fetch_deadline=1.5)
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match="total deadline of 1.5 s"):
+        fetch(http_server.url("/slow"), config)
+    assert time.monotonic() - started < 1.5 + 0.5
+
+
+def test_a_read_never_waits_past_the_deadline(http_server: LoopbackServer, tmp_path: Path) -> None:
+    # a byte every 1.2 s stays under the 5 s read timeout; the wait for the second byte must end at 1.5 s
+    http_server.route("/slow", _slow_page(4, 1.2))
+    config = Config(cache_dir=tmp_path / "c", allow_private_network=True, read_timeout=5, fetch_deadline=1.5)
+    started = time.monotonic()
+    with pytest.raises(NetworkError, match="deadline"):
+        fetch(http_server.url("/slow"), config)
+    assert time.monotonic() - started < 1.5 + 0.5
+
+
+def test_a_retry_that_would_wait_past_the_deadline_is_not_waited_for(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    http_server.route("/busy", Reply(503, b"busy", {"Retry-After": "30"}))
+    config = Config(cache_dir=tmp_path / "c", allow_private_network=True, fetch_deadline=2)
+    waits: list[float] = []
+    with pytest.raises(NetworkError, match="deadline"):
+        fetch(http_server.url("/busy"), config, sleep=waits.append)
+    assert waits == []

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+import time
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
@@ -187,12 +189,53 @@ def _first_blocked(addresses: list[str], *, allow_private_network: bool) -> tupl
     return None
 
 
+def _bounded(timeout: float | None, deadline: float | None) -> float | None:
+    """``timeout`` shortened to what is left before ``deadline`` (monotonic clock); past it, ReadTimeout."""
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("the total deadline of the fetch has passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits at most until the fetch's total deadline.
+
+    Per-read timeouts alone let a server that sends one byte just before each timeout keep a
+    fetch alive for ever; bounding each wait by the time left makes the deadline hold on the clock.
+    """
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: float | None) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _bounded(timeout, self._deadline))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _bounded(timeout, self._deadline))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(ssl_context, server_hostname, _bounded(timeout, self._deadline))
+        return _DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str) -> object:
+        return self._inner.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """Resolves, checks and connects in one place: the address checked is the address used."""
 
-    def __init__(self, resolver: Resolver | None, allow_private_network: bool) -> None:
+    def __init__(self, resolver: Resolver | None, allow_private_network: bool, deadline: float | None = None) -> None:
         self._resolve = resolver or system_resolver
         self._allow_private = allow_private_network
+        self._deadline = deadline
 
     def connect_tcp(
         self,
@@ -216,16 +259,24 @@ class _GuardedBackend(httpcore.SyncBackend):
                 hint="the name answered differently when checked; use --allow-private-network for your own network",
             )
         # TLS still verifies the certificate against the host name: httpcore passes it as SNI separately
-        return super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
+        stream = super().connect_tcp(
+            addresses[0], port, _bounded(timeout, self._deadline), local_address, socket_options
+        )
+        return _DeadlineStream(stream, self._deadline)
 
 
-def guarded_transport(*, allow_private_network: bool, resolver: Resolver | None = None) -> httpx.HTTPTransport:
-    """An httpx transport whose connections only go to addresses that pass the guard."""
+def guarded_transport(
+    *, allow_private_network: bool, resolver: Resolver | None = None, deadline: float | None = None
+) -> httpx.HTTPTransport:
+    """An httpx transport whose connections only go to addresses that pass the guard.
+
+    ``deadline`` (a ``time.monotonic()`` value) bounds every network wait of its connections.
+    """
     transport = httpx.HTTPTransport(trust_env=False)
     # httpx has no public switch for the network backend; the pool is rebuilt with the same
     # defaults and ours (tests/test_http.py proves the guard is really in the connection path)
     transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
         ssl_context=httpx.create_ssl_context(trust_env=False),
-        network_backend=_GuardedBackend(resolver, allow_private_network),
+        network_backend=_GuardedBackend(resolver, allow_private_network, deadline),
     )
     return transport

@@ -60,6 +60,7 @@ def policy_from(config: Config) -> HttpPolicy:
         retries=max(0, config.translate_retries),
         backoff=config.translate_backoff,
         max_wait=config.translate_max_wait,
+        deadline=config.translate_deadline,
     )
 
 
