@@ -9,15 +9,20 @@ from __future__ import annotations
 import ipaddress
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from provenance.config import Config
 from provenance.errors import BlockedURLError, NetworkError
+from provenance.retrieve import get_snapshot
 from provenance.retrieve.guard import check_url, embedded_ipv4, why_blocked
 from provenance.retrieve.http import fetch
+from provenance.retrieve.store import SnapshotStore
 from tests.loopback import LoopbackServer, Reply
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 # ------------------------------------------------------------------ 2. metadata addresses in IPv6 disguise
 
@@ -119,3 +124,58 @@ def test_a_retry_that_would_wait_past_the_deadline_is_not_waited_for(
     with pytest.raises(NetworkError, match="deadline"):
         fetch(http_server.url("/busy"), config, sleep=waits.append)
     assert waits == []
+
+
+# ------------------------------------------------------------------ 4. the snapshot store does not bypass the guard
+
+
+def test_a_page_stored_with_private_networks_allowed_is_not_served_without_the_flag(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    http_server.route("/intranet", Reply(200, b"<html><body><p>internal memo</p></body></html>", HTML))
+    url = http_server.url("/intranet")
+    allowed = Config(cache_dir=tmp_path / "cache", allow_private_network=True)
+    assert get_snapshot(url, allowed).body.endswith(b"</html>")
+    with pytest.raises(BlockedURLError, match="loopback"):
+        get_snapshot(url, replace(allowed, allow_private_network=False))
+    assert len(http_server.requests) == 1
+    assert get_snapshot(url, allowed).from_store  # the run that allows it still reuses its copy
+
+
+def test_a_stored_copy_fetched_with_the_flag_is_not_reused_for_a_name_that_now_looks_public(tmp_path: Path) -> None:
+    # the store's own decision, without DNS: a row fetched with private networks allowed needs the flag to be read
+    cache = tmp_path / "cache"
+    snap = get_snapshot(str(_page(tmp_path)), Config(cache_dir=cache))
+    store = SnapshotStore(cache)
+    try:
+        store.put(replace(snap, source="http://news.example/a"), mode="live", private_network=True)
+        assert store.get("http://news.example/a", mode="live") is None
+        assert store.get("http://news.example/a", mode="live", allow_private_network=True) is not None
+        store.put(replace(snap, source="http://news.example/b"), mode="live", private_network=False)
+        assert store.get("http://news.example/b", mode="live") is not None
+    finally:
+        store.close()
+
+
+def _page(tmp_path: Path) -> Path:
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<html><body><p>Der Minister sagte etwas.</p></body></html>")
+    return path
+
+
+def test_rows_of_an_older_index_count_as_fetched_with_private_networks_allowed(tmp_path: Path) -> None:
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    snap = get_snapshot(str(_page(tmp_path)), Config(cache_dir=cache))
+    store = SnapshotStore(cache)
+    store.put(replace(snap, source="http://news.example/old"), mode="live", private_network=False)
+    store.close()
+    with sqlite3.connect(cache / "provenance.sqlite3") as conn:  # the table as older versions wrote it
+        conn.execute("ALTER TABLE snapshots DROP COLUMN private_network")
+    store = SnapshotStore(cache)
+    try:
+        assert store.get("http://news.example/old", mode="live") is None
+        assert store.get("http://news.example/old", mode="live", allow_private_network=True) is not None
+    finally:
+        store.close()
