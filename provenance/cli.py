@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from provenance import __version__
-from provenance.config import Config, load_config
+from provenance.config import Config, load_settings
 from provenance.errors import ProvenanceError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -86,7 +86,15 @@ def echo_json(data: Any) -> None:
     "--allow-private-network",
     is_flag=True,
     default=None,
-    help="Allow fetching from loopback and private addresses (off by default: SSRF guard).",
+    help="Allow fetching from loopback and private addresses (off by default: SSRF guard; cloud metadata "
+    "addresses stay refused).",
+)
+@click.option(
+    "--allow-http-loopback",
+    is_flag=True,
+    default=False,
+    help="Allow sending API keys over plain http to a translation service on a loopback address "
+    "(a self-hosted server on this machine); otherwise keys go only over https.",
 )
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars on stderr.")
 @click.pass_context
@@ -95,6 +103,7 @@ def cli(
     cache_dir: Path | None,
     sources_dirs: tuple[Path, ...],
     allow_private_network: bool | None,
+    allow_http_loopback: bool,
     no_progress: bool,
 ) -> None:
     """Check translated quotes in an article against their foreign-language originals.
@@ -105,8 +114,11 @@ def cli(
       provenance check article.md --original https://www.bild.de/...  --format html -o report.html
       provenance compare --source-lang de original.txt passage.txt
     """
-    config = load_config()
-    changes: dict[str, Any] = {}
+    loaded = load_settings()
+    for warning in loaded.warnings:
+        click.echo(f"provenance: warning: {warning}", err=True)
+    config = loaded.config
+    changes: dict[str, Any] = {"allow_http_loopback": allow_http_loopback}
     if cache_dir is not None:
         changes["cache_dir"] = cache_dir
     if sources_dirs:

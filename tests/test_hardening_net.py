@@ -9,17 +9,20 @@ from __future__ import annotations
 import ipaddress
 import time
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
 
-from provenance.config import Config
-from provenance.errors import BlockedURLError, NetworkError
+from provenance.cli import main
+from provenance.config import SCHEMA, Config, load_settings
+from provenance.errors import BlockedURLError, ConfigError, NetworkError
 from provenance.retrieve import get_snapshot
 from provenance.retrieve.guard import check_url, embedded_ipv4, why_blocked
 from provenance.retrieve.http import fetch
 from provenance.retrieve.store import SnapshotStore
+from provenance.translate.online import make_provider
+from provenance.waivers import Waivers
 from tests.loopback import LoopbackServer, Reply
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -179,3 +182,184 @@ def test_rows_of_an_older_index_count_as_fetched_with_private_networks_allowed(t
         assert store.get("http://news.example/old", mode="live", allow_private_network=True) is not None
     finally:
         store.close()
+
+
+# ------------------------------------------------------------------ 1. the checked repository's config is not trusted
+
+
+def test_a_project_file_cannot_allow_private_networks_nor_redirect_keyed_services(tmp_path: Path) -> None:
+    (tmp_path / "provenance.toml").write_text(
+        'allow_private_network = true\ndeepl_url = "http://127.0.0.1:9/"\ndeepl_key = "k"\n'
+        'cache_dir = "shipped-cache"\nfail_on = "critical"\n'
+    )
+    loaded = load_settings(tmp_path, environ={}, user_file=tmp_path / "none.toml")
+    assert loaded.config.allow_private_network is False
+    assert loaded.config.deepl_url is None and loaded.config.deepl_key is None
+    assert loaded.config.cache_dir == Config().cache_dir
+    assert loaded.config.fail_on == "critical"  # ordinary settings still apply
+    assert len(loaded.warnings) == 4
+    assert all(w.startswith("ignoring '") and "provenance.toml" in w for w in loaded.warnings)
+
+
+def test_pyproject_tool_section_is_just_as_untrusted(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.provenance]\nallow_private_network = true\nlibre_url = "http://x"\n')
+    loaded = load_settings(tmp_path, environ={}, user_file=tmp_path / "none.toml")
+    assert loaded.config.allow_private_network is False and loaded.config.libre_url is None
+    assert [w.split()[1] for w in loaded.warnings] == ["'allow_private_network'", "'libre_url'"]
+
+
+def test_the_users_own_config_file_and_the_environment_are_trusted(tmp_path: Path) -> None:
+    user = tmp_path / "user.toml"
+    user.write_text('allow_private_network = true\ndeepl_url = "https://deepl.internal.example"\n')
+    loaded = load_settings(tmp_path, environ={"PROVENANCE_LIBRE_URL": "https://libre.example"}, user_file=user)
+    assert loaded.config.allow_private_network is True
+    assert loaded.config.deepl_url == "https://deepl.internal.example"
+    assert loaded.config.libre_url == "https://libre.example"
+    assert loaded.warnings == ()
+    named = load_settings(tmp_path, environ={"PROVENANCE_CONFIG": str(user)}).config
+    assert named.allow_private_network is True
+
+
+def test_plain_http_loopback_for_keys_comes_only_from_the_command_line(tmp_path: Path) -> None:
+    user = tmp_path / "user.toml"
+    user.write_text("allow_http_loopback = true\n")
+    loaded = load_settings(tmp_path, environ={"PROVENANCE_ALLOW_HTTP_LOOPBACK": "1"}, user_file=user)
+    assert loaded.config.allow_http_loopback is False
+    assert len(loaded.warnings) == 2
+
+
+def _deepl_server(server: LoopbackServer) -> None:
+    server.route("/v2/translate", Reply(200, b'{"translations": [{"text": "Good day."}]}',
+                                        {"Content-Type": "application/json"}))
+
+
+def test_cli_ignores_a_repositorys_service_url_and_says_so(
+    http_server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _deepl_server(http_server)
+    (tmp_path / "provenance.toml").write_text(f'deepl_url = "{http_server.base_url}"\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DEEPL_AUTH_KEY", "secret-key")
+    # the trusted environment points DeepL at a closed local https port: no traffic leaves the machine
+    monkeypatch.setenv("PROVENANCE_DEEPL_URL", "https://127.0.0.1:9")
+    code = main(["translate", "Guten Tag.", "--from", "de", "--translator", "deepl"])
+    err = capsys.readouterr().err
+    assert "provenance: warning: ignoring 'deepl_url'" in err
+    assert code == 2 and "Traceback" not in err
+    assert http_server.requests == []
+
+
+def test_keys_are_not_sent_over_plain_http_without_the_command_line_flag(
+    http_server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _deepl_server(http_server)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DEEPL_AUTH_KEY", "secret-key")
+    monkeypatch.setenv("PROVENANCE_DEEPL_URL", http_server.base_url)
+    assert main(["translate", "Guten Tag.", "--from", "de", "--translator", "deepl"]) == 2
+    assert "keys are only sent over https" in capsys.readouterr().err
+    assert http_server.requests == []
+    flag = ["--allow-http-loopback", "translate", "Guten Tag.", "--from", "de", "--translator", "deepl"]
+    assert main(flag) == 0
+    assert http_server.requests[0].headers["Authorization"] == "DeepL-Auth-Key secret-key"
+
+
+@pytest.mark.parametrize("url", ["http://translate.example", "http://10.0.0.5", "ftp://127.0.0.1"])
+def test_keys_never_go_over_plain_http_to_another_host_even_with_the_flag(tmp_path: Path, url: str) -> None:
+    config = Config(cache_dir=tmp_path, deepl_url=url if url.startswith("http") else None, allow_http_loopback=True)
+    with pytest.raises(ConfigError, match="only sent over https"):
+        make_provider("deepl", config, api_key="k", base_url=url)
+
+
+# ------------------------------------------------------------------ 5. bad settings are one-line errors (exit 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("pyproject.toml", b'tool = "x"\n', "'tool' must be a table"),
+        ("pyproject.toml", b"[tool]\nprovenance = 5\n", "must be a table of settings"),
+        ("provenance.toml", b'fail_on = "m\xe4jor"\n', "is not UTF-8 text"),
+        ("provenance.toml", b"read_timeout = -5\n", "'read_timeout' in .* must be > 0"),
+        ("provenance.toml", b"read_timeout = nan\n", "must be a finite number"),
+        ("provenance.toml", b"connect_timeout = inf\n", "must be a finite number"),
+        ("provenance.toml", b"max_bytes = 1.5\n", "must be a whole number"),
+        ("provenance.toml", b'retries = "3"\n', "must be a whole number"),
+        ("provenance.toml", b'fail_on = "sometimes"\n', "must be one of minor, major, critical, never"),
+        ("provenance.toml", b"thorough = 1\n", "must be true or false"),
+        ("provenance.toml", b"memories = 5\n", "must be a list of paths"),
+        ("provenance.toml", b'user_agent = "bot \xe2\x82\xac"\n', "HTTP header cannot carry"),
+    ],
+)
+def test_bad_project_settings_are_config_errors(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(tmp_path, environ={}, user_file=tmp_path / "none.toml")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("PROVENANCE_READ_TIMEOUT", "nan", "finite"),
+        ("PROVENANCE_READ_TIMEOUT", "-5", "> 0"),
+        ("PROVENANCE_TRANSLATE_CONCURRENCY", "0", ">= 1"),
+        ("PROVENANCE_ALLOW_PRIVATE_NETWORK", "perhaps", "true or false"),
+        ("PROVENANCE_DEEPL_KEY", "schl\u00fcssel\u20ac", "HTTP header cannot carry"),
+        ("PROVENANCE_LIBRE_URL", "file:///etc/passwd", "http\\(s\\) URL"),
+    ],
+)
+def test_bad_environment_settings_are_config_errors(tmp_path: Path, variable: str, value: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(tmp_path, environ={variable: value}, user_file=tmp_path / "none.toml")
+
+
+def test_a_config_built_in_code_is_checked_too() -> None:
+    with pytest.raises(ConfigError, match="'read_timeout' must be > 0"):
+        Config(read_timeout=-5)
+    with pytest.raises(ConfigError, match="'min_confidence' must be >= 0 and <= 1"):
+        Config(min_confidence=2)
+
+
+def test_every_config_field_has_a_schema_entry() -> None:
+    assert set(SCHEMA) == {f.name for f in fields(Config)}
+
+
+@pytest.mark.parametrize(
+    ("files", "env", "args"),
+    [
+        ({"pyproject.toml": b"[tool]\nprovenance = 5\n"}, {}, ["sources", "list"]),
+        ({"pyproject.toml": b'tool = "x"\n'}, {}, ["sources", "list"]),
+        ({"provenance.toml": b"\xff\xfe fail_on"}, {}, ["sources", "list"]),
+        ({"provenance.toml": b"read_timeout = nan\n"}, {}, ["sources", "list"]),
+        ({}, {"PROVENANCE_READ_TIMEOUT": "-5"}, ["sources", "list"]),
+        ({".provenance-waivers.toml": b"waiver = 5\n", "a.md": b"# Title\n\nNothing quoted here.\n"}, {},
+         ["check", "a.md", "--translator", "identity"]),
+        ({".provenance-waivers.toml": b'[[waiver]]\nid = 5\nreason = "x"\n', "a.md": b"# T\n\nText.\n"}, {},
+         ["check", "a.md", "--translator", "identity"]),
+        ({}, {"DEEPL_AUTH_KEY": "schl\u00fcssel\u20ac", "PROVENANCE_DEEPL_URL": "https://127.0.0.1:9"},
+         ["translate", "Guten Tag.", "--from", "de", "--translator", "deepl"]),
+    ],
+)
+def test_cli_turns_bad_settings_into_one_line_and_exit_2(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    files: dict[str, bytes],
+    env: dict[str, str],
+    args: list[str],
+) -> None:
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    for variable, value in env.items():
+        monkeypatch.setenv(variable, value)
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("provenance: error: ") and err.count("\n") == 1
+
+
+def test_a_waiver_list_of_the_wrong_type_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "w.toml"
+    path.write_text("waiver = 5\n")
+    with pytest.raises(ConfigError, match="'waiver' must be a list"):
+        Waivers.load(path)

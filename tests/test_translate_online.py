@@ -44,6 +44,7 @@ def fast_config(tmp_path: Path, **changes: object) -> Config:
         translate_retries=3,
         translate_backoff=0.2,
         translate_concurrency=2,
+        allow_http_loopback=True,  # the test servers speak plain http on 127.0.0.1
     )
     return replace(base, **changes)
 
