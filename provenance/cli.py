@@ -49,6 +49,13 @@ def translation_options(command: Any) -> Any:
     return command
 
 
+def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: a language option's value as an ISO 639-1 code (LanguageError -> exit 2)."""
+    from provenance.languages import iso639_1
+
+    return None if value is None else iso639_1(value)
+
+
 #: the ``--format text|json`` option of the commands that print a record or a list
 text_or_json = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 
@@ -206,8 +213,8 @@ def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
 @cli.command("align")
 @click.argument("src", type=click.Path(path_type=Path))
 @click.argument("tgt", type=click.Path(path_type=Path))
-@click.option("--src-lang", help="Language of SRC (ISO 639-1; default: detected).")
-@click.option("--tgt-lang", help="Language of TGT (ISO 639-1; default: detected).")
+@click.option("--src-lang", callback=_language, help="Language of SRC (ISO 639-1 or a name; default: detected).")
+@click.option("--tgt-lang", callback=_language, help="Language of TGT (ISO 639-1 or a name; default: detected).")
 @click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line (ids = line numbers).")
 @click.option("--format", "fmt", type=click.Choice(["beads", "json"]), default="beads", show_default=True)
 @click.option(
@@ -275,8 +282,9 @@ def align_command(
 @cli.command("compare")
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.argument("derivative", required=False, type=click.Path(path_type=Path))
-@click.option("--source-lang", help="Language of SOURCE (ISO 639-1; default: detected).")
-@click.option("--derivative-lang", help="Language of DERIVATIVE (default: detected, else en).")
+@click.option("--source-lang", callback=_language,
+              help="Language of SOURCE (ISO 639-1 or a name; default: detected).")
+@click.option("--derivative-lang", callback=_language, help="Language of DERIVATIVE (default: detected, else en).")
 @click.option("--translation", "translation_file", type=click.Path(path_type=Path),
               help="A known translation of SOURCE into the derivative's language (enables word-level checks).")
 @click.option("--jsonl", "jsonl", type=click.Path(path_type=Path),
@@ -345,7 +353,11 @@ def compare_command(
 
 
 def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_lang: str) -> None:
-    """Stream records through the comparison; bad lines stop the run with their line number."""
+    """Stream records through the comparison; bad lines stop the run with their line number.
+
+    A record naming an unknown language gets an error object in the output and the run goes on;
+    the command then exits 2 after the last line.
+    """
     import json
 
     from provenance.compare.batch import compare_record, parse_line
@@ -363,6 +375,7 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
 
         bar = tqdm(unit="pair", file=sys.stderr, desc="compare")
     embedder = None
+    refused: list[int] = []
     try:
         for lineno, line in enumerate(fh, 1):
             rec = parse_line(line, lineno, name=name)
@@ -374,8 +387,10 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
                 from provenance.embed import get_embedder
 
                 embedder = get_embedder(config)  # shared across lines: loaded once, cached
-            result = json.dumps(compare_record(rec, config=config, embedder=embedder,
-                                               derivative_lang=derivative_lang), ensure_ascii=False)
+            record = compare_record(rec, config=config, embedder=embedder, derivative_lang=derivative_lang)
+            if "error" in record:
+                refused.append(lineno)
+            result = json.dumps(record, ensure_ascii=False)
             if out is not None:
                 out.write(result + "\n")
             else:
@@ -391,6 +406,9 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
             out.close()
         if fh is not sys.stdin:
             fh.close()
+    if refused:
+        lines = ", ".join(map(str, refused[:10])) + (", ..." if len(refused) > 10 else "")
+        raise InputError(f"{name}: {len(refused)} record(s) refused (line {lines}); see their \"error\" fields")
 
 
 # ----------------------------------------------------------------- originals: fetch, extract
@@ -492,7 +510,8 @@ def fetch_command(
 
 @cli.command("extract")
 @_snapshot_options
-@click.option("--lang", "language", metavar="L", help="Language of the original (default: detected).")
+@click.option("--lang", "language", metavar="L", callback=_language,
+              help="Language of the original (default: detected).")
 @click.pass_context
 def extract_command(
     ctx: click.Context,
@@ -542,8 +561,10 @@ def _read_translate_input(source: str) -> str:
 
 @cli.command("translate")
 @click.argument("source", metavar="TEXT|FILE|-")
-@click.option("--from", "source_lang", required=True, metavar="LANG", help="Language of the text (ISO 639-1: de).")
-@click.option("--to", "target_lang", default="en", show_default=True, metavar="LANG", help="Language to translate to.")
+@click.option("--from", "source_lang", required=True, metavar="LANG", callback=_language,
+              help="Language of the text (ISO 639-1 such as de, or a name).")
+@click.option("--to", "target_lang", default="en", show_default=True, metavar="LANG", callback=_language,
+              help="Language to translate to.")
 @translation_options
 @text_or_json
 @click.pass_context

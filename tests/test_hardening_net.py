@@ -7,6 +7,7 @@ traffic); everything that does send traffic goes to servers on 127.0.0.1 that th
 from __future__ import annotations
 
 import ipaddress
+import json
 import time
 from collections.abc import Iterator
 from dataclasses import fields, replace
@@ -17,6 +18,7 @@ import pytest
 from provenance.cli import main
 from provenance.config import SCHEMA, Config, load_settings
 from provenance.errors import BlockedURLError, ConfigError, NetworkError
+from provenance.languages import LanguageError, iso639_1
 from provenance.retrieve import get_snapshot
 from provenance.retrieve.guard import check_url, embedded_ipv4, why_blocked
 from provenance.retrieve.http import fetch
@@ -363,3 +365,73 @@ def test_a_waiver_list_of_the_wrong_type_is_a_config_error(tmp_path: Path) -> No
     path.write_text("waiver = 5\n")
     with pytest.raises(ConfigError, match="'waiver' must be a list"):
         Waivers.load(path)
+
+
+# ------------------------------------------------------------------ 6. languages are ISO 639-1 codes or an error
+
+
+@pytest.mark.parametrize("given", ["de", "DE", "de-DE", "de_DE", "de_AT", "deu", "ger", "German", "german", "Deutsch"])
+def test_names_and_variants_of_a_language_become_its_iso_639_1_code(given: str) -> None:
+    assert iso639_1(given) == "de"
+
+
+@pytest.mark.parametrize(("given", "code"), [("fre", "fr"), ("iw", "he"), ("русский", "ru"), ("pt-BR", "pt")])
+def test_other_languages_and_retired_codes(given: str, code: str) -> None:
+    assert iso639_1(given) == code
+
+
+@pytest.mark.parametrize("given", ["germn", "xx", "klingon", "zz-ZZ", "", "   ", "de!"])
+def test_anything_else_is_refused(given: str) -> None:
+    with pytest.raises(LanguageError):
+        iso639_1(given)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["translate", "Guten Tag.", "--from", "germn", "--translator", "identity"],
+        ["translate", "Guten Tag.", "--from", "de", "--to", "englisch", "--translator", "identity"],
+        ["compare", "--source-lang", "xx", "a.txt", "b.txt"],
+        ["compare", "--derivative-lang", "klingon", "a.txt", "b.txt"],
+        ["align", "--src-lang", "zz", "a.txt", "b.txt"],
+        ["align", "--tgt-lang", "germn", "a.txt", "b.txt"],
+        ["extract", "--lang", "qq", "page.html"],
+    ],
+)
+def test_cli_language_options_refuse_unknown_languages_with_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("a.txt", "b.txt", "page.html"):
+        (tmp_path / name).write_text("Der Minister sagte: Wir senken die Steuern.\n", encoding="utf-8")
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("provenance: error: unknown language") and err.count("\n") == 1
+
+
+def test_cli_language_options_accept_names(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["translate", "Guten Tag.", "--from", "Deutsch", "--to", "de_DE", "--translator", "identity",
+                 "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["source_lang"], out["target_lang"]) == ("de", "de")
+
+
+def test_jsonl_records_with_unknown_languages_get_an_error_and_the_run_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [
+        {"id": "a", "source": "Die Preise stiegen.", "source_lang": "german", "derivative": "Prices rose.",
+         "translation": "Prices rose."},
+        {"id": "b", "source": "Die Preise stiegen.", "source_lang": "elvish", "derivative": "Prices rose."},
+        {"id": "c", "source": "Die Preise stiegen.", "source_lang": "de", "derivative_lang": "english",
+         "derivative": "Prices fell.", "translation": "Prices rose."},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert main(["compare", "--jsonl", str(path)]) == 2
+    captured = capsys.readouterr()
+    out = [json.loads(line) for line in captured.out.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b", "c"]
+    assert "verdict" in out[0] and "verdict" in out[2]
+    assert out[1]["error"].startswith("unknown language 'elvish'")
+    assert "1 record(s) refused (line 2)" in captured.err
