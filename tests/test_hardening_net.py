@@ -19,7 +19,7 @@ from provenance.cli import main
 from provenance.config import SCHEMA, Config, load_settings
 from provenance.errors import BlockedURLError, ConfigError, NetworkError
 from provenance.languages import LanguageError, iso639_1
-from provenance.retrieve import get_snapshot
+from provenance.retrieve import Endpoints, get_snapshot
 from provenance.retrieve.guard import check_url, embedded_ipv4, why_blocked
 from provenance.retrieve.http import fetch
 from provenance.retrieve.store import SnapshotStore
@@ -435,3 +435,15 @@ def test_jsonl_records_with_unknown_languages_get_an_error_and_the_run_goes_on(
     assert "verdict" in out[0] and "verdict" in out[2]
     assert out[1]["error"].startswith("unknown language 'elvish'")
     assert "1 record(s) refused (line 2)" in captured.err
+
+
+def test_refusing_a_metadata_address_does_not_suggest_the_flag_that_cannot_open_it() -> None:
+    with pytest.raises(BlockedURLError) as refused:
+        check_url("http://metadata.example/", resolver=lambda _host: ["169.254.169.254"])
+    assert "cloud metadata" in str(refused.value) and "--allow-private-network" not in str(refused.value)
+
+
+@pytest.mark.parametrize("value", ["soon", "nan", "-1"])
+def test_a_bad_archive_interval_in_the_environment_is_a_config_error(value: str) -> None:
+    with pytest.raises(ConfigError, match="PROVENANCE_ARCHIVE_MIN_INTERVAL"):
+        Endpoints.from_env({"PROVENANCE_ARCHIVE_MIN_INTERVAL": value})

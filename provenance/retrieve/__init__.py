@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -28,7 +29,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from provenance.config import Config
-from provenance.errors import ArchiveError, BlockedURLError, NetworkError, RetrievalError, UsageError
+from provenance.errors import ArchiveError, BlockedURLError, ConfigError, NetworkError, RetrievalError, UsageError
 from provenance.model import Outlet, Snapshot
 from provenance.retrieve import archive_today, wayback
 from provenance.retrieve import warc as warcfile
@@ -76,11 +77,17 @@ class Endpoints:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Endpoints:
         env = os.environ if environ is None else environ
         interval = env.get("PROVENANCE_ARCHIVE_MIN_INTERVAL")
+        try:
+            min_interval = float(interval) if interval else wayback.MIN_INTERVAL
+        except ValueError:
+            min_interval = math.nan
+        if not 0 <= min_interval <= 3600:  # also refuses nan
+            raise ConfigError(f"PROVENANCE_ARCHIVE_MIN_INTERVAL must be seconds between 0 and 3600, not {interval!r}")
         return cls(
             wayback_api=env.get("PROVENANCE_WAYBACK_API", wayback.API_BASE),
             wayback_replay=env.get("PROVENANCE_WAYBACK_REPLAY", wayback.REPLAY_BASE),
             archive_today=env.get("PROVENANCE_ARCHIVE_TODAY", archive_today.BASE),
-            min_interval=float(interval) if interval else wayback.MIN_INTERVAL,
+            min_interval=min_interval,
         )
 
 

@@ -55,6 +55,7 @@ _NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
 _RFC6052_PREFIX_LENGTHS = (48, 56, 64, 96)
 _IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
 ALLOWED_SCHEMES = ("http", "https")
+_PRIVATE_HINT = "use --allow-private-network to fetch from your own network"
 
 
 def system_resolver(host: str) -> list[str]:
@@ -169,7 +170,8 @@ def check_url(url: str, *, allow_private_network: bool = False, resolver: Resolv
     via = " is" if literal is not None else f" resolves to {addr}, which is"
     raise BlockedURLError(
         f"refusing to fetch {url}: {host}{via} {why}",
-        hint="use --allow-private-network to fetch from your own network",
+        # the flag does not open metadata addresses, so it is not suggested for them
+        hint=None if why.startswith("a cloud metadata") else _PRIVATE_HINT,
     )
 
 
