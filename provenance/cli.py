@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from provenance import __version__
-from provenance.config import Config, load_config
+from provenance.config import Config, load_settings
 from provenance.errors import ProvenanceError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -47,6 +47,13 @@ def translation_options(command: Any) -> Any:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Click callback: a language option's value as an ISO 639-1 code (LanguageError -> exit 2)."""
+    from provenance.languages import iso639_1
+
+    return None if value is None else iso639_1(value)
 
 
 #: the ``--format text|json`` option of the commands that print a record or a list
@@ -86,7 +93,15 @@ def echo_json(data: Any) -> None:
     "--allow-private-network",
     is_flag=True,
     default=None,
-    help="Allow fetching from loopback and private addresses (off by default: SSRF guard).",
+    help="Allow fetching from loopback and private addresses (off by default: SSRF guard; cloud metadata "
+    "addresses stay refused).",
+)
+@click.option(
+    "--allow-http-loopback",
+    is_flag=True,
+    default=False,
+    help="Allow sending API keys over plain http to a translation service on a loopback address "
+    "(a self-hosted server on this machine); otherwise keys go only over https.",
 )
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars on stderr.")
 @click.pass_context
@@ -95,6 +110,7 @@ def cli(
     cache_dir: Path | None,
     sources_dirs: tuple[Path, ...],
     allow_private_network: bool | None,
+    allow_http_loopback: bool,
     no_progress: bool,
 ) -> None:
     """Check translated quotes in an article against their foreign-language originals.
@@ -105,8 +121,11 @@ def cli(
       provenance check article.md --original https://www.bild.de/...  --format html -o report.html
       provenance compare --source-lang de original.txt passage.txt
     """
-    config = load_config()
-    changes: dict[str, Any] = {}
+    loaded = load_settings()
+    for warning in loaded.warnings:
+        click.echo(f"provenance: warning: {warning}", err=True)
+    config = loaded.config
+    changes: dict[str, Any] = {"allow_http_loopback": allow_http_loopback}
     if cache_dir is not None:
         changes["cache_dir"] = cache_dir
     if sources_dirs:
@@ -194,8 +213,8 @@ def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
 @cli.command("align")
 @click.argument("src", type=click.Path(path_type=Path))
 @click.argument("tgt", type=click.Path(path_type=Path))
-@click.option("--src-lang", help="Language of SRC (ISO 639-1; default: detected).")
-@click.option("--tgt-lang", help="Language of TGT (ISO 639-1; default: detected).")
+@click.option("--src-lang", callback=_language, help="Language of SRC (ISO 639-1 or a name; default: detected).")
+@click.option("--tgt-lang", callback=_language, help="Language of TGT (ISO 639-1 or a name; default: detected).")
 @click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line (ids = line numbers).")
 @click.option("--format", "fmt", type=click.Choice(["beads", "json"]), default="beads", show_default=True)
 @click.option(
@@ -263,8 +282,9 @@ def align_command(
 @cli.command("compare")
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.argument("derivative", required=False, type=click.Path(path_type=Path))
-@click.option("--source-lang", help="Language of SOURCE (ISO 639-1; default: detected).")
-@click.option("--derivative-lang", help="Language of DERIVATIVE (default: detected, else en).")
+@click.option("--source-lang", callback=_language,
+              help="Language of SOURCE (ISO 639-1 or a name; default: detected).")
+@click.option("--derivative-lang", callback=_language, help="Language of DERIVATIVE (default: detected, else en).")
 @click.option("--translation", "translation_file", type=click.Path(path_type=Path),
               help="A known translation of SOURCE into the derivative's language (enables word-level checks).")
 @click.option("--jsonl", "jsonl", type=click.Path(path_type=Path),
@@ -333,7 +353,11 @@ def compare_command(
 
 
 def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_lang: str) -> None:
-    """Stream records through the comparison; bad lines stop the run with their line number."""
+    """Stream records through the comparison; bad lines stop the run with their line number.
+
+    A record naming an unknown language gets an error object in the output and the run goes on;
+    the command then exits 2 after the last line.
+    """
     import json
 
     from provenance.compare.batch import compare_record, parse_line
@@ -351,6 +375,7 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
 
         bar = tqdm(unit="pair", file=sys.stderr, desc="compare")
     embedder = None
+    refused: list[int] = []
     try:
         for lineno, line in enumerate(fh, 1):
             rec = parse_line(line, lineno, name=name)
@@ -362,8 +387,10 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
                 from provenance.embed import get_embedder
 
                 embedder = get_embedder(config)  # shared across lines: loaded once, cached
-            result = json.dumps(compare_record(rec, config=config, embedder=embedder,
-                                               derivative_lang=derivative_lang), ensure_ascii=False)
+            record = compare_record(rec, config=config, embedder=embedder, derivative_lang=derivative_lang)
+            if "error" in record:
+                refused.append(lineno)
+            result = json.dumps(record, ensure_ascii=False)
             if out is not None:
                 out.write(result + "\n")
             else:
@@ -379,6 +406,9 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
             out.close()
         if fh is not sys.stdin:
             fh.close()
+    if refused:
+        lines = ", ".join(map(str, refused[:10])) + (", ..." if len(refused) > 10 else "")
+        raise InputError(f"{name}: {len(refused)} record(s) refused (line {lines}); see their \"error\" fields")
 
 
 # ----------------------------------------------------------------- originals: fetch, extract
@@ -480,7 +510,8 @@ def fetch_command(
 
 @cli.command("extract")
 @_snapshot_options
-@click.option("--lang", "language", metavar="L", help="Language of the original (default: detected).")
+@click.option("--lang", "language", metavar="L", callback=_language,
+              help="Language of the original (default: detected).")
 @click.pass_context
 def extract_command(
     ctx: click.Context,
@@ -530,8 +561,10 @@ def _read_translate_input(source: str) -> str:
 
 @cli.command("translate")
 @click.argument("source", metavar="TEXT|FILE|-")
-@click.option("--from", "source_lang", required=True, metavar="LANG", help="Language of the text (ISO 639-1: de).")
-@click.option("--to", "target_lang", default="en", show_default=True, metavar="LANG", help="Language to translate to.")
+@click.option("--from", "source_lang", required=True, metavar="LANG", callback=_language,
+              help="Language of the text (ISO 639-1 such as de, or a name).")
+@click.option("--to", "target_lang", default="en", show_default=True, metavar="LANG", callback=_language,
+              help="Language to translate to.")
 @translation_options
 @text_or_json
 @click.pass_context

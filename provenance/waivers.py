@@ -48,11 +48,16 @@ class Waivers:
             raise ConfigError(f"cannot read waiver file {path}: {exc}") from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"waiver file {path} is not valid TOML: {exc}") from None
+        items = data.get("waiver", [])
+        if not isinstance(items, list):
+            raise ConfigError(f"waiver file {path}: 'waiver' must be a list of [[waiver]] tables")
         entries: dict[str, Waiver] = {}
-        for i, item in enumerate(data.get("waiver", []), 1):
+        for i, item in enumerate(items, 1):
             if not isinstance(item, dict) or not item.get("id") or not item.get("reason"):
                 raise ConfigError(f"waiver #{i} in {path} needs an 'id' and a 'reason'")
-            entries[str(item["id"])] = Waiver(str(item["id"]), str(item["reason"]), str(item.get("created", "")))
+            if not all(isinstance(item.get(k, ""), str) for k in ("id", "reason", "created")):
+                raise ConfigError(f"waiver #{i} in {path}: 'id', 'reason' and 'created' must be strings")
+            entries[item["id"]] = Waiver(item["id"], item["reason"], item.get("created", ""))
         return cls(path, entries)
 
     def add(self, finding_id: str, reason: str) -> Waiver:

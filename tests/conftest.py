@@ -28,6 +28,8 @@ def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own cache dir: no test reads or writes the user's cache."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(cache))
+    # nor the user's own config file
+    monkeypatch.setenv("PROVENANCE_CONFIG", str(tmp_path / "no-user-config.toml"))
     return cache
 
 

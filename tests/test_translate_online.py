@@ -44,6 +44,7 @@ def fast_config(tmp_path: Path, **changes: object) -> Config:
         translate_retries=3,
         translate_backoff=0.2,
         translate_concurrency=2,
+        allow_http_loopback=True,  # the test servers speak plain http on 127.0.0.1
     )
     return replace(base, **changes)
 
@@ -407,3 +408,22 @@ def test_chatgpt_compatible_endpoint_with_bearer_key(http_server: LoopbackServer
     config = fast_config(tmp_path, chatgpt_url=http_server.url("/v1"), openai_key="sk-test-key", chatgpt_model="m-1")
     [t] = get_translator("chatgpt", config).translate(["Guten Tag."], "de", "en")
     assert t.text == "EN:GUTEN TAG." and t.translator == "chatgpt:m-1"
+
+
+def test_a_provider_trickling_its_answer_is_cut_off_at_the_deadline(
+    http_server: LoopbackServer, tmp_path: Path
+) -> None:
+    # every byte comes well within the 2 s read timeout, so only the total deadline can end the wait
+    def trickle() -> object:
+        for _ in range(40):
+            time.sleep(0.1)
+            yield b" "
+
+    http_server.route("/v2/translate", Reply(200, trickle(), {"Content-Type": "application/json",
+                                                                "Content-Length": "40"}))
+    config = fast_config(tmp_path, deepl_url=http_server.base_url, translate_deadline=1.5, translate_retries=0)
+    provider = make_provider("deepl", config, api_key=DEEPL_KEY)
+    started = time.monotonic()
+    with pytest.raises(TranslatorUnavailableError, match="deadline of 1.5 s"):
+        provider.translate(["Guten Tag."], "de", "en")
+    assert time.monotonic() - started < 1.5 + 0.5

@@ -1,7 +1,8 @@
 """Batch comparison (``provenance compare --jsonl``): one JSON object per line in, one out.
 
 Input lines: ``{"id", "source", "source_lang", "derivative", "translation"?, "derivative_lang"?}``.
-Output lines: ``{"id", "verdict", "findings": [...]}``. Bad lines raise InputError naming the line.
+Output lines: ``{"id", "verdict", "findings": [...]}``. Bad lines raise InputError naming the line;
+a record whose language is unknown gets ``{"id", "error"}`` instead, so a batch is not lost to one record.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 from provenance.compare import compare_texts, verdict
 from provenance.config import Config
 from provenance.errors import InputError
+from provenance.languages import LanguageError, iso639_1
 
 REQUIRED = ("id", "source", "source_lang", "derivative")
 
@@ -37,9 +39,13 @@ def parse_line(line: str, lineno: int, *, name: str = "input") -> dict[str, Any]
 
 def compare_record(rec: dict[str, Any], *, config: Config | None = None, embedder: Any = None,
                    derivative_lang: str = "en") -> dict[str, Any]:
+    try:
+        source_lang = iso639_1(rec["source_lang"])
+        target_lang = iso639_1(rec.get("derivative_lang") or derivative_lang)
+    except LanguageError as exc:
+        return {"id": rec["id"], "error": str(exc)}
     findings = compare_texts(
-        rec["source"], rec["derivative"], source_lang=rec["source_lang"],
-        derivative_lang=rec.get("derivative_lang") or derivative_lang, translation=rec.get("translation"),
-        config=config, embedder=embedder,
+        rec["source"], rec["derivative"], source_lang=source_lang, derivative_lang=target_lang,
+        translation=rec.get("translation"), config=config, embedder=embedder,
     )
     return {"id": rec["id"], "verdict": verdict(findings), "findings": [f.to_json() for f in findings]}

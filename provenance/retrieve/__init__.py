@@ -9,12 +9,16 @@
 - ``archive.today:URL[@YYYYMMDDhhmmss]``: the archive.today memento closest to the time
 - ``warc:FILE[#URL]``: a response record from a WARC file (default: the first one)
 
-Network results are kept in the snapshot store and reused unless ``config.refresh``.
+Network results are kept in the snapshot store and reused unless ``config.refresh``. The SSRF
+guard judges an http(s) SRC before the store is consulted, and a copy fetched with private
+networks allowed is reused only by a run that allows them too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -25,12 +29,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from provenance.config import Config
-from provenance.errors import ArchiveError, BlockedURLError, RetrievalError, UsageError
+from provenance.errors import ArchiveError, BlockedURLError, ConfigError, NetworkError, RetrievalError, UsageError
 from provenance.model import Outlet, Snapshot
 from provenance.retrieve import archive_today, wayback
 from provenance.retrieve import warc as warcfile
 from provenance.retrieve.charset import decode_body
-from provenance.retrieve.guard import Resolver
+from provenance.retrieve.guard import Resolver, check_url
 from provenance.retrieve.http import USER_AGENT, FetchResult, fetch, utc_now
 from provenance.retrieve.store import SnapshotStore
 
@@ -73,11 +77,17 @@ class Endpoints:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Endpoints:
         env = os.environ if environ is None else environ
         interval = env.get("PROVENANCE_ARCHIVE_MIN_INTERVAL")
+        try:
+            min_interval = float(interval) if interval else wayback.MIN_INTERVAL
+        except ValueError:
+            min_interval = math.nan
+        if not 0 <= min_interval <= 3600:  # also refuses nan
+            raise ConfigError(f"PROVENANCE_ARCHIVE_MIN_INTERVAL must be seconds between 0 and 3600, not {interval!r}")
         return cls(
             wayback_api=env.get("PROVENANCE_WAYBACK_API", wayback.API_BASE),
             wayback_replay=env.get("PROVENANCE_WAYBACK_REPLAY", wayback.REPLAY_BASE),
             archive_today=env.get("PROVENANCE_ARCHIVE_TODAY", archive_today.BASE),
-            min_interval=float(interval) if interval else wayback.MIN_INTERVAL,
+            min_interval=min_interval,
         )
 
 
@@ -334,9 +344,17 @@ def get_snapshot(
     else:
         assert spec.url is not None
         mode = spec.kind if spec.kind != "url" else config.archive
+        if spec.kind == "url":
+            # no DNS now (offline) is no refusal: the store still only serves copies fetched under the same guard
+            with contextlib.suppress(NetworkError):
+                check_url(spec.url, allow_private_network=config.allow_private_network, resolver=resolver)
         store = SnapshotStore(config.cache_dir)
         try:
-            stored = None if config.refresh else store.get(src, mode=mode)
+            stored = (
+                None
+                if config.refresh
+                else store.get(src, mode=mode, allow_private_network=config.allow_private_network)
+            )
             if stored is not None:
                 snap = stored
             else:
@@ -349,7 +367,7 @@ def get_snapshot(
                     snap = net.archive_today(src, spec.url, spec.timestamp)
                 else:
                     snap = net.auto(src, spec.url, outlet)
-                store.put(snap, mode=mode)
+                store.put(snap, mode=mode, private_network=config.allow_private_network)
         finally:
             store.close()
     reason = detect_partial(snap.body, outlet)

@@ -50,7 +50,6 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0  # seconds: never let a server park us longer than this per attempt
 BACKOFF_BASE = 1.0  # seconds; attempt n waits BACKOFF_BASE * 2**n unless Retry-After says otherwise
-CHUNK = 64 * 1024
 
 Progress = Callable[[str, int, int], None]
 
@@ -143,6 +142,20 @@ def _too_large(url: str, limit: int, what: str = "") -> ResponseTooLargeError:
     )
 
 
+def total_deadline(config: Config) -> float:
+    """Seconds one fetch may take in all (every redirect, retry and byte of the body)."""
+    if config.fetch_deadline is not None:
+        return config.fetch_deadline
+    return config.connect_timeout + 4 * config.read_timeout + 30
+
+
+def _past_deadline(url: str, config: Config) -> NetworkError:
+    return NetworkError(
+        f"{url}: gave up after the total deadline of {total_deadline(config):g} s (server too slow)",
+        hint="raise fetch_deadline if the server is just slow",
+    )
+
+
 def _read_body(resp: httpx.Response, url: str, config: Config, deadline: float, progress: Progress | None) -> bytes:
     limit = config.max_bytes
     announced = resp.headers.get("content-length")
@@ -152,7 +165,9 @@ def _read_body(resp: httpx.Response, url: str, config: Config, deadline: float, 
     decoder = _Decompressor(resp.headers.get("content-encoding", ""))
     out = bytearray()
     raw_seen = 0
-    for chunk in resp.iter_raw(CHUNK):
+    # no chunk size: httpx would otherwise buffer until 64 KiB arrived, and a server trickling one byte
+    # a second would only meet the deadline check once every 18 hours
+    for chunk in resp.iter_raw():
         raw_seen += len(chunk)
         piece = decoder.feed(chunk, limit - len(out))
         out += piece
@@ -160,7 +175,7 @@ def _read_body(resp: httpx.Response, url: str, config: Config, deadline: float, 
         if len(out) > limit or decoder.pending:
             raise _too_large(url, limit, "(decompressed)" if decoder.z is not None else "")
         if time.monotonic() > deadline:
-            raise NetworkError(f"{url}: download took too long (server sending too slowly)")
+            raise _past_deadline(url, config)
         if progress is not None and total:
             progress("download", min(raw_seen, total), total)
     out += decoder.flush()
@@ -191,9 +206,11 @@ def fetch(
         "Accept-Encoding": "gzip, deflate",
         **(headers or {}),
     }
-    deadline = time.monotonic() + config.connect_timeout + 4 * config.read_timeout + 30
+    deadline = time.monotonic() + total_deadline(config)
     if transport is None:
-        transport = guarded_transport(allow_private_network=config.allow_private_network, resolver=resolver)
+        transport = guarded_transport(
+            allow_private_network=config.allow_private_network, resolver=resolver, deadline=deadline
+        )
     try:
         client = httpx.Client(timeout=timeout, follow_redirects=False, transport=transport, trust_env=False)
     except ValueError as exc:
@@ -219,7 +236,10 @@ def fetch(
                         continue
                     if status in RETRY_STATUSES and attempt < config.retries:
                         wait = parse_retry_after(resp.headers.get("retry-after"))
-                        sleep(BACKOFF_BASE * 2**attempt if wait is None else wait)
+                        wait = BACKOFF_BASE * 2**attempt if wait is None else wait
+                        if time.monotonic() + wait > deadline:
+                            raise _past_deadline(url, config)
+                        sleep(wait)
                         attempt += 1
                         continue
                     if status >= 400 and raise_for_status:
@@ -251,6 +271,8 @@ def fetch(
                         fetched_at=utc_now(),
                     )
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= deadline:
+                    raise _past_deadline(url, config) from None
                 kind = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "waiting for"
                 limit = config.connect_timeout if isinstance(exc, httpx.ConnectTimeout) else config.read_timeout
                 raise NetworkError(f"timed out after {limit:g} s {kind} {urlsplit(current).netloc}") from None

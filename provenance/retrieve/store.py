@@ -3,6 +3,10 @@
 Bodies live in ``<cache_dir>/bodies/ab/cdef...`` (the hash split after two characters) and
 are written atomically; the index is the ``snapshots`` table of the shared SQLite database.
 A body whose hash no longer matches its name is reported (StoreError), never used.
+
+Each row records whether it was fetched with private networks allowed; such a copy is served
+only to a run that allows them too, so the SSRF guard cannot be bypassed through the store.
+Rows from before that column existed count as fetched with them allowed.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
     content_type TEXT,
     encoding TEXT,
     fetched_at TEXT NOT NULL,
-    sha256 TEXT NOT NULL
+    sha256 TEXT NOT NULL,
+    private_network INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS snapshots_source ON snapshots (source, mode, fetched_at);
 """
@@ -56,7 +61,15 @@ class SnapshotStore:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            self._conn = connect(self.cache_dir, _SCHEMA, purpose="snapshot index")
+            conn = connect(self.cache_dir, _SCHEMA, purpose="snapshot index")
+            try:
+                columns = {row[1] for row in conn.execute("PRAGMA table_info(snapshots)")}
+                if "private_network" not in columns:  # an index written by an older version
+                    conn.execute("ALTER TABLE snapshots ADD COLUMN private_network INTEGER NOT NULL DEFAULT 1")
+            except sqlite3.DatabaseError as exc:
+                conn.close()
+                raise StoreError(f"cannot use the snapshot index in {self.cache_dir}: {exc}") from None
+            self._conn = conn
         return self._conn
 
     def close(self) -> None:
@@ -67,8 +80,11 @@ class SnapshotStore:
     def body_path(self, sha256: str) -> Path:
         return self.bodies / sha256[:2] / sha256[2:]
 
-    def put(self, snapshot: Snapshot, *, mode: str) -> None:
-        """Store the body (if new) and index the snapshot under (source, mode)."""
+    def put(self, snapshot: Snapshot, *, mode: str, private_network: bool = True) -> None:
+        """Store the body (if new) and index the snapshot under (source, mode).
+
+        ``private_network``: whether it was fetched with private networks allowed (see module docstring).
+        """
         digest = sha256_hex(snapshot.body)
         if digest != snapshot.sha256:
             raise StoreError(f"snapshot of {snapshot.source} does not match its own sha256 (bug)")
@@ -80,8 +96,10 @@ class SnapshotStore:
             raise StoreError(f"cannot write snapshot body to {path}: {exc.strerror}") from None
         try:
             self.conn.execute(
-                f"INSERT INTO snapshots (mode, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO snapshots (private_network, mode, {_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
+                    int(private_network),
                     mode,
                     snapshot.source,
                     snapshot.url,
@@ -100,11 +118,16 @@ class SnapshotStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot index snapshot in {self.cache_dir}: {exc}") from None
 
-    def get(self, source: str, *, mode: str) -> Snapshot | None:
-        """The latest stored snapshot for (source, mode), body verified; None when there is none."""
+    def get(self, source: str, *, mode: str, allow_private_network: bool = False) -> Snapshot | None:
+        """The latest stored snapshot for (source, mode), body verified; None when there is none.
+
+        Without ``allow_private_network`` only copies fetched under the full SSRF guard count.
+        """
+        only_guarded = "" if allow_private_network else " AND private_network = 0"
         try:
             row = self.conn.execute(
-                f"SELECT {_COLUMNS} FROM snapshots WHERE source = ? AND mode = ? ORDER BY fetched_at DESC, id DESC",
+                f"SELECT {_COLUMNS} FROM snapshots WHERE source = ? AND mode = ?{only_guarded} "
+                "ORDER BY fetched_at DESC, id DESC",
                 (source, mode),
             ).fetchone()
         except sqlite3.DatabaseError as exc:

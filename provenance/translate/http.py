@@ -1,7 +1,8 @@
 """HTTP for the online translators: timeouts, retries with backoff, status -> error mapping.
 
 Every online provider sends its requests through ``HttpClient.request``. It never waits
-forever (connect and read timeouts), retries what is worth retrying (429, 5xx, a connection
+forever (connect and read timeouts, and a total deadline per request that holds on the clock
+even against a server trickling its answer a byte at a time), retries what is worth retrying (429, 5xx, a connection
 that broke mid-request) with exponential backoff and jitter, honours ``Retry-After``, and
 turns what is left into ``TranslationError`` subclasses whose messages never contain an API
 key. deep-translator calls the module-level ``requests.get`` without a timeout; ``bind_shim``
@@ -50,6 +51,7 @@ class HttpPolicy:
     retries: int = 3
     backoff: float = 0.5  # first retry waits about this long, then doubling
     max_wait: float = 30.0  # longest Retry-After we are willing to honour
+    deadline: float = 60.0  # one request() in all: every attempt, wait and byte of the answer
 
 
 def redact(text: str, secrets: Sequence[str]) -> str:
@@ -121,14 +123,45 @@ class HttpClient:
         base = self.policy.backoff * (2**attempt)
         return base * random.uniform(0.5, 1.0)  # "equal jitter": never less than half the backoff
 
+    def _past_deadline(self) -> TranslatorUnavailableError:
+        return TranslatorUnavailableError(
+            f"{self.provider} did not finish answering within the deadline of {self.policy.deadline:g} s",
+            hint=f"raise translate_deadline, or {OFFLINE_HINT}",
+        )
+
+    def _send(self, deadline: float, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """One attempt, abandoned at ``deadline`` whatever phase it is in.
+
+        requests only knows per-read timeouts, which a server sending a byte now and then never
+        triggers; the attempt runs in a daemon thread and the caller stops waiting at the deadline
+        (the abandoned thread ends at its next read timeout at the latest).
+        """
+        box: dict[str, Any] = {}
+
+        def attempt() -> None:
+            try:
+                box["response"] = self.session.request(method, url, **kwargs)
+            except BaseException as exc:  # handed to the caller's thread below
+                box["error"] = exc
+
+        worker = threading.Thread(target=attempt, name=f"http-{self.provider}", daemon=True)
+        worker.start()
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            raise self._past_deadline()
+        if "error" in box:
+            raise box["error"]
+        return box["response"]
+
     def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        deadline = time.monotonic() + self.policy.deadline
         timeout = (self.policy.connect_timeout, self.policy.read_timeout)
         attempts = self.policy.retries + 1
         for attempt in range(attempts):
             last = attempt == attempts - 1
             response: requests.Response | None = None
             try:
-                response = self.session.request(method, url, timeout=timeout, **kwargs)
+                response = self._send(deadline, method, url, timeout=timeout, **kwargs)
             except requests.ConnectTimeout:
                 raise TranslatorUnavailableError(
                     f"cannot reach {self.provider}: no connection within {self.policy.connect_timeout:g} s",
@@ -152,6 +185,8 @@ class HttpClient:
                         f"{self.provider}: the connection kept breaking ({attempts} attempts)", hint=OFFLINE_HINT
                     ) from None
                 wait = self._delay(attempt, None)
+                if time.monotonic() + wait > deadline:
+                    raise self._past_deadline() from None
                 log.info("%s: connection broke, retrying in %.1f s (%d/%d)", self.provider, wait, attempt + 1, attempts)
                 self.sleep(wait)
                 continue
@@ -170,6 +205,8 @@ class HttpClient:
                     attempts,
                 )
                 response.close()
+                if time.monotonic() + wait > deadline:
+                    raise self._past_deadline()
                 self.sleep(wait)
                 continue
             if response.status_code >= 400:

@@ -17,6 +17,7 @@ variables; they travel only in headers or POST bodies and never appear in logs, 
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import time
@@ -30,6 +31,7 @@ import requests
 
 from provenance import __version__
 from provenance.errors import (
+    ConfigError,
     QuotaError,
     RateLimitError,
     TranslationError,
@@ -60,7 +62,43 @@ def policy_from(config: Config) -> HttpPolicy:
         retries=max(0, config.translate_retries),
         backoff=config.translate_backoff,
         max_wait=config.translate_max_wait,
+        deadline=config.translate_deadline,
     )
+
+
+def _check_key(name: str, key: str) -> None:
+    """An API key travels in a header: anything but printable ASCII would break the request."""
+    if not (key.isascii() and key.isprintable()) or key != key.strip():
+        raise ConfigError(
+            f"the {name} API key contains characters an HTTP header cannot carry",
+            hint="only printable ASCII without surrounding spaces; check the key's variable",
+        )
+
+
+def _check_key_url(name: str, url: str, *, allow_http_loopback: bool) -> None:
+    """Keys go only over https; plain http only to this machine, and only when the command line allows it."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return
+    if parts.scheme == "http" and _is_loopback(parts.hostname) and allow_http_loopback:
+        return
+    hint = (
+        "give --allow-http-loopback to use a server on this machine over http"
+        if parts.scheme == "http" and _is_loopback(parts.hostname)
+        else "use the service's https URL"
+    )
+    raise ConfigError(f"refusing to send the {name} API key to {url}: keys are only sent over https", hint=hint)
+
+
+def _is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _language_names() -> dict[str, str]:
@@ -101,6 +139,9 @@ class OnlineProvider:
         self.base_url = (base_url or configured or self.default_url).rstrip("/")
         if not self.base_url:
             raise TranslatorUnavailableError(f"{self.name} needs a server URL")
+        if self.api_key:
+            _check_key(self.name, self.api_key)
+            _check_key_url(self.name, self.base_url, allow_http_loopback=config.allow_http_loopback)
         # the scraped services (Google's mobile page) are known to answer requests' default agent
         ua = config.user_agent or (f"translation-provenance/{__version__}" if self.own_user_agent else "")
         self.http = HttpClient(
