@@ -1263,3 +1263,20 @@ def test_a_lower_case_descriptor_is_not_the_first_word_of_a_registered_name() ->
     doc = make_doc("The pro-government daily Sabah claimed the line would carry 600,000 passengers a day.")
     p = only(find_passages(doc, registry))
     assert p.outlet is not None and p.outlet.id == "sabah"
+
+
+def test_a_registered_name_inside_a_longer_name_is_not_that_outlet() -> None:
+    registry = TinyRegistry([Outlet("asahi", "Asahi Shimbun", "ja", aliases=("Asahi",))])
+    doc = make_doc("Commercial broadcaster TV Asahi reported that two people entered the shrine at night.")
+    p = only(find_passages(doc, registry))
+    assert p.outlet is None and p.outlet_name.endswith("TV Asahi")
+
+
+def test_a_quotation_of_several_sentences_is_one_passage_with_its_credit() -> None:
+    p = only(
+        passages(
+            '"Our wine list used to be French. Now it is half Russian," a restaurant owner told Nasha Niva. '
+            "Imports have fallen since 2022."
+        )
+    )
+    assert p.text.startswith('"Our wine list') and p.text.endswith("told Nasha Niva.")

@@ -83,9 +83,12 @@ class Finder:
     # ------------------------------------------------------------------ preparation
 
     def is_registered(self, name: str) -> bool:
-        """The registry knows the name or the domain ("spiegel.de"): the finder resolves it itself."""
-        outlet = self.registry.by_url(f"https://{name}") if "." in name else self.registry.find(name)
-        return outlet is not None
+        """The registry knows exactly this name or domain ("spiegel.de"): the finder resolves it itself. (Its
+        lenient lookup also finds "Deník" in "Brněnský deník", another paper.)"""
+        if "." in name and " " not in name:
+            return self.registry.by_url(f"https://{name}") is not None
+        outlet = self.registry.find(name)
+        return outlet is not None and name.casefold() in {f.casefold() for f in (outlet.name, *outlet.aliases)}
 
     def _blocks(self) -> list[Block]:
         paragraphs: Sequence[Paragraph] = self.doc.paragraphs
@@ -880,7 +883,7 @@ class Finder:
                             break
                         end_k = unit
                 end = strip_span(self.text, sent.start, b.sentences[end_k].end)[1]
-                span = Span(self.skip_label(sent, mention), end)
+                span = Span(self.quote_opening(b, self.skip_label(sent, mention)), end)
                 kind = "quote" if cue == "quote" else "inline"
                 conf = CONFIDENCE[kind]
                 prev = self.found[-1] if self.found else None
@@ -959,6 +962,14 @@ class Finder:
         if not self.lex.outlet_anaphor.search(self.outside_quotes(sent)) or not self.continues(sent, last.mention):
             return None
         return last.mention, "inline"
+
+    def quote_opening(self, b: Block, start: int) -> int:
+        """Where a quotation that the sentence at ``start`` closes opened, in the same paragraph: '"Our list was
+        French. Now it is half Russian," a restaurant owner told X.' is one quoted passage, not its last sentence."""
+        for q in self.quote_index.overlapping(Span(start, start + 1)):
+            if b.span.start <= q.start < start < q.end and not self.is_claimed(Span(q.start, start)):
+                return q.start
+        return start
 
     def quote_unit(self, b: Block, k: int) -> int:
         """Index of the last sentence of b covered by a quotation that opens sentence k (k if there is none)."""

@@ -37,6 +37,15 @@ class MentionFinder:
         self.registry = registry
         self.lex = lex
 
+    def exact(self, name: str) -> Outlet | None:
+        """The registered outlet that is called ``name``; not one whose name merely sits inside it ("TV Asahi" is
+        no Asahi Shimbun, "Brněnský deník" no Deník)."""
+        outlet = self.registry.find(name)
+        if outlet is None:
+            return None
+        folded = " ".join(name.split()).strip(" \"'“”„«»").casefold()
+        return outlet if folded in {f.casefold() for f in (outlet.name, *outlet.aliases)} else None
+
     def _case_checked(self, known: list[tuple[Span, Outlet]]) -> list[tuple[Span, Outlet]]:
         """Registry matches whose first word the text writes in lower case where every form of the name has a
         capital are a description and a shorter name: "the pro-government daily Sabah" is Sabah, not Daily Sabah."""
@@ -50,8 +59,29 @@ class MentionFinder:
                 tail = self.text[rest : span.end]
                 out.extend((Span(rest + s.start, rest + s.end), o) for s, o in self.registry.mentions(tail))
                 continue
+            if self._inside_longer_name(span):
+                continue  # "TV Asahi", "RBC Capital Markets": another name that holds a registered one
             out.append((span, outlet))
         return out
+
+    def _inside_longer_name(self, span: Span) -> bool:
+        """A capitalised word right after the name, or a short all-capitals one right before it ("TV Asahi"),
+        continues it into another name. (A capitalised word before it is mostly a preposition or an article:
+        "Laut El País", "Wie Le Monde", "Per Telex".)"""
+        before = re.search(r"(?:^|[\s(])([A-Z]{2,4}) $", self.text[max(0, span.start - 30) : span.start])
+        after = re.match(r" ([A-ZÀ-Þ][\w'’&-]*)", self.text[span.end : span.end + 30])
+        for m in (before, after):
+            if m is None:
+                continue
+            word = m.group(1).rstrip(".").lower()
+            if word in self.lex.sentence_openers or word in self.lex.demonyms or word in self.lex.honorifics:
+                continue
+            if word in self.lex.descriptor_last_words or word in self.lex.line_fillers:
+                continue
+            if m is before and self.text[max(0, span.start - len(m.group(1)) - 3) : span.start].lstrip()[:1] in ".!?":
+                continue
+            return True
+        return False
 
     def find(self) -> list[Mention]:
         known = sorted(self.registry.mentions(self.text), key=lambda m: (m[0].start, -m[0].end))
@@ -78,7 +108,7 @@ class MentionFinder:
             if any(k.span.overlaps(name_span) for k in known_index.overlapping(name_span)):
                 continue
             name = m.group("name")
-            outlet = self.registry.find(name) or self.registry.find(m.group(0))
+            outlet = self.exact(name) or self.exact(m.group(0))
             end = m.end()
             if outlet is None and not self.lex.after_unknown.match(self.text[end : end + 40]):
                 # "Le Canard enchaîné revealed": a title that opens with a foreign article may carry a lower-case
