@@ -1280,3 +1280,13 @@ def test_a_quotation_of_several_sentences_is_one_passage_with_its_credit() -> No
         )
     )
     assert p.text.startswith('"Our wine list') and p.text.endswith("told Nasha Niva.")
+
+
+def test_a_numbered_text_of_report_lead_in_introduces_the_paragraphs_under_it() -> None:
+    found = passages(
+        "1. Text of report by Yekaterinburg-based news website Ura.ru on 1 April:",
+        "The city has cancelled the tender for 40 new trams.",
+        "Next week: the price of heating in Krasnoyarsk.",
+    )
+    p = only(found)
+    assert (p.kind, p.text) == ("leadin", "The city has cancelled the tender for 40 new trams.")

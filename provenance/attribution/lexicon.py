@@ -179,7 +179,7 @@ def load_lexicon() -> Lexicon:
         descriptor_last_words=frozenset(
             [d.split()[-1].lower() for d in words["descriptors"]] + [d.lower() for d in demonyms_after]
         ),
-        leadin_opener=re.compile(rf"^\W*(?:{alt(raw['leadin']['openers'])})\b", re.I),
+        leadin_opener=re.compile(rf"^\W*(?:\d{{1,2}}[.)]\s+)?(?:{alt(raw['leadin']['openers'])})\b", re.I),
         translation_note=re.compile(rf"\b(?:{alt(raw['leadin']['translation_notes'])})\b", re.I),
         anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))})\b", re.I),
         # "Source: X", "Source (Polish): X"
