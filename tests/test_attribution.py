@@ -1290,3 +1290,30 @@ def test_a_numbered_text_of_report_lead_in_introduces_the_paragraphs_under_it() 
     )
     p = only(found)
     assert (p.kind, p.text) == ("leadin", "The city has cancelled the tender for 40 new trams.")
+
+
+def test_an_interview_lead_in_takes_its_whole_question_and_answer_block() -> None:
+    found = passages(
+        "Interview by Anna Petrova and Ivan Ilyin with Kommersant newspaper, published on 19 November:",
+        "Q: Have exports stopped? How much has that cost you?",
+        "A: About a third of our revenue.",
+        "Q: Is the company for sale?",
+        "A: No.",
+    )
+    p = only(found)
+    assert p.text.startswith("Q: Have exports") and p.text.endswith("A: No.")
+
+
+def test_a_description_inside_a_longer_mention_gives_way_to_it() -> None:
+    p = only(
+        passages(
+            "This year the Heraklion newspaper Nea Kriti caused a stir by claiming that hotels drilled wells. "
+            "The paper named the engineer who signed the permits."
+        )
+    )
+    assert p.outlet_name.endswith("Nea Kriti")
+
+
+def test_a_reporting_verb_closing_a_clause_credits_it() -> None:
+    p = only(passages("The cap cost the state 90 billion crowns, Hospodářské noviny has calculated, twice the figure."))
+    assert p.outlet_name == "Hospodářské noviny"

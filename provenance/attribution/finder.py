@@ -27,6 +27,7 @@ from provenance.attribution.patterns import (
     MIN_LINK_WORDS,
     PLACE_WORDS,
     POST_NUMBER,
+    QA_LABEL,
     SELF_NEWS,
     UNKNOWN_OUTLET_FACTOR,
     WORD_RE,
@@ -71,6 +72,13 @@ class Finder:
             self.is_registered,
         )
         self.mentions.sort(key=lambda m: m.span.start)
+        # a description inside a longer mention is part of it: "the Heraklion newspaper" in "the Heraklion
+        # newspaper Nea Kriti"
+        self.mentions = [
+            m
+            for m in self.mentions
+            if not any(o is not m and o.span.contains(m.span) and len(o.span) > len(m.span) for o in self.mentions)
+        ]
         self.mention_index = SpanIndex((m.name_span, m) for m in self.mentions)
         self.link_index = SpanIndex((link.span, link) for link in self.doc.links)
         self.quote_index = SpanIndex((q, q) for q in self.quotes)
@@ -387,7 +395,8 @@ class Finder:
             b = self.blocks[j]
             if b.kind in ("heading", "blockquote", "hr", "rule") or self.is_claimed(b.span):
                 break
-            if run and (self.is_commentary(b.span) or self.starts_attribution(b)):
+            qa = QA_LABEL.match(self.block_text(b)) is not None  # "Q: ...", "A: ..." go on an interview
+            if run and not qa and (self.is_commentary(b.span) or self.starts_attribution(b)):
                 break
             if run and mention is not None and self.credits_other_outlet(b, mention):
                 break
@@ -894,7 +903,9 @@ class Finder:
                     joins = (prev.kind == kind and same_outlet(prev.mention, mention)) or (
                         prev.kind in ("inline", "quote") and self.refers_back(mention, prev)
                     )
-                    if joins and prev.span.start >= b.span.start:
+                    # across a paragraph only an explicit "went on" does it: "..., Handelsblatt added."
+                    went_on = self.lex.went_on.search(self.outside_quotes(sent)) is not None
+                    if joins and (prev.span.start >= b.span.start or (went_on and same_outlet(prev.mention, mention))):
                         prev.span = Span(prev.span.start, span.end)
                         self.claim(span)
                         k = end_k + 1

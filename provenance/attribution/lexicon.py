@@ -126,6 +126,7 @@ class Lexicon:
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
+    went_on: re.Pattern[str]  # "added", "went on": the outlet continues what it said before
     frame_hint: re.Pattern[str]  # any word a reporting frame needs: sentences without one credit nobody
     article_adjectives: re.Pattern[str]  # "The conservative " before a name: part of its description
     programme: re.Pattern[str]  # "on X's morning programme": after the outlet's name
@@ -280,8 +281,8 @@ def load_lexicon() -> Lexicon:
         name_any={k.lower(): v for k, v in raw.get("name_words", {}).get("any", {}).items()},
         cue_that=re.compile(
             rf"^{CLOSE_MARKS}(?:(?:\s*,[^,.;:]{{1,80}},)?(?:\s+(?:{insertions})\s+[^,.;:]{{1,60}}?)?{after_time}"
-            rf"\s+(?:{alt(raw['cues'].get('after_that', []))})(?:\s+[\w'’-]+){{0,4}}?\s+that\b"
-            rf"|[^.;:!?]{{0,100}}?,\s+(?:{alt(raw['cues'].get('participles_that', []))})\s+that\b)",
+            rf"\s+(?:{alt(raw['cues'].get('after_that', []))})(?:(?:\s+[\w'’-]+){{0,4}}?\s+that\b|\s*[,.](?=\s|$))"
+            rf"|[^.;:!?]{{0,100}}?(?:,|\s+by)\s+(?:{alt(raw['cues'].get('participles_that', []))})\s+that\b)",
             re.I,
         ),
         quote_tag=re.compile(
@@ -304,6 +305,7 @@ def load_lexicon() -> Lexicon:
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        went_on=re.compile(r"\b(?:added|adds|went\s+on|goes\s+on|continued|continues)\b", re.I),
         frame_hint=re.compile(rf"[:\"“”„«»]|\b(?:{alt(_frame_words(raw))})", re.I),
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"

@@ -83,3 +83,6 @@ HEADLINE_CREDIT = re.compile(
 )
 MAX_HEADLINE_WORDS = 30
 MAX_UNQUOTED_HEADLINES = 3  # more "Name – tagline" lines than this on a page are a menu, not a press review
+
+# the label of a question or an answer in an interview's text: "Q:", "A.", "Question:", "Antwort:"
+QA_LABEL = re.compile(r"\W{0,3}(?:Q|A|Question|Answer|Frage|Antwort|Réponse|Pregunta|Respuesta)\s*[:.]\s", re.I)
