@@ -1,0 +1,203 @@
+"""Hardening: what an attacker or a careless user can do to the evidence, the reports and the run time.
+
+Each test here was written against a failure found in review; docs/security-evidence.md says
+what each one guarantees.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
+
+from provenance.cli import main
+from provenance.errors import EvidenceError, RetrievalError
+from provenance.model import Snapshot
+from provenance.retrieve import warc
+from tests.conftest import EXAMPLE
+
+SENTENCE = "Der Minister sagte, die Brücke werde 2027 saniert. "
+ARTICLE_BODY = ("<html><body><p>" + SENTENCE * 40 + "</p></body></html>").encode()
+
+
+def page(url: str = "https://example.org/artikel", body: bytes = ARTICLE_BODY) -> Snapshot:
+    return Snapshot(
+        source=url, url=url, final_url=url, archive="live", sha256=hashlib.sha256(body).hexdigest(),
+        fetched_at="2025-08-10T07:15:22Z", body=body, status=200, content_type="text/html; charset=utf-8",
+    )
+
+
+def example_check(*extra: str) -> list[str]:
+    return ["--sources", str(EXAMPLE / "outlets"), "check", str(EXAMPLE / "article.md"),
+            "--original", str(EXAMPLE / "original.html"), "--memory", str(EXAMPLE / "memory.tsv"),
+            "--format", "json", *extra]
+
+
+def findings_of(report: dict) -> list[tuple[str, str, str]]:
+    return sorted((p["id"], p["status"], f["id"]) for p in report["passages"] for f in p["findings"])
+
+
+# ----------------------------------------------------------------- 1. --warc never changes the verdict
+
+
+def test_writing_evidence_does_not_change_the_check_result_for_a_local_original(tmp_path, capsys):
+    code_plain = main(example_check())
+    plain = json.loads(capsys.readouterr().out)
+    evidence = tmp_path / "evidence.warc.gz"
+    code_warc = main(example_check("--warc", str(evidence)))
+    with_warc = json.loads(capsys.readouterr().out)
+    assert code_plain == code_warc == 1  # the bundled example has planted findings
+    assert findings_of(with_warc) == findings_of(plain) and findings_of(plain)
+    assert [p["status"] for p in with_warc["passages"]] == [p["status"] for p in plain["passages"]]
+
+
+def test_a_local_original_is_kept_as_a_resource_record_with_a_file_uri(tmp_path):
+    original = EXAMPLE / "original.html"
+    body = original.read_bytes()
+    snap = Snapshot(source=str(original), url=None, final_url=None, archive="file",
+                    sha256=hashlib.sha256(body).hexdigest(), fetched_at="2025-08-10T07:15:22Z", body=body,
+                    content_type="text/html")
+    evidence = tmp_path / "evidence.warc"
+    warc.write_snapshot(evidence, snap)
+    with evidence.open("rb") as fh:
+        records = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r in ArchiveIterator(fh)]
+    assert records == [("warcinfo", None), ("resource", original.resolve().as_uri())]
+    back = warc.read_response(evidence)
+    assert back.body == body and back.headers["content-type"] == "text/html"
+
+
+def test_evidence_that_cannot_be_written_stops_the_check_instead_of_skipping_the_passage(tmp_path, capsys):
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where a folder should be")
+    code = main(example_check("--warc", str(blocked / "evidence.warc.gz")))
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("provenance: error: cannot append to WARC file") and err.count("\n") == 1
+
+
+# ----------------------------------------------------------------- 2. appends are all or nothing
+
+
+def test_a_failure_while_the_records_are_written_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    evidence = tmp_path / "evidence.warc"
+    warc.write_snapshot(evidence, page("https://example.org/eins"))
+    before = evidence.read_bytes()
+    real_write = os.write
+    calls = []
+
+    def disk_full_halfway(fd: int, data: bytes | memoryview) -> int:
+        calls.append(len(data))
+        if len(calls) == 1:
+            real_write(fd, bytes(data[: len(data) // 2]))  # half a record reaches the disk
+            raise OSError(28, "No space left on device")
+        return real_write(fd, data)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "write", disk_full_halfway)
+        with pytest.raises(EvidenceError, match="No space left on device"):
+            warc.write_snapshot(evidence, page("https://example.org/zwei"))
+    assert calls and evidence.read_bytes() == before
+    # and the file stays appendable and readable to the end
+    warc.write_snapshot(evidence, page("https://example.org/drei"))
+    assert warc.read_response(evidence, "https://example.org/drei").body == ARTICLE_BODY
+    with evidence.open("rb") as fh:
+        targets = [r.rec_headers.get_header("WARC-Target-URI") for r in ArchiveIterator(fh) if r.rec_type == "response"]
+    assert targets == ["https://example.org/eins", "https://example.org/drei"]
+
+
+def test_a_failure_while_the_records_are_built_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    evidence = tmp_path / "evidence.warc.gz"
+    warc.write_snapshot(evidence, page("https://example.org/eins"))
+    before = evidence.read_bytes()
+
+    def interrupted(self, request, response, params=None) -> None:  # noqa: ARG001
+        self.out.write(b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\n<html>")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(warc.WARCWriter, "write_request_response_pair", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        warc.write_snapshot(evidence, page("https://example.org/zwei"))
+    assert evidence.read_bytes() == before
+
+
+# ----------------------------------------------------------------- 3. damaged records are refused
+
+
+def test_a_truncated_uncompressed_record_is_refused(tmp_path, capsys):
+    evidence = tmp_path / "evidence.warc"
+    warc.write_snapshot(evidence, page())
+    data = evidence.read_bytes()
+    cut = data.index(b"2027 saniert", len(data) // 2)
+    evidence.write_bytes(data[:cut])  # the end of the response and the whole request record are gone
+    with pytest.raises(EvidenceError, match="truncated: the record for https://example.org/artikel declares"):
+        warc.read_response(evidence)
+    code = main(["extract", f"warc:{evidence}"])
+    out = capsys.readouterr()
+    assert code == 2 and out.out == "" and out.err.count("\n") == 1 and "truncated" in out.err
+
+
+def test_a_truncated_compressed_record_is_refused(tmp_path):
+    evidence = tmp_path / "evidence.warc.gz"
+    noise = base64.b64encode(hashlib.shake_256(b"seed").digest(30_000))  # does not compress away
+    warc.write_snapshot(evidence, page(body=b"<html><body><p>" + noise + b"</p></body></html>"))
+    data = evidence.read_bytes()
+    evidence.write_bytes(data[: len(data) // 2])  # inside the response record's gzip member
+    with pytest.raises(RetrievalError):
+        warc.read_response(evidence)
+
+
+def _record(target: str, body: bytes, **digests: str) -> bytes:
+    """A hand-made uncompressed resource record with the given digest headers."""
+    headers = [
+        "WARC/1.1", "WARC-Type: resource", f"WARC-Target-URI: {target}",
+        "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>", "WARC-Date: 2025-08-10T07:15:22Z",
+        "Content-Type: text/plain", f"Content-Length: {len(body)}",
+    ]
+    headers += [f"{name.replace('_', '-')}: {value}" for name, value in digests.items()]
+    return ("\r\n".join(headers) + "\r\n\r\n").encode() + body + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        lambda b: "sha1:" + base64.b32encode(hashlib.sha1(b).digest()).decode(),
+        lambda b: "sha256:" + base64.b32encode(hashlib.sha256(b).digest()).decode(),
+        lambda b: "sha256:" + hashlib.sha256(b).hexdigest(),
+        lambda b: "sha-512:" + base64.b64encode(hashlib.sha512(b).digest()).decode(),
+    ],
+    ids=["sha1-base32", "sha256-base32", "sha256-hex", "sha512-base64"],
+)
+def test_block_digests_are_checked_in_the_usual_spellings(tmp_path, spelling):
+    body = b"Der Minister sagte, die Bruecke werde 2027 saniert."
+    good = tmp_path / "good.warc"
+    good.write_bytes(_record("https://example.org/a", body, WARC_Block_Digest=spelling(body)))
+    assert warc.read_response(good).body == body
+    bad = tmp_path / "bad.warc"
+    bad.write_bytes(_record("https://example.org/a", body.replace(b"2027", b"2037"),
+                            WARC_Block_Digest=spelling(body)))
+    with pytest.raises(EvidenceError, match="failed its digest check: the WARC-Block-Digest"):
+        warc.read_response(bad)
+
+
+def test_a_digest_that_cannot_be_checked_is_refused_not_ignored(tmp_path):
+    body = b"Der Minister sagte, die Bruecke werde 2027 saniert."
+    odd = tmp_path / "odd.warc"
+    odd.write_bytes(_record("https://example.org/a", body, WARC_Payload_Digest="whirlpool:ABCDEF"))
+    with pytest.raises(EvidenceError, match="WARC-Payload-Digest we cannot verify"):
+        warc.read_response(odd)
+
+
+def test_damaged_evidence_stops_a_check_with_exit_2(tmp_path, capsys):
+    evidence = tmp_path / "evidence.warc"
+    main(["fetch", str(EXAMPLE / "original.html"), "--warc", str(evidence)])
+    data = evidence.read_bytes()
+    assert data.count(b"2027") >= 1
+    evidence.write_bytes(data.replace(b"2027", b"2037", 1))
+    capsys.readouterr()
+    code = main(["--sources", str(EXAMPLE / "outlets"), "check", str(EXAMPLE / "article.md"),
+                 "--original", f"warc:{evidence}", "--memory", str(EXAMPLE / "memory.tsv")])
+    err = capsys.readouterr().err
+    assert code == 2 and "failed its digest check" in err and err.count("\n") == 1
