@@ -62,9 +62,19 @@ def thorough_option(command: Any) -> Any:
 
 
 def echo_json(data: Any) -> None:
+    """Pretty JSON; DEL, C1 and bidi controls as \\u escapes so the output is inert on a terminal."""
     import json
 
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from provenance.report.sanitize import json_safe
+
+    click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def echo_text(text: str) -> None:
+    """Text from articles or pages, with control and bidi characters made visible (never raw on a terminal)."""
+    from provenance.report.sanitize import neutralise
+
+    click.echo(neutralise(text))
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -186,7 +196,7 @@ def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
     if fmt == "json":
         echo_json([p.to_json() for p in found])
     else:
-        click.echo(format_passages(found))
+        echo_text(format_passages(found))
 
 # ----------------------------------------------------------------- engine: align, compare
 
@@ -328,7 +338,7 @@ def compare_command(
         if f.original is not None:
             click.echo(f"  original: {f.original.text!r}" + (f" at {f.original.span.to_json()}"
                                                               if f.original.span else ""))
-        click.echo(f"  {f.explanation}")
+        echo_text(f"  {f.explanation}")
     click.echo(f"verdict: {verdict(findings)} ({len(findings)} finding{'s' if len(findings) != 1 else ''})")
 
 
@@ -338,6 +348,7 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
 
     from provenance.compare.batch import compare_record, parse_line
     from provenance.errors import InputError
+    from provenance.report.sanitize import json_safe
 
     name = "<stdin>" if str(path) == "-" else str(path)
     try:
@@ -362,8 +373,8 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
                 from provenance.embed import get_embedder
 
                 embedder = get_embedder(config)  # shared across lines: loaded once, cached
-            result = json.dumps(compare_record(rec, config=config, embedder=embedder,
-                                               derivative_lang=derivative_lang), ensure_ascii=False)
+            result = json_safe(json.dumps(compare_record(rec, config=config, embedder=embedder,
+                                                         derivative_lang=derivative_lang), ensure_ascii=False))
             if out is not None:
                 out.write(result + "\n")
             else:
@@ -475,7 +486,7 @@ def fetch_command(
     ]
     if warc_out is not None:
         lines.append(("warc", str(warc_out)))
-    click.echo("\n".join(f"{k + ':':<13} {v}" for k, v in lines))
+    echo_text("\n".join(f"{k + ':':<13} {v}" for k, v in lines))
 
 
 @cli.command("extract")
@@ -502,7 +513,7 @@ def extract_command(
         return
     if snap.partial:
         click.echo(f"provenance: warning: {snap.partial_reason}", err=True)
-    click.echo(original.text)
+    echo_text(original.text)
 
 
 # ----------------------------------------------------------------- translation: translate, cache
@@ -876,7 +887,10 @@ def main(argv: list[str] | None = None) -> int:
         # Without standalone mode click returns ctx.exit()'s code instead of raising SystemExit.
         result = cli.main(args=argv, prog_name="provenance", standalone_mode=False)
     except ProvenanceError as exc:
-        click.echo(f"provenance: error: {exc}", err=True)
+        from provenance.report.sanitize import neutralise
+
+        # messages may quote paths, URLs or record fields from the input
+        click.echo(f"provenance: error: {neutralise(str(exc))}", err=True)
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import json
 import os
+import re
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -17,7 +18,11 @@ from warcio.archiveiterator import ArchiveIterator
 from provenance.cli import main
 from provenance.errors import EvidenceError, RetrievalError
 from provenance.model import Snapshot
+from provenance.report import render
+from provenance.report.markdown import escape_md
+from provenance.report.sanitize import json_safe, neutralise
 from provenance.retrieve import warc
+from tests import report_fixtures
 from tests.conftest import EXAMPLE
 
 SENTENCE = "Der Minister sagte, die Brücke werde 2027 saniert. "
@@ -201,3 +206,97 @@ def test_damaged_evidence_stops_a_check_with_exit_2(tmp_path, capsys):
                  "--original", f"warc:{evidence}", "--memory", str(EXAMPLE / "memory.tsv")])
     err = capsys.readouterr().err
     assert code == 2 and "failed its digest check" in err and err.count("\n") == 1
+
+
+# ----------------------------------------------------------------- 4. terminal escapes and bidi controls
+
+OSC52 = "\x1b]52;c;ZXZpbA==\x07"  # writes "evil" to the clipboard
+OSC8 = "\x1b]8;;https://evil.example\x1b\\hier\x1b]8;;\x1b\\"  # a hidden link
+CSI_C1 = "\x9b2J"  # clear screen via the 8-bit CSI
+BIDI = "\u202eevil\u202c \u2066x\u2069 \u200f\u200e\u061c"
+TERMINAL_PAYLOAD = f"{OSC52}{OSC8}{CSI_C1}{BIDI}\r\x7f\x00"
+DANGEROUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+@pytest.fixture
+def terminal_hostile_report(monkeypatch):
+    """The hostile report of report_fixtures with terminal and bidi payloads in every text it controls."""
+    for name in ("PAYLOAD_SCRIPT", "PAYLOAD_IMG", "PAYLOAD_SVG"):
+        monkeypatch.setattr(report_fixtures, name, TERMINAL_PAYLOAD)
+    return report_fixtures.hostile_report()
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "html"])
+def test_no_human_report_format_lets_control_or_bidi_characters_through(terminal_hostile_report, fmt):
+    out = render(terminal_hostile_report, fmt)
+    assert DANGEROUS.findall(out) == []
+    assert "␛]52;c;ZXZpbA==␇" in out and "⟨U+202E⟩" in out  # shown, not hidden: the reviewer sees the attempt
+
+
+def test_the_coloured_terminal_report_has_no_escape_but_its_own_colours(terminal_hostile_report):
+    out = render(terminal_hostile_report, "text", color=True)
+    assert "\x1b[" in out  # the colours are there
+    assert DANGEROUS.findall(re.sub(r"\x1b\[[0-9;]*m", "", out)) == []
+
+
+def test_the_json_report_keeps_the_text_but_writes_controls_as_escapes(terminal_hostile_report):
+    out = render(terminal_hostile_report, "json")
+    assert DANGEROUS.findall(out.replace("\n", "")) == [] and "\\u202e" in out and "\\u001b" in out
+    data = json.loads(out)
+    assert TERMINAL_PAYLOAD in data["passages"][0]["findings"][0]["explanation"]  # the data is unchanged
+
+
+def test_neutralise_keeps_newlines_tabs_and_right_to_left_text():
+    assert neutralise("a\tb\nc") == "a\tb\nc"
+    assert neutralise("قال الوزير") == "قال الوزير"
+    assert neutralise("\x1b[31m\x9b\u202e") == "␛[31m⟨U+009B⟩⟨U+202E⟩"
+    assert json.loads(json_safe(json.dumps("\x7f\u2066x", ensure_ascii=False))) == "\x7f\u2066x"
+
+
+HOSTILE_ARTICLE = (
+    "Der Streit geht weiter.\n\nDie Bild berichtet, der Minister habe gesagt: „Wir werden "
+    f"{OSC52} die Brücke {OSC8} bis 2027 {CSI_C1} sanieren {BIDI}.“ Siehe https://evil.example.\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_passages_prints_no_control_or_bidi_characters(tmp_path, capsys, fmt):
+    article = tmp_path / "evil.md"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    assert main(["passages", str(article), "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "Bild berichtet" in out
+    assert DANGEROUS.findall(out.replace("\n", "")) == []
+    if fmt == "json":
+        assert "\x1b]52;c;ZXZpbA==\x07" in json.loads(out)[0]["text"]
+
+
+# ----------------------------------------------------------------- 5. no live links from the Markdown report
+
+LINK_PAYLOAD = "see https://evil.example/x, www.evil.example, HTTP://WWW.EVIL.EXAMPLE, a@b.c, a&#64;b.c, @team, " \
+               "mailto:a@b.c and [x](https://evil.example) <https://evil.example>"
+
+
+@pytest.fixture
+def link_hostile_report(monkeypatch):
+    for name in ("PAYLOAD_SCRIPT", "PAYLOAD_IMG", "PAYLOAD_SVG"):
+        monkeypatch.setattr(report_fixtures, name, LINK_PAYLOAD)
+    return report_fixtures.hostile_report()
+
+
+def test_the_markdown_report_renders_no_link_or_mention_on_github(link_hostile_report):
+    cmarkgfm = pytest.importorskip("cmarkgfm")  # GitHub's own renderer (the test extra installs it)
+    markdown = render(link_hostile_report, "md")
+    html = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    assert "<a " not in html and "<img" not in html
+    # GitHub would notify @team (code spans, where the signature sits, are exempt)
+    assert re.search(r"@\w", re.sub(r"<code>.*?</code>", "", html)) is None
+    # the addresses are still readable, defanged as in security write-ups
+    assert "https[:]//evil.example/x" in html and "www[.]evil.example" in html and "a[@]b.c" in html
+
+
+def test_escape_md_defangs_addresses_and_escapes_markup():
+    assert escape_md("https://evil.example") == r"https\[:\]//evil.example"
+    assert escape_md("WWW.evil.example") == r"WWW\[.\]evil.example"
+    assert escape_md("a@b.c a&#64;b.c") == r"a\[@\]b.c a&amp;\#64;b.c"
+    assert escape_md("[x](y) <b>") == r"\[x\](y) &lt;b&gt;"
