@@ -16,7 +16,8 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from provenance.cli import main
-from provenance.errors import EvidenceError, RetrievalError
+from provenance.compare import compare_texts
+from provenance.errors import EvidenceError, InputError, RetrievalError
 from provenance.model import Snapshot
 from provenance.report import render
 from provenance.report.markdown import escape_md
@@ -300,3 +301,33 @@ def test_escape_md_defangs_addresses_and_escapes_markup():
     assert escape_md("WWW.evil.example") == r"WWW\[.\]evil.example"
     assert escape_md("a@b.c a&#64;b.c") == r"a\[@\]b.c a&amp;\#64;b.c"
     assert escape_md("[x](y) <b>") == r"\[x\](y) &lt;b&gt;"
+
+
+# ----------------------------------------------------------------- 7. an empty derivative is not faithful
+
+TWO_SENTENCES = "Der Minister sagte dies. Die Brücke wird saniert."
+
+
+@pytest.mark.parametrize("derivative", ["", "  \n "])
+def test_an_empty_derivative_is_refused_not_judged(derivative):
+    with pytest.raises(InputError, match="derivative text is empty"):
+        compare_texts(TWO_SENTENCES, derivative, source_lang="de", translation="")
+
+
+def test_compare_jsonl_with_an_empty_derivative_and_translation_exits_2_naming_the_line(tmp_path, capsys):
+    batch = tmp_path / "pairs.jsonl"
+    good = {"id": "ok", "source": "Der Minister log.", "source_lang": "de", "derivative": "The minister lied."}
+    empty = {"id": "empty", "source": TWO_SENTENCES, "source_lang": "de", "derivative": "", "translation": ""}
+    batch.write_text(json.dumps(good) + "\n" + json.dumps(empty) + "\n", encoding="utf-8")
+    code = main(["compare", "--jsonl", str(batch)])
+    out = capsys.readouterr()
+    assert code == 2 and [json.loads(line)["id"] for line in out.out.splitlines()] == ["ok"]
+    assert out.err == f"provenance: error: {batch} line 2: field 'derivative' is empty: there is nothing to compare\n"
+
+
+def test_compare_with_empty_files_exits_2_with_one_line(tmp_path, capsys):
+    (tmp_path / "src.txt").write_text(TWO_SENTENCES, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
+    code = main(["compare", str(tmp_path / "src.txt"), str(tmp_path / "empty.txt")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("provenance: error:") and err.count("\n") == 1
