@@ -535,7 +535,13 @@ def _paragraphs(text: str, offs: np.ndarray, blocks: list[_Block]) -> list[Parag
     return out
 
 
-_BARE_URL = re.compile(r"""[HhWw](?<![\w/.@][HhWw])(?:(?<=[Hh])[Tt][Tt][Pp][Ss]?://|(?<=[Ww])[Ww][Ww]\.)[^\s<>"'\]\[)(]+(?:\([^\s)]*\)[^\s<>"'\]\[)(]*)*""")
+# a URL ends at whitespace, brackets and quotes, and at control and bidi characters (an escape sequence or an
+# override glued to a link must not become part of the address that is fetched)
+_URL_STOP = "\\x00-\\x1f\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c"
+_BARE_URL = re.compile(
+    r"""[HhWw](?<![\w/.@][HhWw])(?:(?<=[Hh])[Tt][Tt][Pp][Ss]?://|(?<=[Ww])[Ww][Ww]\.)"""
+    rf"""[^\s<>"'\]\[)({_URL_STOP}]+(?:\([^\s){_URL_STOP}]*\)[^\s<>"'\]\[)({_URL_STOP}]*)*"""
+)
 _URL_TRAIL = ".,;:!?'\"»”’"
 
 

