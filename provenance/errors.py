@@ -65,6 +65,14 @@ class ResponseTooLargeError(RetrievalError):
     """The body exceeded the configured size limit."""
 
 
+class EvidenceError(RetrievalError):
+    """A WARC file that cannot be trusted (truncated record, digest mismatch) or cannot be appended to.
+
+    Unlike an original that is merely unavailable, this stops a ``check`` run (exit 2): damaged or
+    unwritable evidence must never end as a quietly "unverified" passage.
+    """
+
+
 class ArchiveError(RetrievalError):
     """A web archive has no usable snapshot or answered unexpectedly."""
 

@@ -19,7 +19,7 @@ from provenance import align as align_mod
 from provenance import compare, extract, retrieve, segment
 from provenance.config import Config
 from provenance.embed import Embedder, get_embedder
-from provenance.errors import ProvenanceError
+from provenance.errors import EvidenceError, ProvenanceError
 from provenance.model import (
     Bead,
     Document,
@@ -187,6 +187,8 @@ class Checker:
             self._report(f"{passage.id}: originals", i, len(sources))
             try:
                 loaded.append(self._load_original(src))
+            except EvidenceError:
+                raise  # damaged or unwritable evidence stops the run: it must not become a quiet "unverified"
             except ProvenanceError as exc:
                 errors.append(f"{src}: {exc}")
         self._report(f"{passage.id}: originals", len(sources), len(sources))

@@ -45,6 +45,10 @@ _CONTINUES = re.compile(r"\s*[»›”\"'’)\]]+\s*[,;:)\]]")
 
 _MIN_LETTERS = 12
 _MIN_CONFIDENCE = 0.6
+#: A "sentence" longer than this (a single-line page, a list without full stops, a hostile run) is cut into
+#: pieces of at most this many characters, at the last space before the limit where there is one: no real
+#: sentence is that long, and every later stage (embedding, word diffs) costs more than linear in it.
+MAX_SENTENCE_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -179,11 +183,14 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_sentences(text: str, lang: str | None = None, *, offset: int = 0) -> list[Sentence]:
+def split_sentences(
+    text: str, lang: str | None = None, *, offset: int = 0, max_chars: int = MAX_SENTENCE_CHARS
+) -> list[Sentence]:
     """Split ``text`` into sentences; spans index ``text`` shifted by ``offset``.
 
     ``lang`` (ISO 639-1) selects the abbreviation rules; None detects it from the text.
     ``Sentence.paragraph`` counts the blank-line separated blocks of ``text`` from 0.
+    Sentences longer than ``max_chars`` are cut into pieces of at most that length.
     """
     if lang is None:
         lang = detect_language(text)
@@ -197,21 +204,36 @@ def split_sentences(text: str, lang: str | None = None, *, offset: int = 0) -> l
             if m.end() <= start:
                 continue
             if _is_boundary(para, m, lang, rules):
-                s, e = _trimmed(para, start, m.end())
-                if e > s:
+                for s, e in _pieces(para, start, m.end(), max_chars):
                     sentences.append(_sentence(len(sentences), text, p_start + s, p_start + e, offset, p_index))
                 start = m.end()
-        s, e = _trimmed(para, start, len(para))
-        if e > s:
+        for s, e in _pieces(para, start, len(para), max_chars):
             sentences.append(_sentence(len(sentences), text, p_start + s, p_start + e, offset, p_index))
-    return _attach_fragments(sentences, text, offset)
+    return _attach_fragments(sentences, text, offset, max_chars)
 
 
-def _attach_fragments(sentences: list[Sentence], text: str, offset: int) -> list[Sentence]:
+def _pieces(para: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
+    """The trimmed sentence ``para[start:end]`` as (start, end) pieces of at most ``max_chars`` characters."""
+    start, end = _trimmed(para, start, end)
+    out: list[tuple[int, int]] = []
+    while end - start > max_chars:
+        cut = para.rfind(" ", start + max_chars // 2, start + max_chars + 1)
+        cut = cut if cut > start else start + max_chars
+        s, e = _trimmed(para, start, cut)
+        if e > s:
+            out.append((s, e))
+        start, end = _trimmed(para, cut, end)
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _attach_fragments(sentences: list[Sentence], text: str, offset: int, max_chars: int) -> list[Sentence]:
     """A piece without letters or digits (a stray closing quote, "[...]") joins the sentence before it."""
     out: list[Sentence] = []
     for s in sentences:
-        if out and out[-1].paragraph == s.paragraph and not any(ch.isalnum() for ch in s.text):
+        if (out and out[-1].paragraph == s.paragraph and not any(ch.isalnum() for ch in s.text)
+                and s.span.end - out[-1].span.start <= max_chars):
             prev = out[-1]
             start, end = prev.span.start, s.span.end
             out[-1] = Sentence(prev.index, text[start - offset : end - offset], Span(start, end), prev.paragraph)

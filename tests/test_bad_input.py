@@ -99,7 +99,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(Path, "open", no_reading)
     with pytest.raises(InputError) as info:
         read_document(path)
-    assert_one_line(info.value, "too large", "50.0 MB", "20.0 MB")
+    assert_one_line(info.value, "too large", "50.0 MB", "5.0 MB", "--max-article-bytes")
 
 
 def test_max_bytes_is_configurable(tmp_path: Path) -> None:

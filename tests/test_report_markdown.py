@@ -34,7 +34,7 @@ def test_content_cannot_inject_html_or_markdown() -> None:
     assert "<script" not in body and "<img" not in body and "<svg" not in body
     assert "&lt;script&gt;" in body
     assert "](javascript" not in body
-    assert escape_md("a|b [x](y) *z* `c` <b> @team") == r"a\|b \[x\](y) \*z\* \`c\` &lt;b&gt; &#64;team"
+    assert escape_md("a|b [x](y) *z* `c` <b> @team") == r"a\|b \[x\](y) \*z\* \`c\` &lt;b&gt; \[@\]team"
 
 
 def test_long_texts_are_truncated() -> None:

@@ -29,6 +29,7 @@ from provenance.compare import (
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import Side, side_from_sentences, side_from_text, use_cache_dir
 from provenance.config import Config
+from provenance.errors import InputError
 from provenance.model import Bead, DriftSubtype, Finding, FindingKind, Sentence, Severity, Span, Translation
 
 __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
@@ -152,9 +153,16 @@ def compare_texts(
 
     One sentence on each side is paired directly (no embeddings needed); longer texts are
     aligned with ``provenance.align`` using ``embedder`` (created from ``config`` if None).
+    An empty (or blank) original or derivative raises InputError.
     """
     from provenance.segment import split_sentences
 
+    # nothing to compare is not a faithful rendering: refuse instead of returning no findings
+    for name, text in (("original", source), ("derivative", derivative)):
+        if not text.strip():
+            raise InputError(f"the {name} text is empty: there is nothing to compare")
+    if translation is not None and not translation.strip():
+        translation = None  # an empty translation is no translation: compare across languages instead
     src_sents = split_sentences(source, source_lang) or _whole(source)
     der_sents = split_sentences(derivative, derivative_lang) or _whole(derivative)
     trans_sents: list[str] | None = None

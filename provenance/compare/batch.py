@@ -1,8 +1,9 @@
 """Batch comparison (``provenance compare --jsonl``): one JSON object per line in, one out.
 
 Input lines: ``{"id", "source", "source_lang", "derivative", "translation"?, "derivative_lang"?}``.
-Output lines: ``{"id", "verdict", "findings": [...]}``. Bad lines raise InputError naming the line;
-a record whose language is unknown gets ``{"id", "error"}`` instead, so a batch is not lost to one record.
+Output lines: ``{"id", "verdict", "findings": [...]}``. Bad lines (not JSON, missing or non-string
+fields, an empty source or derivative) raise InputError naming the line; a record whose language is unknown
+gets ``{"id", "error"}`` instead, so a batch is not lost to one record.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ def parse_line(line: str, lineno: int, *, name: str = "input") -> dict[str, Any]
     for key in ("source", "source_lang", "derivative", "translation", "derivative_lang"):
         if key in rec and rec[key] is not None and not isinstance(rec[key], str):
             raise InputError(f"{name} line {lineno}: field {key!r} must be a string")
+    for key in ("source", "derivative"):
+        if not rec[key].strip():
+            # an empty derivative must never come out "faithful"
+            raise InputError(f"{name} line {lineno}: field {key!r} is empty: there is nothing to compare")
     return rec
 
 

@@ -1,7 +1,8 @@
 """The HTML report: one self-contained file for reviewers (works from disk and as an e-mail attachment).
 
 Safety model: every string that comes from an article, a page, a translator or a config is
-passed through ``html.escape`` before it reaches the page; only http(s) URLs become links;
+passed through ``esc`` (control and bidi characters neutralised, then ``html.escape``) before it
+reaches the page; only http(s) URLs become links;
 a Content-Security-Policy allows exactly the report's own inline style and script (by
 SHA-256 hash) and nothing else, so even markup that slipped through could not run or load
 anything. The page makes no network requests of its own.
@@ -27,6 +28,7 @@ from string import Template
 
 from provenance import __version__
 from provenance.model import Bead, Finding, PassageResult, Report, Sentence, Severity, SideRef, Span
+from provenance.report.sanitize import neutralise
 from provenance.report.text import finding_label, format_timestamp
 
 #: Word diffs are skipped when (tokens on one side) x (tokens on the other) exceeds this: difflib is
@@ -47,7 +49,8 @@ _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
 def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    """HTML-escaped text with control and bidi characters made visible (report/sanitize.py)."""
+    return html.escape(neutralise("" if value is None else str(value)), quote=True)
 
 
 # --------------------------------------------------------------------------- resources and CSP

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from provenance.model import Report
+from provenance.report.sanitize import json_safe
 
 
 def _sorted_free_dicts(value: Any) -> Any:
@@ -35,7 +36,10 @@ _NUMBER_LIST = re.compile(r"\[\n\s*(-?[0-9][0-9.eE+-]*(?:,\n\s*-?[0-9][0-9.eE+-]
 
 
 def render_json(report: Report) -> str:
-    """Pretty-printed, UTF-8 (not ASCII-escaped), newline-terminated; spans and index lists on one line."""
+    """Pretty-printed, UTF-8 (not ASCII-escaped), newline-terminated; spans and index lists on one line.
+
+    Text is kept exactly; DEL, C1 and bidi controls are written as ``\\uXXXX`` escapes (report/sanitize.py).
+    """
     text = json.dumps(report_to_json(report), indent=2, ensure_ascii=False, default=str)
     text = _NUMBER_LIST.sub(lambda m: "[" + re.sub(r",\n\s*", ", ", m.group(1)) + "]", text)
-    return text + "\n"
+    return json_safe(text) + "\n"

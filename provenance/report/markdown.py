@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from provenance.model import Finding, Report, Severity
+from provenance.report.sanitize import neutralise
 from provenance.report.text import finding_label, format_timestamp
 
 #: Quoted sides are truncated to this many characters.
@@ -22,20 +23,33 @@ _SEVERITY_ICON = {Severity.CRITICAL: "🔴", Severity.MAJOR: "🟠", Severity.MI
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
 
 
+# Links: GitHub (cmark-gfm's autolink extension, then its mention filter) turns "https://...", "www...."
+# and "a@b.c" into live links and "@name" into a notification, and it does so after entities are decoded
+# ("a&#64;b.c" links too) and ignores a backslash before "@". So the patterns are broken in the text a
+# reader sees, the way security write-ups "defang" addresses: "https[:]//", "www[.]", "a[@]b.c". That
+# holds on any renderer, needs no zero-width characters (which copy along invisibly) and stays readable.
+_DEFANG = (
+    (re.compile(r"://"), "[:]//"),
+    (re.compile(r"(?i)\b(mailto|xmpp):"), r"\1[:]"),
+    (re.compile(r"(?i)\bwww\."), lambda m: m.group(0)[:-1] + "[.]"),
+    (re.compile(r"@"), "[@]"),
+)
+
+
 def escape_md(text: str, limit: int | None = MAX_QUOTE_CHARS) -> str:
-    """One line of literal text: whitespace collapsed, truncated, HTML and Markdown neutralised."""
-    text = " ".join(text.split())
+    """One line of literal text: whitespace collapsed, truncated, links defanged, HTML and Markdown neutralised."""
+    text = " ".join(neutralise(text).split())
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
+    for pattern, replacement in _DEFANG:
+        text = pattern.sub(replacement, text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    # "&" is escaped above; a bare "@" would notify people on GitHub
-    return text.replace("@", "&#64;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _code(text: str) -> str:
     """Inline code that cannot be broken out of (backticks and line breaks removed)."""
-    text = " ".join(text.replace("`", "'").split())
+    text = " ".join(neutralise(text).replace("`", "'").split())
     return f"`{text}`" if text else "``"
 
 

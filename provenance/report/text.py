@@ -10,6 +10,7 @@ from collections.abc import Callable
 import click
 
 from provenance.model import Finding, PassageResult, Report, Severity
+from provenance.report.sanitize import neutralise
 
 #: Side-by-side columns need at least this many terminal columns; narrower terminals stack the sides.
 TWO_COLUMN_MIN_WIDTH = 100
@@ -46,13 +47,17 @@ def _cell_width(text: str) -> int:
     return width
 
 
+# Every string from an article, a page or a translator reaches the terminal through _clip, _wrap or
+# neutralise (never raw): see report/sanitize.py.
+
+
 def _clip(text: str, limit: int = MAX_SIDE_CHARS) -> str:
-    text = " ".join(text.split())
+    text = " ".join(neutralise(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + f"… [{len(text):,} chars]"
 
 
 def _wrap(text: str, width: int, *, break_words: bool = True) -> list[str]:
-    return textwrap.wrap(text, max(width, 10), break_long_words=break_words, break_on_hyphens=False) or [""]
+    return textwrap.wrap(neutralise(text), max(width, 10), break_long_words=break_words, break_on_hyphens=False) or [""]
 
 
 def format_timestamp(ts: str | None) -> str | None:
@@ -80,7 +85,7 @@ def _sides(f: Finding) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     if f.original is not None:
         right.append(("original", _clip(f.original.text)))
         if f.original.translation is not None and f.original.translation != f.original.text:
-            who = f" ({f.original.translator})" if f.original.translator else ""
+            who = f" ({neutralise(f.original.translator)})" if f.original.translator else ""
             right.append(("translation" + who, _clip(f.original.translation)))
     else:
         right.append(("original", "(not in the original)"))
@@ -99,7 +104,7 @@ def _side_lines(pairs: list[tuple[str, str]], width: int) -> list[tuple[str, boo
 def _render_finding(f: Finding, width: int, style: Callable[..., str]) -> list[str]:
     indent = "    "
     badge, badge_style = _BADGE[f.severity]
-    head = f"  {style(badge, **badge_style)} {style(finding_label(f), bold=True)}  {f.id or ''}".rstrip()
+    head = f"  {style(badge, **badge_style)} {style(finding_label(f), bold=True)}  {neutralise(f.id or '')}".rstrip()
     head += f"  confidence {f.confidence:.2f}"
     if f.waived:
         head += "  " + style("(waived)", fg="cyan")
@@ -180,19 +185,19 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
     style = _styler(color)
     out: list[str] = []
     doc = report.document
-    title = f"Translation provenance report: {doc.source}"
+    title = f"Translation provenance report: {neutralise(doc.source)}"
     out.append(style(title, bold=True))
     if doc.title:
         out.append(f"“{_clip(doc.title, 200)}”")
-    out.append(style(f"created {report.created_at}", dim=True))
+    out.append(style(f"created {neutralise(report.created_at)}", dim=True))
     for r in report.results:
         p = r.passage
-        outlet = p.outlet.name if p.outlet else p.outlet_name
+        outlet = neutralise(p.outlet.name if p.outlet else p.outlet_name)
         status = style(r.status, **_STATUS_STYLE.get(r.status, {}))
-        head = f"── {p.id} · {outlet} ({p.language or '?'}) · {status} "
+        head = f"── {neutralise(p.id)} · {outlet} ({neutralise(p.language or '?')}) · {status} "
         out += ["", style(head, bold=True) + "─" * max(width - _cell_width(click.unstyle(head)), 0)]
         cue = _clip(p.cue, 120)
-        out.append(f"  {style('cue'.ljust(10), dim=True)}  “{cue}” ({p.kind})")
+        out.append(f"  {style('cue'.ljust(10), dim=True)}  “{cue}” ({neutralise(p.kind)})")
         out += _provenance_lines(r, width, style)
         if not r.findings:
             verdict = "no findings" if r.status in ("checked", "partial") else "not compared"
@@ -204,5 +209,5 @@ def render_text(report: Report, *, color: bool = False, width: int | None = None
     out.append("")
     out += [style(line, bold=True) for line in textwrap.wrap(summary_line(report), width, subsequent_indent="  ")]
     # the signature stays on one line so it can be copied whole
-    out.append(style(f"signature {report.signature}", dim=True))
+    out.append(style(f"signature {neutralise(report.signature)}", dim=True))
     return "\n".join(out) + "\n"
