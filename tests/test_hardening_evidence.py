@@ -1,6 +1,6 @@
 """Hardening: what an attacker or a careless user can do to the evidence, the reports and the run time.
 
-Each test here was written against a failure found in review; docs/security-evidence.md says
+Each test here was written against a failure found in review; docs/security.md says
 what each one guarantees.
 """
 
