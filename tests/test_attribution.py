@@ -1317,3 +1317,13 @@ def test_a_description_inside_a_longer_mention_gives_way_to_it() -> None:
 def test_a_reporting_verb_closing_a_clause_credits_it() -> None:
     p = only(passages("The cap cost the state 90 billion crowns, Hospodářské noviny has calculated, twice the figure."))
     assert p.outlet_name == "Hospodářské noviny"
+
+
+def test_a_dash_credit_line_under_a_block_quote_names_an_unknown_outlet() -> None:
+    doc = make_doc(
+        "The Thessaloniki daily Makedonia published accounts from residents:",
+        ("blockquote", '"We have hoses and we have the well," said a farmer.'),
+        ("blockquote", "— Makedonia, 24 July 2025"),
+    )
+    p = only(find_passages(doc, REGISTRY))
+    assert p.outlet is None and "Makedonia" in p.outlet_name and p.text.startswith('"We have hoses')

@@ -26,7 +26,14 @@ from functools import cache
 
 from provenance.attribution.lexicon import Lexicon, UnknownOutletWords
 from provenance.attribution.mentions import widen_start
-from provenance.attribution.patterns import HEADLINE_CREDIT, MAX_HEADLINE_WORDS, NAME_RE, WORD_RE
+from provenance.attribution.patterns import (
+    DASH_CREDIT,
+    HEADLINE_CREDIT,
+    MAX_CREDIT_WORDS,
+    MAX_HEADLINE_WORDS,
+    NAME_RE,
+    WORD_RE,
+)
 from provenance.attribution.structures import Block, Mention, SpanIndex, strip
 from provenance.model import Span
 
@@ -124,6 +131,9 @@ def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True
     source = lex.source_line.match(body)
     if source:
         return Span(b.span.start + source.start("name"), b.span.start + source.end("name"))
+    dash = DASH_CREDIT.fullmatch(body)  # "— Makedonia, 24 July 2025" under a quotation
+    if dash and len(WORD_RE.findall(body)) <= MAX_CREDIT_WORDS:
+        return Span(b.span.start + dash.start("name"), b.span.start + dash.end("name"))
     if "\n" in body or len(body) > 400 or len(WORD_RE.findall(body)) > MAX_HEADLINE_WORDS:
         return None  # (cheap tests first: the headline pattern backtracks on long lines)
     headline = HEADLINE_CREDIT.fullmatch(body)
