@@ -249,6 +249,7 @@ class Checker:
                 embedder=self.embedder if self.config.thorough else None,
             )
         result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
+        result.findings = drop_frame_findings(result.findings, passage.frame)
         if original.snapshot.partial:
             # Against a teaser, missing sentences prove nothing: keep drift, drop the rest.
             result.findings = [f for f in result.findings if f.kind is FindingKind.DRIFT]
@@ -325,6 +326,22 @@ def _matched_share(beads: Sequence[Bead], n: int) -> float:
         return 1.0
     matched = {i for b in beads if _is_counterpart(b) for i in b.derivative}
     return len(matched) / n
+
+
+def drop_frame_findings(findings: list[Finding], frame: list[Span]) -> list[Finding]:
+    """Findings that point at the attribution frame ("According to the Süddeutsche Zeitung,", "the paper
+    added") are about the article's credit, not the outlet's words: the outlet's own name and the reporting
+    verb are never an addition, an entity or a hedge drift."""
+    if not frame:
+        return findings
+
+    def in_frame(span: Span | None) -> bool:
+        if span is None or not len(span):
+            return False
+        covered = sum(max(0, min(f.end, span.end) - max(f.start, span.start)) for f in frame)
+        return 2 * covered >= len(span)
+
+    return [f for f in findings if not in_frame(f.derivative.span if f.derivative else None)]
 
 
 def _trim_open_end(

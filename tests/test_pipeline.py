@@ -289,3 +289,20 @@ def test_links_to_the_outlet_elsewhere_in_the_article_are_candidate_originals(tm
         "https://www.rheinischer-bote.example/region/a.html",
         "https://web.archive.org/web/2026/https://rheinischer-bote.example/region/a.html",
     ]
+
+
+def test_findings_on_the_attribution_frame_are_dropped_and_the_others_kept() -> None:
+    from provenance.model import DriftSubtype, Finding, FindingKind, Severity, SideRef, Span
+    from provenance.pipeline import drop_frame_findings
+
+    def finding(start: int, end: int) -> Finding:
+        return Finding(
+            FindingKind.DRIFT, DriftSubtype.ENTITY, Severity.CRITICAL, 0.9, SideRef("x", Span(start, end)), None,
+            "entity", "entity",
+        )
+
+    # "According to the Süddeutsche Zeitung, the city stopped the bridge.": the frame is 0-38
+    frame = [Span(0, 38)]
+    on_frame, on_claim = finding(17, 28), finding(45, 49)
+    assert drop_frame_findings([on_frame, on_claim], frame) == [on_claim]
+    assert drop_frame_findings([on_frame], []) == [on_frame]
