@@ -118,7 +118,7 @@ def echo_text(text: str) -> None:
     "--max-article-bytes",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Refuse articles (and compared texts) larger than N bytes [default: 5 MiB].",
+    help="Refuse articles (and compared texts) larger than N bytes [default: 5 MiB; setting max_article_bytes].",
 )
 @click.pass_context
 def cli(
@@ -151,17 +151,16 @@ def cli(
         changes["allow_private_network"] = allow_private_network
     if no_progress or not sys.stderr.isatty():
         changes["progress"] = False
-    from provenance.documents import DEFAULT_MAX_BYTES
-
-    # kept beside the Config (which has no field for it yet): read_document takes it as an argument
-    ctx.obj = {"config": replace(config, **changes), "max_article_bytes": max_article_bytes or DEFAULT_MAX_BYTES}
+    if max_article_bytes is not None:
+        changes["max_article_bytes"] = max_article_bytes
+    ctx.obj = {"config": replace(config, **changes)}
 
 
 def read_input(ctx: click.Context, source: str | Path) -> Any:
     """read_document with the --max-article-bytes limit."""
     from provenance.documents import read_document
 
-    return read_document(source, max_bytes=ctx.find_root().obj["max_article_bytes"])
+    return read_document(source, max_bytes=ctx.find_root().obj["config"].max_article_bytes)
 
 
 # ----------------------------------------------------------------- foundation: passages, sources

@@ -62,6 +62,8 @@ class Config:
     # one fetch in all (redirects, retries, body); None: connect_timeout + 4 * read_timeout + 30
     fetch_deadline: float | None = None
     max_bytes: int = 10 * 1024 * 1024
+    # articles (and compared texts) larger than this are refused with a clear error
+    max_article_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 10
     retries: int = 3
     archive: str = "live"  # live | wayback | archive.today | auto
@@ -235,6 +237,7 @@ SCHEMA: dict[str, Setting] = {
     "read_timeout": Setting(**_SECONDS),
     "fetch_deadline": Setting(optional=True, **_SECONDS),
     "max_bytes": Setting(int, low=1, high=1024**3),
+    "max_article_bytes": Setting(int, low=1, high=1024**3),
     "max_redirects": Setting(int, low=0, high=50),
     "retries": Setting(int, low=0, high=10),
     "archive": Setting(str, choices=("live", "wayback", "archive.today", "auto")),

@@ -12,6 +12,7 @@ from provenance.attribution.mentions import MentionFinder
 from provenance.attribution.patterns import (
     CLOSE_MARKS,
     CONFIDENCE,
+    CUE_WINDOW,
     DATELINE,
     HEADER_LINE,
     HEADLINE_CREDIT,
@@ -74,10 +75,11 @@ class Finder:
         self.mentions.sort(key=lambda m: m.span.start)
         # a description inside a longer mention is part of it: "the Heraklion newspaper" in "the Heraklion
         # newspaper Nea Kriti"
+        spans = SpanIndex((m.span, m) for m in self.mentions)
         self.mentions = [
             m
             for m in self.mentions
-            if not any(o is not m and o.span.contains(m.span) and len(o.span) > len(m.span) for o in self.mentions)
+            if not any(o.span.contains(m.span) and len(o.span) > len(m.span) for o in spans.overlapping(m.span))
         ]
         self.mention_index = SpanIndex((m.name_span, m) for m in self.mentions)
         self.link_index = SpanIndex((link.span, link) for link in self.doc.links)
@@ -750,8 +752,9 @@ class Finder:
     def inline_cue(self, sent: Span, mention: Mention) -> str | None:
         """'inline', 'quote', 'inline_colon' (cue ends in a colon: the rest of the paragraph) or None."""
         text = self.text
-        pre = text[sent.start : mention.span.start]
-        post = after_apposition(mention, text[mention.span.end : sent.end])
+        # a cue stands next to the name: a window of the sentence keeps every test linear in long texts
+        pre = text[max(sent.start, mention.span.start - CUE_WINDOW) : mention.span.start]
+        post = after_apposition(mention, text[mention.span.end : min(sent.end, mention.span.end + CUE_WINDOW)])
         if self.lex.programme_speech.search(pre) and self.lex.programme.match(post):
             return "inline"  # "made the case on France Bleu's morning programme"
         if re.match(r"^['’]s\b", post):
@@ -1026,14 +1029,15 @@ class Finder:
         """The sentence keeps reporting the same outlet ("The paper added that ...")."""
         s = strip(self.text, sent)
         text = self.text[s.start : s.end]
-        cued = [o for o in self.mentions_in(s) if self.inline_cue(s, o)]
-        if any(not same_outlet(o, mention) and not self.is_description(o) for o in cued):
+        inside = self.mentions_in(s)
+        others = [o for o in inside if not same_outlet(o, mention) and not self.is_description(o)]
+        if any(self.inline_cue(s, o) for o in others):
             return False  # '"...," she told the Rheinische Post': another outlet's words now
         if self.lex.continuation.match(text) or self.lex.continuation_tag.search(self.outside_quotes(s)):
             return True
         if any(q.start <= s.start and s.end <= q.end + 1 for q in self.quote_index.overlapping(s)):
             return True  # a quotation on its own after a quoted passage: the same speaker goes on
-        return any(same_outlet(o, mention) for o in cued)
+        return any(same_outlet(o, mention) and self.inline_cue(s, o) for o in inside)
 
     # ------------------------------------------------------------------ 5: links
 

@@ -14,6 +14,9 @@ from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
 from provenance.model import Span
 
+# a passage's frame is looked for in its first sentences only (a credited stretch is rarely longer; a hostile
+# one-line article is)
+MAX_FRAME_SENTENCES = 60
 # what joins a cue to the reported words: "reported on Monday that", "According to BILD,", "wrote:"
 _JOINER = re.compile(
     r"(?:\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -43,7 +46,7 @@ def frame_spans(finder: _Finder, cand: Candidate, cue: Span | None) -> list[Span
     spans: list[Span] = []
     if cue is not None and cand.span.contains(cue):
         spans.append(_joined(text, cue, cand.span.end))
-    for block_sentence in _sentences(finder, cand.span):
+    for block_sentence in _sentences(finder, cand.span)[:MAX_FRAME_SENTENCES]:
         sent = strip(text, block_sentence)
         raw = text[sent.start : sent.end]
         m = finder.lex.continuation.match(raw)

@@ -82,6 +82,7 @@ HEADLINE_CREDIT = re.compile(
     r"(?P<name>[A-ZÀ-Þa-z][^\n\-–—:;!?\"“”]{1,60}?)[\s*_.]*"
 )
 MAX_HEADLINE_WORDS = 30
+CUE_WINDOW = 240  # characters either side of a name in which its reporting cue must stand
 MAX_UNQUOTED_HEADLINES = 3  # more "Name – tagline" lines than this on a page are a menu, not a press review
 
 # the label of a question or an answer in an interview's text: "Q:", "A.", "Question:", "Antwort:"

@@ -93,6 +93,8 @@ def find_unknown_outlets(
                 if any(m.span.overlaps(span) for m in taken.overlapping(span)):
                     continue
                 name = text[span.start : span.end]
+                if name not in scores and _plainly_not_an_outlet(name, text, span, lex):
+                    continue  # (cheap tests before the frame test)
                 wide = Span(widen_start(text, span.start, lex), span.end)  # "the Thessaloniki daily X"
                 probe = Mention(wide, span, None, text[wide.start : wide.end], None)
                 credit = credited is not None and credited.contains(span)
@@ -115,7 +117,9 @@ def find_unknown_outlets(
     for name, score in scores.items():
         if score < ev.threshold:
             continue
-        language = _language(name, ev, name_language)
+        # the language its descriptions give ("the German daily X", "the Athens daily X"), else its name's
+        described = (_described_language(text[o.wide.start : o.span.start], lex) for o in by_name[name])
+        language = next((lang for lang in described if lang), None) or _language(name, ev, name_language)
         for occ in by_name[name]:
             if not any(m.span.overlaps(occ.span) for m in taken.overlapping(occ.span)):
                 mention = Mention(occ.wide, occ.span, None, text[occ.wide.start : occ.wide.end], language)
@@ -247,6 +251,26 @@ def _score(
     if strong and _ACRONYM.fullmatch(name):
         score += 1
     return score
+
+
+def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bool:
+    """A title, a first name, an organisation word or a place: no frame can make it an outlet."""
+    ev = lex.unknown
+    words = WORD_RE.findall(name)
+    if not words or name in ev.not_outlets or any(w in ev.not_outlets for w in words):
+        return True
+    before = WORD_RE.findall(text[max(0, span.start - 20) : span.start])
+    if before and before[-1].rstrip(".").lower() in lex.honorifics:
+        return True
+    lower = [w.lower() for w in words]
+    if " ".join(lower) in lex.demonyms or any(w in ev.org_words for w in lower):
+        return True
+    return len(words) >= 2 and words[0].title() in ev.given_names
+
+
+def _described_language(description: str, lex: Lexicon) -> str | None:
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD_RE.findall(description)]
+    return next((lex.demonyms[w] for w in words if w in lex.demonyms), None)
 
 
 def _language(name: str, ev: UnknownOutletWords, name_language: Callable[[str], str | None]) -> str | None:
