@@ -259,7 +259,10 @@ def load_lexicon() -> Lexicon:
         continuation_tag=re.compile(
             rf"(?:^|[,—–])\s*(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}|he|she|they|it)\s+"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b"
-            rf"|[,—–(]\s*(?:according\s+to|per)\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b",
+            rf"|[,—–(]\s*(?:according\s+to|per)\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
+            # "..., according to the document." : the paper's source named by what it is
+            rf"|[,—–(]\s*(?:according\s+to|per)\s+the\s+(?:[\w-]+\s+)?"
+            rf"(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})\s*[.)]?\s*$",
             re.I,
         ),
         negative=re.compile(rf"(?:^|\W)(?:{alt(raw['negative']['phrases'])})", re.I),
