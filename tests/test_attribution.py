@@ -1223,7 +1223,7 @@ def test_a_name_with_its_descriptor_is_no_description_of_the_outlet_before() -> 
 
 def test_adjectives_before_an_unknown_outlet_leave_it_the_subject() -> None:
     p = only(passages("The conservative Yomiuri Shimbun wrote in an editorial on Tuesday that the trip was a risk."))
-    assert p.outlet_name == "Yomiuri Shimbun"
+    assert p.outlet_name == "The conservative Yomiuri Shimbun"
 
 
 def test_an_apposition_with_its_own_article_describes_the_unknown_outlet() -> None:
@@ -1327,3 +1327,16 @@ def test_a_dash_credit_line_under_a_block_quote_names_an_unknown_outlet() -> Non
     )
     p = only(find_passages(doc, REGISTRY))
     assert p.outlet is None and "Makedonia" in p.outlet_name and p.text.startswith('"We have hoses')
+
+
+def test_a_headline_quoted_and_credited_to_an_outlet_is_its_passage() -> None:
+    found = passages(
+        '"Empty pots" was Kalem Gazetesi\'s front-page headline over a photo of a market stall.',
+        '"Bread before slogans" was the main headline of Farhikhtegan. According to the paper, bakeries cut hours.',
+    )
+    assert [p.outlet_name for p in found][-1].endswith("Farhikhtegan") and len(found) == 2
+
+
+def test_an_inverted_credit_may_carry_adjectives_before_the_name() -> None:
+    p = only(passages("Parliament is holding up the flour budget, writes reformist Sharq."))
+    assert p.outlet_name.endswith("Sharq")

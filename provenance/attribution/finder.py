@@ -16,6 +16,7 @@ from provenance.attribution.patterns import (
     DATELINE,
     HEADER_LINE,
     HEADLINE_CREDIT,
+    HEADLINE_POSSESSIVE,
     LABEL,
     MAX_ATTRIBUTION_LINE_WORDS,
     MAX_CREDIT_WORDS,
@@ -757,6 +758,8 @@ class Finder:
         post = after_apposition(mention, text[mention.span.end : min(sent.end, mention.span.end + CUE_WINDOW)])
         if self.lex.programme_speech.search(pre) and self.lex.programme.match(post):
             return "inline"  # "made the case on France Bleu's morning programme"
+        if HEADLINE_POSSESSIVE.match(post) and re.search(r"\b(?:was|is|became)\s*$", pre):
+            return "inline"  # '"Empty pots" was BirGün's front-page headline'
         if re.match(r"^['’]s\b", post):
             # "Le Monde's reporting suggests ..." quotes it; "Le Monde's correspondent was expelled" does not
             if self.lex.possessive_report.match(post) and self._subject_position(pre):

@@ -19,7 +19,8 @@ def widen_start(text: str, start: int, lex: Lexicon) -> int:
         before = before[:-1]  # "newspaper, the X"
     # cheap test before the regex
     if not before or before[-1].lower().rstrip(",") not in lex.descriptor_last_words:
-        return start
+        adjectives = lex.bare_adjectives.search(text[max(0, start - 60) : start])  # "writes reformist Sharq"
+        return start - len(adjectives.group(0)) if adjectives else start
     window = text[max(0, start - 80) : start]
     article = re.search(r",\s+(?:the|a|an)\s+$", window, re.I)
     body = window[: article.start() + 1] + " " if article else window

@@ -89,3 +89,5 @@ MAX_UNQUOTED_HEADLINES = 3  # more "Name – tagline" lines than this on a page 
 QA_LABEL = re.compile(r"\W{0,3}(?:Q|A|Question|Answer|Frage|Antwort|Réponse|Pregunta|Respuesta)\s*[:.]\s", re.I)
 # a credit line of its own under a quotation: "— Makedonia, 24 July 2025", "– Le Soir"
 DASH_CREDIT = re.compile(r"\W{0,3}[—–―]\s*(?P<name>[A-ZÀ-Þ][^,\n(]{1,60}?)\s*(?:,\s*[^\n]{0,40})?\W*")
+# an outlet's headline quoted before its possessive: '"Empty pots" was BirGün's front-page headline'
+HEADLINE_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:headline|banner|splash|front\s+page)\b", re.I)

@@ -109,9 +109,11 @@ def find_unknown_outlets(
                     # the minister. According to the Geneva daily, ..." (that frame then finds its antecedent)
                     if not lex.place_anaphor.search(following):
                         continue
-                    score = _score(text, span, sent, following, ev, lex, people, is_english_word) - 2
+                    score = _score(text, span, sent, following, ev, lex, people, is_english_word, wide=wide) - 2
                 else:
-                    score = _score(text, span, sent, following, ev, lex, people, is_english_word, credit=credit)
+                    score = _score(
+                        text, span, sent, following, ev, lex, people, is_english_word, credit=credit, wide=wide
+                    )
                 scores[name] = max(scores.get(name, -99), score)
     out: list[Mention] = []
     for name, score in scores.items():
@@ -205,12 +207,13 @@ def _score(
     is_english_word: Callable[[str], bool],
     *,
     credit: bool = False,
+    wide: Span | None = None,
 ) -> int:
     """Points for the name at ``span`` being an outlet; -99 when it is a person, place or organisation."""
     name = text[span.start : span.end]
     words = WORD_RE.findall(name)
     lower = [w.lower() for w in words]
-    pre = text[sent.start : span.start]
+    pre = text[sent.start : (wide or span).start]  # before the description too: "writes [reformist] Sharq"
     post = text[span.end : sent.end]
     before = WORD_RE.findall(pre)
     # people, places and organisations are no outlets
