@@ -1340,3 +1340,18 @@ def test_a_headline_quoted_and_credited_to_an_outlet_is_its_passage() -> None:
 def test_an_inverted_credit_may_carry_adjectives_before_the_name() -> None:
     p = only(passages("Parliament is holding up the flour budget, writes reformist Sharq."))
     assert p.outlet_name.endswith("Sharq")
+
+
+def test_an_interview_printed_with_the_outlet_as_questioner_is_one_passage() -> None:
+    found = passages(
+        "Excerpts from the interview:",
+        "Kommersant: Why should anybody believe the estimate?\nMayor: Because engineers made it.\n"
+        "Kommersant: And if the money runs out?\nMayor: Then we stop.",
+    )
+    p = only(found)
+    assert p.text.startswith("Kommersant: Why") and p.text.endswith("Then we stop.")
+
+
+def test_an_outlet_relaying_another_credits_the_original_source() -> None:
+    p = only(passages("The blaze began in a warehouse, RIA Novosti reported, citing the St Petersburg news site Fontanka."))
+    assert p.outlet_name.endswith("Fontanka")

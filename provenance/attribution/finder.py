@@ -880,7 +880,7 @@ class Finder:
                     k += 1
                     continue
                 mention, cue = hit
-                mention = self.antecedent(mention, b)
+                mention = self.relayed(sent, self.antecedent(mention, b))
                 end_k = k
                 if cue == "leadin_colon":
                     stop = self.add_leadin_colon(b, sent, mention)
@@ -979,6 +979,52 @@ class Finder:
         if not self.lex.outlet_anaphor.search(self.outside_quotes(sent)) or not self.continues(sent, last.mention):
             return None
         return last.mention, "inline"
+
+    def merge_interview(self) -> None:
+        """An interview printed with the outlet as the questioner ("Kleine Zeitung: Why ...?" / "Mayor: ...")
+        is one passage, labels included, not one lead-in per question."""
+        merged: list[Candidate] = []
+        for cand in sorted(self.found, key=lambda c: c.span.start):
+            prev = merged[-1] if merged else None
+            if (
+                cand.kind == "leadin"
+                and cand.cue is not None
+                and prev is not None
+                and prev.kind == "leadin"
+                and prev.cue is not None
+                and same_outlet(prev.mention, cand.mention)
+                and self.is_label(cand)
+                and self.is_label(prev)
+                and not self.text[prev.span.end : cand.cue.start].strip()
+            ):
+                # the labels are part of the printed interview
+                prev.span = Span(min(prev.span.start, prev.cue.start), cand.span.end)
+                continue
+            merged.append(cand)
+        self.found = merged
+
+    def is_label(self, cand: Candidate) -> bool:
+        """The candidate's cue is only the outlet's name and a colon at the start of its block ("SPIEGEL: ")."""
+        cue = cand.cue
+        if cue is None:
+            return False
+        b = self.block_at(cue)
+        words = WORD_RE.findall(self.text[cue.start : cue.end])
+        line_start = cue.start == b.span.start or self.text[cue.start - 1] == "\n"
+        return line_start and self.text[cue.start : cue.end].rstrip().endswith(":") and (
+            len(words) <= len(WORD_RE.findall(cand.mention.written)) + 1
+        )
+
+    def relayed(self, sent: Span, mention: Mention) -> Mention:
+        """The original source when the credited outlet relays another ("..., Xinhua said, citing a survey
+        published by the business daily Yicai"): the words are the second outlet's."""
+        for other in self.mentions_in(sent):
+            if other.span.start <= mention.span.end or same_outlet(other, mention) or self.is_description(other):
+                continue
+            between = self.text[mention.span.end : other.span.start]
+            if len(between) <= CUE_WINDOW and self.lex.relay.search(between):
+                return other
+        return mention
 
     def quote_opening(self, b: Block, start: int) -> int:
         """Where a quotation that the sentence at ``start`` closes opened, in the same paragraph: '"Our list was
@@ -1120,6 +1166,7 @@ class Finder:
         self.find_quote_credits()
         self.find_headlines()
         self.find_inline()
+        self.merge_interview()
         self.attach_credits()
         self.find_links()
         out = []

@@ -126,6 +126,7 @@ class Lexicon:
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
+    relay: re.Pattern[str]  # "..., RIA reported, citing Fontanka": the second outlet is the source
     went_on: re.Pattern[str]  # "added", "went on": the outlet continues what it said before
     frame_hint: re.Pattern[str]  # any word a reporting frame needs: sentences without one credit nobody
     article_adjectives: re.Pattern[str]  # "The conservative " before a name: part of its description
@@ -309,6 +310,7 @@ def load_lexicon() -> Lexicon:
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b", re.I),
         went_on=re.compile(r"\b(?:added|adds|went\s+on|goes\s+on|continued|continues)\b", re.I),
         frame_hint=re.compile(rf"[:\"“”„«»]|\b(?:{alt(_frame_words(raw))})", re.I),
         place_anaphor=re.compile(
