@@ -1355,3 +1355,19 @@ def test_an_interview_printed_with_the_outlet_as_questioner_is_one_passage() -> 
 def test_an_outlet_relaying_another_credits_the_original_source() -> None:
     p = only(passages("The blaze began in a warehouse, RIA Novosti reported, citing the St Petersburg news site Fontanka."))
     assert p.outlet_name.endswith("Fontanka")
+
+
+def test_a_country_and_outlet_heading_introduces_the_headline_under_it() -> None:
+    doc = make_doc(("heading", "Spain: El País"), '"Madrid closes its last public pool for the winter"', "Our take: sad.")
+    p = only(find_passages(doc, REGISTRY))
+    assert p.text == '"Madrid closes its last public pool for the winter"'
+
+
+def test_an_outlet_with_a_word_on_its_tone_introduces_its_words() -> None:
+    found = passages("In Brittany the talk is of jobs, and Le Monde is blunt:", ('blockquote', '"This is political."'))
+    assert only(found).text == '"This is political."'
+
+
+def test_a_warning_verb_before_a_colon_credits_the_sentence() -> None:
+    p = only(passages("And finally, Le Monde warns its readers to wrap up: it will be minus eight by Sunday."))
+    assert p.text.endswith("minus eight by Sunday.")

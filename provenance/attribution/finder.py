@@ -292,6 +292,8 @@ class Finder:
             or self.lex.translation_note.search(s_text)  # "(translated from Russian):" announces a quote
             # "X explained the remaining obstacles in a long piece:": a saying verb needs no "that" before a colon
             or self.lex.verb_bare.match(after_apposition(mention, self.text[mention.span.end : end]))
+            # "... and Le Télégramme is blunt:": the outlet and a word on its tone introduce its words
+            or re.fullmatch(r"\s+(?:is|was|sounds|remains|gets|got)\s+[\w-]+(?:\s+[\w-]+)?\s*", after)
         )
         if words > MAX_LEADIN_WORDS and not verb:
             return None
@@ -304,7 +306,7 @@ class Finder:
 
         A heading that only names the outlet ("How Der Spiegel broke the story") is about it, not its text."""
         text = self.block_text(b)
-        found = [m for m in self.mentions_in(b.span) if m.outlet is not None]
+        found = self.mentions_in(b.span)
         if not found or len(WORD_RE.findall(text)) > MAX_ATTRIBUTION_LINE_WORDS + 2 or self.lex.negative.search(text):
             return None
         mention = found[-1]
@@ -316,6 +318,9 @@ class Finder:
             or self.lex.cue_after.match(after)
             or self.lex.cue_before.search(before)
         ):
+            return mention, b.span
+        # a press review's "Country: Outlet" heading over what the outlet printed
+        if not after.strip(" *_#:.") and re.fullmatch(r"\W*(?:[A-ZÀ-Þ][\w'’ -]{1,30}:\s*)?", before):
             return mention, b.span
         return None
 

@@ -286,7 +286,8 @@ def load_lexicon() -> Lexicon:
         name_any={k.lower(): v for k, v in raw.get("name_words", {}).get("any", {}).items()},
         cue_that=re.compile(
             rf"^{CLOSE_MARKS}(?:(?:\s*,[^,.;:]{{1,80}},)?(?:\s+(?:{insertions})\s+[^,.;:]{{1,60}}?)?{after_time}"
-            rf"\s+(?:{alt(raw['cues'].get('after_that', []))})(?:(?:\s+[\w'’-]+){{0,4}}?\s+that\b|\s*[,.](?=\s|$))"
+            rf"\s+(?:{alt(raw['cues'].get('after_that', []))})"
+            rf"(?:(?:\s+[\w'’-]+){{0,4}}?\s+that\b|\s*[,.](?=\s|$)|(?:\s+[\w'’-]+){{0,6}}?\s*:(?=\s))"
             rf"|[^.;:!?]{{0,100}}?(?:,|\s+by)\s+(?:{alt(raw['cues'].get('participles_that', []))})\s+that\b)",
             re.I,
         ),
