@@ -1371,3 +1371,13 @@ def test_an_outlet_with_a_word_on_its_tone_introduces_its_words() -> None:
 def test_a_warning_verb_before_a_colon_credits_the_sentence() -> None:
     p = only(passages("And finally, Le Monde warns its readers to wrap up: it will be minus eight by Sunday."))
     assert p.text.endswith("minus eight by Sunday.")
+
+
+def test_a_source_and_details_template_credits_the_details() -> None:
+    p = only(passages("16:50\nSource: Kommersant\nDetails: The ministry asked the army for two more units."))
+    assert (p.kind, p.text) == ("source_block", "The ministry asked the army for two more units.")
+
+
+def test_an_outlets_editorial_is_outlet_evidence_for_an_unknown_name() -> None:
+    p = only(passages("Jomhouri-ye Eslami's editorial argues that the quarrel is a distraction."))
+    assert p.outlet_name == "Jomhouri-ye Eslami"

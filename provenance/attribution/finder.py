@@ -14,6 +14,7 @@ from provenance.attribution.patterns import (
     CONFIDENCE,
     CUE_WINDOW,
     DATELINE,
+    DETAILS_LABEL,
     HEADER_LINE,
     HEADLINE_CREDIT,
     HEADLINE_POSSESSIVE,
@@ -985,6 +986,30 @@ class Finder:
             return None
         return last.mention, "inline"
 
+    def find_source_details(self) -> None:
+        """A "Source: X" line heading its own block, the text under a "Details:" label ("Source: Onet.pl" /
+        "Details: The ministry has asked ..."), as English editions of some outlets print their news."""
+        for b in self.blocks:
+            body = self.block_text(b)
+            lines = body.split("\n")
+            offset = 0
+            for i, line in enumerate(lines[:-1]):  # ("16:50" may stand above it in a live blog)
+                if self.lex.source_line.match(line) and DETAILS_LABEL.match(lines[i + 1]):
+                    break
+                offset += len(line) + 1
+            else:
+                continue
+            first, rest = lines[i], "\n".join(lines[i + 1 :])
+            label = DETAILS_LABEL.match(rest)
+            assert label is not None
+            head = Span(b.span.start + offset, b.span.start + offset + len(first))
+            mentions = self.mentions_in(head)
+            if not mentions:
+                continue
+            start = head.end + 1 + label.end()
+            span = Span(*strip_span(self.text, start, b.span.end))
+            self.add(Candidate(span, "source_block", mentions[0], head, CONFIDENCE["source_plain"]), head)
+
     def merge_interview(self) -> None:
         """An interview printed with the outlet as the questioner ("Kleine Zeitung: Why ...?" / "Mayor: ...")
         is one passage, labels included, not one lead-in per question."""
@@ -1165,6 +1190,7 @@ class Finder:
     # ------------------------------------------------------------------ output
 
     def passages(self) -> list[Passage]:
+        self.find_source_details()
         self.find_structural()
         self.find_closing_lines()
         self.find_blockquotes()

@@ -91,3 +91,5 @@ QA_LABEL = re.compile(r"\W{0,3}(?:Q|A|Question|Answer|Frage|Antwort|Réponse|Pre
 DASH_CREDIT = re.compile(r"\W{0,3}[—–―]\s*(?P<name>[A-ZÀ-Þ][^,\n(]{1,60}?)\s*(?:,\s*[^\n]{0,40})?\W*")
 # an outlet's headline quoted before its possessive: '"Empty pots" was BirGün's front-page headline'
 HEADLINE_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:headline|banner|splash|front\s+page)\b", re.I)
+# the label under a "Source: X" line before the outlet's text: "Details: ...", "Quote: ..."
+DETAILS_LABEL = re.compile(r"\s*(?:Details|Quote|Text|Summary)\s*:\s*", re.I)

@@ -46,6 +46,10 @@ _ACRONYM = re.compile(r"[A-ZÀ-Þ0-9]{2,6}(?:[ -](?:TV|FM|[0-9]+))?")
 _FOREIGN_ARTICLE = re.compile(
     r"(?:Le|La|Les|L['’]|El|Il|Lo|Der|Die|Das|De|Het|O|Os|A|As|To|Ta|I|Hoy|Al|El-|Al-)\s", re.UNICODE
 )
+OUTLET_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:editorial|leader\s+column|front\s+page|headline|newsroom|correspondent|reporters?)\b",
+    re.I,
+)
 _GIVEN_NAME = re.compile(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я'’-]+")
 
 
@@ -244,6 +248,7 @@ def _score(
         or ev.strong_after.match(post)
         or ev.outlet_verbs.match(post)
         or (lex.programme_speech.search(pre) and lex.programme.match(post))
+        or OUTLET_POSSESSIVE.match(post) is not None  # "X's editorial argues": only outlets have editorials
     )
     if strong:
         score += 2
