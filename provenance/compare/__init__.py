@@ -12,6 +12,7 @@ specific finding already explains.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -92,8 +93,40 @@ def compare_aligned(
             if len(kept) < len(out):
                 _release(ctx, before, kept)
             found.extend(kept)
-        findings.extend(_unshadowed(found))
+        nearby = _nearby_texts(bead, original, translations)
+        findings.extend(f for f in _unshadowed(found) if not _explained_nearby(f, nearby))
     return findings
+
+
+def _nearby_texts(bead: Bead, original: Sequence[Sentence], translations: Sequence[Translation | None] | None) -> str:
+    """The original sentences next to a bead's (not its own: a swap inside them is still a drift), with their
+    translations."""
+    if not bead.original:
+        return ""
+    own = set(bead.original)
+    near = [i for i in (min(own) - 1, max(own) + 1) if 0 <= i < len(original) and i not in own]
+    texts = [original[i].text for i in near]
+    if translations:
+        texts += [t.text for i in near if i < len(translations) and (t := translations[i]) is not None]
+    return " ".join(texts)
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _explained_nearby(finding: Finding, nearby: str) -> bool:
+    """A number or name the bead's original lacks but the sentence next to it has: the aligner split what the
+    article merged ("voted by 32 votes to 9" over two original sentences), not a drift."""
+    if finding.kind is not FindingKind.DRIFT or finding.derivative is None or not nearby:
+        return False
+    written = finding.derivative.text
+    if finding.subtype is DriftSubtype.NUMBER:
+        numbers = [n.replace(",", ".") for n in _DIGITS.findall(written)]
+        there = {n.replace(",", ".") for n in _DIGITS.findall(nearby)}
+        return bool(numbers) and all(n in there for n in numbers)
+    if finding.subtype is DriftSubtype.ENTITY:
+        return len(written) >= 3 and written.casefold() in nearby.casefold()
+    return False
 
 
 def _release(ctx: PairContext, before: set[int], kept: list[Finding]) -> None:
