@@ -94,7 +94,12 @@ def compare_aligned(
                 _release(ctx, before, kept)
             found.extend(kept)
         nearby = _nearby_texts(bead, original, translations)
-        findings.extend(f for f in _unshadowed(found) if not _explained_nearby(f, nearby))
+        own = " ".join([trans_side.text if trans_side is not None else "", src.text])
+        findings.extend(
+            f
+            for f in _unshadowed(found)
+            if not _explained_nearby(f, nearby) and not _date_made_explicit(f, der.text, own)
+        )
     return findings
 
 
@@ -112,6 +117,30 @@ def _nearby_texts(bead: Bead, original: Sequence[Sentence], translations: Sequen
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\b"
+)
+# a date in the original's translation or the original itself: a month named, or day and month in figures
+_ANY_DATE = re.compile(rf"\b{_MONTH}\b|\b\d{{1,2}}[./]\s?\d{{1,2}}[./]")
+
+
+def _date_made_explicit(finding: Finding, derivative: str, own: str) -> bool:
+    """The day of a date the article spells out ("on 21 March") where the original gives none ("on Tuesday",
+    "gestern"): the date made explicit, not a changed number. A different date in the original still counts."""
+    number = finding.subtype is DriftSubtype.NUMBER
+    if finding.kind is not FindingKind.DRIFT or not number or finding.derivative is None:
+        return False
+    written = finding.derivative.text.strip()
+    if not written.isdigit():
+        return False
+    days = {m.group("a") or m.group("b") for m in _DATE.finditer(derivative)}
+    return written in days and not _ANY_DATE.search(own)
 
 
 def _explained_nearby(finding: Finding, nearby: str) -> bool:
