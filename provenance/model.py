@@ -262,6 +262,9 @@ class Passage:
     # the attribution words inside the passage ("According to BILD,", "the paper added"): the outlet's
     # credit, not its words, so later stages leave them out of the comparison
     frame: list[Span] = field(default_factory=list)
+    # the check joined neighbouring sentences of its paragraph that the original also has (the credit carried
+    # over them); ``span`` and ``text`` then include them
+    extended: bool = False
 
     def to_json(self) -> JSON:
         return {
@@ -279,6 +282,7 @@ class Passage:
             "urls": list(self.urls),
             "open_end": self.open_end,
             "frame": [f.to_json() for f in self.frame],
+            "extended": self.extended,
         }
 
 

@@ -976,11 +976,19 @@ class Finder:
         return max(named, key=lambda m: m.span.start) if named else mention
 
     def paragraph_continuation(self, b: Block, sent: Span) -> tuple[Mention, str] | None:
-        """A paragraph that goes on reporting the inline passage just above it and names its outlet by what it
-        is ("..., the online newspaper said."); a pronoun alone ("He said ...") is not enough across paragraphs."""
-        prev = self.prev_block(self.position[id(b)])
+        """A paragraph that goes on reporting an outlet credited above it and names the outlet by what it is
+        ("..., the online newspaper said."); a pronoun alone ("He said ...") is not enough across paragraphs."""
         last = self.found[-1] if self.found else None
-        if prev is None or last is None or last.kind not in ("inline", "quote") or not prev.span.contains(last.span):
+        if last is None or last.kind not in ("inline", "quote", "leadin") or last.span.end > sent.start:
+            return None
+        # the paper named by what it is goes back to the last outlet credited, across the author's paragraphs in
+        # between, as long as no other outlet was named since
+        between = Span(last.span.end, sent.start)
+        if any(
+            not same_outlet(m, last.mention)
+            for m in self.mention_index.overlapping(between)
+            if between.contains(m.span)
+        ):
             return None
         if not self.lex.outlet_anaphor.search(self.outside_quotes(sent)) or not self.continues(sent, last.mention):
             return None
@@ -1041,8 +1049,10 @@ class Finder:
         b = self.block_at(cue)
         words = WORD_RE.findall(self.text[cue.start : cue.end])
         line_start = cue.start == b.span.start or self.text[cue.start - 1] == "\n"
-        return line_start and self.text[cue.start : cue.end].rstrip().endswith(":") and (
-            len(words) <= len(WORD_RE.findall(cand.mention.written)) + 1
+        return (
+            line_start
+            and self.text[cue.start : cue.end].rstrip().endswith(":")
+            and (len(words) <= len(WORD_RE.findall(cand.mention.written)) + 1)
         )
 
     def relayed(self, sent: Span, mention: Mention) -> Mention:

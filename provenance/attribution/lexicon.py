@@ -317,9 +317,7 @@ def load_lexicon() -> Lexicon:
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),
-        bare_adjectives=re.compile(
-            rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?i:{adjectives})[\s-]+){{1,3}}$"
-        ),
+        bare_adjectives=re.compile(rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?i:{adjectives})[\s-]+){{1,3}}$"),
         article_adjectives=re.compile(rf"(?:^|(?<=\s))(?i:the|a|an)\s+(?:(?i:{adjectives})[\s-]+){{1,3}}$"),
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(
