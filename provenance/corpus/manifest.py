@@ -30,6 +30,9 @@ class ManifestItem:
     article: str  # a path or an http(s) URL
     originals: tuple[str, ...] = ()
     memories: tuple[Path, ...] = ()
+    # originals and memories as the manifest writes them: what a finished result depends on, so that a
+    # corpus folder moved elsewhere keeps its results
+    inputs: str = ""
 
     @property
     def is_url(self) -> bool:
@@ -92,12 +95,14 @@ def parse_line(raw: str, lineno: int, base: Path) -> ManifestItem | LineError:
         article = record.get("article")
         if not isinstance(article, str) or not article.strip():
             raise InputError("'article' must be a path or an http(s) URL")
+        originals, memories = _strings(record, "originals"), _strings(record, "memory")
         return ManifestItem(
             line=lineno,
             id=ident,
             article=article if _URL.match(article) else str(_resolve(base, article)),
-            originals=tuple(_original(base, src) for src in _strings(record, "originals")),
-            memories=tuple(_memory(base, name) for name in _strings(record, "memory")),
+            originals=tuple(_original(base, src) for src in originals),
+            memories=tuple(_memory(base, name) for name in memories),
+            inputs=json.dumps([originals, memories], ensure_ascii=False),
         )
     except ProvenanceError as exc:
         return LineError(lineno, ident, f"line {lineno}: {exc}")

@@ -34,15 +34,15 @@ RESULT_SETTINGS = (
 
 
 def settings_signature(config: Config, item: ManifestItem | None = None) -> str:
-    """A short hash of the version, the result-deciding settings and the item's own originals and memories.
+    """A short hash of the version, the result-deciding settings and the item's own originals and memories
+    (as the manifest writes them).
 
     Files are named by path: editing a memory in place does not make finished items stale.
     """
     data: dict[str, Any] = {"provenance": __version__}
     data.update({name: getattr(config, name) for name in RESULT_SETTINGS})
     if item is not None:
-        data["originals"] = list(item.originals)
-        data["item_memories"] = [str(m) for m in item.memories]
+        data["item"] = item.inputs
     text = json.dumps(data, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
