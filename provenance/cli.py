@@ -801,7 +801,7 @@ class _StageBars:
     "--output",
     type=click.Path(),
     help="Write the report here instead of stdout (a directory when checking several articles "
-    "or when it ends with /).",
+    "or when it ends with /); with --manifest, the results file (JSON lines, appended to and resumed).",
 )
 @click.option(
     "--html",
@@ -994,8 +994,8 @@ def _check_manifest(
             if outcome.summary.note:
                 click.echo(f"provenance: note: {outcome.summary.note}", err=True)
     if outcome.errors:
-        raise InputError(f"{outcome.errors} manifest item(s) could not be checked; see their \"error\" fields "
-                         "(a rerun with the same -o checks them again)")
+        again = " (a rerun with the same -o checks them again)" if target is not None else ""
+        raise InputError(f"{outcome.errors} manifest item(s) could not be checked; see their \"error\" fields{again}")
     ctx.exit(1 if outcome.failing else 0)
 
 

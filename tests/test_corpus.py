@@ -148,6 +148,11 @@ def test_manifest_mode_refuses_articles_on_the_command_line(
     assert "provenance: error: DERIVATIVE does not go with --manifest" in capsys.readouterr().err
 
 
+def test_workers_need_a_manifest(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(EXAMPLE / "article.md"), "--workers", "2"]) == 2
+    assert "--workers and --scheduler go with --manifest" in capsys.readouterr().err
+
+
 # ----------------------------------------------------------------------------- resuming
 
 
