@@ -759,7 +759,17 @@ class _StageBars:
 
 
 @cli.command()
-@click.argument("derivatives", nargs=-1, required=True, metavar="DERIVATIVE...")
+@click.argument("derivatives", nargs=-1, metavar="DERIVATIVE...")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='Corpus mode: one {"id","article","originals"?,"memory"?} per line (paths relative to the file); '
+    "one JSON result per line to -o FILE (resumable) or stdout.",
+)
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Corpus mode: check on a local Dask cluster of N processes (needs the [corpus] extra).")
+@click.option("--scheduler", metavar="ADDRESS", help="Corpus mode: check on the Dask cluster at ADDRESS.")
+@click.option("--no-progress", "no_progress", is_flag=True, help="Do not draw progress bars (as the global flag).")
 @click.option(
     "--original",
     "originals",
@@ -791,7 +801,7 @@ class _StageBars:
     "--output",
     type=click.Path(),
     help="Write the report here instead of stdout (a directory when checking several articles "
-    "or when it ends with /).",
+    "or when it ends with /); with --manifest, the results file (JSON lines, appended to and resumed).",
 )
 @click.option(
     "--html",
@@ -821,6 +831,10 @@ class _StageBars:
 def check(
     ctx: click.Context,
     derivatives: tuple[str, ...],
+    manifest: Path | None,
+    workers: int | None,
+    scheduler: str | None,
+    no_progress: bool,
     originals: tuple[str, ...],
     outlet: str | None,
     translator: str | None,
@@ -842,6 +856,10 @@ def check(
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or, with
     --fail-on-unverified, a passage without an original), 2 bad usage or unreadable input.
+
+    \b
+    Corpus mode (the model is loaded once; a rerun with the same -o skips finished items):
+      provenance check --manifest articles.jsonl -o results.jsonl [--workers 2]
     """
     from provenance import gate, report
     from provenance.pipeline import Checker
@@ -862,8 +880,20 @@ def check(
             changes[name] = value
     if memories:
         changes["memories"] = config.memories + memories
+    if no_progress:
+        changes["progress"] = False
     config = replace(config, **changes)
 
+    if manifest is not None:
+        _check_manifest(ctx, config, manifest, output=output, workers=workers, scheduler=scheduler, outlet=outlet,
+                        conflicts={"DERIVATIVE": bool(derivatives), "--original": bool(originals),
+                                   "--html": html_out is not None, "--format": fmt != "text",
+                                   "--warc": warc_out is not None})
+        return
+    if workers or scheduler:
+        raise click.BadParameter("--workers and --scheduler go with --manifest", param_hint="--manifest")
+    if not derivatives:
+        raise click.BadParameter("give DERIVATIVE... or --manifest FILE", param_hint="DERIVATIVE")
     paths = _expand(derivatives)
     out_dir = output is not None and (len(paths) > 1 or output.endswith(("/", "\\")) or Path(output).is_dir())
     if out_dir and Path(output).exists() and not Path(output).is_dir():  # type: ignore[arg-type]
@@ -905,6 +935,68 @@ def check(
                 err=True,
             )
     ctx.exit(gate.exit_code(reports, config.fail_on, fail_on_unverified=config.fail_on_unverified))
+
+
+class _ItemBar:
+    """progress("items", done, total) as one tqdm bar (items/s, ETA) on stderr."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, _stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        if self.bar is None:
+            self.bar = tqdm(total=total, desc="articles", unit="item", file=sys.stderr, dynamic_ncols=True)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _check_manifest(
+    ctx: click.Context,
+    config: Config,
+    manifest: Path,
+    *,
+    output: str | None,
+    workers: int | None,
+    scheduler: str | None,
+    outlet: str | None,
+    conflicts: dict[str, bool],
+) -> None:
+    """`check --manifest`: every item's result as one JSON line; exit 2 if an item failed, else 1 on findings."""
+    from provenance.corpus import run_corpus
+    from provenance.errors import InputError, UsageError
+
+    for name, given in conflicts.items():
+        if given:
+            raise UsageError(f"{name} does not go with --manifest",
+                             hint="each manifest line names its article and originals; results are JSON lines")
+    if workers and scheduler:
+        raise UsageError("give --workers N or --scheduler ADDRESS, not both")
+    target = Path(output) if output else None
+    if target is not None and target.is_dir():
+        raise click.BadParameter("with --manifest, -o names the results file (JSON lines)", param_hint="-o")
+    bar = _ItemBar() if config.progress else None
+    try:
+        outcome = run_corpus(manifest, config, output=target, emit=lambda line: click.echo(line, nl=False),
+                             workers=workers or 0, scheduler=scheduler, outlet=outlet, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    if target is not None:
+        click.echo(f"{manifest}: {outcome.total} item(s): {outcome.checked} checked, {outcome.skipped} already done, "
+                   f"{outcome.errors} error(s), {outcome.failing} failing the gate -> {target}", err=True)
+        if outcome.summary is not None:
+            click.echo("summary: " + ", ".join(map(str, outcome.summary.written)), err=True)
+            if outcome.summary.note:
+                click.echo(f"provenance: note: {outcome.summary.note}", err=True)
+    if outcome.errors:
+        again = " (a rerun with the same -o checks them again)" if target is not None else ""
+        raise InputError(f"{outcome.errors} manifest item(s) could not be checked; see their \"error\" fields{again}")
+    ctx.exit(1 if outcome.failing else 0)
 
 
 @cli.command()

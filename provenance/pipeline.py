@@ -133,6 +133,11 @@ class Checker:
             self._originals[source] = _Original(source, snapshot, text, outlet.id if outlet else None)
         return self._originals[source]
 
+    def forget_originals(self, keep: int = 0) -> None:
+        """Drop all but the ``keep`` most recently loaded originals (a corpus run would otherwise hold them all)."""
+        for source in list(self._originals)[: max(0, len(self._originals) - keep)]:
+            del self._originals[source]
+
     # ------------------------------------------------------------------ choosing the original
 
     def _candidate_sources(self, doc: Document, passage: Passage, explicit: Sequence[str]) -> list[str]:
