@@ -232,6 +232,64 @@ def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
     else:
         echo_text(format_passages(found))
 
+@cli.command("discover")
+@click.argument("article", metavar="ARTICLE")
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="The article's publication date (sets the date window).")
+@click.option("--outlet", "outlet_id", metavar="ID", help="Look on this outlet's site for every passage.")
+@click.option("--window", "window_days", type=click.IntRange(0, 366), help="Days before/after --date [default: 3].")
+@click.option(
+    "--interval", "min_interval", type=click.FloatRange(0, 600), help="Seconds between requests to a host [default: 1]."
+)
+@click.option(
+    "--listing", "listings", multiple=True, type=click.Choice(["sitemaps", "feeds", "wayback", "archive.today"]),
+    help="Where to look (repeatable) [default: all four].",
+)
+@text_or_json
+@click.pass_context
+def discover_cmd(
+    ctx: click.Context, article: str, day: str | None, outlet_id: str | None, window_days: int | None,
+    min_interval: float | None, listings: tuple[str, ...], fmt: str,
+) -> None:
+    """Find the originals of ARTICLE's passages on the credited outlets' sites.
+
+    Passages that link their original are left out (check follows the link). Listings read: the
+    outlet's sitemaps and feeds, the Wayback CDX index, archive.today; robots.txt is honoured.
+    """
+    from datetime import date
+
+    from provenance.attribution import find_passages
+    from provenance.discover import DiscoverySettings, discover_original
+    from provenance.discover.bridge import GlossBridge
+    from provenance.discover.table import format_discoveries
+    from provenance.errors import UsageError
+    from provenance.sources import load_registry
+    from provenance.translate.memory import TranslationMemory
+
+    config = get_config(ctx)
+    try:
+        when = date.fromisoformat(day) if day else None
+    except ValueError:
+        raise UsageError(f"--date must be YYYY-MM-DD, not {day!r}") from None
+    changes: dict[str, Any] = {"window_days": window_days, "min_interval": min_interval, "listings": listings or None}
+    settings = DiscoverySettings(**{k: v for k, v in changes.items() if v is not None})
+    registry = load_registry(config.sources_dirs)
+    outlet = registry.get(outlet_id) if outlet_id else None
+    passages = find_passages(read_input(ctx, article), registry)
+    if outlet is not None:
+        passages = [replace(p, outlet=outlet) for p in passages]
+    memory = TranslationMemory(config.memories, threshold=config.memory_threshold) if config.memories else None
+    bridge = GlossBridge(config)
+    results = [
+        (p.id, discover_original(p, registry, config, settings=settings, day=when, bridge=bridge, memory=memory))
+        for p in passages
+        if p.outlet is not None and not p.urls
+    ]
+    if fmt == "json":
+        echo_json([{"passage": pid, **found.to_json()} for pid, found in results])
+    else:
+        echo_text(format_discoveries(results))
+
+
 # ----------------------------------------------------------------- engine: align, compare
 
 
