@@ -30,6 +30,9 @@ class DiscoverySettings:
     # ranking: candidates kept after the keyword stage, candidates fetched and aligned at the end
     keep_after_keywords: int = 120
     fetch_top: int = 6
+    # ... and more, up to this many, while none of those fetched covers ``sure_coverage`` of the passage
+    fetch_max: int = 24
+    sure_coverage: float = 0.75
     # a page sentence counts as the counterpart of a passage sentence from this cosine up
     sentence_threshold: float = 0.86
     # below this confidence the answer is "not found" (the candidates are still listed)
@@ -47,6 +50,8 @@ class DiscoverySettings:
             "max_mementos": (0, 50),
             "keep_after_keywords": (1, 100_000),
             "fetch_top": (0, 100),
+            "fetch_max": (0, 1000),
+            "sure_coverage": (0.0, 1.0),
             "sentence_threshold": (0.0, 1.0),
             "threshold": (0.0, 1.0),
             "runner_ups": (0, 100),

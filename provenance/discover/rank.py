@@ -5,7 +5,8 @@
    slug, title and lead (keywords.py); the best ``keep_after_keywords`` go on;
 3. similarity: cross-lingual embeddings of each title (and lead) against the passage's sentences;
    a headline restates one sentence of the story, so the best-matching sentence counts;
-4. coverage: the top ``fetch_top`` are fetched and extracted, and the share of passage sentences
+4. coverage: the top ``fetch_top`` are fetched and extracted (and further ones, up to
+   ``fetch_max``, while none covers ``sure_coverage`` of the passage), and the share of passage sentences
    that have a counterpart among the page's sentences (cosine at least ``sentence_threshold``,
    and the same names and numbers for full credit) decides. A page that holds the passage covers
    nearly all of it; a same-day story on the same topic says similar things about other people.
@@ -95,7 +96,7 @@ def by_coverage(
     read: PageReader,
     settings: DiscoverySettings,
 ) -> list[Candidate]:
-    """Fetch the first ``fetch_top`` of ``cands`` (ranked) and rescore everything; best first.
+    """Fetch the best of ``cands`` (ranked; see the module docstring) and rescore everything; best first.
 
     A passage sentence is covered by a page sentence that is close enough in meaning; half of
     that credit also needs the names and numbers to agree, because a same-day story on the same
@@ -103,7 +104,13 @@ def by_coverage(
     """
     ranked = list(cands)
     mine = [frozenset(a for a in anchors(s) if a[0] in "nw") for s in passage]
-    for cand in ranked[: settings.fetch_top]:
+    limit = max(settings.fetch_top, settings.fetch_max)
+    fetched = 0
+    for cand in ranked[:limit]:
+        sure = any(c.coverage is not None and c.coverage >= settings.sure_coverage for c in ranked[:fetched])
+        if fetched >= settings.fetch_top and sure:
+            break  # a page that holds the passage is in hand, and its closest rivals were read too
+        fetched += 1
         sentences = read(cand)
         cheap = cand.score
         if not sentences or not len(passage_vecs):
@@ -124,6 +131,6 @@ def by_coverage(
             + _CLOSENESS_SHARE * closeness
             + (1 - _COVERAGE_SHARE - _CLOSENESS_SHARE) * cheap
         )
-    for cand in ranked[settings.fetch_top :]:
+    for cand in ranked[fetched:]:
         cand.score *= _UNFETCHED
     return sorted(ranked, key=lambda c: -c.score)
