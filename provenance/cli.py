@@ -232,6 +232,27 @@ def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
     else:
         echo_text(format_passages(found))
 
+def _parse_date(day: str | None) -> Any:
+    from datetime import date
+
+    from provenance.errors import UsageError
+
+    try:
+        return date.fromisoformat(day) if day else None
+    except ValueError:
+        raise UsageError(f"--date must be YYYY-MM-DD, not {day!r}") from None
+
+
+def _discover_options(discover: bool, day: str | None) -> Any:
+    """check --discover [--date]: the pipeline's discovery options (None: off)."""
+    from provenance.discover import DiscoverOptions
+    from provenance.errors import UsageError
+
+    if day and not discover:
+        raise UsageError("--date only counts with --discover")
+    return DiscoverOptions(day=_parse_date(day)) if discover else None
+
+
 @cli.command("discover")
 @click.argument("article", metavar="ARTICLE")
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="The article's publication date (sets the date window).")
@@ -255,21 +276,15 @@ def discover_cmd(
     Passages that link their original are left out (check follows the link). Listings read: the
     outlet's sitemaps and feeds, the Wayback CDX index, archive.today; robots.txt is honoured.
     """
-    from datetime import date
-
     from provenance.attribution import find_passages
     from provenance.discover import DiscoverySettings, discover_original
     from provenance.discover.bridge import GlossBridge
     from provenance.discover.table import format_discoveries
-    from provenance.errors import UsageError
     from provenance.sources import load_registry
     from provenance.translate.memory import TranslationMemory
 
     config = get_config(ctx)
-    try:
-        when = date.fromisoformat(day) if day else None
-    except ValueError:
-        raise UsageError(f"--date must be YYYY-MM-DD, not {day!r}") from None
+    when = _parse_date(day)
     changes: dict[str, Any] = {"window_days": window_days, "min_interval": min_interval, "listings": listings or None}
     settings = DiscoverySettings(**{k: v for k, v in changes.items() if v is not None})
     registry = load_registry(config.sources_dirs)
@@ -874,6 +889,11 @@ class _StageBars:
     help="Waiver file [default: .provenance-waivers.toml].",
 )
 @click.option("--color/--no-color", default=None, help="Colour the terminal report [default: when a TTY].")
+@click.option(
+    "--discover", "discover", is_flag=True,
+    help="Look for the original of a passage that links none on its outlet's site (see `provenance discover`).",
+)
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="With --discover: the article's date (the date window).")
 @thorough_option
 @click.pass_context
 def check(
@@ -894,6 +914,8 @@ def check(
     fail_on_unverified: bool | None,
     waivers: Path | None,
     color: bool | None,
+    discover: bool,
+    day: str | None,
     thorough: bool | None,
 ) -> None:
     """Check the passages of DERIVATIVE (files, globs or - for stdin) against their originals.
@@ -928,7 +950,7 @@ def check(
         raise click.BadParameter("with several articles, -o must be a directory", param_hint="-o")
     if html_out is not None and len(paths) > 1:
         raise click.BadParameter("--html takes one article; use --format html -o DIR for several", param_hint="--html")
-    checker = Checker(config, warc_out=warc_out)
+    checker = Checker(config, warc_out=warc_out, discover=_discover_options(discover, day))
     only = None
     if outlet:
         only = checker.registry.find(outlet) or checker.registry.get(outlet)

@@ -9,13 +9,14 @@ a confidence and its runner-ups, or "not found" below the threshold (core.py).
 
 from __future__ import annotations
 
-from .core import date_window, discover_original
+from .core import DiscoverOptions, date_window, discover_original, discovered_sources
 from .fetcher import PoliteFetcher, RobotsRefusal
 from .model import Candidate, Discovery, DiscoverySettings
 from .search import SearchProvider
 
 __all__ = [
     "Candidate",
+    "DiscoverOptions",
     "Discovery",
     "DiscoverySettings",
     "PoliteFetcher",
@@ -23,4 +24,5 @@ __all__ = [
     "SearchProvider",
     "date_window",
     "discover_original",
+    "discovered_sources",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import httpx
@@ -176,3 +176,32 @@ def _page_sentences(
     if original.title and not cand.title:
         cand.title = original.title
     return [s.text for s in original.sentences][:MAX_PAGE_SENTENCES]
+
+
+@dataclass(frozen=True)
+class DiscoverOptions:
+    """What ``check --discover`` hands the pipeline: the settings and the article's date (None: unknown)."""
+
+    settings: DiscoverySettings = DiscoverySettings()
+    day: date | None = None
+
+
+def discovered_sources(
+    passage: Passage, registry: Registry, config: Config, options: DiscoverOptions, *, embedder: Embedder | None = None
+) -> tuple[list[str], str | None]:
+    """For ``check``: ([the found original's source] or [], a message saying what discovery concluded)."""
+    if passage.outlet is None:
+        return [], None
+    try:
+        found = discover_original(
+            passage, registry, config, settings=options.settings, day=options.day, embedder=embedder
+        )
+    except ProvenanceError as exc:
+        return [], f"discovery failed: {exc}"
+    if found.original is None:
+        best = found.runner_ups[0].url if found.runner_ups else "none"
+        return [], (
+            f"no original found on {passage.outlet.name} (confidence {found.confidence:.2f}, "
+            f"{found.candidates_seen} candidates, best {best})"
+        )
+    return [found.original.source], None
