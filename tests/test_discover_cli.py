@@ -67,3 +67,19 @@ def test_a_bad_date_is_one_line_on_stderr_and_exit_2(tmp_path, capsys, calls) ->
     assert main(["discover", str(article), "--date", "13.03.2025"]) == 2
     err = capsys.readouterr().err
     assert err == "provenance: error: --date must be YYYY-MM-DD, not '13.03.2025'\n" and calls == []
+
+
+def test_the_table_says_not_found_and_still_lists_the_candidates_and_notes() -> None:
+    from provenance.discover.table import format_discoveries
+
+    weak = Candidate(url="https://www.bild.de/a.html", source="x", title="Brücke", score=0.31, coverage=0.25)
+    closed = Candidate(
+        url="https://www.bild.de/intern/b.html", source="x", score=0.2, note="robots.txt does not allow reading it"
+    )
+    found = Discovery(
+        "bild", None, 0.31, [weak, closed], 40, None, notes=["feed https://www.bild.de/rss not read: HTTP 500"]
+    )
+    text = format_discoveries([("P1", found)])
+    assert text.splitlines()[0] == "P1  bild  not found  confidence 0.31  (40 candidates, any date)"
+    assert "a.html  Brücke" in text and "(robots.txt does not allow reading it)" in text
+    assert text.splitlines()[-1] == "  note: feed https://www.bild.de/rss not read: HTTP 500"

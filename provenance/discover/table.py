@@ -22,7 +22,7 @@ def _row(mark: str, cand: Candidate, width: int) -> str:
 def format_discoveries(results: Sequence[tuple[str, Discovery]], *, width: int = 120) -> str:
     """One block per passage: the chosen original (or "not found") and the runner-ups."""
     if not results:
-        return "no passage credited to a known outlet"
+        return "no passage to look for: none is credited to a known outlet without linking its original"
     blocks = []
     for passage_id, found in results:
         window = f"{found.window[0]} .. {found.window[1]}" if found.window else "any date"
