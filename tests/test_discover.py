@@ -171,7 +171,8 @@ def test_requests_to_one_host_are_spaced_and_a_second_run_is_served_from_the_sto
         now[0] += seconds
 
     fetcher = PoliteFetcher(config(tmp_path), settings(min_interval=2.0), clock=clock, sleep=sleep)
-    run = dict(settings=settings(min_interval=2.0, fetch_top=0, fetch_max=0), day=date(2025, 3, 13), embedder=WordHashEmbedder())
+    listings_only = settings(min_interval=2.0, fetch_top=0, fetch_max=0)
+    run = dict(settings=listings_only, day=date(2025, 3, 13), embedder=WordHashEmbedder())
     discover_original(german_passage(site), Registry([site.outlet]), config(tmp_path), fetcher=fetcher, **run)
     sent = fetcher.requests
     assert sent >= 4 and len(waits) == sent - 1 and all(1.9 <= w <= 2.0 for w in waits)
