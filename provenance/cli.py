@@ -232,6 +232,79 @@ def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
     else:
         echo_text(format_passages(found))
 
+def _parse_date(day: str | None) -> Any:
+    from datetime import date
+
+    from provenance.errors import UsageError
+
+    try:
+        return date.fromisoformat(day) if day else None
+    except ValueError:
+        raise UsageError(f"--date must be YYYY-MM-DD, not {day!r}") from None
+
+
+def _discover_options(discover: bool, day: str | None) -> Any:
+    """check --discover [--date]: the pipeline's discovery options (None: off)."""
+    from provenance.discover import DiscoverOptions
+    from provenance.errors import UsageError
+
+    if day and not discover:
+        raise UsageError("--date only counts with --discover")
+    return DiscoverOptions(day=_parse_date(day)) if discover else None
+
+
+@cli.command("discover")
+@click.argument("article", metavar="ARTICLE")
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="The article's publication date (sets the date window).")
+@click.option("--outlet", "outlet_id", metavar="ID", help="Look on this outlet's site for every passage.")
+@click.option("--window", "window_days", type=click.IntRange(0, 366), help="Days before/after --date [default: 3].")
+@click.option(
+    "--interval", "min_interval", type=click.FloatRange(0, 600), help="Seconds between requests to a host [default: 1]."
+)
+@click.option(
+    "--listing", "listings", multiple=True, type=click.Choice(["sitemaps", "feeds", "wayback", "archive.today"]),
+    help="Where to look (repeatable) [default: all four].",
+)
+@text_or_json
+@click.pass_context
+def discover_cmd(
+    ctx: click.Context, article: str, day: str | None, outlet_id: str | None, window_days: int | None,
+    min_interval: float | None, listings: tuple[str, ...], fmt: str,
+) -> None:
+    """Find the originals of ARTICLE's passages on the credited outlets' sites.
+
+    Passages that link their original are left out (check follows the link). Listings read: the
+    outlet's sitemaps and feeds, the Wayback CDX index, archive.today; robots.txt is honoured.
+    """
+    from provenance.attribution import find_passages
+    from provenance.discover import DiscoverySettings, discover_original
+    from provenance.discover.bridge import GlossBridge
+    from provenance.discover.table import format_discoveries
+    from provenance.sources import load_registry
+    from provenance.translate.memory import TranslationMemory
+
+    config = get_config(ctx)
+    when = _parse_date(day)
+    changes: dict[str, Any] = {"window_days": window_days, "min_interval": min_interval, "listings": listings or None}
+    settings = DiscoverySettings(**{k: v for k, v in changes.items() if v is not None})
+    registry = load_registry(config.sources_dirs)
+    outlet = registry.get(outlet_id) if outlet_id else None
+    passages = find_passages(read_input(ctx, article), registry)
+    if outlet is not None:
+        passages = [replace(p, outlet=outlet) for p in passages]
+    memory = TranslationMemory(config.memories, threshold=config.memory_threshold) if config.memories else None
+    bridge = GlossBridge(config)
+    results = [
+        (p.id, discover_original(p, registry, config, settings=settings, day=when, bridge=bridge, memory=memory))
+        for p in passages
+        if p.outlet is not None and not p.urls
+    ]
+    if fmt == "json":
+        echo_json([{"passage": pid, **found.to_json()} for pid, found in results])
+    else:
+        echo_text(format_discoveries(results))
+
+
 # ----------------------------------------------------------------- engine: align, compare
 
 
@@ -826,6 +899,11 @@ class _StageBars:
     help="Waiver file [default: .provenance-waivers.toml].",
 )
 @click.option("--color/--no-color", default=None, help="Colour the terminal report [default: when a TTY].")
+@click.option(
+    "--discover", "discover", is_flag=True,
+    help="Look for the original of a passage that links none on its outlet's site (see `provenance discover`).",
+)
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="With --discover: the article's date (the date window).")
 @thorough_option
 @click.pass_context
 def check(
@@ -850,6 +928,8 @@ def check(
     fail_on_unverified: bool | None,
     waivers: Path | None,
     color: bool | None,
+    discover: bool,
+    day: str | None,
     thorough: bool | None,
 ) -> None:
     """Check the passages of DERIVATIVE (files, globs or - for stdin) against their originals.
@@ -900,7 +980,7 @@ def check(
         raise click.BadParameter("with several articles, -o must be a directory", param_hint="-o")
     if html_out is not None and len(paths) > 1:
         raise click.BadParameter("--html takes one article; use --format html -o DIR for several", param_hint="--html")
-    checker = Checker(config, warc_out=warc_out)
+    checker = Checker(config, warc_out=warc_out, discover=_discover_options(discover, day))
     only = None
     if outlet:
         only = checker.registry.find(outlet) or checker.registry.get(outlet)

@@ -18,6 +18,7 @@ from pathlib import Path
 from provenance import align as align_mod
 from provenance import compare, extract, retrieve, segment
 from provenance.config import Config
+from provenance.discover import DiscoverOptions, discovered_sources
 from provenance.embed import Embedder, get_embedder
 from provenance.errors import EvidenceError, ProvenanceError
 from provenance.model import (
@@ -75,8 +76,10 @@ class Checker:
         registry: Registry | None = None,
         embedder: Embedder | None = None,
         warc_out: Path | None = None,
+        discover: DiscoverOptions | None = None,
     ):
         self.config = config
+        self.discover = discover  # look for unlinked originals on the outlet's site (check --discover)
         self.warc_out = warc_out  # every original fetched is also appended here, as evidence
         self.registry = registry or load_registry(config.sources_dirs)
         self._embedder = embedder
@@ -186,11 +189,15 @@ class Checker:
         self, doc: Document, passage: Passage, explicit: Sequence[str], *, others: Sequence[Span] = ()
     ) -> PassageResult:
         sources = self._candidate_sources(doc, passage, explicit)
+        found_note = None
+        if not sources and self.discover is not None:
+            found = discovered_sources(passage, self.registry, self.config, self.discover, embedder=self.embedder)
+            sources, found_note = found
         if not sources:
             return PassageResult(
                 passage,
                 "unverified",
-                message="no original given or linked; pass --original SRC to compare this passage",
+                message=found_note or "no original given or linked; pass --original SRC to compare this passage",
             )
         loaded: list[_Original] = []
         errors: list[str] = []
