@@ -213,9 +213,23 @@ class Checker:
         original = self._pick(passage, loaded)
         if original is None:
             return PassageResult(passage, "unverified", message="; ".join(errors) or "original not available")
-        return self._compare(doc, self._extend(doc, passage, original, others), original)
+        deriv_lang = doc.language or segment.detect_language(doc.text) or "en"
+        orig_lang = original.text.language or passage.language or deriv_lang
+        self._report(f"{passage.id}: translating", 0, 1)
+        translations = self._translate([s.text for s in original.text.sentences], orig_lang, deriv_lang)
+        self._report(f"{passage.id}: translating", 1, 1)
+        passage = self._extend(doc, passage, original, others, translations, deriv_lang)
+        return self._compare(passage, original, translations, deriv_lang, orig_lang)
 
-    def _extend(self, doc: Document, passage: Passage, original: _Original, others: Sequence[Span]) -> Passage:
+    def _extend(
+        self,
+        doc: Document,
+        passage: Passage,
+        original: _Original,
+        others: Sequence[Span],
+        translations: Sequence[Translation | None],
+        deriv_lang: str,
+    ) -> Passage:
         """The passage with the sentences of its paragraph around it that the original also has: news writing
         lets a credit carry over its paragraph, and the original settles how far (DESIGN: the extent is settled
         against the original). Sentences of other passages and the author's unmatched ones stay out."""
@@ -224,13 +238,13 @@ class Checker:
             return passage
         sentences = [
             s
-            for s in segment.split_sentences(paragraph.text, doc.language or "en", offset=paragraph.span.start)
+            for s in segment.split_sentences(paragraph.text, deriv_lang, offset=paragraph.span.start)
             if s.text.strip()
         ]
         inside = [i for i, s in enumerate(sentences) if passage.span.start <= s.span.start < passage.span.end]
         if not inside:
             return passage
-        matches = self._matches_original([s.text for s in sentences], original, doc.language or "en")
+        matches = self._matches_original([s.text for s in sentences], original, translations)
         first, last = min(inside), max(inside)
         while last + 1 < len(sentences) and matches[last + 1] and not _taken(sentences[last + 1].span, others):
             last += 1
@@ -242,29 +256,32 @@ class Checker:
             return passage
         return replace(passage, span=Span(start, end), text=doc.text[start:end], extended=True)
 
-    def _matches_original(self, sentences: list[str], original: _Original, deriv_lang: str) -> list[bool]:
+    def _matches_original(
+        self, sentences: list[str], original: _Original, translations: Sequence[Translation | None]
+    ) -> list[bool]:
         """Whether each sentence renders some sentence of the original: with a fluent known translation (a
         memory), a rapidfuzz token-set similarity of at least EXTEND_FUZZ with one of its sentences; else a
         cross-lingual cosine of at least EXTEND_COSINE."""
         import numpy as np
         from rapidfuzz import fuzz
 
-        theirs = [s.text for s in original.text.sentences]
-        orig_lang = original.text.language or deriv_lang
-        known = [t for t in self._translate(theirs, orig_lang, deriv_lang) if t is not None and _diffable(t)]
+        known = [t for t in translations if t is not None and _diffable(t)]
         if known:
             return [max(fuzz.token_set_ratio(s, t.text) for t in known) >= EXTEND_FUZZ for s in sentences]
+        theirs = [s.text for s in original.text.sentences]
         best = np.max(self.embedder.embed(sentences) @ self.embedder.embed(theirs).T, axis=1)
         return [bool(x >= EXTEND_COSINE) for x in best]
 
-    def _compare(self, doc: Document, passage: Passage, original: _Original) -> PassageResult:
-        deriv_lang = doc.language or segment.detect_language(doc.text) or "en"
-        orig_lang = original.text.language or passage.language or deriv_lang
+    def _compare(
+        self,
+        passage: Passage,
+        original: _Original,
+        translations: list[Translation | None],
+        deriv_lang: str,
+        orig_lang: str,
+    ) -> PassageResult:
         deriv_sents = segment.split_sentences(passage.text, deriv_lang, offset=passage.span.start)
         orig_sents = original.text.sentences
-        self._report(f"{passage.id}: translating", 0, 1)
-        translations = self._translate([s.text for s in orig_sents], orig_lang, deriv_lang)
-        self._report(f"{passage.id}: translating", 1, 1)
         self._report(f"{passage.id}: aligning", 0, 1)
         known = [t.text if t else None for t in translations]
         beads = align_mod.align(
