@@ -175,7 +175,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """start and end moved inward past whitespace."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -214,15 +215,15 @@ def split_sentences(
 
 def _pieces(para: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
     """The trimmed sentence ``para[start:end]`` as (start, end) pieces of at most ``max_chars`` characters."""
-    start, end = _trimmed(para, start, end)
+    start, end = trim_span(para, start, end)
     out: list[tuple[int, int]] = []
     while end - start > max_chars:
         cut = para.rfind(" ", start + max_chars // 2, start + max_chars + 1)
         cut = cut if cut > start else start + max_chars
-        s, e = _trimmed(para, start, cut)
+        s, e = trim_span(para, start, cut)
         if e > s:
             out.append((s, e))
-        start, end = _trimmed(para, cut, end)
+        start, end = trim_span(para, cut, end)
     if end > start:
         out.append((start, end))
     return out

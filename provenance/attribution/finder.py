@@ -47,11 +47,10 @@ from provenance.attribution.structures import (
     same_outlet,
     split_paragraphs,
     strip,
-    strip_span,
 )
 from provenance.attribution.unknown import credited_name, find_unknown_outlets, is_english_word
 from provenance.model import Document, Link, Outlet, Paragraph, Passage, Span
-from provenance.segment import split_sentences
+from provenance.segment import split_sentences, trim_span
 
 
 class Finder:
@@ -62,15 +61,15 @@ class Finder:
         self.lex = load_lexicon()
         self.blocks = self._blocks()
         self.quotes = self._quote_spans()
-        mention_finder = MentionFinder(self.text, registry, self.lex)
-        self.mentions = mention_finder.find()
+        self.mention_finder = MentionFinder(self.text, registry, self.lex)
+        self.mentions = self.mention_finder.find()
         self.mentions += find_unknown_outlets(
             self.text,
             self.blocks,
             self.mentions,
             self.lex,
             self.inline_cue,
-            mention_finder.name_language,
+            self.mention_finder.name_language,
             is_english_word,
             self.is_registered,
         )
@@ -99,8 +98,7 @@ class Finder:
         lenient lookup also finds "Deník" in "Brněnský deník", another paper.)"""
         if "." in name and " " not in name:
             return self.registry.by_url(f"https://{name}") is not None
-        outlet = self.registry.find(name)
-        return outlet is not None and name.casefold() in {f.casefold() for f in (outlet.name, *outlet.aliases)}
+        return self.mention_finder.exact(name) is not None
 
     def _blocks(self) -> list[Block]:
         paragraphs: Sequence[Paragraph] = self.doc.paragraphs
@@ -108,7 +106,7 @@ class Finder:
             paragraphs = split_paragraphs(self.text)
         blocks = []
         for i, p in enumerate(paragraphs):
-            start, end = strip_span(self.text, p.span.start, p.span.end)
+            start, end = trim_span(self.text, p.span.start, p.span.end)
             if end <= start:
                 continue
             body = self.text[start:end]
@@ -272,7 +270,7 @@ class Finder:
         if b.kind == "heading" and not self.block_text(b).rstrip().endswith(":"):
             return self.heading_leadin(b)
         sent = b.sentences[-1]
-        start, end = strip_span(self.text, sent.start, sent.end)
+        start, end = trim_span(self.text, sent.start, sent.end)
         s_text = self.text[start:end]
         announced = s_text.endswith(".") and bool(self.lex.announcement.match(s_text))
         if not s_text.endswith(":") and not announced:
@@ -439,7 +437,7 @@ class Finder:
         last = run[-1]
         for sent in reversed(last.sentences[1:]):
             if self.is_commentary(sent):
-                end = strip_span(self.text, start, sent.start)[1]
+                end = trim_span(self.text, start, sent.start)[1]
             else:
                 break
         return Span(start, end)
@@ -636,7 +634,7 @@ class Finder:
             cut = self.text.rfind("\n", b.span.start, b.span.end)
             if cut <= b.span.start:
                 continue
-            start, end = strip_span(self.text, cut, b.span.end)
+            start, end = trim_span(self.text, cut, b.span.end)
             line = Span(start, end)
             if not re.match(r"[(—–-]", self.text[start:end]) and not self.lex.source_line.match(self.text[start:end]):
                 continue  # a bare name under a text is a photo credit more often than a text credit
@@ -660,11 +658,11 @@ class Finder:
                 return line, last.span, Span(group[0].span.start, group[-2].span.end)
         cut = self.text.rfind("\n", last.span.start, last.span.end)
         if cut > last.span.start:
-            start, end = strip_span(self.text, cut, last.span.end)
+            start, end = trim_span(self.text, cut, last.span.end)
             line_block = Block(last.index, Span(start, end), "paragraph", [Span(start, end)])
             line = self.attribution_line(line_block) if end > start else None
             if line is not None:
-                body_end = strip_span(self.text, group[0].span.start, cut)[1]
+                body_end = trim_span(self.text, group[0].span.start, cut)[1]
                 return line, line_block.span, Span(group[0].span.start, body_end)
         return None
 
@@ -749,7 +747,7 @@ class Finder:
             )
             if m is None:
                 continue
-            start, end = strip_span(self.text, q.end + m.start("credit"), q.end + m.end("credit"))
+            start, end = trim_span(self.text, q.end + m.start("credit"), q.end + m.end("credit"))
             line = self.attribution_line(Block(-1, Span(start, end), "paragraph", [Span(start, end)]))
             if line is None:
                 continue
@@ -830,18 +828,16 @@ class Finder:
         """Headlines credited after a dash, one per line: '"Budget: the least bad option" - Le Figaro'. A headline
         without quotation marks counts for an outlet the registry knows, unless the page has many such lines (a
         menu of "Name – tagline" links)."""
-        unquoted = [b for b in self.blocks if credited_name(self.text, b, self.lex, quoted_only=False) is not None]
-        menu = len(unquoted) >= MAX_UNQUOTED_HEADLINES
-        for b in self.blocks:
-            if self.is_claimed(b.span):
+        credits = [(b, credited_name(self.text, b, self.lex, quoted_only=False)) for b in self.blocks]
+        menu = sum(name is not None for _, name in credits) >= MAX_UNQUOTED_HEADLINES
+        for b, name in credits:
+            head = HEADLINE_CREDIT.fullmatch(self.block_text(b)) if name is not None else None
+            if head is None or name is None or self.is_claimed(b.span):
                 continue
-            name = credited_name(self.text, b, self.lex, quoted_only=menu)
-            body = self.block_text(b)
-            head = HEADLINE_CREDIT.fullmatch(body) if name is not None else None
-            if head is None or name is None:
-                continue
+            quoted = head.group("head")[:1] in '"“„«'
+            if menu and not quoted:
+                continue  # many "Name – tagline" lines: a menu, only quoted headlines count
             mentions = [m for m in self.mentions_in(name) if not self.is_description(m)]
-            quoted = self.text[b.span.start + head.start("head")] in '"“„«' if head else False
             if not quoted:
                 mentions = [m for m in mentions if m.outlet is not None]
             if not mentions:
@@ -903,7 +899,7 @@ class Finder:
                         if not self.continues(Span(b.sentences[end_k + 1].start, b.sentences[unit].end), mention):
                             break
                         end_k = unit
-                end = strip_span(self.text, sent.start, b.sentences[end_k].end)[1]
+                end = trim_span(self.text, sent.start, b.sentences[end_k].end)[1]
                 span = Span(self.quote_opening(b, self.skip_label(sent, mention)), end)
                 kind = "quote" if cue == "quote" else "inline"
                 conf = CONFIDENCE[kind]
@@ -1015,7 +1011,7 @@ class Finder:
             if not mentions:
                 continue
             start = head.end + 1 + label.end()
-            span = Span(*strip_span(self.text, start, b.span.end))
+            span = Span(*trim_span(self.text, start, b.span.end))
             self.add(Candidate(span, "source_block", mentions[0], head, CONFIDENCE["source_plain"]), head)
 
     def merge_interview(self) -> None:
@@ -1106,7 +1102,7 @@ class Finder:
             if re.match(r"^\s*(?:\([^)]{0,80}\))?\s*:", self.text[other.span.end : b.span.end]):
                 stop = other.span.start
                 break
-        start, end = strip_span(self.text, colon + 1, stop)
+        start, end = trim_span(self.text, colon + 1, stop)
         body = Span(start, end)
         quoted = any(q.start == start and q.end >= end - 1 for q in self.quotes)  # one quotation: clear end
         cue = Span(sent.start, colon + 1)

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from provenance.attribution.patterns import QUOTE_PAIRS
 from provenance.model import Outlet, Paragraph, QuoteSpan, Span
+from provenance.segment import trim_span
 
 T = TypeVar("T")
 
@@ -81,16 +82,8 @@ class SpanIndex(Generic[T]):
         ]
 
 
-def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def strip(text: str, span: Span) -> Span:
-    return Span(*strip_span(text, span.start, span.end))
+    return Span(*trim_span(text, span.start, span.end))
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:

@@ -219,13 +219,8 @@ def _score(
     lower = [w.lower() for w in words]
     pre = text[sent.start : (wide or span).start]  # before the description too: "writes [reformist] Sharq"
     post = text[span.end : sent.end]
-    before = WORD_RE.findall(pre)
     # people, places and organisations are no outlets
-    if name in ev.not_outlets or any(w in ev.not_outlets for w in words):
-        return -99
-    if before and before[-1].rstrip(".").lower() in lex.honorifics:
-        return -99
-    if " ".join(lower) in lex.demonyms or any(w in ev.org_words for w in lower):
+    if _plainly_not_an_outlet(name, text, wide or span, lex):
         return -99
     if len(words) == 1 and name in people:
         return -99
@@ -233,8 +228,6 @@ def _score(
         return -99
     named = any(part in ev.name_words for w in lower for part in (w, *w.split("-")))
     domain = bool(_DOMAIN.fullmatch(name))
-    if len(words) >= 2 and words[0].title() in ev.given_names:
-        return -99  # "Anna Kowalska reported", "Franz Zeitung, the chairman": a person
     if len(re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*:", text)) >= 2:
         return -99  # "MARTIN REYES: ..." line after line: a speaker's label in a transcript
     if not named and not domain and all(not w.isupper() and is_english_word(w) for w in words):
@@ -262,7 +255,8 @@ def _score(
 
 
 def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bool:
-    """A title, a first name, an organisation word or a place: no frame can make it an outlet."""
+    """A title before it, a first name ("Anna Kowalska reported", "Franz Zeitung, the chairman"), an
+    organisation word or a place, a known non-outlet body: no frame can make it an outlet."""
     ev = lex.unknown
     words = WORD_RE.findall(name)
     if not words or name in ev.not_outlets or any(w in ev.not_outlets for w in words):
