@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import ROOT, table, write_section
-from benchmarks.passages import locate
+from benchmarks.passages import Counts, locate
 from provenance.model import Finding, Severity, Span
 
 CASES = ROOT / "tests" / "fixtures" / "end_to_end"
@@ -69,22 +69,13 @@ class GoldFinding:
 class Tally:
     cases: int = 0
     faithful_cases: int = 0
-    reported: int = 0
-    reported_right: int = 0
-    gold: int = 0
-    gold_found: int = 0
+    findings: Counts = field(default_factory=Counts)  # major+ findings: reported (pred) and gold
     faithful_sentences: int = 0
     flagged_major: int = 0
     flagged_any: int = 0
     faithful_case_findings: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
-
-    def precision(self) -> float:
-        return self.reported_right / self.reported if self.reported else 1.0
-
-    def recall(self) -> float:
-        return self.gold_found / self.gold if self.gold else 1.0
 
 
 def _fold(text: str) -> str:
@@ -150,20 +141,20 @@ def score(split: str, *, gloss: bool) -> Tally:
                 for g in gold.get("findings", [])
             ]
             major = [f for f in findings if f.severity in MAJOR]
-            tally.reported += len(major)
-            tally.gold += len(golds)
+            tally.findings.pred += len(major)
+            tally.findings.gold += len(golds)
             if faithful:
                 tally.faithful_case_findings += len(major)
             for f in major:
                 if any(_matches(f, g) for g in golds):
-                    tally.reported_right += 1
+                    tally.findings.tp_pred += 1
                 elif split == DEV:
                     where = f.derivative.text[:60] if f.derivative else (f.original.text[:60] if f.original else "")
                     sub = f.subtype.value if f.subtype else ""
                     tally.errors.append(f"{case.name}: false {f.kind.value}/{sub} {f.severity.value}: {where!r}")
             for g in golds:
                 if any(_matches(f, g) for f in major):
-                    tally.gold_found += 1
+                    tally.findings.tp_gold += 1
                 elif split == DEV:
                     tally.errors.append(f"{case.name}: missed {g.kind}/{g.subtype or ''}: {g.original[:60]!r}")
             for sentence in gold.get("faithful_sentences", []):
@@ -190,9 +181,9 @@ def render(results: dict[tuple[str, str], Tally]) -> str:
                 mode,
                 t.cases,
                 t.faithful_cases,
-                t.reported,
-                t.precision(),
-                t.recall(),
+                t.findings.pred,
+                t.findings.precision(),
+                t.findings.recall(),
                 f"{t.flagged_major}/{t.faithful_sentences} ({t.flagged_major / n:.1%})",
                 f"{t.flagged_any}/{t.faithful_sentences} ({t.flagged_any / n:.1%})",
                 t.faithful_case_findings,
