@@ -48,18 +48,32 @@ def frame_spans(finder: _Finder, cand: Candidate, cue: Span | None) -> list[Span
         spans.append(_joined(text, cue, cand.span.end))
     for block_sentence in _sentences(finder, cand.span)[:MAX_FRAME_SENTENCES]:
         sent = strip(text, block_sentence)
-        raw = text[sent.start : sent.end]
-        m = finder.lex.continuation.match(raw)
-        if m:  # "The paper added that ..."
-            spans.append(_joined(text, Span(sent.start + len(raw) - len(raw.lstrip()), sent.start + m.end()), sent.end))
-        for tag in finder.lex.continuation_tag.finditer(finder.outside_quotes(sent)):  # "..., it added."
-            start = sent.start + tag.start() + len(tag.group(0)) - len(tag.group(0).lstrip(" ,—–("))
-            spans.append(_joined(text, Span(start, sent.start + tag.end()), sent.end))
+        spans += continuation_tags(text, sent, finder.lex, finder.outside_quotes(sent))
         for other in finder.mentions_in(sent):  # the outlet credited again inside its passage
             if other is cand.mention or not same_outlet(other, cand.mention) or not finder.inline_cue(sent, other):
                 continue
             spans.append(_joined(text, finder.cue_phrase(sent, other)[0], sent.end))
     return _merged([s for s in spans if cand.span.contains(s) and len(s)])
+
+
+def continuation_tags(text: str, sent: Span, lex: Lexicon, unquoted: str | None = None) -> list[Span]:
+    """The continuation credits of one sentence: an opening "The paper added that" and tags such as ", it added."
+    or ", according to the newspaper". ``unquoted`` is the sentence with quoted stretches blanked (tags inside a
+    quotation are the quoted speaker's); without it the whole sentence is searched."""
+    raw = text[sent.start : sent.end]
+    spans: list[Span] = []
+    m = lex.continuation.match(raw)
+    if m:  # "The paper added that ..."
+        spans.append(_joined(text, Span(sent.start + len(raw) - len(raw.lstrip()), sent.start + m.end()), sent.end))
+    for tag in lex.continuation_tag.finditer(raw if unquoted is None else unquoted):  # "..., it added."
+        start = sent.start + tag.start() + len(tag.group(0)) - len(tag.group(0).lstrip(" ,—–("))
+        spans.append(_joined(text, Span(start, sent.start + tag.end()), sent.end))
+    return spans
+
+
+def merged_spans(spans: list[Span]) -> list[Span]:
+    """``spans`` sorted, with overlapping or touching ones joined."""
+    return _merged(spans)
 
 
 def _sentences(finder: _Finder, span: Span) -> list[Span]:
