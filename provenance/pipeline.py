@@ -345,6 +345,8 @@ class Checker:
                 original_lang=orig_lang,
                 config=self.config,
                 embedder=self.embedder if self.config.thorough else None,
+                credit=[(f, passage.text[f.start - passage.span.start : f.end - passage.span.start])
+                        for f in passage.frame],
             )
         result.findings = [_unmasked(f, passage) for f in result.findings]
         result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)

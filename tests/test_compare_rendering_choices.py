@@ -201,3 +201,46 @@ def test_one_original_sentence_split_in_two_joins_one_bead():
     translations = ["The ferry carries twenty-four passengers and is guided by cameras and radar sensors."]
     beads = [Bead((0,), (0,), 0.7), Bead((1,), (), 0.0)]
     assert regroup(beads, derivative, translations, _words) == [Bead((0, 1), (0,), 0.7)]
+
+
+# ------------------------------------------------------------------ numbers converted or made explicit
+
+
+def test_a_conversion_in_brackets_is_the_same_quantity():
+    fs = compare_texts(
+        "Das Gehäuse ist nur 42 Zentimeter hoch.",
+        "Its case stands only 42 centimetres (16.5 inches) tall.",
+        source_lang="de",
+        translation="The case is only 42 centimetres high.",
+    )
+    assert not _sub(fs, "number")
+
+
+def test_a_percentage_renders_a_fraction():
+    fs = compare_texts(
+        "Elles doivent augmenter la capacité de près de moitié.",
+        "They are supposed to raise capacity by almost 50%.",
+        source_lang="fr",
+        translation="They are to raise capacity by almost half.",
+    )
+    assert not _sub(fs, "number")
+
+
+def test_a_number_with_no_number_in_its_place_is_at_most_minor():
+    fs = compare_texts(
+        "Wir können die Versorgung nicht mehr rund um die Uhr sichern.",
+        "We can no longer guarantee care 24 hours a day.",
+        source_lang="de",
+        translation="We can no longer guarantee care around the clock.",
+    )
+    assert _sub(fs, "number") and not _major(_sub(fs, "number"))
+
+
+def test_a_weak_negative_verb_on_both_sides_balances_nothing():
+    fs = compare_texts(
+        "El Ayuntamiento no descarta extender el recargo.",
+        "The city council has ruled out extending the surcharge.",
+        source_lang="es",
+        translation="The city council does not rule out extending the surcharge.",
+    )
+    assert _major(_sub(fs, "negation"))

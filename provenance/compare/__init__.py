@@ -29,7 +29,7 @@ from provenance.compare import (
     quotation,
 )
 from provenance.compare.base import PairContext
-from provenance.compare.tokens import Side, side_from_sentences, side_from_text, use_cache_dir
+from provenance.compare.tokens import Side, fold, side_from_sentences, side_from_text, use_cache_dir
 from provenance.config import Config
 from provenance.errors import InputError
 from provenance.model import Bead, DriftSubtype, Finding, FindingKind, Sentence, Severity, Span, Translation
@@ -54,8 +54,12 @@ def compare_aligned(
     config: Config | None = None,
     min_confidence: float | None = None,
     embedder: Any = None,
+    credit: Sequence[tuple[Span, str]] = (),
 ) -> list[Finding]:
     """Run every detector on every bead; spans point into the texts the sentences came from.
+
+    ``credit``: where the article's credit stood in the derivative sentences (blanked in them by the caller), and
+    its words.
 
     With ``config.thorough`` the counterfactual antonym test runs too, using ``embedder`` (the default
     embedder if None).
@@ -79,8 +83,12 @@ def compare_aligned(
             # same-language quote: the original is its own translation
             trans_side = side_from_sentences([original[i] for i in bead.original], derivative_lang)
             translator = "identity"
+        credit_words = frozenset(
+            fold(w) for span, text in credit if der.span is not None and span.overlaps(der.span)
+            for w in _WORD.findall(text)
+        )
         ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
-                          embedder=embedder if thorough else None)
+                          embedder=embedder if thorough else None, credit_words=credit_words)
         found: list[Finding] = []
         for det in DETECTORS:
             if (not der.tokens or not src.tokens) and det is not coverage:
@@ -118,6 +126,7 @@ def _nearby_texts(bead: Bead, original: Sequence[Sentence], translations: Sequen
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\w+")
 
 
 def _date_made_explicit(finding: Finding, derivative: str, translation: str, original: str, lang: str) -> bool:

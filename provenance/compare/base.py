@@ -24,6 +24,12 @@ class PairContext:
     same_language: bool = False
     # thorough mode only: sentence embedder for the counterfactual antonym test (None: the test is off)
     embedder: Any = None
+    # the words of the article's credit (the passage's frame, blanked on ``der``) in this bead's sentences
+    credit_words: frozenset[str] = frozenset()
+
+    @property
+    def credited(self) -> bool:
+        return bool(self.credit_words)
 
     @cached_property
     def der_lex(self) -> Lexicon:

@@ -155,6 +155,7 @@ def _replaced_names(ctx: PairContext) -> list[Finding]:
     der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
     tr_fold, tr_tl = fold(ctx.trans.text), translit(ctx.trans.text)
     stop = set(ctx.der_lex.entries("stop.words"))
+    not_names = set(ctx.der_lex.entries("names.not_names"))
     for op in ctx.opcodes:
         if op.tag != "replace" or op.a[1] - op.a[0] > 4 or op.b[1] - op.b[0] > 4:
             continue  # only a local substitution; long rephrased stretches move names around
@@ -168,7 +169,8 @@ def _replaced_names(ctx: PairContext) -> list[Finding]:
         new = [d for d in d_toks if d.is_word and d.is_capitalised and fold(d.text) not in stop
                and not (d.sentence_start and is_known(d.text, ctx.der.lang))
                and not _found_in(d, ctx.trans, tr_fold, tr_tl) and not _found_in(d, ctx.src, src_fold, src_tl)]
-        if not new:
+        # months, days and titles alone are capitalised without being names ("on 3 November in Gdańsk")
+        if not new or all(fold(d.text) in not_names for d in new):
             continue
         old_names = " ".join(t.text for t in names)
         new_names = " ".join(d.text for d in new)
@@ -249,14 +251,20 @@ def _names(ctx: PairContext) -> list[Finding]:
             if len(unmatched_src) == 1:
                 counterpart = unmatched_src[0]
                 text = f"The original names {quote(counterpart.text)}; the passage says {quote(tok.text)}."
-        # a substitution needs something in its place: a name of the original the passage lacks, or (mode A) a
-        # name of the translation the diff replaces. Without one the name renders a description, a role, a
-        # pronoun or "hierzulande" ("der Kanzlerin" / "Merkel", "in this country" / "in Germany"): explicitation,
-        # at most minor
-        lacking = unmatched_src
-        if ctx.trans is not None:  # names by the translation too: a German noun is capitalised, not a name
-            lacking = [t for t in unmatched_src if _found_in(t, ctx.trans, tr_fold, tr_tl)]
-        explicit = counterpart is None and not lacking and not (ctx.trans is not None and replaced)
+        # a substitution needs a name in its place: (mode A) a name of the translation the diff replaces, (mode B)
+        # a name of the original the passage lacks. A name standing for a description, a role, a pronoun or
+        # "hierzulande" ("der Kanzlerin" / "Merkel", "in this country" / "in Germany") is explicitation, at most
+        # minor; a name where nothing stands is an addition
+        # with a known translation the word diff says what stands there: a substitution replaces a name at the
+        # same place ("Lyon" added to "Villeurbanne" replaces nothing, though the original names others)
+        if ctx.trans is not None:
+            # ... or a name of the original (and its translation) the passage lacks, at about the same place
+            lacking = [s for s in (unmatched_src or ([swapped] if swapped is not None else []))
+                       if _found_in(s, ctx.trans, tr_fold, tr_tl) and _near(s, ctx.src, tok, ctx.der)
+                       and not _same_name(s, tok, ctx.der)]
+            explicit = not replaced and not lacking
+        else:
+            explicit = counterpart is None and not unmatched_src
         severity = Severity.MINOR if explicit else None
         if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
             # nothing of the translation stands where the name is: a name added, not a name changed
@@ -265,7 +273,9 @@ def _names(ctx: PairContext) -> list[Finding]:
                 explanation=(f"The passage adds the name {quote(tok.text)}, which neither the original nor its "
                              "translation has."),
                 detector=DETECTOR, evidence={"name": tok.text, "entity_ids": sorted(ids), "level": "words"},
-                severity=severity,
+                # a name alone adds no claim; desks name the place or person the original implies ("in Kraków"
+                # for the regional capital): at most minor, like any explicitation
+                severity=Severity.MINOR,
             ))
             continue
         findings.append(
@@ -277,6 +287,30 @@ def _names(ctx: PairContext) -> list[Finding]:
             )
         )
     return findings
+
+
+_SAME_STEM = 4  # names sharing their first four letters are one name in two forms ("Norway" / "Norwegian")
+
+
+def _same_name(theirs: Token, mine: Token, side: Side) -> bool:
+    """Whether ``mine`` (in ``side``) writes the name ``theirs`` another way: a shared stem, an acronym of the
+    capitalised run around ``mine`` ("EU" / "European Union"), or a translation of it (word vectors)."""
+    a, b = fold(theirs.text), fold(mine.text)
+    if len(a) >= _SAME_STEM and len(b) >= _SAME_STEM and a[:_SAME_STEM] == b[:_SAME_STEM]:
+        return True
+    if theirs.text.isupper() and 2 <= len(theirs.text) <= 5:
+        run = [t for t in side.tokens[mine.index : mine.index + len(theirs.text)] if t.is_word]
+        # in any order: languages order an acronym's words their own way ("UE" / "European Union")
+        if sorted("".join(t.text[0] for t in run).upper()) == sorted(theirs.text):
+            return True
+    return _same_meaning(theirs.text, mine.text)
+
+
+_NEAR = 0.3  # relative places of two names in their sentences at most this far apart: the same place
+
+
+def _near(a: Token, a_side: Side, b: Token, b_side: Side) -> bool:
+    return abs(a.index / max(1, len(a_side.tokens)) - b.index / max(1, len(b_side.tokens))) <= _NEAR
 
 
 def _inserted(tok: Token, ctx: PairContext) -> bool:
@@ -333,9 +367,11 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
     """Mode A: the diff replaces a capitalised translation word by this one."""
     for op in ctx.opcodes:
         if op.tag == "replace" and op.b[0] <= tok.index < op.b[1]:
-            # a capitalised word, not one capitalised only because it opens the sentence ("In this country")
-            return any(t.is_capitalised and t.is_word and not t.sentence_start
-                       for t in ctx.trans.tokens[op.a[0] : op.a[1]])  # type: ignore[union-attr]
+            # a capitalised word, not a dictionary word capitalised because it opens the sentence ("In this country"),
+            # and not the same name in another form ("Norwegian" / "Norway's", "EU" / "European Union")
+            theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]]  # type: ignore[union-attr]
+                      if t.is_capitalised and t.is_word and not (t.sentence_start and is_known(t.text, ctx.der.lang))]
+            return bool(theirs) and not any(_same_name(t, tok, ctx.der) for t in theirs)
     return False
 
 

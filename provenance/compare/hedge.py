@@ -125,6 +125,12 @@ def _kept(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     return hedge_cues(side, lex), lex.find("hedge.attribution", side.tokens)
 
 
+def _unsourced(cues: list[Cue], lex: Lexicon) -> list[Cue]:
+    """Cues other than those naming who says it ("according to the forecasters", "laut Polizei")."""
+    sourcing = set(lex.entries("hedge.sourcing"))
+    return [c for c in cues if c.entry not in sourcing]
+
+
 def detect(ctx: PairContext) -> list[Finding]:
     d_hedges, d_attr = _kept(ctx.der, ctx.der_lex)
     s_hedges = hedge_cues(ctx.src, ctx.src_lex) if ctx.src_lex.data.get("hedge") else []
@@ -132,10 +138,14 @@ def detect(ctx: PairContext) -> list[Finding]:
     t_attr: list[Cue] = []
     if ctx.trans is not None:
         t_hedges, t_attr = _kept(ctx.trans, ctx.der_lex)
-        # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words
-        if t_hedges and not in_scope(ctx.trans, t_hedges, ctx.der, ctx.der_lex, words=2):
-            # what the original hedges ("alleged irregularities") is not in the passage: nothing made fact
-            return []
+    if ctx.credited:
+        # the article credits this sentence ("..., RBC reported, citing forecasters"): its credit carries the
+        # original's "according to X"; what the outlet itself hedges ("soll", "aurait") still counts
+        s_hedges, t_hedges = _unsourced(s_hedges, ctx.src_lex), _unsourced(t_hedges, ctx.der_lex)
+    # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words. Where
+    # none of what the original hedges ("alleged irregularities") is in the passage, nothing is made fact
+    if ctx.trans is not None and t_hedges and not in_scope(ctx.trans, t_hedges, ctx.der, ctx.der_lex, words=2):
+        return []
     findings: list[Finding] = []
     d_folded = [fold(t.text) for t in ctx.der.tokens]
     # words and two-word forms ('to be held', 'is to') for the plan reading of 'soll'

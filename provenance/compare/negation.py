@@ -256,16 +256,20 @@ def _polarity(ctx: PairContext) -> list[Finding]:
         # a negation counts only where what it negates is rendered on the other side: "the tractors no longer
         # prune the vines: they pull them up" excerpted as "growers are tearing up vines" leaves a clause out,
         # it does not flip one
-        der = (in_scope(ctx.der, der[0], ctx.trans, ctx.der_lex), der[1])
-        tr = (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex), tr[1])
+        # (the passage's own negations stay: it paraphrases, "did not announce" for "told an audience"; but a
+        # negation whose verb the translation lacks is weaker evidence, reported as minor below)
+        der, tr = ((der[0], _unshared(der[1], tr[1], ctx.der.lang)),
+                   (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2), _unshared(tr[1], der[1], ctx.der.lang)))
         if not _differs(der, tr):
             return []
+        loose = len(in_scope(ctx.der, der[0], ctx.trans, ctx.der_lex, words=2)) <= len(tr[0]) < len(der[0])
         if src is not None and not _differs(der, src):
             return []  # the known translation is the odd one out
         conf = 0.9 if src is not None else 0.75
         ref_count = len(tr[0])
         ref_side, ref_cues = "translation", tr[0]
     elif src is not None:
+        loose = False
         if not _differs(der, src):
             return []
         # one cue more or less when both sides are negative is often a rendering choice (weaker evidence)
@@ -294,8 +298,19 @@ def _polarity(ctx: PairContext) -> list[Finding]:
             ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=conf, der_tokens=d_tokens or None,
             src_tokens=s_tokens or None, explanation=text, detector=DETECTOR,
             evidence={"negations": {"passage": dcount, ref_side: ref_count}},
+            severity=Severity.MINOR if loose else None,
         )
     ]
+
+
+def _unshared(weak: list[Cue], other: list[Cue], lang: str) -> list[Cue]:
+    """Weak cues the other side lacks: "ruled out" on both sides balances nothing ("has ruled out" for "does not
+    rule out" is a flip), "declined" facing "did not wish" does."""
+    def key(cue: Cue) -> str:
+        return " ".join(lemma(w, lang) for w in cue.entry.split())
+
+    theirs = {key(c) for c in other}
+    return [c for c in weak if key(c) not in theirs]
 
 
 def _morphological(ctx: PairContext, der: tuple[list[Cue], list[Cue]], tr: tuple[list[Cue], list[Cue]] | None,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Lexicon
 from provenance.compare.tokens import Side, Token, fold
-from provenance.model import DriftSubtype, Finding, FindingKind
+from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "number"
 
@@ -141,6 +141,8 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             i += 1
             continue
         used = toks[i : k + 1]
+        if tok.is_number and k + 1 < len(toks) and fold(toks[k + 1].text) in _PERCENT:
+            values = values | {v / 100 for v in values}  # "50%" is also "half" ("la moitié", "die Hälfte")
         # a clock time "9:30", "16:15": the hour in both notations; the minutes also on their own, weak, since
         # "17:21" may as well be a score that the other side writes "17-21". "1:2" is no time: two numbers.
         if (tok.is_number and i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].text.isdigit()
@@ -173,6 +175,19 @@ def _short_year(toks: list[Token], i: int) -> set[float]:
     return {float(year if year > int(first) else year + 100)}
 
 
+_PERCENT = {"%", "percent", "prozent", "pourcent", "procent", "por", "per", "процентов", "процента", "процент"}
+_CONVERSION_GAP = 4  # tokens between a number and the bracket that gives it in other units ("42 square metres (")
+
+
+def _converted(side: Side, before: Mention, d: Mention) -> bool:
+    """``d`` opens a bracket that follows the number ``before`` closely: a conversion ("52 metres (about 170
+    feet)", "500 zlotys (115 euros)")."""
+    toks = side.tokens
+    first, last = d.tokens[0].index, before.tokens[-1].index
+    opening = next((i for i in range(first - 1, max(last, first - 3) - 1, -1) if toks[i].text == "("), None)
+    return opening is not None and 0 <= opening - last <= _CONVERSION_GAP
+
+
 def _same(a: Mention, b: Mention) -> bool:
     return any(abs(x - y) <= 1e-6 * max(1.0, abs(x), abs(y)) for x in a.values for y in b.values)
 
@@ -190,9 +205,11 @@ def detect(ctx: PairContext) -> list[Finding]:
         return []
     findings: list[Finding] = []
     unmatched_src = [s for s in src if not any(_same(s, d) for d in der)]
-    for d in der:
+    for k, d in enumerate(der):
         if d.weak or any(_same(d, s) for s in src) or any(_same(d, t) for t in trans):
             continue
+        if k and _converted(ctx.der, der[k - 1], d):
+            continue  # "42 centimetres (16.5 inches)": the same quantity in other units
         strong_src = [s for s in unmatched_src if not s.weak]
         counterpart = _closest(d, strong_src, ctx) if strong_src else None
         if counterpart is not None:
@@ -211,6 +228,9 @@ def detect(ctx: PairContext) -> list[Finding]:
                 src_tokens=counterpart.tokens if counterpart else None, explanation=text, detector=DETECTOR,
                 evidence={"derivative_values": sorted(d.values),
                           "original_values": sorted(counterpart.values) if counterpart else []},
+                # a number with no number of the original in its place is made explicit ("around the clock" /
+                # "24 hours a day"), not changed: at most minor
+                severity=None if counterpart is not None else Severity.MINOR,
             )
         )
     # numbers the original states that the passage dropped without replacing them
