@@ -120,18 +120,25 @@ INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
 )
 
 
-def inline_cue(text: str, lex: Lexicon, sent: Span, mention: Mention) -> Cue | None:
-    """The kind of cue crediting ``mention`` inside the sentence ``sent``, or None."""
+def deciding_construction(text: str, lex: Lexicon, sent: Span, mention: Mention) -> tuple[str, Verdict] | None:
+    """The first construction that decides about ``mention`` inside the sentence ``sent``, with its verdict."""
     # a cue stands next to the name: a window of the sentence keeps every test linear in long texts
     pre = text[max(sent.start, mention.span.start - CUE_WINDOW) : mention.span.start]
     post = after_apposition(mention, text[mention.span.end : min(sent.end, mention.span.end + CUE_WINDOW)])
-    for _name, construction in INLINE_CONSTRUCTIONS:
+    for name, construction in INLINE_CONSTRUCTIONS:
         verdict = construction(lex, pre, post)
-        if verdict == DECLINED:
-            return None
         if verdict is not None:
-            return verdict
+            return name, verdict
     return None
+
+
+def inline_cue(text: str, lex: Lexicon, sent: Span, mention: Mention) -> Cue | None:
+    """The kind of cue crediting ``mention`` inside the sentence ``sent``, or None."""
+    decided = deciding_construction(text, lex, sent, mention)
+    verdict = None if decided is None else decided[1]
+    if verdict is None or verdict == DECLINED:
+        return None
+    return verdict
 
 
 def subject_position(lex: Lexicon, pre: str) -> bool:

@@ -1,0 +1,291 @@
+"""The attribution package piece by piece: the article index, each inline construction, each recogniser run on
+its own over a fresh ledger, and the resolver that orders them and settles what they propose.
+
+``test_attribution.py`` documents what ``find_passages`` finds as a whole; these tests say which part finds it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from provenance.attribution import find_passages
+from provenance.attribution.cues import DECLINED, INLINE_CONSTRUCTIONS, deciding_construction
+from provenance.attribution.index import ArticleIndex
+from provenance.attribution.ledger import Ledger
+from provenance.attribution.recognisers import (
+    blockquotes,
+    closing_lines,
+    headlines,
+    inline,
+    links,
+    quote_credits,
+    source_details,
+    structural,
+)
+from provenance.attribution.resolver import RECOGNISERS, Recogniser, merge_interview
+from provenance.model import Span
+from tests.attribution_helpers import REGISTRY, make_doc
+
+LE_MONDE_ARTICLE = "https://www.lemonde.fr/economie/article/2025/04/04/port.html"
+
+
+def index(*blocks: str | tuple[str, str], links: list[tuple[str, str]] = ()) -> ArticleIndex:
+    return ArticleIndex.build(make_doc(*blocks, links=links), REGISTRY)
+
+
+def proposed(recognise: Recogniser, ix: ArticleIndex) -> list[tuple[str, str, str, str]]:
+    """What one recogniser proposes on its own: (kind, outlet, passage text, evidence text)."""
+    ledger = Ledger()
+    recognise(ix, ledger)
+    out = []
+    for c in ledger.found:
+        outlet = c.mention.outlet.id if c.mention.outlet else c.mention.written
+        evidence = c.cue.slice(ix.text).strip() if c.cue else ""
+        out.append((c.kind, outlet, c.span.slice(ix.text), evidence))
+    return out
+
+
+# --------------------------------------------------------------------------- the index
+
+
+def test_the_index_reads_blocks_sentences_quotations_and_mentions_once() -> None:
+    ix = index(
+        "Flour is dear. According to Bild, bakers are closing.",
+        ("blockquote", '"We cannot pay the ovens," one baker said.'),
+    )
+    assert [b.kind for b in ix.blocks] == ["paragraph", "blockquote"]
+    assert [s.slice(ix.text) for s in ix.blocks[0].sentences] == [
+        "Flour is dear.",
+        "According to Bild, bakers are closing.",
+    ]
+    assert [q.slice(ix.text) for q in ix.quotes] == ['"We cannot pay the ovens,"']
+    assert [(m.outlet.id if m.outlet else None, m.written) for m in ix.mentions] == [("bild", "Bild")]
+
+
+def test_the_index_knows_an_outlet_the_registry_lacks_from_its_frame() -> None:
+    ix = index("The Lithuanian daily Vakaro Rytas reported that the bridge will close.")
+    (mention,) = ix.mentions
+    assert mention.outlet is None and mention.written.endswith("Vakaro Rytas")
+
+
+def test_the_index_does_not_change_once_built() -> None:
+    ix = index("According to Bild, bakers are closing.")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ix.mentions = ()  # type: ignore[misc]
+
+
+def test_the_index_blanks_quotations_when_asked_for_the_authors_words() -> None:
+    ix = index('He said "we told Bild nothing" and left.')
+    block = ix.blocks[0]
+    outside = ix.outside_quotes(block.span)
+    assert len(outside) == len(block.span) and "Bild" not in outside and outside.endswith("and left.")
+
+
+# --------------------------------------------------------------------------- inline constructions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "construction", "verdict"),
+    [
+        ("According to Bild, the ministry refused to pay the bill.", "according to", "inline"),
+        ("The mayor told Le Monde that the harbour will close in May.", "according to", "inline"),
+        ("Le Monde reported that flour prices rose by a fifth.", "verb frame", "inline"),
+        ("The harbour will close in May, Reuters reports.", "verb frame", "inline"),
+        ("Le Monde reported on Thursday: flour prices rose by a fifth.", "verb frame", "inline_colon"),
+        ("Le Monde added on Tuesday that the harbour would close.", "verb that", "inline"),
+        ("The harbour will close in May (via Reuters).", "trailing credit", "inline"),
+        ("Le Monde's reporting suggests the deal is off.", "possessive", "inline"),
+        ('"A quiet revolution" was Le Monde\'s front-page headline.', "headline possessive", "inline"),
+        ("She made the case on Bild's morning programme that taxes must fall.", "programme", "inline"),
+        ("From the German Bild: the ministry refused to pay.", "colon label", "leadin_colon"),
+        ("The minister was quoted by Kommersant as saying the talks had failed.", "quoted by", "quote"),
+        ('"Rome is running dry," Corriere della Sera declared.', "quote tag", "quote"),
+        # constructions that recognise a phrase as no credit at all stop the search
+        ("Le Monde's correspondent was expelled from the country.", "possessive", DECLINED),
+        ("Der Spiegel reported on the scandal in detail.", "verb frame", DECLINED),
+        ("Kommersant said last month it would close its print edition.", "verb frame", DECLINED),
+    ],
+)
+def test_each_inline_construction_decides_its_own_phrasing(sentence: str, construction: str, verdict: str) -> None:
+    ix = index(sentence)
+    sent = ix.blocks[0].sentences[0]
+    assert deciding_construction(ix.text, ix.lex, sent, ix.mentions[0]) == (construction, verdict)
+    assert ix.inline_cue(sent, ix.mentions[0]) == (None if verdict == DECLINED else verdict)
+
+
+def test_a_name_without_a_frame_is_decided_by_no_construction() -> None:
+    ix = index("Le Monde has a new editor.")
+    assert deciding_construction(ix.text, ix.lex, ix.blocks[0].sentences[0], ix.mentions[0]) is None
+
+
+def test_the_inline_constructions_are_tried_in_a_declared_order() -> None:
+    names = [name for name, _ in INLINE_CONSTRUCTIONS]
+    assert len(names) == len(set(names))
+    # "Le Monde's" is settled as a possessive before a verb frame can read it
+    assert names.index("possessive") < names.index("verb frame")
+
+
+# --------------------------------------------------------------------------- recognisers, each on its own
+
+
+def test_structural_a_leadin_takes_the_block_quote_under_it() -> None:
+    ix = index(
+        "The row reached Berlin. From the German Bild:",
+        ("blockquote", "The ministry refused to pay. A spokesman declined to comment."),
+        "Nobody cares, I think.",
+    )
+    assert proposed(structural.recognise, ix) == [
+        ("leadin", "bild", "The ministry refused to pay. A spokesman declined to comment.", "From the German Bild:")
+    ]
+
+
+def test_structural_a_source_line_takes_the_plain_text_under_it_up_to_commentary() -> None:
+    ix = index("Source: Reuters", "The harbour of Rotterdam will close for two days in May.", "I find that odd.")
+    assert proposed(structural.recognise, ix) == [
+        ("source_block", "reuters", "The harbour of Rotterdam will close for two days in May.", "Source: Reuters")
+    ]
+
+
+def test_source_details_a_source_line_over_a_details_label() -> None:
+    ix = index("Source: Reuters\nDetails: The harbour will close for two days in May.")
+    assert proposed(source_details.recognise, ix) == [
+        ("source_block", "reuters", "The harbour will close for two days in May.", "Source: Reuters")
+    ]
+
+
+def test_closing_lines_a_credit_line_closing_a_paragraph_credits_the_paragraph() -> None:
+    ix = index("The harbour will close for two days in May, the port said.\n(Source: Corriere della Sera, translated)")
+    assert proposed(closing_lines.recognise, ix) == [
+        (
+            "source_block",
+            "corriere",
+            "The harbour will close for two days in May, the port said.",
+            "(Source: Corriere della Sera, translated)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "evidence"),
+    [
+        ([("blockquote", "The harbour will close for two days in May."), "— Le Monde, 4 April"], "— Le Monde, 4 April"),
+        (
+            [
+                "Le Monde described the scene in the harbour:",
+                ("blockquote", "The harbour will close for two days in May."),
+            ],
+            "Le Monde described the scene in the harbour:",
+        ),
+    ],
+)
+def test_blockquotes_a_credit_under_or_a_frame_before_a_quote(
+    blocks: list[str | tuple[str, str]], evidence: str
+) -> None:
+    assert proposed(blockquotes.recognise, index(*blocks)) == [
+        ("blockquote", "le-monde", "The harbour will close for two days in May.", evidence)
+    ]
+
+
+def test_blockquotes_a_link_to_the_outlets_article_inside_the_quote() -> None:
+    ix = index(
+        ("blockquote", "The harbour will close in May, as the paper put it."), links=[("the paper", LE_MONDE_ARTICLE)]
+    )
+    assert proposed(blockquotes.recognise, ix) == [
+        ("blockquote", "le-monde", "The harbour will close in May, as the paper put it.", "the paper")
+    ]
+
+
+def test_quote_credits_a_quotation_followed_only_by_its_credit() -> None:
+    ix = index('Residents were blunt. "We will not leave our houses for anybody at all" (Corriere della Sera).')
+    assert proposed(quote_credits.recognise, ix) == [
+        ("quote", "corriere", '"We will not leave our houses for anybody at all"', "(Corriere della Sera)")
+    ]
+
+
+def test_headlines_a_headline_credited_after_a_dash() -> None:
+    ix = index('"Budget: the least bad option" - Le Monde')
+    assert proposed(headlines.recognise, ix) == [("headline", "le-monde", '"Budget: the least bad option"', "Le Monde")]
+
+
+def test_inline_a_credited_sentence_and_the_sentences_that_go_on_reporting_it() -> None:
+    ix = index("According to Bild, the ministry refused to pay. The paper added that nobody would comment. It rained.")
+    assert proposed(inline.recognise, ix) == [
+        (
+            "inline",
+            "bild",
+            "According to Bild, the ministry refused to pay. The paper added that nobody would comment.",
+            "Bild",
+        )
+    ]
+
+
+def test_inline_an_outlet_described_by_its_place_is_the_one_named_before() -> None:
+    ix = index("Bild has seen the letter. According to the Berlin tabloid, the minister will resign.")
+    assert proposed(inline.recognise, ix) == [
+        ("inline", "bild", "According to the Berlin tabloid, the minister will resign.", "Bild")
+    ]
+
+
+def test_inline_an_outlet_relaying_another_credits_the_other() -> None:
+    ix = index("Kommersant reported that the talks failed, citing Reuters.")
+    assert [(kind, outlet) for kind, outlet, _, _ in proposed(inline.recognise, ix)] == [("inline", "reuters")]
+
+
+def test_links_a_sentence_whose_words_link_to_an_outlets_article() -> None:
+    sentence = "The ministry refused to pay for the new harbour, the paper says."
+    ix = index(sentence, links=[("refused to pay for the new harbour", "https://www.bild.de/politik/harbour-123.html")])
+    assert proposed(links.recognise, ix) == [("link", "bild", sentence, "refused to pay for the new harbour")]
+
+
+def test_links_a_link_on_the_outlets_name_alone_is_no_passage() -> None:
+    ix = index("We read Bild every day.", links=[("Bild", "https://www.bild.de/politik/harbour-123.html")])
+    assert proposed(links.recognise, ix) == []
+
+
+# --------------------------------------------------------------------------- the resolver
+
+
+def test_a_recogniser_does_not_propose_inside_what_an_earlier_one_claimed() -> None:
+    ix = index("From the German Bild:", ("blockquote", "The minister told Le Monde that he would resign."))
+    assert [p[1] for p in proposed(inline.recognise, ix)] == ["le-monde"]  # alone, the inline frame is seen
+    ledger = Ledger()
+    structural.recognise(ix, ledger)
+    inline.recognise(ix, ledger)
+    assert [(c.kind, c.mention.outlet.id) for c in ledger.found if c.mention.outlet] == [("leadin", "bild")]
+
+
+def test_structural_recognisers_run_before_inline_ones_and_links_after_the_resolver() -> None:
+    order = [recognise for _, recognise in RECOGNISERS]
+    assert order.index(structural.recognise) < order.index(inline.recognise)
+    assert links.recognise not in order  # it runs after merging, so links inside passages attach to them
+
+
+def test_the_resolver_merges_an_interviews_labelled_questions_into_one_passage() -> None:
+    ix = index("Kommersant: Why now?\nMayor: Because engineers made it.\nKommersant: And then?\nMayor: Then we stop.")
+    ledger = Ledger()
+    inline.recognise(ix, ledger)
+    assert len(ledger.found) == 2  # one lead-in per question
+    (merged,) = merge_interview(ix, ledger.found)
+    assert merged.span.slice(ix.text) == ix.text
+
+
+def test_the_resolver_gives_a_source_lines_link_to_the_passage_it_credits() -> None:
+    doc = make_doc(
+        "Le Monde reports that the harbour will close in May.",
+        "Source: Le Monde",
+        links=[("Source: Le Monde", LE_MONDE_ARTICLE)],
+    )
+    (p,) = find_passages(doc, REGISTRY)
+    assert (p.kind, p.text, p.urls) == (
+        "inline",
+        "Le Monde reports that the harbour will close in May.",
+        [LE_MONDE_ARTICLE],
+    )
+
+
+def test_the_ledger_tells_claimed_text_from_free_text() -> None:
+    ledger = Ledger()
+    ledger.claim(Span(10, 20), None)
+    assert ledger.is_claimed(Span(15, 30)) and not ledger.is_claimed(Span(20, 30))
