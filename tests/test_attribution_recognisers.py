@@ -11,19 +11,10 @@ import dataclasses
 import pytest
 
 from provenance.attribution import find_passages
+from provenance.attribution import recognisers as rec
 from provenance.attribution.cues import DECLINED, INLINE_CONSTRUCTIONS, deciding_construction
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.recognisers import (
-    blockquotes,
-    closing_lines,
-    headlines,
-    inline,
-    links,
-    quote_credits,
-    source_details,
-    structural,
-)
 from provenance.attribution.resolver import RECOGNISERS, Recogniser, merge_interview
 from provenance.model import Span
 from tests.attribution_helpers import REGISTRY, make_doc
@@ -130,118 +121,122 @@ def test_the_inline_constructions_are_tried_in_a_declared_order() -> None:
 # --------------------------------------------------------------------------- recognisers, each on its own
 
 
-def test_structural_a_leadin_takes_the_block_quote_under_it() -> None:
-    ix = index(
-        "The row reached Berlin. From the German Bild:",
-        ("blockquote", "The ministry refused to pay. A spokesman declined to comment."),
-        "Nobody cares, I think.",
-    )
-    assert proposed(structural.recognise, ix) == [
-        ("leadin", "bild", "The ministry refused to pay. A spokesman declined to comment.", "From the German Bild:")
-    ]
+HARBOUR = "The harbour will close for two days in May."
+BILD_ARTICLE = "https://www.bild.de/politik/harbour-123.html"
 
 
-def test_structural_a_source_line_takes_the_plain_text_under_it_up_to_commentary() -> None:
-    ix = index("Source: Reuters", "The harbour of Rotterdam will close for two days in May.", "I find that odd.")
-    assert proposed(structural.recognise, ix) == [
-        ("source_block", "reuters", "The harbour of Rotterdam will close for two days in May.", "Source: Reuters")
-    ]
+def _case(
+    what: str,
+    recogniser: str,
+    blocks: list[str | tuple[str, str]],
+    expected: tuple[str, str, str, str],
+    links: tuple[tuple[str, str], ...] = (),
+) -> object:
+    return pytest.param(recogniser, blocks, list(links), expected, id=f"{recogniser}: {what}")
 
 
-def test_source_details_a_source_line_over_a_details_label() -> None:
-    ix = index("Source: Reuters\nDetails: The harbour will close for two days in May.")
-    assert proposed(source_details.recognise, ix) == [
-        ("source_block", "reuters", "The harbour will close for two days in May.", "Source: Reuters")
-    ]
-
-
-def test_closing_lines_a_credit_line_closing_a_paragraph_credits_the_paragraph() -> None:
-    ix = index("The harbour will close for two days in May, the port said.\n(Source: Corriere della Sera, translated)")
-    assert proposed(closing_lines.recognise, ix) == [
-        (
-            "source_block",
-            "corriere",
-            "The harbour will close for two days in May, the port said.",
-            "(Source: Corriere della Sera, translated)",
-        )
-    ]
-
-
-@pytest.mark.parametrize(
-    ("blocks", "evidence"),
-    [
-        ([("blockquote", "The harbour will close for two days in May."), "— Le Monde, 4 April"], "— Le Monde, 4 April"),
-        (
-            [
-                "Le Monde described the scene in the harbour:",
-                ("blockquote", "The harbour will close for two days in May."),
-            ],
-            "Le Monde described the scene in the harbour:",
-        ),
-    ],
-)
-def test_blockquotes_a_credit_under_or_a_frame_before_a_quote(
-    blocks: list[str | tuple[str, str]], evidence: str
-) -> None:
-    assert proposed(blockquotes.recognise, index(*blocks)) == [
-        ("blockquote", "le-monde", "The harbour will close for two days in May.", evidence)
-    ]
-
-
-def test_blockquotes_a_link_to_the_outlets_article_inside_the_quote() -> None:
-    ix = index(
-        ("blockquote", "The harbour will close in May, as the paper put it."), links=[("the paper", LE_MONDE_ARTICLE)]
-    )
-    assert proposed(blockquotes.recognise, ix) == [
-        ("blockquote", "le-monde", "The harbour will close in May, as the paper put it.", "the paper")
-    ]
-
-
-def test_quote_credits_a_quotation_followed_only_by_its_credit() -> None:
-    ix = index('Residents were blunt. "We will not leave our houses for anybody at all" (Corriere della Sera).')
-    assert proposed(quote_credits.recognise, ix) == [
-        ("quote", "corriere", '"We will not leave our houses for anybody at all"', "(Corriere della Sera)")
-    ]
-
-
-def test_headlines_a_headline_credited_after_a_dash() -> None:
-    ix = index('"Budget: the least bad option" - Le Monde')
-    assert proposed(headlines.recognise, ix) == [("headline", "le-monde", '"Budget: the least bad option"', "Le Monde")]
-
-
-def test_inline_a_credited_sentence_and_the_sentences_that_go_on_reporting_it() -> None:
-    ix = index("According to Bild, the ministry refused to pay. The paper added that nobody would comment. It rained.")
-    assert proposed(inline.recognise, ix) == [
+# each recogniser alone on an article of its construction: (kind, outlet, passage, evidence) it proposes
+ONE_EACH = [
+    _case(
+        "a lead-in takes the block quote under it",
+        "structural",
+        ["The row reached Berlin. From the German Bild:", ("blockquote", HARBOUR), "Nobody cares, I think."],
+        ("leadin", "bild", HARBOUR, "From the German Bild:"),
+    ),
+    _case(
+        "a Source line takes the plain text under it, up to commentary",
+        "structural",
+        ["Source: Reuters", HARBOUR, "I find that odd."],
+        ("source_block", "reuters", HARBOUR, "Source: Reuters"),
+    ),
+    _case(
+        "a Source line over a Details label",
+        "source_details",
+        [f"Source: Reuters\nDetails: {HARBOUR}"],
+        ("source_block", "reuters", HARBOUR, "Source: Reuters"),
+    ),
+    _case(
+        "a credit line closing a paragraph credits the paragraph",
+        "closing_lines",
+        [f"{HARBOUR}\n(Source: Corriere della Sera, translated)"],
+        ("source_block", "corriere", HARBOUR, "(Source: Corriere della Sera, translated)"),
+    ),
+    _case(
+        "a credit line under a quote",
+        "blockquotes",
+        [("blockquote", HARBOUR), "— Le Monde, 4 April"],
+        ("blockquote", "le-monde", HARBOUR, "— Le Monde, 4 April"),
+    ),
+    _case(
+        "a frame in the sentence before a quote",
+        "blockquotes",
+        ["Le Monde described the scene in the harbour:", ("blockquote", HARBOUR)],
+        ("blockquote", "le-monde", HARBOUR, "Le Monde described the scene in the harbour:"),
+    ),
+    _case(
+        "a link to the outlet's article inside the quote",
+        "blockquotes",
+        [("blockquote", "The harbour will close, as the paper put it.")],
+        ("blockquote", "le-monde", "The harbour will close, as the paper put it.", "the paper"),
+        links=(("the paper", LE_MONDE_ARTICLE),),
+    ),
+    _case(
+        "a quotation followed only by its credit",
+        "quote_credits",
+        ['Residents were blunt. "We will not leave our houses for anybody at all" (Corriere della Sera).'],
+        ("quote", "corriere", '"We will not leave our houses for anybody at all"', "(Corriere della Sera)"),
+    ),
+    _case(
+        "a headline credited after a dash",
+        "headlines",
+        ['"Budget: the least bad option" - Le Monde'],
+        ("headline", "le-monde", '"Budget: the least bad option"', "Le Monde"),
+    ),
+    _case(
+        "a credited sentence and the sentence that goes on reporting it",
+        "inline",
+        ["According to Bild, the ministry refused to pay. The paper added that nobody would comment. It rained."],
         (
             "inline",
             "bild",
             "According to Bild, the ministry refused to pay. The paper added that nobody would comment.",
             "Bild",
-        )
-    ]
+        ),
+    ),
+    _case(
+        "an outlet described by its place is the one named before",
+        "inline",
+        ["Bild has seen the letter. According to the Berlin tabloid, the minister will resign."],
+        ("inline", "bild", "According to the Berlin tabloid, the minister will resign.", "Bild"),
+    ),
+    _case(
+        "a sentence whose words link to an outlet's article",
+        "links",
+        ["The ministry refused to pay for the new harbour, the paper says."],
+        ("link", "bild", "The ministry refused to pay for the new harbour, the paper says.", "pay for the new harbour"),
+        links=(("pay for the new harbour", BILD_ARTICLE),),
+    ),
+]
 
 
-def test_inline_an_outlet_described_by_its_place_is_the_one_named_before() -> None:
-    ix = index("Bild has seen the letter. According to the Berlin tabloid, the minister will resign.")
-    assert proposed(inline.recognise, ix) == [
-        ("inline", "bild", "According to the Berlin tabloid, the minister will resign.", "Bild")
-    ]
+@pytest.mark.parametrize(("recogniser", "blocks", "links", "expected"), ONE_EACH)
+def test_each_recogniser_on_its_own(
+    recogniser: str,
+    blocks: list[str | tuple[str, str]],
+    links: list[tuple[str, str]],
+    expected: tuple[str, str, str, str],
+) -> None:
+    assert proposed(getattr(rec, recogniser).recognise, index(*blocks, links=links)) == [expected]
 
 
 def test_inline_an_outlet_relaying_another_credits_the_other() -> None:
     ix = index("Kommersant reported that the talks failed, citing Reuters.")
-    assert [(kind, outlet) for kind, outlet, _, _ in proposed(inline.recognise, ix)] == [("inline", "reuters")]
-
-
-def test_links_a_sentence_whose_words_link_to_an_outlets_article() -> None:
-    sentence = "The ministry refused to pay for the new harbour, the paper says."
-    ix = index(sentence, links=[("refused to pay for the new harbour", "https://www.bild.de/politik/harbour-123.html")])
-    assert proposed(links.recognise, ix) == [("link", "bild", sentence, "refused to pay for the new harbour")]
+    assert [(kind, outlet) for kind, outlet, _, _ in proposed(rec.inline.recognise, ix)] == [("inline", "reuters")]
 
 
 def test_links_a_link_on_the_outlets_name_alone_is_no_passage() -> None:
-    ix = index("We read Bild every day.", links=[("Bild", "https://www.bild.de/politik/harbour-123.html")])
-    assert proposed(links.recognise, ix) == []
+    ix = index("We read Bild every day.", links=[("Bild", BILD_ARTICLE)])
+    assert proposed(rec.links.recognise, ix) == []
 
 
 # --------------------------------------------------------------------------- the resolver
@@ -249,23 +244,23 @@ def test_links_a_link_on_the_outlets_name_alone_is_no_passage() -> None:
 
 def test_a_recogniser_does_not_propose_inside_what_an_earlier_one_claimed() -> None:
     ix = index("From the German Bild:", ("blockquote", "The minister told Le Monde that he would resign."))
-    assert [p[1] for p in proposed(inline.recognise, ix)] == ["le-monde"]  # alone, the inline frame is seen
+    assert [p[1] for p in proposed(rec.inline.recognise, ix)] == ["le-monde"]  # alone, the inline frame is seen
     ledger = Ledger()
-    structural.recognise(ix, ledger)
-    inline.recognise(ix, ledger)
+    rec.structural.recognise(ix, ledger)
+    rec.inline.recognise(ix, ledger)
     assert [(c.kind, c.mention.outlet.id) for c in ledger.found if c.mention.outlet] == [("leadin", "bild")]
 
 
 def test_structural_recognisers_run_before_inline_ones_and_links_after_the_resolver() -> None:
     order = [recognise for _, recognise in RECOGNISERS]
-    assert order.index(structural.recognise) < order.index(inline.recognise)
-    assert links.recognise not in order  # it runs after merging, so links inside passages attach to them
+    assert order.index(rec.structural.recognise) < order.index(rec.inline.recognise)
+    assert rec.links.recognise not in order  # it runs after merging, so links inside passages attach to them
 
 
 def test_the_resolver_merges_an_interviews_labelled_questions_into_one_passage() -> None:
     ix = index("Kommersant: Why now?\nMayor: Because engineers made it.\nKommersant: And then?\nMayor: Then we stop.")
     ledger = Ledger()
-    inline.recognise(ix, ledger)
+    rec.inline.recognise(ix, ledger)
     assert len(ledger.found) == 2  # one lead-in per question
     (merged,) = merge_interview(ix, ledger.found)
     assert merged.span.slice(ix.text) == ix.text

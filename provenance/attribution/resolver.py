@@ -11,20 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from provenance.attribution import recognisers as rec
 from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import UNKNOWN_OUTLET_FACTOR, WORD_RE
-from provenance.attribution.recognisers import (
-    blockquotes,
-    closing_lines,
-    headlines,
-    inline,
-    links,
-    quote_credits,
-    source_details,
-    structural,
-)
 from provenance.attribution.structures import Candidate, same_outlet
 from provenance.model import Link, Passage, Span
 
@@ -32,13 +23,13 @@ Recogniser = Callable[[ArticleIndex, Ledger], None]
 
 # in order of priority: each sees what the ones before it claimed
 RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
-    ("source line over a Details label", source_details.recognise),
-    ("lead-in or Source line + block", structural.recognise),
-    ("closing credit line", closing_lines.recognise),
-    ("credited block quote", blockquotes.recognise),
-    ("quotation + credit", quote_credits.recognise),
-    ("headline credit", headlines.recognise),
-    ("inline frame", inline.recognise),
+    ("source line over a Details label", rec.source_details.recognise),
+    ("lead-in or Source line + block", rec.structural.recognise),
+    ("closing credit line", rec.closing_lines.recognise),
+    ("credited block quote", rec.blockquotes.recognise),
+    ("quotation + credit", rec.quote_credits.recognise),
+    ("headline credit", rec.headlines.recognise),
+    ("inline frame", rec.inline.recognise),
 )
 
 
@@ -49,7 +40,7 @@ def resolve(ix: ArticleIndex) -> list[Passage]:
         recognise(ix, ledger)
     ledger.found = merge_interview(ix, ledger.found)
     attach_credits(ledger)
-    links.recognise(ix, ledger)
+    rec.links.recognise(ix, ledger)
     return [to_passage(ix, n, cand) for n, cand in enumerate(sorted(ledger.found, key=lambda c: c.span.start), 1)]
 
 
