@@ -12,9 +12,10 @@ import pytest
 
 from provenance.attribution import find_passages
 from provenance.attribution import recognisers as rec
-from provenance.attribution.cues import DECLINED, INLINE_CONSTRUCTIONS, deciding_construction
+from provenance.attribution.cues import DECLINED, INLINE_CONSTRUCTIONS, deciding_construction, subject_position
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
+from provenance.attribution.lexicon import load_lexicon
 from provenance.attribution.resolver import RECOGNISERS, Recogniser, merge_interview
 from provenance.model import Span
 from tests.attribution_helpers import REGISTRY, make_doc
@@ -109,6 +110,23 @@ def test_each_inline_construction_decides_its_own_phrasing(sentence: str, constr
 def test_a_name_without_a_frame_is_decided_by_no_construction() -> None:
     ix = index("Le Monde has a new editor.")
     assert deciding_construction(ix.text, ix.lex, ix.blocks[0].sentences[0], ix.mentions[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "subject"),
+    [
+        ("", True),
+        ("The conservative", True),  # an article and adjectives belong to the name
+        ("The ferry will stop, and", True),
+        ("Yesterday", True),
+        ("Last week", True),
+        ("Die Fähre fährt nicht mehr, und", True),  # connectives of other languages come from the lexicon
+        ("Le ferry s'arrête, mais", True),
+        ("The minister praised", False),  # the outlet is an object
+    ],
+)
+def test_an_outlet_is_the_subject_after_a_clause_boundary_or_a_connective(before: str, subject: bool) -> None:
+    assert subject_position(load_lexicon(), before + " ") is subject
 
 
 def test_the_inline_constructions_are_tried_in_a_declared_order() -> None:

@@ -154,15 +154,7 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
         return True
     if re.fullmatch(rf"(?i:(?:over|back|out)\s+)?(?i:in|from|across)\s+{PLACE_WORDS}", pre):
         return True  # "In Prague the news site X reported": a place opening the sentence, no comma
-    return bool(
-        re.search(
-            r"(?:[,;:(—–-]|[\"”»]|\b(?:meanwhile|and|but|now|earlier|later|also|as|while|when|wie|comme|como|"
-            r"come|jak|zoals|yesterday|today|then|however|again|on \w+|last \w+|this \w+|und|aber|et|mais|y|e|"
-            r"pero|ma|ale|maar|en))$",
-            pre,
-            re.I,
-        )
-    )
+    return lex.subject_boundary.search(pre) is not None
 
 
 def cue_phrase(text: str, lex: Lexicon, span: Span, mention: Mention) -> tuple[Span, str]:
