@@ -25,97 +25,93 @@ from provenance.model import Span
 
 
 def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
-    blocks = ix.blocks
     i = 0
-    while i < len(blocks):
-        b = blocks[i]
-        li = leadin(ix, b) or quote_leadin(ix, ledger, b)
-        src = None if li else (source_line(ix, b) if b.kind != "blockquote" else None)
-        if li is None and src is None:
-            i += 1
-            continue
-        if li:
-            mention, cue = li
-            kind = "leadin"
-        else:
-            assert src is not None
-            mention, cue = src, b.span
-            kind = "source_block"
-            if credits_inline_above(ix, i, src):
-                # "X is reporting that ... / Source: <link to X>": the line credits that sentence
-                ledger.credits.append((src, b.span))
-                ledger.claim(b.span)
-                i += 1
-                continue
-            prev = ix.prev_block(i)
-            if prev is not None and prev.kind == "blockquote" and not ledger.is_claimed(prev.span):
-                start = i - 1
-                while start > 0 and blocks[start - 1].kind == "blockquote":
-                    start -= 1
-                group = ix.quote_group(start)
-                span = Span(group[0].span.start, group[-1].span.end)
-                conf = CONFIDENCE["source_blockquote"]
-                ledger.add(Candidate(span, "blockquote", mention, cue, conf, context=[b.span]), cue)
-                i += 1
-                continue
+    while i < len(ix.blocks):
+        i = _at(ix, ledger, i)
+
+
+def _at(ix: ArticleIndex, ledger: Ledger, i: int) -> int:
+    """Propose what block i introduces or credits; returns the next block to look at."""
+    b = ix.blocks[i]
+    li = leadin(ix, b) or quote_leadin(ix, ledger, b)
+    if li is not None:
+        return _introduced(ix, ledger, i, li[0], li[1], "leadin")
+    src = source_line(ix, b) if b.kind != "blockquote" else None
+    if src is None:
+        return i + 1
+    if credits_inline_above(ix, i, src):
+        # "X is reporting that ... / Source: <link to X>": the line credits that sentence
+        ledger.credits.append((src, b.span))
+        ledger.claim(b.span)
+        return i + 1
+    prev = ix.prev_block(i)
+    if prev is not None and prev.kind == "blockquote" and not ledger.is_claimed(prev.span):
+        start = i - 1
+        while start > 0 and ix.blocks[start - 1].kind == "blockquote":
+            start -= 1
+        group = ix.quote_group(start)
+        span = Span(group[0].span.start, group[-1].span.end)
+        conf = CONFIDENCE["source_blockquote"]
+        ledger.add(Candidate(span, "blockquote", src, b.span, conf, context=[b.span]), b.span)
+        return i + 1
+    nxt = ix.next_block(i)
+    closing = re.match(r"^\(.*\)\W*$", ix.block_text(b), re.S)  # "(Source: X)" credits what is above
+    if (
+        closing
+        or news_above(ix, ledger, i)
+        or nxt is None
+        or nxt.kind == "heading"
+        or is_commentary(ix, nxt.span)
+        or ledger.is_claimed(nxt.span)
+    ):
+        # "Source: X" closing a stretch of plain text: it credits the paragraph above, or all paragraphs up to
+        # the heading above them (then both ends are known)
+        above = credited_above(ix, ledger, i)
+        if above:
+            span = Span(above[0].span.start, above[-1].span.end)
+            open_end = len(above) == 1 and not bounded_above(ix, above[0])
+            conf = CONFIDENCE["source_after"]
+            ledger.add(Candidate(span, "source_block", src, b.span, conf, open_end=open_end, context=[b.span]), b.span)
+        return i + 1
+    return _introduced(ix, ledger, i, src, b.span, "source_block")
+
+
+def _introduced(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention, cue: Span, kind: str) -> int:
+    """Propose the block quote or plain paragraphs that the lead-in or Source line at block i introduces."""
+    b = ix.blocks[i]
+    nxt = ix.next_block(i)
+    if kind == "leadin" and nxt is not None and nxt.kind == "heading" and ix.text[cue.end - 1] == ".":
+        # "Below are the main points as reported by X." over a sub-heading: the text starts under it
+        i += 1
         nxt = ix.next_block(i)
-        if li and nxt is not None and nxt.kind == "heading" and ix.text[cue.end - 1] == ".":
-            # "Below are the main points as reported by X." over a sub-heading: the text starts under it
-            i += 1
-            nxt = ix.next_block(i)
-        closing = re.match(r"^\(.*\)\W*$", ix.block_text(b), re.S)  # "(Source: X)" credits what is above
-        if kind == "source_block" and (
-            closing
-            or news_above(ix, ledger, i)
-            or nxt is None
-            or nxt.kind == "heading"
-            or is_commentary(ix, nxt.span)
-            or ledger.is_claimed(nxt.span)
-        ):
-            # "Source: X" closing a stretch of plain text: it credits the paragraph above, or all paragraphs up
-            # to the heading above them (then both ends are known)
-            above = credited_above(ix, ledger, i)
-            if above:
-                span = Span(above[0].span.start, above[-1].span.end)
-                open_end = len(above) == 1 and not bounded_above(ix, above[0])
-                conf = CONFIDENCE["source_after"]
-                ledger.add(Candidate(span, kind, mention, cue, conf, open_end=open_end, context=[b.span]), cue)
-            i += 1
-            continue
-        if nxt is None or ledger.is_claimed(nxt.span):
-            i += 1
-            continue
-        if nxt.kind == "blockquote":
-            group = ix.quote_group(i + 1)
-            span = quote_body(ix, group)
-            conf = CONFIDENCE["leadin_blockquote" if kind == "leadin" else "source_blockquote"]
-            ledger.add(Candidate(span, kind, mention, cue, conf, context=[b.span]), cue)
-            i += 1 + len(group)
-            continue
-        run = plain_run(ix, ledger, i + 1, mention)
-        if not run:
-            i += 1
-            continue
-        quoted = 0
-        while quoted < len(run) and ix.is_full_quote(run[quoted]):
-            quoted += 1
-        if quoted:
-            # paragraphs in quotation marks after a lead-in: the marks say where the passage ends
-            run = run[:quoted]
-            span = Span(run[0].span.start, run[-1].span.end)
-            conf = CONFIDENCE["leadin_blockquote" if kind == "leadin" else "source_blockquote"]
-            ledger.add(Candidate(span, kind, mention, cue, conf, context=[b.span]), cue)
-            i += 1 + len(run)
-            continue
-        span = trim_commentary(ix, run)
-        conf = CONFIDENCE["leadin_plain" if kind == "leadin" else "source_plain"]
-        # a Source line of the same outlet right under the text closes it: the end is no guess
-        under = ix.next_block(ix.position(run[-1]))
-        closer = attribution_line(ix, under) if under is not None and span.end == run[-1].span.end else None
-        closed = closer is not None and same_outlet(closer, mention)
-        context = [b.span] + ([under.span] if closed and under is not None else [])
-        ledger.add(Candidate(span, kind, mention, cue, conf, open_end=not closed, context=context), cue)
-        i += 1 + len(run)
+    if nxt is None or ledger.is_claimed(nxt.span):
+        return i + 1
+    quoted_conf = CONFIDENCE["leadin_blockquote" if kind == "leadin" else "source_blockquote"]
+    if nxt.kind == "blockquote":
+        group = ix.quote_group(i + 1)
+        ledger.add(Candidate(quote_body(ix, group), kind, mention, cue, quoted_conf, context=[b.span]), cue)
+        return i + 1 + len(group)
+    run = plain_run(ix, ledger, i + 1, mention)
+    if not run:
+        return i + 1
+    quoted = 0
+    while quoted < len(run) and ix.is_full_quote(run[quoted]):
+        quoted += 1
+    if quoted:
+        # paragraphs in quotation marks after a lead-in: the marks say where the passage ends
+        run = run[:quoted]
+        span = Span(run[0].span.start, run[-1].span.end)
+        ledger.add(Candidate(span, kind, mention, cue, quoted_conf, context=[b.span]), cue)
+        return i + 1 + len(run)
+    span = trim_commentary(ix, run)
+    conf = CONFIDENCE["leadin_plain" if kind == "leadin" else "source_plain"]
+    # a Source line of the same outlet right under the text closes it: the end is no guess
+    under = ix.next_block(ix.position(run[-1]))
+    closer = attribution_line(ix, under) if under is not None and span.end == run[-1].span.end else None
+    closed = closer is not None and same_outlet(closer, mention)
+    context = [b.span] + ([under.span] if closed and under is not None else [])
+    ledger.add(Candidate(span, kind, mention, cue, conf, open_end=not closed, context=context), cue)
+    return i + 1 + len(run)
 
 
 def quote_leadin(ix: ArticleIndex, ledger: Ledger, b: Block) -> tuple[Mention, Span] | None:
