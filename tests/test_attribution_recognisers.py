@@ -10,8 +10,8 @@ import dataclasses
 
 import pytest
 
+import provenance.attribution.recognisers as rec
 from provenance.attribution import find_passages
-from provenance.attribution import recognisers as rec
 from provenance.attribution.cues import DECLINED, INLINE_CONSTRUCTIONS, deciding_construction, subject_position
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
