@@ -17,6 +17,8 @@ from pathlib import Path
 
 from provenance import align as align_mod
 from provenance import compare, extract, retrieve, segment
+from provenance.attribution.frames import continuation_tags, merged_spans
+from provenance.attribution.lexicon import load_lexicon as load_attribution_lexicon
 from provenance.config import Config
 from provenance.discover import DiscoverOptions, discovered_sources
 from provenance.embed import Embedder, get_embedder
@@ -38,6 +40,7 @@ from provenance.model import (
     Span,
     Translation,
 )
+from provenance.regroup import regroup
 from provenance.signature import build_signature
 from provenance.sources import Registry, load_registry
 from provenance.translate import get_translator
@@ -254,7 +257,16 @@ class Checker:
         end = max(passage.span.end, sentences[last].span.end)
         if (start, end) == (passage.span.start, passage.span.end):
             return passage
-        return replace(passage, span=Span(start, end), text=doc.text[start:end], extended=True)
+        # the sentences taken in carry their own credit tags ("..., according to the newspaper"): frame too
+        lex = load_attribution_lexicon()
+        tags = [
+            tag
+            for s in sentences[first : last + 1]
+            if not passage.span.contains(s.span)
+            for tag in continuation_tags(doc.text, s.span, lex)
+        ]
+        frame = merged_spans([*passage.frame, *tags]) if tags else passage.frame
+        return replace(passage, span=Span(start, end), text=doc.text[start:end], frame=frame, extended=True)
 
     def _matches_original(
         self, sentences: list[str], original: _Original, translations: Sequence[Translation | None]
@@ -280,7 +292,9 @@ class Checker:
         deriv_lang: str,
         orig_lang: str,
     ) -> PassageResult:
-        deriv_sents = segment.split_sentences(passage.text, deriv_lang, offset=passage.span.start)
+        shown, deriv_sents = _without_frame(
+            segment.split_sentences(passage.text, deriv_lang, offset=passage.span.start), passage.frame
+        )
         orig_sents = original.text.sentences
         self._report(f"{passage.id}: aligning", 0, 1)
         known = [t.text if t else None for t in translations]
@@ -294,18 +308,25 @@ class Checker:
             derivative_lang=deriv_lang,
             original_lang=orig_lang,
         )
+        beads = regroup(
+            beads,
+            [s.text for s in deriv_sents],
+            [t.text if t is not None else None for t in translations],
+            _content_words(deriv_lang),
+        )
         self._align_tags.add(align_mod.version_tag(deriv_lang, orig_lang))
         self._report(f"{passage.id}: aligning", 1, 1)
         trimmed: Span | None = None
         if passage.open_end:
             deriv_sents, beads, trimmed = _trim_open_end(deriv_sents, beads)
+            shown = shown[: len(deriv_sents)]
         status = "partial" if original.snapshot.partial else "checked"
         result = PassageResult(
             passage,
             status,
             snapshot=original.snapshot,
             original=original.text,
-            derivative_sentences=deriv_sents,
+            derivative_sentences=shown,
             translations=translations,
             beads=beads,
             trimmed=trimmed,
@@ -325,6 +346,7 @@ class Checker:
                 config=self.config,
                 embedder=self.embedder if self.config.thorough else None,
             )
+        result.findings = [_unmasked(f, passage) for f in result.findings]
         result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
         result.findings = drop_frame_findings(result.findings, passage.frame)
         if original.snapshot.partial:
@@ -408,6 +430,53 @@ def _matched_share(beads: Sequence[Bead], n: int) -> float:
 
 def _taken(span: Span, others: Sequence[Span]) -> bool:
     return any(o.overlaps(span) for o in others)
+
+
+def _content_words(lang: str) -> Callable[[str], frozenset[str]]:
+    """A text's content words as lemmas: no stop words, nothing shorter than three letters."""
+    from provenance.compare.lexicon import load_lexicon
+    from provenance.compare.tokens import lemma, tokenize
+
+    lex = load_lexicon(lang)
+
+    def words(text: str) -> frozenset[str]:
+        return frozenset(
+            lemma(t.text, lang)
+            for t in tokenize(text, lang=lang)
+            if t.is_word and len(t.text) >= 3 and not lex.has_word("stop.words", t.text)
+        )
+
+    return words
+
+
+def _without_frame(sentences: list[Sentence], frame: Sequence[Span]) -> tuple[list[Sentence], list[Sentence]]:
+    """The passage's sentences as shown, and as compared: with the frame's characters blanked (offsets kept), so
+    the credit ("According to the Süddeutsche Zeitung,", "the paper added") is never aligned or compared as if
+    it were translation. A sentence that is all frame ("Le Monde reported:") is left out of both."""
+    if not frame:
+        return sentences, sentences
+    shown: list[Sentence] = []
+    masked: list[Sentence] = []
+    for sentence in sentences:
+        chars = list(sentence.text)
+        for f in frame:
+            for i in range(max(f.start, sentence.span.start), min(f.end, sentence.span.end)):
+                chars[i - sentence.span.start] = " "
+        text = "".join(chars)
+        if not any(ch.isalnum() for ch in text):
+            continue
+        shown.append(replace(sentence, index=len(shown)))
+        masked.append(replace(sentence, index=len(masked), text=text))
+    return shown, masked
+
+
+def _unmasked(finding: Finding, passage: Passage) -> Finding:
+    """A finding's derivative words as the article writes them (a stretch may run across a blanked frame)."""
+    ref = finding.derivative
+    if ref is None or ref.span is None or not passage.span.contains(ref.span):
+        return finding
+    text = passage.text[ref.span.start - passage.span.start : ref.span.end - passage.span.start]
+    return replace(finding, derivative=replace(ref, text=text)) if text != ref.text else finding
 
 
 def drop_frame_findings(findings: list[Finding], frame: list[Span]) -> list[Finding]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from provenance.attribution.index import ArticleIndex
+from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.structures import Candidate, same_outlet, strip
 from provenance.model import Span
 
@@ -33,18 +34,32 @@ def frame_spans(ix: ArticleIndex, cand: Candidate, cue: Span | None) -> list[Spa
         spans.append(_joined(text, cue, cand.span.end))
     for block_sentence in ix.sentences_in(cand.span)[:MAX_FRAME_SENTENCES]:
         sent = strip(text, block_sentence)
-        raw = text[sent.start : sent.end]
-        m = ix.lex.continuation.match(raw)
-        if m:  # "The paper added that ..."
-            spans.append(_joined(text, Span(sent.start + len(raw) - len(raw.lstrip()), sent.start + m.end()), sent.end))
-        for tag in ix.lex.continuation_tag.finditer(ix.outside_quotes(sent)):  # "..., it added."
-            start = sent.start + tag.start() + len(tag.group(0)) - len(tag.group(0).lstrip(" ,—–("))
-            spans.append(_joined(text, Span(start, sent.start + tag.end()), sent.end))
+        spans += continuation_tags(text, sent, ix.lex, ix.outside_quotes(sent))
         for other in ix.mentions_in(sent):  # the outlet credited again inside its passage
             if other is cand.mention or not same_outlet(other, cand.mention) or not ix.inline_cue(sent, other):
                 continue
             spans.append(_joined(text, ix.cue_phrase(sent, other)[0], sent.end))
     return _merged([s for s in spans if cand.span.contains(s) and len(s)])
+
+
+def continuation_tags(text: str, sent: Span, lex: Lexicon, unquoted: str | None = None) -> list[Span]:
+    """The continuation credits of one sentence: an opening "The paper added that" and tags such as ", it added."
+    or ", according to the newspaper". ``unquoted`` is the sentence with quoted stretches blanked (tags inside a
+    quotation are the quoted speaker's); without it the whole sentence is searched."""
+    raw = text[sent.start : sent.end]
+    spans: list[Span] = []
+    m = lex.continuation.match(raw)
+    if m:  # "The paper added that ..."
+        spans.append(_joined(text, Span(sent.start + len(raw) - len(raw.lstrip()), sent.start + m.end()), sent.end))
+    for tag in lex.continuation_tag.finditer(raw if unquoted is None else unquoted):  # "..., it added."
+        start = sent.start + tag.start() + len(tag.group(0)) - len(tag.group(0).lstrip(" ,—–("))
+        spans.append(_joined(text, Span(start, sent.start + tag.end()), sent.end))
+    return spans
+
+
+def merged_spans(spans: list[Span]) -> list[Span]:
+    """``spans`` sorted, with overlapping or touching ones joined."""
+    return _merged(spans)
 
 
 def _joined(text: str, span: Span, limit: int) -> Span:

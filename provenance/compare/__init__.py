@@ -19,6 +19,7 @@ from typing import Any
 from provenance.compare import (
     counterfactual,
     coverage,
+    dates,
     entity,
     hedge,
     intensity,
@@ -94,11 +95,11 @@ def compare_aligned(
                 _release(ctx, before, kept)
             found.extend(kept)
         nearby = _nearby_texts(bead, original, translations)
-        own = " ".join([trans_side.text if trans_side is not None else "", src.text])
+        own = trans_side.text if trans_side is not None else ""
         findings.extend(
             f
             for f in _unshadowed(found)
-            if not _explained_nearby(f, nearby) and not _date_made_explicit(f, der.text, own)
+            if not _explained_nearby(f, nearby) and not _date_made_explicit(f, der.text, own, src.text, original_lang)
         )
     return findings
 
@@ -119,28 +120,21 @@ def _nearby_texts(bead: Bead, original: Sequence[Sentence], translations: Sequen
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
-    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-_DATE = re.compile(
-    rf"\b(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\b"
-)
-# a date in the original's translation or the original itself: a month named, or day and month in figures
-_ANY_DATE = re.compile(rf"\b{_MONTH}\b|\b\d{{1,2}}[./]\s?\d{{1,2}}[./]")
-
-
-def _date_made_explicit(finding: Finding, derivative: str, own: str) -> bool:
-    """The day of a date the article spells out ("on 21 March") where the original gives none ("on Tuesday",
-    "gestern"): the date made explicit, not a changed number. A different date in the original still counts."""
+def _date_made_explicit(finding: Finding, derivative: str, translation: str, original: str, lang: str) -> bool:
+    """The day of a date the article spells out ("on 21 March") where the original names no day of that month ("am
+    Freitag", "gestern"): the date made explicit, not a changed number. A different day of the same month in the
+    original still counts."""
     number = finding.subtype is DriftSubtype.NUMBER
     if finding.kind is not FindingKind.DRIFT or not number or finding.derivative is None:
         return False
     written = finding.derivative.text.strip()
     if not written.isdigit():
         return False
-    days = {m.group("a") or m.group("b") for m in _DATE.finditer(derivative)}
-    return written in days and not _ANY_DATE.search(own)
+    months = [month for day, month in dates.english_dates(derivative) if day == int(written)]
+    if not months:
+        return False
+    named = dates.months_named(translation, "en") | dates.months_named(original, lang)
+    return not any(month in named for month in months)
 
 
 def _explained_nearby(finding: Finding, nearby: str) -> bool:

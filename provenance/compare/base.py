@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from provenance.compare.lexicon import Lexicon, load_lexicon
-from provenance.compare.tokens import Opcode, Side, Token, word_diff
+from provenance.compare.lexicon import Cue, Lexicon, load_lexicon
+from provenance.compare.tokens import Opcode, Side, Token, fold, lemma, word_diff
 from provenance.model import DEFAULT_SEVERITY, DriftSubtype, Finding, FindingKind, Severity, SideRef, Span
 
 
@@ -100,3 +100,22 @@ def make_finding(
 
 def quote(text: str) -> str:
     return f"'{text}'"
+
+
+_SCOPE_TOKENS = 6  # a negation or hedge governs the content words among the next few tokens
+
+
+def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: int = 1) -> list[Cue]:
+    """The cues of ``side`` whose governed words ``other`` renders; cues with no content word after them stay.
+
+    A cue counts only where what it qualifies is there on the other side: "the tractors no longer prune the vines:
+    they pull them up" excerpted as "growers are tearing up vines" leaves a clause out, it flips nothing. The
+    governed words are the first ``words`` content words after the cue."""
+    forms = {fold(t.text) for t in other.tokens} | {fold(lemma(t.text, other.lang)) for t in other.tokens}
+    kept = []
+    for cue in cues:
+        governed = [t for t in side.tokens[cue.end : cue.end + _SCOPE_TOKENS]
+                    if t.is_word and len(t.text) >= 3 and not lex.has_word("stop.words", t.text)][:words]
+        if not governed or any({fold(t.text), fold(lemma(t.text, side.lang))} & forms for t in governed):
+            kept.append(cue)
+    return kept

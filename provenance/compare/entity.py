@@ -12,7 +12,7 @@ import re
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
-from provenance.model import DriftSubtype, Finding, FindingKind
+from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "entity"
 
@@ -226,6 +226,7 @@ def _names(ctx: PairContext) -> list[Finding]:
         swapped = _swap_partner(ids, ctx)
         counterpart = None
         unmatched_src: list[Token] = []
+        replaced = False
         if swapped is not None:
             counterpart = swapped
             conf = 0.9
@@ -248,6 +249,15 @@ def _names(ctx: PairContext) -> list[Finding]:
             if len(unmatched_src) == 1:
                 counterpart = unmatched_src[0]
                 text = f"The original names {quote(counterpart.text)}; the passage says {quote(tok.text)}."
+        # a substitution needs something in its place: a name of the original the passage lacks, or (mode A) a
+        # name of the translation the diff replaces. Without one the name renders a description, a role, a
+        # pronoun or "hierzulande" ("der Kanzlerin" / "Merkel", "in this country" / "in Germany"): explicitation,
+        # at most minor
+        lacking = unmatched_src
+        if ctx.trans is not None:  # names by the translation too: a German noun is capitalised, not a name
+            lacking = [t for t in unmatched_src if _found_in(t, ctx.trans, tr_fold, tr_tl)]
+        explicit = counterpart is None and not lacking and not (ctx.trans is not None and replaced)
+        severity = Severity.MINOR if explicit else None
         if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
             # nothing of the translation stands where the name is: a name added, not a name changed
             findings.append(make_finding(
@@ -255,13 +265,15 @@ def _names(ctx: PairContext) -> list[Finding]:
                 explanation=(f"The passage adds the name {quote(tok.text)}, which neither the original nor its "
                              "translation has."),
                 detector=DETECTOR, evidence={"name": tok.text, "entity_ids": sorted(ids), "level": "words"},
+                severity=severity,
             ))
             continue
         findings.append(
             make_finding(
                 ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=conf, der_tokens=[tok],
                 src_tokens=[counterpart] if counterpart else None, explanation=text, detector=DETECTOR,
-                evidence={"name": tok.text, "entity_ids": sorted(ids)},
+                evidence={"name": tok.text, "entity_ids": sorted(ids), **({"explicitation": True} if explicit else {})},
+                severity=severity,
             )
         )
     return findings
@@ -321,7 +333,9 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
     """Mode A: the diff replaces a capitalised translation word by this one."""
     for op in ctx.opcodes:
         if op.tag == "replace" and op.b[0] <= tok.index < op.b[1]:
-            return any(t.is_capitalised and t.is_word for t in ctx.trans.tokens[op.a[0] : op.a[1]])  # type: ignore[union-attr]
+            # a capitalised word, not one capitalised only because it opens the sentence ("In this country")
+            return any(t.is_capitalised and t.is_word and not t.sentence_start
+                       for t in ctx.trans.tokens[op.a[0] : op.a[1]])  # type: ignore[union-attr]
     return False
 
 

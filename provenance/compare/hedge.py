@@ -7,7 +7,7 @@ reported speech (Konjunktiv I) with a reporting verb instead.
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import PairContext, in_scope, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, fold
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
@@ -44,11 +44,24 @@ _EN_MODAL = {"should", "shall", "would", "will", "supposed", "expected", "planne
 
 
 def hedge_cues(side: Side, lex: Lexicon) -> list[Cue]:
-    cues = _guarded(side, lex, lex.find("hedge.cues", side.tokens))
+    cues = _self_sourced(side, lex, _guarded(side, lex, lex.find("hedge.cues", side.tokens)))
     if side.lang == "de":
         cues = _german_soll(side, cues)
         cues += _konjunktiv(side, lex, cues)
     return cues
+
+
+_OWN_WITHIN = 3  # words after a cue where a first-person word makes it the outlet's own sourcing
+
+
+def _self_sourced(side: Side, lex: Lexicon, cues: list[Cue]) -> list[Cue]:
+    """Drop cues with which the outlet sources its own report ("Selon nos informations", "according to our
+    information", "nach unseren Recherchen"): the article's credit stands for them."""
+    own = lex.entries("hedge.own_sources")
+    if not own:
+        return cues
+    return [c for c in cues
+            if not any(fold(t.text) in own for t in side.tokens[c.end : c.end + _OWN_WITHIN])]
 
 
 def _guarded(side: Side, lex: Lexicon, cues: list[Cue]) -> list[Cue]:
@@ -119,6 +132,10 @@ def detect(ctx: PairContext) -> list[Finding]:
     t_attr: list[Cue] = []
     if ctx.trans is not None:
         t_hedges, t_attr = _kept(ctx.trans, ctx.der_lex)
+        # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words
+        if t_hedges and not in_scope(ctx.trans, t_hedges, ctx.der, ctx.der_lex, words=2):
+            # what the original hedges ("alleged irregularities") is not in the passage: nothing made fact
+            return []
     findings: list[Finding] = []
     d_folded = [fold(t.text) for t in ctx.der.tokens]
     # words and two-word forms ('to be held', 'is to') for the plan reading of 'soll'

@@ -56,7 +56,8 @@ def detect(ctx: PairContext) -> list[Finding]:
     # intensifiers/loaded words with nothing comparable in the original or translation
     if not src_intense and not tr_intense and len(strong) >= 1:
         loud = [c for c in d_strong if c.entry not in {"always", "everyone", "everybody", "total", "complete",
-                                                       "at all", "clearly", "certainly"}]
+                                                       "at all", "clearly", "certainly"}
+                and not _synonym_in_place(ctx, c)]
         if not loud:
             return []
         conf = 0.7 if ctx.trans is not None else 0.55
@@ -70,6 +71,24 @@ def detect(ctx: PairContext) -> list[Finding]:
             )
         ]
     return []
+
+
+def _synonym_in_place(ctx: PairContext, cue: Cue) -> bool:
+    """Mode A, English: the cue's word stands where the translation has a word WordNet relates to it ("huge" for
+    "vast", "massive" for "large-scale"): the same degree in other words, not an added emphasis."""
+    if ctx.trans is None or ctx.der.lang != "en" or cue.end - cue.start != 1:
+        return False
+    from provenance.compare import wordnet
+
+    wn = wordnet.get()
+    if wn is None:
+        return False
+    word = ctx.der.tokens[cue.start].lower
+    for op in ctx.opcodes:
+        if op.tag == "replace" and op.b[0] <= cue.start < op.b[1]:
+            theirs = [ctx.trans.tokens[i].lower for i in range(*op.a) if ctx.trans.tokens[i].is_word]
+            return any(word in wn.related(w) or w in wn.related(word) for w in theirs)
+    return False
 
 
 def _dedupe(cues: list[Cue]) -> list[Cue]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import PairContext, in_scope, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon, load_lexicon
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word
 from provenance.compare.wordvec import word_vectors
@@ -253,6 +253,13 @@ def _polarity(ctx: PairContext) -> list[Finding]:
     if tr is not None:
         if not _differs(der, tr):
             return []
+        # a negation counts only where what it negates is rendered on the other side: "the tractors no longer
+        # prune the vines: they pull them up" excerpted as "growers are tearing up vines" leaves a clause out,
+        # it does not flip one
+        der = (in_scope(ctx.der, der[0], ctx.trans, ctx.der_lex), der[1])
+        tr = (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex), tr[1])
+        if not _differs(der, tr):
+            return []
         if src is not None and not _differs(der, src):
             return []  # the known translation is the odd one out
         conf = 0.9 if src is not None else 0.75
@@ -416,10 +423,25 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
                     if w not in d_forms and _is_prefix_antonym(f, w, prefixes):
                         partner = t
                         break
-            if (partner is not None and not _negated(ctx.trans, partner, lex)
+            if (partner is not None and _same_phrase(ctx, tok, partner) and not _negated(ctx.trans, partner, lex)
                     and not _age_phrase(ctx.der, tok) and not _age_phrase(ctx.trans, partner)):
                 return [_antonym_finding(ctx, tok, partner)]
     return []
+
+
+def _same_phrase(ctx: PairContext, tok: Token, partner: Token) -> bool:
+    """Whether passage word ``tok`` and translation word ``partner`` stand in the same place: in one replaced
+    stretch of the word diff, or at about the same relative place of their sentences. Opposites in different
+    phrases ("ahead of the average, after a dry summer" / "earlier than the average") are no flip."""
+    for op in ctx.opcodes:
+        if op.tag != "replace":
+            continue
+        mine, theirs = op.b[0] <= tok.index < op.b[1], op.a[0] <= partner.index < op.a[1]
+        if mine or theirs:
+            return mine and theirs  # a word the diff pairs with other words has its counterpart there
+    # neither word has a counterpart in the diff (a phrase moved): about the same place of the sentence
+    n_d, n_t = max(1, len(ctx.der.tokens)), max(1, len(ctx.trans.tokens)) if ctx.trans is not None else 1
+    return abs(tok.index / n_d - partner.index / n_t) <= _WN_NEAR
 
 
 _WN_MAX_RANK = 3  # WordNet senses per part of speech considered (most frequent first)

@@ -128,6 +128,7 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
                 k += 1
                 text += " " + toks[k].text
             values = digit_values(text.replace(" ", "")) if k > i else digit_values(tok.text)
+            values |= _short_year(toks, i)
         elif tok.is_word and side.lang != "en" and (r := roman_value(tok.text)) is not None:
             values = {float(r)}
         elif tok.is_word:
@@ -158,6 +159,18 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
         out.append(Mention(used, frozenset(values), weak))
         i += len(used)
     return out
+
+
+def _short_year(toks: list[Token], i: int) -> set[float]:
+    """The second year of a range written short ("2024-25", "1999/00"): the full year as well."""
+    tok = toks[i]
+    if len(tok.text) != 2 or not tok.text.isdigit() or i < 2 or toks[i - 1].text not in "-–/":
+        return set()
+    first = toks[i - 2].text
+    if len(first) != 4 or not first.isdigit() or toks[i - 1].start != toks[i - 2].end:
+        return set()
+    year = int(first[:2]) * 100 + int(tok.text)
+    return {float(year if year > int(first) else year + 100)}
 
 
 def _same(a: Mention, b: Mention) -> bool:

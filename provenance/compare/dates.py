@@ -1,0 +1,71 @@
+"""Dates in a text: which calendar months it names, in any language CLDR knows (through Babel).
+
+A desk often makes a date explicit ("am Freitag" -> "on 21 March"); the number detector then sees a day the original
+lacks. Whether that is a changed date or an explicit one turns on the month: the original naming a different day of
+the same month is a drift, an original naming no day of that month is not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from provenance.compare.tokens import fold, lemma
+
+# English months as the derivative writes them ("21 March", "March 21st", "Sept. 3")
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december")
+_EN_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+             "nov": 11, "dec": 12}
+_MONTH = r"(?:" + "|".join((*_EN_MONTHS, *_EN_SHORT)) + r")\.?"
+_DATE = re.compile(
+    rf"\b(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?!\w)"
+    rf"|\b(?P<m2>{_MONTH})\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+# a day and month in figures: "21.3.", "21/03"
+_NUMERIC = re.compile(r"\b\d{1,2}[./]\s?(\d{1,2})[./]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _english_month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return _EN_MONTHS.index(key) + 1 if key in _EN_MONTHS else _EN_SHORT[key]
+
+
+def english_dates(text: str) -> list[tuple[int, int]]:
+    """(day, month) of every date written with an English month name."""
+    out = []
+    for m in _DATE.finditer(text):
+        day = int(m.group("a") or m.group("b"))
+        if 1 <= day <= 31:
+            out.append((day, _english_month(m.group("m1") or m.group("m2"))))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _month_words(lang: str) -> dict[str, int]:
+    """Folded month names of ``lang`` and English, standalone and in-date forms ("grudzień", "grudnia")."""
+    words: dict[str, int] = {fold(name): i + 1 for i, name in enumerate(_EN_MONTHS)}
+    try:
+        from babel import Locale, UnknownLocaleError
+
+        locale = Locale.parse(lang)
+    except (ValueError, TypeError, ImportError, UnknownLocaleError):
+        return words
+    # full names only: abbreviations are words of their own too often (Polish "sie" for sierpień is "się")
+    for context in ("format", "stand-alone"):
+        for number, name in locale.months.get(context, {}).get("wide", {}).items():
+            words.setdefault(fold(name), int(number))
+    return words
+
+
+def months_named(text: str, lang: str) -> set[int]:
+    """The months ``text`` names, by name in ``lang`` or in English, or as a day and month in figures."""
+    table = _month_words(lang)
+    words = _WORD.findall(text)
+    named = {table[w] for w in (fold(x) for x in words) if w in table}
+    # declined forms ("в декабре") by their lemma
+    named |= {table[w] for w in (fold(lemma(x, lang)) for x in words if x.isalpha()) if w in table}
+    named |= {int(m.group(1)) for m in _NUMERIC.finditer(text) if 1 <= int(m.group(1)) <= 12}
+    return named

@@ -1,0 +1,118 @@
+"""Splits and merges the aligner left apart: sentence boundaries are the translator's choice, not a finding.
+
+The aligner pairs sentences by similarity and prices 1-2 and 2-1 beads above 1-1. A desk that merges two sentences
+of the original into one ("..., after a hot and dry summer" for "Ursache ist der heiße und trockene Sommer.") or
+splits one in two then reads, after alignment, as a 1-1 bead plus an unaligned sentence: an addition and an
+omission of the same content. Here the known translation of the original settles it, word by word: an unaligned
+sentence joins the bead next to it when that bead's other side holds its content words.
+
+Pure functions over indices; words are compared as lemmas, leaving out stop words and words shorter than three
+letters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from provenance.model import Bead
+
+# an unaligned original sentence joins a neighbouring bead when at least MIN_SHARED of its content words are in the
+# bead's derivative but not in the bead's own original, and they are at least SHARE of its content words
+MIN_SHARED = 2
+SHARE = 0.34
+# an unaligned derivative sentence joins a neighbouring bead when at least COVERED of its content words are in the
+# bead's translation (and at least MIN_SHARED of them are not already rendered by the bead's derivative)
+COVERED = 0.5
+
+Words = Callable[[str], frozenset[str]]
+
+
+def regroup(
+    beads: Sequence[Bead], derivative: Sequence[str], translations: Sequence[str | None], words: Words
+) -> list[Bead]:
+    """``beads`` with unaligned sentences joined to the bead next to them where the translation shows a split or a
+    merge. ``derivative`` holds the derivative sentences, ``translations`` the known translation of each original
+    sentence (None where there is none), ``words`` gives a text's content words."""
+    der = [words(t) for t in derivative]
+    trans = [words(t) if t else frozenset() for t in translations]
+    out = list(beads)
+    while _merge_original(out, der, trans) or _merge_derivative(out, der, trans):
+        pass
+    return out
+
+
+def _union(sets: Sequence[frozenset[str]], indices: Sequence[int]) -> frozenset[str]:
+    return frozenset().union(*(sets[i] for i in indices if i < len(sets)))
+
+
+def _merge_original(beads: list[Bead], der: Sequence[frozenset[str]], trans: Sequence[frozenset[str]]) -> bool:
+    """Join one unaligned original sentence to the bead next to it that renders it; True if one was joined."""
+    taken = _aligned(beads)
+    for k, bead in enumerate(beads):
+        if not bead.derivative or not bead.original:
+            continue
+        said = _union(der, bead.derivative)
+        missing = said - _union(trans, bead.original)
+        for j in (min(bead.original) - 1, max(bead.original) + 1):
+            if j in taken or not 0 <= j < len(trans) or not trans[j]:
+                continue
+            shared = missing & trans[j]
+            if len(shared) >= MIN_SHARED and len(said & trans[j]) >= SHARE * len(trans[j]):
+                beads[k] = Bead(bead.derivative, tuple(sorted((*bead.original, j))), bead.score)
+                _release(beads, j)
+                return True
+    return False
+
+
+def _aligned(beads: Sequence[Bead]) -> set[int]:
+    """Original sentences some derivative sentence renders."""
+    return {j for b in beads if b.derivative for j in b.original}
+
+
+def _release(beads: list[Bead], j: int) -> None:
+    """Original sentence ``j`` is rendered after all: drop its omission bead (beyond the excerpt it has none)."""
+    beads[:] = [b for b in beads if b.derivative or b.original != (j,)]
+
+
+def _merge_derivative(beads: list[Bead], der: Sequence[frozenset[str]], trans: Sequence[frozenset[str]]) -> bool:
+    """Join one unaligned derivative sentence to the bead next to it whose original it renders (a split), or pair
+    it with an unaligned original sentence between its neighbours that it renders; True if one was joined."""
+    for k, bead in enumerate(beads):
+        if bead.original or len(bead.derivative) != 1:
+            continue
+        i = bead.derivative[0]
+        own = der[i] if i < len(der) else frozenset()
+        if not own:
+            continue
+        for n, other in enumerate(beads):
+            if n == k or not other.original or not ({i - 1, i + 1} & set(other.derivative)):
+                continue
+            theirs = _union(trans, other.original)
+            new = own & (theirs - _union(der, other.derivative))
+            if len(new) >= MIN_SHARED and len(own & theirs) >= COVERED * len(own):
+                beads[n] = Bead(tuple(sorted((*other.derivative, i))), other.original, other.score)
+                del beads[k]
+                return True
+        j = _free_partner(beads, i, own, trans)
+        if j is not None:
+            beads[k] = Bead((i,), (j,), bead.score)
+            _release(beads, j)
+            return True
+    return False
+
+
+def _free_partner(beads: list[Bead], i: int, own: frozenset[str], trans: Sequence[frozenset[str]]) -> int | None:
+    """The unaligned original sentence, between the originals of the beads around derivative sentence ``i``,
+    that renders most of it, if any renders enough."""
+    before = [j for b in beads if b.derivative and max(b.derivative) < i for j in b.original]
+    after = [j for b in beads if b.derivative and min(b.derivative) > i for j in b.original]
+    low, high = max(before, default=-1), min(after, default=len(trans))
+    taken = _aligned(beads)
+    best, best_j = 0, None
+    for j in range(low + 1, min(high, len(trans))):
+        if j in taken or not trans[j]:
+            continue
+        shared = len(own & trans[j])
+        if shared >= MIN_SHARED and shared >= COVERED * min(len(own), len(trans[j])) and shared > best:
+            best, best_j = shared, j
+    return best_j

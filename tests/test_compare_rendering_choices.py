@@ -1,0 +1,203 @@
+"""Rendering choices a desk makes all the time stay quiet at major severity; the same words changed in meaning
+still count. Each test pairs the quiet case with the drift it must not hide."""
+
+from __future__ import annotations
+
+from provenance.compare import compare_texts
+from provenance.compare.dates import english_dates, months_named
+from provenance.model import Bead, Sentence, Span
+from provenance.pipeline import _without_frame
+from provenance.regroup import regroup
+
+
+def _major(findings) -> list:  # noqa: ANN001
+    return [f for f in findings if f.severity.rank >= 2]
+
+
+def _sub(findings, subtype: str) -> list:  # noqa: ANN001
+    return [f for f in findings if f.subtype and f.subtype.value == subtype]
+
+
+# ------------------------------------------------------------------ names made explicit
+
+
+def test_a_place_named_for_a_deictic_word_is_explicitation_not_entity_drift():
+    fs = compare_texts(
+        "Hierzulande hatten bislang vor allem einzelne Schulen eigene Regeln.",
+        "Until now it was mostly individual schools in Germany that had their own rules.",
+        source_lang="de",
+        translation="In this country it had so far mainly been individual schools that had their own rules.",
+    )
+    assert not _major(_sub(fs, "entity"))
+
+
+def test_a_name_in_place_of_another_name_is_still_entity_drift():
+    fs = compare_texts(
+        "Die Ministerin Schulze kündigte das Verbot an.",
+        "Minister Weber announced the ban.",
+        source_lang="de",
+        translation="Minister Schulze announced the ban.",
+    )
+    assert _major(_sub(fs, "entity"))
+
+
+# ------------------------------------------------------------------ dates made explicit
+
+
+def test_months_are_read_in_the_original_language_and_declined():
+    assert months_named("El juez ha citado al alcalde el 2 de diciembre.", "es") == {12}
+    assert months_named("Rekord padł we wrześniu, w poniedziałek.", "pl") == {9}
+    assert months_named("Снег выпал в декабре.", "ru") == {12}
+    assert english_dates("on 21 March and Sept. 3") == [(21, 3), (3, 9)]
+
+
+def test_a_weekday_made_a_date_is_no_number_drift():
+    fs = compare_texts(
+        "La Guardia Civil requisó el pasado martes documentación en el Ayuntamiento.",
+        "The Guardia Civil seized documents at the town hall on 11 November.",
+        source_lang="es",
+        translation="Last Tuesday the Guardia Civil seized documents at the town hall.",
+    )
+    assert not _sub(fs, "number")
+
+
+def test_another_day_of_the_month_the_original_names_is_number_drift():
+    fs = compare_texts(
+        "Die Polizei durchsuchte am 10. November das Rathaus.",
+        "Police searched the town hall on 11 November.",
+        source_lang="de",
+        translation="Police searched the town hall on 10 November.",
+    )
+    assert _major(_sub(fs, "number"))
+
+
+def test_a_season_written_short_is_the_same_years():
+    fs = compare_texts(
+        "Die Saison 2024-2025 war die beste seit zehn Jahren.",
+        "The 2024-25 season was the best in ten years.",
+        source_lang="de",
+        translation="The 2024-2025 season was the best in ten years.",
+    )
+    assert not _sub(fs, "number")
+
+
+# ------------------------------------------------------------------ negation and opposites
+
+
+def test_a_verb_that_negates_renders_a_negation():
+    fs = compare_texts(
+        "La direction n'a pas souhaité commenter ces chiffres.",
+        "Management declined to comment on the figures.",
+        source_lang="fr",
+        translation="The management did not wish to comment on these figures.",
+    )
+    assert not _sub(fs, "negation")
+
+
+def test_a_negated_clause_left_out_is_no_flip():
+    fs = compare_texts(
+        "Les tracteurs ne taillent plus les vignes : ils les arrachent.",
+        "Growers are tearing up their vineyards.",
+        source_lang="fr",
+        translation="The tractors are no longer pruning the vines: they are pulling them up.",
+    )
+    assert not _sub(fs, "negation")
+
+
+def test_a_dropped_negation_of_a_rendered_verb_is_still_a_flip():
+    fs = compare_texts(
+        "Die Stadt hat die Genehmigung nicht erteilt.",
+        "The city has granted the permit.",
+        source_lang="de",
+        translation="The city has not granted the permit.",
+    )
+    assert _major(_sub(fs, "negation"))
+
+
+def test_opposites_in_different_phrases_are_no_flip():
+    fs = compare_texts(
+        "Die Lese soll Mitte September folgen, etwa zwei Wochen früher als im Durchschnitt, nach einem heißen Sommer.",
+        "Picking is expected in mid-September, roughly two weeks ahead of the average, after a hot summer.",
+        source_lang="de",
+        translation="The harvest is due to follow in mid-September, about two weeks earlier than the average, "
+        "following a hot summer.",
+    )
+    assert not _major(_sub(fs, "negation"))
+
+
+# ------------------------------------------------------------------ hedges and degree
+
+
+def test_the_outlet_sourcing_its_own_report_is_no_hedge():
+    fs = compare_texts(
+        "Selon nos informations, la mairie a vendu le terrain.",
+        "The town hall has sold the land.",
+        source_lang="fr",
+        translation="According to our information, the town hall has sold the land.",
+    )
+    assert not _sub(fs, "hedge")
+
+
+def test_a_conditional_made_fact_is_still_a_hedge_drift():
+    fs = compare_texts(
+        "Selon nos informations, la société envisagerait d'augmenter ses tarifs.",
+        "The company will raise its prices.",
+        source_lang="fr",
+        translation="According to our information, the company is reportedly considering raising its prices.",
+    )
+    assert _major(_sub(fs, "hedge"))
+
+
+def test_a_strong_word_for_a_strong_word_is_no_intensification():
+    fs = compare_texts(
+        "La Sete doit financer un vaste programme de travaux.",
+        "The operator needs money for a huge programme of works.",
+        source_lang="fr",
+        translation="The Sete has to finance a vast programme of works.",
+    )
+    assert not _sub(fs, "intensity")
+
+
+# ------------------------------------------------------------------ frame and sentence boundaries
+
+
+def test_the_frame_is_blanked_for_comparison_and_shown_as_written():
+    text = "According to the daily, the bridge will close. The paper added: it reopens in May."
+    sentences = [Sentence(0, text[:46], Span(0, 46)), Sentence(1, text[47:], Span(47, len(text)))]
+    shown, compared = _without_frame(sentences, [Span(0, 23), Span(47, 63)])
+    assert [s.text for s in shown] == [text[:46], text[47:]]
+    assert compared[0].text == " " * 24 + "the bridge will close."
+    assert compared[1].text.strip() == "it reopens in May."
+    assert [s.span for s in compared] == [s.span for s in shown]
+
+
+def test_a_sentence_that_is_all_frame_is_left_out():
+    sentences = [Sentence(0, "Le Monde reported:", Span(0, 18)), Sentence(1, "Prices rose.", Span(19, 31))]
+    shown, compared = _without_frame(sentences, [Span(0, 18)])
+    assert [s.text for s in shown] == ["Prices rose."] and len(compared) == 1
+
+
+def _words(text: str) -> frozenset[str]:
+    words = (w.strip(".,").lower() for w in text.split())
+    return frozenset(w for w in words if len(w) >= 3 and w not in {"the", "and", "are", "for"})
+
+
+def test_two_original_sentences_merged_into_one_join_one_bead():
+    derivative = ["Picking starts in mid-September, two weeks early, after a hot and dry summer."]
+    translations = ["The harvest starts in mid-September, two weeks earlier.", "The cause is the hot, dry summer."]
+    beads = [Bead((0,), (0,), 0.7), Bead((), (1,), 0.0)]
+    assert regroup(beads, derivative, translations, _words) == [Bead((0,), (0, 1), 0.7)]
+
+
+def test_an_original_sentence_the_passage_does_not_render_stays_an_omission():
+    derivative = ["Picking starts in mid-September, two weeks early."]
+    translations = ["The harvest starts in mid-September, two weeks earlier.", "The mayor denies any wrongdoing."]
+    beads = [Bead((0,), (0,), 0.7), Bead((), (1,), 0.0)]
+    assert regroup(beads, derivative, translations, _words) == beads
+
+
+def test_one_original_sentence_split_in_two_joins_one_bead():
+    derivative = ["The ferry carries twenty-four passengers.", "Cameras and radar sensors guide the ferry."]
+    translations = ["The ferry carries twenty-four passengers and is guided by cameras and radar sensors."]
+    beads = [Bead((0,), (0,), 0.7), Bead((1,), (), 0.0)]
+    assert regroup(beads, derivative, translations, _words) == [Bead((0, 1), (0,), 0.7)]
