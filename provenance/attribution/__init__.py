@@ -1,35 +1,41 @@
 """Finding the passages of a derivative that it attributes to news outlets.
 
-``find_passages(doc, registry)`` looks for five patterns, structural ones first so that a cue
-inside a larger passage ("... told BILD." inside a translated block) does not start a passage
-of its own:
+``find_passages(doc, registry)`` reads the article once into an immutable ``ArticleIndex`` (``index.py``: blocks
+and sentences, quotations, links, outlet mentions from the registry and unknown outlets recognised from their
+frames), then ``resolver.py`` runs one recogniser per construction (``recognisers/``) in order of priority,
+structural ones first so that a cue inside a larger passage ("... told BILD." inside a translated block) does not
+start a passage of its own:
 
-1. lead-ins: a paragraph ending in a colon that names an outlet ("From the German Bild:",
-   "Le Monde reported:") introduces the next block quote, or the next plain paragraphs; plain
-   paragraphs run until author commentary, a heading or another attribution, and the passage is
-   ``open_end`` because where it ends is a guess; "From Bild: ..." inside one paragraph takes the
-   rest of that paragraph;
-2. "Source: X" lines, before plain paragraphs (``source_block``), after a block quote, or closing
+1. lead-ins and Source lines (``structural``, ``source_details``, ``closing_lines``): a paragraph ending in a colon
+   that names an outlet ("From the German Bild:", "Le Monde reported:") introduces the next block quote, or the
+   next plain paragraphs, which run until author commentary, a heading or another attribution (``open_end``,
+   because where they end is a guess); "Source: X" lines before plain paragraphs, after a block quote, or closing
    plain text (then they credit the paragraph above, with low confidence);
-3. block quotes with an attribution next to them (a line "— X, 4 April" inside or after the quote,
-   a link to the outlet's site, or the sentence before naming the outlet with a reporting verb);
-4. inline attribution, one or more whole sentences: "According to BILD, ...", "X reported that",
-   ", reports X", "... told X", "citing X", "as X put it", direct quotes "as quoted by X" or
-   "X quoted ... as saying" (kind ``quote``);
-5. the sentence(s) whose words link to an article on an outlet's site (kind ``link``); tag links,
+2. block quotes with an attribution next to them (``blockquotes``): a line "— X, 4 April" inside or after the
+   quote, a link to the outlet's site, or the sentence before naming the outlet with a reporting verb;
+3. a quotation followed by a credit only (``quote_credits``) and headlines credited after a dash (``headlines``);
+4. inline attribution, one or more whole sentences (``inline``, with the constructions of ``cues.py``):
+   "According to BILD, ...", "X reported that", ", reports X", "... told X", "citing X", "as X put it", direct
+   quotes "as quoted by X" or "X quoted ... as saying" (kind ``quote``), and the sentences that go on reporting
+   the same outlet;
+5. the sentence(s) whose words link to an article on an outlet's site (``links``, kind ``link``); tag links,
    name-only anchors, teasers and many links into one outlet (a site linking to itself) are not.
 
-An outlet mention counts only with a cue: an outlet that is the subject of the news, a quoted
-politician, scare quotes, bios and photo credits give no passage. Outlets come from the registry;
-a name introduced as an outlet ("the Lithuanian daily Vakaro Rytas") that the registry does not
-know gives ``outlet=None`` with the name as written. Cue lexicons live in ``data/attribution.toml``.
+The resolver then merges an interview's labelled questions into one passage, gives a Source line's links to the
+passage it credits, and records each passage's frame (``frames.py``).
+
+An outlet mention counts only with a cue: an outlet that is the subject of the news, a quoted politician, scare
+quotes, bios and photo credits give no passage. Outlets come from the registry; a name introduced as an outlet
+("the Lithuanian daily Vakaro Rytas") that the registry does not know gives ``outlet=None`` with the name as
+written. Cue lexicons live in ``data/attribution.toml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from provenance.attribution.finder import Finder
+from provenance.attribution.index import ArticleIndex
+from provenance.attribution.resolver import resolve
 from provenance.attribution.structures import OutletRegistry
 from provenance.model import Document, Passage
 
@@ -40,7 +46,7 @@ def find_passages(doc: Document, registry: OutletRegistry) -> list[Passage]:
     """The passages ``doc`` attributes to outlets, in document order, with ids P1, P2, ..."""
     if not doc.text.strip():
         return []
-    return Finder(doc, registry).passages()
+    return resolve(ArticleIndex.build(doc, registry))
 
 
 def format_passages(passages: Sequence[Passage], *, width: int = 100) -> str:

@@ -8,10 +8,10 @@ colon), and every continuation tag of the same outlet further on.
 from __future__ import annotations
 
 import re
-from typing import Protocol
 
+from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
-from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
+from provenance.attribution.structures import Candidate, same_outlet, strip
 from provenance.model import Span
 
 # a passage's frame is looked for in its first sentences only (a credited stretch is rarely longer; a hostile
@@ -26,33 +26,19 @@ _JOINER = re.compile(
 )
 
 
-class _Finder(Protocol):
-    text: str
-    lex: Lexicon
-    blocks: list[Block]
-
-    def mentions_in(self, span: Span) -> list[Mention]: ...
-
-    def outside_quotes(self, span: Span) -> str: ...
-
-    def cue_phrase(self, span: Span, mention: Mention) -> tuple[Span, str]: ...
-
-    def inline_cue(self, sent: Span, mention: Mention) -> str | None: ...
-
-
-def frame_spans(finder: _Finder, cand: Candidate, cue: Span | None) -> list[Span]:
+def frame_spans(ix: ArticleIndex, cand: Candidate, cue: Span | None) -> list[Span]:
     """The attribution words inside ``cand``'s span, in order and without overlaps."""
-    text = finder.text
+    text = ix.text
     spans: list[Span] = []
     if cue is not None and cand.span.contains(cue):
         spans.append(_joined(text, cue, cand.span.end))
-    for block_sentence in _sentences(finder, cand.span)[:MAX_FRAME_SENTENCES]:
+    for block_sentence in ix.sentences_in(cand.span)[:MAX_FRAME_SENTENCES]:
         sent = strip(text, block_sentence)
-        spans += continuation_tags(text, sent, finder.lex, finder.outside_quotes(sent))
-        for other in finder.mentions_in(sent):  # the outlet credited again inside its passage
-            if other is cand.mention or not same_outlet(other, cand.mention) or not finder.inline_cue(sent, other):
+        spans += continuation_tags(text, sent, ix.lex, ix.outside_quotes(sent))
+        for other in ix.mentions_in(sent):  # the outlet credited again inside its passage
+            if other is cand.mention or not same_outlet(other, cand.mention) or not ix.inline_cue(sent, other):
                 continue
-            spans.append(_joined(text, finder.cue_phrase(sent, other)[0], sent.end))
+            spans.append(_joined(text, ix.cue_phrase(sent, other)[0], sent.end))
     return _merged([s for s in spans if cand.span.contains(s) and len(s)])
 
 
@@ -74,10 +60,6 @@ def continuation_tags(text: str, sent: Span, lex: Lexicon, unquoted: str | None 
 def merged_spans(spans: list[Span]) -> list[Span]:
     """``spans`` sorted, with overlapping or touching ones joined."""
     return _merged(spans)
-
-
-def _sentences(finder: _Finder, span: Span) -> list[Span]:
-    return [s for b in finder.blocks if b.span.overlaps(span) for s in b.sentences if s.overlaps(span)]
 
 
 def _joined(text: str, span: Span, limit: int) -> Span:

@@ -130,6 +130,7 @@ class Lexicon:
     went_on: re.Pattern[str]  # "added", "went on": the outlet continues what it said before
     frame_hint: re.Pattern[str]  # any word a reporting frame needs: sentences without one credit nobody
     article_adjectives: re.Pattern[str]  # "The conservative " before a name: part of its description
+    subject_boundary: re.Pattern[str]  # ", and " / "Yesterday " / "last week ": an outlet after it is a subject
     bare_adjectives: re.Pattern[str]  # "writes reformist Sharq": adjectives before a name, with or without article
     programme: re.Pattern[str]  # "on X's morning programme": after the outlet's name
     programme_speech: re.Pattern[str]  # "she said on", "made the case on": before it (not "was broadcast on")
@@ -318,6 +319,9 @@ def load_lexicon() -> Lexicon:
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),
         bare_adjectives=re.compile(rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?i:{adjectives})[\s-]+){{1,3}}$"),
+        subject_boundary=re.compile(
+            rf"(?:[,;:(—–-]|[\"”»]|\b(?:{alt(raw['cues']['subject_connectives'])}|on \w+|last \w+|this \w+))$", re.I
+        ),
         article_adjectives=re.compile(rf"(?:^|(?<=\s))(?i:the|a|an)\s+(?:(?i:{adjectives})[\s-]+){{1,3}}$"),
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(

@@ -36,16 +36,25 @@ class Mention:
     language: str | None
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)  # a block is itself: hashed by identity, cheap to look up
 class Block:
+    """A paragraph, block quote, heading or list item of the article, with its sentences."""
+
     index: int
     span: Span
     kind: str
-    sentences: list[Span]
+    sentences: tuple[Span, ...]
+
+    @classmethod
+    def line(cls, index: int, span: Span) -> Block:
+        """A single line standing as a block of its own (a credit line cut from a paragraph)."""
+        return cls(index, span, "paragraph", (span,))
 
 
 @dataclass
 class Candidate:
+    """A passage a recogniser proposes: what it covers, whose it is and the evidence (cue, context)."""
+
     span: Span
     kind: str
     mention: Mention

@@ -20,7 +20,7 @@ organisation word, a known non-outlet body ("NATO", "Eurostat"), or a name made 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,7 +63,7 @@ class _Occurrence:
 
 def find_unknown_outlets(
     text: str,
-    blocks: list[Block],
+    blocks: Sequence[Block],
     known: list[Mention],
     lex: Lexicon,
     cue_of: Callable[[Span, Mention], str | None],

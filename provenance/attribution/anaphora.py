@@ -1,0 +1,76 @@
+"""Who a sentence's outlet is: an outlet described instead of named ("the Geneva daily"), an outlet relaying
+another ("..., citing the business daily Yicai"), and sentences that go on reporting the same outlet."""
+
+from __future__ import annotations
+
+from provenance.attribution.index import ArticleIndex
+from provenance.attribution.lexicon import Lexicon
+from provenance.attribution.patterns import CUE_WINDOW
+from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
+from provenance.model import Span
+
+
+def is_description(lex: Lexicon, mention: Mention) -> bool:
+    """A mention that describes an outlet by place and kind ("the Geneva daily") instead of naming it."""
+    if mention.outlet is not None:
+        return False
+    words = mention.written.split()
+    if words and words[0].lower() in ("the", "a"):
+        words = words[1:]
+    if "," in mention.written or not words or words[-1].lower() not in lex.descriptor_last_words:
+        return False  # "Il Messaggero, the capital's other daily": a name with its description
+    capitalised = [w for w in words if w[:1].isupper()]
+    if not capitalised or words[: len(capitalised)] != capitalised:
+        return False
+    # a place right before lower-case description words: one word ("the Zurich paper"), or words the lexicon
+    # knows as a place ("the St Petersburg news site"); "the Rheinische Post newspaper" names its outlet
+    place = " ".join(capitalised).lower()
+    return len(capitalised) == 1 or place in lex.demonyms
+
+
+def antecedent(ix: ArticleIndex, mention: Mention, b: Block) -> Mention:
+    """The named outlet a description refers to: the last one named before it in its paragraph or the one
+    above ("Le Temps has spoken to the minister. According to the Geneva daily, ..."); itself if none."""
+    if not is_description(ix.lex, mention):
+        return mention
+    i = ix.position(b)
+    start = ix.blocks[i - 1].span.start if i > 0 else b.span.start
+    named = [
+        m
+        for m in ix.mention_index.overlapping(Span(start, mention.span.start))
+        if m.span.end <= mention.span.start and not is_description(ix.lex, m)
+    ]
+    return max(named, key=lambda m: m.span.start) if named else mention
+
+
+def refers_back(lex: Lexicon, mention: Mention, prev: Candidate) -> bool:
+    """The outlet named only by what and where it is ("The Groningen daily", "the Düsseldorf newspaper") right
+    after another outlet's passage: the article describing that outlet again, not a new one."""
+    return is_description(lex, mention) and not same_outlet(prev.mention, mention)
+
+
+def relayed(ix: ArticleIndex, sent: Span, mention: Mention) -> Mention:
+    """The original source when the credited outlet relays another ("..., Xinhua said, citing a survey
+    published by the business daily Yicai"): the words are the second outlet's."""
+    for other in ix.mentions_in(sent):
+        if other.span.start <= mention.span.end or same_outlet(other, mention) or is_description(ix.lex, other):
+            continue
+        between = ix.text[mention.span.end : other.span.start]
+        if len(between) <= CUE_WINDOW and ix.lex.relay.search(between):
+            return other
+    return mention
+
+
+def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:
+    """The sentence keeps reporting the same outlet ("The paper added that ...")."""
+    s = strip(ix.text, sent)
+    text = ix.text[s.start : s.end]
+    inside = ix.mentions_in(s)
+    others = [o for o in inside if not same_outlet(o, mention) and not is_description(ix.lex, o)]
+    if any(ix.inline_cue(s, o) for o in others):
+        return False  # '"...," she told the Rheinische Post': another outlet's words now
+    if ix.lex.continuation.match(text) or ix.lex.continuation_tag.search(ix.outside_quotes(s)):
+        return True
+    if any(q.start <= s.start and s.end <= q.end + 1 for q in ix.quote_index.overlapping(s)):
+        return True  # a quotation on its own after a quoted passage: the same speaker goes on
+    return any(same_outlet(o, mention) and ix.inline_cue(s, o) for o in inside)

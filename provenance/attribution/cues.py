@@ -1,0 +1,177 @@
+"""The reporting frame around an outlet's name inside a sentence: which construction credits it, if any.
+
+Each inline construction is one small test over the text before the name (``pre``) and after it (``post``);
+``INLINE_CONSTRUCTIONS`` lists them in the order they are tried, because a phrase can fit two ("X's report"
+is a possessive before it is a verb frame). A test answers with the kind of cue, with ``DECLINED`` when the
+construction recognises the phrase as no credit at all ("Le Monde's correspondent was expelled", "Der Spiegel
+reported on the scandal"), or with None when it does not apply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final, Literal
+
+from provenance.attribution.lexicon import Lexicon
+from provenance.attribution.patterns import (
+    CLOSE_MARKS,
+    CUE_WINDOW,
+    DATELINE,
+    HEADLINE_POSSESSIVE,
+    PLACE_WORDS,
+    SELF_NEWS,
+    WORD_RE,
+)
+from provenance.attribution.structures import Mention, after_apposition
+from provenance.model import Span
+
+# 'inline' (a reported sentence), 'quote' (a direct quotation credited to the outlet), 'leadin_colon' and
+# 'inline_colon' (the cue ends in a colon: the rest of the paragraph is the outlet's)
+Cue = Literal["inline", "quote", "leadin_colon", "inline_colon"]
+DECLINED: Final = "declined"
+Verdict = Cue | Literal["declined"] | None
+Construction = Callable[[Lexicon, str, str], Verdict]
+
+
+def _programme(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "made the case on France Bleu's morning programme" """
+    return "inline" if lex.programme_speech.search(pre) and lex.programme.match(post) else None
+
+
+def _headline_possessive(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """'"Empty pots" was BirGün's front-page headline'"""
+    return "inline" if HEADLINE_POSSESSIVE.match(post) and re.search(r"\b(?:was|is|became)\s*$", pre) else None
+
+
+def _possessive(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "Le Monde's reporting suggests ..." quotes it; "Le Monde's correspondent was expelled" does not."""
+    if not re.match(r"^['’]s\b", post):
+        return None
+    return "inline" if lex.possessive_report.match(post) and subject_position(lex, pre) else DECLINED
+
+
+def _colon_label(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "From the German Bild: ..." inside a paragraph, "10:05 — Suspilne: ..." in a live blog."""
+    if re.match(r"^\s*(?:\([^)]{0,80}\))?\s*:\s*\S", post) and (
+        not pre.strip() or DATELINE.fullmatch(pre) or (lex.leadin_opener.match(pre) and len(WORD_RE.findall(pre)) <= 5)
+    ):
+        return "leadin_colon"
+    return None
+
+
+def _quoted_by(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "as quoted by X", "X quoted the minister as saying" """
+    if lex.quote_before.search(pre):
+        return "quote"
+    return "quote" if lex.quote_after.match(post) and subject_position(lex, pre) else None
+
+
+def _according_to(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "According to X", "told X", "citing X", "a report in X", "was put at ... by X" """
+    if lex.cue_before.search(pre) or lex.report_before.search(pre):
+        return "inline"
+    if lex.cue_before_pattern is not None and lex.cue_before_pattern.search(pre):
+        return "inline"
+    return None
+
+
+def _trailing_credit(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "..., via X." closing the sentence"""
+    return "inline" if lex.closing_credit.search(pre) and re.match(rf"^{CLOSE_MARKS}[\s).\]]*$", post) else None
+
+
+def _verb_frame(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "X reported that", "X reports:", with the outlet as the subject."""
+    m = lex.cue_after.match(post)
+    if not m or not subject_position(lex, pre):
+        return None
+    rest = post[m.end() :]
+    if lex.coverage.match(rest):
+        return DECLINED  # "Der Spiegel reported on the scandal": coverage, no content quoted
+    if SELF_NEWS.match(rest):
+        return DECLINED  # "X said last month it would move to digital-first": news about the outlet itself
+    if re.match(r"^[^:.;!?\"“„«]{0,40}:", rest):  # "reported on Thursday: ..."
+        return "inline_colon"
+    return "inline"
+
+
+def _verb_that(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "X added on Tuesday that ...", "X struck a calmer tone, noting that ..." """
+    return "inline" if lex.cue_that.match(post) and subject_position(lex, pre) else None
+
+
+def _quote_tag(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """'"Rome is running dry," La Repubblica declared'"""
+    return "quote" if re.search(r"[,!?][\"”»’']\s*(?:(?i:the|a)\s+)?$", pre) and lex.quote_tag.match(post) else None
+
+
+INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
+    ("programme", _programme),
+    ("headline possessive", _headline_possessive),
+    ("possessive", _possessive),
+    ("colon label", _colon_label),
+    ("quoted by", _quoted_by),
+    ("according to", _according_to),
+    ("trailing credit", _trailing_credit),
+    ("verb frame", _verb_frame),
+    ("verb that", _verb_that),
+    ("quote tag", _quote_tag),
+)
+
+
+def deciding_construction(text: str, lex: Lexicon, sent: Span, mention: Mention) -> tuple[str, Verdict] | None:
+    """The first construction that decides about ``mention`` inside the sentence ``sent``, with its verdict."""
+    # a cue stands next to the name: a window of the sentence keeps every test linear in long texts
+    pre = text[max(sent.start, mention.span.start - CUE_WINDOW) : mention.span.start]
+    post = after_apposition(mention, text[mention.span.end : min(sent.end, mention.span.end + CUE_WINDOW)])
+    for name, construction in INLINE_CONSTRUCTIONS:
+        verdict = construction(lex, pre, post)
+        if verdict is not None:
+            return name, verdict
+    return None
+
+
+def inline_cue(text: str, lex: Lexicon, sent: Span, mention: Mention) -> Cue | None:
+    """The kind of cue crediting ``mention`` inside the sentence ``sent``, or None."""
+    decided = deciding_construction(text, lex, sent, mention)
+    verdict = None if decided is None else decided[1]
+    if verdict is None or verdict == DECLINED:
+        return None
+    return verdict
+
+
+def subject_position(lex: Lexicon, pre: str) -> bool:
+    """The outlet is the subject: nothing before it, or a clause boundary / connective."""
+    # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet", and so do
+    # adjectives after it: "The conservative Yomiuri Shimbun wrote"
+    pre = pre.rstrip().rstrip('«„"“‚‘»›')
+    pre = lex.article_adjectives.sub("", pre + " ").rstrip()
+    pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
+    # a transcript's speaker ("PIOTR: ") or a thread's post number ("2/ ") opens the line, not the sentence
+    pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()
+    if not pre:
+        return True
+    if re.fullmatch(rf"(?i:(?:over|back|out)\s+)?(?i:in|from|across)\s+{PLACE_WORDS}", pre):
+        return True  # "In Prague the news site X reported": a place opening the sentence, no comma
+    return lex.subject_boundary.search(pre) is not None
+
+
+def cue_phrase(text: str, lex: Lexicon, span: Span, mention: Mention) -> tuple[Span, str]:
+    """The attribution words around the outlet name: "According to BILD", "told Der Spiegel"."""
+    pre = text[span.start : mention.span.start]
+    post = after_apposition(mention, text[mention.span.end : span.end])
+    start, end = mention.span.start, mention.span.end
+    before = (
+        lex.quote_before.search(pre)
+        or lex.cue_before.search(pre)
+        or lex.report_before.search(pre)
+        or lex.closing_credit.search(pre)
+    )
+    if before:
+        start = span.start + before.start() + (len(before.group(0)) - len(before.group(0).lstrip(" ,;:(—–-")))
+    else:
+        after = lex.cue_after.match(post)
+        if after:
+            end = span.end - len(post) + after.end()
+    return Span(start, end), text[start:end].strip(" ,")

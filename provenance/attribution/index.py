@@ -1,0 +1,200 @@
+"""The article as the recognisers read it: blocks with their sentences, quotations, outlet mentions and links.
+
+``ArticleIndex.build`` does all the reading once (sentence splitting, registry names, outlets the registry lacks);
+afterwards the index does not change, and the recognisers only ask it questions.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from provenance.attribution.cues import Cue, cue_phrase, inline_cue
+from provenance.attribution.lexicon import Lexicon, load_lexicon
+from provenance.attribution.mentions import MentionFinder
+from provenance.attribution.structures import (
+    Block,
+    Mention,
+    OutletRegistry,
+    SpanIndex,
+    find_quotes,
+    split_paragraphs,
+    strip,
+)
+from provenance.attribution.unknown import find_unknown_outlets, is_english_word
+from provenance.model import Document, Link, Outlet, Paragraph, Span
+from provenance.segment import split_sentences, trim_span
+
+
+@dataclass(frozen=True)
+class ArticleIndex:
+    doc: Document
+    text: str
+    registry: OutletRegistry
+    lex: Lexicon
+    blocks: tuple[Block, ...]
+    quotes: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
+    mention_index: SpanIndex[Mention]  # by the name alone
+    link_index: SpanIndex[Link]
+    quote_index: SpanIndex[Span]
+    block_starts: tuple[int, ...]
+    positions: dict[Block, int]
+
+    @classmethod
+    def build(cls, doc: Document, registry: OutletRegistry) -> ArticleIndex:
+        text = doc.text
+        lex = load_lexicon()
+        blocks = _blocks(doc)
+        quotes = tuple(q.span for q in doc.quotes) if doc.quotes else tuple(q.span for q in find_quotes(text))
+        mention_finder = MentionFinder(text, registry, lex)
+
+        def is_registered(name: str) -> bool:
+            """The registry knows exactly this name or domain ("spiegel.de"): the finder resolves it itself. (Its
+            lenient lookup also finds "Deník" in "Brněnský deník", another paper.)"""
+            if "." in name and " " not in name:
+                return registry.by_url(f"https://{name}") is not None
+            return mention_finder.exact(name) is not None
+
+        mentions = mention_finder.find()
+        mentions += find_unknown_outlets(
+            text,
+            blocks,
+            mentions,
+            lex,
+            lambda sent, mention: inline_cue(text, lex, sent, mention),
+            mention_finder.name_language,
+            is_english_word,
+            is_registered,
+        )
+        mentions.sort(key=lambda m: m.span.start)
+        # a description inside a longer mention is part of it: "the Heraklion newspaper" in "the Heraklion
+        # newspaper Nea Kriti"
+        spans = SpanIndex((m.span, m) for m in mentions)
+        kept = tuple(
+            m
+            for m in mentions
+            if not any(o.span.contains(m.span) and len(o.span) > len(m.span) for o in spans.overlapping(m.span))
+        )
+        return cls(
+            doc=doc,
+            text=text,
+            registry=registry,
+            lex=lex,
+            blocks=blocks,
+            quotes=quotes,
+            mentions=kept,
+            mention_index=SpanIndex((m.name_span, m) for m in kept),
+            link_index=SpanIndex((link.span, link) for link in doc.links),
+            quote_index=SpanIndex((q, q) for q in quotes),
+            block_starts=tuple(b.span.start for b in blocks),
+            positions={b: i for i, b in enumerate(blocks)},
+        )
+
+    # ------------------------------------------------------------------ blocks
+
+    def block_text(self, b: Block) -> str:
+        return self.text[b.span.start : b.span.end]
+
+    def position(self, b: Block) -> int:
+        """Where ``b`` stands among the blocks."""
+        return self.positions[b]
+
+    def next_block(self, i: int) -> Block | None:
+        return self.blocks[i + 1] if i + 1 < len(self.blocks) else None
+
+    def prev_block(self, i: int) -> Block | None:
+        return self.blocks[i - 1] if i > 0 else None
+
+    def quote_group(self, i: int) -> list[Block]:
+        """Consecutive block-quote blocks starting at i."""
+        group = []
+        while i < len(self.blocks) and self.blocks[i].kind == "blockquote":
+            group.append(self.blocks[i])
+            i += 1
+        return group
+
+    def block_at(self, span: Span) -> Block:
+        i = max(0, bisect.bisect_right(self.block_starts, span.start) - 1)
+        return self.blocks[i]
+
+    def sentence_at(self, span: Span) -> Span | None:
+        if not self.blocks:
+            return None
+        b = self.block_at(span)
+        for s in b.sentences:
+            if s.start <= span.start < s.end:
+                return strip(self.text, s)
+        return None
+
+    def sentences_over(self, span: Span) -> Span | None:
+        """The sentences of one block that a span (a link) touches."""
+        first = self.sentence_at(span)
+        if first is None:
+            return None
+        b = self.block_at(span)
+        end = first.end
+        for s in b.sentences:
+            if s.start < span.end and s.end > end:
+                end = strip(self.text, s).end
+        return Span(first.start, max(end, first.end))
+
+    def sentences_in(self, span: Span) -> list[Span]:
+        """The sentences of the blocks ``span`` touches that overlap it."""
+        return [s for b in self.blocks if b.span.overlaps(span) for s in b.sentences if s.overlaps(span)]
+
+    # ------------------------------------------------------------------ mentions, links, quotations
+
+    def mentions_in(self, span: Span) -> list[Mention]:
+        return [m for m in self.mention_index.overlapping(span) if span.contains(m.name_span)]
+
+    def outlet_links(self, span: Span) -> list[tuple[Link, Outlet]]:
+        out = []
+        for link in self.link_index.overlapping(span):
+            if span.overlaps(link.span) or span.contains(link.span):
+                outlet = self.registry.by_url(link.href) if link.href.startswith(("http://", "https://")) else None
+                if outlet is not None:
+                    out.append((link, outlet))
+        return out
+
+    def outside_quotes(self, span: Span) -> str:
+        """The text of span with quoted stretches blanked out (same length)."""
+        chars = list(self.text[span.start : span.end])
+        for q in self.quote_index.overlapping(span):
+            if q.overlaps(span):
+                for i in range(max(q.start, span.start), min(q.end, span.end)):
+                    chars[i - span.start] = " "
+        return "".join(chars)
+
+    def is_full_quote(self, b: Block) -> bool:
+        """The whole paragraph is one quotation ("..." with at most closing punctuation after it)."""
+        return any(q.start == b.span.start and q.end >= b.span.end - 1 for q in self.quote_index.overlapping(b.span))
+
+    # ------------------------------------------------------------------ cues
+
+    def inline_cue(self, sent: Span, mention: Mention) -> Cue | None:
+        return inline_cue(self.text, self.lex, sent, mention)
+
+    def cue_phrase(self, span: Span, mention: Mention) -> tuple[Span, str]:
+        return cue_phrase(self.text, self.lex, span, mention)
+
+
+def link_mention(link: Link, outlet: Outlet, written: str | None = None) -> Mention:
+    """The outlet a link points to, standing at the link as a mention of it."""
+    return Mention(link.span, link.span, outlet, link.text if written is None else written, outlet.language)
+
+
+def _blocks(doc: Document) -> tuple[Block, ...]:
+    paragraphs: Sequence[Paragraph] = doc.paragraphs
+    if not paragraphs:
+        paragraphs = split_paragraphs(doc.text)
+    blocks = []
+    for i, p in enumerate(paragraphs):
+        start, end = trim_span(doc.text, p.span.start, p.span.end)
+        if end <= start:
+            continue
+        body = doc.text[start:end]
+        sents = tuple(s.span for s in split_sentences(body, doc.language, offset=start)) or (Span(start, end),)
+        blocks.append(Block(i, Span(start, end), p.kind, sents))
+    return tuple(blocks)

@@ -1,0 +1,133 @@
+"""Lead-ins: a sentence or heading that introduces an outlet's text below it ("From the German Bild:",
+"Le Monde reported:", "Here is how the paper describes it:", a heading "According to Le Monde")."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.attribution.index import ArticleIndex
+from provenance.attribution.lines import attribution_line, source_line
+from provenance.attribution.patterns import MAX_ATTRIBUTION_LINE_WORDS, MAX_LEADIN_WORDS, WORD_RE
+from provenance.attribution.structures import Block, Mention, after_apposition, strip
+from provenance.attribution.voice import is_commentary
+from provenance.model import Span
+from provenance.segment import trim_span
+
+
+def leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
+    """The last sentence of b ends in a colon and introduces an outlet's text."""
+    lex, text = ix.lex, ix.text
+    if b.kind == "blockquote":
+        return None
+    if b.kind == "heading" and not ix.block_text(b).rstrip().endswith(":"):
+        return heading_leadin(ix, b)
+    sent = b.sentences[-1]
+    start, end = trim_span(text, sent.start, sent.end)
+    s_text = text[start:end]
+    announced = s_text.endswith(".") and bool(lex.announcement.match(s_text))
+    if not s_text.endswith(":") and not announced:
+        return None
+    span = Span(start, end)
+    found = ix.mentions_in(span)
+    if lex.negative.search(s_text):
+        return None
+    if not found:
+        return anaphoric_leadin(ix, b, span, announced=announced)
+    mention = found[-1]
+    words = len(WORD_RE.findall(s_text))
+    after = text[mention.span.end : end - 1]
+    opener = lex.leadin_opener.match(s_text)
+    verb = (
+        lex.cue_after.match(after)
+        or lex.cue_before.search(text[start : mention.span.start])
+        or lex.translation_note.search(s_text)  # "(translated from Russian):" announces a quote
+        # "X explained the remaining obstacles in a long piece:": a saying verb needs no "that" before a colon
+        or lex.verb_bare.match(after_apposition(mention, text[mention.span.end : end]))
+        # "... and Le Télégramme is blunt:": the outlet and a word on its tone introduce its words
+        or re.fullmatch(r"\s+(?:is|was|sounds|remains|gets|got)\s+[\w-]+(?:\s+[\w-]+)?\s*", after)
+    )
+    if words > MAX_LEADIN_WORDS and not verb:
+        return None
+    if not (opener or verb or words <= 8):
+        return None
+    return mention, span
+
+
+def heading_leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
+    """A heading over the outlet's text: "From Le Monde (translated)", "Bild reports", "According to Le Monde".
+
+    A heading that only names the outlet ("How Der Spiegel broke the story") is about it, not its text."""
+    lex = ix.lex
+    text = ix.block_text(b)
+    found = ix.mentions_in(b.span)
+    if not found or len(WORD_RE.findall(text)) > MAX_ATTRIBUTION_LINE_WORDS + 2 or lex.negative.search(text):
+        return None
+    mention = found[-1]
+    after = ix.text[mention.span.end : b.span.end]
+    before = ix.text[b.span.start : mention.span.start]
+    if (
+        lex.translation_note.search(text)
+        or lex.leadin_opener.match(text)
+        or lex.cue_after.match(after)
+        or lex.cue_before.search(before)
+    ):
+        return mention, b.span
+    # a press review's "Country: Outlet" heading over what the outlet printed
+    if not after.strip(" *_#:.") and re.fullmatch(r"\W*(?:[A-ZÀ-Þ][\w'’ -]{1,30}:\s*)?", before):
+        return mention, b.span
+    return None
+
+
+def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool = False) -> tuple[Mention, Span] | None:
+    """ "X has seen the draft. Here is how the paper describes it:" - the colon sentence names X as "the paper".
+
+    An announcement ("The following is a translation of its central section.") may name it as "its"."""
+    lex = ix.lex
+    s_text = ix.text[span.start : span.end]
+    anaphor = lex.anaphor.search(s_text)
+    if len(WORD_RE.findall(s_text)) > MAX_LEADIN_WORDS:
+        return document_leadin(ix, b, span)
+    earlier = ix.mentions_in(Span(b.span.start, span.start))
+    if not earlier:
+        return document_leadin(ix, b, span)
+    mention = earlier[-1]
+    if announced and (re.search(r"\b(?:its|their)\b", s_text, re.I) or lex.translation_note.search(s_text)):
+        return mention, Span(b.span.start, span.end)
+    if anaphor is None:
+        return None
+    after = s_text[anaphor.end() : -1]
+    if not lex.cue_after.match(after) and (
+        not lex.leadin_opener.match(s_text) or is_commentary(ix, span)  # "Here is what I think of the paper:"
+    ):
+        return None
+    return mention, Span(b.span.start, span.end)
+
+
+def document_leadin(ix: ArticleIndex, b: Block, span: Span) -> tuple[Mention, Span] | None:
+    """ "... according to a memo published by X." then "The memo, dated 4 May, reads in part:" - the colon
+    sentence names the document the paragraph above credits to X, by the same noun."""
+    lex = ix.lex
+    s_text = ix.text[span.start : span.end]
+    if span.start != b.span.start or len(WORD_RE.findall(s_text)) > 2 * MAX_LEADIN_WORDS:
+        return None
+    m = re.match(r"^\W*the\s+(?:[\w-]+\s+)?(?P<noun>[\w-]+)\b", s_text, re.I)
+    nouns = {n.lower() for n in lex.raw["cues"].get("seen_nouns", []) + lex.raw["cues"]["report_nouns"]}
+    if m is None or m.group("noun").lower() not in nouns or is_commentary(ix, span):
+        return None
+    noun = m.group("noun").lower().rstrip("s")
+    prev = ix.prev_block(ix.position(b))
+    if prev is None or prev.kind != "paragraph":
+        return None
+    for sent in reversed(prev.sentences):
+        st = strip(ix.text, sent)
+        if not re.search(rf"\b{re.escape(noun)}s?\b", ix.text[st.start : st.end], re.I):
+            continue
+        for mention in ix.mentions_in(st):
+            if ix.inline_cue(st, mention) is not None:
+                return mention, span
+    return None
+
+
+def starts_attribution(ix: ArticleIndex, b: Block) -> bool:
+    """The block opens an outlet's text or credits one: a lead-in, a Source line or a credit line."""
+    return bool(leadin(ix, b) or source_line(ix, b) or attribution_line(ix, b))

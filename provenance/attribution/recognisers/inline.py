@@ -1,0 +1,193 @@
+"""Inline attribution, one or more whole sentences: "According to BILD, ...", "X reported that", ", reports X",
+"... told X", "citing X", direct quotes "as quoted by X" (kind ``quote``), with the sentences that go on
+reporting the same outlet ("The paper added that ..."), an outlet described instead of named ("The Zurich paper
+writes") and an outlet relaying another ("..., citing Fontanka")."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.attribution.anaphora import antecedent, continues, is_description, refers_back, relayed
+from provenance.attribution.cues import Cue
+from provenance.attribution.index import ArticleIndex
+from provenance.attribution.ledger import Ledger
+from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER
+from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
+from provenance.model import Span
+from provenance.segment import trim_span
+
+
+def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
+    text, lex = ix.text, ix.lex
+    for b in ix.blocks:
+        if b.kind == "heading":
+            continue
+        k = 0
+        while k < len(b.sentences):
+            sent = strip(text, b.sentences[k])
+            if ledger.is_claimed(sent) or lex.negative.search(text[sent.start : sent.end]):
+                k += 1
+                continue
+            hit = _credited(ix, sent)
+            if hit is None:
+                hit = described_outlet(ix, b, sent)
+            if hit is None and k == 0:
+                hit = paragraph_continuation(ix, ledger, sent)
+            if hit is None and k > 0:
+                # "X had a lower figure. In its edition, the paper put it at ...": the outlet named without a cue
+                # in the sentence before is the one "the paper" reports for; the passage starts there
+                before = strip(text, b.sentences[k - 1])
+                named = [m for m in ix.mentions_in(before) if not ledger.is_claimed(before)]
+                if (
+                    named
+                    and not lex.negative.search(text[before.start : before.end])
+                    and lex.outlet_anaphor.search(ix.outside_quotes(sent))
+                    and continues(ix, sent, named[-1])
+                ):
+                    hit = (named[-1], "inline")
+                    sent = before
+            if hit is None:
+                k += 1
+                continue
+            mention, cue = hit
+            mention = relayed(ix, sent, antecedent(ix, mention, b))
+            if cue == "leadin_colon":
+                stop = _add_leadin_colon(ix, ledger, b, sent, mention)
+                k += 1
+                while k < len(b.sentences) and b.sentences[k].start < stop:
+                    k += 1
+                continue
+            end_k = len(b.sentences) - 1 if cue == "inline_colon" else _last_continuing(ix, b, k, mention)
+            end = trim_span(text, sent.start, b.sentences[end_k].end)[1]
+            span = Span(_quote_opening(ix, ledger, b, _skip_label(ix, sent, mention)), end)
+            kind = "quote" if cue == "quote" else "inline"
+            if not _joined_previous(ix, ledger, b, sent, span, kind, mention):
+                ledger.add(Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), CONFIDENCE[kind]))
+            k = end_k + 1
+
+
+def _credited(ix: ArticleIndex, sent: Span) -> tuple[Mention, Cue] | None:
+    """The first outlet the sentence credits with a cue."""
+    for mention in ix.mentions_in(sent):
+        cue = ix.inline_cue(sent, mention)
+        if cue:
+            return mention, cue
+    return None
+
+
+def _last_continuing(ix: ArticleIndex, b: Block, k: int, mention: Mention) -> int:
+    """Index of the last sentence of b from k on that still reports ``mention``'s outlet."""
+    end_k = k
+    while end_k + 1 < len(b.sentences):
+        # a quotation of several sentences is one unit: its tag ('..." he said') is at its end
+        unit = _quote_unit(ix, b, end_k + 1)
+        if not continues(ix, Span(b.sentences[end_k + 1].start, b.sentences[unit].end), mention):
+            break
+        end_k = unit
+    return end_k
+
+
+def _joined_previous(
+    ix: ArticleIndex, ledger: Ledger, b: Block, sent: Span, span: Span, kind: str, mention: Mention
+) -> bool:
+    """Extend the previous passage over ``span`` when it goes on with it; True if it did."""
+    prev = ledger.last()
+    if prev is None or ix.text[prev.span.end : span.start].strip():
+        return False
+    # adjacent sentences from the same outlet make one passage, within a paragraph (across one a headline and its
+    # story are two), and so does the outlet described again ("The Twente newspaper said" after Tubantia)
+    joins = (prev.kind == kind and same_outlet(prev.mention, mention)) or (
+        prev.kind in ("inline", "quote") and refers_back(ix.lex, mention, prev)
+    )
+    # across a paragraph only an explicit "went on" does it: "..., Handelsblatt added."
+    went_on = ix.lex.went_on.search(ix.outside_quotes(sent)) is not None
+    if joins and (prev.span.start >= b.span.start or (went_on and same_outlet(prev.mention, mention))):
+        prev.span = Span(prev.span.start, span.end)
+        ledger.claim(span)
+        return True
+    return False
+
+
+def described_outlet(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] | None:
+    """A reporting frame around an outlet described by its place ("The Zurich paper writes that ...") after the
+    outlet was named: the named outlet is the source."""
+    for m in ix.lex.place_anaphor.finditer(ix.text, sent.start, sent.end):
+        span = Span(m.start(), m.end())
+        probe = Mention(span, span, None, m.group(0), None)
+        if not is_description(ix.lex, probe) or ix.mentions_in(span):
+            continue
+        cue = ix.inline_cue(sent, probe)
+        named = antecedent(ix, probe, b) if cue else probe
+        if cue and named is not probe:
+            return named, cue
+    return None
+
+
+def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tuple[Mention, Cue] | None:
+    """A paragraph that goes on reporting an outlet credited above it and names the outlet by what it is
+    ("..., the online newspaper said."); a pronoun alone ("He said ...") is not enough across paragraphs."""
+    last = ledger.last()
+    if last is None or last.kind not in ("inline", "quote", "leadin") or last.span.end > sent.start:
+        return None
+    # the paper named by what it is goes back to the last outlet credited, across the author's paragraphs in
+    # between, as long as no other outlet was named since
+    between = Span(last.span.end, sent.start)
+    if any(not same_outlet(m, last.mention) for m in ix.mention_index.overlapping(between) if between.contains(m.span)):
+        return None
+    if not ix.lex.outlet_anaphor.search(ix.outside_quotes(sent)) or not continues(ix, sent, last.mention):
+        return None
+    return last.mention, "inline"
+
+
+def _quote_opening(ix: ArticleIndex, ledger: Ledger, b: Block, start: int) -> int:
+    """Where a quotation that the sentence at ``start`` closes opened, in the same paragraph: '"Our list was
+    French. Now it is half Russian," a restaurant owner told X.' is one quoted passage, not its last sentence."""
+    for q in ix.quote_index.overlapping(Span(start, start + 1)):
+        if b.span.start <= q.start < start < q.end and not ledger.is_claimed(Span(q.start, start)):
+            return q.start
+    return start
+
+
+def _quote_unit(ix: ArticleIndex, b: Block, k: int) -> int:
+    """Index of the last sentence of b covered by a quotation that opens sentence k (k if there is none)."""
+    first = strip(ix.text, b.sentences[k])
+    for q in ix.quote_index.overlapping(first):
+        if q.start == first.start and q.end > first.end:
+            last = k
+            while last + 1 < len(b.sentences) and b.sentences[last + 1].start < q.end:
+                last += 1
+            return last
+    return k
+
+
+def _skip_label(ix: ArticleIndex, sent: Span, mention: Mention) -> int:
+    """Start of the sentence without a short label before a colon ("Madrid: The city's metro ...", a newsletter
+    item's heading); a label that names the outlet is part of the attribution."""
+    text = ix.text
+    m = (
+        LABEL.match(text, sent.start, sent.end)
+        or DATELINE.match(text, sent.start, sent.end)
+        or POST_NUMBER.match(text, sent.start, sent.end)
+    )
+    if m is None or sent.start + len(m.group(0)) > mention.span.start:
+        return sent.start
+    return m.end()
+
+
+def _add_leadin_colon(ix: ArticleIndex, ledger: Ledger, b: Block, sent: Span, mention: Mention) -> int:
+    """Lead-in and passage in one paragraph: the passage is what follows the colon. Returns where it ends."""
+    text = ix.text
+    colon = text.index(":", mention.span.end)
+    stop = b.span.end
+    for other in ix.mentions_in(Span(colon + 1, b.span.end)):
+        # "CNN: '...' NBC: '...'": the next outlet with its own colon starts another claim
+        if re.match(r"^\s*(?:\([^)]{0,80}\))?\s*:", text[other.span.end : b.span.end]):
+            stop = other.span.start
+            break
+    start, end = trim_span(text, colon + 1, stop)
+    body = Span(start, end)
+    quoted = any(q.start == start and q.end >= end - 1 for q in ix.quotes)  # one quotation: clear end
+    cue = Span(sent.start, colon + 1)
+    conf = CONFIDENCE["leadin_blockquote" if quoted else "leadin_plain"]
+    ledger.add(Candidate(body, "leadin", mention, cue, conf, open_end=not quoted, context=[cue]), cue)
+    return end

@@ -1,0 +1,127 @@
+"""The resolver: runs the recognisers in order of priority over one ledger, settles what they propose (an
+interview's questions and answers merged into one passage, a Source line's links given to the passage it
+credits) and turns the candidates into ``Passage`` records with their frames.
+
+Structural constructions come first, so that a cue inside a larger passage ("... told BILD." inside a translated
+block) does not start a passage of its own; links come last, because a link inside a passage found otherwise
+belongs to that passage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import provenance.attribution.recognisers as rec
+from provenance.attribution.frames import frame_spans
+from provenance.attribution.index import ArticleIndex
+from provenance.attribution.ledger import Ledger
+from provenance.attribution.patterns import UNKNOWN_OUTLET_FACTOR, WORD_RE
+from provenance.attribution.structures import Candidate, same_outlet
+from provenance.model import Link, Passage, Span
+
+Recogniser = Callable[[ArticleIndex, Ledger], None]
+
+# in order of priority: each sees what the ones before it claimed
+RECOGNISERS: tuple[tuple[str, Recogniser], ...] = (
+    ("source line over a Details label", rec.source_details.recognise),
+    ("lead-in or Source line + block", rec.structural.recognise),
+    ("closing credit line", rec.closing_lines.recognise),
+    ("credited block quote", rec.blockquotes.recognise),
+    ("quotation + credit", rec.quote_credits.recognise),
+    ("headline credit", rec.headlines.recognise),
+    ("inline frame", rec.inline.recognise),
+)
+
+
+def resolve(ix: ArticleIndex) -> list[Passage]:
+    """The passages of the indexed article, in document order, with ids P1, P2, ..."""
+    ledger = Ledger()
+    for _name, recognise in RECOGNISERS:
+        recognise(ix, ledger)
+    ledger.found = merge_interview(ix, ledger.found)
+    attach_credits(ledger)
+    rec.links.recognise(ix, ledger)
+    return [to_passage(ix, n, cand) for n, cand in enumerate(sorted(ledger.found, key=lambda c: c.span.start), 1)]
+
+
+def merge_interview(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]:
+    """An interview printed with the outlet as the questioner ("Kleine Zeitung: Why ...?" / "Mayor: ...") is one
+    passage, labels included, not one lead-in per question."""
+    merged: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: c.span.start):
+        prev = merged[-1] if merged else None
+        if (
+            cand.kind == "leadin"
+            and cand.cue is not None
+            and prev is not None
+            and prev.kind == "leadin"
+            and prev.cue is not None
+            and same_outlet(prev.mention, cand.mention)
+            and is_label(ix, cand)
+            and is_label(ix, prev)
+            and not ix.text[prev.span.end : cand.cue.start].strip()
+        ):
+            # the labels are part of the printed interview
+            prev.span = Span(min(prev.span.start, prev.cue.start), cand.span.end)
+            continue
+        merged.append(cand)
+    return merged
+
+
+def is_label(ix: ArticleIndex, cand: Candidate) -> bool:
+    """The candidate's cue is only the outlet's name and a colon at the start of its block ("SPIEGEL: ")."""
+    cue = cand.cue
+    if cue is None:
+        return False
+    b = ix.block_at(cue)
+    words = WORD_RE.findall(ix.text[cue.start : cue.end])
+    line_start = cue.start == b.span.start or ix.text[cue.start - 1] == "\n"
+    return (
+        line_start
+        and ix.text[cue.start : cue.end].rstrip().endswith(":")
+        and (len(words) <= len(WORD_RE.findall(cand.mention.written)) + 1)
+    )
+
+
+def attach_credits(ledger: Ledger) -> None:
+    """Links of a Source line go to the nearest passage above it from the same outlet."""
+    for mention, line in ledger.credits:
+        above = [c for c in ledger.found if c.span.end <= line.start and same_outlet(c.mention, mention)]
+        if above:
+            max(above, key=lambda c: c.span.end).context.append(line)
+
+
+def to_passage(ix: ArticleIndex, n: int, cand: Candidate) -> Passage:
+    m = cand.mention
+    urls: list[str] = []
+    near: list[Link] = []
+    for area in (cand.span, *cand.context, *([cand.cue] if cand.cue else [])):
+        near.extend(ix.link_index.overlapping(area))
+    for link in sorted(near, key=lambda lk: lk.span.start):
+        if _near(cand, link.span) and link.href not in urls:
+            urls.append(link.href)
+    confidence = cand.confidence * (1.0 if m.outlet else UNKNOWN_OUTLET_FACTOR)
+    cue_span = cand.cue
+    cue_text = ix.text[cue_span.start : cue_span.end].strip() if cue_span else ""
+    if cand.kind in ("inline", "quote") and cue_span is not None:
+        cue_span, cue_text = ix.cue_phrase(cand.span, m)
+    return Passage(
+        id=f"P{n}",
+        text=ix.text[cand.span.start : cand.span.end],
+        span=cand.span,
+        kind=cand.kind,
+        outlet=m.outlet,
+        outlet_name=m.written.strip(),
+        language=m.language,
+        cue=cue_text,
+        cue_span=cue_span,
+        confidence=round(confidence, 3),
+        urls=urls,
+        open_end=cand.open_end,
+        frame=frame_spans(ix, cand, cue_span),
+    )
+
+
+def _near(cand: Candidate, span: Span) -> bool:
+    spans = [cand.span, *cand.context] + ([cand.cue] if cand.cue else [])
+    return any(s.overlaps(span) or s.contains(span) for s in spans)

@@ -1,0 +1,66 @@
+"""Whose voice a sentence is in: someone reported (a speech tag) or the article's author (commentary)."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.attribution.index import ArticleIndex
+from provenance.attribution.patterns import WORD_RE
+from provenance.attribution.structures import Block, strip
+from provenance.model import Span
+from provenance.segment import trim_span
+
+
+def reported(ix: ArticleIndex, sent: Span) -> bool:
+    """The sentence carries a speech tag ("..., the director told the paper"): someone else's words."""
+    text = ix.outside_quotes(sent)
+    for m in ix.lex.speech_tag.finditer(text):
+        # "as I said", "according to my figures" are the author speaking
+        who = text if m.group("who") is None else m.group("who")
+        if not any(w.lower() in ix.lex.first_person and w != "US" for w in WORD_RE.findall(who)):
+            return True
+    return False
+
+
+def is_commentary(ix: ArticleIndex, span: Span) -> bool:
+    """The author's own voice: first person, questions or exclamations, or an opinion opener.
+
+    Sentences with a speech tag do not count: they report somebody else's words."""
+    lex, text = ix.lex, ix.text
+    b = ix.block_at(span)
+    stripped = (strip(text, s) for s in b.sentences)
+    sents = [s for s in stripped if len(s) and span.start <= s.start and s.end <= span.end]
+    if not sents:
+        sents = [strip(text, span)]
+    voiced = [s for s in sents if not reported(ix, s)]
+    if not voiced:
+        return False
+    if voiced[0] == sents[0]:
+        raw = text[sents[0].start : sents[0].end]
+        if lex.commentary_opener.match(raw) or lex.judgement.match(raw) or lex.omission.match(raw):
+            return True
+    if any(lex.verification_note.search(ix.outside_quotes(s)) for s in voiced):
+        return True  # the author saying what could not be checked
+    joined = " ".join(ix.outside_quotes(s) for s in voiced)
+    if re.search(r"[!?](?=\s|$)", joined):
+        return True
+    for word in WORD_RE.findall(joined):
+        low = word.lower()
+        if word == "US" or (low == "i" and word != "I"):
+            continue
+        if low in lex.first_person:
+            return True
+    return len(lex.evaluative.findall(joined)) >= 2
+
+
+def trim_commentary(ix: ArticleIndex, run: list[Block]) -> Span:
+    """Span of the run without trailing sentences in the author's voice."""
+    start = run[0].span.start
+    end = run[-1].span.end
+    last = run[-1]
+    for sent in reversed(last.sentences[1:]):
+        if is_commentary(ix, sent):
+            end = trim_span(ix.text, start, sent.start)[1]
+        else:
+            break
+    return Span(start, end)
