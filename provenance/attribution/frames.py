@@ -49,12 +49,18 @@ def continuation_tags(text: str, sent: Span, lex: Lexicon, unquoted: str | None 
     raw = text[sent.start : sent.end]
     spans: list[Span] = []
     m = lex.continuation.match(raw)
-    if m:  # "The paper added that ..."
+    if m and not _PASSIVE_HEDGE.match(raw, m.end()):  # "The paper added that ..."
         spans.append(_joined(text, Span(sent.start + len(raw) - len(raw.lstrip()), sent.start + m.end()), sent.end))
     for tag in lex.continuation_tag.finditer(raw if unquoted is None else unquoted):  # "..., it added."
+        if _PASSIVE_HEDGE.match(raw, tag.end()):
+            continue
         start = sent.start + tag.start() + len(tag.group(0)) - len(tag.group(0).lstrip(" ,—–("))
         spans.append(_joined(text, Span(start, sent.start + tag.end()), sent.end))
     return spans
+
+
+# "He is said to have read ...", "it reported to be": the outlet's hedge, not its credit (the words stay compared)
+_PASSIVE_HEDGE = re.compile(r"\s+to\b", re.I)
 
 
 def merged_spans(spans: list[Span]) -> list[Span]:
