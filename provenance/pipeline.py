@@ -313,6 +313,7 @@ class Checker:
             [s.text for s in deriv_sents],
             [t.text if t is not None else None for t in translations],
             _content_words(deriv_lang),
+            _rebuts(deriv_lang),
         )
         self._align_tags.add(align_mod.version_tag(deriv_lang, orig_lang))
         self._report(f"{passage.id}: aligning", 1, 1)
@@ -449,6 +450,15 @@ def _content_words(lang: str) -> Callable[[str], frozenset[str]]:
         )
 
     return words
+
+
+def _rebuts(lang: str) -> Callable[[str], bool]:
+    """Whether a text answers or denies a claim (the lexicon's rebuttal cues in ``lang``)."""
+    from provenance.compare.lexicon import load_lexicon
+    from provenance.compare.tokens import tokenize
+
+    lex = load_lexicon(lang)
+    return lambda text: bool(lex.find("rebuttal.cues", tokenize(text, lang=lang)))
 
 
 def _without_frame(sentences: list[Sentence], frame: Sequence[Span]) -> tuple[list[Sentence], list[Sentence]]:

@@ -28,16 +28,46 @@ Words = Callable[[str], frozenset[str]]
 
 
 def regroup(
-    beads: Sequence[Bead], derivative: Sequence[str], translations: Sequence[str | None], words: Words
+    beads: Sequence[Bead],
+    derivative: Sequence[str],
+    translations: Sequence[str | None],
+    words: Words,
+    rebuts: Callable[[str], bool] = lambda text: False,
 ) -> list[Bead]:
     """``beads`` with unaligned sentences joined to the bead next to them where the translation shows a split or a
     merge. ``derivative`` holds the derivative sentences, ``translations`` the known translation of each original
-    sentence (None where there is none), ``words`` gives a text's content words."""
+    sentence (None where there is none), ``words`` gives a text's content words. An original sentence that
+    ``rebuts`` ("Deutsche Bahn rejects this account.") joins only a bead whose derivative rebuts too: sharing the
+    names of the claim it answers does not render it."""
     der = [words(t) for t in derivative]
     trans = [words(t) if t else frozenset() for t in translations]
-    out = list(beads)
-    while _merge_original(out, der, trans) or _merge_derivative(out, der, trans):
+    rebuttal = [bool(t) and rebuts(t) for t in translations]
+    der_rebuttal = [rebuts(t) for t in derivative]
+    out = _split_rebuttals(list(beads), rebuttal, der_rebuttal)
+    while _merge_original(out, der, trans, rebuttal, der_rebuttal) or _merge_derivative(out, der, trans):
         pass
+    return out
+
+
+def _split_rebuttals(beads: list[Bead], rebuttal: Sequence[bool], der_rebuttal: Sequence[bool]) -> list[Bead]:
+    """A rebuttal the aligner merged into a bead whose derivative rebuts nothing stands alone again, as the
+    omission it is ("Deutsche Bahn rejects this account." merged with the next sentence for its names)."""
+    out: list[Bead] = []
+    for bead in beads:
+        rebuts = any(der_rebuttal[i] for i in bead.derivative if i < len(der_rebuttal))
+        if len(bead.original) < 2 or not bead.derivative or rebuts:
+            out.append(bead)
+            continue
+        first, last = bead.original[0], bead.original[-1]
+        before = [first] if first < len(rebuttal) and rebuttal[first] else []
+        after = [last] if last < len(rebuttal) and rebuttal[last] and last != first else []
+        kept = tuple(j for j in bead.original if j not in before and j not in after)
+        if not kept:
+            out.append(bead)
+            continue
+        out += [Bead((), (j,), 0.0) for j in before]
+        out.append(Bead(bead.derivative, kept, bead.score))
+        out += [Bead((), (j,), 0.0) for j in after]
     return out
 
 
@@ -45,16 +75,18 @@ def _union(sets: Sequence[frozenset[str]], indices: Sequence[int]) -> frozenset[
     return frozenset().union(*(sets[i] for i in indices if i < len(sets)))
 
 
-def _merge_original(beads: list[Bead], der: Sequence[frozenset[str]], trans: Sequence[frozenset[str]]) -> bool:
+def _merge_original(beads: list[Bead], der: Sequence[frozenset[str]], trans: Sequence[frozenset[str]],
+                    rebuttal: Sequence[bool], der_rebuttal: Sequence[bool]) -> bool:
     """Join one unaligned original sentence to the bead next to it that renders it; True if one was joined."""
     taken = _aligned(beads)
     for k, bead in enumerate(beads):
         if not bead.derivative or not bead.original:
             continue
+        rebuts = any(der_rebuttal[i] for i in bead.derivative if i < len(der_rebuttal))
         said = _union(der, bead.derivative)
         missing = said - _union(trans, bead.original)
         for j in (min(bead.original) - 1, max(bead.original) + 1):
-            if j in taken or not 0 <= j < len(trans) or not trans[j]:
+            if j in taken or not 0 <= j < len(trans) or not trans[j] or (rebuttal[j] and not rebuts):
                 continue
             shared = missing & trans[j]
             if len(shared) >= MIN_SHARED and len(said & trans[j]) >= SHARE * len(trans[j]):

@@ -244,3 +244,30 @@ def test_a_weak_negative_verb_on_both_sides_balances_nothing():
         translation="The city council does not rule out extending the surcharge.",
     )
     assert _major(_sub(fs, "negation"))
+
+
+def test_a_rebuttal_sharing_names_with_its_neighbour_is_not_absorbed():
+    derivative = ["According to Deutsche Bahn, the job was planned for six weeks."]
+    translations = ["Deutsche Bahn rejects this account.", "The company says the job was planned for six weeks."]
+    beads = [Bead((0,), (1,), 0.7), Bead((), (0,), 0.0)]
+    rebuts = lambda text: "rejects" in text  # noqa: E731
+    assert regroup(beads, derivative, translations, _words, rebuts) == beads
+
+
+def test_a_rebuttal_the_aligner_merged_stands_alone_again():
+    derivative = ["According to Deutsche Bahn, the job was planned for six weeks."]
+    translations = ["Deutsche Bahn rejects this account.", "The company says the job was planned for six weeks."]
+    rebuts = lambda text: "rejects" in text  # noqa: E731
+    assert regroup([Bead((0,), (0, 1), 0.5)], derivative, translations, _words, rebuts) == [
+        Bead((), (0,), 0.0), Bead((0,), (1,), 0.5)]
+
+
+def test_the_same_words_are_reported_once_by_the_more_specific_detector():
+    fs = compare_texts(
+        "Die Ringbahn wird teilweise gesperrt.",
+        "The Ringbahn will be completely closed.",
+        source_lang="de",
+        translation="The Ringbahn will be partly closed.",
+    )
+    assert [f.subtype.value for f in fs if f.derivative and f.derivative.text == "completely" and f.subtype] == [
+        "intensity"]

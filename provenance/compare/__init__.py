@@ -43,6 +43,11 @@ COMPARE_VERSION = "1.0"
 DETECTORS = (number, entity, negation, counterfactual, hedge, intensity, quotation, coverage, lexical)
 
 
+# which drift reports words two detectors claim: the one that says more precisely what changed
+SPECIFICITY = (DriftSubtype.NUMBER, DriftSubtype.ENTITY, DriftSubtype.QUOTATION, DriftSubtype.INTENSITY,
+               DriftSubtype.HEDGE, DriftSubtype.NEGATION, DriftSubtype.MEANING)
+
+
 def compare_aligned(
     derivative: Sequence[Sentence],
     original: Sequence[Sentence],
@@ -185,7 +190,19 @@ def _unshadowed(found: list[Finding]) -> list[Finding]:
         return (f.severity is Severity.MINOR and f.kind is FindingKind.DRIFT and span is not None
                 and (span.start, span.end) in serious)
 
-    return [f for f in found if not shadowed(f)]
+    kept = [f for f in found if not shadowed(f)]
+    # one finding per piece of evidence: two drifts on exactly the same words ('completely' for 'teilweise' is an
+    # antonym of 'partly' and an intensified claim) are reported once, by the more specific detector
+    best: dict[tuple[int, int], Finding] = {}
+    for f in kept:
+        span = f.derivative.span if f.derivative is not None else None
+        if f.kind is not FindingKind.DRIFT or span is None or f.subtype is None:
+            continue
+        key = (span.start, span.end)
+        if key not in best or SPECIFICITY.index(f.subtype) < SPECIFICITY.index(best[key].subtype):  # type: ignore[arg-type]
+            best[key] = f
+    return [f for f in kept if f.kind is not FindingKind.DRIFT or f.derivative is None or f.derivative.span is None
+            or f.subtype is None or best[(f.derivative.span.start, f.derivative.span.end)] is f]
 
 
 def _translation_side(
