@@ -90,6 +90,8 @@ class Checker:
         self._translators: dict[str, object] = {}
         self._progress: Progress | None = None
         self._align_tags: set[str] = set()  # align versions (with '+freedict' where used) of this run
+        self._voice_doc: Document | None = None  # the document whose author's-voice test is built
+        self._voice_test: Callable[[Span], bool] = lambda span: False
 
     def _report(self, stage: str, done: int, total: int) -> None:
         if self._progress is not None:
@@ -251,6 +253,14 @@ class Checker:
         first, last = min(inside), max(inside)
         while last + 1 < len(sentences) and matches[last + 1] and not _taken(sentences[last + 1].span, others):
             last += 1
+        # a credit carries to the end of its paragraph unless the author's own voice takes over: the sentences
+        # after the last one the original renders are the outlet's too (a sentence it never wrote is an addition)
+        voice = self._voice(doc)
+        end_of_credit = last
+        while (end_of_credit + 1 < len(sentences) and not _taken(sentences[end_of_credit + 1].span, others)
+               and not voice(sentences[end_of_credit + 1].span)):
+            end_of_credit += 1
+        last = end_of_credit
         while first > 0 and matches[first - 1] and not _taken(sentences[first - 1].span, others):
             first -= 1
         start = min(passage.span.start, sentences[first].span.start)
@@ -267,6 +277,14 @@ class Checker:
         ]
         frame = merged_spans([*passage.frame, *tags]) if tags else passage.frame
         return replace(passage, span=Span(start, end), text=doc.text[start:end], frame=frame, extended=True)
+
+    def _voice(self, doc: Document) -> Callable[[Span], bool]:
+        """The author's-voice test for ``doc``, built once per document."""
+        if self._voice_doc is not doc:
+            from provenance.attribution import commentary
+
+            self._voice_doc, self._voice_test = doc, commentary(doc, self.registry)
+        return self._voice_test
 
     def _matches_original(
         self, sentences: list[str], original: _Original, translations: Sequence[Translation | None]

@@ -271,3 +271,23 @@ def test_the_same_words_are_reported_once_by_the_more_specific_detector():
     )
     assert [f.subtype.value for f in fs if f.derivative and f.derivative.text == "completely" and f.subtype] == [
         "intensity"]
+
+
+def test_a_possibility_stated_as_certain_is_a_hedge_drift():
+    fs = compare_texts(
+        "Der Hersteller könnte bis zu 180 Stellen abbauen.",
+        "The maker will cut up to 180 jobs.",
+        source_lang="de",
+        translation="The maker could cut up to 180 jobs.",
+    )
+    assert _major(_sub(fs, "hedge"))
+
+
+def test_an_attribution_does_not_carry_what_the_outlet_marks_as_unproven():
+    fs = compare_texts(
+        "Según el auto, el regidor habría favorecido a dos empresas.",
+        "According to the court order, the mayor favoured two companies.",
+        source_lang="es",
+        translation="According to the court order, the mayor allegedly favoured two companies.",
+    )
+    assert _major(_sub(fs, "hedge"))

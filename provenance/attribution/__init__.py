@@ -32,14 +32,15 @@ written. Cue lexicons live in ``data/attribution.toml``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.resolver import resolve
 from provenance.attribution.structures import OutletRegistry
-from provenance.model import Document, Passage
+from provenance.attribution.voice import is_commentary
+from provenance.model import Document, Passage, Span
 
-__all__ = ["OutletRegistry", "find_passages", "format_passages"]
+__all__ = ["OutletRegistry", "commentary", "find_passages", "format_passages"]
 
 
 def find_passages(doc: Document, registry: OutletRegistry) -> list[Passage]:
@@ -47,6 +48,13 @@ def find_passages(doc: Document, registry: OutletRegistry) -> list[Passage]:
     if not doc.text.strip():
         return []
     return resolve(ArticleIndex.build(doc, registry))
+
+
+def commentary(doc: Document, registry: OutletRegistry) -> Callable[[Span], bool]:
+    """A test of whether a stretch of ``doc`` is in the author's own voice (first person, an opinion opener, a
+    judgement), for deciding how far a credit carries."""
+    ix = ArticleIndex.build(doc, registry)
+    return lambda span: is_commentary(ix, span)
 
 
 def format_passages(passages: Sequence[Passage], *, width: int = 100) -> str:

@@ -125,6 +125,30 @@ def _kept(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     return hedge_cues(side, lex), lex.find("hedge.attribution", side.tokens)
 
 
+def _possibility_made_certain(ctx: PairContext) -> list[Finding]:
+    """Mode A: where the translation says something could happen ("could cut up to 180 jobs") the passage says it
+    will ("will cut"), at the same place of the word diff."""
+    assert ctx.trans is not None
+    possible = set(ctx.der_lex.entries("hedge.possibility"))
+    certain = set(ctx.der_lex.entries("hedge.certainty"))
+    if not possible or not certain:
+        return []
+    for op in ctx.opcodes:
+        if op.tag != "replace":
+            continue
+        theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]] if fold(t.text) in possible]
+        mine = [t for t in ctx.der.tokens[op.b[0] : op.b[1]] if fold(t.text) in certain]
+        if theirs and mine and not any(fold(t.text) in possible for t in ctx.der.tokens):
+            return [make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.7, der_tokens=mine, src_tokens=None,
+                explanation=(f"The translation of the original says {quote(theirs[0].text)}; the passage says "
+                             f"{quote(mine[0].text)}: a possibility is stated as certain."),
+                detector=DETECTOR, severity=Severity.MAJOR,
+                evidence={"direction": "dropped", "translation_cues": [t.text for t in theirs]},
+            )]
+    return []
+
+
 def _unsourced(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     """Cues other than those naming who says it ("according to the forecasters", "laut Polizei")."""
     sourcing = set(lex.entries("hedge.sourcing"))
@@ -142,6 +166,8 @@ def detect(ctx: PairContext) -> list[Finding]:
         # the article credits this sentence ("..., RBC reported, citing forecasters"): its credit carries the
         # original's "according to X"; what the outlet itself hedges ("soll", "aurait") still counts
         s_hedges, t_hedges = _unsourced(s_hedges, ctx.src_lex), _unsourced(t_hedges, ctx.der_lex)
+    if ctx.trans is not None and (certain := _possibility_made_certain(ctx)):
+        return certain
     # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words. Where
     # none of what the original hedges ("alleged irregularities") is in the passage, nothing is made fact
     if ctx.trans is not None and t_hedges and not in_scope(ctx.trans, t_hedges, ctx.der, ctx.der_lex, words=2):
@@ -150,7 +176,11 @@ def detect(ctx: PairContext) -> list[Finding]:
     d_folded = [fold(t.text) for t in ctx.der.tokens]
     # words and two-word forms ('to be held', 'is to') for the plan reading of 'soll'
     d_words = set(d_folded) | {f"{a} {b}" for a, b in zip(d_folded, d_folded[1:], strict=False)}
-    if not d_hedges and not d_attr:
+    # an attribution in the passage carries reported speech ("Der Kanzler sagte, die Reformen seien ..."); it does
+    # not carry what the outlet marks as unproven ("allegedly favoured", "soll ... haben", "habría favorecido")
+    epistemic = [c for c in _unsourced(t_hedges, ctx.der_lex) if _strength(c, ctx.der.lang) == "strong"]
+    d_own = _unsourced(d_hedges, ctx.der_lex) if epistemic else d_hedges
+    if not d_own and (not d_attr or epistemic):
         strong_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "strong"]
         weak_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "weak"]
         plan_soll = any(c.entry in {"soll?", "sollen?"} for c in weak_src)
