@@ -60,8 +60,9 @@ def http_server() -> Iterator[LoopbackServer]:
 
 
 #: Folders of a cache dir that hold compiled language resources: pure functions of the installed data
-#: (lemma tries, WordNet maps, dictionary word lists), each named by its version.
-COMPILED = ("lemma-tries", "wordnet", "freedict", "gloss")
+#: (lemma tries, WordNet maps, FreeDict word lists), each file named by its version. (The Ding indexes
+#: under gloss/ stay per test: tests count the files there.)
+COMPILED = ("lemma-tries", "wordnet", "freedict")
 
 
 @pytest.fixture(scope="session")
