@@ -288,7 +288,7 @@ _LEX_WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)*")
 def _content_words(sentences: Sequence[str], lang: str) -> list[list[tuple[str, str]]]:
     """(surface, lemma) of the numbers and words of three letters or more; those found in many sentences
     of the document (more than a tenth, at least four) are function words here and dropped."""
-    from provenance.compare.tokens import lemma
+    from provenance.lang.lemmas import lemma
 
     tokens = [[(w, lemma(w, lang).lower()) for w in _LEX_WORD.findall(s)] for s in sentences]
     df: dict[str, int] = {}
@@ -335,7 +335,7 @@ def _lex_data(
 ) -> _LexData | None:
     """Keys for the dictionary term, or None when no FreeDict dictionary covers the two languages. Both
     sides get their words' translations, so a pair matches through the dictionary of either direction."""
-    from provenance.compare.tokens import cache_root
+    from provenance.lang.lemmas import cache_root
     from provenance.translate.freedict import word_pairs
 
     o_pairs = word_pairs(original_lang, derivative_lang, cache_dir=cache_root())
