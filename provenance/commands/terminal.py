@@ -8,16 +8,20 @@ from typing import Any
 
 import click
 
-from provenance.report.sanitize import json_safe, neutralise
+# (provenance.report is imported when something is printed: `provenance --help` stays quick)
 
 
 def echo_json(data: Any) -> None:
     """Pretty JSON; DEL, C1 and bidi controls as \\u escapes so the output is inert on a terminal."""
+    from provenance.report.sanitize import json_safe
+
     click.echo(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def echo_text(text: str) -> None:
     """Text from articles or pages, with control and bidi characters made visible (never raw on a terminal)."""
+    from provenance.report.sanitize import neutralise
+
     click.echo(neutralise(text))
 
 
