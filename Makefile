@@ -31,6 +31,7 @@ system-deps:
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 test: install system-deps lint
 	$(BIN)/python -m pytest -q

@@ -19,7 +19,7 @@ Similarity
     penalises implausible beads, as in Gale-Church.
 
 Dictionary term (document mode, when ``derivative_lang`` and ``original_lang`` are given and a FreeDict
-    dictionary for the pair is installed; see translate/freedict.py)
+    dictionary for the pair is installed; see lang/freedict.py)
     Every number and every word of three letters or more that is not frequent in its document (a
     function word) gets a set of keys: itself, its simplemma lemma and their dictionary translations,
     folded like anchors; an unknown German or Dutch compound is looked up by its longest known tail.
@@ -288,7 +288,7 @@ _LEX_WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)*")
 def _content_words(sentences: Sequence[str], lang: str) -> list[list[tuple[str, str]]]:
     """(surface, lemma) of the numbers and words of three letters or more; those found in many sentences
     of the document (more than a tenth, at least four) are function words here and dropped."""
-    from provenance.compare.tokens import lemma
+    from provenance.lang.lemmas import lemma
 
     tokens = [[(w, lemma(w, lang).lower()) for w in _LEX_WORD.findall(s)] for s in sentences]
     df: dict[str, int] = {}
@@ -322,7 +322,7 @@ def _word_keys(word: str, lem: str, pairs: dict[str, tuple[str, ...]], compounds
 def version_tag(derivative_lang: str | None, original_lang: str | None, params: AlignParams | None = None) -> str:
     """ALIGN_VERSION, plus '+freedict' where document mode would use the dictionary term for this pair: the
     same version aligns differently with and without the dictionary installed."""
-    from provenance.translate.freedict import available
+    from provenance.lang.freedict import available
 
     params = params or DEFAULT_PARAMS
     used = bool(params.lexical > 0.0 and derivative_lang and original_lang
@@ -335,8 +335,8 @@ def _lex_data(
 ) -> _LexData | None:
     """Keys for the dictionary term, or None when no FreeDict dictionary covers the two languages. Both
     sides get their words' translations, so a pair matches through the dictionary of either direction."""
-    from provenance.compare.tokens import cache_root
-    from provenance.translate.freedict import word_pairs
+    from provenance.lang.freedict import word_pairs
+    from provenance.lang.lemmas import cache_root
 
     o_pairs = word_pairs(original_lang, derivative_lang, cache_dir=cache_root())
     d_pairs = word_pairs(derivative_lang, original_lang, cache_dir=cache_root())

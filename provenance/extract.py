@@ -18,9 +18,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from provenance import segment
+from provenance.documents.charsets import decode_page
 from provenance.errors import ExtractionError
 from provenance.model import OriginalText, Outlet, Snapshot
-from provenance.retrieve.charset import decode_body
 
 EXTRACTOR_NAME = f"trafilatura-{trafilatura.__version__}"
 #: the trafilatura settings used (reported by the extraction benchmark)
@@ -176,7 +176,7 @@ def extract(snapshot: Snapshot, *, outlet: Outlet | None = None, language: str |
     """The article text of ``snapshot``; ExtractionError when there is none."""
     if not snapshot.body:
         raise ExtractionError(f"the original {snapshot.source} is empty")
-    text, _encoding = decode_body(snapshot.body, snapshot.content_type)
+    text, _encoding = decode_page(snapshot.body, snapshot.content_type)
     text = text.replace("\x00", "")
     meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
     if _is_html(snapshot, text):

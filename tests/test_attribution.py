@@ -9,8 +9,6 @@ articles in tests/fixtures/passages (gold.toml) and the seed article.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -970,29 +968,23 @@ def test_gold_fixture_passages_are_found(entry: dict, registry) -> None:
 # --------------------------------------------------------------------------- CLI
 
 
-def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "provenance.cli", *args], input=stdin, capture_output=True, text=True, timeout=120
-    )
-
-
-def test_cli_passages_text_and_json(registry) -> None:
+def test_cli_passages_text_and_json(registry, cli) -> None:
     path = FIXTURES / "passages" / "01_leadin_blockquote_bild.md"
-    text = _cli("passages", str(path))
+    text = cli("passages", str(path))
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith("P1  leadin  ") and "cue: From the German Bild:" in text.stdout
-    data = json.loads(_cli("passages", str(path), "--format", "json").stdout)
+    data = json.loads(cli("passages", str(path), "--format", "json").stdout)
     assert [(p["id"], p["kind"], p["language"]) for p in data] == [("P1", "leadin", "de")]
 
 
-def test_cli_passages_reads_stdin(registry) -> None:
-    result = _cli("passages", "-", "--format", "json", stdin="Source: Reuters\n\nCopper climbed on Thursday.\n")
+def test_cli_passages_reads_stdin(registry, cli) -> None:
+    result = cli("passages", "-", "--format", "json", stdin="Source: Reuters\n\nCopper climbed on Thursday.\n")
     assert result.returncode == 0, result.stderr
     assert [p["kind"] for p in json.loads(result.stdout)] == ["source_block"]
 
 
-def test_cli_passages_missing_file_is_exit_2_without_traceback(tmp_path) -> None:
-    result = _cli("passages", str(tmp_path / "nope.txt"))
+def test_cli_passages_missing_file_is_exit_2_without_traceback(tmp_path, cli) -> None:
+    result = cli("passages", str(tmp_path / "nope.txt"))
     assert result.returncode == 2
     assert result.stderr.startswith("provenance: error:") and "Traceback" not in result.stderr
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -142,19 +141,8 @@ def test_unreadable_file(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the CLI contract
 
 
-def cli_reads_documents() -> list[str]:
-    """The first CLI command that reads a derivative (``passages``), or skip when it is not there yet."""
-    result = subprocess.run(
-        [sys.executable, "-m", "provenance.cli", "--help"], capture_output=True, text=True, timeout=60
-    )
-    if "passages" not in result.stdout:
-        pytest.skip("the `passages` command is not available yet")
-    return [sys.executable, "-m", "provenance.cli", "passages"]
-
-
 @pytest.mark.parametrize("case", ["missing", "directory", "binary", "empty", "huge", "invalid"])
-def test_cli_bad_input_exits_2_with_one_line(tmp_path: Path, case: str) -> None:
-    command = cli_reads_documents()
+def test_cli_bad_input_exits_2_with_one_line(tmp_path: Path, case: str, cli) -> None:
     target = {
         "missing": lambda: tmp_path / "missing.md",
         "directory": lambda: tmp_path,
@@ -163,7 +151,7 @@ def test_cli_bad_input_exits_2_with_one_line(tmp_path: Path, case: str) -> None:
         "huge": lambda: sparse(tmp_path, 50 * 1024 * 1024),
         "invalid": lambda: make(tmp_path, "bad.txt", b"Hello " + GARBAGE),
     }[case]()
-    result = subprocess.run([*command, str(target)], capture_output=True, text=True, timeout=120)
+    result = cli("passages", str(target))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()

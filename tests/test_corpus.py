@@ -2,7 +2,7 @@
 
 The articles are the bundled example and small variants of it (different bytes, same passage), checked
 offline against the example's original with its translation memory. One cache folder is shared by the
-module so the lexical resources are built once; every test has its own manifest and results file.
+module (its compiled lexical resources linked to the session's); every test has its own manifest and results file.
 """
 
 from __future__ import annotations
@@ -16,15 +16,16 @@ import pytest
 from provenance.cli import main
 from provenance.config import Config
 from provenance.corpus import run_corpus
-from tests.conftest import EXAMPLE, example_config
+from tests.conftest import EXAMPLE, example_config, link_compiled
 
 distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shared(tmp_path_factory: pytest.TempPathFactory, compiled_resources: Path) -> Path:
     """A folder with the example's original and memory and three articles (a1 is the example itself)."""
     root = tmp_path_factory.mktemp("corpus")
+    link_compiled(root / "cache", compiled_resources)  # worker processes too find the lexical resources built
     (root / "src").mkdir()
     for name in ("original.html", "memory.tsv"):
         (root / "src" / name).write_bytes((EXAMPLE / name).read_bytes())
@@ -204,6 +205,7 @@ def test_error_items_are_checked_again_on_a_rerun(shared: Path, tmp_path: Path) 
 # ----------------------------------------------------------------------------- on Dask
 
 
+@pytest.mark.e2e
 def test_a_local_cluster_of_two_workers_gives_the_same_results(shared: Path, tmp_path: Path) -> None:
     manifest = manifest_in(shared, tmp_path, [item("a1", "a1.md"), item("a2", "a2.md"), item("a3", "a3.md")])
     out = tmp_path / "results.jsonl"
@@ -244,6 +246,7 @@ class FailOnBoom(distributed.WorkerPlugin):
         runner.ItemRunner.run = run  # type: ignore[method-assign]
 
 
+@pytest.mark.e2e
 def test_a_worker_failure_loses_no_finished_result_and_the_rerun_completes_the_rest(
     shared: Path, tmp_path: Path
 ) -> None:

@@ -23,15 +23,19 @@ def test_a_corrupted_database_is_reported_not_used(tmp_path: Path) -> None:
 
 
 def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path: Path) -> None:
-    target = tmp_path / "body"
+    folder = tmp_path / "out"  # (tmp_path itself holds the test's cache dir)
+    folder.mkdir()
+    target = folder / "body"
     atomic_write(target, b"old")
     atomic_write(target, b"new")
     assert target.read_bytes() == b"new"
-    assert [p.name for p in tmp_path.iterdir()] == ["body"]
+    assert [p.name for p in folder.iterdir()] == ["body"]
 
 
 def test_atomic_write_failure_keeps_the_old_file(tmp_path: Path) -> None:
-    target = tmp_path / "body"
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "body"
     atomic_write(target, b"old")
 
     class Boom:
@@ -41,7 +45,7 @@ def test_atomic_write_failure_keeps_the_old_file(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         atomic_write(target, Boom())  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["body"]
+    assert [p.name for p in folder.iterdir()] == ["body"]
 
 
 def test_atomic_write_gives_files_the_usual_permissions(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Reading FreeDict dictionaries (dictd format) into word lists: provenance.translate.freedict.
+"""Reading FreeDict dictionaries (dictd format) into word lists: provenance.lang.freedict.
 
 The unit tests use a tiny German-French dictionary in tests/fixtures/freedict (written for these
 tests, uncompressed data file); one test reads the real Debian package when it is installed.
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.translate import freedict
-from provenance.translate.freedict import available, decode_number, parse_entry, read_entries, word_pairs
+from provenance.lang import freedict
+from provenance.lang.freedict import available, decode_number, parse_entry, read_entries, word_pairs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "freedict"
 

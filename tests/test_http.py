@@ -12,9 +12,9 @@ import httpx
 import pytest
 
 from provenance.config import Config
+from provenance.documents.charsets import decode_page
 from provenance.errors import BlockedURLError, HTTPStatusError, NetworkError, ResponseTooLargeError, RetrievalError
 from provenance.retrieve import get_snapshot
-from provenance.retrieve.charset import decode_body
 from provenance.retrieve.guard import check_url
 from provenance.retrieve.http import MAX_RETRY_AFTER, fetch, parse_retry_after
 from tests.conftest import FIXTURES
@@ -171,20 +171,20 @@ def test_cp1252_page_labelled_utf8_decodes_right(http_server: LoopbackServer, tm
     body = (PAGES / "de_cp1252.html").read_bytes()
     http_server.route("/cp", Reply(200, body, {"Content-Type": "text/html; charset=utf-8"}))
     snap = get_snapshot(http_server.url("/cp"), local(tmp_path))
-    text, encoding = decode_body(snap.body, snap.content_type)
+    text, encoding = decode_page(snap.body, snap.content_type)
     assert "Bürgerentscheid in Grünau" in text and "450.000 €" in text
     assert encoding == snap.encoding == "cp1252"
 
 
 def test_utf8_page_labelled_latin1_decodes_right(http_server: LoopbackServer, tmp_path):
     http_server.route("/u8", Reply(200, ARTICLE, {"Content-Type": "text/html; charset=iso-8859-1"}))
-    text, encoding = decode_body(fetch(http_server.url("/u8"), local(tmp_path)).body, "text/html; charset=iso-8859-1")
+    text, encoding = decode_page(fetch(http_server.url("/u8"), local(tmp_path)).body, "text/html; charset=iso-8859-1")
     assert "Brückensanierung" in text and "„Jede Woche" in text and encoding == "utf-8"
 
 
 def test_meta_charset_is_used_when_the_header_says_nothing():
     body = '<html><head><meta charset="iso-8859-15"></head><body>Preis: 5 €</body></html>'.encode("iso-8859-15")
-    assert "5 €" in decode_body(body, "text/html")[0]
+    assert "5 €" in decode_page(body, "text/html")[0]
 
 
 # ------------------------------------------------------------------ SSRF guard

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from provenance.compare import wordnet
+from tests.conftest import link_compiled
 
 SCRIPT = """
 import sys
@@ -19,11 +22,16 @@ compare_texts("Die Preise steigen.", "Prices fall.", source_lang="de", translati
 """
 
 
-def test_compare_builds_its_resources_in_the_configured_cache_dir(tmp_path: Path):
-    configured, from_env = tmp_path / "configured", tmp_path / "from-env"
-    env = {**os.environ, "PROVENANCE_CACHE_DIR": str(from_env)}
+@pytest.mark.e2e
+def test_compare_builds_its_resources_in_the_configured_cache_dir(tmp_path: Path, compiled_resources: Path):
+    # a new process, since a process keeps the first cache dir it was given; the lemma tries are built there
+    # afresh, WordNet is linked to the shared compiled one; the two other places they could go stay empty
+    configured, from_env, user_cache = tmp_path / "configured", tmp_path / "from-env", tmp_path / "xdg"
+    link_compiled(configured, compiled_resources, names=("wordnet",))
+    env = {**os.environ, "PROVENANCE_CACHE_DIR": str(from_env), "XDG_CACHE_HOME": str(user_cache)}
     subprocess.run([sys.executable, "-c", SCRIPT, str(configured)], env=env, check=True, timeout=180)
-    assert any((configured / "lemma-tries").rglob("*")), "no lemma tries under the configured cache dir"
+    assert any((configured / "lemma-tries").rglob("*.dic")), "no lemma tries under the configured cache dir"
     if wordnet.data_dir() is not None:  # the antonym check loaded WordNet
         assert list((configured / "wordnet").glob("*.pickle"))
     assert not from_env.exists()
+    assert not list(user_cache.rglob("lemma-tries")) and not list(user_cache.rglob("wordnet"))

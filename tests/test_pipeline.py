@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from provenance.attribution import find_passages
 from provenance.config import Config
 from provenance.documents import parse_document, read_document
 from provenance.pipeline import Checker
-from tests.conftest import EXAMPLE, example_config
+from tests.conftest import EXAMPLE, example_config, run_cli
 from tests.report_fixtures import assert_valid_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,14 +118,8 @@ def test_an_unreachable_original_is_reported_on_the_passage(tmp_path: Path) -> N
     assert "gone.html" in (result.message or "")
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "provenance.cli", "--no-progress", "--sources", str(EXAMPLE / "outlets"), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-    )
+def _global(*args: str) -> list[str]:
+    return ["--no-progress", "--sources", str(EXAMPLE / "outlets"), *args]
 
 
 def _check_args(*extra: str) -> list[str]:
@@ -144,17 +136,17 @@ def _check_args(*extra: str) -> list[str]:
     ]
 
 
-def test_cli_check_fails_the_gate_then_passes_once_everything_is_waived(tmp_path: Path) -> None:
-    result = _cli(*_check_args("--format", "json"), cwd=tmp_path)
+def test_cli_check_fails_the_gate_then_passes_once_everything_is_waived(tmp_path: Path, cli) -> None:
+    result = cli(*_global(*_check_args("--format", "json")), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     assert_valid_report(report)
     ids = [f["id"] for p in report["passages"] for f in p["findings"]]
     assert ids
     for fid in ids:
-        waived = _cli("waive", fid, "--reason", "accepted by the desk", cwd=tmp_path)
+        waived = cli(*_global("waive", fid, "--reason", "accepted by the desk"), cwd=tmp_path)
         assert waived.returncode == 0, waived.stderr
-    again = _cli(*_check_args("--format", "json"), cwd=tmp_path)
+    again = cli(*_global(*_check_args("--format", "json")), cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     waived_report = json.loads(again.stdout)
     assert_valid_report(waived_report)
@@ -162,20 +154,21 @@ def test_cli_check_fails_the_gate_then_passes_once_everything_is_waived(tmp_path
     assert findings and all(f["waived"] for f in findings)
 
 
-def test_cli_fail_on_never_and_critical(tmp_path: Path) -> None:
-    assert _cli(*_check_args("--fail-on", "never"), cwd=tmp_path).returncode == 0
+def test_cli_fail_on_never_and_critical(tmp_path: Path, cli) -> None:
+    assert cli(*_global(*_check_args("--fail-on", "never")), cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.e2e
 def test_cli_writes_the_html_report(tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    result = _cli(*_check_args("--format", "html", "-o", str(out)), cwd=tmp_path)
+    result = run_cli(*_global(*_check_args("--format", "html", "-o", str(out))), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     html = out.read_text(encoding="utf-8")
     assert "Rheinischer Bote" in html and "Content-Security-Policy" in html
 
 
-def test_cli_missing_article_is_exit_2_without_traceback(tmp_path: Path) -> None:
-    result = _cli("check", str(tmp_path / "nope.md"), cwd=tmp_path)
+def test_cli_missing_article_is_exit_2_without_traceback(tmp_path: Path, cli) -> None:
+    result = cli(*_global("check", str(tmp_path / "nope.md")), cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("provenance: error:")
@@ -232,14 +225,14 @@ def test_an_open_ended_passage_loses_trailing_commentary_not_found_in_the_origin
     assert [s.text for s in result.derivative_sentences][-1].startswith("The cost of the work")
 
 
-def test_cli_checks_a_glob_of_articles_into_a_report_directory(tmp_path: Path) -> None:
+def test_cli_checks_a_glob_of_articles_into_a_report_directory(tmp_path: Path, cli) -> None:
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for name in ("one.md", "two.md"):
         (drafts / name).write_text((EXAMPLE / "article.md").read_text(encoding="utf-8"), encoding="utf-8")
-    result = _cli(
-        "check", str(drafts / "*.md"), "--original", str(EXAMPLE / "original.html"),
-        "--memory", str(EXAMPLE / "memory.tsv"), "--format", "md", "-o", str(tmp_path / "reports"),
+    result = cli(
+        *_global("check", str(drafts / "*.md"), "--original", str(EXAMPLE / "original.html"),
+                 "--memory", str(EXAMPLE / "memory.tsv"), "--format", "md", "-o", str(tmp_path / "reports")),
         cwd=tmp_path,
     )
     assert result.returncode == 1, result.stderr

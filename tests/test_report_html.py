@@ -11,7 +11,7 @@ import pytest
 
 from provenance.model import Report
 from provenance.report import render
-from provenance.report.html import MAX_DIFF_WORK, safe_link, word_diff
+from provenance.report.page_text import MAX_DIFF_WORK, safe_link, word_diff
 from tests.report_fixtures import BIG_LINE, JS_URL, fixture_report, hostile_report
 
 

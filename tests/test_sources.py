@@ -4,8 +4,6 @@ error messages for malformed files, and the `provenance sources` commands."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,6 @@ OUTLETS = Path(__file__).resolve().parent.parent / "sources"
 @pytest.fixture(scope="module")
 def registry():
     return load_registry()
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "provenance.cli", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 # --------------------------------------------------------------------------- the shipped files
@@ -240,33 +232,33 @@ def test_missing_extra_folder_is_an_error(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- CLI
 
 
-def test_cli_sources_list_text_and_json() -> None:
-    text = run_cli("sources", "list")
+def test_cli_sources_list_text_and_json(cli) -> None:
+    text = cli("sources", "list")
     assert text.returncode == 0, text.stderr
     lines = text.stdout.splitlines()
     assert lines[0].split() == ["ID", "NAME", "LANG", "COUNTRY", "DOMAINS"]
     assert any(line.startswith("bild ") and "bild.de" in line for line in lines)
-    data = json.loads(run_cli("sources", "list", "--format", "json").stdout)
+    data = json.loads(cli("sources", "list", "--format", "json").stdout)
     assert len(data) >= 45
     assert {"id", "name", "language", "country", "domains", "aliases"} <= set(data[0])
 
 
-def test_cli_sources_show_and_unknown_id() -> None:
-    shown = run_cli("sources", "show", "bild")
+def test_cli_sources_show_and_unknown_id(cli) -> None:
+    shown = cli("sources", "show", "bild")
     assert shown.returncode == 0
     assert "BILDplus" in shown.stdout and "bild.de" in shown.stdout
-    assert json.loads(run_cli("sources", "show", "BILD", "--format", "json").stdout)["id"] == "bild"
-    unknown = run_cli("sources", "show", "spigel")
+    assert json.loads(cli("sources", "show", "BILD", "--format", "json").stdout)["id"] == "bild"
+    unknown = cli("sources", "show", "spigel")
     assert unknown.returncode == 2
     assert unknown.stderr.strip().splitlines() == [
         "provenance: error: unknown outlet 'spigel' (did you mean 'spiegel'?)"
     ]
 
 
-def test_cli_sources_reads_extra_folders(tmp_path: Path) -> None:
+def test_cli_sources_reads_extra_folders(tmp_path: Path, cli) -> None:
     extra = tmp_path / "more"
     write(extra, "lokal.toml", 'id = "lokal"\nname = "Lokalblatt"\nlanguage = "de"\n')
-    result = run_cli("--sources", str(extra), "sources", "show", "lokal")
+    result = cli("--sources", str(extra), "sources", "show", "lokal")
     assert result.returncode == 0
     assert "Lokalblatt" in result.stdout
 

@@ -755,7 +755,7 @@ def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
         if ding is not None:
             return lambda word: content(ding.plain(word))
     from provenance.compare.tokens import cache_root
-    from provenance.translate import freedict
+    from provenance.lang import freedict
 
     pairs = freedict.word_pairs(lang, "en", cache_dir=cache_root())
     if not pairs:

@@ -29,10 +29,10 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 import lxml.html
 from lxml import etree
 
+from provenance.documents.charsets import decode_page
 from provenance.errors import ProvenanceError
 from provenance.model import Outlet
 from provenance.retrieve import Endpoints, archive_today
-from provenance.retrieve.charset import decode_body
 
 from .fetcher import PoliteFetcher
 from .model import Candidate, DiscoverySettings
@@ -172,7 +172,7 @@ def from_sitemaps(
 def feed_links(body: bytes, base: str) -> list[str]:
     """Feed URLs a page names with ``<link rel="alternate" type="application/rss+xml|atom+xml">``."""
     try:
-        root = lxml.html.document_fromstring(decode_body(body)[0])
+        root = lxml.html.document_fromstring(decode_page(body)[0])
     except (etree.ParserError, ValueError):
         return []
     links = []
@@ -301,7 +301,7 @@ def _embedded_url(href: str) -> str:
 def page_links(body: bytes, base: str, outlet: Outlet) -> list[tuple[str, str]]:
     """(URL, link text) of the links on a home page that lead to the outlet's own pages."""
     try:
-        root = lxml.html.document_fromstring(decode_body(body)[0])
+        root = lxml.html.document_fromstring(decode_page(body)[0])
     except (etree.ParserError, ValueError):
         return []
     found: dict[str, str] = {}

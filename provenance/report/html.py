@@ -15,27 +15,25 @@ marked and the findings shown under the rows they concern.
 
 from __future__ import annotations
 
-import base64
-import difflib
-import hashlib
 import html
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from string import Template
 
 from provenance import __version__
-from provenance.model import Bead, Finding, PassageResult, Report, Sentence, Severity, SideRef, Span
-from provenance.report.sanitize import neutralise
+from provenance.model import Bead, Finding, PassageResult, Report, Sentence, Severity
+from provenance.report.page_text import (
+    Marks,
+    content_security_policy,
+    esc,
+    joined,
+    locate,
+    resource,
+    safe_link,
+    word_diff,
+)
 from provenance.report.text import finding_label, format_timestamp
 
-#: Word diffs are skipped when (tokens on one side) x (tokens on the other) exceeds this: difflib is
-#: roughly quadratic and a 200 KB single-line original must still render instantly.
-MAX_DIFF_WORK = 400_000
-#: A table cell shows this many characters; the rest sits in a collapsed <details> (opened for print).
-CELL_PREVIEW_CHARS = 4_000
 #: Finding cards quote at most this many characters per side.
 QUOTE_CHARS = 400
 
@@ -43,153 +41,7 @@ _SEVERITIES = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
 _KINDS = ("drift", "addition", "omission", "unlocated")
 _KIND_LABEL = {"drift": "Drift", "addition": "Addition", "omission": "Omission", "unlocated": "Unlocated"}
 _STATUS_LABEL = {"checked": "checked", "partial": "partial original", "unverified": "unverified", "error": "error"}
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\x00-\x1f\x7f]+", re.IGNORECASE)
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
-
-
-def esc(value: object) -> str:
-    """HTML-escaped text with control and bidi characters made visible (report/sanitize.py)."""
-    return html.escape(neutralise("" if value is None else str(value)), quote=True)
-
-
-# --------------------------------------------------------------------------- resources and CSP
-
-
-@cache
-def _resource(name: str) -> str:
-    return resources.files("provenance.report").joinpath("templates", name).read_text(encoding="utf-8")
-
-
-def _sha256_source(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
-
-
-def content_security_policy(css: str, js: str) -> str:
-    """Nothing may load or run except the inline style and script whose hashes are given."""
-    return (
-        f"default-src 'none'; style-src {_sha256_source(css)}; script-src {_sha256_source(js)}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
-    )
-
-
-def safe_link(url: str | None, text: str | None = None) -> str:
-    """A link for an http(s) URL; anything else (javascript:, data:, file:, junk) is inert text."""
-    if not url:
-        return ""
-    label = esc(text if text is not None else url)
-    if _SAFE_URL.fullmatch(url.strip()):
-        return f'<a href="{esc(url.strip())}" rel="noopener noreferrer nofollow">{label}</a>'
-    return f'<span class="inert-url" title="not a web link: shown as text">{label}</span>'
-
-
-# --------------------------------------------------------------------------- marked text
-
-
-def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(r for r in ranges if r[1] > r[0]):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def word_diff(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
-    """Character ranges of the words of ``a`` missing from ``b`` and of ``b`` missing from ``a``.
-
-    Compares case-folded word and punctuation tokens. Returns None (no diff) when the texts
-    are too long for difflib to be cheap.
-    """
-    ta = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(a)]
-    tb = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(b)]
-    if len(ta) * len(tb) > MAX_DIFF_WORK:
-        return None
-    matcher = difflib.SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
-    only_a: list[tuple[int, int]] = []
-    only_b: list[tuple[int, int]] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op in ("replace", "delete") and i2 > i1:
-            only_a.append((ta[i1][0], ta[i2 - 1][1]))
-        if op in ("replace", "insert") and j2 > j1:
-            only_b.append((tb[j1][0], tb[j2 - 1][1]))
-    return only_a, only_b
-
-
-@dataclass
-class _Marks:
-    """Tagged character ranges of one cell: ``(start, end, open_tag, close_tag)``; order of adding = nesting."""
-
-    items: list[tuple[int, int, str, str]] = field(default_factory=list)
-
-    def add(self, ranges: Iterable[tuple[int, int]], open_tag: str, close_tag: str) -> None:
-        for s, e in _merge(ranges):
-            self.items.append((s, e, open_tag, close_tag))
-
-    def render(self, text: str) -> str:
-        """Escaped text with the tags applied; long texts get a collapsed remainder."""
-        cut = min(len(text), CELL_PREVIEW_CHARS)
-        events: dict[int, None] = {0: None, cut: None}
-        for s, e, _, _ in self.items:
-            events[min(max(s, 0), cut)] = None
-            events[min(max(e, 0), cut)] = None
-        points = sorted(events)
-        # Sweep over run boundaries keeping the marks that are open; a mark open at a run's start covers
-        # the whole run because every mark end is itself a boundary.
-        items = sorted(range(len(self.items)), key=lambda i: self.items[i][0])
-        active: list[int] = []
-        nxt = 0
-        out: list[str] = []
-        for a, b in zip(points, points[1:], strict=False):
-            while nxt < len(items) and self.items[items[nxt]][0] <= a:
-                active.append(items[nxt])
-                nxt += 1
-            active = [i for i in active if self.items[i][1] > a]
-            covering = sorted(i for i in active if self.items[i][0] <= a and self.items[i][1] >= b)
-            chunk = esc(text[a:b])
-            for i in reversed(covering):
-                chunk = self.items[i][2] + chunk + self.items[i][3]
-            out.append(chunk)
-        rendered = "".join(out)
-        if cut < len(text):
-            rendered += (
-                f'<details class="more"><summary>Show all {len(text):,} characters</summary>'
-                f"{esc(text[cut:])}</details>"
-            )
-        return rendered
-
-
-def _joined(sentences: Sequence[Sentence]) -> tuple[str, list[tuple[Sentence, int]]]:
-    """Sentences joined by spaces, with each sentence's offset in the joined string."""
-    parts: list[str] = []
-    offsets: list[tuple[Sentence, int]] = []
-    pos = 0
-    for s in sentences:
-        offsets.append((s, pos))
-        parts.append(s.text)
-        pos += len(s.text) + 1
-    return " ".join(parts), offsets
-
-
-def _project(span: Span | None, offsets: list[tuple[Sentence, int]]) -> list[tuple[int, int]]:
-    """A span of the source text as ranges of the joined cell text."""
-    if span is None:
-        return []
-    out = []
-    for s, at in offsets:
-        lo, hi = max(span.start, s.span.start), min(span.end, s.span.end)
-        if lo < hi:
-            out.append((lo - s.span.start + at, hi - s.span.start + at))
-    return out
-
-
-def _locate(ref: SideRef, cell: str, offsets: list[tuple[Sentence, int]]) -> list[tuple[int, int]]:
-    """Where a finding's side sits in a cell: by its span, else (no span) by its text."""
-    if ref.span is not None:
-        return _project(ref.span, offsets)
-    at = cell.find(ref.text) if ref.text else -1
-    return [(at, at + len(ref.text))] if at >= 0 else []
 
 
 # --------------------------------------------------------------------------- findings
@@ -419,18 +271,18 @@ def _render_passage(r: PassageResult, report: Report, used_ids: set[str]) -> str
     for i, (b, (ds, os_)) in enumerate(zip(beads, bead_sents, strict=True)):
         row_id = _dom_id(p.id, "b" + str(i))
         mine = order(per_bead.get(i, []))
-        d_text, d_off = _joined(ds)
-        o_text, o_off = _joined(os_)
+        d_text, d_off = joined(ds)
+        o_text, o_off = joined(os_)
         trs = [t for s in os_ if 0 <= s.index < len(r.translations) and (t := r.translations[s.index]) is not None]
         t_text = " ".join(t.text for t in trs)
-        d_marks, o_marks, t_marks = _Marks(), _Marks(), _Marks()
+        d_marks, o_marks, t_marks = Marks(), Marks(), Marks()
         for n in mine:
             f = r.findings[n]
             tag = f'<mark class="hl sev-{f.severity.value}" data-f="{dom_ids[n]}">'
             if f.derivative is not None:
-                d_marks.add(_locate(f.derivative, d_text, d_off), tag, "</mark>")
+                d_marks.add(locate(f.derivative, d_text, d_off), tag, "</mark>")
             if f.original is not None:
-                o_marks.add(_locate(f.original, o_text, o_off), tag, "</mark>")
+                o_marks.add(locate(f.original, o_text, o_off), tag, "</mark>")
         diff_note = ""
         if ds and trs:
             diff = word_diff(t_text, d_text)
@@ -600,7 +452,7 @@ def _legend() -> str:
 
 
 def render_html(report: Report) -> str:
-    css, js = _resource("report.css"), _resource("report.js")
+    css, js = resource("report.css"), resource("report.js")
     used: set[str] = set()
     passages = "\n".join(_render_passage(r, report, used) for r in report.results)
     footer = (
@@ -611,7 +463,7 @@ def render_html(report: Report) -> str:
         "</div></footer>"
     )
     doc = report.document
-    return Template(_resource("report.html")).substitute(
+    return Template(resource("report.html")).substitute(
         lang=esc(doc.language or "en"),
         csp=html.escape(content_security_policy(css, js), quote=False),  # hashes and quotes only, no '"'
 

@@ -29,11 +29,11 @@ from urllib.parse import urlsplit
 import httpx
 
 from provenance.config import Config
+from provenance.documents.charsets import decode_page
 from provenance.errors import ArchiveError, BlockedURLError, ConfigError, NetworkError, RetrievalError, UsageError
 from provenance.model import Outlet, Snapshot
 from provenance.retrieve import archive_today, wayback
 from provenance.retrieve import warc as warcfile
-from provenance.retrieve.charset import decode_body
 from provenance.retrieve.guard import Resolver, check_url
 from provenance.retrieve.http import USER_AGENT, FetchResult, fetch, utc_now
 from provenance.retrieve.store import SnapshotStore
@@ -136,7 +136,7 @@ def detect_partial(body: bytes, outlet: Outlet | None) -> str | None:
     """Why the page is paywalled (schema.org isAccessibleForFree=false, or an outlet marker in the body), or None."""
     if not body:
         return None
-    text, _ = decode_body(body[:2_000_000])
+    text, _ = decode_page(body[:2_000_000])
     if _NOT_FREE.search(text):
         name = outlet.name if outlet else "the outlet"
         return f"original only partly available: {name} marks the article as not free (isAccessibleForFree=false)"
@@ -170,7 +170,7 @@ def _sha(data: bytes) -> str:
 
 
 def _encoding(body: bytes, content_type: str | None) -> str | None:
-    return decode_body(body, content_type)[1] if body else None
+    return decode_page(body, content_type)[1] if body else None
 
 
 def _from_file(spec: SourceSpec, config: Config) -> Snapshot:

@@ -1,17 +1,16 @@
 """Translation of original sentences: online providers, memories, offline gloss, persistent cache.
 
-``get_translator(name, config)`` is the entry point; see ``base.py`` for the protocol.
+``get_translator(name, config)`` (``registry.py``) is the entry point; see ``base.py`` for the protocol.
 """
 
 from provenance.translate.base import (
-    NAMES,
     ONLINE_PROVIDERS,
     ChainTranslator,
     IdentityTranslator,
     Lookup,
     Translator,
-    get_translator,
 )
+from provenance.translate.registry import NAMES, TRANSLATORS, get_translator
 
 __all__ = [
     "NAMES",
@@ -19,6 +18,7 @@ __all__ = [
     "ChainTranslator",
     "IdentityTranslator",
     "Lookup",
+    "TRANSLATORS",
     "Translator",
     "get_translator",
 ]

@@ -1,4 +1,4 @@
-"""The translator protocol, the identity translator, chunking, the ``auto`` chain and ``get_translator``.
+"""The translator protocol, the identity translator, chunking and the chain (``registry.py`` builds them).
 
 A translator turns a batch of segments into ``model.Translation`` objects, each naming who
 translated it (``google``, ``memory:desk.tmx``, ``gloss:ding``, ``identity``). Some sources can
@@ -12,18 +12,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
-from provenance.errors import TranslationError, TranslatorUnavailableError, UsageError
+from provenance.errors import TranslationError, TranslatorUnavailableError
 from provenance.model import Translation
-
-if TYPE_CHECKING:
-    from provenance.config import Config
 
 log = logging.getLogger("provenance.translate")
 
 ONLINE_PROVIDERS = ("google", "mymemory", "libre", "microsoft", "deepl", "chatgpt")
-NAMES = ("auto", *ONLINE_PROVIDERS, "memory", "gloss", "identity", "cache-only")
 
 
 @runtime_checkable
@@ -219,66 +215,6 @@ class SameLanguage:
         except TranslationError as exc:
             log.warning("translator %s failed: %s", self.name, exc)
             return [None] * len(texts)
-
-
-# --------------------------------------------------------------------------- factory
-
-
-def _online(name: str, config: Config) -> Translator:
-    from provenance.translate.cache import CachedTranslator, TranslationCache
-    from provenance.translate.online import make_provider
-
-    return CachedTranslator(make_provider(name, config), TranslationCache(config.cache_dir))
-
-
-def get_translator(name: str, config: Config) -> SameLanguage:
-    """The translator called ``name`` (see ``NAMES``), configured from ``config``.
-
-    Online providers are wrapped with the persistent cache. ``auto`` is the chain
-    cache -> memories (``config.memories``) -> ``config.translator_provider`` (if set) -> gloss.
-    Same-language requests always get identity.
-    """
-    from provenance.translate.cache import CacheLookup, TranslationCache
-
-    name = (name or "auto").strip().lower()
-    if name == "identity":
-        return SameLanguage(IdentityTranslator())
-    if name in ONLINE_PROVIDERS:
-        return SameLanguage(_online(name, config))
-    if name == "memory":
-        from provenance.translate.memory import TranslationMemory
-
-        if not config.memories:
-            raise UsageError("--translator memory needs a translation memory: --memory FILE (TMX, TSV or XLIFF)")
-        return SameLanguage(MemoryTranslator(TranslationMemory(config.memories, threshold=config.memory_threshold)))
-    if name == "gloss":
-        from provenance.translate.gloss import GlossTranslator
-
-        return SameLanguage(GlossTranslator(config))
-    if name == "cache-only":
-        return SameLanguage(ChainTranslator([CacheLookup(TranslationCache(config.cache_dir))], name="cache-only"))
-    if name != "auto":
-        raise UsageError(f"unknown translator {name!r}", hint="use one of " + ", ".join(NAMES))
-    steps: list[Translator | Lookup] = []
-    provider = (config.translator_provider or "").strip().lower() or None
-    if provider is not None and provider not in ONLINE_PROVIDERS:
-        raise UsageError(
-            f"unknown translator_provider {provider!r}", hint="use one of " + ", ".join(ONLINE_PROVIDERS)
-        )
-    steps.append(CacheLookup(TranslationCache(config.cache_dir), prefer=provider))
-    if config.memories:
-        from provenance.translate.memory import TranslationMemory
-
-        steps.append(TranslationMemory(config.memories, threshold=config.memory_threshold))
-    if provider is not None:
-        try:
-            steps.append(_online(provider, config))
-        except TranslationError as exc:  # e.g. no API key: auto goes on, and says why if nothing else works
-            steps.append(Unavailable(provider, exc))
-    from provenance.translate.gloss import GlossTranslator
-
-    steps.append(GlossTranslator(config))
-    return SameLanguage(ChainTranslator(steps, name="auto"))
 
 
 class Unavailable:

@@ -216,7 +216,7 @@ def _pos_of(entry: str) -> str:
 def _english_lemmas(entry: str, marked: bool) -> tuple[list[str], list[str]]:
     """(every word of every synonym, the synonyms that are one word), lower-cased English lemmas.
     Words of register-marked senses (or of a marked German synonym) carry a leading ``~``."""
-    from provenance.compare.tokens import lemma  # the same lemmas the comparison uses
+    from provenance.lang.lemmas import lemma  # the same lemmas the comparison uses
 
     words: list[str] = []
     single: list[str] = []
@@ -332,9 +332,9 @@ class Glosser:
     def _lemma(self, word: str) -> str | None:
         # the comparison's lemmatiser: same simplemma data, but from the memory-mapped tries (plain
         # simplemma decodes its whole German dictionary first, ~1.5 s per process)
-        from provenance.compare.tokens import _simplemma
+        from provenance.lang.lemmas import lemmatiser
 
-        lemmatizer, _ = _simplemma()
+        lemmatizer, _ = lemmatiser()
         try:
             lemma = str(lemmatizer.lemmatize(word, "de"))  # type: ignore[attr-defined]
         except (ValueError, KeyError):
