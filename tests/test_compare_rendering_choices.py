@@ -291,3 +291,13 @@ def test_an_attribution_does_not_carry_what_the_outlet_marks_as_unproven():
         translation="According to the court order, the mayor allegedly favoured two companies.",
     )
     assert _major(_sub(fs, "hedge"))
+
+
+def test_country_and_language_names_match_across_languages_through_cldr():
+    from provenance.lang.cldr import same_place
+
+    assert same_place("German", "Duitse") and same_place("Germany", "Duitsland") and same_place("Polish", "polskiego")
+    assert not same_place("German", "Polish") and not same_place("Lyon", "Villeurbanne")
+    fs = compare_texts("De Duitse gemeente Aken betaalt mee.", "The German city of Aachen pays its share.",
+                       source_lang="nl")
+    assert not _sub(fs, "entity")

@@ -1,0 +1,68 @@
+"""Country and language names in many languages, from CLDR (through Babel): "Duits", "German", "Allemand" and
+"Deutsch" all name the language ``de``; "Duitsland", "Germany" and "Allemagne" the territory ``DE``.
+
+A desk renders such names in English; comparing them as strings would read "German" for "Duits" as a changed name.
+Names are facts, so they are looked up, not listed by hand.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# the locales whose names are read: the languages the registry's outlets write in, and English
+LOCALES = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "uk", "cs", "sk", "sl", "hr", "sr", "bs", "bg", "ro", "hu",
+    "el", "tr", "sv", "da", "nb", "fi", "et", "lv", "lt", "ca", "eu", "gl", "ga", "is", "mt", "sq", "mk", "be",
+    "ka", "hy", "az", "kk", "ar", "he", "fa", "ur", "hi", "bn", "ja", "zh", "ko", "vi", "id", "ms", "th",
+)
+# inflected forms ("Duitse", "niemieckiego") are read by their first letters: an ending of at most this length
+_ENDING = 4
+_MIN_NAME = 4
+
+
+def _fold(word: str) -> str:
+    text = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, frozenset[str]]:
+    from babel import Locale, UnknownLocaleError
+
+    names: dict[str, set[str]] = {}
+    for code in LOCALES:
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            continue
+        for key, name in locale.territories.items():
+            if key.isalpha() and " " not in name:  # countries, not "Latin America" or numeric regions
+                names.setdefault(_fold(name), set()).add(f"territory:{key}")
+        for key, name in locale.languages.items():
+            if "_" not in key and " " not in name:
+                names.setdefault(_fold(name), set()).add(f"language:{key}")
+    return {name: frozenset(ids) for name, ids in names.items() if len(name) >= _MIN_NAME}
+
+
+def place_ids(word: str) -> frozenset[str]:
+    """The countries and languages ``word`` names in any of the locales (also declined or as an adjective:
+    "Duitse", "niemieckiego")."""
+    table = _table()
+    key = _fold(word[:-2] if word.endswith(("'s", "’s")) else word)
+    for cut in range(min(_ENDING, max(0, len(key) - _MIN_NAME)) + 1):
+        found = table.get(key[: len(key) - cut] if cut else key)
+        if found:
+            return found
+    return frozenset()
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two words name the same country or language in any language ("German" / "Duits")."""
+    ids = place_ids(a)
+    if not ids:
+        return False
+    theirs = place_ids(b)
+    # a language and its country go together ("German" / "Duitsland"): compare by the code's letters
+    codes = {i.split(":")[1].lower() for i in ids}
+    return bool(ids & theirs) or bool(codes & {i.split(":")[1].lower() for i in theirs})
