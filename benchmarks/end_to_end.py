@@ -54,6 +54,16 @@ FIRST_RUNS: dict[str, str] = {
         "0.190, recall 0.158 (3 of 19); faithful sentences flagged 11/102 major+ (10.8%), 36/102 at any severity; "
         "13 major+ findings on the 11 fully faithful cases."
     ),
+    DEV3: (
+        "with the memory, at cc986c0 (before the seventh session's changes; scored with the development dump, a "
+        "persistent cache): 50 major+ findings, precision 0.180, recall 0.350 (7 of 20); faithful sentences flagged "
+        "31/126 major+, 79/126 at any severity."
+    ),
+    HELDOUT3: (
+        "at cc986c0: with the memory 50 major+ findings, precision 0.300, recall 0.600, faithful sentences flagged "
+        "23/162 major+ (14.2%), 75/162 (46.3%) at any severity, 21 major+ findings on the 10 faithful cases; with "
+        "the gloss 47 major+, precision 0.319, recall 0.600, flagged 14.2% / 17.9%. Errors not printed."
+    ),
     HELDOUT: (
         "with the memory, at the same commit: 14 major+ findings, precision 0.143, recall 0.118 (2 of 17); faithful "
         "sentences flagged 10/110 (9.1%), 35/110 at any severity; 8 major+ findings on the 11 faithful cases. "
