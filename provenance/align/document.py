@@ -107,7 +107,7 @@ def _window_band(md: MarginData, p: AlignParams, n: int, m: int) -> tuple[np.nda
 
 
 def align_document(
-    n: int, m: int, f: Features, p: AlignParams, sim1: np.ndarray, *, free_ends: bool = False
+    n: int, m: int, f: Features, p: AlignParams, sim1: np.ndarray, *, free_start: bool = False, free_end: bool = False
 ) -> list[Bead]:
     if f.margin is not None:
         lo, hi = _window_band(f.margin, p, n, m)
@@ -171,7 +171,7 @@ def align_document(
                 sm[sel] = x[better]
         # deletions [] -> [j] move along the row; with free ends (the derivative may quote only part
         # of the original) the originals before the first and after the last match cost nothing
-        free = free_ends and (i == 0 or i == n)
+        free = (free_start and i == 0) or (free_end and i == n)
         for c in range(1, len(cols)):
             val = cur[c - 1] - (0.0 if free else null_o[cols[c] - 1])
             if val > cur[c]:

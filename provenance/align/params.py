@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALIGN_VERSION = "1.2"
+ALIGN_VERSION = "1.3"  # 1.3: with a memory, document mode fixes sure 1:1 pairs by rapidfuzz (align/memory.py)
 SMALL_PAIRS = 400  # below this many sentence pairs the unrelated level is blended with a prior
 PRIOR_WEIGHT = 30.0
 EXCERPT_MAX = 40  # auto mode: derivatives up to this many sentences are aligned as excerpts
@@ -61,6 +61,9 @@ class AlignParams:
     lexical_base: float = 0.3  # ... the share at which the term is neutral
     lexical_cover: float = 0.5  # penalty weight when a sentence of a merged bead shares few words with the other side
     lexical_cover_min: float = 0.12  # ... i.e. less than this share of its content words
+    # document mode with known translations: a mutual best rapidfuzz match at least this similar (0: off) ...
+    memory_fuzz: float = 0.6
+    memory_margin: float = 0.1  # ... and this far ahead of the runner-up is sure (see align/memory.py)
 
 
 DEFAULT_PARAMS = AlignParams()
