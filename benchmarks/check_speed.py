@@ -45,11 +45,19 @@ SENTENCES_PER_PARAGRAPH = 5
 FIRST_RUN_NOTES = """
 First runs, before resources were built at set-up and before the aligner anchored on the memory (align 1.2,
 `--no-setup`, load average about 6 on the 2 cores, so read CPU seconds): first check ever (the example) 19.2 s
-wall / 9.4 s CPU / 433 MB; first new 2,000-word article 69.2 / 33.3 s, 1,869 embeddings (17.8 per English
-sentence); second new 2,000-word article 58.8 / 26.6 s, 1,308 embeddings (10.4 per sentence: 334 sentence
+wall / 9.4 s CPU / 433 MB; first new 2,000-word article 69.2 / 33.3 s, 1,869 embeddings (17.8 per WMT
+segment); second new 2,000-word article 58.8 / 26.6 s, 1,308 embeddings (10.4 per segment: 334 sentence
 texts in the aligner, the rest single words for the word-vector antonym check of compare/negation.py); the same
-article again 5.7 / 3.7 s; new 8,000-word article 187.5 / 86.2 s, 3,577 embeddings (7.7 per sentence); warm
-example 6.0 / 2.1 s. Ratio 8k / 2k 3.19 wall, 3.25 CPU.
+article again 5.7 / 3.7 s; new 8,000-word article 187.5 / 86.2 s, 3,577 embeddings (7.7 per segment); warm
+example 6.0 / 2.1 s. Ratio 8k / 2k 3.19 wall, 3.25 CPU. Counted in-process on the second new article (a profile,
+before the in-process row existed): the aligner embedded 334 sentence texts for 114 passage and 116 original
+sentences (2.93 per passage sentence, 1.45 per sentence of both texts: passage, original and memory
+translation once each) and compare/negation.py 1,509 word vectors; the profile's hot spots were embedding
+(words 36 s and sentences 29 s of 73 s wall at a load of 6), compare's lexicon lookups and coverage check, then
+the attribution finder's simplemma word check (1.1 s, simplemma's own LZMA dictionary) and py3langid's model
+load (1.1 s, LZMA). Alignment F1 (benchmarks/alignment.py on this machine, no FreeDict installed, so default =
+no dictionary): Text+Berg dev 0.904, WMT dev 0.969, Text+Berg test0-2 0.879, before and after this round (the
+memory anchoring only acts with known translations, which those sets do not have).
 """
 
 
@@ -154,9 +162,9 @@ def build_case(folder: Path, name: str, first: int, words: int) -> Case:
     return Case(article, original, memory, len(en_b), count, sum(len(s.split()) for s in de))
 
 
-def _split_counts(cache: Path, case: Case) -> tuple[int, int, int, int, float]:
+def _split_counts(cache: Path, case: Case) -> tuple[int, int, int, int]:
     """A check in this process, to tell the pipeline's sentence embeddings (aligner, extent) from the word
-    vectors of compare/: (sentence texts, word vectors, derivative sentences, original sentences, CPU s)."""
+    vectors of compare/: (sentence texts, word vectors, derivative sentences, original sentences)."""
     from provenance.config import Config
     from provenance.documents import read_document
     from provenance.pipeline import Checker
@@ -164,13 +172,13 @@ def _split_counts(cache: Path, case: Case) -> tuple[int, int, int, int, float]:
     config = Config(cache_dir=cache, sources_dirs=(EXAMPLE / "outlets",), translator="memory",
                     memories=(case.memory,), progress=False)
     checker = Checker(config)
-    before, cpu = _embeddings(cache), time.process_time()
+    before = _embeddings(cache)
     report = checker.check(read_document(case.article), [str(case.original)])
-    cpu, total = time.process_time() - cpu, _embeddings(cache) - before
+    total = _embeddings(cache) - before
     sentences = int(getattr(checker.embedder, "computed", 0))
     result = report.results[0]
     originals = len(result.original.sentences) if result.original else 0
-    return sentences, total - sentences, len(result.derivative_sentences), originals, cpu
+    return sentences, total - sentences, len(result.derivative_sentences), originals
 
 
 def _row(label: str, run: Run, extra: str = "-") -> list[object]:
@@ -204,10 +212,10 @@ def main() -> None:
             per = added / case.sentences
             key = name if name not in timings else name + " again"
             timings[key], per_sentence[key] = run, per
-            rows.append(_row(f"{label} ({case.sentences} sentences, {case.en_words} / {case.de_words} words)", run,
-                             f"{added} ({per:.2f} per English sentence)"))
+            rows.append(_row(f"{label} ({case.sentences} segments, {case.en_words} / {case.de_words} words)", run,
+                             f"{added} ({per:.2f} per segment)"))
         warm = [_example(cache) for _ in range(RUNS)]
-        sent, words, n, m, cpu = _split_counts(cache, cases["2k-c"])
+        sent, words, n, m = _split_counts(cache, cases["2k-c"])
     med = statistics.median(r.wall for r in warm)
     rows.append([f"bundled example, warm cache, median of {RUNS}", round(med, 2),
                  round(statistics.median(r.cpu for r in warm), 2), round(max(r.peak_mb for r in warm)), "-"])
@@ -221,12 +229,12 @@ def main() -> None:
         "model thread. Articles are built from WMT newstest2021 de-en: consecutive reference-B sentences quoted",
         "as one passage credited to the example outlet (paragraphs of five sentences), the German source of the",
         "same lines as the original (an HTML page), reference A as the memory. Words: English / German.",
-        "Embeddings: texts the model embedded during the run (rows added to the cache), per English sentence.",
+        "Embeddings: texts the model embedded during the run (rows added to the cache), per WMT segment.",
         "",
         table(["run", "wall s", "CPU s (user+sys)", "peak MB", "embeddings computed"], rows),
         "",
         f"Embeddings of a third new 2,000-word article ({n} passage and {m} original sentences), checked in this "
-        f"process ({cpu:.1f} s CPU without start-up): {sent} sentence texts by the pipeline (aligner; "
+        f"process: {sent} sentence texts by the pipeline (aligner; "
         f"{sent / n:.2f} per passage sentence, {sent / (n + m):.2f} per sentence of both texts) and {words} word "
         "vectors for compare/negation.py's antonym check.",
         "",
