@@ -11,6 +11,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/provenance setup  # lemma tries, WordNet maps, dictionary indexes: built now, not at the first check
 	touch $@
 
 install: $(BIN)/.installed
@@ -33,7 +34,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 
+# `provenance setup` again: system-deps may have added dictionaries whose indexes it builds
 test: install system-deps lint
+	$(BIN)/provenance setup
 	$(BIN)/python -m pytest -q
 
 benchmarks: install

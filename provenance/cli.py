@@ -565,6 +565,17 @@ def waive(ctx: click.Context, finding_id: str, reason: str, path: Path | None) -
     click.echo(f"waived {waiver.id} in {waivers.path}")
 
 
+@cli.command("setup")
+@click.pass_context
+def setup_resources(ctx: click.Context) -> None:
+    """Build the lemma tries, WordNet maps and dictionary indexes a check needs (once, under --cache-dir)."""
+    from provenance.resources import build_resources
+
+    for item in build_resources(get_config(ctx)):
+        state = "ready" if item.ready else f"skipped: {item.note}"
+        click.echo(f"{item.name}: {state} ({item.seconds:.1f} s)", err=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point; returns the exit code instead of raising."""
     try:

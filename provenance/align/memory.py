@@ -1,0 +1,86 @@
+"""Anchoring on a known translation (a translation memory), so that only the unsure sentences are embedded.
+
+With a memory, most passage sentences are close renderings of their original's known translation, and a
+rapidfuzz character similarity finds them without the model. A pair is *sure* when each is the other's best
+match, at least ``memory_fuzz`` similar and ahead of the runner-up in its row and its column by
+``memory_margin``; a sure pair whose neighbours on both sides are sure pairs too (i-1, j-1 and i+1, j+1) is
+fixed as a 1:1 bead. The aligner then embeds and aligns only the windows between fixed beads: the sure pairs
+at the edge of a run stay inside the windows, so a split, merge, insertion or deletion next to them is still
+found. On WMT21 de-en (reference B as the passage, reference A as the memory) 0.6 / 0.1 fixed no wrong pair.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from provenance.align.params import AlignParams
+
+
+@dataclass(frozen=True)
+class Window:
+    """Derivative sentences [d0, d1) and original sentences [o0, o1) between two fixed beads."""
+
+    d0: int
+    d1: int
+    o0: int
+    o1: int
+
+
+def fuzz_matrix(derivative: Sequence[str], translations: Sequence[str | None]) -> np.ndarray:
+    """(n, m) rapidfuzz ratio in [0, 1] of each derivative sentence to each known translation (0 without one)."""
+    from rapidfuzz import fuzz, process
+
+    known = [t.lower() if t else "" for t in translations]
+    matrix = process.cdist(
+        [s.lower() for s in derivative], known, scorer=fuzz.ratio, dtype=np.float32, workers=1
+    ) / np.float32(100.0)
+    matrix[:, [not t for t in known]] = 0.0
+    return matrix
+
+
+def fixed_pairs(fuzz: np.ndarray, p: AlignParams) -> list[tuple[int, int]]:
+    """Sure pairs (see the module docstring) inside runs of sure pairs, in order."""
+    n, m = fuzz.shape
+    if n < 3 or m < 3 or p.memory_fuzz <= 0.0:
+        return []
+    rows, cols = np.sort(fuzz, axis=1), np.sort(fuzz, axis=0)
+    best_j, best_i = fuzz.argmax(axis=1), fuzz.argmax(axis=0)
+    sure = set()
+    for i in range(n):
+        j = int(best_j[i])
+        value = fuzz[i, j]
+        if (best_i[j] == i and value >= p.memory_fuzz and value - rows[i, -2] >= p.memory_margin
+                and value - cols[-2, j] >= p.memory_margin):
+            sure.add((i, j))
+    inner = sorted((i, j) for i, j in sure if (i - 1, j - 1) in sure and (i + 1, j + 1) in sure)
+    return _increasing(inner)
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (sorted by i) whose j increase too: a reordered stretch is not fixed."""
+    tails: list[int] = []  # tails[k]: index of the pair ending the best chain of length k + 1
+    back = [-1] * len(pairs)
+    for idx, (_, j) in enumerate(pairs):
+        k = bisect_left([pairs[t][1] for t in tails], j)
+        back[idx] = tails[k - 1] if k else -1
+        tails[k:k + 1] = [idx]
+    chain, idx = [], tails[-1] if tails else -1
+    while idx >= 0:
+        chain.append(pairs[idx])
+        idx = back[idx]
+    return chain[::-1]
+
+
+def windows(fixed: Sequence[tuple[int, int]], n: int, m: int) -> list[Window]:
+    """The stretches before, between and after the fixed beads: one more than there are fixed beads (a window
+    between two neighbouring fixed beads is empty)."""
+    out = []
+    prev_i, prev_j = -1, -1
+    for i, j in [*fixed, (n, m)]:
+        out.append(Window(prev_i + 1, i, prev_j + 1, j))
+        prev_i, prev_j = i, j
+    return out

