@@ -83,14 +83,14 @@ def _gloss_index(config: Config) -> str | None:
 
 def _freedict_pairs() -> list[tuple[str, str]]:
     """Installed FreeDict pairs, plus the reverse of each (word_pairs merges both directions)."""
-    from provenance.translate import freedict
+    from provenance.lang import freedict
 
     langs = sorted(freedict.ISO3)
     return [(a, b) for a in langs for b in langs if a != b and freedict.available(a, b)]
 
 
 def _freedict(config: Config, src: str, tgt: str) -> str | None:
-    from provenance.translate import freedict
+    from provenance.lang import freedict
 
     return None if freedict.word_pairs(src, tgt, cache_dir=config.cache_dir) else "empty dictionary"
 
