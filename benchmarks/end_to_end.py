@@ -3,9 +3,9 @@
 Each case (tests/fixtures/end_to_end/<split>/NN_name/) is an English article crediting one foreign outlet, the
 outlet's page in its own language (HTML with boilerplate), the desk's translation memory of that page, and gold
 (``gold.toml``): the credited passages, the planted findings (kind, subtype, where in the article, where in the
-original) and the sentences of the passages that render the original faithfully. Two authors who did not read
-the detectors wrote them; half the cases are fully faithful. ``e2e`` (author A) is the development half,
-``e2eh`` (author B) is held out.
+original) and the sentences of the passages that render the original faithfully. Authors who did not read the
+detectors wrote them; half the cases are fully faithful. ``e2e`` (author A) and ``e2e3`` (author C) are development
+halves, ``e2eh`` (author B, spent: seen at two sessions' ends) and ``e2e3h`` (author D) are held out.
 
 Each case runs through ``Checker`` in-process twice: with the memory (``--translator memory``) and offline
 without it (``--translator gloss``). Scores at major and critical severity:
