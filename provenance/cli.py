@@ -278,16 +278,6 @@ def compare_command(
 
 # ----------------------------------------------------------------- originals: fetch, extract
 
-def _get_original(
-    ctx: click.Context, src: str, archive: str | None, refresh: bool, outlet: str | None, warc_out: Path | None
-) -> tuple[Any, Any]:
-    from provenance.commands.originals import get_original
-
-    config = get_config(ctx)
-    config = replace(config, archive=archive or config.archive, refresh=refresh or config.refresh)
-    return get_original(config, src, outlet, warc_out)
-
-
 @cli.command("fetch")
 @snapshot_options
 @click.pass_context
@@ -299,9 +289,10 @@ def fetch_command(
 
     SRC is a path, an http(s) URL, wayback:URL[@YYYYMMDDhhmmss], archive.today:URL or warc:FILE[#URL].
     """
+    from provenance.commands.originals import get_original
     from provenance.commands.tables import snapshot_record
 
-    snap, _outlet = _get_original(ctx, src, archive, refresh, outlet, warc_out)
+    snap, _outlet = get_original(get_config(ctx), src, outlet, warc_out, archive=archive, refresh=refresh)
     if fmt == "json":
         echo_json(snap.to_json())
         return
@@ -318,9 +309,10 @@ def extract_command(
     fmt: str, language: str | None,
 ) -> None:
     """Print the article text of the original SRC (same SRC forms as `fetch`)."""
+    from provenance.commands.originals import get_original
     from provenance.extract import extract
 
-    snap, found = _get_original(ctx, src, archive, refresh, outlet, warc_out)
+    snap, found = get_original(get_config(ctx), src, outlet, warc_out, archive=archive, refresh=refresh)
     original = extract(snap, outlet=found, language=language)
     if fmt == "json":
         echo_json({**original.to_json(), "snapshot": snap.to_json()})
@@ -569,11 +561,9 @@ def waive(ctx: click.Context, finding_id: str, reason: str, path: Path | None) -
 @click.pass_context
 def setup_resources(ctx: click.Context) -> None:
     """Build the lemma tries, WordNet maps and dictionary indexes a check needs (once, under --cache-dir)."""
-    from provenance.resources import build_resources
+    from provenance.commands.setup import print_setup
 
-    for item in build_resources(get_config(ctx)):
-        state = "ready" if item.ready else f"skipped: {item.note}"
-        click.echo(f"{item.name}: {state} ({item.seconds:.1f} s)", err=True)
+    print_setup(get_config(ctx))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,7 @@ from provenance.config import Config
 from provenance.discover import DiscoverOptions, discovered_sources
 from provenance.embed import Embedder, get_embedder
 from provenance.errors import EvidenceError, ProvenanceError
+from provenance.frame_mask import drop_frame_findings, unmasked, without_frame
 from provenance.model import (
     Bead,
     Document,
@@ -310,7 +311,7 @@ class Checker:
         deriv_lang: str,
         orig_lang: str,
     ) -> PassageResult:
-        shown, deriv_sents = _without_frame(
+        shown, deriv_sents = without_frame(
             segment.split_sentences(passage.text, deriv_lang, offset=passage.span.start), passage.frame
         )
         orig_sents = original.text.sentences
@@ -367,7 +368,7 @@ class Checker:
                 credit=[(f, passage.text[f.start - passage.span.start : f.end - passage.span.start])
                         for f in passage.frame],
             )
-        result.findings = [_unmasked(f, passage) for f in result.findings]
+        result.findings = [unmasked(f, passage) for f in result.findings]
         result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
         result.findings = drop_frame_findings(result.findings, passage.frame)
         if original.snapshot.partial:
@@ -477,52 +478,6 @@ def _rebuts(lang: str) -> Callable[[str], bool]:
 
     lex = load_lexicon(lang)
     return lambda text: bool(lex.find("rebuttal.cues", tokenize(text, lang=lang)))
-
-
-def _without_frame(sentences: list[Sentence], frame: Sequence[Span]) -> tuple[list[Sentence], list[Sentence]]:
-    """The passage's sentences as shown, and as compared: with the frame's characters blanked (offsets kept), so
-    the credit ("According to the Süddeutsche Zeitung,", "the paper added") is never aligned or compared as if
-    it were translation. A sentence that is all frame ("Le Monde reported:") is left out of both."""
-    if not frame:
-        return sentences, sentences
-    shown: list[Sentence] = []
-    masked: list[Sentence] = []
-    for sentence in sentences:
-        chars = list(sentence.text)
-        for f in frame:
-            for i in range(max(f.start, sentence.span.start), min(f.end, sentence.span.end)):
-                chars[i - sentence.span.start] = " "
-        text = "".join(chars)
-        if not any(ch.isalnum() for ch in text):
-            continue
-        shown.append(replace(sentence, index=len(shown)))
-        masked.append(replace(sentence, index=len(masked), text=text))
-    return shown, masked
-
-
-def _unmasked(finding: Finding, passage: Passage) -> Finding:
-    """A finding's derivative words as the article writes them (a stretch may run across a blanked frame)."""
-    ref = finding.derivative
-    if ref is None or ref.span is None or not passage.span.contains(ref.span):
-        return finding
-    text = passage.text[ref.span.start - passage.span.start : ref.span.end - passage.span.start]
-    return replace(finding, derivative=replace(ref, text=text)) if text != ref.text else finding
-
-
-def drop_frame_findings(findings: list[Finding], frame: list[Span]) -> list[Finding]:
-    """Findings that point at the attribution frame ("According to the Süddeutsche Zeitung,", "the paper
-    added") are about the article's credit, not the outlet's words: the outlet's own name and the reporting
-    verb are never an addition, an entity or a hedge drift."""
-    if not frame:
-        return findings
-
-    def in_frame(span: Span | None) -> bool:
-        if span is None or not len(span):
-            return False
-        covered = sum(max(0, min(f.end, span.end) - max(f.start, span.start)) for f in frame)
-        return 2 * covered >= len(span)
-
-    return [f for f in findings if not in_frame(f.derivative.span if f.derivative else None)]
 
 
 def _trim_open_end(

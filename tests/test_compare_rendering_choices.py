@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from provenance.compare import compare_texts
 from provenance.compare.dates import english_dates, months_named
+from provenance.frame_mask import without_frame
 from provenance.model import Bead, Sentence, Span
-from provenance.pipeline import _without_frame
 from provenance.regroup import regroup
 
 
@@ -164,7 +164,7 @@ def test_a_strong_word_for_a_strong_word_is_no_intensification():
 def test_the_frame_is_blanked_for_comparison_and_shown_as_written():
     text = "According to the daily, the bridge will close. The paper added: it reopens in May."
     sentences = [Sentence(0, text[:46], Span(0, 46)), Sentence(1, text[47:], Span(47, len(text)))]
-    shown, compared = _without_frame(sentences, [Span(0, 23), Span(47, 63)])
+    shown, compared = without_frame(sentences, [Span(0, 23), Span(47, 63)])
     assert [s.text for s in shown] == [text[:46], text[47:]]
     assert compared[0].text == " " * 24 + "the bridge will close."
     assert compared[1].text.strip() == "it reopens in May."
@@ -173,7 +173,7 @@ def test_the_frame_is_blanked_for_comparison_and_shown_as_written():
 
 def test_a_sentence_that_is_all_frame_is_left_out():
     sentences = [Sentence(0, "Le Monde reported:", Span(0, 18)), Sentence(1, "Prices rose.", Span(19, 31))]
-    shown, compared = _without_frame(sentences, [Span(0, 18)])
+    shown, compared = without_frame(sentences, [Span(0, 18)])
     assert [s.text for s in shown] == ["Prices rose."] and len(compared) == 1
 
 

@@ -285,8 +285,8 @@ def test_links_to_the_outlet_elsewhere_in_the_article_are_candidate_originals(tm
 
 
 def test_findings_on_the_attribution_frame_are_dropped_and_the_others_kept() -> None:
+    from provenance.frame_mask import drop_frame_findings
     from provenance.model import DriftSubtype, Finding, FindingKind, Severity, SideRef, Span
-    from provenance.pipeline import drop_frame_findings
 
     def finding(start: int, end: int) -> Finding:
         return Finding(
