@@ -84,6 +84,11 @@ HELDOUT_LOOKS = (
     "with the blind6 final run, 0.686 / 0.547, after the blind6 development changes), errors never printed; the "
     "author's README (counts) read after the final run; no change made because of it"
 )
+HELDOUT7_FINAL = (
+    'final run at the end of the seventh session (after the attribution package was restructured without '
+    'behaviour change): the same numbers as the first run, overlap 0.634 / 0.491, strict 0.585 / 0.453, o'
+    'utlet 26/28. Numbers seen twice (first and final run), errors never printed; no finder accuracy work this session.'
+)
 # blind6h: numbers seen twice (first run at 665cbac; final run after the blind6 development changes), errors never
 # printed.
 HELDOUT6_FINAL = (
@@ -340,6 +345,8 @@ def render(results: dict[str, Result], speed_line: str = "") -> str:
             lines += [f"Looks at `{split}`: {HELDOUT_LOOKS}.", ""]
         if split == HELDOUT6:
             lines += [f"Final run of `{split}`: {HELDOUT6_FINAL}", ""]
+        if split == HELDOUT7:
+            lines += [f"Final run of `{split}`: {HELDOUT7_FINAL}", ""]
     if speed_line:
         lines += [speed_line, ""]
     return "\n".join(lines)
