@@ -298,8 +298,7 @@ _SAME_STEM = 4  # names sharing their first four letters are one name in two for
 
 def _same_name(theirs: Token, mine: Token, side: Side) -> bool:
     """Whether ``mine`` (in ``side``) writes the name ``theirs`` another way: a shared stem, an acronym of the
-    capitalised run around ``mine`` ("EU" / "European Union"), or the same country or language (CLDR). Word
-    vectors are not asked here: this runs for every replaced capitalised word, and embedding is the slow part."""
+    capitalised run around ``mine`` ("EU" / "European Union"), or a translation of it (word vectors)."""
     a, b = fold(theirs.text), fold(mine.text)
     if len(a) >= _SAME_STEM and len(b) >= _SAME_STEM and a[:_SAME_STEM] == b[:_SAME_STEM]:
         return True
@@ -308,7 +307,7 @@ def _same_name(theirs: Token, mine: Token, side: Side) -> bool:
         # in any order: languages order an acronym's words their own way ("UE" / "European Union")
         if sorted("".join(t.text[0] for t in run).upper()) == sorted(theirs.text):
             return True
-    return same_place(theirs.text, mine.text)
+    return _same_meaning(theirs.text, mine.text)
 
 
 _NEAR = 0.3  # relative places of two names in their sentences at most this far apart: the same place
