@@ -257,11 +257,10 @@ class Checker:
         # a credit carries to the end of its paragraph unless the author's own voice takes over: the sentences
         # after the last one the original renders are the outlet's too (a sentence it never wrote is an addition)
         voice = self._voice(doc)
-        end_of_credit = last
-        while (end_of_credit + 1 < len(sentences) and not _taken(sentences[end_of_credit + 1].span, others)
-               and not voice(sentences[end_of_credit + 1].span)):
-            end_of_credit += 1
-        last = end_of_credit
+        while last + 1 < len(sentences) and not _taken(sentences[last + 1].span, others) and not voice(
+            sentences[last + 1].span
+        ):
+            last += 1
         while first > 0 and matches[first - 1] and not _taken(sentences[first - 1].span, others):
             first -= 1
         start = min(passage.span.start, sentences[first].span.start)
@@ -390,9 +389,12 @@ class Checker:
         progress: Progress | None = None,
         outlet: Outlet | None = None,
     ) -> Report:
-        from provenance.attribution import find_passages
+        from provenance.attribution import read_article
 
-        passages = find_passages(doc, self.registry)
+        reading = read_article(doc, self.registry)
+        passages = reading.passages
+        # the extent step asks the same index whether a sentence is the author's own voice
+        self._voice_doc, self._voice_test = doc, reading.commentary
         if outlet is not None:
             passages = [p for p in passages if p.outlet and p.outlet.id == outlet.id]
         results: list[PassageResult] = []

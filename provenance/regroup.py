@@ -54,8 +54,7 @@ def _split_rebuttals(beads: list[Bead], rebuttal: Sequence[bool], der_rebuttal: 
     omission it is ("Deutsche Bahn rejects this account." merged with the next sentence for its names)."""
     out: list[Bead] = []
     for bead in beads:
-        rebuts = any(der_rebuttal[i] for i in bead.derivative if i < len(der_rebuttal))
-        if len(bead.original) < 2 or not bead.derivative or rebuts:
+        if len(bead.original) < 2 or not bead.derivative or _rebuts_in(bead, der_rebuttal):
             out.append(bead)
             continue
         first, last = bead.original[0], bead.original[-1]
@@ -71,6 +70,11 @@ def _split_rebuttals(beads: list[Bead], rebuttal: Sequence[bool], der_rebuttal: 
     return out
 
 
+def _rebuts_in(bead: Bead, der_rebuttal: Sequence[bool]) -> bool:
+    """Whether one of the bead's derivative sentences rebuts."""
+    return any(der_rebuttal[i] for i in bead.derivative if i < len(der_rebuttal))
+
+
 def _union(sets: Sequence[frozenset[str]], indices: Sequence[int]) -> frozenset[str]:
     return frozenset().union(*(sets[i] for i in indices if i < len(sets)))
 
@@ -82,7 +86,7 @@ def _merge_original(beads: list[Bead], der: Sequence[frozenset[str]], trans: Seq
     for k, bead in enumerate(beads):
         if not bead.derivative or not bead.original:
             continue
-        rebuts = any(der_rebuttal[i] for i in bead.derivative if i < len(der_rebuttal))
+        rebuts = _rebuts_in(bead, der_rebuttal)
         said = _union(der, bead.derivative)
         missing = said - _union(trans, bead.original)
         for j in (min(bead.original) - 1, max(bead.original) + 1):

@@ -33,6 +33,7 @@ written. Cue lexicons live in ``data/attribution.toml``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.resolver import resolve
@@ -40,19 +41,36 @@ from provenance.attribution.structures import OutletRegistry
 from provenance.attribution.voice import is_commentary
 from provenance.model import Document, Passage, Span
 
-__all__ = ["OutletRegistry", "commentary", "find_passages", "format_passages"]
+__all__ = ["OutletRegistry", "Reading", "commentary", "find_passages", "format_passages", "read_article"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of an article: the passages it credits (in document order, ids P1, P2, ...) and a test of
+    whether a stretch is in the author's own voice (first person, an opinion opener, a judgement), which decides
+    how far a credit carries."""
+
+    passages: list[Passage]
+    commentary: Callable[[Span], bool]
+
+
+def read_article(doc: Document, registry: OutletRegistry) -> Reading:
+    """The passages and the author's-voice test of ``doc``, from one index of the article."""
+    if not doc.text.strip():
+        return Reading([], lambda span: False)
+    ix = ArticleIndex.build(doc, registry)
+    return Reading(resolve(ix), lambda span: is_commentary(ix, span))
 
 
 def find_passages(doc: Document, registry: OutletRegistry) -> list[Passage]:
     """The passages ``doc`` attributes to outlets, in document order, with ids P1, P2, ..."""
-    if not doc.text.strip():
-        return []
-    return resolve(ArticleIndex.build(doc, registry))
+    return read_article(doc, registry).passages
 
 
 def commentary(doc: Document, registry: OutletRegistry) -> Callable[[Span], bool]:
-    """A test of whether a stretch of ``doc`` is in the author's own voice (first person, an opinion opener, a
-    judgement), for deciding how far a credit carries."""
+    """The author's-voice test of ``doc`` alone, without finding its passages (see ``Reading``)."""
+    if not doc.text.strip():
+        return lambda span: False
     ix = ArticleIndex.build(doc, registry)
     return lambda span: is_commentary(ix, span)
 
