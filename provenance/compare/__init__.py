@@ -191,18 +191,24 @@ def _unshadowed(found: list[Finding]) -> list[Finding]:
                 and (span.start, span.end) in serious)
 
     kept = [f for f in found if not shadowed(f)]
+
     # one finding per piece of evidence: two drifts on exactly the same words ('completely' for 'teilweise' is an
     # antonym of 'partly' and an intensified claim) are reported once, by the more specific detector
+    def words(f: Finding) -> tuple[int, int] | None:
+        span = f.derivative.span if f.derivative is not None else None
+        drift = f.kind is FindingKind.DRIFT and f.subtype is not None
+        return (span.start, span.end) if drift and span is not None else None
+
     best: dict[tuple[int, int], Finding] = {}
     for f in kept:
-        span = f.derivative.span if f.derivative is not None else None
-        if f.kind is not FindingKind.DRIFT or span is None or f.subtype is None:
-            continue
-        key = (span.start, span.end)
-        if key not in best or SPECIFICITY.index(f.subtype) < SPECIFICITY.index(best[key].subtype):  # type: ignore[arg-type]
+        if (key := words(f)) is not None and (key not in best or _rank(f) < _rank(best[key])):
             best[key] = f
-    return [f for f in kept if f.kind is not FindingKind.DRIFT or f.derivative is None or f.derivative.span is None
-            or f.subtype is None or best[(f.derivative.span.start, f.derivative.span.end)] is f]
+    return [f for f in kept if (key := words(f)) is None or best[key] is f]
+
+
+def _rank(finding: Finding) -> int:
+    """Place of a drift's subtype in SPECIFICITY (lower reports); every drift has one."""
+    return SPECIFICITY.index(finding.subtype)  # type: ignore[arg-type]
 
 
 def _translation_side(

@@ -117,7 +117,7 @@ def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: i
     A cue counts only where what it qualifies is there on the other side: "the tractors no longer prune the vines:
     they pull them up" excerpted as "growers are tearing up vines" leaves a clause out, it flips nothing. The
     governed words are the first ``words`` content words after the cue."""
-    forms = {fold(t.text) for t in other.tokens} | {fold(lemma(t.text, other.lang)) for t in other.tokens}
+    forms = word_forms(other, hyphen_parts=False)
     kept = []
     for cue in cues:
         governed = [t for t in side.tokens[cue.end : cue.end + _SCOPE_TOKENS]
@@ -125,3 +125,19 @@ def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: i
         if not governed or any({fold(t.text), fold(lemma(t.text, side.lang))} & forms for t in governed):
             kept.append(cue)
     return kept
+
+
+def word_forms(side: Side, *, hyphen_parts: bool = True) -> set[str]:
+    """Every word form and lemma of a side, folded; with ``hyphen_parts`` also the parts of hyphenated words
+    ('19-year-old' has 'old')."""
+    out: set[str] = set()
+    for t in side.tokens:
+        out |= {fold(t.text), fold(lemma(t.text, side.lang))}
+        if hyphen_parts and "-" in t.text:
+            out |= {fold(p) for p in t.text.split("-") if p}
+    return out
+
+
+def relative_distance(a: Token, a_side: Side, b: Token, b_side: Side) -> float:
+    """How far apart two tokens stand, each by its relative place in its own side (0: the same place)."""
+    return abs(a.index / max(1, len(a_side.tokens)) - b.index / max(1, len(b_side.tokens)))

@@ -345,8 +345,8 @@ def _related_words(ctx: PairContext) -> set[str]:
 
 
 def _makes_claim(tokens: list[Token], lex: Lexicon) -> bool:
-    """Whether inserted words hold a verb: an auxiliary or a finite verb form of the lexicon's ``addition.verbs``
-    patterns ('has', 'were', 'would'; past forms in '-ed' that follow no article)."""
+    """Whether inserted words hold a verb: one of the lexicon's ``addition.auxiliaries`` ('has', 'were', 'would')
+    or a past form in '-ed' that follows no article (``addition.skip``)."""
     auxiliaries = set(lex.entries("addition.auxiliaries"))
     articles = set(lex.entries("addition.skip"))
     for i, tok in enumerate(tokens):

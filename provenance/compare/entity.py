@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.lang.cldr import place_ids, same_place
@@ -264,8 +264,8 @@ def _names(ctx: PairContext) -> list[Finding]:
         if ctx.trans is not None:
             # ... or a name of the original (and its translation) the passage lacks, at about the same place
             lacking = [s for s in (unmatched_src or ([swapped] if swapped is not None else []))
-                       if _found_in(s, ctx.trans, tr_fold, tr_tl) and _near(s, ctx.src, tok, ctx.der)
-                       and not _same_name(s, tok, ctx.der)]
+                       if _found_in(s, ctx.trans, tr_fold, tr_tl)
+                       and relative_distance(s, ctx.src, tok, ctx.der) <= _NEAR and not _same_name(s, tok, ctx.der)]
             explicit = not replaced and not lacking
         else:
             explicit = counterpart is None and not unmatched_src
@@ -311,10 +311,6 @@ def _same_name(theirs: Token, mine: Token, side: Side) -> bool:
 
 
 _NEAR = 0.3  # relative places of two names in their sentences at most this far apart: the same place
-
-
-def _near(a: Token, a_side: Side, b: Token, b_side: Side) -> bool:
-    return abs(a.index / max(1, len(a_side.tokens)) - b.index / max(1, len(b_side.tokens))) <= _NEAR
 
 
 def _inserted(tok: Token, ctx: PairContext) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from provenance.compare.base import PairContext, in_scope, make_finding, quote
+from provenance.compare.base import PairContext, in_scope, make_finding, quote, relative_distance, word_forms
 from provenance.compare.lexicon import Cue, Lexicon, load_lexicon
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word
 from provenance.compare.wordvec import word_vectors
@@ -87,7 +87,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     if other is None or not pairs:
         return []
     o_lex = ctx.src_lex if cross else lex
-    t_forms = _forms(ctx.trans) if ctx.trans is not None else set()
+    t_forms = word_forms(ctx.trans) if ctx.trans is not None else set()
     from_wordnet: set[str] = set()  # candidate antonyms WordNet added: never strong (polysemy, see WMT check)
     wn = None
     if lex.lang == "en" and ctx.trans is not None:  # mode B: +0.05 antonyms, +8 points of noise on clean pairs
@@ -455,8 +455,8 @@ def _same_phrase(ctx: PairContext, tok: Token, partner: Token) -> bool:
         if mine or theirs:
             return mine and theirs  # a word the diff pairs with other words has its counterpart there
     # neither word has a counterpart in the diff (a phrase moved): about the same place of the sentence
-    n_d, n_t = max(1, len(ctx.der.tokens)), max(1, len(ctx.trans.tokens)) if ctx.trans is not None else 1
-    return abs(tok.index / n_d - partner.index / n_t) <= _WN_NEAR
+    assert ctx.trans is not None
+    return relative_distance(tok, ctx.der, partner, ctx.trans) <= _WN_NEAR
 
 
 _WN_MAX_RANK = 3  # WordNet senses per part of speech considered (most frequent first)
@@ -486,13 +486,12 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
         return []
     lex = ctx.der_lex
     prefixes = [fold(p) for p in lex.data.get("antonyms", {}).get("prefixes", []) if p.isalpha()]
-    d_forms, t_forms = _forms(ctx.der), _forms(ctx.trans)
+    d_forms, t_forms = word_forms(ctx.der), word_forms(ctx.trans)
     same_op: dict[int, set[int]] = {}  # passage token -> translation tokens of the same short replacement
     for op in ctx.opcodes:
         if op.tag == "replace" and op.a[1] - op.a[0] <= _WN_SMALL_OP and op.b[1] - op.b[0] <= _WN_SMALL_OP:
             for b in range(op.b[0], op.b[1]):
                 same_op[b] = set(range(op.a[0], op.a[1]))
-    n_d, n_t = max(1, len(ctx.der.tokens)), max(1, len(ctx.trans.tokens))
     ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3 and not _age_phrase(ctx.trans, y)
           and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)]
     for tok in ctx.der.tokens:
@@ -511,7 +510,7 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
         for y in ys:
             y_forms = {fold(y.text), fold(lemma(y.text, lex.lang))}
             same = y.index in same_op.get(tok.index, ())
-            near = abs(tok.index / n_d - y.index / n_t) <= _WN_NEAR
+            near = relative_distance(tok, ctx.der, y, ctx.trans) <= _WN_NEAR
             y_stop = lex.has_word("stop.words", y.text)
             if same:
                 ants = narrow if x_stop or y_stop else wide
@@ -581,7 +580,7 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
 
     def pos(word: str) -> set[str]:
         return (wn.parts_of_speech(fold(word)) | wn.parts_of_speech(fold(lemma(word, "en")))) if wn else set()
-    d_forms, t_forms = _forms(ctx.der), _forms(ctx.trans)
+    d_forms, t_forms = word_forms(ctx.der), word_forms(ctx.trans)
     for op in ctx.opcodes:
         if op.tag != "replace":
             continue
@@ -709,8 +708,7 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
                  and not ctx.src_lex.has_word("stop.words", t.text)]
     eqs = {t.index: dic(t.text) for t in src_words}
     said = set().union(*eqs.values()) if eqs else set()
-    t_forms = _forms(ctx.trans)
-    n_d, n_s = max(1, len(ctx.der.tokens)), max(1, len(ctx.src.tokens))
+    t_forms = word_forms(ctx.trans)
     for tok in ctx.der.tokens:
         if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or lex.has_word("stop.words", tok.text)
                 or (tok.is_capitalised and not tok.sentence_start)):
@@ -723,7 +721,7 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
             continue  # the original has a word for something close to it
         ants = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) | pairs.get(f, set()) for f in forms))
         for s_tok in src_words:
-            if abs(tok.index / n_d - s_tok.index / n_s) > _DICT_NEAR:
+            if relative_distance(tok, ctx.der, s_tok, ctx.src) > _DICT_NEAR:
                 continue
             hit = sorted(ants & eqs[s_tok.index])
             if hit and not _negated(ctx.src, s_tok, ctx.src_lex):
@@ -761,16 +759,6 @@ def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
     if not pairs:
         return None
     return lambda word: content(w for form in {word.lower(), lemma(word, lang)} for w in pairs.get(form, ()))
-
-
-def _forms(side: Side) -> set[str]:
-    """Every word form, lemma and hyphen part of a side ('19-year-old' has 'old')."""
-    out: set[str] = set()
-    for t in side.tokens:
-        out |= {fold(t.text), fold(lemma(t.text, side.lang))}
-        if "-" in t.text:
-            out |= {fold(p) for p in t.text.split("-") if p}
-    return out
 
 
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
