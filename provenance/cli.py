@@ -133,14 +133,20 @@ def sources_show(ctx: click.Context, outlet_id: str, fmt: str) -> None:
 
 @cli.command("passages")
 @click.argument("article", metavar="ARTICLE")
+@click.option(
+    "--foreign-only",
+    is_flag=True,
+    help="Leave out outlets that write in the article's own language (quotations, not translations).",
+)
 @text_or_json
 @click.pass_context
-def passages_cmd(ctx: click.Context, article: str, fmt: str) -> None:
+def passages_cmd(ctx: click.Context, article: str, foreign_only: bool, fmt: str) -> None:
     """List the passages ARTICLE (a path, or - for stdin) attributes to news outlets."""
     from provenance.attribution import find_passages, format_passages
     from provenance.sources import load_registry
 
-    found = find_passages(read_input(ctx, article), load_registry(get_config(ctx).sources_dirs))
+    registry = load_registry(get_config(ctx).sources_dirs)
+    found = find_passages(read_input(ctx, article), registry, same_language=not foreign_only)
     if fmt == "json":
         echo_json([p.to_json() for p in found])
     else:

@@ -937,6 +937,14 @@ KNOWN_MISSES: dict[str, str] = {
     # blind4 (written without reading the detector): what its fixes left open
     "blind4/w06_opinion_austria.txt": '"In an editorial on Saturday, Die Presse called ...": "called" is no cue',
     "blind4/w07_transcript_podcast.txt": '"... is in Rzeczpospolita. I\'ll read it. Quote: ... End quote."',
+    # A sentence without a cue after a credit, in the credit's tense, goes on rendering the outlet: the later,
+    # real-text sets (blind5-8: 98 of 107 credited paragraphs run to their end) say so; these golds end at the
+    # credit. Each is a sentence a reader could give either way.
+    "17_inline_reports_x_publico.txt": '"..., reports Público. Residents will have to rely on two weekly flights."',
+    "heldout/h03_inline_according_lemonde.html": '"According to Le Monde, ... Cranes were moving again by Thursday."',
+    "fresh/f03_elmundo_reveals.html": '"El Mundo reveals that ... The rail operator blamed cable theft."',
+    "blind2/g04_newsletter_per_elpais.md": '"..., per El País. The trial will last six months."',
+    "blind4/w17_russia_chain.txt": '"..., Interfax reported. The quota would be about 4 million tonnes lower."',
 }
 
 

@@ -213,7 +213,7 @@ ONE_EACH = [
     _case(
         "a credited sentence and the sentence that goes on reporting it",
         "inline",
-        ["According to Bild, the ministry refused to pay. The paper added that nobody would comment. It rained."],
+        ["According to Bild, the ministry refused to pay. The paper added that nobody would comment. It is raining."],
         (
             "inline",
             "bild",

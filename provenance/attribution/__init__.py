@@ -33,7 +33,7 @@ written. Cue lexicons live in ``data/attribution.toml``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.resolver import resolve
@@ -54,17 +54,25 @@ class Reading:
     commentary: Callable[[Span], bool]
 
 
-def read_article(doc: Document, registry: OutletRegistry) -> Reading:
-    """The passages and the author's-voice test of ``doc``, from one index of the article."""
+def read_article(doc: Document, registry: OutletRegistry, *, same_language: bool = True) -> Reading:
+    """The passages and the author's-voice test of ``doc``, from one index of the article.
+
+    Passages credited to an outlet that writes in the article's own language ("CBS News reported" in an English
+    article) are quotations, not translations; ``same_language=False`` leaves them out."""
     if not doc.text.strip():
         return Reading([], lambda span: False)
     ix = ArticleIndex.build(doc, registry)
-    return Reading(resolve(ix), lambda span: is_commentary(ix, span))
+    passages = resolve(ix)
+    if not same_language and doc.language:
+        kept = [p for p in passages if p.language != doc.language]
+        passages = [replace(p, id=f"P{n}") for n, p in enumerate(kept, 1)] if len(kept) < len(passages) else kept
+    return Reading(passages, lambda span: is_commentary(ix, span))
 
 
-def find_passages(doc: Document, registry: OutletRegistry) -> list[Passage]:
-    """The passages ``doc`` attributes to outlets, in document order, with ids P1, P2, ..."""
-    return read_article(doc, registry).passages
+def find_passages(doc: Document, registry: OutletRegistry, *, same_language: bool = True) -> list[Passage]:
+    """The passages ``doc`` attributes to outlets, in document order, with ids P1, P2, ...; without
+    ``same_language``, only those of outlets writing in another language than the article's."""
+    return read_article(doc, registry, same_language=same_language).passages
 
 
 def commentary(doc: Document, registry: OutletRegistry) -> Callable[[Span], bool]:

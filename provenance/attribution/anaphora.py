@@ -7,6 +7,7 @@ from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
+from provenance.attribution.voice import credit_tense, is_commentary, tense
 from provenance.model import Span
 
 
@@ -74,3 +75,22 @@ def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:
     if any(q.start <= s.start and s.end <= q.end + 1 for q in ix.quote_index.overlapping(s)):
         return True  # a quotation on its own after a quoted passage: the same speaker goes on
     return any(same_outlet(o, mention) and ix.inline_cue(s, o) for o in inside)
+
+
+def goes_on(ix: ArticleIndex, sent: Span, credit: Span, mention: Mention) -> bool:
+    """A sentence with no cue of its own still renders the outlet credited in ``credit`` before it in the
+    paragraph (news paragraphs keep reporting their source), unless it names another outlet, moves to other
+    news, is the author's own check ("The ministry would not confirm this.") or voice, or leaves the credit's
+    past tense for the author's present ("Boat owners have announced a protest")."""
+    s = strip(ix.text, sent)
+    outside = ix.outside_quotes(s)
+    lex = ix.lex
+    if any(not same_outlet(o, mention) and not is_description(lex, o) for o in ix.mentions_in(s)):
+        return False
+    if lex.negative.search(ix.text[s.start : s.end]) or lex.verification_note.search(outside):
+        return False
+    if lex.topic_shift.match(outside) or lex.non_response.search(outside) or lex.report_object.search(outside):
+        return False
+    if tense(ix, s) != ("present" if credit_tense(ix, credit) == "present" else "past"):
+        return False
+    return not is_commentary(ix, s)

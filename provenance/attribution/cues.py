@@ -101,6 +101,16 @@ def _verb_that(lex: Lexicon, pre: str, post: str) -> Verdict:
     return "inline" if lex.cue_that.match(post) and subject_position(lex, pre) else None
 
 
+def _outlet_action(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "Gazeta Wyborcza broke the news that ...", "TV 2 shows footage of ...": the outlet the subject of what
+    outlets do with a story, with any object."""
+    m = lex.outlet_action.match(post)
+    if not m or not subject_position(lex, pre):
+        return None
+    rest = post[m.end() :]
+    return DECLINED if SELF_NEWS.match(rest) or lex.self_object.match(rest) else "inline"
+
+
 def _quote_tag(lex: Lexicon, pre: str, post: str) -> Verdict:
     """'"Rome is running dry," La Repubblica declared'"""
     return "quote" if re.search(r"[,!?][\"”»’']\s*(?:(?i:the|a)\s+)?$", pre) and lex.quote_tag.match(post) else None
@@ -116,6 +126,7 @@ INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
     ("trailing credit", _trailing_credit),
     ("verb frame", _verb_frame),
     ("verb that", _verb_that),
+    ("outlet action", _outlet_action),
     ("quote tag", _quote_tag),
 )
 
@@ -146,7 +157,7 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
     # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet", and so do
     # adjectives after it: "The conservative Yomiuri Shimbun wrote"
     pre = pre.rstrip().rstrip('«„"“‚‘»›')
-    pre = lex.article_adjectives.sub("", pre + " ").rstrip()
+    pre = lex.edition.sub("", lex.article_adjectives.sub("", pre + " ").rstrip()).rstrip()
     pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
     # a transcript's speaker ("PIOTR: ") or a thread's post number ("2/ ") opens the line, not the sentence
     pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from provenance.attribution.cues import Cue, cue_phrase, inline_cue
 from provenance.attribution.lexicon import Lexicon, load_lexicon
@@ -22,7 +22,7 @@ from provenance.attribution.structures import (
     split_paragraphs,
     strip,
 )
-from provenance.attribution.unknown import find_unknown_outlets, is_english_word
+from provenance.attribution.unknown import english_masthead, find_unknown_outlets, is_english_word
 from provenance.model import Document, Link, Outlet, Paragraph, Span
 from provenance.segment import split_sentences, trim_span
 
@@ -73,7 +73,7 @@ class ArticleIndex:
         # newspaper Nea Kriti"
         spans = SpanIndex((m.span, m) for m in mentions)
         kept = tuple(
-            m
+            _masthead_language(text, m, lex)
             for m in mentions
             if not any(o.span.contains(m.span) and len(o.span) > len(m.span) for o in spans.overlapping(m.span))
         )
@@ -198,3 +198,12 @@ def _blocks(doc: Document) -> tuple[Block, ...]:
         sents = tuple(s.span for s in split_sentences(body, doc.language, offset=start)) or (Span(start, end),)
         blocks.append(Block(i, Span(start, end), p.kind, sents))
     return tuple(blocks)
+
+
+def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
+    """An outlet the registry lacks and whose name is an English masthead ("the Helsinki paper Helsinki Times",
+    "Brno Daily") writes in English, whatever its place says."""
+    name = text[mention.name_span.start : mention.name_span.end]
+    if mention.outlet is None and mention.language != "en" and english_masthead(name, lex.unknown):
+        return replace(mention, language="en")
+    return mention

@@ -34,6 +34,8 @@ class UnknownOutletWords:
     person_pronouns: re.Pattern[str]  # "X said he"
     given_names: frozenset[str]  # "Anna": "Anna Kowalska reported" names a person
     tld_languages: dict[str, str]  # "pl" -> "pl"
+    english_mastheads: frozenset[str]  # "Times", "Daily": an unknown outlet so named writes in English
+    foreign_articles: frozenset[str]  # "Le", "Der": ... unless its name has a foreign article ("Le Journal")
 
 
 def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
@@ -50,6 +52,8 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
         ),
         outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:{alt(data['outlet_verbs'])})\b", re.I),
         not_outlets=frozenset(data["not_outlets"]),
+        english_mastheads=frozenset(data["english_mastheads"]),
+        foreign_articles=frozenset(data["foreign_articles"]),
         org_words=frozenset(w.lower() for w in data["org_words"]),
         person_pronouns=re.compile(
             rf"^\s*(?:said|says|told|added|claimed)\s+(?:that\s+)?(?:{alt(data['person_pronouns'])})\b", re.I
@@ -125,10 +129,21 @@ class Lexicon:
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
+    introduction: re.Pattern[str]  # "A Sapporo-based newspaper reported ...": an outlet described before it is named
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
     relay: re.Pattern[str]  # "..., RIA reported, citing Fontanka": the second outlet is the source
     went_on: re.Pattern[str]  # "added", "went on": the outlet continues what it said before
+    topic_shift: re.Pattern[str]  # "Separately, ...": the article moves on to other news
+    non_response: re.Pattern[str]  # "The ministry would not confirm this.": the author's own check
+    report_object: re.Pattern[str]  # "The ministry called the report premature": a sentence about the report
+    outlet_action: re.Pattern[str]  # "X broke the news that": the outlet, then what outlets do with a story
+    interview: re.Pattern[str]  # "Speaking to X, the minister ...": the Q&A under it is the outlet's
+    self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
+    speech_verbs: frozenset[str]  # "said", "reports": one-word verbs of a speech tag
+    present_auxiliaries: frozenset[str]  # with the speech verbs in -s: a sentence in the present
+    past_auxiliaries: frozenset[str]  # with the other speech verbs: a sentence in the past
     frame_hint: re.Pattern[str]  # any word a reporting frame needs: sentences without one credit nobody
+    edition: re.Pattern[str]  # "Friday's" before an outlet's name: its edition, the outlet still the subject
     article_adjectives: re.Pattern[str]  # "The conservative " before a name: part of its description
     subject_boundary: re.Pattern[str]  # ", and " / "Yesterday " / "last week ": an outlet after it is a subject
     bare_adjectives: re.Pattern[str]  # "writes reformist Sharq": adjectives before a name, with or without article
@@ -146,10 +161,15 @@ def alt(words: Iterable[str]) -> str:
     return "|".join(r"\s+".join(re.escape(tok) for tok in p.split()) for p in parts)
 
 
+# "the Dresden-based Sächsische Zeitung": a place with "-based" works as an adjective before a name
+BASED = r"[A-ZÀ-Þ][\w'’.]*-based"
+
+
 @cache
 def load_lexicon() -> Lexicon:
     raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
     words = raw["outlet_words"]
+    words = {**words, "adjectives": [*words["adjectives"], *words.get("adjectives_trade", [])]}
     demonyms = dict(raw["demonyms"]) | dict(raw.get("more_places", {}))
     demonyms_after = dict(raw.get("demonyms_after", {}))
     article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
@@ -163,6 +183,7 @@ def load_lexicon() -> Lexicon:
     after_time = (
         r"(?:\s+(?:has|had|have))?(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
     )
+    editions = alt(raw["cues"]["edition_possessives"]).replace("'", "['’]")
     verbs_after = alt(raw["cues"]["after"])
     # entries whose middle words vary are regular expressions ("ran ... under the headline")
     verbs_after = "|".join([*raw["cues"].get("after_patterns", []), verbs_after])
@@ -313,16 +334,45 @@ def load_lexicon() -> Lexicon:
         ),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
         relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b", re.I),
+        non_response=re.compile(rf"\b(?:{alt(raw['commentary']['non_responses'])})\b", re.I),
+        report_object=re.compile(
+            rf"(?<!according to )(?<!in )(?<!per )\b(?:{alt(raw['cues']['report_objects'])})\b", re.I
+        ),
+        outlet_action=re.compile(
+            rf"^{CLOSE_MARKS}(?:\s*,[^,.;:]{{1,80}},)?{after_time}(?:\s+[a-z]+ly)?"
+            rf"\s+(?:{alt(raw['cues']['publication_verbs'])})(?=\s+[\w\"“„«'‘])",
+            re.I,
+        ),
+        interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
+        self_object=re.compile(rf"^\s+(?:{alt(raw['cues']['publication_self_objects'])})\b", re.I),
+        speech_verbs=frozenset(v for v in raw["commentary"]["speech_verbs"] if " " not in v),
+        present_auxiliaries=frozenset(raw["cues"]["present_auxiliaries"])
+        | {v for v in raw["commentary"]["speech_verbs"] if v.endswith("s") and " " not in v},
+        past_auxiliaries=frozenset(raw["cues"]["past_auxiliaries"])
+        | frozenset(raw["cues"]["irregular_past"])
+        | {v for v in raw["commentary"]["speech_verbs"] if not v.endswith("s") and " " not in v},
+        topic_shift=re.compile(rf"^\W*(?:{alt(raw['cues']['topic_shift'])})\b", re.I),
         went_on=re.compile(r"\b(?:added|adds|went\s+on|goes\s+on|continued|continues)\b", re.I),
         frame_hint=re.compile(rf"[:\"“”„«»]|\b(?:{alt(_frame_words(raw))})", re.I),
+        introduction=re.compile(
+            rf"\b(?i:an?|the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
+        ),
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),
-        bare_adjectives=re.compile(rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?i:{adjectives})[\s-]+){{1,3}}$"),
+        bare_adjectives=re.compile(
+            rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?:(?i:{adjectives})|{BASED})[\s-]+){{1,3}}$"
+        ),
         subject_boundary=re.compile(
             rf"(?:[,;:(—–-]|[\"”»]|\b(?:{alt(raw['cues']['subject_connectives'])}|on \w+|last \w+|this \w+))$", re.I
         ),
-        article_adjectives=re.compile(rf"(?:^|(?<=\s))(?i:the|a|an)\s+(?:(?i:{adjectives})[\s-]+){{1,3}}$"),
+        edition=re.compile(
+            rf"(?:^|(?<=\s))(?:{editions})\s*$",
+            re.I,
+        ),
+        article_adjectives=re.compile(
+            rf"(?:^|(?<=\s))(?i:the|a|an)\s+(?:(?:(?i:{adjectives})|{BASED})[\s-]+){{1,3}}$"
+        ),
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(
             rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:on|in)\s*$", re.I

@@ -124,11 +124,16 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 
 def after_apposition(mention: Mention, post: str) -> str:
-    """Text after a name, without the comma closing an apposition ("the daily, Helsingin Sanomat, reported")."""
+    """Text after a name, without the comma closing an apposition ("the daily, Helsingin Sanomat, reported") and
+    without a regional edition's place right after it ("Suspilne Odesa reported", "NRK Troms said")."""
     name = mention.written
     if post.startswith(",") and re.search(r",\s+[^,]+$", name):
         return post[1:]
-    return post
+    edition = _EDITION.match(post)
+    return post[edition.end() :] if edition else post
+
+
+_EDITION = re.compile(r"[ \t]+[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?(?=[ \t]+[a-z])")
 
 
 def same_outlet(a: Mention, b: Mention) -> bool:

@@ -256,7 +256,7 @@ def _score(
 
 def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bool:
     """A title before it, a first name ("Anna Kowalska reported", "Franz Zeitung, the chairman"), an
-    organisation word or a place, a known non-outlet body: no frame can make it an outlet."""
+    organisation word or a place, a known non-outlet body, a place with "-based": no frame makes it an outlet."""
     ev = lex.unknown
     words = WORD_RE.findall(name)
     if not words or name in ev.not_outlets or any(w in ev.not_outlets for w in words):
@@ -265,6 +265,8 @@ def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bo
     if before and before[-1].rstrip(".").lower() in lex.honorifics:
         return True
     lower = [w.lower() for w in words]
+    if lower[-1].endswith("-based"):
+        return True  # "A Sapporo-based newspaper": a description, named later if at all
     if " ".join(lower) in lex.demonyms or any(w in ev.org_words for w in lower):
         return True
     return len(words) >= 2 and words[0].title() in ev.given_names
@@ -273,6 +275,14 @@ def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bo
 def _described_language(description: str, lex: Lexicon) -> str | None:
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD_RE.findall(description)]
     return next((lex.demonyms[w] for w in words if w in lex.demonyms), None)
+
+
+def english_masthead(name: str, ev: UnknownOutletWords) -> bool:
+    """The name is an English masthead ("Helsinki Times", "DutchNews.nl"), not a foreign one ("Le Journal")."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
+    # a masthead is capitalised: "the Shanghai-based news outlet" describes, it does not name
+    masthead = any(w[0].isupper() and w.lower() in ev.english_mastheads for w in words)
+    return masthead and not any(w.lower() in ev.foreign_articles for w in words)
 
 
 def _language(name: str, ev: UnknownOutletWords, name_language: Callable[[str], str | None]) -> str | None:

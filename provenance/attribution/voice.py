@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.patterns import WORD_RE
@@ -20,6 +21,28 @@ def reported(ix: ArticleIndex, sent: Span) -> bool:
         if not any(w.lower() in ix.lex.first_person and w != "US" for w in WORD_RE.findall(who)):
             return True
     return False
+
+
+def credit_tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
+    """The tense a credit reports in: of its speech verb ("reports", "wrote"), else of the sentence."""
+    words = [w.lower() for w in WORD_RE.findall(ix.outside_quotes(sent))]
+    for word in words:
+        if word in ix.lex.speech_verbs:
+            return "present" if word in ix.lex.present_auxiliaries else "past"
+    return tense(ix, sent)
+
+
+def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
+    """The tense of the sentence outside its quotations, from its first finite auxiliary or speech verb (or a
+    verb in -ed after the first word); None when nothing tells."""
+    lex = ix.lex
+    for i, word in enumerate(WORD_RE.findall(ix.outside_quotes(sent))):
+        low = word.lower().replace("’", "'")
+        if low in lex.present_auxiliaries:
+            return "present"
+        if low in lex.past_auxiliaries or (i > 0 and word.islower() and len(low) > 4 and low.endswith("ed")):
+            return "past"
+    return None
 
 
 def is_commentary(ix: ArticleIndex, span: Span) -> bool:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from provenance.attribution.anaphora import antecedent, continues, is_description, refers_back, relayed
+from provenance.attribution.anaphora import antecedent, continues, goes_on, is_description, refers_back, relayed
 from provenance.attribution.cues import Cue
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER
+from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER, QA_LABEL
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
 from provenance.model import Span
 from provenance.segment import trim_span
@@ -59,6 +59,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 continue
             end_k = len(b.sentences) - 1 if cue == "inline_colon" else _last_continuing(ix, b, k, mention)
             end = trim_span(text, sent.start, b.sentences[end_k].end)[1]
+            if end_k == len(b.sentences) - 1 and lex.interview.search(ix.outside_quotes(sent)):
+                end = _interview_end(ix, ledger, b, mention, end)
             span = Span(_quote_opening(ix, ledger, b, _skip_label(ix, sent, mention)), end)
             kind = "quote" if cue == "quote" else "inline"
             if not _joined_previous(ix, ledger, b, sent, span, kind, mention):
@@ -81,7 +83,8 @@ def _last_continuing(ix: ArticleIndex, b: Block, k: int, mention: Mention) -> in
     while end_k + 1 < len(b.sentences):
         # a quotation of several sentences is one unit: its tag ('..." he said') is at its end
         unit = _quote_unit(ix, b, end_k + 1)
-        if not continues(ix, Span(b.sentences[end_k + 1].start, b.sentences[unit].end), mention):
+        nxt = Span(b.sentences[end_k + 1].start, b.sentences[unit].end)
+        if not (continues(ix, nxt, mention) or goes_on(ix, nxt, strip(ix.text, b.sentences[k]), mention)):
             break
         end_k = unit
     return end_k
@@ -109,8 +112,9 @@ def _joined_previous(
 
 
 def described_outlet(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] | None:
-    """A reporting frame around an outlet described by its place ("The Zurich paper writes that ...") after the
-    outlet was named: the named outlet is the source."""
+    """A reporting frame around an outlet described by its place: after the outlet was named ("The Zurich paper
+    writes that ..."), or before, when the next sentence names it ("A Sapporo-based newspaper reported on Monday
+    that ... The Hokkaido Shimbun said ..."): the named outlet is the source."""
     for m in ix.lex.place_anaphor.finditer(ix.text, sent.start, sent.end):
         span = Span(m.start(), m.end())
         probe = Mention(span, span, None, m.group(0), None)
@@ -120,6 +124,26 @@ def described_outlet(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, C
         named = antecedent(ix, probe, b) if cue else probe
         if cue and named is not probe:
             return named, cue
+    return _introduced(ix, b, sent)
+
+
+def _introduced(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] | None:
+    """ "A Sapporo-based newspaper reported that ...": a described outlet with a cue, named in the next sentence
+    of the paragraph (which the passage then takes in as its continuation)."""
+    k = next((i for i, s in enumerate(b.sentences) if s.start >= sent.start), len(b.sentences))
+    if k + 1 >= len(b.sentences):
+        return None
+    nxt = strip(ix.text, b.sentences[k + 1])
+    for m in ix.lex.introduction.finditer(ix.text, sent.start, sent.end):
+        span = Span(m.start(), m.end())
+        probe = Mention(span, span, None, m.group(0), None)
+        if any(not mention.span.contains(span) for mention in ix.mentions_in(span)):
+            continue
+        if not ix.inline_cue(sent, probe):
+            continue
+        named = [o for o in ix.mentions_in(nxt) if not is_description(ix.lex, o)]
+        if named and ix.inline_cue(nxt, named[0]):
+            return named[0], "inline"
     return None
 
 
@@ -137,6 +161,30 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
     if not ix.lex.outlet_anaphor.search(ix.outside_quotes(sent)) or not continues(ix, sent, last.mention):
         return None
     return last.mention, "inline"
+
+
+def _interview_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention, end: int) -> int:
+    """Where the questions and answers printed under an interview's credit end ("Speaking to X, the minister was
+    blunt." / "Q: ...?" / "A: ..."): labelled lines ("Q:", "Question:", "SZ:", "Minister:"), or a question
+    paragraph and the answer after it; ``end`` when none follows."""
+    i = ix.position(b) + 1
+    after_question = False
+    while i < len(ix.blocks):
+        nb = ix.blocks[i]
+        body = ix.block_text(nb).strip()
+        if nb.kind in ("heading", "hr", "rule") or ledger.is_claimed(nb.span) or not body:
+            break
+        labelled = QA_LABEL.match(body) is not None or LABEL.match(body) is not None
+        question = body.endswith("?")
+        if not (labelled or question or after_question):
+            break
+        if not labelled and any(not same_outlet(m, mention) and ix.inline_cue(strip(ix.text, nb.sentences[0]), m)
+                                for m in ix.mentions_in(strip(ix.text, nb.sentences[0]))):
+            break
+        end = trim_span(ix.text, nb.span.start, nb.span.end)[1]
+        after_question = question and not labelled
+        i += 1
+    return end
 
 
 def _quote_opening(ix: ArticleIndex, ledger: Ledger, b: Block, start: int) -> int:

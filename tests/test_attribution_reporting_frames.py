@@ -1,0 +1,130 @@
+"""How far a credit carries and which frames credit an outlet the registry may not know.
+
+News paragraphs keep reporting their source after the credit: a following sentence without a cue of its own
+belongs to the passage when it keeps the credit's tense (reported speech is back-shifted), and ends it when it is
+the author's present, the author's own check, other news, or a remark about the report. Outlets are credited by
+what outlets do with a story, by their edition, by a description that the next sentence names, and by a regional
+edition's place after the name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from provenance.attribution import find_passages
+from provenance.model import Passage
+from tests.attribution_helpers import REGISTRY, make_doc
+
+
+def texts(*blocks: str) -> list[str]:
+    return [p.text for p in find_passages(make_doc(*blocks), REGISTRY)]
+
+
+def only(*blocks: str) -> Passage:
+    found = find_passages(make_doc(*blocks), REGISTRY)
+    assert len(found) == 1, [p.text for p in found]
+    return found[0]
+
+
+CREDIT = "According to Bild, the ministry refused to pay for the repairs."
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Officials had warned the council in writing as early as January.",
+        "Critically ill patients would instead be taken to Dresden by road.",
+        "Police kept the road closed for two hours.",
+    ],
+)
+def test_a_sentence_in_the_credits_past_goes_on_rendering_the_outlet(after: str) -> None:
+    assert texts(f"{CREDIT} {after}") == [f"{CREDIT} {after}"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Boat owners have announced a protest for next weekend.",  # the author's present
+        "The ministry would not confirm this.",  # the author's own check
+        "Separately, the central bank kept its rates unchanged.",  # other news
+        "The ministry called the report premature.",  # a remark about the report
+        "It is hard to believe.",
+    ],
+)
+def test_the_authors_present_check_or_other_news_ends_the_passage(after: str) -> None:
+    assert texts(f"{CREDIT} {after}") == [CREDIT]
+
+
+def test_a_present_tense_credit_carries_present_sentences() -> None:
+    credit = "Bild reports that the ministry wants to close the depot."
+    assert texts(f"{credit} Workers are due to meet on Monday.") == [f"{credit} Workers are due to meet on Monday."]
+
+
+def test_a_sentence_naming_another_outlet_is_not_carried() -> None:
+    assert texts(f"{CREDIT} Le Monde has a different figure.")[0] == CREDIT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le Monde broke the news that the prefect had resigned.",
+        "Le Monde carried a long piece on the island's ferry on Saturday.",
+        "Le Monde devotes its front page to the strike.",
+        "Le Monde has obtained a draft of the decree.",
+    ],
+)
+def test_what_outlets_do_with_a_story_credits_them(sentence: str) -> None:
+    p = only(sentence)
+    assert (p.kind, p.outlet.id if p.outlet else None) == ("inline", "le-monde")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le Monde won a national press prize last year.",
+        "Le Monde was founded in 1944.",
+        "Le Monde announced that it would cut 40 jobs.",
+        "Le Monde published a correction and said it would review its procedures.",
+    ],
+)
+def test_news_about_an_outlet_credits_nothing(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_an_edition_before_the_name_keeps_the_outlet_the_subject() -> None:
+    assert only("Friday's Kommersant said the smelter had cut output by a tenth.").outlet.id == "kommersant"
+
+
+def test_an_outlet_described_first_is_the_one_named_next() -> None:
+    first = "A Moscow-based business daily reported on Monday that the smelter had cut its output."
+    second = "Kommersant said the plant had lost two of its three buyers."
+    p = only(f"{first} {second}")
+    assert (p.outlet.id, p.text) == ("kommersant", f"{first} {second}")
+
+
+def test_a_regional_edition_after_the_name_is_part_of_the_credit() -> None:
+    p = only("Two warehouses burned overnight, the regional broadcaster Bild Hamburg reported.")
+    assert p.outlet.id == "bild"
+
+
+def test_a_place_based_description_before_the_name_is_part_of_the_credit() -> None:
+    p = only("A sawmill would have to switch to lorries, writes the Moscow-based Kommersant.")
+    assert p.outlet.id == "kommersant"
+
+
+def test_an_english_masthead_writes_in_english_and_foreign_only_leaves_it_out() -> None:
+    doc = replace(
+        make_doc("The Helsinki paper Helsinki Times reported that staff had been told of the plans on Monday."),
+        language="en",
+    )
+    found = find_passages(doc, REGISTRY)
+    assert [p.language for p in found] == ["en"]
+    assert find_passages(doc, REGISTRY, same_language=False) == []
+
+
+def test_foreign_only_keeps_outlets_in_other_languages() -> None:
+    doc = replace(make_doc(CREDIT, "CBS News reported that the talks had failed."), language="en")
+    assert [p.outlet.id for p in find_passages(doc, REGISTRY)] == ["bild", "cbs-news"]
+    assert [p.outlet.id for p in find_passages(doc, REGISTRY, same_language=False)] == ["bild"]
