@@ -945,6 +945,7 @@ KNOWN_MISSES: dict[str, str] = {
     "fresh/f03_elmundo_reveals.html": '"El Mundo reveals that ... The rail operator blamed cable theft."',
     "blind2/g04_newsletter_per_elpais.md": '"..., per El País. The trial will last six months."',
     "blind4/w17_russia_chain.txt": '"..., Interfax reported. The quota would be about 4 million tonnes lower."',
+    "blind4/w03_newsletter_via.md": '"..., reports the Lisbon daily Público. The government had first offered 900."',
 }
 
 

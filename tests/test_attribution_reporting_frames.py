@@ -128,3 +128,19 @@ def test_foreign_only_keeps_outlets_in_other_languages() -> None:
     doc = replace(make_doc(CREDIT, "CBS News reported that the talks had failed."), language="en")
     assert [p.outlet.id for p in find_passages(doc, REGISTRY)] == ["bild", "cbs-news"]
     assert [p.outlet.id for p in find_passages(doc, REGISTRY, same_language=False)] == ["bild"]
+
+
+def test_a_report_told_in_the_present_goes_on_in_the_past_of_its_events() -> None:
+    credit = "Bild reports that farmers blocked the motorway on Monday."
+    after = "Police allowed the tractors to stay for two hours."
+    assert texts(f"{credit} {after}") == [f"{credit} {after}"]
+
+
+def test_what_happened_after_the_report_is_the_authors_update() -> None:
+    assert texts(f"{CREDIT} Police later confirmed that two divers had joined the search.") == [CREDIT]
+
+
+def test_the_outlet_named_again_as_a_source_goes_on() -> None:
+    credit = "Bild leads with a survey of municipal budgets."
+    after = "According to figures compiled by the paper, 41 towns closed last year with a deficit."
+    assert texts(f"{credit} {after}") == [f"{credit} {after}"]

@@ -7,7 +7,7 @@ from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
-from provenance.attribution.voice import credit_tense, is_commentary, tense
+from provenance.attribution.voice import credit_tense, is_commentary, reports_in_present, tense
 from provenance.model import Span
 
 
@@ -70,8 +70,11 @@ def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:
     others = [o for o in inside if not same_outlet(o, mention) and not is_description(ix.lex, o)]
     if any(ix.inline_cue(s, o) for o in others):
         return False  # '"...," she told the Rheinische Post': another outlet's words now
-    if ix.lex.continuation.match(text) or ix.lex.continuation_tag.search(ix.outside_quotes(s)):
+    outside = ix.outside_quotes(s)
+    if ix.lex.continuation.match(text) or ix.lex.continuation_tag.search(outside):
         return True
+    if ix.lex.by_the_outlet.search(outside):
+        return True  # "According to figures compiled by the paper, ...", "data obtained by the site
     if any(q.start <= s.start and s.end <= q.end + 1 for q in ix.quote_index.overlapping(s)):
         return True  # a quotation on its own after a quoted passage: the same speaker goes on
     return any(same_outlet(o, mention) and ix.inline_cue(s, o) for o in inside)
@@ -91,6 +94,14 @@ def goes_on(ix: ArticleIndex, sent: Span, credit: Span, mention: Mention) -> boo
         return False
     if lex.topic_shift.match(outside) or lex.non_response.search(outside) or lex.report_object.search(outside):
         return False
-    if tense(ix, s) != ("present" if credit_tense(ix, credit) == "present" else "past"):
+    if lex.afterwards.search(outside):
+        return False  # "Police later confirmed ...": what happened after the report, the author's update
+    # a report told in the present ("X reports", "X leads with") goes on in the past of its events; a credit in
+    # the past, or a clause under "according to X", only in its own tense
+    if reports_in_present(ix, credit):
+        allowed: tuple[str, ...] = ("present", "past")
+    else:
+        allowed = ("present",) if credit_tense(ix, credit) == "present" else ("past",)
+    if tense(ix, s) not in allowed:
         return False
     return not is_commentary(ix, s)

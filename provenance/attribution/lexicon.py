@@ -128,6 +128,7 @@ class Lexicon:
     omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
+    by_the_outlet: re.Pattern[str]  # "figures compiled by the paper": the outlet named again as the source
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     introduction: re.Pattern[str]  # "A Sapporo-based newspaper reported ...": an outlet described before it is named
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
@@ -139,6 +140,8 @@ class Lexicon:
     outlet_action: re.Pattern[str]  # "X broke the news that": the outlet, then what outlets do with a story
     interview: re.Pattern[str]  # "Speaking to X, the minister ...": the Q&A under it is the outlet's
     self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
+    present_reporting: frozenset[str]  # "reports", "leads", "carries": an outlet's verb in the present
+    afterwards: re.Pattern[str]  # "later", "has since": what happened after the report
     speech_verbs: frozenset[str]  # "said", "reports": one-word verbs of a speech tag
     present_auxiliaries: frozenset[str]  # with the speech verbs in -s: a sentence in the present
     past_auxiliaries: frozenset[str]  # with the other speech verbs: a sentence in the past
@@ -332,6 +335,7 @@ def load_lexicon() -> Lexicon:
             rf"\b(?i:{alt(raw['cues'].get('seen_nouns', []))})\s+(?i:seen|obtained|viewed|reviewed)\s+by\s+"
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
+        by_the_outlet=re.compile(rf"\b(?:by|from|seen by|obtained by)\s+{desc_anaphor}\b", re.I),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
         relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b", re.I),
         non_response=re.compile(rf"\b(?:{alt(raw['commentary']['non_responses'])})\b", re.I),
@@ -345,6 +349,12 @@ def load_lexicon() -> Lexicon:
         ),
         interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
         self_object=re.compile(rf"^\s+(?:{alt(raw['cues']['publication_self_objects'])})\b", re.I),
+        present_reporting=frozenset(
+            v
+            for v in [*raw["commentary"]["speech_verbs"], *raw["cues"]["publication_verbs"], *raw["cues"]["after"]]
+            if " " not in v and v.endswith("s")
+        ),
+        afterwards=re.compile(rf"\b(?:{alt(raw['cues']['afterwards'])})\b", re.I),
         speech_verbs=frozenset(v for v in raw["commentary"]["speech_verbs"] if " " not in v),
         present_auxiliaries=frozenset(raw["cues"]["present_auxiliaries"])
         | {v for v in raw["commentary"]["speech_verbs"] if v.endswith("s") and " " not in v},

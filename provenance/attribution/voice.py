@@ -32,17 +32,49 @@ def credit_tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | N
     return tense(ix, sent)
 
 
-def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
-    """The tense of the sentence outside its quotations, from its first finite auxiliary or speech verb (or a
-    verb in -ed after the first word); None when nothing tells."""
+def reports_in_present(ix: ArticleIndex, sent: Span) -> bool:
+    """The credit's own verb is in the present: "Omroep Brabant reports that ...", "X leads with ..."."""
     lex = ix.lex
-    for i, word in enumerate(WORD_RE.findall(ix.outside_quotes(sent))):
+    words = WORD_RE.findall(ix.outside_quotes(sent))
+    for i, word in enumerate(words):
+        if word not in lex.present_reporting:
+            continue  # (lower case only: "Talks" opening a sentence is a noun)
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        # next to its subject ("Omroep Brabant reports", "the paper says", "writes the Süddeutsche"), not a noun
+        # ("as talks between unions ...")
+        if (before and not before.islower()) or before.lower() in lex.descriptor_last_words:
+            return True
+        if after and (not after.islower() or after.lower() == "the"):
+            return True
+    return False
+
+
+def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
+    """The tense of the sentence outside its quotations, from its first finite verb: an auxiliary or speech verb,
+    a verb in -ed (not a participle after a noun: "closures announced since August"), or a verb in -s right after
+    its subject ("Helsingin Sanomat leads", "The paper counts"); None when nothing tells."""
+    lex = ix.lex
+    words = WORD_RE.findall(ix.outside_quotes(sent))
+    for i, word in enumerate(words):
         low = word.lower().replace("’", "'")
         if low in lex.present_auxiliaries:
             return "present"
-        if low in lex.past_auxiliaries or (i > 0 and word.islower() and len(low) > 4 and low.endswith("ed")):
+        if low in lex.past_auxiliaries:
             return "past"
+        if i == 0 or not word.islower() or len(low) <= 3:
+            continue
+        before, after = words[i - 1], (words[i + 1].lower() if i + 1 < len(words) else "")
+        subject = not before.islower() or before.lower() in lex.descriptor_last_words or before.lower() == "it"
+        if low.endswith("ed") and not (before.islower() and after in _PARTICIPLE_NEXT):
+            return "past"
+        if subject and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
+            return "present"
     return None
+
+
+# words after a participle that modifies the noun before it: "figures compiled by", "closures announced since"
+_PARTICIPLE_NEXT = frozenset({"by", "since", "in", "on", "at", "for", "from", "to", "with", "under", "over", "after"})
 
 
 def is_commentary(ix: ArticleIndex, span: Span) -> bool:
