@@ -144,3 +144,17 @@ def test_the_outlet_named_again_as_a_source_goes_on() -> None:
     credit = "Bild leads with a survey of municipal budgets."
     after = "According to figures compiled by the paper, 41 towns closed last year with a deficit."
     assert texts(f"{credit} {after}") == [f"{credit} {after}"]
+
+
+def test_an_abbreviation_in_brackets_after_the_name_keeps_the_frame() -> None:
+    assert only("Kommersant (KS) reported on Thursday that the smelter had cut output.").outlet.id == "kommersant"
+
+
+def test_a_relative_clause_that_reports_credits_the_outlet() -> None:
+    sentence = "The delay was first made public by Kommersant, which disclosed on Wednesday that the plant had stopped."
+    assert only(sentence).outlet.id == "kommersant"
+
+
+def test_an_english_name_of_a_foreign_paper_is_no_english_masthead() -> None:
+    doc = replace(make_doc("The Xinmin Evening News reported that fares would rise by a fifth."), language="en")
+    assert [p.language for p in find_passages(doc, REGISTRY)] != ["en"]

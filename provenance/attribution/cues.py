@@ -111,6 +111,20 @@ def _outlet_action(lex: Lexicon, pre: str, post: str) -> Verdict:
     return DECLINED if SELF_NEWS.match(rest) or lex.self_object.match(rest) else "inline"
 
 
+def _relative_credit(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "... by Monitorul de Cluj, which disclosed on Wednesday that ...": the outlet credited in a relative clause
+    that reports (its own verb frames decide, as if the outlet were the subject)."""
+    m = re.match(r"^\s*,\s*which(?=\s)", post)
+    if m is None:
+        return None
+    rest = post[m.end() :]
+    for construction in (_verb_frame, _verb_that, _outlet_action):
+        verdict = construction(lex, "", rest)
+        if verdict is not None:
+            return verdict
+    return None
+
+
 def _quote_tag(lex: Lexicon, pre: str, post: str) -> Verdict:
     """'"Rome is running dry," La Repubblica declared'"""
     return "quote" if re.search(r"[,!?][\"”»’']\s*(?:(?i:the|a)\s+)?$", pre) and lex.quote_tag.match(post) else None
@@ -127,6 +141,7 @@ INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
     ("verb frame", _verb_frame),
     ("verb that", _verb_that),
     ("outlet action", _outlet_action),
+    ("relative credit", _relative_credit),
     ("quote tag", _quote_tag),
 )
 

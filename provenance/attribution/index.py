@@ -204,6 +204,6 @@ def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
     """An outlet the registry lacks and whose name is an English masthead ("the Helsinki paper Helsinki Times",
     "Brno Daily") writes in English, whatever its place says."""
     name = text[mention.name_span.start : mention.name_span.end]
-    if mention.outlet is None and mention.language != "en" and english_masthead(name, lex.unknown):
+    if mention.outlet is None and mention.language != "en" and english_masthead(name, lex):
         return replace(mention, language="en")
     return mention

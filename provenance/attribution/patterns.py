@@ -48,7 +48,7 @@ NAME_RE = rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}{NAME_W
 # the article opening many foreign titles ("Le Canard enchaîné", "Il manifesto", "Die tageszeitung")
 FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
-PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:\s+(?:(?:de|da|do|del|di|am|an|sur)\s+)?[A-ZÀ-Þ][\w'’]+){0,2})"
+PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:[ \t]+(?:(?:de|da|do|del|di|am|an|sur)[ \t]+)?[A-ZÀ-Þ][\w'’]+){0,2})"
 # after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
 SELF_NEWS = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+)?it\s+(?:would|will|plans|planned|intends|intended|aims|was\s+planning|"

@@ -124,15 +124,18 @@ def find_quotes(text: str) -> list[QuoteSpan]:
 
 
 def after_apposition(mention: Mention, post: str) -> str:
-    """Text after a name, without the comma closing an apposition ("the daily, Helsingin Sanomat, reported") and
-    without a regional edition's place right after it ("Suspilne Odesa reported", "NRK Troms said")."""
+    """Text after a name, without the comma closing an apposition ("the daily, Helsingin Sanomat, reported"), an
+    abbreviation in brackets ("(LZ)") or a regional edition's place ("Suspilne Odesa reported", "NRK Troms said")."""
     name = mention.written
     if post.startswith(",") and re.search(r",\s+[^,]+$", name):
         return post[1:]
+    post = post[m.end() :] if (m := _ABBREVIATION.match(post)) else post
     edition = _EDITION.match(post)
     return post[edition.end() :] if edition else post
 
 
+# the outlet's abbreviation in brackets right after its name: "Lebensmittel Zeitung (LZ) reported"
+_ABBREVIATION = re.compile(r"[ \t]*\([A-Za-zÀ-ÿ0-9.&-]{1,12}\)")
 _EDITION = re.compile(r"[ \t]+[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?(?=[ \t]+[a-z])")
 
 

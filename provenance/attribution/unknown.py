@@ -277,12 +277,23 @@ def _described_language(description: str, lex: Lexicon) -> str | None:
     return next((lex.demonyms[w] for w in words if w in lex.demonyms), None)
 
 
-def english_masthead(name: str, ev: UnknownOutletWords) -> bool:
-    """The name is an English masthead ("Helsinki Times", "DutchNews.nl"), not a foreign one ("Le Journal")."""
-    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
-    # a masthead is capitalised: "the Shanghai-based news outlet" describes, it does not name
-    masthead = any(w[0].isupper() and w.lower() in ev.english_mastheads for w in words)
-    return masthead and not any(w.lower() in ev.foreign_articles for w in words)
+def english_masthead(name: str, lex: Lexicon) -> bool:
+    """The name is an English masthead ("Helsinki Times", "Kyiv Independent", "DutchNews.nl"): an English
+    newspaper word with places, English words or initials, and no foreign article ("Le Journal") or foreign name
+    ("Xinmin Evening News" is a Chinese paper's English name)."""
+    ev = lex.unknown
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name.split(".")[0] if "." in name else name)
+    if not any(w[0].isupper() and w.lower() in ev.english_mastheads for w in words):
+        return False  # a masthead is capitalised: "the Shanghai-based news outlet" describes, it does not name
+    for w in words:
+        low = w.lower()
+        if low in ev.foreign_articles:
+            return False
+        if low in ev.english_mastheads or low in lex.demonyms or (w.isupper() and len(w) <= 3):
+            continue
+        if not is_english_word(w):
+            return False
+    return True
 
 
 def _language(name: str, ev: UnknownOutletWords, name_language: Callable[[str], str | None]) -> str | None:
