@@ -128,7 +128,7 @@ class Lexicon:
     omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
-    by_the_outlet: re.Pattern[str]  # "figures compiled by the paper": the outlet named again as the source
+    by_the_outlet: re.Pattern[str]  # "figures compiled by the paper", "told the paper": the outlet again
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     introduction: re.Pattern[str]  # "A Sapporo-based newspaper reported ...": an outlet described before it is named
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
@@ -335,7 +335,7 @@ def load_lexicon() -> Lexicon:
             rf"\b(?i:{alt(raw['cues'].get('seen_nouns', []))})\s+(?i:seen|obtained|viewed|reviewed)\s+by\s+"
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
-        by_the_outlet=re.compile(rf"\b(?:by|from|seen by|obtained by)\s+{desc_anaphor}\b", re.I),
+        by_the_outlet=re.compile(rf"\b(?:by|from|told|telling|to)\s+{desc_anaphor}\b", re.I),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
         relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b", re.I),
         non_response=re.compile(rf"\b(?:{alt(raw['commentary']['non_responses'])})\b", re.I),

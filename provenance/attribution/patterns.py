@@ -44,7 +44,12 @@ NAME_GAP = r"(?:[ \t]|\n(?![ \t]*\n))+"  # names do not run across a blank line
 NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|het|am|im|of|the|y|e|i)"
 # a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
 LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
-NAME_RE = rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}{NAME_WORD}){{0,4}}"
+# a channel's number inside a name: "TV 2 Østjylland", "Antena 3", "RTL 2" (not "2,000" or "3.5")
+NAME_NUMBER = r"\d{1,2}(?![\d.,]\d)"
+NAME_RE = (
+    rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}{NAME_WORD}"
+    rf"|[ \t]{NAME_NUMBER}(?=[ \t]+{NAME_WORD}|[ \t]+[a-z]|[,.;:]|$)){{0,4}}"
+)
 # the article opening many foreign titles ("Le Canard enchaîné", "Il manifesto", "Die tageszeitung")
 FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
