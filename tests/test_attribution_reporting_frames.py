@@ -158,3 +158,8 @@ def test_a_relative_clause_that_reports_credits_the_outlet() -> None:
 def test_an_english_name_of_a_foreign_paper_is_no_english_masthead() -> None:
     doc = replace(make_doc("The Xinmin Evening News reported that fares would rise by a fifth."), language="en")
     assert [p.language for p in find_passages(doc, REGISTRY)] != ["en"]
+
+
+def test_an_outlet_quoted_by_another_keeps_its_words() -> None:
+    sentence = "The smelter cut its output, Kommersant, quoted by Reuters, said on Thursday."
+    assert only(sentence).outlet.id == "kommersant"

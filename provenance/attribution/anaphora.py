@@ -3,6 +3,8 @@ another ("..., citing the business daily Yicai"), and sentences that go on repor
 
 from __future__ import annotations
 
+import re
+
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
@@ -57,9 +59,18 @@ def relayed(ix: ArticleIndex, sent: Span, mention: Mention) -> Mention:
         if other.span.start <= mention.span.end or same_outlet(other, mention) or is_description(ix.lex, other):
             continue
         between = ix.text[mention.span.end : other.span.start]
-        if len(between) <= CUE_WINDOW and ix.lex.relay.search(between):
+        if len(between) > CUE_WINDOW:
+            continue
+        if ix.lex.relay.search(between):
+            return other
+        # "RBC, quoted by Reuters, said": RBC's words; "Yann Le Goff, quoted by Ouest-France": a name the registry
+        # does not know, quoted by an outlet it knows, is the outlet's quotation
+        if mention.outlet is None and other.outlet is not None and _QUOTED_BY.search(between):
             return other
     return mention
+
+
+_QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+by\b", re.I)
 
 
 def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:

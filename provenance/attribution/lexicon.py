@@ -337,7 +337,8 @@ def load_lexicon() -> Lexicon:
         ),
         by_the_outlet=re.compile(rf"\b(?:by|from|told|telling|to)\s+{desc_anaphor}\b", re.I),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
-        relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b", re.I),
+        # "X, citing Y": Y is the source; "X, quoted by Y": still X
+        relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b(?!\s+by\b)", re.I),
         non_response=re.compile(rf"\b(?:{alt(raw['commentary']['non_responses'])})\b", re.I),
         report_object=re.compile(
             rf"(?<!according to )(?<!in )(?<!per )\b(?:{alt(raw['cues']['report_objects'])})\b", re.I
