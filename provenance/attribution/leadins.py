@@ -39,6 +39,7 @@ def leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
     opener = lex.leadin_opener.match(s_text)
     verb = (
         lex.cue_after.match(after)
+        or lex.outlet_action.match(after_apposition(mention, text[mention.span.end : end]))  # "X laid out ...:"
         or lex.cue_before.search(text[start : mention.span.start])
         or lex.translation_note.search(s_text)  # "(translated from Russian):" announces a quote
         # "X explained the remaining obstacles in a long piece:": a saying verb needs no "that" before a colon
