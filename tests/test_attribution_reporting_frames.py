@@ -163,3 +163,10 @@ def test_an_english_name_of_a_foreign_paper_is_no_english_masthead() -> None:
 def test_an_outlet_quoted_by_another_keeps_its_words() -> None:
     sentence = "The smelter cut its output, Kommersant, quoted by Reuters, said on Thursday."
     assert only(sentence).outlet.id == "kommersant"
+
+
+def test_an_outlet_introduced_with_its_abbreviation_is_the_one_the_abbreviation_names() -> None:
+    first = "The trade weekly Molkerei Rundschau (MR) reported that two dairies had cut prices."
+    second = "Farmers had expected a rise, MR said."
+    p = only(f"{first} {second}")
+    assert p.text == f"{first} {second}"

@@ -7,6 +7,7 @@ afterwards the index does not change, and the recognisers only ask it questions.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -72,10 +73,13 @@ class ArticleIndex:
         # a description inside a longer mention is part of it: "the Heraklion newspaper" in "the Heraklion
         # newspaper Nea Kriti"
         spans = SpanIndex((m.span, m) for m in mentions)
-        kept = tuple(
-            _masthead_language(text, m, lex)
-            for m in mentions
-            if not any(o.span.contains(m.span) and len(o.span) > len(m.span) for o in spans.overlapping(m.span))
+        kept = _abbreviated(
+            text,
+            tuple(
+                _masthead_language(text, m, lex)
+                for m in mentions
+                if not any(o.span.contains(m.span) and len(o.span) > len(m.span) for o in spans.overlapping(m.span))
+            ),
         )
         return cls(
             doc=doc,
@@ -207,3 +211,20 @@ def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
     if mention.outlet is None and mention.language != "en" and english_masthead(name, lex):
         return replace(mention, language="en")
     return mention
+
+
+def _abbreviated(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """An unregistered outlet introduced with its abbreviation in brackets ("Lebensmittel Zeitung (LZ)") is the
+    outlet that the abbreviation names later ("..., LZ said")."""
+    full: dict[str, Mention] = {}
+    out = []
+    for m in mentions:
+        if m.outlet is None and m.written in full:
+            m = replace(m, written=full[m.written].written, language=m.language or full[m.written].language)
+        elif m.outlet is None and (abbr := _BRACKETED.match(text, m.span.end)):
+            full[abbr.group(1)] = m
+        out.append(m)
+    return tuple(out)
+
+
+_BRACKETED = re.compile(r"[ \t]*\(([A-ZÀ-Þ][A-Za-zÀ-ÿ0-9.&-]{0,11})\)")

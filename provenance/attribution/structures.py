@@ -142,7 +142,11 @@ _EDITION = re.compile(r"[ \t]+[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)
 def same_outlet(a: Mention, b: Mention) -> bool:
     if a.outlet is not None and b.outlet is not None:
         return a.outlet.id == b.outlet.id
-    return a.outlet is None and b.outlet is None and a.written.lower() == b.written.lower()
+    if a.outlet is not None or b.outlet is not None:
+        return False
+    # the same unregistered name, once with its description: "The weekly magazine El Temps" and "El Temps"
+    x, y = sorted((a.written.lower(), b.written.lower()), key=len)
+    return x == y or (len(x) >= 3 and y.endswith(" " + x))
 
 
 def is_homepage(url: str) -> bool:
