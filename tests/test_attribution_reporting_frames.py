@@ -170,3 +170,13 @@ def test_an_outlet_introduced_with_its_abbreviation_is_the_one_the_abbreviation_
     second = "Farmers had expected a rise, MR said."
     p = only(f"{first} {second}")
     assert p.text == f"{first} {second}"
+
+
+def test_what_an_outlet_called_something_is_its_words() -> None:
+    sentence = 'The plan has been framed as what Le Monde called "a decade lost to paperwork".'
+    assert only(sentence).outlet.id == "le-monde"
+
+
+def test_an_edition_after_an_inverted_credit() -> None:
+    sentence = "Cities will be allowed to cap short-term lets, writes Monday's Kommersant."
+    assert only(sentence).outlet.id == "kommersant"

@@ -125,6 +125,11 @@ def _relative_credit(lex: Lexicon, pre: str, post: str) -> Verdict:
     return None
 
 
+def _what_called(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ '... framed as what the Volkskrant called "a decade lost to paperwork"': the outlet's quoted words."""
+    return "inline" if re.search(r"\bwhat\s*$", pre, re.I) and lex.what_called.match(post) else None
+
+
 def _quote_tag(lex: Lexicon, pre: str, post: str) -> Verdict:
     """'"Rome is running dry," La Repubblica declared'"""
     return "quote" if re.search(r"[,!?][\"”»’']\s*(?:(?i:the|a)\s+)?$", pre) and lex.quote_tag.match(post) else None
@@ -142,6 +147,7 @@ INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
     ("verb that", _verb_that),
     ("outlet action", _outlet_action),
     ("relative credit", _relative_credit),
+    ("what it called", _what_called),
     ("quote tag", _quote_tag),
 )
 

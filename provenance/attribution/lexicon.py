@@ -138,6 +138,7 @@ class Lexicon:
     non_response: re.Pattern[str]  # "The ministry would not confirm this.": the author's own check
     report_object: re.Pattern[str]  # "The ministry called the report premature": a sentence about the report
     outlet_action: re.Pattern[str]  # "X broke the news that": the outlet, then what outlets do with a story
+    what_called: re.Pattern[str]  # "what the Volkskrant called": after the name, before its quoted words
     interview: re.Pattern[str]  # "Speaking to X, the minister ...": the Q&A under it is the outlet's
     self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
     present_reporting: frozenset[str]  # "reports", "leads", "carries": an outlet's verb in the present
@@ -216,7 +217,8 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         cue_before=re.compile(
-            rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?\s*{OPEN_MARKS}$",
+            rf"(?:^|[\s,;:(—–-])(?:as\s+)?(?:{alt(raw['cues']['before'])})\s*[,:]?(?:\s+{article})?"
+            rf"(?:\s+(?:{editions}))?\s*{OPEN_MARKS}$",
             re.I,
         ),
         cue_after=re.compile(
@@ -348,6 +350,7 @@ def load_lexicon() -> Lexicon:
             rf"\s+(?:{alt(raw['cues']['publication_verbs'])})(?=\s+[\w\"“„«'‘])",
             re.I,
         ),
+        what_called=re.compile(rf"^\s+(?:{alt(raw['cues']['what_called'])})\s*[\"“„«‘']", re.I),
         interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
         self_object=re.compile(rf"^\s+(?:{alt(raw['cues']['publication_self_objects'])})\b", re.I),
         present_reporting=frozenset(
