@@ -301,3 +301,14 @@ def test_country_and_language_names_match_across_languages_through_cldr():
     fs = compare_texts("De Duitse gemeente Aken betaalt mee.", "The German city of Aachen pays its share.",
                        source_lang="nl")
     assert not _sub(fs, "entity")
+
+
+def test_soll_with_a_present_infinitive_is_a_plan_not_a_hedge() -> None:
+    """ "Erst ab August soll das Boot allein unterwegs sein": the boat is to run alone from August, nobody reports
+    it; "soll ... gefahren sein" (a participle before "sein") is the reported reading."""
+    from provenance.compare.hedge import _perfect_infinitive
+
+    assert not _perfect_infinitive("das boot ganz allein unterwegs sein".split())
+    assert _perfect_infinitive("das boot allein gefahren sein".split())
+    assert _perfect_infinitive("er das gesagt haben".split())
+    assert _perfect_infinitive("die firma verkauft worden sein".split())

@@ -7,6 +7,8 @@ reported speech (Konjunktiv I) with a reporting verb instead.
 
 from __future__ import annotations
 
+import re
+
 from provenance.compare.base import PairContext, in_scope, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, fold
@@ -83,6 +85,23 @@ def _guarded(side: Side, lex: Lexicon, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+def _perfect_infinitive(words: list[str]) -> bool:
+    """ "soll ... gesagt haben", "soll ... verkauft worden sein": a participle before "haben"/"sein" (or "worden",
+    "gewesen"); "soll ... unterwegs sein" is the plan reading ("is to be under way")."""
+    for k, w in enumerate(words):
+        if w in {"worden", "gewesen"}:
+            return True
+        if w in _DE_PERFECT and k > 0 and _DE_PARTICIPLE.match(words[k - 1]):
+            return True
+    return False
+
+
+# a German past participle: "gesagt", "angegriffen", "verkauft", "kritisiert"
+_DE_PARTICIPLE = re.compile(
+    r"^(?:\w*ge\w+(?:t|en)|(?:be|ver|ent|er|zer|emp|miss|über|unter|hinter)\w+(?:t|en)|\w+iert)$"
+)
+
+
 def _german_soll(side: Side, cues: list[Cue]) -> list[Cue]:
     """Keep 'soll/sollen' as a strong hedge only with a perfect infinitive; mark it 'soll?' otherwise."""
     out = []
@@ -91,7 +110,7 @@ def _german_soll(side: Side, cues: list[Cue]) -> list[Cue]:
         if c.entry in {"soll", "sollen"}:
             rest = words[c.end : c.end + 25]
             stop = next((k for k, w in enumerate(rest) if w in {".", ";", "?", "!"}), len(rest))
-            if not _DE_PERFECT & set(rest[:stop]):
+            if not _perfect_infinitive(rest[:stop]):
                 c = Cue(c.start, c.end, c.entry + "?", c.category)
         out.append(c)
     return out
