@@ -308,7 +308,20 @@ def test_soll_with_a_present_infinitive_is_a_plan_not_a_hedge() -> None:
     it; "soll ... gefahren sein" (a participle before "sein") is the reported reading."""
     from provenance.compare.hedge import _perfect_infinitive
 
-    assert not _perfect_infinitive("das boot ganz allein unterwegs sein".split())
-    assert _perfect_infinitive("das boot allein gefahren sein".split())
-    assert _perfect_infinitive("er das gesagt haben".split())
-    assert _perfect_infinitive("die firma verkauft worden sein".split())
+    assert not _perfect_infinitive(["das", "boot", "ganz", "allein", "unterwegs", "sein"])
+    assert _perfect_infinitive(["das", "boot", "allein", "gefahren", "sein"])
+    assert _perfect_infinitive(["er", "das", "gesagt", "haben"])
+    assert _perfect_infinitive(["die", "firma", "verkauft", "worden", "sein"])
+
+
+def test_a_passage_without_the_noun_an_alleged_qualifies_makes_nothing_a_fact() -> None:
+    """ "over alleged irregularities in the awarding" excerpted as "over the awarding of concessions": the hedged
+    irregularities are left out, not stated as fact."""
+    findings = compare_texts(
+        "El juzgado investiga al alcalde por presuntas irregularidades en la adjudicación de los chiringuitos.",
+        "A court is investigating the mayor over the awarding of the beach bar concessions.",
+        translation="The court is investigating the mayor over alleged irregularities in the awarding of the beach bar "
+        "concessions.",
+        source_lang="es",
+    )
+    assert not _sub(findings, "hedge")

@@ -85,6 +85,18 @@ def _guarded(side: Side, lex: Lexicon, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+def _in_scope(ctx: PairContext, t_hedges: list[Cue]) -> list[Cue]:
+    """The translation's hedges whose governed words the passage renders: the noun after an attributive one
+    ("alleged irregularities"), the first two content words of the verb phrase after the others."""
+    assert ctx.trans is not None
+    attributive = set(ctx.der_lex.entries("hedge.attributive"))
+    nouns = [c for c in t_hedges if c.entry in attributive]
+    phrases = [c for c in t_hedges if c.entry not in attributive]
+    return in_scope(ctx.trans, nouns, ctx.der, ctx.der_lex, words=1) + in_scope(
+        ctx.trans, phrases, ctx.der, ctx.der_lex, words=2
+    )
+
+
 def _perfect_infinitive(words: list[str]) -> bool:
     """ "soll ... gesagt haben", "soll ... verkauft worden sein": a participle before "haben"/"sein" (or "worden",
     "gewesen"); "soll ... unterwegs sein" is the plan reading ("is to be under way")."""
@@ -189,7 +201,7 @@ def detect(ctx: PairContext) -> list[Finding]:
         return certain
     # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words. Where
     # none of what the original hedges ("alleged irregularities") is in the passage, nothing is made fact
-    if ctx.trans is not None and t_hedges and not in_scope(ctx.trans, t_hedges, ctx.der, ctx.der_lex, words=2):
+    if ctx.trans is not None and t_hedges and not _in_scope(ctx, t_hedges):
         return []
     findings: list[Finding] = []
     d_folded = [fold(t.text) for t in ctx.der.tokens]
