@@ -325,3 +325,14 @@ def test_a_passage_without_the_noun_an_alleged_qualifies_makes_nothing_a_fact() 
         source_lang="es",
     )
     assert not _sub(findings, "hedge")
+
+
+def test_struggling_to_renders_cannot() -> None:
+    """ "nie nadążają" (cannot keep up) rendered "is struggling to keep up": the negation is carried by the verb."""
+    fs = compare_texts(
+        "Urzędnicy przyznają, że nie nadążają z rozpatrywaniem wniosków.",
+        "The bureaucracy is struggling to keep up with the applications, officials conceded.",
+        source_lang="pl",
+        translation="Officials admit that they cannot keep up with processing the applications.",
+    )
+    assert not _major(_sub(fs, "negation"))
