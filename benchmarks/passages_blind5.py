@@ -9,7 +9,10 @@ own ``gold.toml`` naming outlets by their proper name (``outlet_name``) and how 
 
 ``blind5`` (author A: de, fr, ru, ja, el, cs, nl, tr) is the development half: its errors are printed.
 ``blind5h`` (author B: es, it, pl, uk, pt, sv, no, hu, ko, ar) is held out: only its numbers are printed, and it
-is run with ``--heldout`` (first run and final run only).
+is run with ``--heldout`` (first run and final run only). Later pairs follow the same scheme: ``blind6``/``blind6h``,
+``blind7``/``blind7h`` and ``blind8``/``blind8h`` (eighth session; G: de, es, pt, ru, uk, ja, ko, sv, fi, hu, el,
+cs; H: fr, it, de, ar, fa, no, sk, hr/sr, bg, id, hi, vi). The finder runs with ``same_language=False``
+(``passages --foreign-only``): the authors' brief made outlets writing in English traps, not credited passages.
 
 Scores, as the passages issue asks: overlap P/R (Jaccard >= 0.8, outlet agreeing), strict P/R (both ends within
 15 characters), outlet identified (of passages matched by span alone, the share whose outlet agrees), frame
@@ -338,6 +341,10 @@ def render(results: dict[str, Result], speed_line: str = "") -> str:
         __doc__.split("\n\n")[1].replace("\n", " "),
         "",
         table(["split", "match", "gold", "predicted", "precision", "recall", "F1"], rows),
+        "",
+        "The finder runs with `same_language=False` (`passages --foreign-only`): the authors' brief made outlets "
+        "writing in English traps, not credited passages. (Runs before the eighth session had no such option; "
+        "their first-run numbers count English-language outlets the finder reported as false passages.)",
         "",
     ]
     for split, r in results.items():

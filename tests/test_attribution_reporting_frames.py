@@ -180,3 +180,11 @@ def test_what_an_outlet_called_something_is_its_words() -> None:
 def test_an_edition_after_an_inverted_credit() -> None:
     sentence = "Cities will be allowed to cap short-term lets, writes Monday's Kommersant."
     assert only(sentence).outlet.id == "kommersant"
+
+
+def test_a_description_named_in_the_next_sentence_beats_a_name_in_the_paragraph_above() -> None:
+    above = "Fires burned near the Bild coast on Friday."  # "Bild" here names no report
+    first = "The fire spread quickly, the Moscow business daily reported on Saturday."
+    second = "Kommersant said some 1,200 people had spent the night in a sports hall."
+    found = find_passages(make_doc(above, f"{first} {second}"), REGISTRY)
+    assert [(p.outlet.id, p.text) for p in found] == [("kommersant", f"{first} {second}")]

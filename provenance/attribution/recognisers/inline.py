@@ -123,6 +123,9 @@ def described_outlet(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, C
         cue = ix.inline_cue(sent, probe)
         named = antecedent(ix, probe, b) if cue else probe
         if cue and named is not probe:
+            if named.span.start < b.span.start and (ahead := _introduced(ix, b, sent)) is not None:
+                return ahead  # named in the next sentence rather than in the paragraph above ("... the Bordeaux
+                # regional daily reported. Sud Ouest said ...")
             return named, cue
     return _introduced(ix, b, sent)
 
