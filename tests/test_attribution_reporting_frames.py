@@ -188,3 +188,8 @@ def test_a_description_named_in_the_next_sentence_beats_a_name_in_the_paragraph_
     second = "Kommersant said some 1,200 people had spent the night in a sports hall."
     found = find_passages(make_doc(above, f"{first} {second}"), REGISTRY)
     assert [(p.outlet.id, p.text) for p in found] == [("kommersant", f"{first} {second}")]
+
+
+def test_the_author_judging_how_a_reported_date_looks_ends_the_passage() -> None:
+    credit = "According to Bild, the school would reopen in March."
+    assert texts(f"{credit} That date now looks optimistic.") == [credit]

@@ -299,7 +299,10 @@ def load_lexicon() -> Lexicon:
         commentary_opener=re.compile(rf"^\W*(?:{alt(raw['commentary']['openers'])})(?=\W|$)", re.I),
         evaluative=re.compile(rf"\b(?:{alt(raw['commentary']['evaluative'])})\b", re.I),
         judgement=re.compile(
-            rf"^\W*(?:{alt(raw['commentary']['judgement_subjects'])})\s+(?:[\w'’-]+\s+){{0,4}}?"
+            rf"^\W*(?:(?:{alt(raw['commentary']['judgement_subjects'])})"
+            # "That date now looks optimistic": a demonstrative, a noun, how it looks to the author
+            rf"|(?:this|that|these|those)(?:\s+[\w'’-]+){{0,2}}?\s+(?:now\s+|already\s+|still\s+)?"
+            rf"(?:{alt(raw['commentary']['look_verbs'])}))\s+(?:[\w'’-]+\s+){{0,4}}?"
             rf"(?:{alt(raw['commentary']['judgement_words'])})\b",
             re.I,
         ),
