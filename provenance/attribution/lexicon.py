@@ -194,7 +194,7 @@ def load_lexicon() -> Lexicon:
     adjectives = alt(words["adjectives"])
     descriptors = alt(words["descriptors"])
     # "the online newspaper", "the broadcaster": an outlet named again by what it is
-    desc_anaphor = rf"the\s+(?:(?:{adjectives})[\s-]+){{0,2}}(?:{descriptors})"
+    desc_anaphor = rf"the\s+(?:(?:{adjectives}|{BASED})[\s-]+){{0,2}}(?:{descriptors})"
     insertions = alt(raw["cues"].get("after_insertions", []))
     quote_words = raw["cues"]
     return Lexicon(
