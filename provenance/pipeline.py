@@ -10,6 +10,7 @@ a message), never raised: one dead link must not hide the findings of the other 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -351,7 +352,7 @@ class Checker:
             trimmed=trimmed,
             message=original.snapshot.partial_reason,
         )
-        matched = _matched_share(beads, len(deriv_sents))
+        matched = _matched_share(beads, len(deriv_sents), [s.text for s in deriv_sents], [s.text for s in orig_sents])
         if deriv_sents and matched < UNLOCATED_BELOW:
             result.findings = [_unlocated(passage, original, matched)]
         else:
@@ -445,11 +446,30 @@ def _is_counterpart(bead: Bead) -> bool:
     return bool(bead.derivative and bead.original and bead.score >= MATCH_SCORE)
 
 
-def _matched_share(beads: Sequence[Bead], n: int) -> float:
+def _matched_share(beads: Sequence[Bead], n: int, deriv: Sequence[str], orig: Sequence[str]) -> float:
+    """The share of the passage's sentences with a counterpart: a bead the aligner scores as one, or one whose
+    sides share two numbers (with no translation, a merged or split sentence scores low across languages, while
+    "21,400 ... 31 October" and "21 400 ... 31 października" still say where it is)."""
     if n == 0:
         return 1.0
-    matched = {i for b in beads if _is_counterpart(b) for i in b.derivative}
+    matched = {i for b in beads if _is_counterpart(b) or _same_numbers(b, deriv, orig) for i in b.derivative}
     return len(matched) / n
+
+
+def _same_numbers(bead: Bead, deriv: Sequence[str], orig: Sequence[str]) -> bool:
+    if not bead.derivative or not bead.original:
+        return False
+    mine = _numbers(" ".join(deriv[i] for i in bead.derivative))
+    theirs = _numbers(" ".join(orig[j] for j in bead.original))
+    return len(mine & theirs) >= 2
+
+
+def _numbers(text: str) -> set[str]:
+    """Numbers without their group separators: '21,400' and '21 400' are one number."""
+    return {re.sub(r"[\s.,'’]", "", m) for m in _NUMBER.findall(text)}
+
+
+_NUMBER = re.compile(r"\d(?:[\d.,'’]|\s(?=\d{3}\b))*\d|\d")
 
 
 def _taken(span: Span, others: Sequence[Span]) -> bool:

@@ -299,3 +299,16 @@ def test_findings_on_the_attribution_frame_are_dropped_and_the_others_kept() -> 
     on_frame, on_claim = finding(17, 28), finding(45, 49)
     assert drop_frame_findings([on_frame, on_claim], frame) == [on_claim]
     assert drop_frame_findings([on_frame], []) == [on_frame]
+
+
+def test_two_shared_numbers_say_where_a_passage_sentence_is() -> None:
+    """With no translation, a sentence merged from two scores low across languages; its numbers still place it:
+    "21,400 ... 31 October" and "21 400 ... 31 października" are one statement, not an unlocated passage."""
+    from provenance.model import Bead
+    from provenance.pipeline import _matched_share
+
+    bead = Bead(derivative=(0,), original=(0,), score=0.2)
+    deriv = ["Residents had filed 21,400 applications by 31 October, a third more than a year earlier."]
+    orig = ["Do 31 października mieszkańcy złożyli 21 400 wniosków."]
+    assert _matched_share([bead], 1, deriv, orig) == 1.0
+    assert _matched_share([bead], 1, ["Residents had filed many applications."], orig) == 0.0
