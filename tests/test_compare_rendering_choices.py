@@ -336,3 +336,14 @@ def test_struggling_to_renders_cannot() -> None:
         translation="Officials admit that they cannot keep up with processing the applications.",
     )
     assert not _major(_sub(fs, "negation"))
+
+
+def test_a_french_conditional_is_the_outlets_hedge_so_reportedly_adds_none() -> None:
+    """ "Ce logiciel permettrait de modifier les poids": the software would reportedly allow it; the passage's
+    "reportedly" renders the conditional, it adds no hedge (no translation: the offline mode)."""
+    fs = compare_texts(
+        "Ce logiciel permettrait de modifier les poids après la vente sans laisser de trace.",
+        "The software reportedly made it possible to change the weights after the sale without leaving a trace.",
+        source_lang="fr",
+    )
+    assert not _major(_sub(fs, "hedge"))

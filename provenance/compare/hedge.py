@@ -12,6 +12,7 @@ import re
 from provenance.compare.base import PairContext, in_scope, make_finding, quote
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, fold
+from provenance.lang.lemmas import lemma
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "hedge"
@@ -50,7 +51,37 @@ def hedge_cues(side: Side, lex: Lexicon) -> list[Cue]:
     if side.lang == "de":
         cues = _german_soll(side, cues)
         cues += _konjunktiv(side, lex, cues)
+    elif side.lang in _CONDITIONAL_ENDINGS:
+        cues += _romance_conditional(side, cues)
     return cues
+
+
+# the conditional of reported speech ("le logiciel permettrait de ...": the software would reportedly allow):
+# a verb form with one of these endings whose lemma is another word; modal verbs ("pourrait": could) excluded
+_CONDITIONAL_ENDINGS = {
+    "fr": ("rait", "raient"),
+    "es": ("ría", "rían"),
+    "it": ("rebbe", "rebbero"),
+    "pt": ("ria", "riam"),
+}
+_MODAL_LEMMAS = {"pouvoir", "devoir", "falloir", "vouloir", "aimer", "poder", "deber", "querer", "gustar", "potere",
+                 "dovere", "volere", "piacere"}
+
+
+def _romance_conditional(side: Side, existing: list[Cue]) -> list[Cue]:
+    """Weak hedges: conditional verb forms (by their ending and a lemma that is another word: "permettrait" /
+    "permettre", not the noun "portrait"), as the Konjunktiv is in German."""
+    taken = {c.start for c in existing}
+    out = []
+    for t in side.tokens:
+        word = t.text.lower()
+        if t.index in taken or not t.is_word or not word.endswith(_CONDITIONAL_ENDINGS[side.lang]):
+            continue
+        base = lemma(word, side.lang)
+        if base == word or base in _MODAL_LEMMAS:
+            continue
+        out.append(Cue(t.index, t.index + 1, "COND:" + word, "hedge.conditional"))
+    return out
 
 
 _OWN_WITHIN = 3  # words after a cue where a first-person word makes it the outlet's own sourcing
@@ -146,7 +177,7 @@ def _konjunktiv(side: Side, lex: Lexicon, existing: list[Cue]) -> list[Cue]:
 
 
 def _strength(cue: Cue, lang: str) -> str:
-    if cue.entry.startswith("KI:") or cue.entry.endswith("?"):
+    if cue.entry.startswith(("KI:", "COND:")) or cue.entry.endswith("?"):
         return "weak"
     return "strong" if cue.entry in _STRONG.get(lang, set()) else "weak"
 
@@ -227,7 +258,7 @@ def detect(ctx: PairContext) -> list[Finding]:
             # Konjunktiv / conditional forms are reported speech only next to a reporting verb
             # ("Der Kanzler behauptet, die Reformen seien ..."); alone they are often conditionals
             src_attr = ctx.src_lex.find("hedge.attribution", ctx.src.tokens)
-            lexical = [c for c in weak_src if not c.entry.startswith("KI:") and not c.entry.endswith("?")
+            lexical = [c for c in weak_src if not c.entry.startswith(("KI:", "COND:")) and not c.entry.endswith("?")
                        and c.entry not in _CONDITIONAL]
             conf = 0.7 if src_attr else 0.6 if lexical else 0.45
         if conf > 0:
