@@ -131,3 +131,11 @@ def test_a_declined_noun_tells_the_gender_like_its_lemma() -> None:
 def test_a_gendered_word_inside_a_name_is_no_person() -> None:
     assert not _gender(compare_texts("Er arbeitete als Arzt in der Frauenklinik.",
                                      "He worked as a doctor at the National Women's Hospital.", source_lang="de"))
+
+
+def test_a_country_name_declined_with_a_changed_stem_is_still_the_country() -> None:
+    """Polish "w Polsce" (locative of "Polska"): the case ending changes the stem's last letter."""
+    from provenance.lang.cldr import same_place
+
+    assert same_place("Poland", "Polsce")
+    assert not same_place("Poland", "Francji")

@@ -54,7 +54,22 @@ def place_ids(word: str) -> frozenset[str]:
         found = table.get(key[: len(key) - cut] if cut else key)
         if found:
             return found
-    return frozenset()
+    # a case ending that changes the stem's last letter ("Polsce" for "Polska"): the stem before it opens
+    # names of one place only
+    stem = key[: max(_MIN_NAME, len(key) - 2)]
+    return _stems().get(stem, frozenset()) if len(key) > _MIN_NAME else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, frozenset[str]]:
+    """Openings of the names (all but their last two letters, at least four) that open names of one place."""
+    out: dict[str, set[str]] = {}
+    for name, ids in _table().items():
+        stem = name[: len(name) - 2]
+        if len(stem) >= _MIN_NAME:
+            out.setdefault(stem, set()).update(ids)
+    codes = {stem: {i.split(":")[1].lower() for i in ids} for stem, ids in out.items()}
+    return {stem: frozenset(ids) for stem, ids in out.items() if len(codes[stem]) == 1}
 
 
 def same_place(a: str, b: str) -> bool:
