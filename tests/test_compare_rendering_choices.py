@@ -347,3 +347,11 @@ def test_a_french_conditional_is_the_outlets_hedge_so_reportedly_adds_none() -> 
         source_lang="fr",
     )
     assert not _major(_sub(fs, "hedge"))
+
+
+def test_two_decades_are_twenty_years_and_not_thirty() -> None:
+    original = "Marzo trajo las lluvias más intensas en dos décadas."
+    assert not _sub(compare_texts(original, "March brought the heaviest rain in twenty years.", source_lang="es"),
+                    "number")
+    assert _major(_sub(compare_texts(original, "March brought the heaviest rain in thirty years.", source_lang="es"),
+                       "number"))

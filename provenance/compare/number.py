@@ -111,6 +111,7 @@ def _word_value(word: str, lex: Lexicon) -> tuple[float | None, bool]:
 
 def mentions(side: Side, lex: Lexicon) -> list[Mention]:
     mults = {k: float(v) for k, v in lex.table("numbers.multipliers").items() if float(v) >= 100}
+    units = lex.table("numbers.units")
     out: list[Mention] = []
     toks = side.tokens
     i = 0
@@ -152,6 +153,10 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             out.append(Mention([toks[i + 2]], frozenset({float(toks[i + 2].text)}), True))
             i += 3
             continue
+        # a unit that counts right after: "dos décadas" is also twenty (years), "two dozen" also 24
+        if k + 1 < len(toks) and (unit := units.get(fold(toks[k + 1].text))):
+            values = values | {v * float(unit) for v in values}
+            used.append(toks[k + 1])
         # a multiplier right after: "1,5 Millionen", "1.5 million", "3 mln"
         if i + 1 < len(toks) and fold(toks[i + 1].text) in mults:
             m = mults[fold(toks[i + 1].text)]
