@@ -355,3 +355,16 @@ def test_two_decades_are_twenty_years_and_not_thirty() -> None:
                     "number")
     assert _major(_sub(compare_texts(original, "March brought the heaviest rain in thirty years.", source_lang="es"),
                        "number"))
+
+
+def test_french_ne_que_restricts_it_does_not_negate() -> None:
+    """ "ne pourra plus louer qu'un seul meublé": from now on only one flat, which "only one" renders."""
+    fs = compare_texts(
+        "Dès l'an prochain, chaque propriétaire ne pourra plus louer qu'un seul meublé de tourisme dans la ville.",
+        "From next year each owner will be allowed to rent out only one furnished holiday flat in the town.",
+        source_lang="fr",
+    )
+    assert not _sub(fs, "negation")
+    dropped = compare_texts("Il ne pourra pas louer son appartement.", "He will be able to rent his flat.",
+                            source_lang="fr")
+    assert _major(_sub(dropped, "negation"))

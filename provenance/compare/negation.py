@@ -26,6 +26,27 @@ _CONCORD = {"es": {"no", "sin"}, "it": {"non", "senza"}, "ru": {"не", "нет"
 _PAIRED = {"en": ("neither", "nor"), "de": ("weder", "noch")}
 
 
+_RESTRICTIVE_WITHIN = 6  # words after "ne" where "que" makes it "only"
+
+
+def _without_restrictive(side: Side, lex: Lexicon, strict: list[Cue], particles: set[str]) -> list[Cue]:
+    """The cues without particles of a restriction ("ne ... que": only), which negates nothing."""
+    restrictive = set(lex.entries("negation.restrictive"))
+    if not restrictive:
+        return strict
+    blockers = set(lex.entries("negation.restrictive_blockers"))
+    words = [fold(t.text) for t in side.tokens]
+    out = []
+    for c in strict:
+        if c.entry in particles:
+            after = words[c.end : c.end + _RESTRICTIVE_WITHIN]
+            first = next((w for w in after if w in restrictive or w in blockers), None)
+            if first in restrictive:
+                continue
+        out.append(c)
+    return out
+
+
 def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     """(strict cues, weak cues) of ``side`` after merging concord and 'ne ... pas'."""
     cues = lex.find("negation.cues", side.tokens)
@@ -34,6 +55,7 @@ def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     weak = [c for c in cues if c.entry in weak_entries]
     particles = set(lex.entries("negation.particles"))
     if particles:  # French: count the "ne"/"n'" particles, plus "sans"/"non"; "pas", "jamais" belong to them
+        strict = _without_restrictive(side, lex, strict, particles)
         has_particle = [c for c in strict if c.entry in particles]
         if has_particle:
             strict = has_particle + [c for c in strict if c.entry in {"sans", "non", "ni"}]
