@@ -45,7 +45,7 @@ from pathlib import Path
 from benchmarks.common import data_path, table, write_section
 from provenance.config import Config
 from provenance.discover import DiscoverySettings, PoliteFetcher, discover_original
-from provenance.discover.bridge import GlossBridge
+from provenance.discover.bridge import default_bridge
 from provenance.discover.keywords import fold
 from provenance.embed import get_embedder
 from provenance.model import Outlet, Passage, Span
@@ -302,7 +302,7 @@ def main() -> None:
             for case in cases(pair, PAIRS[pair][0], *PAIRS[pair][1:], args.per_pair, args.split)
         ]
         embedder = get_embedder(config)
-        bridge = GlossBridge(config)
+        bridge = default_bridge(config)
         results: dict[str, dict[str, list]] = {}
         for case in todo:
             site = sites[case.site]

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 from datetime import date
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from provenance.config import Config
@@ -15,28 +13,10 @@ from provenance.discover import DiscoverySettings, PoliteFetcher, discover_origi
 from provenance.discover.keywords import fold, passage_keywords
 from provenance.errors import ConfigError, UsageError
 from provenance.sources import Registry
-from tests.discover_site import FakeOutlet, Story, passage, populate
+from tests.discover_site import FakeOutlet, Story, WordHashEmbedder, passage, populate
 from tests.loopback import LoopbackServer, Reply
 
 TODAY = date(2025, 3, 14)
-
-
-class WordHashEmbedder:
-    """Bag of folded word stems hashed into 256 dimensions: same-language similarity, fast and fixed."""
-
-    name = "word-hash"
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 256), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in text.split():
-                key = fold(word.strip(".,:;!?"))[:6]
-                if key:
-                    out[i, int(hashlib.sha256(key.encode()).hexdigest(), 16) % 256] += 1.0
-            norm = np.linalg.norm(out[i])
-            if norm:
-                out[i] /= norm
-        return out
 
 
 def settings(**changes: object) -> DiscoverySettings:
@@ -171,7 +151,7 @@ def test_requests_to_one_host_are_spaced_and_a_second_run_is_served_from_the_sto
         now[0] += seconds
 
     fetcher = PoliteFetcher(config(tmp_path), settings(min_interval=2.0), clock=clock, sleep=sleep)
-    listings_only = settings(min_interval=2.0, fetch_top=0, fetch_max=0)
+    listings_only = settings(min_interval=2.0, read_max=0, fetch_top=0, fetch_max=0)
     run = dict(settings=listings_only, day=date(2025, 3, 13), embedder=WordHashEmbedder())
     discover_original(german_passage(site), Registry([site.outlet]), config(tmp_path), fetcher=fetcher, **run)
     sent = fetcher.requests

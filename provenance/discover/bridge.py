@@ -1,19 +1,33 @@
-"""Word bridges for keywords: the offline Ding gloss read backwards (English -> German).
+"""Word bridges for keywords: dictionaries that carry a passage's content words into the outlet's language.
 
-The gloss index maps German forms to an English rendering; inverted, it names the German forms
-an English word may stand for. Only single-word renderings count, at most ``MAX_FORMS`` per
-English word (headwords come first in the index, so the common forms are the ones kept).
+- ``GlossBridge``: the offline Ding gloss read backwards (English -> German). The gloss index maps
+  German forms to an English rendering; inverted, it names the German forms an English word may
+  stand for. Only single-word renderings count, at most ``MAX_FORMS`` per English word (headwords
+  come first in the index, so the common forms are the ones kept).
+- ``FreeDictBridge``: the installed FreeDict word lists (lang/freedict.py), any pair in either
+  direction (English -> German, Russian, French; French <-> German). A word the list lacks is looked
+  up by its lemma ("elections" -> "election").
+- ``Bridges``: several at once (their words merged, first bridge's first); ``default_bridge`` is
+  what discovery uses when the caller gives none.
+
+A bridge without its dictionary installed is inert (no words), never an error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from provenance.config import Config
 from provenance.errors import ProvenanceError
+from provenance.lang import freedict
+from provenance.lang.lemmas import lemma
 from provenance.translate.gloss import GlossTranslator, load_index
 
+from .keywords import WordBridge, stopwords
+
 MAX_FORMS = 8
+_MIN_LENGTH = 3  # shorter renderings ("le", "в") are function words or abbreviations
 
 
 class GlossBridge:
@@ -48,3 +62,38 @@ class GlossBridge:
         if (source_lang, target_lang) != ("en", "de") or not self.available():
             return ()
         return self._table().get(word.casefold(), ())
+
+
+class FreeDictBridge:
+    """Words of any installed FreeDict pair (either direction); inert for a pair none covers."""
+
+    def __init__(self, config: Config, folder: Path | None = None) -> None:
+        self._cache_dir = config.cache_dir
+        self._folder = folder  # where the dictd files are (None: the system's, lang/freedict.py)
+
+    def words(self, word: str, source_lang: str, target_lang: str) -> Sequence[str]:
+        if not freedict.available(source_lang, target_lang, self._folder):
+            return ()
+        pairs = freedict.word_pairs(source_lang, target_lang, cache_dir=self._cache_dir, folder=self._folder)
+        low = word.casefold()
+        found = pairs.get(low) or pairs.get(lemma(low, source_lang)) or ()
+        stop = stopwords(target_lang)
+        return [w for w in found if len(w) >= _MIN_LENGTH and w not in stop][:MAX_FORMS]
+
+
+class Bridges:
+    """The words of every bridge given, merged in order without repeats."""
+
+    def __init__(self, *bridges: WordBridge) -> None:
+        self._bridges = bridges
+
+    def words(self, word: str, source_lang: str, target_lang: str) -> Sequence[str]:
+        merged: dict[str, None] = {}
+        for bridge in self._bridges:
+            merged.update(dict.fromkeys(bridge.words(word, source_lang, target_lang)))
+        return list(merged)
+
+
+def default_bridge(config: Config) -> Bridges:
+    """Ding (English -> German) and every FreeDict pair installed."""
+    return Bridges(GlossBridge(config), FreeDictBridge(config))

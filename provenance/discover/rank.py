@@ -2,17 +2,22 @@
 
 1. date: candidates outside the window are dropped (undated ones stay, they cannot be judged);
 2. keywords: the passage's names, numbers and carried-over words against each candidate's URL
-   slug, title and lead (keywords.py); the best ``keep_after_keywords`` go on;
-3. similarity: cross-lingual embeddings of each title (and lead) against the passage's sentences;
+   slug, title and lead (keywords.py); this orders the candidates for reading;
+3. page text: the best ``read_max`` pages are read (cheap plain text, no extraction; pages.py) and
+   scored by BM25 over the same keywords (bm25.py), because a listing entry says little about a
+   paragraph from the middle of a story, while the page holds its names, numbers and words; the best
+   ``keep_after_text`` go on (with the stage off, the best ``keep_after_keywords`` of stage 2);
+4. similarity: cross-lingual embeddings of each title (and lead) against the passage's sentences;
    a headline restates one sentence of the story, so the best-matching sentence counts;
-4. coverage: the top ``fetch_top`` are fetched and extracted (and further ones, up to
+5. coverage: the top ``fetch_top`` are fetched and extracted (and further ones, up to
    ``fetch_max``, while none covers ``sure_coverage`` of the passage), and the share of passage sentences
    that have a counterpart among the page's sentences (cosine at least ``sentence_threshold``,
    and the same names and numbers for full credit) decides. A page that holds the passage covers
    nearly all of it; a same-day story on the same topic says similar things about other people.
 
-The final score of a fetched candidate is mostly its coverage; candidates not fetched keep a
-discounted cheap score so that the listing of runner-ups stays in a sensible order.
+The cheap score (stages 2-4) orders the fetching of stage 5. The final score of a fetched
+candidate is mostly its coverage; candidates not fetched keep a discounted cheap score so that the
+listing of runner-ups stays in a sensible order.
 """
 
 from __future__ import annotations
@@ -25,18 +30,22 @@ import numpy as np
 from provenance.align import anchors
 from provenance.embed import Embedder
 
-from .keywords import Keyword, candidate_keys, keyword_score, slug_words
+from .bm25 import bm25_scores
+from .keywords import Keyword, candidate_keys, keyword_score, slug_words, term_counts
 from .model import Candidate, DiscoverySettings
 
 # cosine of e5 vectors: unrelated cross-lingual sentences sit around 0.75, translations around 0.9
 _SIM_FLOOR, _SIM_SPAN = 0.72, 0.2
 _KEYWORD_SHARE = 0.4  # of the cheap score; the rest is similarity
+_TEXT_SHARE = 0.6  # of the cheap score of a page whose text was scored; the rest as above
 # the final score of a fetched candidate: coverage, closeness of the counterparts, and the cheap score
 _COVERAGE_SHARE, _CLOSENESS_SHARE = 0.8, 0.05
 _UNFETCHED = 0.5  # discount of the cheap score of a candidate that was not fetched
 
 #: sentences of a fetched page -> None when it could not be read (the reason goes to the candidate's note)
 PageReader = Callable[[Candidate], list[str] | None]
+#: plain text of a candidate's page -> None when it could not be read
+TextReader = Callable[[Candidate], str | None]
 
 
 def in_window(cands: Sequence[Candidate], window: tuple[date, date] | None) -> list[Candidate]:
@@ -59,6 +68,25 @@ def by_keywords(
     return sorted(cands, key=lambda c: (-(c.keyword_score or 0.0), distance(c), c.url))[:keep]
 
 
+def by_page_text(
+    cands: Sequence[Candidate], keywords: Sequence[Keyword], read: TextReader, settings: DiscoverySettings
+) -> list[Candidate]:
+    """Read the first ``read_max`` of ``cands`` (ranked by stage 2), score their text; the best ``keep_after_text``.
+
+    Pages that cannot be read keep no text score and go after those read; so do candidates past
+    ``read_max``. Ties (no keyword on either page) keep the listing order.
+    """
+    shortlist = list(cands[: settings.read_max])
+    texts = [(cand, read(cand)) for cand in shortlist]
+    read_ok = [(cand, text) for cand, text in texts if text is not None]
+    scores = bm25_scores(keywords, [term_counts([cand.title, text]) for cand, text in read_ok])
+    for (cand, _), score in zip(read_ok, scores, strict=True):
+        cand.text_score = score
+    order = {id(c): k for k, c in enumerate(cands)}
+    ranked = sorted(cands, key=lambda c: (c.text_score is None, -(c.text_score or 0.0), order[id(c)]))
+    return ranked[: settings.keep_after_text]
+
+
 def _title_text(cand: Candidate) -> str:
     title = cand.title or " ".join(slug_words(cand.url))
     return f"{title}. {cand.lead[:300]}" if cand.lead else title
@@ -76,6 +104,8 @@ def by_similarity(cands: Sequence[Candidate], passage_vecs: np.ndarray, embedder
     for cand, sim in zip(cands, sims, strict=True):
         cand.similarity = float(sim)
         cand.score = _KEYWORD_SHARE * (cand.keyword_score or 0.0) + (1 - _KEYWORD_SHARE) * _norm(float(sim))
+        if cand.text_score is not None:
+            cand.score = _TEXT_SHARE * cand.text_score + (1 - _TEXT_SHARE) * cand.score
     return sorted(cands, key=lambda c: -c.score)
 
 
