@@ -303,6 +303,9 @@ def main() -> None:
         ]
         embedder = get_embedder(config)
         bridge = default_bridge(config)
+        for site_key, _, _, lang in PAIRS.values():
+            # the dictionaries are compiled once per cache directory (as `provenance resources` does): not per passage
+            bridge.words("house", lang, sites[site_key].lang)
         results: dict[str, dict[str, list]] = {}
         for case in todo:
             site = sites[case.site]
