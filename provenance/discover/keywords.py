@@ -150,14 +150,7 @@ def slug_words(url: str) -> list[str]:
 
 def candidate_keys(texts: Iterable[str | None]) -> frozenset[str]:
     """Stems and number keys of a candidate's slug, title and lead."""
-    keys: set[str] = set()
-    for text in texts:
-        if not text:
-            continue
-        for m in _WORD.finditer(text):
-            token = m.group()
-            keys.add(number_key(token) if token[0].isdigit() else stem(token))
-    return frozenset(keys)
+    return frozenset(term_counts(texts))
 
 
 def term_counts(texts: Iterable[str | None]) -> Counter[str]:
