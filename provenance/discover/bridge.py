@@ -16,6 +16,7 @@ A bridge without its dictionary installed is inert (no words), never an error.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from provenance.config import Config
@@ -43,25 +44,31 @@ class GlossBridge:
 
     def _table(self) -> dict[str, list[str]]:
         if self._inverse is None:
-            inverse: dict[str, list[str]] = {}
-            try:
-                exact = load_index(self._translator.path, self._config.cache_dir)[0]
-            except (OSError, ProvenanceError):
-                exact = {}
-            for german, english in exact.items():
-                word = english.casefold().removeprefix("to ").strip()
-                if " " in word or not word.isalpha():
-                    continue
-                forms = inverse.setdefault(word, [])
-                if len(forms) < MAX_FORMS and german not in forms:
-                    forms.append(german)
-            self._inverse = inverse
+            self._inverse = _inverse_gloss(self._translator.path, self._config.cache_dir)
         return self._inverse
 
     def words(self, word: str, source_lang: str, target_lang: str) -> Sequence[str]:
         if (source_lang, target_lang) != ("en", "de") or not self.available():
             return ()
         return self._table().get(word.casefold(), ())
+
+
+@lru_cache(maxsize=2)
+def _inverse_gloss(path: Path, cache_dir: Path) -> dict[str, list[str]]:
+    """English word -> German forms (once per process: every passage of a check makes a new bridge)."""
+    inverse: dict[str, list[str]] = {}
+    try:
+        exact = load_index(path, cache_dir)[0]
+    except (OSError, ProvenanceError):
+        exact = {}
+    for german, english in exact.items():
+        word = english.casefold().removeprefix("to ").strip()
+        if " " in word or not word.isalpha():
+            continue
+        forms = inverse.setdefault(word, [])
+        if len(forms) < MAX_FORMS and german not in forms:
+            forms.append(german)
+    return inverse
 
 
 class FreeDictBridge:
