@@ -319,7 +319,10 @@ def main() -> None:
                 res["nf_page"].append(not run_case(case, site, config, settings, embedder, bridge, "page")[1])
                 res["nf_overlap"].append(not run_case(case, site, config, settings, embedder, bridge, "teaser")[1])
             # the test split's misses are never printed: looking at them would be tuning on the test
-            shown = f"rank {rank} " if args.split == "dev" else ""
+            shown = ""
+            if args.split == "dev":
+                nf = "" if args.skip_not_found else f"not found {res['nf_page'][-1]}/{res['nf_overlap'][-1]} "
+                shown = f"rank {rank} {nf}"
             print(f"{case.pair} {case.line} ({case.position}): {shown}cold {cold:.1f}s warm {warm:.1f}s", flush=True)
         total: dict[str, list] = {k: [] for k in ("rank", "cold", "warm", "nf_page", "nf_overlap")}
         rows = []
