@@ -182,3 +182,27 @@ def mid_story_of_any(site: FakeOutlet) -> str:
     path = sorted(site.stories)[0]
     _, body = site.stories[path].text("de")
     return " ".join(body[1:3])
+
+
+def test_reading_stops_after_the_batch_that_leaves_one_page_clearly_ahead(http_server, tmp_path) -> None:
+    site = FakeOutlet("uferpost", "de", http_server)
+    for k in range(120):  # other topics only: no page is a near-copy of the original
+        story = Story(("flood", "school", "strike")[k % 3], k % 10, (k * 7) % 10, 100 + k, date(2025, 3, 10 + k % 5))
+        site.stories[f"/news/{k:04d}-{story.topic}.html"] = story
+    target = "/news/9999-bridge.html"
+    site.stories[target] = Story("bridge", person=3, town=1, number=42, day=date(2025, 3, 12))
+    site.serve(today=TODAY)
+    _, body = site.stories[target].text("de")
+    found = discover_original(
+        passage(" ".join(body[1:]), site.outlet, lang="de"),
+        Registry([site.outlet]),
+        Config(cache_dir=tmp_path / "cache", allow_private_network=True, retries=0),
+        settings=DiscoverySettings(min_interval=0.0, listings=("sitemaps",), sentence_threshold=0.95, read_batch=10),
+        day=date(2025, 3, 13),
+        embedder=WordHashEmbedder(),
+    )
+    assert found.original is not None and found.original.url == http_server.url(target)
+    in_window = [p for p, s in site.stories.items() if abs((s.day - date(2025, 3, 13)).days) <= 3]
+    pages_read = {r.path for r in http_server.requests if r.path.startswith("/news/")}
+    # its headline names the same town and person: it is in the first batch, and no second batch was read
+    assert len(in_window) > 100 and len(pages_read) <= 10

@@ -32,6 +32,8 @@ class DiscoverySettings:
     # pages read (best listing entries first) and scored by their text (BM25 over the passage's keywords);
     # 0 turns the page-text stage off. Every one is a request on a cold cache, spaced by ``min_interval``
     read_max: int = 600
+    # ... in batches of this many; reading stops after a batch that leaves one page clearly ahead by its text
+    read_batch: int = 100
     # candidates kept after the page-text stage for title similarity and coverage
     keep_after_text: int = 24
     # candidates fetched and aligned at the end
@@ -56,6 +58,7 @@ class DiscoverySettings:
             "max_mementos": (0, 50),
             "keep_after_keywords": (1, 100_000),
             "read_max": (0, 100_000),
+            "read_batch": (1, 100_000),
             "keep_after_text": (1, 100_000),
             "fetch_top": (0, 100),
             "fetch_max": (0, 1000),

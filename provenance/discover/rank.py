@@ -3,8 +3,9 @@
 1. date: candidates outside the window are dropped (undated ones stay, they cannot be judged);
 2. keywords: the passage's names, numbers and carried-over words against each candidate's URL
    slug, title and lead (keywords.py); this orders the candidates for reading;
-3. page text: the best ``read_max`` pages are read (cheap plain text, no extraction; pages.py) and
-   scored by BM25 over the same keywords (bm25.py), because a listing entry says little about a
+3. page text: up to ``read_max`` pages are read, best listing entries first and ``read_batch`` at a
+   time until one page is clearly ahead (cheap plain text, no extraction; pages.py), and scored by
+   BM25 over the same keywords (bm25.py), because a listing entry says little about a
    paragraph from the middle of a story, while the page holds its names, numbers and words; the best
    ``keep_after_text`` go on (with the stage off, the best ``keep_after_keywords`` of stage 2);
 4. similarity: cross-lingual embeddings of each title (and lead) against the passage's sentences;
@@ -22,6 +23,7 @@ listing of runner-ups stays in a sensible order.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -38,6 +40,8 @@ from .model import Candidate, DiscoverySettings
 _SIM_FLOOR, _SIM_SPAN = 0.72, 0.2
 _KEYWORD_SHARE = 0.4  # of the cheap score; the rest is similarity
 _TEXT_SHARE = 0.6  # of the cheap score of a page whose text was scored; the rest as above
+# reading pages stops when the best text score is at least this and this many times the second best
+_LEADER_SCORE, _LEADER_MARGIN = 0.5, 1.5
 # the final score of a fetched candidate: coverage, closeness of the counterparts, and the cheap score
 _COVERAGE_SHARE, _CLOSENESS_SHARE = 0.8, 0.05
 _UNFETCHED = 0.5  # discount of the cheap score of a candidate that was not fetched
@@ -68,23 +72,43 @@ def by_keywords(
     return sorted(cands, key=lambda c: (-(c.keyword_score or 0.0), distance(c), c.url))[:keep]
 
 
+def _clear_leader(scores: Sequence[float]) -> bool:
+    """One page's text holds much of the passage's evidence and far more than any other page's."""
+    top = sorted(scores, reverse=True)[:2]
+    return bool(top) and top[0] >= _LEADER_SCORE and (len(top) < 2 or top[0] >= _LEADER_MARGIN * top[1])
+
+
 def by_page_text(
     cands: Sequence[Candidate], keywords: Sequence[Keyword], read: TextReader, settings: DiscoverySettings
 ) -> list[Candidate]:
-    """Read the first ``read_max`` of ``cands`` (ranked by stage 2), score their text; the best ``keep_after_text``.
+    """Read up to ``read_max`` of ``cands`` (ranked by stage 2), score their text; the best ``keep_after_text``.
 
-    Pages that cannot be read keep no text score and go after those read; so do candidates past
-    ``read_max``. Ties (no keyword on either page) keep the listing order.
+    Pages are read ``read_batch`` at a time, best listing entries first, and reading stops after
+    a batch that leaves one page clearly ahead (``_clear_leader``): its rivals among the unread
+    pages are those whose listing entries matched the passage less, and they go no further. A page
+    that cannot be read scores 0; ties keep the listing order.
     """
     shortlist = list(cands[: settings.read_max])
-    texts = [(cand, read(cand)) for cand in shortlist]
-    read_ok = [(cand, text) for cand, text in texts if text is not None]
-    scores = bm25_scores(keywords, [term_counts([cand.title, text]) for cand, text in read_ok])
+    read_ok: list[tuple[Candidate, Counter[str]]] = []
+    tried: list[Candidate] = []
+    scores: list[float] = []
+    for start in range(0, len(shortlist), settings.read_batch):
+        for cand in shortlist[start : start + settings.read_batch]:
+            tried.append(cand)
+            text = read(cand)
+            if text is not None:
+                read_ok.append((cand, term_counts([cand.title, text])))
+        scores = bm25_scores(keywords, [counts for _, counts in read_ok])
+        if _clear_leader(scores):
+            break
+    if not read_ok:
+        return list(cands[: settings.keep_after_text])  # nothing could be read: the listing order stands
+    for cand in tried:
+        cand.text_score = 0.0  # a page that could not be read holds no evidence
     for (cand, _), score in zip(read_ok, scores, strict=True):
         cand.text_score = score
-    order = {id(c): k for k, c in enumerate(cands)}
-    ranked = sorted(cands, key=lambda c: (c.text_score is None, -(c.text_score or 0.0), order[id(c)]))
-    return ranked[: settings.keep_after_text]
+    order = {id(c): k for k, c in enumerate(tried)}
+    return sorted(tried, key=lambda c: (-(c.text_score or 0.0), order[id(c)]))[: settings.keep_after_text]
 
 
 def _title_text(cand: Candidate) -> str:
