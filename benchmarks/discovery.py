@@ -276,8 +276,12 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--skip-not-found", action="store_true")
     ap.add_argument("--save-run", metavar="LABEL", help="keep this run's table (test split) under LABEL")
+    ap.add_argument("--render-only", action="store_true", help="only write the docs section (saved runs)")
     args = ap.parse_args()
     settings = DiscoverySettings(min_interval=0.0, listings=("sitemaps",), runner_ups=4)
+    if args.render_only:
+        write_section("discovery", section(settings))
+        return
     with (
         tempfile.TemporaryDirectory() as tmp,
         LoopbackServer() as de_srv,

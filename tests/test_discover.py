@@ -6,11 +6,13 @@ import gzip
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from provenance.config import Config
 from provenance.discover import DiscoverySettings, PoliteFetcher, discover_original
 from provenance.discover.keywords import fold, passage_keywords
+from provenance.discover.rank import in_order_coverage
 from provenance.errors import ConfigError, UsageError
 from provenance.sources import Registry
 from tests.discover_site import FakeOutlet, Story, WordHashEmbedder, passage, populate
@@ -326,3 +328,22 @@ def test_an_english_passage_finds_its_german_and_russian_originals_with_the_real
             # only the outlet the passage credits was read
             other = sites["other"].server
             assert other.requests == []
+
+
+def test_coverage_takes_each_page_sentence_once_and_in_the_passage_order() -> None:
+    # rows: passage sentences, columns: page sentences, values: credit of that pair
+    in_order = np.eye(3)
+    assert in_order_coverage(in_order) == 1.0
+    # one page sentence close to every passage sentence (a summary, a digest) covers one of them
+    one_for_all = np.zeros((3, 4))
+    one_for_all[:, 1] = 1.0
+    assert in_order_coverage(one_for_all) == pytest.approx(1 / 3)
+    # counterparts in the reverse order are not the passage's text, whatever each says
+    assert in_order_coverage(np.fliplr(np.eye(3))) == pytest.approx(1 / 3)
+    # a passage may skip a few of the original's sentences, not half a page
+    near, far = np.zeros((2, 20)), np.zeros((2, 20))
+    near[0, 2], near[1, 6] = 1.0, 1.0
+    far[0, 2], far[1, 15] = 1.0, 1.0
+    assert in_order_coverage(near) == 1.0 and in_order_coverage(far) == 0.5
+    # partial credit (names that do not agree) adds up along the chain
+    assert in_order_coverage(np.diag([0.5, 1.0])) == 0.75

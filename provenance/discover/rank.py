@@ -13,8 +13,9 @@
 5. coverage: the top ``fetch_top`` are fetched and extracted (and further ones, up to
    ``fetch_max``, while none covers ``sure_coverage`` of the passage), and the share of passage sentences
    that have a counterpart among the page's sentences (cosine at least ``sentence_threshold``,
-   and the same names and numbers for full credit) decides. A page that holds the passage covers
-   nearly all of it; a same-day story on the same topic says similar things about other people.
+   and the same names and numbers for full credit; counterparts distinct and in order) decides. A
+   page that holds the passage covers nearly all of it; a same-day story on the same topic says
+   similar things about other people.
 
 The cheap score (stages 2-4) orders the fetching of stage 5. The final score of a fetched
 candidate is mostly its coverage; candidates not fetched keep a discounted cheap score so that the
@@ -45,6 +46,7 @@ _LEADER_SCORE, _LEADER_MARGIN = 0.5, 1.5
 # the final score of a fetched candidate: coverage, closeness of the counterparts, and the cheap score
 _COVERAGE_SHARE, _CLOSENESS_SHARE = 0.8, 0.05
 _UNFETCHED = 0.5  # discount of the cheap score of a candidate that was not fetched
+MAX_GAP = 5  # original sentences a quoted passage may skip between two of its sentences
 
 #: sentences of a fetched page -> None when it could not be read (the reason goes to the candidate's note)
 PageReader = Callable[[Candidate], list[str] | None]
@@ -142,6 +144,30 @@ def _agreement(passage: Sequence[frozenset[str]], page: Sequence[frozenset[str]]
     return out
 
 
+def in_order_coverage(credit: np.ndarray, max_gap: int = MAX_GAP) -> float:
+    """Share of passage sentences (rows) credited by page sentences (columns) taken one each and in order.
+
+    A quoted passage is consecutive text of its original: its counterparts are distinct page
+    sentences, in the same order, with at most ``max_gap`` page sentences skipped between two.
+    A digest or another article on the same story has sentences close to several passage sentences,
+    but one sentence close to all of them, or close ones scattered over the page; counting each
+    passage sentence's best match anywhere took those for the original. The best chain is a small
+    dynamic programme (rows x columns x gap).
+    """
+    n, m = credit.shape
+    if not n or not m:
+        return 0.0
+    best_before = np.zeros(m)  # best chain value ending at each page sentence, over the rows done so far
+    for i in range(n):
+        row = credit[i]
+        reach = np.zeros(m)  # best chain a match at column j may extend: ends in [j - 1 - max_gap, j - 1]
+        for shift in range(1, min(max_gap + 2, m)):
+            reach[shift:] = np.maximum(reach[shift:], best_before[:-shift])
+        here = np.where(row > 0, row + reach, 0.0)
+        best_before = np.maximum(best_before, here)
+    return float(best_before.max() / n)
+
+
 def by_coverage(
     cands: Sequence[Candidate],
     passage: Sequence[str],
@@ -174,7 +200,7 @@ def by_coverage(
         sims = passage_vecs @ embedder.embed(sentences).T
         agree = _agreement(mine, [anchors(s) for s in sentences])
         credit = (sims >= settings.sentence_threshold) * (0.5 + 0.5 * agree)
-        cand.coverage = float(credit.max(axis=1).mean())
+        cand.coverage = in_order_coverage(credit)
         # how close the counterparts are separates a page from its lightly edited copy
         best = sims.max(axis=1)
         closeness = float(
