@@ -11,34 +11,41 @@ references; French: fr-de sources and de-fr references; Russian: ru-en sources.
 
 A passage is the professional translation of three consecutive body sentences of one story:
 English reference A for de-en and ru-en, German reference A for fr-de (a German article quoting a
-French outlet), dated on its story's day. It is right when discovery ranks its story's page first.
-"Not found" runs remove (a) the story's page, (b) the page and its teaser, and count how often
-discovery answers "not found". Stories are split by index parity: dev and test. The settings
-were fixed before the test split was run (once), from the generated sites of the unit tests and a
-handful of dev passages; the test split is what is reported. Seconds per passage are measured cold
-(nothing cached for this passage: embeddings, pages) and warm (the same passage again; listings
-are always re-read), on a 2-core machine shared with other jobs (load average 4-5 during the run).
+French outlet), French reference A for de-fr (a French article quoting a German outlet), dated on
+its story's day. Stories are split into dev and test by a hash of (file, first line); a dev story is
+never a test story. Each story gives one excerpt, its lead (the first three body sentences) or a
+mid-story paragraph (three sentences starting at the third body sentence or later), chosen by another
+bit of the same hash. A passage is right when discovery ranks its story's page first. "Not found" runs
+remove (a) the story's page, (b) the page and its teaser, and count how often discovery answers
+"not found". Seconds per passage are measured cold (nothing cached for this passage: embeddings,
+pages) and warm (the same passage again; listings are always re-read), on a 2-core machine shared
+with other jobs. The settings are tuned on the dev split only; every run of the test split is kept
+(``--save-run``, benchmarks/data/discovery_runs.json) and shown below, so the number of looks is on
+record.
 
-    python -m benchmarks.discovery [--per-pair N] [--split dev|test] [--no-write] [--skip-not-found]
+    python -m benchmarks.discovery [--per-pair N] [--split dev|test] [--pairs de-en,...] [--no-write]
+                                   [--skip-not-found] [--save-run LABEL] [--render-only]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
+import json
 import random
 import re
 import statistics
 import tempfile
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.common import data_path, table, write_section
 from provenance.config import Config
 from provenance.discover import DiscoverySettings, PoliteFetcher, discover_original
-from provenance.discover.bridge import GlossBridge
+from provenance.discover.bridge import default_bridge
 from provenance.discover.keywords import fold
 from provenance.embed import get_embedder
 from provenance.model import Outlet, Passage, Span
@@ -160,18 +167,40 @@ class Case:
     line: int  # first line of the excerpt
     text: str
     lang: str
+    position: str  # lead | mid
+
+
+def story_hash(source_file: str, story: int) -> int:
+    return int(hashlib.sha256(f"{source_file}#{story}".encode()).hexdigest()[:8], 16)
+
+
+def split_of(source_file: str, story: int) -> str:
+    """dev or test, by the story's hash: a story is in one split only, whatever ``--per-pair`` asks."""
+    return "dev" if story_hash(source_file, story) % 2 == 0 else "test"
 
 
 def cases(pair: str, site: str, source_file: str, reference: str, lang: str, n: int, split: str) -> list[Case]:
     refs = lines(reference)
     chosen = []
-    for index, (a, b) in enumerate(stories(lines(source_file))):
-        # dev: even-numbered stories, test: odd ones; never both
-        if index % 2 != (0 if split == "dev" else 1) or b - (a + 1) < EXCERPT + 1:
+    for a, b in stories(lines(source_file)):
+        if split_of(source_file, a) != split:
             continue
-        start = a + 1 + random.Random(index).randrange(b - (a + 1) - EXCERPT + 1)
-        chosen.append(Case(pair, site, source_file, a, start, " ".join(refs[start : start + EXCERPT]), lang))
-    return chosen[:n]
+        h = story_hash(source_file, a)
+        body = b - (a + 1)
+        mid = (h >> 1) % 2 == 1
+        # a story too short for its drawn position is skipped, not moved, so leads and mids stay balanced
+        if body < EXCERPT + (3 if mid else 1):
+            continue
+        # a lead starts at the first body sentence; a mid-story excerpt at the third or later
+        start = a + 1 + (2 + (h >> 2) % (body - EXCERPT - 1) if mid else 0)
+        text = " ".join(refs[start : start + EXCERPT])
+        chosen.append(Case(pair, site, source_file, a, start, text, lang, "mid" if mid else "lead"))
+    # as many leads as mid-story excerpts (first in story order), then whatever is left
+    leads = [c for c in chosen if c.position == "lead"]
+    mids = [c for c in chosen if c.position == "mid"]
+    picked = leads[: n // 2] + mids[: n - n // 2]
+    picked += [c for c in chosen if c not in picked][: n - len(picked)]
+    return sorted(picked, key=lambda c: c.story)
 
 
 def run_case(
@@ -218,14 +247,41 @@ def run_case(
     return rank, found.found, seconds
 
 
+PAIRS = {
+    # pair: (outlet's site, source file, reference file (the passage), passage language)
+    "de-en": ("de", "newstest2021.de-en.src.de", "newstest2021.de-en.ref.A.en", "en"),
+    "ru-en": ("ru", "newstest2021.ru-en.src.ru", "newstest2021.ru-en.ref.A.en", "en"),
+    "fr-de": ("fr", "newstest2021.fr-de.src.fr", "newstest2021.fr-de.ref.A.de", "de"),
+    "de-fr": ("de", "newstest2021.de-fr.src.de", "newstest2021.de-fr.ref.A.fr", "fr"),
+}
+RUNS = Path(__file__).resolve().parent / "data" / "discovery_runs.json"
+HEADER = [
+    "pair",
+    "passages",
+    "pool",
+    "first",
+    "top-5",
+    "not found (a) page removed",
+    "not found (b) page and teaser removed",
+    "s/passage cold",
+    "s/passage warm",
+]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--per-pair", type=int, default=20)
-    ap.add_argument("--split", choices=["dev", "test"], default="test")
+    ap.add_argument("--per-pair", type=int, default=12)
+    ap.add_argument("--split", choices=["dev", "test"], default="dev")
+    ap.add_argument("--pairs", default=",".join(PAIRS), help="comma-separated subset of " + ", ".join(PAIRS))
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--skip-not-found", action="store_true")
+    ap.add_argument("--save-run", metavar="LABEL", help="keep this run's table (test split) under LABEL")
+    ap.add_argument("--render-only", action="store_true", help="only write the docs section (saved runs)")
     args = ap.parse_args()
     settings = DiscoverySettings(min_interval=0.0, listings=("sitemaps",), runner_ups=4)
+    if args.render_only:
+        write_section("discovery", section(settings))
+        return
     with (
         tempfile.TemporaryDirectory() as tmp,
         LoopbackServer() as de_srv,
@@ -244,38 +300,16 @@ def main() -> None:
             "ru": build_site("wmt-ru", "ru", ["newstest2021.ru-en.src.ru"], ru_srv, 2),
             "fr": build_site("wmt-fr", "fr", ["newstest2021.fr-de.src.fr", "newstest2021.de-fr.ref.A.fr"], fr_srv, 3),
         }
-        todo = (
-            cases(
-                "de-en",
-                "de",
-                "newstest2021.de-en.src.de",
-                "newstest2021.de-en.ref.A.en",
-                "en",
-                args.per_pair,
-                args.split,
-            )
-            + cases(
-                "ru-en",
-                "ru",
-                "newstest2021.ru-en.src.ru",
-                "newstest2021.ru-en.ref.A.en",
-                "en",
-                args.per_pair,
-                args.split,
-            )
-            + cases(
-                "fr-de",
-                "fr",
-                "newstest2021.fr-de.src.fr",
-                "newstest2021.fr-de.ref.A.de",
-                "de",
-                args.per_pair,
-                args.split,
-            )
-        )
+        todo = [
+            case
+            for pair in args.pairs.split(",")
+            for case in cases(pair, PAIRS[pair][0], *PAIRS[pair][1:], args.per_pair, args.split)
+        ]
         embedder = get_embedder(config)
-        bridge = GlossBridge(config)
-        rows = []
+        bridge = default_bridge(config)
+        for site_key, _, _, lang in PAIRS.values():
+            # the dictionaries are compiled once per cache directory (as `provenance resources` does): not per passage
+            bridge.words("house", lang, sites[site_key].lang)
         results: dict[str, dict[str, list]] = {}
         for case in todo:
             site = sites[case.site]
@@ -288,49 +322,87 @@ def main() -> None:
             if not args.skip_not_found:
                 res["nf_page"].append(not run_case(case, site, config, settings, embedder, bridge, "page")[1])
                 res["nf_overlap"].append(not run_case(case, site, config, settings, embedder, bridge, "teaser")[1])
-            print(f"{case.pair} {case.line}: rank {rank} cold {cold:.1f}s warm {warm:.1f}s", flush=True)
+            # the test split's misses are never printed: looking at them would be tuning on the test
+            shown = ""
+            if args.split == "dev":
+                nf = "" if args.skip_not_found else f"not found {res['nf_page'][-1]}/{res['nf_overlap'][-1]} "
+                shown = f"rank {rank} {nf}"
+            print(f"{case.pair} {case.line} ({case.position}): {shown}cold {cold:.1f}s warm {warm:.1f}s", flush=True)
         total: dict[str, list] = {k: [] for k in ("rank", "cold", "warm", "nf_page", "nf_overlap")}
+        rows = []
         for pair, res in results.items():
             for k in total:
                 total[k] += res[k]
-            rows.append(summary_row(pair, res, len(sites[todo_site(pair)].pages)))
+            rows.append(summary_row(pair, res, len(sites[PAIRS[pair][0]].pages)))
         rows.append(summary_row("all", total, None))
-    header = [
-        "pair",
-        "passages",
-        "pool",
-        "first",
-        "top-5",
-        "not found (a) page removed",
-        "not found (b) page and teaser removed",
-        "s/passage cold",
-        "s/passage warm",
-    ]
-    body = (
-        "## Discovery (finding the original without a link)\n\n"
-        + (__doc__ or "").split("    python -m")[0].strip()
-        + f"\n\nSplit reported: **{args.split}** ({args.per_pair} passages per pair). Settings: the defaults of "
-        f"`DiscoverySettings` (window +-{settings.window_days} days, {settings.keep_after_keywords} candidates after "
-        f"keywords, {settings.fetch_top} fetched, up to {settings.fetch_max} while none covers "
-        f"{settings.sure_coverage}, sentence threshold {settings.sentence_threshold}, "
-        f"threshold {settings.threshold}), sitemaps only, no rate limit (loopback).\n\n"
-        + table(header, rows)
-        + "\n\nTargets from the issue: first >= 0.9, top-5 >= 0.97, not found >= 0.9, < 10 s per passage warm. "
-        "Met: not found and warm speed. Not met: first and top-5. First equals top-5 in every row: no "
-        "right page came second to fifth; a miss is a page outside the five listed. In the dev misses "
-        "examined the page was never fetched: its headline says little about the excerpt quoted (a "
-        "mid-story paragraph), so title similarity and keywords ranked it below the fetch limit. "
-        "French outlets get no keyword bridge from German (names and numbers only), hence the weaker "
-        "fr-de row. Cold time is mostly embedding the 120 titles kept after "
-        "the keyword stage."
-    )
-    print(body)
+    print(table(HEADER, rows))
+    if args.save_run:
+        if args.split != "test":
+            ap.error("--save-run keeps test-split runs only")
+        saved = json.loads(RUNS.read_text(encoding="utf-8")) if RUNS.exists() else []
+        saved.append({"label": args.save_run, "date": time.strftime("%Y-%m-%d", time.gmtime()), "rows": rows})
+        RUNS.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if not args.no_write:
+        body = section(settings)
+        print(body)
         write_section("discovery", body)
 
 
-def todo_site(pair: str) -> str:
-    return {"de-en": "de", "ru-en": "ru", "fr-de": "fr"}[pair]
+NOTES = """What changed between the runs, and how the test split was used. The recorded diagnosis of
+the old code was that a miss is a page never fetched: a quoted paragraph, above all one from the
+middle of a story, shares little with its story's headline and slug. On the dev split, ranking the
+pages of the date window (about 550) by the BM25 of their own text put the right page in the top 5
+for 47 of 48 passages, ranking them by their listing entries for 19 (for Russian the listing order
+was close to random). So discovery now reads the pages, best listing entries first, 100 at a time
+until one page is clearly ahead, scores their plain text by BM25 over the passage's keywords
+(names, numbers, and content words carried over by Ding and the installed FreeDict lists:
+English -> German, Russian, French; French <-> German), and keeps the best 24 for title similarity
+and coverage. Removing the right page then showed the second weakness, in the coverage stage: on
+the dev split every page wrongly taken for a removed original had one sentence close to two or
+three passage sentences, or close ones scattered over the page (another text on the same event);
+coverage now takes each page sentence once and in the passage's order, with at most 5 skipped.
+
+Dev runs (dev split, looked at freely; "not found" as (a)/(b)): page-text stage only, 18 passages of
+de-en and ru-en, all first; with not-found runs, fr-de and de-fr 4 each: first 8/8, not found fr-de
+1.0/1.0, de-fr 0.5/0.5; with the early stop, ru-en and de-en 4 each: first 8/8, not found ru-en
+0.75/0.75, de-en 1.0/1.0. The three pages wrongly taken (one ru-en, two de-fr), rerun after
+in-order coverage: two passages now answer "not found"; the third (de-fr) still takes, at confidence
+0.52, another article on the same economic news. The committed code on 4 dev passages per pair
+(run after test run 2, no change since): first 16/16, top-5 16/16, not found 0.938/0.938 (that de-fr
+passage), 7.4 s cold and 0.31 s warm per passage at a load average near 1.
+
+The test split was run twice: run 1 with the code of main before any change (its numbers only were
+read), run 2 once at the end with the code as committed. Its misses were never printed or examined.
+Seconds: "cold" is the first run of a passage, with pages and embeddings of earlier passages of the
+same run in the cache (run 2 reads up to about 550 pages whenever a passage's window is new, about
+14 s on loopback; the de-fr passages of run 2 come after de-en on the same German site and found its
+pages, and most embeddings they needed, cached, hence their 0.8 s). "Warm" repeats the passage with
+listings read anew. Both runs shared the 2 cores with other jobs (load average 7-9), so seconds are
+upper bounds. On a real outlet each page read on a cold cache is a request spaced by the
+per-host interval (1 s by default): the early stop and `--read` bound it."""
+
+
+def section(settings: DiscoverySettings) -> str:
+    """The docs section: how the benchmark is built and every saved run of the test split, oldest first."""
+    saved = json.loads(RUNS.read_text(encoding="utf-8")) if RUNS.exists() else []
+    runs = "\n\n".join(
+        f"**Run {k} ({run['date']}): {run['label']}**\n\n" + table(HEADER, run["rows"])
+        for k, run in enumerate(saved, 1)
+    )
+    return (
+        "## Discovery (finding the original without a link)\n\n"
+        + (__doc__ or "").split("    python -m")[0].strip()
+        + f"\n\nSettings of the current code: the defaults of `DiscoverySettings` ({settings_text(settings)}), "
+        "sitemaps only, no rate limit (loopback). Test split, 12 passages per pair (6 leads, 6 mid-story); "
+        f"the test split was run {len(saved)} time(s) in all, each run below.\n\n"
+        + (runs or "(no saved run)")
+        + "\n\nTargets from the issue: first >= 0.9, top-5 >= 0.97, not found >= 0.9, < 10 s per passage warm.\n\n"
+        + NOTES
+    )
+
+
+def settings_text(settings: DiscoverySettings) -> str:
+    return ", ".join(f"{f.name} {getattr(settings, f.name)}" for f in fields(settings) if f.name != "listings")
 
 
 def summary_row(pair: str, res: dict[str, list], pool: int | None) -> list[object]:

@@ -164,11 +164,15 @@ def passages_cmd(ctx: click.Context, article: str, foreign_only: bool, fmt: str)
     "--listing", "listings", multiple=True, type=click.Choice(["sitemaps", "feeds", "wayback", "archive.today"]),
     help="Where to look (repeatable) [default: all four].",
 )
+@click.option(
+    "--read", "read_max", type=click.IntRange(0, 100_000),
+    help="Pages read and scored by their text, best listing entries first; 0: listings only [default: 600].",
+)
 @text_or_json
 @click.pass_context
 def discover_cmd(
     ctx: click.Context, article: str, day: str | None, outlet_id: str | None, window_days: int | None,
-    min_interval: float | None, listings: tuple[str, ...], fmt: str,
+    min_interval: float | None, listings: tuple[str, ...], read_max: int | None, fmt: str,
 ) -> None:
     """Find the originals of ARTICLE's passages on the credited outlets' sites.
 
@@ -180,7 +184,9 @@ def discover_cmd(
     from provenance.discover import DiscoverySettings
     from provenance.discover.table import format_discoveries
 
-    changes: dict[str, Any] = {"window_days": window_days, "min_interval": min_interval, "listings": listings or None}
+    changes: dict[str, Any] = {
+        "window_days": window_days, "min_interval": min_interval, "listings": listings or None, "read_max": read_max,
+    }
     settings = DiscoverySettings(**{k: v for k, v in changes.items() if v is not None})
     results = discover_passages(read_input(ctx, article), get_config(ctx), settings, day=parse_date(day),
                                 outlet_id=outlet_id)

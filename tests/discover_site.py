@@ -9,11 +9,15 @@ one sentence changed) are there on purpose: they are what discovery must tell ap
 
 from __future__ import annotations
 
+import hashlib
 import html
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
+
+from provenance.discover.keywords import fold
 from provenance.model import Outlet, Passage, Span
 from tests.loopback import LoopbackServer, Reply
 
@@ -135,7 +139,22 @@ TOPICS: dict[str, dict[str, tuple[str, list[str]]]] = {
             ],
         ),
     },
+    # a round-up: one headline for many pages, the story of the day in the middle (never drawn by populate)
+    "roundup": {
+        "de": (
+            "Nachrichten aus der Region",
+            [
+                "Der Kreistag hat am Dienstag den Haushalt für das kommende Jahr beschlossen.",
+                "Auf der Landstraße bei {t} stauten sich die Autos wegen einer Baustelle.",
+                "In {t} hat Bürgermeister {p} eine neue Fußgängerbrücke über den Kanal freigegeben.",
+                "Sie ist {n} Meter lang und wird nachts beleuchtet.",
+                "Der Bau hatte sich um {n} Wochen verzögert, weil Stahl fehlte, sagte {p}.",
+                "Am Wochenende beginnt außerdem der Frühjahrsmarkt auf dem Domplatz.",
+            ],
+        ),
+    },
 }
+NEWS_TOPICS = ("bridge", "flood", "school", "strike")  # what populate draws from
 PEOPLE = {
     "en": ["Müller", "Schneider", "Petrov", "Ivanova", "Weber", "Sokolov", "Fischer", "Volkova", "Becker", "Orlov"],
     "de": ["Müller", "Schneider", "Petrow", "Iwanowa", "Weber", "Sokolow", "Fischer", "Wolkowa", "Becker", "Orlow"],
@@ -256,7 +275,7 @@ class FakeOutlet:
 def populate(site: FakeOutlet, *, count: int, today: date, seed: int) -> None:
     """``count`` stories over the 60 days before ``today``, slugs written from the headline."""
     rng = random.Random(seed)
-    topics = sorted(TOPICS)
+    topics = sorted(NEWS_TOPICS)
     for i in range(count):
         story = Story(
             rng.choice(topics),
@@ -279,3 +298,21 @@ def passage(text: str, outlet: Outlet, lang: str = "en") -> Passage:
         language=lang,
         cue="From",
     )
+
+
+class WordHashEmbedder:
+    """Bag of folded word stems hashed into 256 dimensions: same-language similarity, fast and fixed."""
+
+    name = "word-hash"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 256), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.split():
+                key = fold(word.strip(".,:;!?"))[:6]
+                if key:
+                    out[i, int(hashlib.sha256(key.encode()).hexdigest(), 16) % 256] += 1.0
+            norm = np.linalg.norm(out[i])
+            if norm:
+                out[i] /= norm
+        return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -13,30 +12,13 @@ import pytest
 from provenance.config import Config
 from provenance.discover import DiscoverySettings, PoliteFetcher, discover_original
 from provenance.discover.keywords import fold, passage_keywords
+from provenance.discover.rank import in_order_coverage
 from provenance.errors import ConfigError, UsageError
 from provenance.sources import Registry
-from tests.discover_site import FakeOutlet, Story, passage, populate
+from tests.discover_site import FakeOutlet, Story, WordHashEmbedder, passage, populate
 from tests.loopback import LoopbackServer, Reply
 
 TODAY = date(2025, 3, 14)
-
-
-class WordHashEmbedder:
-    """Bag of folded word stems hashed into 256 dimensions: same-language similarity, fast and fixed."""
-
-    name = "word-hash"
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 256), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in text.split():
-                key = fold(word.strip(".,:;!?"))[:6]
-                if key:
-                    out[i, int(hashlib.sha256(key.encode()).hexdigest(), 16) % 256] += 1.0
-            norm = np.linalg.norm(out[i])
-            if norm:
-                out[i] /= norm
-        return out
 
 
 def settings(**changes: object) -> DiscoverySettings:
@@ -171,7 +153,7 @@ def test_requests_to_one_host_are_spaced_and_a_second_run_is_served_from_the_sto
         now[0] += seconds
 
     fetcher = PoliteFetcher(config(tmp_path), settings(min_interval=2.0), clock=clock, sleep=sleep)
-    listings_only = settings(min_interval=2.0, fetch_top=0, fetch_max=0)
+    listings_only = settings(min_interval=2.0, read_max=0, fetch_top=0, fetch_max=0)
     run = dict(settings=listings_only, day=date(2025, 3, 13), embedder=WordHashEmbedder())
     discover_original(german_passage(site), Registry([site.outlet]), config(tmp_path), fetcher=fetcher, **run)
     sent = fetcher.requests
@@ -346,3 +328,22 @@ def test_an_english_passage_finds_its_german_and_russian_originals_with_the_real
             # only the outlet the passage credits was read
             other = sites["other"].server
             assert other.requests == []
+
+
+def test_coverage_takes_each_page_sentence_once_and_in_the_passage_order() -> None:
+    # rows: passage sentences, columns: page sentences, values: credit of that pair
+    in_order = np.eye(3)
+    assert in_order_coverage(in_order) == 1.0
+    # one page sentence close to every passage sentence (a summary, a digest) covers one of them
+    one_for_all = np.zeros((3, 4))
+    one_for_all[:, 1] = 1.0
+    assert in_order_coverage(one_for_all) == pytest.approx(1 / 3)
+    # counterparts in the reverse order are not the passage's text, whatever each says
+    assert in_order_coverage(np.fliplr(np.eye(3))) == pytest.approx(1 / 3)
+    # a passage may skip a few of the original's sentences, not half a page
+    near, far = np.zeros((2, 20)), np.zeros((2, 20))
+    near[0, 2], near[1, 6] = 1.0, 1.0
+    far[0, 2], far[1, 15] = 1.0, 1.0
+    assert in_order_coverage(near) == 1.0 and in_order_coverage(far) == 0.5
+    # partial credit (names that do not agree) adds up along the chain
+    assert in_order_coverage(np.diag([0.5, 1.0])) == 0.75

@@ -51,6 +51,14 @@ def test_discover_prints_the_chosen_original_and_its_runner_ups(tmp_path, capsys
     assert call["passage"].outlet.id == "bild"
 
 
+def test_read_sets_how_many_pages_are_read_for_their_text(tmp_path, capsys, calls) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["discover", str(article), "--read", "50"]) == 0
+    assert main(["discover", str(article)]) == 0
+    assert [c["settings"].read_max for c in calls] == [50, 600]
+
+
 def test_discover_json_holds_the_whole_result(tmp_path, capsys, calls) -> None:
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")

@@ -10,7 +10,7 @@ from provenance.attribution import find_passages
 from provenance.commands.settings import parse_date
 from provenance.config import Config
 from provenance.discover import DiscoverOptions, Discovery, DiscoverySettings
-from provenance.discover.bridge import GlossBridge
+from provenance.discover.bridge import default_bridge
 from provenance.errors import UsageError
 from provenance.model import Document
 from provenance.sources import load_registry
@@ -34,7 +34,7 @@ def discover_passages(
     if outlet is not None:
         passages = [replace(p, outlet=outlet) for p in passages]
     memory = TranslationMemory(config.memories, threshold=config.memory_threshold) if config.memories else None
-    bridge = GlossBridge(config)
+    bridge = default_bridge(config)
     return [
         (p.id, discovery.discover_original(p, registry, config, settings=settings, day=day, bridge=bridge,
                                            memory=memory))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import httpx
@@ -11,22 +11,22 @@ import httpx
 from provenance.config import Config
 from provenance.embed import Embedder, get_embedder
 from provenance.errors import ProvenanceError, UsageError
-from provenance.extract import extract
 from provenance.model import Outlet, Passage
-from provenance.retrieve import Endpoints, get_snapshot
+from provenance.retrieve import Endpoints
 from provenance.retrieve.guard import Resolver
 from provenance.segment import split_sentences
 from provenance.sources import Registry
 from provenance.translate.base import Lookup
 
 from . import listings, rank
+from .bridge import default_bridge
 from .fetcher import PoliteFetcher
 from .keywords import WordBridge, passage_keywords
 from .model import Candidate, Discovery, DiscoverySettings
+from .pages import PageReader
 from .search import SearchProvider
 
 MAX_PASSAGE_SENTENCES = 12
-MAX_PAGE_SENTENCES = 300
 
 
 def _outlet(passage: Passage, registry: Registry) -> Outlet:
@@ -67,7 +67,8 @@ def discover_original(
     """The outlet's page the passage most likely translates, with a confidence and its runner-ups.
 
     ``day``: the article's (or failing that the passage's) publication date; without it no date
-    window applies. ``bridge``/``memory`` carry content words into the outlet's language (keywords.py).
+    window applies. ``bridge``/``memory`` carry content words into the outlet's language (keywords.py;
+    without ``bridge``, the installed dictionaries: bridge.default_bridge).
     ``search``: an optional search provider (search.py). Every request goes through the SSRF guard,
     the size limits and deadlines of ``config``, honours robots.txt for the outlet's pages and is
     spaced per host (fetcher.py). Below ``settings.threshold`` the answer is "not found", with the
@@ -91,16 +92,18 @@ def discover_original(
         seen = len(found)
         cands = rank.in_window(found, window)
         translations = _memory_translations(memory, sentences, lang, outlet.language)
+        bridge = bridge if bridge is not None else default_bridge(config)
         keywords = passage_keywords(passage.text, lang, outlet.language, bridge=bridge, translations=translations)
-        cands = rank.by_keywords(cands, keywords, settings.keep_after_keywords, day)
+        pages = PageReader(outlet, config, fetcher, endpoints, transport, resolver)
+        if settings.read_max:
+            cands = rank.by_keywords(cands, keywords, max(settings.keep_after_keywords, settings.read_max), day)
+            cands = rank.by_page_text(cands, keywords, pages.text, settings)
+        else:
+            cands = rank.by_keywords(cands, keywords, settings.keep_after_keywords, day)
         embedder = embedder or get_embedder(config)
         passage_vecs = embedder.embed(sentences)
         cands = rank.by_similarity(cands, passage_vecs, embedder)
-
-        def read(cand: Candidate) -> list[str] | None:
-            return _page_sentences(cand, outlet, config, fetcher, endpoints, transport, resolver)
-
-        cands = rank.by_coverage(cands, sentences, passage_vecs, embedder, read, settings)
+        cands = rank.by_coverage(cands, sentences, passage_vecs, embedder, pages.sentences, settings)
     finally:
         if own_fetcher:
             fetcher.close()
@@ -143,39 +146,6 @@ def _memory_translations(memory: Lookup | None, sentences: Sequence[str], lang: 
     except ProvenanceError:
         return []
     return [h.text for h in hits if h is not None]
-
-
-def _page_sentences(
-    cand: Candidate,
-    outlet: Outlet,
-    config: Config,
-    fetcher: PoliteFetcher,
-    endpoints: Endpoints,
-    transport: httpx.BaseTransport | None,
-    resolver: Resolver | None,
-) -> list[str] | None:
-    live = not cand.source.startswith("wayback:")
-    try:
-        if live:
-            if not fetcher.allowed(cand.url):
-                cand.note = "robots.txt does not allow reading it"
-                return None
-            fetcher.pace(cand.url)
-        snap = get_snapshot(
-            cand.source,
-            replace(config, archive="live") if live else config,
-            outlet=outlet,
-            endpoints=endpoints,
-            transport=transport,
-            resolver=resolver,
-        )
-        original = extract(snap, outlet=outlet, language=outlet.language)
-    except ProvenanceError as exc:
-        cand.note = f"not read: {exc}"
-        return None
-    if original.title and not cand.title:
-        cand.title = original.title
-    return [s.text for s in original.sentences][:MAX_PAGE_SENTENCES]
 
 
 @dataclass(frozen=True)

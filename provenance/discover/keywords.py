@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
@@ -75,6 +76,7 @@ def fold(word: str) -> str:
     return align_fold(word.replace("ß", "ss"))
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     folded = fold(word)
     return folded[:STEM]
@@ -148,14 +150,19 @@ def slug_words(url: str) -> list[str]:
 
 def candidate_keys(texts: Iterable[str | None]) -> frozenset[str]:
     """Stems and number keys of a candidate's slug, title and lead."""
-    keys: set[str] = set()
+    return frozenset(term_counts(texts))
+
+
+def term_counts(texts: Iterable[str | None]) -> Counter[str]:
+    """How often each stem and number key occurs in ``texts`` (a page's words, for BM25)."""
+    counts: Counter[str] = Counter()
     for text in texts:
         if not text:
             continue
         for m in _WORD.finditer(text):
             token = m.group()
-            keys.add(number_key(token) if token[0].isdigit() else stem(token))
-    return frozenset(keys)
+            counts[number_key(token) if token[0].isdigit() else stem(token)] += 1
+    return counts
 
 
 def keyword_score(keywords: Sequence[Keyword], keys: frozenset[str]) -> float:

@@ -27,8 +27,16 @@ class DiscoverySettings:
     max_mementos: int = 3
     # which listings to read, in this order
     listings: tuple[str, ...] = ("sitemaps", "feeds", "wayback", "archive.today")
-    # ranking: candidates kept after the keyword stage, candidates fetched and aligned at the end
+    # ranking: candidates kept after the keyword stage (listing entries: slug, title, lead)
     keep_after_keywords: int = 120
+    # pages read (best listing entries first) and scored by their text (BM25 over the passage's keywords);
+    # 0 turns the page-text stage off. Every one is a request on a cold cache, spaced by ``min_interval``
+    read_max: int = 600
+    # ... in batches of this many; reading stops after a batch that leaves one page clearly ahead by its text
+    read_batch: int = 100
+    # candidates kept after the page-text stage for title similarity and coverage
+    keep_after_text: int = 24
+    # candidates fetched and aligned at the end
     fetch_top: int = 6
     # ... and more, up to this many, while none of those fetched covers ``sure_coverage`` of the passage
     fetch_max: int = 24
@@ -49,6 +57,9 @@ class DiscoverySettings:
             "max_cdx_rows": (0, 150_000),
             "max_mementos": (0, 50),
             "keep_after_keywords": (1, 100_000),
+            "read_max": (0, 100_000),
+            "read_batch": (1, 100_000),
+            "keep_after_text": (1, 100_000),
             "fetch_top": (0, 100),
             "fetch_max": (0, 1000),
             "sure_coverage": (0.0, 1.0),
@@ -92,6 +103,7 @@ class Candidate:
     language: str | None = None
     via: list[str] = field(default_factory=list)
     keyword_score: float | None = None
+    text_score: float | None = None
     similarity: float | None = None
     coverage: float | None = None
     score: float = 0.0
@@ -106,6 +118,7 @@ class Candidate:
             "language": self.language,
             "via": list(self.via),
             "keyword_score": _round(self.keyword_score),
+            "text_score": _round(self.text_score),
             "similarity": _round(self.similarity),
             "coverage": _round(self.coverage),
             "score": round(self.score, 3),

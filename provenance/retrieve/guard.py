@@ -23,6 +23,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Iterable
+from functools import cache
 from urllib.parse import urlsplit
 
 import httpcore
@@ -267,6 +268,12 @@ class _GuardedBackend(httpcore.SyncBackend):
         return _DeadlineStream(stream, self._deadline)
 
 
+@cache
+def _ssl_context() -> ssl.SSLContext:
+    """One verifying TLS context per process: loading the CA store takes ~50 ms, and every fetch needs one."""
+    return httpx.create_ssl_context(trust_env=False)
+
+
 def guarded_transport(
     *, allow_private_network: bool, resolver: Resolver | None = None, deadline: float | None = None
 ) -> httpx.HTTPTransport:
@@ -274,11 +281,11 @@ def guarded_transport(
 
     ``deadline`` (a ``time.monotonic()`` value) bounds every network wait of its connections.
     """
-    transport = httpx.HTTPTransport(trust_env=False)
+    transport = httpx.HTTPTransport(trust_env=False, verify=_ssl_context())
     # httpx has no public switch for the network backend; the pool is rebuilt with the same
     # defaults and ours (tests/test_http.py proves the guard is really in the connection path)
     transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
-        ssl_context=httpx.create_ssl_context(trust_env=False),
+        ssl_context=_ssl_context(),
         network_backend=_GuardedBackend(resolver, allow_private_network, deadline),
     )
     return transport
