@@ -37,8 +37,11 @@ DEV, HELDOUT = "e2e", "e2eh"
 # e2e3 / e2e3h (authors C and D, seventh session, written from the same brief without reading the detectors): the
 # next estimate after e2eh was spent
 DEV3, HELDOUT3 = "e2e3", "e2e3h"
+# e2e4h (author E, eighth session, same brief; de 4, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 1): held out only, its
+# first run is its final run, at the end of the session that commissioned it (e2e3h was spent)
+HELDOUT4 = "e2e4h"
 DEVELOPMENT = (DEV, DEV3)
-HELD_OUT = (HELDOUT, HELDOUT3)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT4)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     'Final run of the seventh session (its whole-article precision work: the frame blanked before comparison, '
