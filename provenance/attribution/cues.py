@@ -191,7 +191,9 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
 
 def cue_phrase(text: str, lex: Lexicon, span: Span, mention: Mention) -> tuple[Span, str]:
     """The attribution words around the outlet name: "According to BILD", "told Der Spiegel"."""
-    pre = text[span.start : mention.span.start]
+    # the cue stands next to the name (as in deciding_construction): a window keeps long sentences linear
+    window = max(span.start, mention.span.start - CUE_WINDOW)
+    pre = text[window : mention.span.start]
     post = after_apposition(mention, text[mention.span.end : span.end])
     start, end = mention.span.start, mention.span.end
     before = (
@@ -201,7 +203,7 @@ def cue_phrase(text: str, lex: Lexicon, span: Span, mention: Mention) -> tuple[S
         or lex.closing_credit.search(pre)
     )
     if before:
-        start = span.start + before.start() + (len(before.group(0)) - len(before.group(0).lstrip(" ,;:(—–-")))
+        start = window + before.start() + (len(before.group(0)) - len(before.group(0).lstrip(" ,;:(—–-")))
     else:
         after = lex.cue_after.match(post)
         if after:
