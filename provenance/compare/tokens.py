@@ -52,7 +52,7 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return any(ch.isalpha() for ch in self.text)
+        return self.text.isalpha() or any(ch.isalpha() for ch in self.text)  # the first test answers most words
 
     @property
     def is_number(self) -> bool:
