@@ -182,14 +182,24 @@ def load_entities() -> dict[str, dict[str, Any]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _entity_index() -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str], ...]]:
+    """(exact name -> entity ids, (name prefix, entity id) pairs): a word is looked up, not compared with every
+    name of every entity."""
+    exact: dict[str, set[str]] = {}
+    prefixes: list[tuple[str, str]] = []
+    for key, info in load_entities().items():
+        for n in info["names"]:
+            if n.endswith("*"):
+                prefixes.append((n[:-1], key))
+            else:
+                exact.setdefault(n, set()).add(key)
+    return {n: frozenset(keys) for n, keys in exact.items()}, tuple(prefixes)
+
+
 @lru_cache(maxsize=50_000)
 def entity_ids(word: str) -> frozenset[str]:
     """Canonical entity ids a single word can name (prefix entries end with '*')."""
     w = fold(word)
-    out = set()
-    for key, info in load_entities().items():
-        for n in info["names"]:
-            if (n.endswith("*") and w.startswith(n[:-1])) or w == n:
-                out.add(key)
-                break
-    return frozenset(out)
+    exact, prefixes = _entity_index()
+    return exact.get(w, frozenset()) | {key for prefix, key in prefixes if w.startswith(prefix)}
