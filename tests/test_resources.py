@@ -15,6 +15,7 @@ def test_setup_builds_what_a_first_check_would_build(tmp_path: Path) -> None:
     built = {item.name: item for item in build_resources(Config(cache_dir=tmp_path), languages=("en",))}
     assert built["lemma trie (en)"].ready
     assert built["WordNet maps"].ready == (wordnet.data_dir() is not None)
+    assert built["CLDR country and language names"].ready and list((tmp_path / "cldr").glob("names-*.marshal"))
     gloss = built["Ding gloss index"]
     assert gloss.ready or "not found" in gloss.note  # missing data is reported, not an error
     # the aligner's reference sentences are embedded once, into the embedding cache a check reads

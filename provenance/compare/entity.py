@@ -11,7 +11,7 @@ import re
 
 from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
-from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
+from provenance.compare.tokens import Side, Token, cache_root, fold, is_known, lemma, similar_word, translit
 from provenance.lang.cldr import place_ids, same_place
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
@@ -60,7 +60,8 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
     if tok.text[-2:] in {"'s", "’s"} and len(tok.text) > 3:  # possessive: "Spain's"
         tok = Token(tok.text[:-2], tok.start, tok.end - 2, tok.index, tok.sentence_start)
     ids = entity_ids(tok.text)
-    places = place_ids(tok.text)
+    root = cache_root()  # where the compiled CLDR name table is kept
+    places = place_ids(tok.text, root)
     for other in side.tokens:
         if not other.is_word:
             continue
@@ -75,7 +76,7 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
             return True
         if _declined(other.text) and _same_stem(tok.text, other.text):
             return True  # 'Радой' / 'Rada': a Russian case ending on the name
-        if places and same_place(tok.text, other.text):
+        if places and same_place(tok.text, other.text, root):
             return True  # a country or language in another language (CLDR): 'German' / 'Duitse'
     key = fold(tok.text)
     # parts of compounds: "Corona" in "Corona-Krise", "Biden" in "Biden-Regierung"

@@ -80,19 +80,38 @@ class Lexicon:
         w = fold(word)
         return w in words or any(w.startswith(p) for p in prefixes)
 
+    def _phrase_plan(self, path: str) -> tuple[tuple[tuple[str, ...], int, str | None], ...]:
+        """The phrases of ``path`` longest first, each with one literal part and its offset (None: no literal
+        part), so ``find`` tries a phrase only where that word occurs instead of at every token."""
+        key = ("plan", path)
+        if key not in self._folded:
+            plan = []
+            for phrase in sorted(self._compiled(path)[2], key=len, reverse=True):
+                at = next((k for k, p in enumerate(phrase) if p not in ("_", "...") and not p.endswith("*")), None)
+                plan.append((phrase, at or 0, phrase[at] if at is not None else None))
+            self._folded[key] = tuple(plan)
+        return self._folded[key]
+
     def find(self, path: str, tokens: list[Token]) -> list[Cue]:
         """All cues of ``path`` in ``tokens`` (phrases first, no overlaps)."""
-        words, prefixes, phrases = self._compiled(path)
+        words, prefixes, _ = self._compiled(path)
         folded = [fold(t.text) for t in tokens]
         used = [False] * len(tokens)
         cues: list[Cue] = []
-        for phrase in sorted(phrases, key=len, reverse=True):
+        where: dict[str, list[int]] = {}
+        for i, w in enumerate(folded):
+            where.setdefault(w, []).append(i)
+        for phrase, at, literal in self._phrase_plan(path):
+            if literal is not None and literal not in where:
+                continue  # a word the phrase needs is not in the text
             if "..." in phrase:
                 cues.extend(self._gapped(phrase, folded, used, path))
                 continue
             n = len(phrase)
-            for i in range(len(folded) - n + 1):
-                if any(used[i : i + n]):
+            # start positions in increasing order, as a scan of every position would visit them
+            starts = range(len(folded) - n + 1) if literal is None else [i - at for i in where[literal] if i >= at]
+            for i in starts:
+                if i > len(folded) - n or any(used[i : i + n]):
                     continue
                 if all(_part_matches(p, folded[i + k]) for k, p in enumerate(phrase)):
                     cues.append(Cue(i, i + n, " ".join(phrase), path))
@@ -163,14 +182,24 @@ def load_entities() -> dict[str, dict[str, Any]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _entity_index() -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str], ...]]:
+    """(exact name -> entity ids, (name prefix, entity id) pairs): a word is looked up, not compared with every
+    name of every entity."""
+    exact: dict[str, set[str]] = {}
+    prefixes: list[tuple[str, str]] = []
+    for key, info in load_entities().items():
+        for n in info["names"]:
+            if n.endswith("*"):
+                prefixes.append((n[:-1], key))
+            else:
+                exact.setdefault(n, set()).add(key)
+    return {n: frozenset(keys) for n, keys in exact.items()}, tuple(prefixes)
+
+
 @lru_cache(maxsize=50_000)
 def entity_ids(word: str) -> frozenset[str]:
     """Canonical entity ids a single word can name (prefix entries end with '*')."""
     w = fold(word)
-    out = set()
-    for key, info in load_entities().items():
-        for n in info["names"]:
-            if (n.endswith("*") and w.startswith(n[:-1])) or w == n:
-                out.add(key)
-                break
-    return frozenset(out)
+    exact, prefixes = _entity_index()
+    return exact.get(w, frozenset()) | {key for prefix, key in prefixes if w.startswith(prefix)}

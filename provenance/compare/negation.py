@@ -169,21 +169,27 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         if not cands or not ys:
             return []
     y_keys = [fold(lemma(t.text, other.lang)) for t in ys]
-    vec = word_vectors([c[1] for c in cands] + [a for c in cands for a in c[2]] + y_keys)
-    mode = "B" if cross else "A"
-    best: tuple[float, Token, str, Token] | None = None
+    # the word pairs worth scoring, found by the cheap tests first: only their words are embedded
+    scored: list[tuple[Token, str, list[str], Token, str]] = []
     for tok, x, ants in cands:
         for y_tok, y in zip(ys, y_keys, strict=True):
             if y == x or (not cross and y_tok.index not in near[tok.index]) or _negated(other, y_tok, o_lex):
                 continue  # "not correct" there is "incorrect" here
             if pairs.get(y, set()) & set(ants):
                 continue  # the lexicon puts Y on the same side as X ('stop' / 'cease')
-            cyx = float(vec[y] @ vec[x])
-            for a in ants:
-                cya = float(vec[y] @ vec[a])
-                margin = cya - cyx
-                if cya >= _EMB_MIN[mode] and margin >= _EMB_MARGIN[mode] and (best is None or margin > best[0]):
-                    best = (margin, tok, a, y_tok)
+            scored.append((tok, x, ants, y_tok, y))
+    if not scored:
+        return []
+    vec = word_vectors([w for _tok, x, ants, _y_tok, y in scored for w in (x, *ants, y)])
+    mode = "B" if cross else "A"
+    best: tuple[float, Token, str, Token] | None = None
+    for tok, x, ants, y_tok, y in scored:
+        cyx = float(vec[y] @ vec[x])
+        for a in ants:
+            cya = float(vec[y] @ vec[a])
+            margin = cya - cyx
+            if cya >= _EMB_MIN[mode] and margin >= _EMB_MARGIN[mode] and (best is None or margin > best[0]):
+                best = (margin, tok, a, y_tok)
     if best is None:
         return []
     margin, tok, ant, y_tok = best

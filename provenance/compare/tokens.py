@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # lemmas moved to provenance.lang (align and the gloss need them too); the detectors import them from here
 from provenance.lang.lemmas import cache_root as cache_root
@@ -50,8 +50,8 @@ class Token:
     def lower(self) -> str:
         return self.text.lower()
 
-    @property
-    def is_word(self) -> bool:
+    @cached_property
+    def is_word(self) -> bool:  # cached: the detectors ask it of every token many times over
         return any(ch.isalpha() for ch in self.text)
 
     @property
@@ -164,6 +164,7 @@ def translit(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=200_000)  # a pure test the detectors repeat on the same word pairs
 def similar_word(a: str, b: str, *, threshold: float = 0.8) -> bool:
     """Same word up to typos, inflection, accents or transliteration."""
     if a == b:

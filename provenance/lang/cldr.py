@@ -7,8 +7,13 @@ Names are facts, so they are looked up, not listed by hand.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+from provenance.db import atomic_write
 
 # the locales whose names are read: the languages the registry's outlets write in, and English
 LOCALES = (
@@ -26,8 +31,28 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=4)
+def _table(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:
+    """The name table; with ``cache_dir`` read from (or first written to) a compiled file there: reading
+    Babel's locale files takes a second or two per process, the compiled table milliseconds."""
+    if cache_dir is None:
+        return _from_babel()
+    from babel import __version__ as babel_version
+
+    stamp = f"{babel_version}|{','.join(LOCALES)}|{_MIN_NAME}"
+    path = cache_dir / "cldr" / f"names-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
+    try:
+        loaded = marshal.loads(path.read_bytes())
+        if isinstance(loaded, dict):
+            return loaded
+    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged: built again below
+        pass
+    table = _from_babel()
+    atomic_write(path, marshal.dumps(table))
+    return table
+
+
+def _from_babel() -> dict[str, frozenset[str]]:
     from babel import Locale, UnknownLocaleError
 
     names: dict[str, set[str]] = {}
@@ -45,10 +70,10 @@ def _table() -> dict[str, frozenset[str]]:
     return {name: frozenset(ids) for name, ids in names.items() if len(name) >= _MIN_NAME}
 
 
-def place_ids(word: str) -> frozenset[str]:
+def place_ids(word: str, cache_dir: Path | None = None) -> frozenset[str]:
     """The countries and languages ``word`` names in any of the locales (also declined or as an adjective:
-    "Duitse", "niemieckiego")."""
-    table = _table()
+    "Duitse", "niemieckiego"). ``cache_dir``: where the compiled table is kept (None: built in memory)."""
+    table = _table(cache_dir)
     key = _fold(word[:-2] if word.endswith(("'s", "’s")) else word)
     for cut in range(min(_ENDING, max(0, len(key) - _MIN_NAME)) + 1):
         found = table.get(key[: len(key) - cut] if cut else key)
@@ -72,12 +97,12 @@ def _stems() -> dict[str, frozenset[str]]:
     return {stem: frozenset(ids) for stem, ids in out.items() if len(codes[stem]) == 1}
 
 
-def same_place(a: str, b: str) -> bool:
+def same_place(a: str, b: str, cache_dir: Path | None = None) -> bool:
     """Whether two words name the same country or language in any language ("German" / "Duits")."""
-    ids = place_ids(a)
+    ids = place_ids(a, cache_dir)
     if not ids:
         return False
-    theirs = place_ids(b)
+    theirs = place_ids(b, cache_dir)
     # a language and its country go together ("German" / "Duitsland"): compare by the code's letters
     codes = {i.split(":")[1].lower() for i in ids}
     return bool(ids & theirs) or bool(codes & {i.split(":")[1].lower() for i in theirs})
