@@ -82,14 +82,14 @@ def place_ids(word: str, cache_dir: Path | None = None) -> frozenset[str]:
     # a case ending that changes the stem's last letter ("Polsce" for "Polska"): the stem before it opens
     # names of one place only
     stem = key[: max(_MIN_NAME, len(key) - 2)]
-    return _stems().get(stem, frozenset()) if len(key) > _MIN_NAME else frozenset()
+    return _stems(cache_dir).get(stem, frozenset()) if len(key) > _MIN_NAME else frozenset()
 
 
-@lru_cache(maxsize=1)
-def _stems() -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=4)
+def _stems(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """Openings of the names (all but their last two letters, at least four) that open names of one place."""
     out: dict[str, set[str]] = {}
-    for name, ids in _table().items():
+    for name, ids in _table(cache_dir).items():
         stem = name[: len(name) - 2]
         if len(stem) >= _MIN_NAME:
             out.setdefault(stem, set()).update(ids)
