@@ -992,6 +992,17 @@ def test_cli_passages_reads_stdin(registry, cli) -> None:
     assert [p["kind"] for p in json.loads(result.stdout)] == ["source_block"]
 
 
+def test_cli_passages_foreign_only_leaves_out_outlets_in_the_articles_language(registry, cli) -> None:
+    article = (
+        "Copper climbed on Thursday, Reuters reported, citing traders in London.\n\n"
+        "According to Bild, the ministry refused to pay for the repairs.\n"
+    )
+    every = json.loads(cli("passages", "-", "--format", "json", stdin=article).stdout)
+    foreign = json.loads(cli("passages", "-", "--foreign-only", "--format", "json", stdin=article).stdout)
+    assert [p["language"] for p in every] == ["en", "de"]
+    assert [(p["id"], p["language"]) for p in foreign] == [("P1", "de")]
+
+
 def test_cli_passages_missing_file_is_exit_2_without_traceback(tmp_path, cli) -> None:
     result = cli("passages", str(tmp_path / "nope.txt"))
     assert result.returncode == 2
