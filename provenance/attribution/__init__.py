@@ -65,7 +65,7 @@ def read_article(doc: Document, registry: OutletRegistry, *, same_language: bool
     passages = resolve(ix)
     if not same_language and doc.language:
         kept = [p for p in passages if p.language != doc.language]
-        passages = [replace(p, id=f"P{n}") for n, p in enumerate(kept, 1)] if len(kept) < len(passages) else kept
+        passages = [replace(p, id=f"P{n}") for n, p in enumerate(kept, 1)]
     return Reading(passages, lambda span: is_commentary(ix, span))
 
 

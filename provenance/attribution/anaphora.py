@@ -3,8 +3,6 @@ another ("..., citing the business daily Yicai"), and sentences that go on repor
 
 from __future__ import annotations
 
-import re
-
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
@@ -65,12 +63,9 @@ def relayed(ix: ArticleIndex, sent: Span, mention: Mention) -> Mention:
             return other
         # "RBC, quoted by Reuters, said": RBC's words; "Yann Le Goff, quoted by Ouest-France": a name the registry
         # does not know, quoted by an outlet it knows, is the outlet's quotation
-        if mention.outlet is None and other.outlet is not None and _QUOTED_BY.search(between):
+        if mention.outlet is None and other.outlet is not None and ix.lex.quoted_by.search(between):
             return other
     return mention
-
-
-_QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+by\b", re.I)
 
 
 def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:
@@ -91,11 +86,21 @@ def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:
     return any(same_outlet(o, mention) and ix.inline_cue(s, o) for o in inside)
 
 
-def goes_on(ix: ArticleIndex, sent: Span, credit: Span, mention: Mention) -> bool:
-    """A sentence with no cue of its own still renders the outlet credited in ``credit`` before it in the
-    paragraph (news paragraphs keep reporting their source), unless it names another outlet, moves to other
-    news, is the author's own check ("The ministry would not confirm this.") or voice, or leaves the credit's
-    past tense for the author's present ("Boat owners have announced a protest")."""
+def carried_tenses(ix: ArticleIndex, credit: Span) -> tuple[str, ...]:
+    """The tenses in which sentences after the credit go on with it: a report told in the present ("X reports",
+    "X leads with") goes on in the past of its events too; a credit in the past, or a clause under "according to
+    X", only in its own tense."""
+    if reports_in_present(ix, credit):
+        return ("present", "past")
+    return ("present",) if credit_tense(ix, credit) == "present" else ("past",)
+
+
+def goes_on(ix: ArticleIndex, sent: Span, tenses: tuple[str, ...], mention: Mention) -> bool:
+    """A sentence with no cue of its own still renders the outlet credited before it in the paragraph (news
+    paragraphs keep reporting their source) in one of the credit's ``tenses`` (``carried_tenses``), unless it
+    names another outlet, moves to other news, is the author's own check ("The ministry would not confirm
+    this.") or voice, or leaves the credit's past for the author's present ("Boat owners have announced a
+    protest")."""
     s = strip(ix.text, sent)
     outside = ix.outside_quotes(s)
     lex = ix.lex
@@ -107,12 +112,6 @@ def goes_on(ix: ArticleIndex, sent: Span, credit: Span, mention: Mention) -> boo
         return False
     if lex.afterwards.search(outside):
         return False  # "Police later confirmed ...": what happened after the report, the author's update
-    # a report told in the present ("X reports", "X leads with") goes on in the past of its events; a credit in
-    # the past, or a clause under "according to X", only in its own tense
-    if reports_in_present(ix, credit):
-        allowed: tuple[str, ...] = ("present", "past")
-    else:
-        allowed = ("present",) if credit_tense(ix, credit) == "present" else ("past",)
-    if tense(ix, s) not in allowed:
+    if tense(ix, s) not in tenses:
         return False
     return not is_commentary(ix, s)

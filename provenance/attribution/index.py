@@ -7,13 +7,13 @@ afterwards the index does not change, and the recognisers only ask it questions.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from provenance.attribution.cues import Cue, cue_phrase, inline_cue
 from provenance.attribution.lexicon import Lexicon, load_lexicon
 from provenance.attribution.mentions import MentionFinder
+from provenance.attribution.patterns import BRACKETED_ABBREVIATION
 from provenance.attribution.structures import (
     Block,
     Mention,
@@ -221,10 +221,8 @@ def _abbreviated(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...
     for m in mentions:
         if m.outlet is None and m.written in full:
             m = replace(m, written=full[m.written].written, language=m.language or full[m.written].language)
-        elif m.outlet is None and (abbr := _BRACKETED.match(text, m.span.end)):
+        elif m.outlet is None and (abbr := BRACKETED_ABBREVIATION.match(text, m.span.end)):
             full[abbr.group(1)] = m
         out.append(m)
     return tuple(out)
 
-
-_BRACKETED = re.compile(r"[ \t]*\(([A-ZÀ-Þ][A-Za-zÀ-ÿ0-9.&-]{0,11})\)")

@@ -128,6 +128,7 @@ class Lexicon:
     omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
+    quoted_by: re.Pattern[str]  # "X, quoted by Y": the quote_before words anywhere
     by_the_outlet: re.Pattern[str]  # "figures compiled by the paper", "told the paper": the outlet again
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     introduction: re.Pattern[str]  # "A Sapporo-based newspaper reported ...": an outlet described before it is named
@@ -340,6 +341,7 @@ def load_lexicon() -> Lexicon:
             rf"\b(?i:{alt(raw['cues'].get('seen_nouns', []))})\s+(?i:seen|obtained|viewed|reviewed)\s+by\s+"
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
+        quoted_by=re.compile(rf"\b(?:{alt(quote_words['quote_before'])})\b", re.I),
         by_the_outlet=re.compile(rf"\b(?:by|from|told|telling|to)\s+{desc_anaphor}\b", re.I),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
         # "X, citing Y": Y is the source; "X, quoted by Y": still X

@@ -50,6 +50,8 @@ NAME_RE = (
     rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}{NAME_WORD}"
     rf"|[ \t]{NAME_NUMBER}(?=[ \t]+{NAME_WORD}|[ \t]+[a-z]|[,.;:]|$)){{0,4}}"
 )
+# an outlet's abbreviation in brackets right after its name: "Lebensmittel Zeitung (LZ) reported"
+BRACKETED_ABBREVIATION = re.compile(r"[ \t]*\(([A-ZÀ-Þ][A-Za-zÀ-ÿ0-9.&-]{0,11})\)")
 # the article opening many foreign titles ("Le Canard enchaîné", "Il manifesto", "Die tageszeitung")
 FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"

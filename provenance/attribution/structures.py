@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 from urllib.parse import urlsplit
 
-from provenance.attribution.patterns import QUOTE_PAIRS
+from provenance.attribution.patterns import BRACKETED_ABBREVIATION, QUOTE_PAIRS
 from provenance.model import Outlet, Paragraph, QuoteSpan, Span
 from provenance.segment import trim_span
 
@@ -129,13 +129,11 @@ def after_apposition(mention: Mention, post: str) -> str:
     name = mention.written
     if post.startswith(",") and re.search(r",\s+[^,]+$", name):
         return post[1:]
-    post = post[m.end() :] if (m := _ABBREVIATION.match(post)) else post
+    post = post[m.end() :] if (m := BRACKETED_ABBREVIATION.match(post)) else post
     edition = _EDITION.match(post)
     return post[edition.end() :] if edition else post
 
 
-# the outlet's abbreviation in brackets right after its name: "Lebensmittel Zeitung (LZ) reported"
-_ABBREVIATION = re.compile(r"[ \t]*\([A-Za-zÀ-ÿ0-9.&-]{1,12}\)")
 _EDITION = re.compile(r"[ \t]+[A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’-]+)?(?=[ \t]+[a-z])")
 
 

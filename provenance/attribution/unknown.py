@@ -216,7 +216,6 @@ def _score(
     """Points for the name at ``span`` being an outlet; -99 when it is a person, place or organisation."""
     name = text[span.start : span.end]
     words = WORD_RE.findall(name)
-    lower = [w.lower() for w in words]
     pre = text[sent.start : (wide or span).start]  # before the description too: "writes [reformist] Sharq"
     post = text[span.end : sent.end]
     # people, places and organisations are no outlets
@@ -226,14 +225,13 @@ def _score(
         return -99
     if ev.person_pronouns.match(post):
         return -99
-    named = any(part in ev.name_words for w in lower for part in (w, *w.split("-")))
-    domain = bool(_DOMAIN.fullmatch(name))
+    named = says_outlet(name, ev)
     if len(re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*:", text)) >= 2:
         return -99  # "MARTIN REYES: ..." line after line: a speaker's label in a transcript
-    if not named and not domain and all(not w.isupper() and is_english_word(w) for w in words):
+    if not named and all(not w.isupper() and is_english_word(w) for w in words):
         return -99  # "Police", "Officials", "State Media": ordinary words, not a title
     score = 1  # the frame
-    if named or domain:
+    if named:
         score += 3
     strong = bool(
         credit  # a "Source:" line or a headline's dash credits an outlet
@@ -252,6 +250,13 @@ def _score(
     if strong and _ACRONYM.fullmatch(name):
         score += 1
     return score
+
+
+def says_outlet(name: str, ev: UnknownOutletWords) -> bool:
+    """The name itself says it is an outlet: it carries a word outlets' names carry ("Népszava", "Trud TV",
+    "Radio-Canada") or is a domain ("Kompas.com")."""
+    lower = [w.lower() for w in WORD_RE.findall(name)]
+    return any(part in ev.name_words for w in lower for part in (w, *w.split("-"))) or bool(_DOMAIN.fullmatch(name))
 
 
 def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bool:

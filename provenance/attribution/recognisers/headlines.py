@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from provenance.attribution.anaphora import is_description
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.patterns import CONFIDENCE, HEADLINE_CREDIT, MAX_UNQUOTED_HEADLINES, WORD_RE
-from provenance.attribution.structures import Candidate, Mention
-from provenance.attribution.unknown import credited_name
+from provenance.attribution.patterns import CONFIDENCE, HEADLINE_CREDIT, MAX_UNQUOTED_HEADLINES
+from provenance.attribution.structures import Candidate
+from provenance.attribution.unknown import credited_name, says_outlet
 from provenance.model import Span
 
 
@@ -29,16 +27,13 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
         mentions = [m for m in ix.mentions_in(name) if not is_description(ix.lex, m)]
         if not quoted:
             # an outlet the registry lacks counts when its name itself says outlet ("Népszava", "Kompas.com")
-            mentions = [m for m in mentions if m.outlet is not None or _outlet_named(ix, m)]
+            mentions = [
+                m
+                for m in mentions
+                if m.outlet is not None or says_outlet(ix.text[m.name_span.start : m.name_span.end], ix.lex.unknown)
+            ]
         if not mentions:
             continue
         span = Span(b.span.start + head.start("head"), b.span.start + head.end("head"))
         ledger.add(Candidate(span, "headline", mentions[0], name, CONFIDENCE["headline"]), b.span)
 
-
-def _outlet_named(ix: ArticleIndex, mention: Mention) -> bool:
-    """The name carries an outlet's word ("Népszava", "Dnevnik", "Trud TV") or is a domain ("Kompas.com")."""
-    name = ix.text[mention.name_span.start : mention.name_span.end]
-    if re.fullmatch(r"[\w.-]+\.[a-z]{2,6}", name):
-        return True
-    return any(w.lower() in ix.lex.unknown.name_words for w in WORD_RE.findall(name))

@@ -7,11 +7,20 @@ from __future__ import annotations
 
 import re
 
-from provenance.attribution.anaphora import antecedent, continues, goes_on, is_description, refers_back, relayed
+from provenance.attribution.anaphora import (
+    antecedent,
+    carried_tenses,
+    continues,
+    goes_on,
+    is_description,
+    refers_back,
+    relayed,
+)
 from provenance.attribution.cues import Cue
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER, QA_LABEL
+from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
 from provenance.model import Span
 from provenance.segment import trim_span
@@ -80,11 +89,12 @@ def _credited(ix: ArticleIndex, sent: Span) -> tuple[Mention, Cue] | None:
 def _last_continuing(ix: ArticleIndex, b: Block, k: int, mention: Mention) -> int:
     """Index of the last sentence of b from k on that still reports ``mention``'s outlet."""
     end_k = k
+    tenses = carried_tenses(ix, strip(ix.text, b.sentences[k]))
     while end_k + 1 < len(b.sentences):
         # a quotation of several sentences is one unit: its tag ('..." he said') is at its end
         unit = _quote_unit(ix, b, end_k + 1)
         nxt = Span(b.sentences[end_k + 1].start, b.sentences[unit].end)
-        if not (continues(ix, nxt, mention) or goes_on(ix, nxt, strip(ix.text, b.sentences[k]), mention)):
+        if not (continues(ix, nxt, mention) or goes_on(ix, nxt, tenses, mention)):
             break
         end_k = unit
     return end_k
@@ -181,8 +191,7 @@ def _interview_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention,
         question = body.endswith("?")
         if not (labelled or question or after_question):
             break
-        if not labelled and any(not same_outlet(m, mention) and ix.inline_cue(strip(ix.text, nb.sentences[0]), m)
-                                for m in ix.mentions_in(strip(ix.text, nb.sentences[0]))):
+        if not labelled and credits_other_outlet(ix, nb, mention):
             break
         end = trim_span(ix.text, nb.span.start, nb.span.end)[1]
         after_question = question and not labelled
