@@ -144,6 +144,7 @@ class Lexicon:
     self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
     present_reporting: frozenset[str]  # "reports", "leads", "carries": an outlet's verb in the present
     afterwards: re.Pattern[str]  # "later", "has since": what happened after the report
+    participle_next: frozenset[str]  # "figures compiled by": the -ed form is a participle
     speech_verbs: frozenset[str]  # "said", "reports": one-word verbs of a speech tag
     present_auxiliaries: frozenset[str]  # with the speech verbs in -s: a sentence in the present
     past_auxiliaries: frozenset[str]  # with the other speech verbs: a sentence in the past
@@ -364,6 +365,7 @@ def load_lexicon() -> Lexicon:
             if " " not in v and v.endswith("s")
         ),
         afterwards=re.compile(rf"\b(?:{alt(raw['cues']['afterwards'])})\b", re.I),
+        participle_next=frozenset(raw["cues"]["participle_next"]),
         speech_verbs=frozenset(v for v in raw["commentary"]["speech_verbs"] if " " not in v),
         present_auxiliaries=frozenset(raw["cues"]["present_auxiliaries"])
         | {v for v in raw["commentary"]["speech_verbs"] if v.endswith("s") and " " not in v},

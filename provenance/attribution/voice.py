@@ -66,15 +66,11 @@ def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
             continue
         before, after = words[i - 1], (words[i + 1].lower() if i + 1 < len(words) else "")
         subject = not before.islower() or before.lower() in lex.descriptor_last_words or before.lower() == "it"
-        if low.endswith("ed") and not (before.islower() and after in _PARTICIPLE_NEXT):
+        if low.endswith("ed") and not (before.islower() and after in lex.participle_next):
             return "past"
         if subject and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
             return "present"
     return None
-
-
-# words after a participle that modifies the noun before it: "figures compiled by", "closures announced since"
-_PARTICIPLE_NEXT = frozenset({"by", "since", "in", "on", "at", "for", "from", "to", "with", "under", "over", "after"})
 
 
 def is_commentary(ix: ArticleIndex, span: Span) -> bool:
