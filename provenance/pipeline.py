@@ -10,7 +10,6 @@ a message), never raised: one dead link must not hide the findings of the other 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from provenance import align as align_mod
 from provenance import compare, extract, retrieve, segment
+from provenance.align.anchors import number_keys
 from provenance.attribution.frames import continuation_tags, merged_spans
 from provenance.attribution.lexicon import load_lexicon as load_attribution_lexicon
 from provenance.config import Config
@@ -459,17 +459,9 @@ def _matched_share(beads: Sequence[Bead], n: int, deriv: Sequence[str], orig: Se
 def _same_numbers(bead: Bead, deriv: Sequence[str], orig: Sequence[str]) -> bool:
     if not bead.derivative or not bead.original:
         return False
-    mine = _numbers(" ".join(deriv[i] for i in bead.derivative))
-    theirs = _numbers(" ".join(orig[j] for j in bead.original))
+    mine = number_keys(" ".join(deriv[i] for i in bead.derivative))
+    theirs = number_keys(" ".join(orig[j] for j in bead.original))
     return len(mine & theirs) >= 2
-
-
-def _numbers(text: str) -> set[str]:
-    """Numbers without their group separators: '21,400' and '21 400' are one number."""
-    return {re.sub(r"[\s.,'’]", "", m) for m in _NUMBER.findall(text)}
-
-
-_NUMBER = re.compile(r"\d(?:[\d.,'’]|\s(?=\d{3}\b))*\d|\d")
 
 
 def _taken(span: Span, others: Sequence[Span]) -> bool:

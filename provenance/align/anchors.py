@@ -41,11 +41,14 @@ def _number_key(raw: str) -> str:
     return raw.replace(",", ".")
 
 
+def number_keys(text: str) -> set[str]:
+    """The numbers of ``text`` as keys that do not depend on the separator convention ('21,400', '21 400')."""
+    return {_number_key(m.group(0).strip()) for m in _NUMBER.finditer(text)}
+
+
 def anchors(sentence: str) -> frozenset[str]:
     """Language-independent tokens that a translation keeps: numbers, names, short quotes."""
-    keys: set[str] = set()
-    for m in _NUMBER.finditer(sentence):
-        keys.add("n:" + _number_key(m.group(0).strip()))
+    keys: set[str] = {"n:" + key for key in number_keys(sentence)}
     for k, m in enumerate(_CAPWORD.finditer(sentence)):
         word = m.group(0)
         if k == 0 or len(word) < 3 or not word[0].isupper():
