@@ -38,10 +38,14 @@ DEV, HELDOUT = "e2e", "e2eh"
 # next estimate after e2eh was spent
 DEV3, HELDOUT3 = "e2e3", "e2e3h"
 # e2e4h (author E, eighth session, same brief; de 4, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 1): held out only, its
-# first run is its final run, at the end of the session that commissioned it (e2e3h was spent)
+# first run was its final run, at the end of the session that commissioned it; spent by that run, it is
+# development data from the ninth session on
 HELDOUT4 = "e2e4h"
-DEVELOPMENT = (DEV, DEV3)
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT4)
+# e2e5h (author F, ninth session, same brief; de 4, fr 3, es 3, it 2, ru 2, pl 2, nl 2, pt 2): held out; first run at
+# the session's starting commit, final run at its end
+HELDOUT5 = "e2e5h"
+DEVELOPMENT = (DEV, DEV3, HELDOUT4)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT5)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the eighth session (its whole-article work on the development splits: a credit carried through "
