@@ -193,3 +193,39 @@ def test_a_description_named_in_the_next_sentence_beats_a_name_in_the_paragraph_
 def test_the_author_judging_how_a_reported_date_looks_ends_the_passage() -> None:
     credit = "According to Bild, the school would reopen in March."
     assert texts(f"{credit} That date now looks optimistic.") == [credit]
+
+
+def test_a_description_is_the_outlet_named_in_the_paragraph_above() -> None:
+    found = find_passages(
+        make_doc(
+            "Corriere della Sera has followed the preparations for months.",
+            "According to the Milan daily, some 3,000 residents took part in the drill.",
+            "The organisers had planned for twice as many.",
+        ),
+        REGISTRY,
+    )
+    assert [(p.outlet_name, p.text[:30]) for p in found] == [("Corriere della Sera", "According to the Milan daily, ")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Approval has become a bottleneck across Europe, said Konrad Pietsch, a rolling-stock engineer who advises "
+        "several operators.",
+        "Demand will keep rising, said Ines Duarte, an analyst at a Lisbon bank.",
+        "The figures are plausible, said Marek Zawada, the union's negotiator.",
+    ],
+)
+def test_a_name_described_as_somebody_doing_a_job_is_no_outlet(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port will close in May, said Dnevnik Vardar, a regional broadcaster.",
+        "The port will close in May, wrote Kurier Szczeciński, the city's oldest paper.",
+    ],
+)
+def test_a_name_described_as_an_outlet_keeps_its_credit(sentence: str) -> None:
+    assert len(texts(sentence)) == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
-from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
+from provenance.attribution.structures import Candidate, Mention, same_outlet, strip
 from provenance.attribution.voice import credit_tense, is_commentary, reports_in_present, tense
 from provenance.model import Span
 
@@ -29,11 +29,12 @@ def is_description(lex: Lexicon, mention: Mention) -> bool:
     return len(capitalised) == 1 or place in lex.demonyms
 
 
-def antecedent(ix: ArticleIndex, mention: Mention, b: Block) -> Mention:
+def antecedent(ix: ArticleIndex, mention: Mention) -> Mention:
     """The named outlet a description refers to: the last one named before it in its paragraph or the one
     above ("Le Temps has spoken to the minister. According to the Geneva daily, ..."); itself if none."""
     if not is_description(ix.lex, mention):
         return mention
+    b = ix.block_at(mention.span)  # the mention's own paragraph (a continuation may credit one further up)
     i = ix.position(b)
     start = ix.blocks[i - 1].span.start if i > 0 else b.span.start
     named = [

@@ -32,6 +32,8 @@ class UnknownOutletWords:
     not_outlets: frozenset[str]  # "NATO", "Eurostat"
     org_words: frozenset[str]  # "ministry", "police"
     person_pronouns: re.Pattern[str]  # "X said he"
+    agent_endings: tuple[str, ...]  # "-er", "-ist": "X, a rolling-stock engineer": a person
+    agent_not_person: frozenset[str]  # "broadcaster", "publisher": ... unless the noun names an outlet
     given_names: frozenset[str]  # "Anna": "Anna Kowalska reported" names a person
     tld_languages: dict[str, str]  # "pl" -> "pl"
     english_mastheads: frozenset[str]  # "Times", "Daily": an unknown outlet so named writes in English
@@ -58,6 +60,8 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
         person_pronouns=re.compile(
             rf"^\s*(?:said|says|told|added|claimed)\s+(?:that\s+)?(?:{alt(data['person_pronouns'])})\b", re.I
         ),
+        agent_endings=tuple(data["agent_endings"]),
+        agent_not_person=frozenset(w.lower() for w in data["agent_not_person"]),
         tld_languages=dict(data["tld_languages"]),
         given_names=frozenset(data["given_names"]),
     )

@@ -223,7 +223,8 @@ def _score(
         return -99
     if len(words) == 1 and name in people:
         return -99
-    if ev.person_pronouns.match(post):
+    apposition = _apposition(post, ev, lex)
+    if ev.person_pronouns.match(post) or apposition == "agent":
         return -99
     named = says_outlet(name, ev)
     if len(re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*:", text)) >= 2:
@@ -240,6 +241,7 @@ def _score(
         or ev.outlet_verbs.match(post)
         or (lex.programme_speech.search(pre) and lex.programme.match(post))
         or OUTLET_POSSESSIVE.match(post) is not None  # "X's editorial argues": only outlets have editorials
+        or apposition == "outlet"
     )
     if strong:
         score += 2
@@ -250,6 +252,34 @@ def _score(
     if strong and _ACRONYM.fullmatch(name):
         score += 1
     return score
+
+
+# ", a rolling-stock engineer who ...": an apposition right after the name, up to its first clause or preposition
+_APPOSITION = re.compile(r"^\s*,\s+(?:(?:a|an|the)\s+)?(?P<desc>[^,.;:()\"“”«»]{1,100})", re.I)
+_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|at|of|for|in|with|from|on|to|and|by)\b", re.I)
+_WHO = re.compile(r"\s+who(?:se)?\b", re.I)
+
+
+def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
+    """What an apposition right after the name says it is: "outlet" ("Dnevnik Vardar, a regional broadcaster"),
+    "agent" (somebody who does a job, a person or a firm: "Konrad Pietsch, a rolling-stock engineer who advises
+    operators", "Ines Duarte, an analyst at ..."), else None."""
+    m = _APPOSITION.match(post)
+    if not m:
+        return None
+    desc = m.group("desc")
+    cut = _HEAD_END.search(desc)
+    words = WORD_RE.findall(desc[: cut.start()] if cut else desc)
+    if not words or words[-1][:1].isupper():
+        return None  # "X, Germany's Der Spiegel": a name, not a description
+    head = words[-1].lower()
+    if head in lex.descriptor_last_words:
+        return "outlet"
+    if head in ev.agent_not_person or head in ev.name_words:
+        return None
+    if cut and _WHO.match(desc[cut.start() :]):
+        return "agent"  # "X, a [...] who": outlets take "which"
+    return "agent" if len(head) > 3 and head.endswith(ev.agent_endings) else None
 
 
 def says_outlet(name: str, ev: UnknownOutletWords) -> bool:

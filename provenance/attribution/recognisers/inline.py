@@ -19,7 +19,7 @@ from provenance.attribution.anaphora import (
 from provenance.attribution.cues import Cue
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER, QA_LABEL
+from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER, QA_LABEL, QUOTE_PAIRS
 from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
 from provenance.model import Span
@@ -40,8 +40,15 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             hit = _credited(ix, sent)
             if hit is None:
                 hit = described_outlet(ix, b, sent)
-            if hit is None and k == 0:
+            if hit is None and (k == 0 or all(_opens_with_quote(ix, s, ledger) for s in b.sentences[:k])):
+                # '"A real tribute," said the yard's director. He told the paper ...': a paragraph of quotations
+                # whose speaker spoke to the outlet credited above is the outlet's from its start
                 hit = paragraph_continuation(ix, ledger, sent)
+                if hit is not None and k > 0:
+                    if any(not same_outlet(m, hit[0]) for m in ix.mentions_in(sent)):
+                        hit = None  # "..., he was quoted as saying by the agency Antara": another outlet's
+                    else:
+                        sent = Span(strip(text, b.sentences[0]).start, sent.end)
             if hit is None and k > 0:
                 # "X had a lower figure. In its edition, the paper put it at ...": the outlet named without a cue
                 # in the sentence before is the one "the paper" reports for; the passage starts there
@@ -59,7 +66,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 k += 1
                 continue
             mention, cue = hit
-            mention = relayed(ix, sent, antecedent(ix, mention, b))
+            mention = relayed(ix, sent, antecedent(ix, mention))
             if cue == "leadin_colon":
                 stop = _add_leadin_colon(ix, ledger, b, sent, mention)
                 k += 1
@@ -131,7 +138,7 @@ def described_outlet(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, C
         if not is_description(ix.lex, probe) or ix.mentions_in(span):
             continue
         cue = ix.inline_cue(sent, probe)
-        named = antecedent(ix, probe, b) if cue else probe
+        named = antecedent(ix, probe) if cue else probe
         if cue and named is not probe:
             if named.span.start < b.span.start and (ahead := _introduced(ix, b, sent)) is not None:
                 return ahead  # named in the next sentence rather than in the paragraph above ("... the Bordeaux
@@ -174,6 +181,11 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
     if not ix.lex.outlet_anaphor.search(ix.outside_quotes(sent)) or not continues(ix, sent, last.mention):
         return None
     return last.mention, "inline"
+
+
+def _opens_with_quote(ix: ArticleIndex, sentence: Span, ledger: Ledger) -> bool:
+    body = strip(ix.text, sentence)
+    return not ledger.is_claimed(body) and ix.text[body.start : body.start + 1] in QUOTE_PAIRS
 
 
 def _interview_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention, end: int) -> int:
