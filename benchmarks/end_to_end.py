@@ -81,6 +81,14 @@ FIRST_RUNS: dict[str, str] = {
         "36 major+ findings, precision 0.333, recall 0.667; faithful sentences flagged 16/143 major+ (11.2%), "
         "93/143 at any severity; with the gloss 29 major+, precision 0.345, recall 0.556. Errors not printed."
     ),
+    HELDOUT5: (
+        "at 7636759 (the ninth session's start): one case of 20 failed to run (a traceback in the finder, an "
+        "invalid span when a description's outlet was looked up from the wrong paragraph; fixed at 1bfe53b without "
+        "reading the case), the other 19 scored: with the memory 20 major+ findings, precision 0.450, recall 0.400; "
+        "faithful sentences flagged 10/130 major+ (7.7%), 79/130 (60.8%) at any severity, 4 major+ findings on the "
+        "faithful cases; with the gloss 22 major+, precision 0.318, recall 0.350, flagged 11.5% / 36.2%. Errors not "
+        "printed."
+    ),
     HELDOUT: (
         "with the memory, at the same commit: 14 major+ findings, precision 0.143, recall 0.118 (2 of 17); faithful "
         "sentences flagged 10/110 (9.1%), 35/110 at any severity; 8 major+ findings on the 11 faithful cases. "
