@@ -229,3 +229,19 @@ def test_a_name_described_as_somebody_doing_a_job_is_no_outlet(sentence: str) ->
 )
 def test_a_name_described_as_an_outlet_keeps_its_credit(sentence: str) -> None:
     assert len(texts(sentence)) == 1
+
+
+def test_the_outlet_named_by_its_place_is_part_of_the_frame() -> None:
+    doc = make_doc(
+        "Customs officers searched seven shops in and around Freiburg on Tuesday, the Badische Zeitung reported.",
+        '"We pay for every hour that anyone works here," the owner told the Freiburg paper.',
+    )
+    frames = [doc.text[f.start : f.end] for p in find_passages(doc, REGISTRY) for f in p.frame]
+    assert "the Freiburg paper" in " ".join(frames)
+
+
+def test_news_about_the_outlet_itself_is_no_passage() -> None:
+    assert texts(
+        "Der Tagesspiegel has a new editor-in-chief.",
+        "The Berlin paper announced on Monday that its long-time deputy will take over in April.",
+    ) == []

@@ -3,6 +3,8 @@ still count. Each test pairs the quiet case with the drift it must not hide."""
 
 from __future__ import annotations
 
+import pytest
+
 from provenance.compare import compare_texts
 from provenance.compare.dates import english_dates, months_named
 from provenance.frame_mask import without_frame
@@ -355,6 +357,41 @@ def test_two_decades_are_twenty_years_and_not_thirty() -> None:
                     "number")
     assert _major(_sub(compare_texts(original, "March brought the heaviest rain in thirty years.", source_lang="es"),
                        "number"))
+
+
+@pytest.mark.parametrize(
+    ("original", "lang", "converted", "wrong"),
+    [
+        ("Le site, une ancienne friche chimique de 12 hectares, ouvrira en 2028.", "fr",
+         "The site, a disused chemical works of about 30 acres, will open in 2028.",
+         "The site, a disused chemical works of about 50 acres, will open in 2028."),
+        ("Betroffen sind Märkte mit mehr als 800 Quadratmetern Verkaufsfläche.", "de",
+         "The stores affected have more than 8,600 square feet of selling space.",
+         "The stores affected have more than 9,900 square feet of selling space."),
+    ],
+)
+def test_a_quantity_converted_into_other_units_is_the_same_quantity(
+    original: str, lang: str, converted: str, wrong: str
+) -> None:
+    """Desks convert metric units for their readers and round the result; a figure that does not convert is drift."""
+    assert not _sub(compare_texts(original, converted, source_lang=lang), "number")
+    assert _major(_sub(compare_texts(original, wrong, source_lang=lang), "number"))
+
+
+def test_a_conversion_after_a_comma_is_the_same_quantity() -> None:
+    fs = compare_texts("Die Flut stieg auf 125 Zentimeter.", "The flood rose to 125 centimetres, about 4 feet.",
+                       source_lang="de")
+    assert not _sub(fs, "number")
+
+
+def test_per_cento_is_a_percent_sign_not_a_hundred() -> None:
+    fs = compare_texts(
+        "La marea avrebbe allagato circa il 60 per cento della città.",
+        "The tide would have flooded some 60% of the city.",
+        source_lang="it",
+        translation="The tide would have flooded about 60 percent of the city.",
+    )
+    assert not _sub(fs, "number")
 
 
 def test_french_ne_que_restricts_it_does_not_negate() -> None:

@@ -146,6 +146,7 @@ class Lexicon:
     what_called: re.Pattern[str]  # "what the Volkskrant called": after the name, before its quoted words
     interview: re.Pattern[str]  # "Speaking to X, the minister ...": the Q&A under it is the outlet's
     self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
+    outlet_own: re.Pattern[str]  # "its long-time deputy", "its English-language staff": news about the outlet
     present_reporting: frozenset[str]  # "reports", "leads", "carries": an outlet's verb in the present
     afterwards: re.Pattern[str]  # "later", "has since": what happened after the report
     participle_next: frozenset[str]  # "figures compiled by": the -ed form is a participle
@@ -200,7 +201,9 @@ def load_lexicon() -> Lexicon:
     adjectives = alt(words["adjectives"])
     descriptors = alt(words["descriptors"])
     # "the online newspaper", "the broadcaster": an outlet named again by what it is
-    desc_anaphor = rf"the\s+(?:(?:{adjectives}|{BASED})[\s-]+){{0,2}}(?:{descriptors})"
+    # ... or by its place ("the Toulouse daily added", "he told the Freiburg paper"): a capitalised word, whatever
+    # the pattern's case flag
+    desc_anaphor = rf"the\s+(?:(?:{adjectives}|{BASED}|(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))[\s-]+){{0,2}}(?:{descriptors})"
     insertions = alt(raw["cues"].get("after_insertions", []))
     quote_words = raw["cues"]
     return Lexicon(
@@ -294,6 +297,10 @@ def load_lexicon() -> Lexicon:
         continuation_tag=re.compile(
             rf"(?:^|[,—–])\s*(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}|he|she|they|it)\s+"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b"
+            # whom it was said to, when that is the outlet: '"...," he told the Freiburg paper'
+            rf"(?:\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b)?"
+            # '"...," the owner told the Freiburg paper'
+            rf"|\b(?:{alt(raw['cues']['to_the_outlet'])})\s+(?:{desc_anaphor})\b"
             rf"|[,—–(]\s*(?:according\s+to|per)\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
             # "..., according to the document." : the paper's source named by what it is
             rf"|[,—–(]\s*(?:according\s+to|per)\s+the\s+(?:[\w-]+\s+)?"
@@ -362,6 +369,7 @@ def load_lexicon() -> Lexicon:
         ),
         what_called=re.compile(rf"^\s+(?:{alt(raw['cues']['what_called'])})\s*[\"“„«‘']", re.I),
         interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
+        outlet_own=re.compile(rf"\bits\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_own'])})\b", re.I),
         self_object=re.compile(rf"^\s+(?:{alt(raw['cues']['publication_self_objects'])})\b", re.I),
         present_reporting=frozenset(
             v

@@ -8,10 +8,12 @@ is a minor omission.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from provenance.compare.base import PairContext, make_finding, quote
-from provenance.compare.lexicon import Lexicon
+from provenance.compare.lexicon import LEXICON_DIR, Lexicon
 from provenance.compare.tokens import Side, Token, fold
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
@@ -26,10 +28,57 @@ class Mention:
     tokens: list[Token]
     values: frozenset[float]
     weak: bool  # "one", "both", "a second": often not a count at all
+    measure: tuple[str, float] | None = None  # the unit after it: (dimension, size in the base unit)
 
     @property
     def text(self) -> str:
         return " ".join(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class Measures:
+    """Units of measurement (lexicons/measures.toml): token phrase -> (dimension, size in the base unit)."""
+
+    units: dict[tuple[str, ...], tuple[str, float]]
+    longest: int
+
+    def after(self, toks: list[Token], i: int) -> tuple[str, float] | None:
+        """The unit whose phrase starts at token ``i``, the longest that matches."""
+        for n in range(min(self.longest, len(toks) - i), 0, -1):
+            unit = self.units.get(tuple(fold(t.text) for t in toks[i : i + n]))
+            if unit is not None:
+                return unit
+        return None
+
+
+@lru_cache(maxsize=1)
+def measures() -> Measures:
+    data = tomllib.loads((LEXICON_DIR / "measures.toml").read_text(encoding="utf-8"))
+    units: dict[tuple[str, ...], tuple[str, float]] = {}
+    for dimension, table in data.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"measures.toml: [{dimension}] must be a table of unit = size")
+        for phrase, size in table.items():
+            if not isinstance(size, int | float) or size <= 0:
+                raise ValueError(f"measures.toml: {phrase!r} needs a positive size, not {size!r}")
+            key = tuple(fold(w) for w in re.findall(r"\w+|[^\w\s]", phrase))
+            if key in units and units[key] != (dimension, float(size)):
+                raise ValueError(f"measures.toml: {phrase!r} is listed twice with different sizes")
+            units[key] = (dimension, float(size))
+    return Measures(units, max(len(k) for k in units))
+
+
+_CONVERSION_ROUNDING = 0.06  # "8,600 square feet" for 800 m² (8,611): converted figures are rounded
+
+
+def _same_quantity(a: Mention, b: Mention) -> bool:
+    """The same quantity in other units: "30 acres" for "12 hectares", "375 square feet" for "35 m²"."""
+    if a.measure is None or b.measure is None or a.measure[0] != b.measure[0] or a.measure[1] == b.measure[1]:
+        return False
+    return any(
+        abs(x * a.measure[1] - y * b.measure[1]) <= _CONVERSION_ROUNDING * abs(y * b.measure[1])
+        for x in a.values for y in b.values if y
+    )
 
 
 def digit_values(text: str) -> set[float]:
@@ -144,6 +193,8 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
         used = toks[i : k + 1]
         if tok.is_number and k + 1 < len(toks) and fold(toks[k + 1].text) in _PERCENT:
             values = values | {v / 100 for v in values}  # "50%" is also "half" ("la moitié", "die Hälfte")
+            if k + 2 < len(toks) and _word_value(toks[k + 2].text, lex)[0] == 100:
+                used = [*used, toks[k + 1], toks[k + 2]]  # "60 per cento", "por ciento", "pour cent": one percent sign
         # a clock time "9:30", "16:15": the hour in both notations; the minutes also on their own, weak, since
         # "17:21" may as well be a score that the other side writes "17-21". "1:2" is no time: two numbers.
         if (tok.is_number and i + 2 < len(toks) and toks[i + 1].text == ":" and toks[i + 2].text.isdigit()
@@ -163,7 +214,8 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             values = values | {v * m for v in values}
             used.append(toks[i + 1])
             weak = False
-        out.append(Mention(used, frozenset(values), weak))
+        unit = measures().after(toks, used[-1].index + 1) if used[-1].index + 1 < len(toks) else None
+        out.append(Mention(used, frozenset(values), weak, unit))
         i += len(used)
     return out
 
@@ -209,9 +261,9 @@ def detect(ctx: PairContext) -> list[Finding]:
     if not der and not src:
         return []
     findings: list[Finding] = []
-    unmatched_src = [s for s in src if not any(_same(s, d) for d in der)]
+    unmatched_src = [s for s in src if not any(_same(s, d) or _same_quantity(s, d) for d in der)]
     for k, d in enumerate(der):
-        if d.weak or any(_same(d, s) for s in src) or any(_same(d, t) for t in trans):
+        if d.weak or any(_same(d, s) or _same_quantity(d, s) for s in [*src, *trans]):
             continue
         if k and _converted(ctx.der, der[k - 1], d):
             continue  # "42 centimetres (16.5 inches)": the same quantity in other units

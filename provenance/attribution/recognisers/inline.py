@@ -45,10 +45,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 # whose speaker spoke to the outlet credited above is the outlet's from its start
                 hit = paragraph_continuation(ix, ledger, sent)
                 if hit is not None and k > 0:
-                    if any(not same_outlet(m, hit[0]) for m in ix.mentions_in(sent)):
-                        hit = None  # "..., he was quoted as saying by the agency Antara": another outlet's
-                    else:
-                        sent = Span(strip(text, b.sentences[0]).start, sent.end)
+                    sent = Span(strip(text, b.sentences[0]).start, sent.end)
             if hit is None and k > 0:
                 # "X had a lower figure. In its edition, the paper put it at ...": the outlet named without a cue
                 # in the sentence before is the one "the paper" reports for; the passage starts there
@@ -58,6 +55,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                     named
                     and not lex.negative.search(text[before.start : before.end])
                     and lex.outlet_anaphor.search(ix.outside_quotes(sent))
+                    and not lex.outlet_own.search(ix.outside_quotes(sent))  # "... moved its staff": news about it
                     and continues(ix, sent, named[-1])
                 ):
                     hit = (named[-1], "inline")
@@ -175,10 +173,13 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
         return None
     # the paper named by what it is goes back to the last outlet credited, across the author's paragraphs in
     # between, as long as no other outlet was named since
-    between = Span(last.span.end, sent.start)
+    between = Span(last.span.end, sent.end)  # the sentence itself too: "..., the Nikkei business daily reported"
     if any(not same_outlet(m, last.mention) for m in ix.mention_index.overlapping(between) if between.contains(m.span)):
         return None
-    if not ix.lex.outlet_anaphor.search(ix.outside_quotes(sent)) or not continues(ix, sent, last.mention):
+    unquoted = ix.outside_quotes(sent)
+    if not ix.lex.outlet_anaphor.search(unquoted) or ix.lex.outlet_own.search(unquoted):
+        return None
+    if not continues(ix, sent, last.mention):
         return None
     return last.mention, "inline"
 
