@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -93,17 +95,36 @@ def http_server() -> Iterator[LoopbackServer]:
 
 
 #: Folders of a cache dir that hold compiled language resources: pure functions of the installed data
-#: (lemma tries, WordNet maps, FreeDict word lists), each file named by its version. (The Ding indexes
-#: under gloss/ stay per test: tests count the files there.)
-COMPILED = ("lemma-tries", "wordnet", "freedict")
+#: (lemma tries, WordNet maps, FreeDict word lists, the CLDR name table, the Ding indexes), each file named by
+#: the version or size and date of what it was built from. (Tests of the index caches use a cache dir of their own.)
+COMPILED = ("lemma-tries", "wordnet", "freedict", "cldr", "gloss")
+
+
+def _setup_cache() -> Path:
+    """Where `provenance setup` (run by `make test` before the tests) built the compiled resources."""
+    from provenance.config import default_cache_dir
+
+    return Path(os.environ.get("PROVENANCE_CACHE_DIR") or default_cache_dir())
 
 
 @pytest.fixture(scope="session")
 def compiled_resources() -> Path:
-    """One folder per compiled resource, kept between runs (built by whichever test needs it first)."""
+    """One folder per compiled resource, kept between runs.
+
+    A cold run (a fresh checkout) starts from a copy of what `provenance setup` built, so no test spends
+    seconds compiling a language resource; what is still missing is built by whichever test needs it first.
+    The copy is the tests' own: no test writes into the user's cache.
+    """
     root = RESOURCES / "compiled"
-    for name in COMPILED:
-        (root / name).mkdir(parents=True, exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)
+    built = _setup_cache()
+    with (root / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # test runs may share the folder: one copies, the others wait
+        for name in COMPILED:
+            folder = root / name
+            folder.mkdir(parents=True, exist_ok=True)
+            if not any(folder.iterdir()) and (built / name).is_dir():
+                shutil.copytree(built / name, folder, dirs_exist_ok=True)
     return root
 
 

@@ -49,7 +49,7 @@ def test_register_marked_senses_are_kept_but_marked() -> None:
 
 
 def test_equivalents_index_is_cached_like_the_gloss_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = tmp_path / "cache"
+    cache = tmp_path / "index-cache"  # its own: the shared indexes are linked into "cache"
     monkeypatch.setattr(gloss_module, "_loaded", {})
     load_equivalents(SAMPLE, cache)
     [cached] = list((cache / "gloss").iterdir())

@@ -83,7 +83,7 @@ def test_index_is_cached_on_disk_keyed_on_the_dictionary_file(
 ) -> None:
     dictionary = tmp_path / "de-en"
     dictionary.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
-    cache = tmp_path / "cache"
+    cache = tmp_path / "index-cache"  # its own: the shared indexes are linked into "cache"
     monkeypatch.setattr(gloss_module, "_loaded", {})
     load_index(dictionary, cache)
     [cached] = list((cache / "gloss").iterdir())
