@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from provenance.calendar import calendar_words, parse_calendar
 from provenance.compare.hedge_rules import hedge_rules, parse_hedge_rules
 from provenance.compare.lexicon import LEXICON_DIR
 from provenance.errors import LexiconError
@@ -49,3 +50,40 @@ def test_a_language_without_a_lexicon_has_empty_rules() -> None:
 def test_malformed_rules_are_refused_when_read(data: dict, complaint: str) -> None:
     with pytest.raises(LexiconError, match=complaint):
         parse_hedge_rules("xx", data)
+
+
+def test_months_and_weekdays_are_listed_once_and_read_by_name_or_abbreviation() -> None:
+    en = calendar_words("en")
+    assert en.months[0] == "january" and len(en.weekdays) == 7
+    assert en.month("Sept.") == 9 and en.month("May") == 5 and en.month("source") is None
+    assert calendar_words("de").month("märz") == 3
+    assert calendar_words("xx").months == ()
+
+
+def test_the_readers_of_the_calendar_see_its_words() -> None:
+    """The date check, the capitalised words that are no names and the attribution finder's lists all take the
+    months from data/calendar.toml (none of them lists months of its own)."""
+    from provenance.attribution.lexicon import load_lexicon as attribution_lexicon
+    from provenance.compare.dates import english_dates
+    from provenance.compare.entity import not_names_of
+    from provenance.compare.lexicon import load_lexicon
+
+    assert english_dates("on 21 March and Sept. 3") == [(21, 3), (3, 9)]
+    assert {"march", "friday"} <= not_names_of(load_lexicon("en"))
+    attribution = attribution_lexicon()
+    assert {"january", "monday"} <= attribution.sentence_openers
+    assert {"dezember", "sept", "source"} <= attribution.line_fillers
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        ({"en": {"months": ["january"]}}, "must list 12 names"),
+        ({"en": {"weekdays": ["Monday"] * 7}}, "lowercase"),
+        ({"en": {"month_abbreviations": {"jan": 13}}}, "months 1-12"),
+        ({"en": {"monhts": []}}, "must be a table of"),
+    ],
+)
+def test_a_malformed_calendar_is_refused_when_read(data: dict, complaint: str) -> None:
+    with pytest.raises(LexiconError, match=complaint):
+        parse_calendar(data)
