@@ -29,9 +29,10 @@ from provenance.compare import (
     quotation,
 )
 from provenance.compare.base import PairContext
-from provenance.compare.tokens import Side, fold, side_from_sentences, side_from_text, use_cache_dir
+from provenance.compare.tokens import Side, fold, side_from_sentences, side_from_text
 from provenance.config import Config
 from provenance.errors import InputError
+from provenance.lang.resources import Resources, current, using
 from provenance.model import Bead, DriftSubtype, Finding, FindingKind, Sentence, Severity, Span, Translation
 
 __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
@@ -60,24 +61,44 @@ def compare_aligned(
     min_confidence: float | None = None,
     embedder: Any = None,
     credit: Sequence[tuple[Span, str]] = (),
+    resources: Resources | None = None,
 ) -> list[Finding]:
     """Run every detector on every bead; spans point into the texts the sentences came from.
 
     ``credit``: where the article's credit stood in the derivative sentences (blanked in them by the caller), and
-    its words.
+    its words. ``resources``: the language resources (default: built from ``config``, else the current ones).
 
     With ``config.thorough`` the counterfactual antonym test runs too, using ``embedder`` (the default
     embedder if None).
     """
+    if resources is None:
+        resources = Resources.from_config(config) if config is not None else current()
+    with using(resources):
+        return _compare_beads(derivative, original, beads, translations=translations, derivative_lang=derivative_lang,
+                              original_lang=original_lang, config=config, min_confidence=min_confidence,
+                              embedder=embedder, credit=credit, resources=resources)
+
+
+def _compare_beads(
+    derivative: Sequence[Sentence],
+    original: Sequence[Sentence],
+    beads: Sequence[Bead],
+    *,
+    translations: Sequence[Translation | None] | None,
+    derivative_lang: str,
+    original_lang: str,
+    config: Config | None,
+    min_confidence: float | None,
+    embedder: Any,
+    credit: Sequence[tuple[Span, str]],
+    resources: Resources,
+) -> list[Finding]:
     threshold = (config.min_confidence if config else 0.5) if min_confidence is None else min_confidence
     thorough = config is not None and config.thorough
     if thorough and embedder is None:
         from provenance.embed import get_embedder
 
         embedder = get_embedder(config)
-    if config is not None:
-        use_cache_dir(config.cache_dir)
-        lexical.use_config(config)
     same_language = derivative_lang == original_lang
     findings: list[Finding] = []
     for bead in beads:
@@ -93,7 +114,7 @@ def compare_aligned(
             for w in _WORD.findall(text)
         )
         ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
-                          embedder=embedder if thorough else None, credit_words=credit_words)
+                          embedder=embedder if thorough else None, credit_words=credit_words, resources=resources)
         found: list[Finding] = []
         for det in DETECTORS:
             if (not der.tokens or not src.tokens) and det is not coverage:
@@ -243,6 +264,25 @@ def compare_texts(
     aligned with ``provenance.align`` using ``embedder`` (created from ``config`` if None).
     An empty (or blank) original or derivative raises InputError.
     """
+    with using(Resources.from_config(config) if config is not None else current()) as resources:
+        return _compare_texts(source, derivative, source_lang=source_lang, derivative_lang=derivative_lang,
+                              translation=translation, translator=translator, config=config, embedder=embedder,
+                              min_confidence=min_confidence, resources=resources)
+
+
+def _compare_texts(
+    source: str,
+    derivative: str,
+    *,
+    source_lang: str,
+    derivative_lang: str,
+    translation: str | None,
+    translator: str,
+    config: Config | None,
+    embedder: Any,
+    min_confidence: float | None,
+    resources: Resources,
+) -> list[Finding]:
     from provenance.segment import split_sentences
 
     # nothing to compare is not a faithful rendering: refuse instead of returning no findings
@@ -273,6 +313,7 @@ def compare_texts(
         beads = align(
             [s.text for s in der_sents], [s.text for s in src_sents], embedder=embedder,
             translations=trans_sents if trans_sents and len(trans_sents) == len(src_sents) else None,
+            resources=resources,
         )
     translations: list[Translation | None] | None = None
     if trans_sents is not None:
@@ -284,6 +325,7 @@ def compare_texts(
     findings = compare_aligned(
         der_sents, src_sents, beads, translations=translations, derivative_lang=derivative_lang,
         original_lang=source_lang, config=config, min_confidence=min_confidence, embedder=embedder,
+        resources=resources,
     )
     # Same ids as `check` would give, keyed by the pair, so batch results can be tracked and waived.
     key = hashlib.sha256(f"{source}\x1f{derivative}".encode()).hexdigest()[:16]

@@ -13,8 +13,9 @@ from functools import lru_cache
 from provenance.calendar import calendar_words
 from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
-from provenance.compare.tokens import Side, Token, cache_root, fold, is_known, lemma, similar_word, translit
+from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.lang.cldr import place_ids, same_place
+from provenance.lang.resources import current
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "entity"
@@ -73,7 +74,7 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
     if tok.text[-2:] in {"'s", "’s"} and len(tok.text) > 3:  # possessive: "Spain's"
         tok = Token(tok.text[:-2], tok.start, tok.end - 2, tok.index, tok.sentence_start)
     ids = entity_ids(tok.text)
-    root = cache_root()  # where the compiled CLDR name table is kept
+    root = current().cache_dir  # where the compiled CLDR name table is kept
     places = place_ids(tok.text, root)
     for other in side.tokens:
         if not other.is_word:
