@@ -170,11 +170,9 @@ def _split_counts(cache: Path, case: Case) -> tuple[int, int, int, int]:
     vectors of compare/: (sentence texts, word vectors, derivative sentences, original sentences)."""
     from provenance.config import Config
     from provenance.documents import read_document
-    from provenance.lang.lemmas import use_cache_dir
     from provenance.pipeline import Checker
 
-    use_cache_dir(cache)  # compare/'s word vectors into this cache, not the user's (see _env)
-
+    # the Checker makes its resources current while it checks: compare/'s word vectors go into this cache
     config = Config(cache_dir=cache, sources_dirs=(EXAMPLE / "outlets",), translator="memory",
                     memories=(case.memory,), progress=False)
     checker = Checker(config)

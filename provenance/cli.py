@@ -369,17 +369,7 @@ def translate_command(
     engine = get_translator(config.translator, config)
     done = translate_paragraphs(engine, read_text(source), source_lang, target_lang)
     if fmt == "json":
-        echo_json(
-            {
-                "source_lang": source_lang,
-                "target_lang": target_lang,
-                "translator": engine.name,
-                "version": engine.version,
-                "translators": done.translators,
-                "text": done.text,
-                "segments": [r.to_json() for r in done.segments],
-            }
-        )
+        echo_json(done.to_json(engine, source_lang, target_lang))
         return
     click.echo(done.text)
     click.echo(f"provenance: translated by {', '.join(done.translators) or engine.name}", err=True)
@@ -513,11 +503,10 @@ def check(
     Corpus mode (the model is loaded once; a rerun with the same -o skips finished items):
       provenance check --manifest articles.jsonl -o results.jsonl [--workers 2]
     """
-    from provenance import gate, report
+    from provenance import gate
     from provenance.commands.check import Outputs, check_articles, check_manifest, expand
     from provenance.commands.discover import discover_options
     from provenance.commands.settings import with_flags
-    from provenance.db import atomic_write
 
     config = get_config(ctx)
     config = with_flags(config, refresh=refresh or config.refresh, translator=translator, libre_url=libre_url,
@@ -538,16 +527,7 @@ def check(
     reports = check_articles(config, paths, lambda path: read_input(ctx, path), originals, outlet=outlet,
                              warc_out=warc_out, discover=discover_options(discover, day))
 
-    if html_out is not None:
-        atomic_write(html_out, report.render(reports[0], "html").encode("utf-8"))
-        click.echo(f"HTML report written to {html_out}", err=True)
-    use_color = sys.stdout.isatty() if color is None else color
-    for path, rep in zip(paths, reports, strict=True):
-        rendered = report.render(rep, fmt, color=use_color and output is None and fmt == "text")
-        if output is None:
-            click.echo(rendered)
-        else:
-            outputs.write(path, rep, rendered, fmt)
+    outputs.deliver(paths, reports, fmt, html_out=html_out, color=sys.stdout.isatty() if color is None else color)
     ctx.exit(gate.exit_code(reports, config.fail_on, fail_on_unverified=config.fail_on_unverified))
 
 

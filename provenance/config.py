@@ -105,6 +105,10 @@ class Config:
     chatgpt_url: str | None = None
     chatgpt_model: str = "gpt-4o-mini"
     gloss_dictionary: str | None = None
+    # language data the checks read (provenance/lang/resources.py; None: the installed packages' copies)
+    wordnet_dir: Path | None = None
+    vader_lexicon: Path | None = None
+    freedict_dir: Path | None = None
     deepl_key: str | None = field(default=None, repr=False)
     microsoft_key: str | None = field(default=None, repr=False)
     libre_key: str | None = field(default=None, repr=False)
@@ -269,6 +273,9 @@ SCHEMA: dict[str, Setting] = {
     "chatgpt_url": Setting(**_URL),
     "chatgpt_model": Setting(str, check=_nonempty),
     "gloss_dictionary": Setting(str, optional=True),
+    "wordnet_dir": Setting(Path, optional=True),
+    "vader_lexicon": Setting(Path, optional=True),
+    "freedict_dir": Setting(Path, optional=True),
     "deepl_key": Setting(**_KEY),
     "microsoft_key": Setting(**_KEY),
     "libre_key": Setting(**_KEY),

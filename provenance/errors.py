@@ -37,6 +37,10 @@ class InputError(ProvenanceError):
     """An input document that cannot be read (missing, binary, empty, too large, undecodable)."""
 
 
+class LexiconError(ProvenanceError):
+    """A word list or pattern file of the package that does not have the shape its reader expects."""
+
+
 class SourceRegistryError(ProvenanceError):
     """An outlet registry file that is malformed, or an unknown outlet."""
 

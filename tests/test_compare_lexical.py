@@ -12,18 +12,13 @@ import pytest
 
 from provenance.compare import compare_texts, lexical
 from provenance.config import Config
+from provenance.lang.resources import Resources, current
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 from provenance.translate import gloss as gloss_module
 from provenance.translate.gloss import DEFAULT_DICTIONARY, build_equivalents, load_equivalents
 from tests.conftest import FIXTURES
 
 SAMPLE = FIXTURES / "compare" / "ding-lexical.txt"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
-    # each test sets its own dictionary through the Config it passes; none leaks into other tests
-    monkeypatch.setattr(lexical, "_configured", {})
 
 
 def lexical_findings(tmp_path: Path, source: str, passage: str, *, dictionary: Path = SAMPLE,
@@ -131,6 +126,16 @@ def test_only_mode_b_and_only_german_to_english(tmp_path: Path) -> None:
     source, passage = "Der Hersteller baute ein Werk in der Stadt.", "The manufacturer built a train in the city."
     assert lexical_findings(tmp_path, source, passage, translation="The manufacturer built a plant in the city.") == []
     assert lexical_findings(tmp_path, "Le fabricant a construit une usine en ville.", passage, source_lang="fr") == []
+
+
+def test_the_dictionary_a_run_configures_does_not_outlive_the_run(tmp_path: Path) -> None:
+    """The dictionary travels in the run's resources, not in module state: after a comparison with the sample
+    dictionary, a lookup outside any run asks for the default one again."""
+    lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.", "The producer built a factory.")
+    sample = lexical.dictionary(Resources.from_config(Config(cache_dir=tmp_path, gloss_dictionary=str(SAMPLE))))
+    assert sample is not None
+    assert current().ding == DEFAULT_DICTIONARY
+    assert lexical.dictionary() is not sample
 
 
 def test_without_the_dictionary_the_check_is_skipped_silently(tmp_path: Path) -> None:

@@ -309,11 +309,13 @@ def test_soll_with_a_present_infinitive_is_a_plan_not_a_hedge() -> None:
     """ "Erst ab August soll das Boot allein unterwegs sein": the boat is to run alone from August, nobody reports
     it; "soll ... gefahren sein" (a participle before "sein") is the reported reading."""
     from provenance.compare.hedge import _perfect_infinitive
+    from provenance.compare.hedge_rules import hedge_rules
 
-    assert not _perfect_infinitive(["das", "boot", "ganz", "allein", "unterwegs", "sein"])
-    assert _perfect_infinitive(["das", "boot", "allein", "gefahren", "sein"])
-    assert _perfect_infinitive(["er", "das", "gesagt", "haben"])
-    assert _perfect_infinitive(["die", "firma", "verkauft", "worden", "sein"])
+    de = hedge_rules("de")
+    assert not _perfect_infinitive(["das", "boot", "ganz", "allein", "unterwegs", "sein"], de)
+    assert _perfect_infinitive(["das", "boot", "allein", "gefahren", "sein"], de)
+    assert _perfect_infinitive(["er", "das", "gesagt", "haben"], de)
+    assert _perfect_infinitive(["die", "firma", "verkauft", "worden", "sein"], de)
 
 
 def test_a_passage_without_the_noun_an_alleged_qualifies_makes_nothing_a_fact() -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from provenance.compare import compare_texts, valence
+from provenance.config import load_config
+from provenance.lang.resources import Resources, using
 from provenance.model import Finding
 
 
@@ -31,9 +33,12 @@ def test_lexicon_keeps_words_and_drops_emoticons(tmp_path: Path) -> None:
     assert valence.valence("table", table) == 0.0
 
 
-def test_missing_lexicon_is_an_empty_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROVENANCE_VADER_LEXICON", str(tmp_path / "absent.txt"))
-    assert valence.lexicon_path() is None
+def test_missing_lexicon_is_an_empty_table(tmp_path: Path) -> None:
+    """The setting vader_lexicon (PROVENANCE_VADER_LEXICON) names the file; a name of no file means no table."""
+    config = load_config(tmp_path, environ={"PROVENANCE_VADER_LEXICON": str(tmp_path / "absent.txt")})
+    with using(Resources.from_config(config)):
+        assert valence.lexicon_path() is None
+        assert valence.load() == {}
 
 
 def test_opposite_tone_at_the_same_place_is_a_minor_antonym(real_lexicon: None) -> None:

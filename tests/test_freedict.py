@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from provenance.config import Config
 from provenance.lang import freedict
 from provenance.lang.freedict import available, decode_number, parse_entry, read_entries, word_pairs
+from provenance.lang.resources import Resources, using
 
 FIXTURES = Path(__file__).parent / "fixtures" / "freedict"
 
@@ -99,9 +101,12 @@ def test_the_alignment_signature_says_whether_the_dictionary_term_applies(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from provenance.align import ALIGN_VERSION, AlignParams, version_tag
 
-    monkeypatch.setattr(freedict, "DICTD_DIR", FIXTURES)
-    assert version_tag("fr", "de") == f"{ALIGN_VERSION}+freedict"
-    assert version_tag("fr", None) == ALIGN_VERSION  # languages unknown: the term is off
-    assert version_tag("fr", "de", AlignParams(lexical=0.0)) == ALIGN_VERSION
-    monkeypatch.setattr(freedict, "DICTD_DIR", tmp_path)  # nothing installed
-    assert version_tag("fr", "de") == ALIGN_VERSION
+    def dictionaries_in(folder: Path) -> Resources:
+        return Resources.from_config(Config(cache_dir=tmp_path / "cache", freedict_dir=folder))
+
+    with using(dictionaries_in(FIXTURES)):
+        assert version_tag("fr", "de") == f"{ALIGN_VERSION}+freedict"
+        assert version_tag("fr", None) == ALIGN_VERSION  # languages unknown: the term is off
+        assert version_tag("fr", "de", AlignParams(lexical=0.0)) == ALIGN_VERSION
+    with using(dictionaries_in(tmp_path)):  # nothing installed
+        assert version_tag("fr", "de") == ALIGN_VERSION

@@ -12,6 +12,7 @@ from provenance.align.params import DEFAULT_PARAMS, EXCERPT_MAX, AlignParams
 from provenance.align.vectors import sentence_vectors
 from provenance.embed import Embedder
 from provenance.errors import AlignmentError
+from provenance.lang.resources import Resources, current, using
 from provenance.model import Bead
 
 
@@ -20,7 +21,7 @@ def align(
     translations: Sequence[str | None] | None = None, allow_reorder: bool = True,
     derivative_paragraphs: Sequence[int] | None = None, original_paragraphs: Sequence[int] | None = None,
     mode: str = "auto", params: AlignParams = DEFAULT_PARAMS, derivative_lang: str | None = None,
-    original_lang: str | None = None,
+    original_lang: str | None = None, resources: Resources | None = None,
 ) -> list[Bead]:
     """Align derivative sentences with original sentences (see the package docstring).
 
@@ -29,47 +30,49 @@ def align(
     for derivatives up to 40 sentences or half the original's length, else document with the
     deletions before the first and after the last matched sentence dropped.
     ``derivative_lang`` / ``original_lang`` (ISO 639-1) switch on the dictionary term in document mode.
+    ``resources``: where the dictionaries and lemma tries are (default: the current run's).
     """
-    n, m = len(derivative), len(original)
-    _check(n, m, translations, derivative_paragraphs, original_paragraphs, params, mode)
-    if n == 0 or m == 0:
-        return [Bead((i,), (), 0.0) for i in range(n)]
-    if embedder is None:
-        from provenance.embed import get_embedder
+    with using(resources or current()):
+        n, m = len(derivative), len(original)
+        _check(n, m, translations, derivative_paragraphs, original_paragraphs, params, mode)
+        if n == 0 or m == 0:
+            return [Bead((i,), (), 0.0) for i in range(n)]
+        if embedder is None:
+            from provenance.embed import get_embedder
 
-        embedder = get_embedder(persistent=False)  # without a Config there is no agreed cache location
-    auto = mode == "auto"
-    if auto:  # a quote is usually much shorter than its article; two long texts are aligned as documents
-        mode = "excerpt" if (n <= EXCERPT_MAX or n * 2 <= m) else "document"
-    if auto or mode == "excerpt":  # checking a quote, a merge hiding an omission is worse than a split fragment
-        params = replace(params, cover=max(params.cover, params.excerpt_cover))
-    known = translations if translations is not None and any(translations) else None
-    task = Task(derivative, original, known, derivative_paragraphs, original_paragraphs, embedder, params,
-                (derivative_lang, original_lang), allow_reorder)
-    if mode == "excerpt":
-        vecs = sentence_vectors(embedder, derivative, original, known)
-        return align_block(task, Window(0, n, 0, m), vecs, whole=False)
-    fuzz = fuzz_matrix(derivative, known) if known is not None and params.scorer == "value" else None
-    fixed = fixed_pairs(fuzz, params) if fuzz is not None else []
-    spans = windows(fixed, n, m)
-    d_idx = [i for w in spans for i in range(w.d0, w.d1)]  # only the windows' sentences are embedded
-    o_idx = [j for w in spans for j in range(w.o0, w.o1)]
-    d_vec, o_vec, t_vec = sentence_vectors(embedder, [derivative[i] for i in d_idx], [original[j] for j in o_idx],
-                                           [known[j] for j in o_idx] if known is not None else None)
-    beads: list[Bead] = []
-    d_at = o_at = 0
-    for k, w in enumerate(spans):
-        d_end, o_end = d_at + w.d1 - w.d0, o_at + w.o1 - w.o0
-        vecs = (d_vec[d_at:d_end], o_vec[o_at:o_end], t_vec[o_at:o_end] if t_vec is not None else None)
-        beads += align_block(task, w, vecs, whole=True, free_start=auto and w.d0 == 0, free_end=auto and w.d1 == n)
-        d_at, o_at = d_end, o_end
-        if k < len(fixed) and fuzz is not None:  # a fixed bead scores its similarity to the known translation
-            beads.append(Bead((fixed[k][0],), (fixed[k][1],), float(fuzz[fixed[k]])))
-    while auto and beads and not beads[0].derivative:  # the interface promises deletions only inside the stretch
-        beads.pop(0)
-    while auto and beads and not beads[-1].derivative:
-        beads.pop()
-    return beads
+            embedder = get_embedder(persistent=False)  # without a Config there is no agreed cache location
+        auto = mode == "auto"
+        if auto:  # a quote is usually much shorter than its article; two long texts are aligned as documents
+            mode = "excerpt" if (n <= EXCERPT_MAX or n * 2 <= m) else "document"
+        if auto or mode == "excerpt":  # checking a quote, a merge hiding an omission is worse than a split fragment
+            params = replace(params, cover=max(params.cover, params.excerpt_cover))
+        known = translations if translations is not None and any(translations) else None
+        task = Task(derivative, original, known, derivative_paragraphs, original_paragraphs, embedder, params,
+                    (derivative_lang, original_lang), allow_reorder)
+        if mode == "excerpt":
+            vecs = sentence_vectors(embedder, derivative, original, known)
+            return align_block(task, Window(0, n, 0, m), vecs, whole=False)
+        fuzz = fuzz_matrix(derivative, known) if known is not None and params.scorer == "value" else None
+        fixed = fixed_pairs(fuzz, params) if fuzz is not None else []
+        spans = windows(fixed, n, m)
+        d_idx = [i for w in spans for i in range(w.d0, w.d1)]  # only the windows' sentences are embedded
+        o_idx = [j for w in spans for j in range(w.o0, w.o1)]
+        d_vec, o_vec, t_vec = sentence_vectors(embedder, [derivative[i] for i in d_idx], [original[j] for j in o_idx],
+                                               [known[j] for j in o_idx] if known is not None else None)
+        beads: list[Bead] = []
+        d_at = o_at = 0
+        for k, w in enumerate(spans):
+            d_end, o_end = d_at + w.d1 - w.d0, o_at + w.o1 - w.o0
+            vecs = (d_vec[d_at:d_end], o_vec[o_at:o_end], t_vec[o_at:o_end] if t_vec is not None else None)
+            beads += align_block(task, w, vecs, whole=True, free_start=auto and w.d0 == 0, free_end=auto and w.d1 == n)
+            d_at, o_at = d_end, o_end
+            if k < len(fixed) and fuzz is not None:  # a fixed bead scores its similarity to the known translation
+                beads.append(Bead((fixed[k][0],), (fixed[k][1],), float(fuzz[fixed[k]])))
+        while auto and beads and not beads[0].derivative:  # the interface promises deletions only inside the stretch
+            beads.pop(0)
+        while auto and beads and not beads[-1].derivative:
+            beads.pop()
+        return beads
 
 
 def _check(n: int, m: int, translations: Sequence[str | None] | None, d_par: Sequence[int] | None,

@@ -70,10 +70,11 @@ def version_tag(derivative_lang: str | None, original_lang: str | None, params: 
     """ALIGN_VERSION, plus '+freedict' where document mode would use the dictionary term for this pair: the
     same version aligns differently with and without the dictionary installed."""
     from provenance.lang.freedict import available
+    from provenance.lang.resources import current
 
     params = params or DEFAULT_PARAMS
     used = bool(params.lexical > 0.0 and derivative_lang and original_lang
-                and available(original_lang, derivative_lang))
+                and available(original_lang, derivative_lang, current().freedict_dir))
     return ALIGN_VERSION + ("+freedict" if used else "")
 
 
@@ -83,10 +84,11 @@ def lex_data(
     """Keys for the dictionary term, or None when no FreeDict dictionary covers the two languages. Both
     sides get their words' translations, so a pair matches through the dictionary of either direction."""
     from provenance.lang.freedict import word_pairs
-    from provenance.lang.lemmas import cache_root
+    from provenance.lang.resources import current
 
-    o_pairs = word_pairs(original_lang, derivative_lang, cache_dir=cache_root())
-    d_pairs = word_pairs(derivative_lang, original_lang, cache_dir=cache_root())
+    res = current()
+    o_pairs = word_pairs(original_lang, derivative_lang, cache_dir=res.cache_dir, folder=res.freedict_dir)
+    d_pairs = word_pairs(derivative_lang, original_lang, cache_dir=res.cache_dir, folder=res.freedict_dir)
     if not o_pairs and not d_pairs:
         return None
     d_keys = [

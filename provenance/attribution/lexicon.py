@@ -18,6 +18,10 @@ from provenance.attribution.patterns import (
     OPEN_MARKS,
     PLACE,
 )
+from provenance.calendar import calendar_words
+
+# months and weekdays are listed once, in data/calendar.toml
+_EN_DATES = calendar_words("en")
 
 
 @dataclass(frozen=True)
@@ -411,8 +415,10 @@ def load_lexicon() -> Lexicon:
             rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:on|in)\s*$", re.I
         ),
         honorifics=frozenset(w.lower() for w in raw["names"]["honorifics"]),
-        sentence_openers=frozenset(w.lower() for w in raw["names"]["sentence_openers"]),
-        line_fillers=frozenset(w.lower() for w in raw["credit_line"]["fillers"]),
+        sentence_openers=frozenset(w.lower() for w in raw["names"]["sentence_openers"]) | frozenset(
+            (*_EN_DATES.months, *_EN_DATES.weekdays)),
+        line_fillers=frozenset(w.lower() for w in raw["credit_line"]["fillers"]) | frozenset(
+            (*_EN_DATES.months, *_EN_DATES.month_abbreviations, *calendar_words("de").months)),
         unknown=_unknown_outlet_words(raw),
         name_descriptor=re.compile(rf"\b(?i:the)\s+(?P<name>{NAME_RE})\s+(?i:{alt(words.get('after_name', []))})\b"),
     )

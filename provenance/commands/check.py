@@ -16,6 +16,7 @@ from provenance.discover import DiscoverOptions
 from provenance.errors import InputError, UsageError
 from provenance.model import Document, Report
 from provenance.pipeline import Checker
+from provenance.report import render
 from provenance.waivers import Waivers
 
 REPORT_SUFFIX = {"text": "txt", "md": "md", "json": "json", "html": "html"}
@@ -62,6 +63,20 @@ class Outputs:
             stem = Path(path).stem if path != "-" else "stdin"
             target = target / f"{stem}.{REPORT_SUFFIX[fmt]}"
         return target
+
+    def deliver(self, paths: Sequence[str], reports: Sequence[Report], fmt: str, *, html_out: Path | None,
+                color: bool) -> None:
+        """Every report in ``fmt`` to stdout or its file, and the first as HTML to ``html_out`` when given;
+        colour only for text on the terminal."""
+        if html_out is not None:
+            atomic_write(html_out, render(reports[0], "html").encode("utf-8"))
+            click.echo(f"HTML report written to {html_out}", err=True)
+        for path, rep in zip(paths, reports, strict=True):
+            rendered = render(rep, fmt, color=color and self.output is None and fmt == "text")
+            if self.output is None:
+                click.echo(rendered)
+            else:
+                self.write(path, rep, rendered, fmt)
 
     def write(self, path: str, rep: Report, rendered: str, fmt: str) -> None:
         """Write one article's report to its file and say so on stderr."""

@@ -32,6 +32,18 @@ class Translated:
     segments: list[Translation]  # one per non-blank paragraph
     translators: list[str]  # the translators that produced them, sorted
 
+    def to_json(self, engine: Translator, source_lang: str, target_lang: str) -> dict[str, object]:
+        """The record ``translate --format json`` prints."""
+        return {
+            "source_lang": source_lang,
+            "target_lang": target_lang,
+            "translator": engine.name,
+            "version": engine.version,
+            "translators": self.translators,
+            "text": self.text,
+            "segments": [r.to_json() for r in self.segments],
+        }
+
 
 def translate_paragraphs(engine: Translator, text: str, source_lang: str, target_lang: str) -> Translated:
     """Translate ``text`` paragraph by paragraph; blank paragraphs and the separators stay as they are."""

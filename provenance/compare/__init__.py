@@ -29,9 +29,10 @@ from provenance.compare import (
     quotation,
 )
 from provenance.compare.base import PairContext
-from provenance.compare.tokens import Side, fold, side_from_sentences, side_from_text, use_cache_dir
+from provenance.compare.tokens import Side, fold, side_from_sentences, side_from_text
 from provenance.config import Config
 from provenance.errors import InputError
+from provenance.lang.resources import Resources, current, using
 from provenance.model import Bead, DriftSubtype, Finding, FindingKind, Sentence, Severity, Span, Translation
 
 __all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
@@ -60,61 +61,61 @@ def compare_aligned(
     min_confidence: float | None = None,
     embedder: Any = None,
     credit: Sequence[tuple[Span, str]] = (),
+    resources: Resources | None = None,
 ) -> list[Finding]:
     """Run every detector on every bead; spans point into the texts the sentences came from.
 
     ``credit``: where the article's credit stood in the derivative sentences (blanked in them by the caller), and
-    its words.
+    its words. ``resources``: the language resources (default: built from ``config``, else the current ones).
 
     With ``config.thorough`` the counterfactual antonym test runs too, using ``embedder`` (the default
     embedder if None).
     """
-    threshold = (config.min_confidence if config else 0.5) if min_confidence is None else min_confidence
-    thorough = config is not None and config.thorough
-    if thorough and embedder is None:
-        from provenance.embed import get_embedder
+    with using(resources or _resources(config)) as resources:
+        threshold = (config.min_confidence if config else 0.5) if min_confidence is None else min_confidence
+        thorough = config is not None and config.thorough
+        if thorough and embedder is None:
+            from provenance.embed import get_embedder
 
-        embedder = get_embedder(config)
-    if config is not None:
-        use_cache_dir(config.cache_dir)
-        lexical.use_config(config)
-    same_language = derivative_lang == original_lang
-    findings: list[Finding] = []
-    for bead in beads:
-        der = side_from_sentences([derivative[i] for i in bead.derivative], derivative_lang)
-        src = side_from_sentences([original[i] for i in bead.original], original_lang)
-        trans_side, translator = _translation_side(bead, translations, derivative_lang)
-        if trans_side is None and same_language and bead.original:
-            # same-language quote: the original is its own translation
-            trans_side = side_from_sentences([original[i] for i in bead.original], derivative_lang)
-            translator = "identity"
-        credit_words = frozenset(
-            fold(w) for span, text in credit if der.span is not None and span.overlaps(der.span)
-            for w in _WORD.findall(text)
-        )
-        ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
-                          embedder=embedder if thorough else None, credit_words=credit_words)
-        found: list[Finding] = []
-        for det in DETECTORS:
-            if (not der.tokens or not src.tokens) and det is not coverage:
-                continue
-            if det is counterfactual and (ctx.embedder is None
-                                          or any(f.subtype is DriftSubtype.NEGATION for f in found)):
-                continue  # thorough mode is off, or the word lists already found the flip
-            before = set(ctx.claimed)
-            out = det.detect(ctx)
-            kept = [f for f in out if f.confidence >= threshold]
-            if len(kept) < len(out):
-                _release(ctx, before, kept)
-            found.extend(kept)
-        nearby = _nearby_texts(bead, original, translations)
-        own = trans_side.text if trans_side is not None else ""
-        findings.extend(
-            f
-            for f in _unshadowed(found)
-            if not _explained_nearby(f, nearby) and not _date_made_explicit(f, der.text, own, src.text, original_lang)
-        )
-    return findings
+            embedder = get_embedder(config)
+        same_language = derivative_lang == original_lang
+        findings: list[Finding] = []
+        for bead in beads:
+            der = side_from_sentences([derivative[i] for i in bead.derivative], derivative_lang)
+            src = side_from_sentences([original[i] for i in bead.original], original_lang)
+            trans_side, translator = _translation_side(bead, translations, derivative_lang)
+            if trans_side is None and same_language and bead.original:
+                # same-language quote: the original is its own translation
+                trans_side = side_from_sentences([original[i] for i in bead.original], derivative_lang)
+                translator = "identity"
+            credit_words = frozenset(
+                fold(w) for span, text in credit if der.span is not None and span.overlaps(der.span)
+                for w in _WORD.findall(text)
+            )
+            ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
+                              embedder=embedder if thorough else None, credit_words=credit_words, resources=resources)
+            found: list[Finding] = []
+            for det in DETECTORS:
+                if (not der.tokens or not src.tokens) and det is not coverage:
+                    continue
+                if det is counterfactual and (ctx.embedder is None
+                                              or any(f.subtype is DriftSubtype.NEGATION for f in found)):
+                    continue  # thorough mode is off, or the word lists already found the flip
+                before = set(ctx.claimed)
+                out = det.detect(ctx)
+                kept = [f for f in out if f.confidence >= threshold]
+                if len(kept) < len(out):
+                    _release(ctx, before, kept)
+                found.extend(kept)
+            nearby = _nearby_texts(bead, original, translations)
+            own = trans_side.text if trans_side is not None else ""
+            findings.extend(
+                f
+                for f in _unshadowed(found)
+                if not _explained_nearby(f, nearby)
+                and not _date_made_explicit(f, der.text, own, src.text, original_lang)
+            )
+        return findings
 
 
 def _nearby_texts(bead: Bead, original: Sequence[Sentence], translations: Sequence[Translation | None] | None) -> str:
@@ -243,53 +244,56 @@ def compare_texts(
     aligned with ``provenance.align`` using ``embedder`` (created from ``config`` if None).
     An empty (or blank) original or derivative raises InputError.
     """
-    from provenance.segment import split_sentences
+    with using(_resources(config)) as resources:
+        from provenance.segment import split_sentences
 
-    # nothing to compare is not a faithful rendering: refuse instead of returning no findings
-    for name, text in (("original", source), ("derivative", derivative)):
-        if not text.strip():
-            raise InputError(f"the {name} text is empty: there is nothing to compare")
-    if translation is not None and not translation.strip():
-        translation = None  # an empty translation is no translation: compare across languages instead
-    src_sents = split_sentences(source, source_lang) or _whole(source)
-    der_sents = split_sentences(derivative, derivative_lang) or _whole(derivative)
-    trans_sents: list[str] | None = None
-    if translation is not None:
-        trans_sents = [s.text for s in split_sentences(translation, derivative_lang)] or [translation]
-    if len(src_sents) == 1 and len(der_sents) == 1:
-        beads = [Bead((0,), (0,), 1.0)]
-    elif trans_sents is not None and len(trans_sents) != len(src_sents) and len(src_sents) > 1:
-        # translation segmented differently from the original: compare the texts as one block
-        src_sents, der_sents = _whole(source), _whole(derivative)
-        trans_sents = [translation or ""]
-        beads = [Bead((0,), (0,), 1.0)]
-    else:
-        from provenance.align import align
+        # nothing to compare is not a faithful rendering: refuse instead of returning no findings
+        for name, text in (("original", source), ("derivative", derivative)):
+            if not text.strip():
+                raise InputError(f"the {name} text is empty: there is nothing to compare")
+        if translation is not None and not translation.strip():
+            translation = None  # an empty translation is no translation: compare across languages instead
+        src_sents = split_sentences(source, source_lang) or _whole(source)
+        der_sents = split_sentences(derivative, derivative_lang) or _whole(derivative)
+        trans_sents: list[str] | None = None
+        if translation is not None:
+            trans_sents = [s.text for s in split_sentences(translation, derivative_lang)] or [translation]
+        if len(src_sents) == 1 and len(der_sents) == 1:
+            beads = [Bead((0,), (0,), 1.0)]
+        elif trans_sents is not None and len(trans_sents) != len(src_sents) and len(src_sents) > 1:
+            # translation segmented differently from the original: compare the texts as one block
+            src_sents, der_sents = _whole(source), _whole(derivative)
+            trans_sents = [translation or ""]
+            beads = [Bead((0,), (0,), 1.0)]
+        else:
+            from provenance.align import align
 
-        if embedder is None and trans_sents is None:
-            from provenance.embed import get_embedder
+            if embedder is None and trans_sents is None:
+                from provenance.embed import get_embedder
 
-            embedder = get_embedder(config)
-        beads = align(
-            [s.text for s in der_sents], [s.text for s in src_sents], embedder=embedder,
-            translations=trans_sents if trans_sents and len(trans_sents) == len(src_sents) else None,
+                embedder = get_embedder(config)
+            beads = align(
+                [s.text for s in der_sents], [s.text for s in src_sents], embedder=embedder,
+                translations=trans_sents if trans_sents and len(trans_sents) == len(src_sents) else None,
+                resources=resources,
+            )
+        translations: list[Translation | None] | None = None
+        if trans_sents is not None:
+            translations = [
+                Translation(source=s.text, text=t, source_lang=source_lang, target_lang=derivative_lang,
+                            translator=translator)
+                for s, t in zip(src_sents, trans_sents, strict=False)
+            ]
+        findings = compare_aligned(
+            der_sents, src_sents, beads, translations=translations, derivative_lang=derivative_lang,
+            original_lang=source_lang, config=config, min_confidence=min_confidence, embedder=embedder,
+            resources=resources,
         )
-    translations: list[Translation | None] | None = None
-    if trans_sents is not None:
-        translations = [
-            Translation(source=s.text, text=t, source_lang=source_lang, target_lang=derivative_lang,
-                        translator=translator)
-            for s, t in zip(src_sents, trans_sents, strict=False)
-        ]
-    findings = compare_aligned(
-        der_sents, src_sents, beads, translations=translations, derivative_lang=derivative_lang,
-        original_lang=source_lang, config=config, min_confidence=min_confidence, embedder=embedder,
-    )
-    # Same ids as `check` would give, keyed by the pair, so batch results can be tracked and waived.
-    key = hashlib.sha256(f"{source}\x1f{derivative}".encode()).hexdigest()[:16]
-    for finding in findings:
-        finding.id = finding.id or finding.stable_id(key)
-    return findings
+        # Same ids as `check` would give, keyed by the pair, so batch results can be tracked and waived.
+        key = hashlib.sha256(f"{source}\x1f{derivative}".encode()).hexdigest()[:16]
+        for finding in findings:
+            finding.id = finding.id or finding.stable_id(key)
+        return findings
 
 
 def _whole(text: str) -> list[Sentence]:
@@ -305,3 +309,8 @@ def verdict(findings: Sequence[Finding]) -> str:
         return "faithful"
     worst = max(live, key=lambda f: (f.severity.rank, f.confidence))
     return worst.kind.value
+
+
+def _resources(config: Config | None) -> Resources:
+    """The resources a comparison runs with: those of its Config, else the current ones."""
+    return Resources.from_config(config) if config is not None else current()

@@ -8,6 +8,7 @@ from typing import Any
 
 from provenance.compare.lexicon import Cue, Lexicon, load_lexicon
 from provenance.compare.tokens import Opcode, Side, Token, fold, lemma, word_diff
+from provenance.lang.resources import Resources, current
 from provenance.model import DEFAULT_SEVERITY, DriftSubtype, Finding, FindingKind, Severity, SideRef, Span
 
 
@@ -26,6 +27,8 @@ class PairContext:
     embedder: Any = None
     # the words of the article's credit (the passage's frame, blanked on ``der``) in this bead's sentences
     credit_words: frozenset[str] = frozenset()
+    # the run's language resources (cache dir, dictionaries, WordNet); the current ones unless given
+    resources: Resources = field(default_factory=current)
 
     @property
     def credited(self) -> bool:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from provenance.calendar import calendar_words
 from provenance.compare.tokens import fold, lemma
 
 # English months as the derivative writes them ("21 March", "March 21st", "Sept. 3")
-_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december")
-_EN_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-             "nov": 11, "dec": 12}
-_MONTH = r"(?:" + "|".join((*_EN_MONTHS, *_EN_SHORT)) + r")\.?"
+_EN = calendar_words("en")
+_MONTH = r"(?:" + "|".join((*_EN.months, *_EN.month_abbreviations)) + r")\.?"
 _DATE = re.compile(
     rf"\b(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?!\w)"
     rf"|\b(?P<m2>{_MONTH})\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\b",
@@ -28,25 +26,20 @@ _NUMERIC = re.compile(r"\b\d{1,2}[./]\s?(\d{1,2})[./]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _english_month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return _EN_MONTHS.index(key) + 1 if key in _EN_MONTHS else _EN_SHORT[key]
-
-
 def english_dates(text: str) -> list[tuple[int, int]]:
     """(day, month) of every date written with an English month name."""
     out = []
     for m in _DATE.finditer(text):
         day = int(m.group("a") or m.group("b"))
         if 1 <= day <= 31:
-            out.append((day, _english_month(m.group("m1") or m.group("m2"))))
+            out.append((day, _EN.month(m.group("m1") or m.group("m2")) or 0))
     return out
 
 
 @lru_cache(maxsize=64)
 def _month_words(lang: str) -> dict[str, int]:
     """Folded month names of ``lang`` and English, standalone and in-date forms ("grudzień", "grudnia")."""
-    words: dict[str, int] = {fold(name): i + 1 for i, name in enumerate(_EN_MONTHS)}
+    words: dict[str, int] = {fold(name): i + 1 for i, name in enumerate(_EN.months)}
     try:
         from babel import Locale, UnknownLocaleError
 

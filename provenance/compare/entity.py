@@ -8,14 +8,28 @@ inflection, accents and transliteration, or the same place/people in another lan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from provenance.calendar import calendar_words
 from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
-from provenance.compare.tokens import Side, Token, cache_root, fold, is_known, lemma, similar_word, translit
+from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.lang.cldr import place_ids, same_place
+from provenance.lang.resources import current
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "entity"
+
+
+def not_names_of(lex: Lexicon) -> set[str]:
+    """Capitalised words that name nobody: the lexicon's list, and the language's months and weekdays."""
+    return set(lex.entries("names.not_names")) | _calendar_names(lex.lang)
+
+
+@lru_cache(maxsize=32)
+def _calendar_names(lang: str) -> frozenset[str]:
+    calendar = calendar_words(lang)
+    return frozenset(fold(w) for w in (*calendar.months, *calendar.weekdays))
 
 
 def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
@@ -23,7 +37,7 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
     capitalised words that are ordinary words of the language, to keep precision."""
     out = []
     stop = set(lex.entries("stop.words"))
-    not_names = set(lex.entries("names.not_names"))
+    not_names = not_names_of(lex)
     for t in side.tokens:
         if not t.is_word or not t.is_capitalised or len(t.text) < 2:
             continue
@@ -60,7 +74,7 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
     if tok.text[-2:] in {"'s", "’s"} and len(tok.text) > 3:  # possessive: "Spain's"
         tok = Token(tok.text[:-2], tok.start, tok.end - 2, tok.index, tok.sentence_start)
     ids = entity_ids(tok.text)
-    root = cache_root()  # where the compiled CLDR name table is kept
+    root = current().cache_dir  # where the compiled CLDR name table is kept
     places = place_ids(tok.text, root)
     for other in side.tokens:
         if not other.is_word:
@@ -160,7 +174,7 @@ def _replaced_names(ctx: PairContext) -> list[Finding]:
     der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
     tr_fold, tr_tl = fold(ctx.trans.text), translit(ctx.trans.text)
     stop = set(ctx.der_lex.entries("stop.words"))
-    not_names = set(ctx.der_lex.entries("names.not_names"))
+    not_names = not_names_of(ctx.der_lex)
     for op in ctx.opcodes:
         if op.tag != "replace" or op.a[1] - op.a[0] > 4 or op.b[1] - op.b[0] > 4:
             continue  # only a local substitution; long rephrased stretches move names around
@@ -334,7 +348,7 @@ def _inserted(tok: Token, ctx: PairContext) -> bool:
 def _in_institution_name(tok: Token, side: Side, lex: Lexicon) -> bool:
     """Part of a Title Case institution name ('Ministry of Emergency Situations', 'Unified State Exam'):
     a run of capitalised words (joined by of/for/and) with an institution word in it."""
-    not_names = set(lex.entries("names.not_names"))
+    not_names = not_names_of(lex)
     toks = side.tokens
 
     def run(step: int) -> list[Token]:

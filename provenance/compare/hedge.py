@@ -7,9 +7,8 @@ reported speech (Konjunktiv I) with a reporting verb instead.
 
 from __future__ import annotations
 
-import re
-
 from provenance.compare.base import PairContext, in_scope, make_finding, quote
+from provenance.compare.hedge_rules import HedgeRules, hedge_rules
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, fold
 from provenance.lang.lemmas import lemma
@@ -17,68 +16,30 @@ from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "hedge"
 
-# hedge cues strong enough to report on their own; others (Konjunktiv I, "wohl", "could") are weaker evidence
-_STRONG = {
-    "de": {"soll", "sollen", "angeblich*", "mutmaßlich*", "mutmasslich*", "vermeintlich*", "offenbar", "laut",
-           "zufolge",
-           "heißt es", "heisst es", "hieß es", "hiess es", "berichten zufolge", "dem vernehmen nach", "anscheinend"},
-    "fr": {"aurait", "auraient", "selon", "d'apres", "pretendument", "apparemment", "semble-t-il", "parait-il"},
-    "es": {"habria", "habrian", "supuestamente", "presuntamente", "al parecer", "segun", "aparentemente"},
-    "it": {"avrebbe", "avrebbero", "presumibilmente", "presuntamente", "a quanto pare", "secondo", "apparentemente"},
-    "ru": {"якобы", "по данным", "по словам", "по сообщениям", "как сообщается", "сообщается", "предположительно",
-           "по информации", "по мнению", "по версии", "мол", "дескать", "будто"},
-    "en": {"reportedly", "allegedly", "supposedly", "purportedly", "apparently", "is said to", "are said to",
-           "was said to", "were said to", "according to", "is alleged to", "are alleged to", "claimed", "claims",
-           "it is said", "reports say", "sources say", "is reported to", "are reported to", "was reported to",
-           "is believed to", "are believed to", "seemingly", "ostensibly", "presumably"},
-}
-# conditional verb forms: hedges in reported speech, but as often plain conditionals ("it would be vain")
-_CONDITIONAL = {"konnte", "konnten", "durfte", "durften", "scheint", "scheinen", "schien", "serait", "seraient",
-                "semble", "semblent", "seria", "serian", "estaria", "estarian", "podria", "podrian", "parece",
-                "parecen", "parecia", "sarebbe", "sarebbero", "potrebbe", "potrebbero", "dovrebbe", "dovrebbero",
-                "sembra", "sembrano", "sembrava", "pare", "мог бы", "могла бы", "могли бы", "может быть", "кажется",
-                "возможно", "вероятно", "очевидно", "видимо"}
-# words after "soll"/"sollen" that make it reported speech ("soll ... gesagt haben") rather than a plan
-_DE_PERFECT = {"haben", "sein", "worden", "gewesen"}
-# English modal / plan words that can legitimately render a non-hedging German "soll" ("is to", "should")
-_EN_MODAL = {"should", "shall", "would", "will", "supposed", "expected", "planned", "plans", "intended", "wants",
-             "want", "wanted",
-             "intends", "due", "aims", "meant", "going", "set", "to be", "is to", "are to", "was to", "were to"}
-
+_CLAUSE_END = frozenset({".", ";", "?", "!"})
 
 def hedge_cues(side: Side, lex: Lexicon) -> list[Cue]:
+    rules = hedge_rules(side.lang)
     cues = _self_sourced(side, lex, _guarded(side, lex, lex.find("hedge.cues", side.tokens)))
-    if side.lang == "de":
-        cues = _german_soll(side, cues)
-        cues += _konjunktiv(side, lex, cues)
-    elif side.lang in _CONDITIONAL_ENDINGS:
-        cues += _romance_conditional(side, cues)
+    if rules.soll:  # German: "soll" and the Konjunktiv I
+        cues = _german_soll(side, rules, cues)
+        cues += _konjunktiv(side, lex, rules, cues)
+    elif rules.conditional_endings:
+        cues += _romance_conditional(side, rules, cues)
     return cues
 
 
-# the conditional of reported speech ("le logiciel permettrait de ...": the software would reportedly allow):
-# a verb form with one of these endings whose lemma is another word; modal verbs ("pourrait": could) excluded
-_CONDITIONAL_ENDINGS = {
-    "fr": ("rait", "raient"),
-    "es": ("ría", "rían"),
-    "it": ("rebbe", "rebbero"),
-    "pt": ("ria", "riam"),
-}
-_MODAL_LEMMAS = {"pouvoir", "devoir", "falloir", "vouloir", "aimer", "poder", "deber", "querer", "gustar", "potere",
-                 "dovere", "volere", "piacere"}
-
-
-def _romance_conditional(side: Side, existing: list[Cue]) -> list[Cue]:
+def _romance_conditional(side: Side, rules: HedgeRules, existing: list[Cue]) -> list[Cue]:
     """Weak hedges: conditional verb forms (by their ending and a lemma that is another word: "permettrait" /
     "permettre", not the noun "portrait"), as the Konjunktiv is in German."""
     taken = {c.start for c in existing}
     out = []
     for t in side.tokens:
         word = t.text.lower()
-        if t.index in taken or not t.is_word or not word.endswith(_CONDITIONAL_ENDINGS[side.lang]):
+        if t.index in taken or not t.is_word or not word.endswith(rules.conditional_endings):
             continue
         base = lemma(word, side.lang)
-        if base == word or base in _MODAL_LEMMAS:
+        if base == word or base in rules.modal_lemmas:
             continue
         out.append(Cue(t.index, t.index + 1, "COND:" + word, "hedge.conditional"))
     return out
@@ -128,38 +89,32 @@ def _in_scope(ctx: PairContext, t_hedges: list[Cue]) -> list[Cue]:
     )
 
 
-def _perfect_infinitive(words: list[str]) -> bool:
+def _perfect_infinitive(words: list[str], rules: HedgeRules) -> bool:
     """ "soll ... gesagt haben", "soll ... verkauft worden sein": a participle before "haben"/"sein" (or "worden",
     "gewesen"); "soll ... unterwegs sein" is the plan reading ("is to be under way")."""
     for k, w in enumerate(words):
-        if w in {"worden", "gewesen"}:
+        if w in rules.perfect_alone:
             return True
-        if w in _DE_PERFECT and k > 0 and _DE_PARTICIPLE.match(words[k - 1]):
+        if w in rules.perfect and k > 0 and rules.participle is not None and rules.participle.match(words[k - 1]):
             return True
     return False
 
 
-# a German past participle: "gesagt", "angegriffen", "verkauft", "kritisiert"
-_DE_PARTICIPLE = re.compile(
-    r"^(?:\w*ge\w+(?:t|en)|(?:be|ver|ent|er|zer|emp|miss|über|unter|hinter)\w+(?:t|en)|\w+iert)$"
-)
-
-
-def _german_soll(side: Side, cues: list[Cue]) -> list[Cue]:
+def _german_soll(side: Side, rules: HedgeRules, cues: list[Cue]) -> list[Cue]:
     """Keep 'soll/sollen' as a strong hedge only with a perfect infinitive; mark it 'soll?' otherwise."""
     out = []
     words = [fold(t.text) for t in side.tokens]
     for c in cues:
-        if c.entry in {"soll", "sollen"}:
+        if c.entry in rules.soll:
             rest = words[c.end : c.end + 25]
-            stop = next((k for k, w in enumerate(rest) if w in {".", ";", "?", "!"}), len(rest))
-            if not _perfect_infinitive(rest[:stop]):
+            stop = next((k for k, w in enumerate(rest) if w in _CLAUSE_END), len(rest))
+            if not _perfect_infinitive(rest[:stop], rules):
                 c = Cue(c.start, c.end, c.entry + "?", c.category)
         out.append(c)
     return out
 
 
-def _konjunktiv(side: Side, lex: Lexicon, existing: list[Cue]) -> list[Cue]:
+def _konjunktiv(side: Side, lex: Lexicon, rules: HedgeRules, existing: list[Cue]) -> list[Cue]:
     forms = lex.find("hedge.konjunktiv", side.tokens)
     words = [fold(t.text) for t in side.tokens]
     out = []
@@ -168,9 +123,9 @@ def _konjunktiv(side: Side, lex: Lexicon, existing: list[Cue]) -> list[Cue]:
         if tok.is_capitalised and not tok.sentence_start:
             continue  # a noun that folds to a verb form ('Läufe' / 'laufe')
         before = words[max(0, c.start - 6) : c.start]
-        if c.entry in {"habe", "werde"} and "ich" in before:  # 1st person indicative, not reported speech
-            continue
-        if c.entry in {"hätte", "wäre", "hätten", "wären", "würden"}:
+        if c.entry in rules.konjunktiv_first_person and rules.first_person & set(before):
+            continue  # 1st person indicative ("ich habe"), not reported speech
+        if c.entry in rules.konjunktiv_ii:
             continue  # Konjunktiv II: conditionals as often as reported speech
         out.append(Cue(c.start, c.end, "KI:" + c.entry, "hedge.konjunktiv"))
     return out if not any(x.start == c.start for x in existing for c in out) else out
@@ -179,7 +134,7 @@ def _konjunktiv(side: Side, lex: Lexicon, existing: list[Cue]) -> list[Cue]:
 def _strength(cue: Cue, lang: str) -> str:
     if cue.entry.startswith(("KI:", "COND:")) or cue.entry.endswith("?"):
         return "weak"
-    return "strong" if cue.entry in _STRONG.get(lang, set()) else "weak"
+    return "strong" if cue.entry in hedge_rules(lang).strong else "weak"
 
 
 def _kept(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
@@ -245,7 +200,8 @@ def detect(ctx: PairContext) -> list[Finding]:
     if not d_own and (not d_attr or epistemic):
         strong_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "strong"]
         weak_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "weak"]
-        plan_soll = any(c.entry in {"soll?", "sollen?"} for c in weak_src)
+        src_rules = hedge_rules(ctx.src.lang)
+        plan_soll = any(c.entry.endswith("?") and c.entry[:-1] in src_rules.soll for c in weak_src)
         conf = 0.0
         if ctx.trans is not None:
             if t_hedges:
@@ -254,12 +210,12 @@ def detect(ctx: PairContext) -> list[Finding]:
                 conf = 0.6
         elif strong_src:
             conf = 0.8
-        elif weak_src and not (plan_soll and d_words & _EN_MODAL):
+        elif weak_src and not (plan_soll and d_words & hedge_rules(ctx.der.lang).modal):
             # Konjunktiv / conditional forms are reported speech only next to a reporting verb
             # ("Der Kanzler behauptet, die Reformen seien ..."); alone they are often conditionals
             src_attr = ctx.src_lex.find("hedge.attribution", ctx.src.tokens)
             lexical = [c for c in weak_src if not c.entry.startswith(("KI:", "COND:")) and not c.entry.endswith("?")
-                       and c.entry not in _CONDITIONAL]
+                       and c.entry not in src_rules.conditional]
             conf = 0.7 if src_attr else 0.6 if lexical else 0.45
         if conf > 0:
             cues = strong_src or weak_src

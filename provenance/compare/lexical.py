@@ -19,20 +19,16 @@ dictionary antonym keeps its default severity. Skipped silently when the Ding fi
 from __future__ import annotations
 
 import logging
-import os
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
 from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word, translit
+from provenance.lang.resources import Resources, current
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
-
-if TYPE_CHECKING:
-    from provenance.config import Config
 
 log = logging.getLogger("provenance.compare")
 
@@ -128,45 +124,41 @@ class Dictionary:
 def _german_lemma(word: str) -> str:
     """simplemma on the word as written: lower-casing first would make the noun 'Werken' the verb 'werken'.
     Uses the comparison's lemmatiser (memory-mapped tries when available: no second dictionary load)."""
-    from provenance.compare.tokens import _simplemma
+    from provenance.lang.lemmas import lemmatiser
 
-    lemmatizer, _ = _simplemma()
+    lemmatizer, _ = lemmatiser()
     try:
         return str(lemmatizer.lemmatize(word, "de"))  # type: ignore[attr-defined]
     except (ValueError, KeyError):
         return word
 
 
-@lru_cache(maxsize=4)
-def _dictionary(path: str, cache_dir: str | None) -> Dictionary | None:
-    p = Path(path)
-    if not p.is_file():
+def _dictionary(path: Path, cache_dir: Path) -> Dictionary | None:
+    # kept per dictionary file: its index depends on the file only, so a later run with another cache dir uses
+    # the copy in memory
+    if path not in _BY_PATH:
+        _BY_PATH[path] = _read_dictionary(path, cache_dir)
+    return _BY_PATH[path]
+
+
+_BY_PATH: dict[Path, Dictionary | None] = {}
+
+
+def _read_dictionary(path: Path, cache_dir: Path) -> Dictionary | None:
+    if not path.is_file():
         return None
     try:
-        return Dictionary(p, Path(cache_dir) if cache_dir else None)
+        return Dictionary(path, cache_dir)
     except (OSError, ValueError) as exc:  # an unreadable dictionary disables this check, nothing else
-        log.warning("lexical check disabled: cannot read %s: %s", p, exc)
+        log.warning("lexical check disabled: cannot read %s: %s", path, exc)
         return None
 
 
-_configured: dict[str, str] = {}  # from the run's Config (use_config); else environment and defaults
-
-
-def use_config(config: Config) -> None:
-    """Take the dictionary path (``gloss_dictionary``) from the run's configuration. Its compiled index goes
-    where the other compiled lexical resources go (``tokens.cache_root()``)."""
-    _configured.clear()
-    if config.gloss_dictionary:
-        _configured["path"] = str(config.gloss_dictionary)
-
-
-def dictionary() -> Dictionary | None:
-    """The Ding dictionary (configured path, $PROVENANCE_GLOSS_DICTIONARY, or the Debian path); None when absent."""
-    from provenance.compare.tokens import cache_root
-    from provenance.translate.gloss import DEFAULT_DICTIONARY
-
-    path = _configured.get("path") or os.environ.get("PROVENANCE_GLOSS_DICTIONARY") or str(DEFAULT_DICTIONARY)
-    return _dictionary(path, str(cache_root()))
+def dictionary(resources: Resources | None = None) -> Dictionary | None:
+    """The Ding dictionary of ``resources`` (default: the current run's), its index under their cache dir; None
+    when it is not installed."""
+    res = resources or current()
+    return _dictionary(res.ding, res.cache_dir)
 
 
 @lru_cache(maxsize=1)

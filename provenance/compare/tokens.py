@@ -15,11 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 # lemmas moved to provenance.lang (align and the gloss need them too); the detectors import them from here
-from provenance.lang.lemmas import cache_root as cache_root
+from provenance.lang.lemmas import cache_root as cache_root  # negation.py and wordvec.py ask it for the cache dir
 from provenance.lang.lemmas import is_known as is_known
 from provenance.lang.lemmas import lemma as lemma
-from provenance.lang.lemmas import lemmatiser as _simplemma  # noqa: F401 - lexical.py's name for it
-from provenance.lang.lemmas import use_cache_dir as use_cache_dir
 from provenance.model import Sentence, Span
 
 # words (with inner hyphens/apostrophes), numbers with separators, single punctuation marks

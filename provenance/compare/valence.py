@@ -9,35 +9,25 @@ one signal: a passage word and the translation's word at the same place that sou
 
 from __future__ import annotations
 
-import importlib.util
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from provenance.compare.tokens import fold, lemma
-
-_FILE = "vader_lexicon.txt"
+from provenance.lang.resources import current
 
 
 def lexicon_path() -> Path | None:
-    """The installed VADER lexicon file (or ``PROVENANCE_VADER_LEXICON``), or None."""
-    env = os.environ.get("PROVENANCE_VADER_LEXICON")
-    if env:
-        return Path(env) if Path(env).is_file() else None
-    try:
-        spec = importlib.util.find_spec("vaderSentiment")
-    except (ImportError, ValueError):
-        return None
-    for loc in (spec.submodule_search_locations or []) if spec else []:
-        if (Path(loc) / _FILE).is_file():
-            return Path(loc) / _FILE
-    return None
+    """The current run's VADER lexicon file (``Config.vader_lexicon`` or the installed package's), or None."""
+    return current().vader
+
+
+def load(path: Path | None = None) -> dict[str, float]:
+    """Word -> mean valence; empty when the lexicon is not installed."""
+    return _load(path or lexicon_path())
 
 
 @lru_cache(maxsize=4)
-def load(path: Path | None = None) -> dict[str, float]:
-    """Word -> mean valence; empty when the lexicon is not installed."""
-    path = path or lexicon_path()
+def _load(path: Path | None) -> dict[str, float]:
     if path is None:
         return {}
     out: dict[str, float] = {}

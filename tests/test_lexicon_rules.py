@@ -1,0 +1,89 @@
+"""The detectors' rules that live in the lexicon files are read into typed objects and checked when read."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.calendar import calendar_words, parse_calendar
+from provenance.compare.hedge_rules import hedge_rules, parse_hedge_rules
+from provenance.compare.lexicon import LEXICON_DIR
+from provenance.errors import LexiconError
+
+LANGS = sorted(p.stem for p in LEXICON_DIR.glob("*.toml") if "." not in p.stem and p.stem != "entities")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lexicon_file_has_hedge_rules_of_the_documented_shape(lang: str) -> None:
+    rules = hedge_rules(lang)
+    assert rules.lang == lang
+    assert all(isinstance(w, str) and w for w in rules.strong | rules.conditional | rules.modal)
+
+
+def test_german_rules_tell_reported_soll_from_a_plan() -> None:
+    de = hedge_rules("de")
+    assert "soll" in de.soll and "soll" in de.strong
+    assert de.participle is not None and de.participle.match("gesagt") and not de.participle.match("unterwegs")
+
+
+def test_romance_conditionals_have_endings_and_modal_verbs() -> None:
+    fr = hedge_rules("fr")
+    assert "rait" in fr.conditional_endings and "pouvoir" in fr.modal_lemmas
+    assert hedge_rules("pt").conditional_endings == ("ria", "riam")
+
+
+def test_a_language_without_a_lexicon_has_empty_rules() -> None:
+    assert hedge_rules("xx").strong == frozenset() and hedge_rules("xx").participle is None
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        ({"hedge": {"rules": {"strnog": ["soll"]}}}, "unknown key"),
+        ({"hedge": {"rules": {"strong": "soll"}}}, "list of non-empty strings"),
+        ({"hedge": {"rules": {"strong": ["soll", 3]}}}, "list of non-empty strings"),
+        ({"hedge": {"rules": {"participle": "(unclosed"}}}, "not a regular expression"),
+        ({"hedge": {"rules": {"participle": 7}}}, "must be a string"),
+        ({"conditional": {"endings": ["rait", ""]}}, "list of non-empty strings"),
+        ({"conditional": ["rait"]}, "must be a table"),
+    ],
+)
+def test_malformed_rules_are_refused_when_read(data: dict, complaint: str) -> None:
+    with pytest.raises(LexiconError, match=complaint):
+        parse_hedge_rules("xx", data)
+
+
+def test_months_and_weekdays_are_listed_once_and_read_by_name_or_abbreviation() -> None:
+    en = calendar_words("en")
+    assert en.months[0] == "january" and len(en.weekdays) == 7
+    assert en.month("Sept.") == 9 and en.month("May") == 5 and en.month("source") is None
+    assert calendar_words("de").month("märz") == 3
+    assert calendar_words("xx").months == ()
+
+
+def test_the_readers_of_the_calendar_see_its_words() -> None:
+    """The date check, the capitalised words that are no names and the attribution finder's lists all take the
+    months from data/calendar.toml (none of them lists months of its own)."""
+    from provenance.attribution.lexicon import load_lexicon as attribution_lexicon
+    from provenance.compare.dates import english_dates
+    from provenance.compare.entity import not_names_of
+    from provenance.compare.lexicon import load_lexicon
+
+    assert english_dates("on 21 March and Sept. 3") == [(21, 3), (3, 9)]
+    assert {"march", "friday"} <= not_names_of(load_lexicon("en"))
+    attribution = attribution_lexicon()
+    assert {"january", "monday"} <= attribution.sentence_openers
+    assert {"dezember", "sept", "source"} <= attribution.line_fillers
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        ({"en": {"months": ["january"]}}, "must list 12 names"),
+        ({"en": {"weekdays": ["Monday"] * 7}}, "lowercase"),
+        ({"en": {"month_abbreviations": {"jan": 13}}}, "months 1-12"),
+        ({"en": {"monhts": []}}, "must be a table of"),
+    ],
+)
+def test_a_malformed_calendar_is_refused_when_read(data: dict, complaint: str) -> None:
+    with pytest.raises(LexiconError, match=complaint):
+        parse_calendar(data)
