@@ -36,11 +36,14 @@ def build_corpus(folder: Path, count: int) -> tuple[Path, Path]:
     """(manifest of ``count`` articles, manifest of the warm-up articles after them)."""
     src, ref_a, ref_b = (_lines(f"newstest2021.de-en.{part}") for part in ("src.de", "ref.A.en", "ref.B.en"))
     entries = []
+    # five sentences an article while the test set has them; shorter articles for bigger corpora (200 articles of
+    # four sentences), so no sentence is in two articles
+    per = min(SENTENCES, len(src) // (count + WARMUP))
+    if per < 2:
+        raise SystemExit(f"newstest2021 de-en has too few sentences for {count} articles")
     for i in range(count + WARMUP):
-        lo = i * SENTENCES
-        if lo + SENTENCES > len(src):
-            raise SystemExit(f"newstest2021 de-en has sentences for {len(src) // SENTENCES - WARMUP} articles")
-        de, en_a, en_b = src[lo : lo + SENTENCES], ref_a[lo : lo + SENTENCES], ref_b[lo : lo + SENTENCES]
+        lo = i * per
+        de, en_a, en_b = src[lo : lo + per], ref_a[lo : lo + per], ref_b[lo : lo + per]
         item = folder / f"a{i:04d}"
         item.mkdir()
         url = f"https://rheinischer-bote.example/story-{i}.html"
@@ -122,7 +125,8 @@ def main() -> None:
     write_section("corpus", "\n".join([
         "## Corpus runs on Dask: `provenance check --manifest ... --workers N`",
         "",
-        f"{args.articles} articles built from WMT newstest2021 de-en: {SENTENCES} consecutive reference-B sentences "
+        f"{args.articles} articles built from WMT newstest2021 de-en: "
+        f"{min(SENTENCES, 1002 // (args.articles + WARMUP))} consecutive reference-B sentences "
         "quoted as a passage credited to the example outlet, the German source sentences as the original "
         "(an HTML page), reference A as the translation memory (`--translator memory`). 'in-process' is the run "
         "without Dask; the others use a LocalCluster on 127.0.0.1 (one thread per worker process). Each run starts "
