@@ -1,0 +1,91 @@
+"""What the negation checks share: the lexicon's antonym pairs, WordNet settings, dictionary equivalents, and
+the tests for a negated word and an age phrase."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from provenance.compare.lexicon import Lexicon, load_lexicon
+from provenance.compare.tokens import Side, Token, fold, lemma
+
+if TYPE_CHECKING:
+    from provenance.compare.wordnet import WordNet
+
+DETECTOR = "negation"
+
+
+def _antonym_pairs(lex: Lexicon) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in lex.data.get("antonyms", {}).get("pairs", []):
+        a, b = fold(pair[0]), fold(pair[1])
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    for left, right in lex.data.get("antonyms", {}).get("groups", []):
+        for a in left:
+            for b in right:
+                out.setdefault(fold(a), set()).add(fold(b))
+                out.setdefault(fold(b), set()).add(fold(a))
+    return out
+
+
+_PAIRS_CACHE: dict[str, dict[str, set[str]]] = {}
+
+
+def _lexicon_pairs(lex: Lexicon) -> dict[str, set[str]]:
+    """The lexicon's antonym pairs of ``lex``'s language, built once per process."""
+    if lex.lang not in _PAIRS_CACHE:
+        _PAIRS_CACHE[lex.lang] = _antonym_pairs(lex)
+    return _PAIRS_CACHE[lex.lang]
+
+
+_WN_MAX_RANK = 3  # WordNet senses per part of speech considered (most frequent first)
+_WN_SMALL_OP = 4  # a replaced stretch at most this long on both sides pairs its words one against one
+_WN_NEAR = 0.2  # otherwise the two words must sit at about the same relative place of their sentences
+
+
+def _wn_related(wn: WordNet, word: str) -> frozenset[str]:
+    from provenance.compare import wordnet
+
+    return wordnet.related(wn, word, _WN_MAX_RANK)
+
+
+def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
+    """English equivalents of a word of ``lang`` from an installed dictionary, or None."""
+    en = load_lexicon("en")
+
+    def content(words: Iterable[str]) -> frozenset[str]:  # 'out' of 'roll out' is no meaning of its own
+        return frozenset(fold(w) for w in words if len(w) >= 3 and not en.has_word("stop.words", w))
+
+    if lang == "de":
+        from provenance.compare import lexical
+
+        ding = lexical.dictionary()
+        if ding is not None:
+            return lambda word: content(ding.plain(word))
+    from provenance.compare.tokens import cache_root
+    from provenance.lang import freedict
+
+    pairs = freedict.word_pairs(lang, "en", cache_dir=cache_root())
+    if not pairs:
+        return None
+    return lambda word: content(w for form in {word.lower(), lemma(word, lang)} for w in pairs.get(form, ()))
+
+
+_AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+def _age_phrase(side: Side, tok: Token) -> bool:
+    """'old' in '19-year-old' / 'a 19 year old' states an age, not the opposite of 'young'."""
+    if fold(tok.text) != "old" or tok.index == 0:
+        return False
+    before = fold(side.tokens[tok.index - 1].text)
+    if before == "-" and tok.index >= 2:
+        before = fold(side.tokens[tok.index - 2].text)
+    return before.split("-")[-1] in _AGE_UNITS
+
+
+def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
+    """'not correct' in the translation is the same as 'incorrect' in the passage."""
+    before = side.tokens[max(0, tok.index - 2) : tok.index]
+    return bool(lex.find("negation.cues", before))
