@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from provenance.corpus import run_corpus
 from tests.conftest import EXAMPLE, example_config, link_compiled
 
 distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
 
 
 @pytest.fixture(scope="module")
@@ -271,3 +273,46 @@ def test_a_worker_failure_loses_no_finished_result_and_the_rerun_completes_the_r
     assert (rerun.checked, rerun.skipped, rerun.errors) == (1, 2, 0)
     assert read_results(out)[-1]["id"] == "boom"
     assert read_results(out)[-1]["status"] == "ok"
+
+
+class KillOnBoom(distributed.WorkerPlugin):
+    """Kills the worker process outright (no exception, no clean-up) when it starts the item with id 'boom'."""
+
+    def setup(self, worker: object) -> None:
+        from provenance.corpus import runner
+
+        real = runner.ItemRunner.run
+
+        def run(self: runner.ItemRunner, item: runner.ManifestItem) -> dict:
+            if item.id == "boom":
+                os._exit(1)
+            return real(self, item)
+
+        runner.ItemRunner.run = run  # type: ignore[method-assign]
+
+
+@pytest.mark.e2e
+def test_a_killed_worker_process_loses_no_finished_result_and_the_rerun_completes_the_rest(
+    shared: Path, tmp_path: Path
+) -> None:
+    manifest = manifest_in(shared, tmp_path, [item("a1", "a1.md"), item("boom", "a2.md"), item("a3", "a3.md")])
+    out = tmp_path / "results.jsonl"
+    # the scheduler gives up on a task after the first worker that dies running it (3 by default: slower)
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                                 silence_logs=50) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        client.register_plugin(KillOnBoom(), name="kill-on-boom")
+        outcome = run_corpus(manifest, config_for(shared), output=out, scheduler=cluster.scheduler_address)
+
+    assert (outcome.checked, outcome.errors) == (2, 1)
+    results = {r["id"]: r for r in read_results(out)}
+    assert results["a1"]["status"] == results["a3"]["status"] == "ok"
+    assert results["boom"]["status"] == "error" and "KilledWorker" in results["boom"]["error"]
+
+    rerun = run_corpus(manifest, config_for(shared), output=out)
+
+    assert (rerun.checked, rerun.skipped, rerun.errors) == (1, 2, 0)
+    assert read_results(out)[-1]["id"] == "boom" and read_results(out)[-1]["status"] == "ok"
