@@ -32,8 +32,8 @@ def _lines(name: str) -> list[str]:
     return data_path("wmt_newstest", name).read_text(encoding="utf-8").splitlines()
 
 
-def build_corpus(folder: Path, count: int) -> tuple[Path, Path]:
-    """(manifest of ``count`` articles, manifest of the warm-up articles after them)."""
+def build_corpus(folder: Path, count: int) -> tuple[Path, Path, int]:
+    """(manifest of ``count`` articles, manifest of the warm-up articles after them, sentences per article)."""
     src, ref_a, ref_b = (_lines(f"newstest2021.de-en.{part}") for part in ("src.de", "ref.A.en", "ref.B.en"))
     entries = []
     # five sentences an article while the test set has them; shorter articles for bigger corpora (200 articles of
@@ -67,7 +67,7 @@ def build_corpus(folder: Path, count: int) -> tuple[Path, Path]:
     timed, warm = folder / "articles.jsonl", folder / "warmup.jsonl"
     timed.write_text("\n".join(entries[:count]) + "\n", encoding="utf-8")
     warm.write_text("\n".join(entries[count:]) + "\n", encoding="utf-8")
-    return timed, warm
+    return timed, warm, per
 
 
 def _stamper(stamps: list[float]) -> Callable[[str, int, int], None]:
@@ -96,7 +96,7 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        manifest, warm = build_corpus(tmp, args.articles)
+        manifest, warm, per = build_corpus(tmp, args.articles)
         # one-time builds per installation (lemma tries, WordNet, gloss) go into a template cache
         run_corpus(warm, config(tmp / "warm-cache"), output=tmp / "warm.jsonl")
         for workers in WORKERS:
@@ -125,8 +125,7 @@ def main() -> None:
     write_section("corpus", "\n".join([
         "## Corpus runs on Dask: `provenance check --manifest ... --workers N`",
         "",
-        f"{args.articles} articles built from WMT newstest2021 de-en: "
-        f"{min(SENTENCES, 1002 // (args.articles + WARMUP))} consecutive reference-B sentences "
+        f"{args.articles} articles built from WMT newstest2021 de-en: {per} consecutive reference-B sentences "
         "quoted as a passage credited to the example outlet, the German source sentences as the original "
         "(an HTML page), reference A as the translation memory (`--translator memory`). 'in-process' is the run "
         "without Dask; the others use a LocalCluster on 127.0.0.1 (one thread per worker process). Each run starts "

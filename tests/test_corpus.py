@@ -232,16 +232,23 @@ def _in_process(shared: Path, tmp_path: Path, lines: list[object]) -> Path:
     return out
 
 
-class FailOnBoom(distributed.WorkerPlugin):
-    """Makes the worker fail on the item with id 'boom', as a worker that dies in the middle of it would."""
+class BreakOnBoom(distributed.WorkerPlugin):
+    """Breaks the worker on the item with id 'boom': it raises ("raise"), or its process dies outright with no
+    exception and no clean-up ("kill")."""
+
+    def __init__(self, how: str) -> None:
+        self.how = how
 
     def setup(self, worker: object) -> None:
         from provenance.corpus import runner
 
         real = runner.ItemRunner.run
+        how = self.how
 
         def run(self: runner.ItemRunner, item: runner.ManifestItem) -> dict:
             if item.id == "boom":
+                if how == "kill":
+                    os._exit(1)
                 raise RuntimeError("simulated crash")
             return real(self, item)
 
@@ -249,51 +256,12 @@ class FailOnBoom(distributed.WorkerPlugin):
 
 
 @pytest.mark.e2e
-def test_a_worker_failure_loses_no_finished_result_and_the_rerun_completes_the_rest(
-    shared: Path, tmp_path: Path
-) -> None:
-    manifest = manifest_in(shared, tmp_path, [item("a1", "a1.md"), item("boom", "a2.md"), item("a3", "a3.md")])
-    out = tmp_path / "results.jsonl"
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
-                                 silence_logs=50) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        client.register_plugin(FailOnBoom(), name="fail-on-boom")
-        outcome = run_corpus(manifest, config_for(shared), output=out, scheduler=cluster.scheduler_address)
-
-    assert (outcome.checked, outcome.errors) == (2, 1)
-    results = {r["id"]: r for r in read_results(out)}
-    assert results["a1"]["status"] == results["a3"]["status"] == "ok"
-    assert results["boom"]["status"] == "error"
-    assert "the worker failed on this item: RuntimeError: simulated crash" in results["boom"]["error"]
-
-    rerun = run_corpus(manifest, config_for(shared), output=out)  # the crash is gone: only 'boom' is left to do
-
-    assert (rerun.checked, rerun.skipped, rerun.errors) == (1, 2, 0)
-    assert read_results(out)[-1]["id"] == "boom"
-    assert read_results(out)[-1]["status"] == "ok"
-
-
-class KillOnBoom(distributed.WorkerPlugin):
-    """Kills the worker process outright (no exception, no clean-up) when it starts the item with id 'boom'."""
-
-    def setup(self, worker: object) -> None:
-        from provenance.corpus import runner
-
-        real = runner.ItemRunner.run
-
-        def run(self: runner.ItemRunner, item: runner.ManifestItem) -> dict:
-            if item.id == "boom":
-                os._exit(1)
-            return real(self, item)
-
-        runner.ItemRunner.run = run  # type: ignore[method-assign]
-
-
-@pytest.mark.e2e
-def test_a_killed_worker_process_loses_no_finished_result_and_the_rerun_completes_the_rest(
-    shared: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("how", "error"),
+    [("raise", "the worker failed on this item: RuntimeError: simulated crash"), ("kill", "KilledWorker")],
+)
+def test_a_broken_or_killed_worker_loses_no_finished_result_and_the_rerun_completes_the_rest(
+    shared: Path, tmp_path: Path, how: str, error: str
 ) -> None:
     manifest = manifest_in(shared, tmp_path, [item("a1", "a1.md"), item("boom", "a2.md"), item("a3", "a3.md")])
     out = tmp_path / "results.jsonl"
@@ -304,15 +272,17 @@ def test_a_killed_worker_process_loses_no_finished_result_and_the_rerun_complete
                                  silence_logs=50) as cluster,
         distributed.Client(cluster) as client,
     ):
-        client.register_plugin(KillOnBoom(), name="kill-on-boom")
+        client.register_plugin(BreakOnBoom(how), name="break-on-boom")
         outcome = run_corpus(manifest, config_for(shared), output=out, scheduler=cluster.scheduler_address)
 
     assert (outcome.checked, outcome.errors) == (2, 1)
     results = {r["id"]: r for r in read_results(out)}
     assert results["a1"]["status"] == results["a3"]["status"] == "ok"
-    assert results["boom"]["status"] == "error" and "KilledWorker" in results["boom"]["error"]
+    assert results["boom"]["status"] == "error"
+    assert error in results["boom"]["error"]
 
-    rerun = run_corpus(manifest, config_for(shared), output=out)
+    rerun = run_corpus(manifest, config_for(shared), output=out)  # the crash is gone: only 'boom' is left to do
 
     assert (rerun.checked, rerun.skipped, rerun.errors) == (1, 2, 0)
-    assert read_results(out)[-1]["id"] == "boom" and read_results(out)[-1]["status"] == "ok"
+    assert read_results(out)[-1]["id"] == "boom"
+    assert read_results(out)[-1]["status"] == "ok"

@@ -27,6 +27,7 @@ from functools import cache
 from provenance.attribution.lexicon import Lexicon, UnknownOutletWords
 from provenance.attribution.mentions import widen_start
 from provenance.attribution.patterns import (
+    APPOSITION_STOP,
     DASH_CREDIT,
     HEADLINE_CREDIT,
     MAX_CREDIT_WORDS,
@@ -256,8 +257,7 @@ def _score(
 
 # ", a rolling-stock engineer who ...": an apposition right after the name, up to its first clause or preposition
 _APPOSITION = re.compile(r"^\s*,\s+(?:(?:a|an|the)\s+)?(?P<desc>[^,.;:()\"“”«»]{1,100})", re.I)
-_HEAD_END = re.compile(r"\s+(?:who|whose|which|that|at|of|for|in|with|from|on|to|and|by)\b", re.I)
-_WHO = re.compile(r"\s+who(?:se)?\b", re.I)
+_HEAD_END = re.compile(rf"\s+(?P<stop>{APPOSITION_STOP})\b", re.I)
 
 
 def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
@@ -277,7 +277,7 @@ def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
         return "outlet"
     if head in ev.agent_not_person or head in ev.name_words:
         return None
-    if cut and _WHO.match(desc[cut.start() :]):
+    if cut and cut.group("stop").lower() in ("who", "whose"):
         return "agent"  # "X, a [...] who": outlets take "which"
     return "agent" if len(head) > 3 and head.endswith(ev.agent_endings) else None
 

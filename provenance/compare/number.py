@@ -15,6 +15,7 @@ from functools import lru_cache
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import LEXICON_DIR, Lexicon
 from provenance.compare.tokens import Side, Token, fold
+from provenance.errors import LexiconError
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "number"
@@ -57,13 +58,13 @@ def measures() -> Measures:
     units: dict[tuple[str, ...], tuple[str, float]] = {}
     for dimension, table in data.items():
         if not isinstance(table, dict):
-            raise ValueError(f"measures.toml: [{dimension}] must be a table of unit = size")
+            raise LexiconError(f"measures.toml: [{dimension}] must be a table of unit = size")
         for phrase, size in table.items():
             if not isinstance(size, int | float) or size <= 0:
-                raise ValueError(f"measures.toml: {phrase!r} needs a positive size, not {size!r}")
+                raise LexiconError(f"measures.toml: {phrase!r} needs a positive size, not {size!r}")
             key = tuple(fold(w) for w in re.findall(r"\w+|[^\w\s]", phrase))
             if key in units and units[key] != (dimension, float(size)):
-                raise ValueError(f"measures.toml: {phrase!r} is listed twice with different sizes")
+                raise LexiconError(f"measures.toml: {phrase!r} is listed twice with different sizes")
             units[key] = (dimension, float(size))
     return Measures(units, max(len(k) for k in units))
 
@@ -214,8 +215,7 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             values = values | {v * m for v in values}
             used.append(toks[i + 1])
             weak = False
-        unit = measures().after(toks, used[-1].index + 1) if used[-1].index + 1 < len(toks) else None
-        out.append(Mention(used, frozenset(values), weak, unit))
+        out.append(Mention(used, frozenset(values), weak, measures().after(toks, used[-1].index + 1)))
         i += len(used)
     return out
 

@@ -54,8 +54,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 if (
                     named
                     and not lex.negative.search(text[before.start : before.end])
-                    and lex.outlet_anaphor.search(ix.outside_quotes(sent))
-                    and not lex.outlet_own.search(ix.outside_quotes(sent))  # "... moved its staff": news about it
+                    and _names_outlet_again(ix, sent)
                     and continues(ix, sent, named[-1])
                 ):
                     hit = (named[-1], "inline")
@@ -176,12 +175,16 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
     between = Span(last.span.end, sent.end)  # the sentence itself too: "..., the Nikkei business daily reported"
     if any(not same_outlet(m, last.mention) for m in ix.mention_index.overlapping(between) if between.contains(m.span)):
         return None
-    unquoted = ix.outside_quotes(sent)
-    if not ix.lex.outlet_anaphor.search(unquoted) or ix.lex.outlet_own.search(unquoted):
-        return None
-    if not continues(ix, sent, last.mention):
+    if not _names_outlet_again(ix, sent) or not continues(ix, sent, last.mention):
         return None
     return last.mention, "inline"
+
+
+def _names_outlet_again(ix: ArticleIndex, sent: Span) -> bool:
+    """The sentence names an outlet again by what it is ("the paper put the price at"), outside quotations,
+    and is not news about that outlet's own people or business ("The Greek paper has moved its staff")."""
+    unquoted = ix.outside_quotes(sent)
+    return bool(ix.lex.outlet_anaphor.search(unquoted)) and not ix.lex.outlet_own.search(unquoted)
 
 
 def _opens_with_quote(ix: ArticleIndex, sentence: Span, ledger: Ledger) -> bool:
