@@ -407,3 +407,169 @@ def test_french_ne_que_restricts_it_does_not_negate() -> None:
     dropped = compare_texts("Il ne pourra pas louer son appartement.", "He will be able to rent his flat.",
                             source_lang="fr")
     assert _major(_sub(dropped, "negation"))
+
+
+# ------------------------------------------------------------------ figures read in their own language
+
+
+def test_an_english_thousands_comma_is_never_a_decimal() -> None:
+    """ "21,000 tonnes" is twenty-one thousand in English, so it cannot stand for the French "21 %" a passage
+    turned into 21% (the original says 12 %)."""
+    fs = compare_texts(
+        "Les débarquements ont reculé de 12 % en 2023, à un peu moins de 21 000 tonnes.",
+        "Landings fell 21% last year to just under 21,000 tonnes.",
+        source_lang="fr",
+        translation="Landings fell by 12% in 2023, to a little under 21,000 tonnes.",
+    )
+    assert any(f.original and "12" in f.original.text for f in _major(_sub(fs, "number")))
+    faithful = compare_texts(
+        "Les débarquements ont reculé de 12 % en 2023, à un peu moins de 21 000 tonnes.",
+        "Landings fell 12% in 2023 to just under 21,000 tonnes.",
+        source_lang="fr",
+    )
+    assert not _major(_sub(faithful, "number"))
+
+
+def test_hours_given_as_days_are_the_same_time() -> None:
+    original = "Secondo i tecnici, un'evacuazione completa richiederebbe oggi almeno 72 ore."
+    assert not _sub(compare_texts(original, "Experts estimate a full evacuation would take at least three days.",
+                                  source_lang="it"), "number")
+    assert _major(_sub(compare_texts(original, "Experts estimate a full evacuation would take at least five days.",
+                                     source_lang="it"), "number"))
+
+
+def test_a_rounded_conversion_after_a_comma_is_the_same_quantity() -> None:
+    """The figure a desk adds for its readers is rounded to its last digit: "over three feet" for a metre, "about
+    $2.4 million" for 14 million reais."""
+    fs = compare_texts(
+        "O edifício ficou com mais de um metro de água. A obra custou 14 milhões de reais.",
+        "The building stood in more than a metre, or over three feet, of water. The work cost 14 million reais, "
+        "about $2.4 million.",
+        source_lang="pt",
+    )
+    assert not _sub(fs, "number")
+    wrong = compare_texts("A obra custou 14 milhões de reais.", "The work cost 24 million reais.", source_lang="pt")
+    assert _major(_sub(wrong, "number"))
+
+
+# ------------------------------------------------------------------ who says it
+
+
+@pytest.mark.parametrize(
+    ("original", "lang", "translation", "rendered"),
+    [
+        ("Volgens Van Dongen is de vertraging vooral te wijt aan grondwaterproblemen.", "nl",
+         "According to Van Dongen, the delay is mainly due to groundwater problems.",
+         "Van Dongen blamed the delay mainly on groundwater problems."),
+        ("Segundo as previsões da empresa, deverá transportar 9000 passageiros por dia.", "pt",
+         "According to the company's forecasts, it should carry 9,000 passengers a day.",
+         "The company expects it to carry around 9,000 passengers a day."),
+    ],
+)
+def test_according_to_x_rendered_with_x_as_the_subject_keeps_the_attribution(
+    original: str, lang: str, translation: str, rendered: str
+) -> None:
+    assert not _sub(compare_texts(original, rendered, source_lang=lang, translation=translation), "hedge")
+
+
+def test_according_to_x_dropped_altogether_is_still_reported() -> None:
+    fs = compare_texts(
+        "Volgens Van Dongen is de vertraging vooral te wijt aan grondwaterproblemen.",
+        "The delay is mainly due to groundwater problems.",
+        source_lang="nl",
+        translation="According to Van Dongen, the delay is mainly due to groundwater problems.",
+    )
+    assert any("Van Dongen" in f.explanation for f in fs)
+
+
+# ------------------------------------------------------------------ degree
+
+
+def test_above_all_is_mainly_not_all() -> None:
+    original = "Los embalses, principalmente Mediano y El Grado, están al 31 % de su capacidad."
+    translation = "The reservoirs, mainly Mediano and El Grado, are at 31% of their capacity."
+    quiet = compare_texts(original, "The reservoirs, above all Mediano and El Grado, stand at 31% of capacity.",
+                          source_lang="es", translation=translation)
+    assert not _sub(quiet, "intensity")
+    loud = compare_texts(original, "All the reservoirs, Mediano and El Grado, stand at 31% of capacity.",
+                         source_lang="es", translation=translation)
+    assert _sub(loud, "intensity")
+
+
+def test_an_approximate_figure_is_no_partial_statement() -> None:
+    """ "about" qualifies a figure: "information about escape routes" next to "clearly" is no "partly" made
+    "completely"."""
+    fs = compare_texts(
+        "Molti residenti lamentano di non aver ricevuto informazioni chiare sulle vie di fuga.",
+        "Many residents say nobody has told them clearly which way to flee.",
+        source_lang="it",
+        translation="Many residents complain that they have not received clear information about escape routes.",
+    )
+    assert not _sub(fs, "intensity")
+
+
+# ------------------------------------------------------------------ negation restated
+
+
+@pytest.mark.parametrize(
+    ("original", "lang", "translation", "rendered"),
+    [
+        ("A extensão deverá agora ficar concluída apenas no primeiro semestre de 2027.", "pt",
+         "The extension is now expected to be completed only in the first half of 2027.",
+         "The extension is not expected to be finished until the first half of 2027."),
+        ("De fietsenstalling gaat niet eind dit jaar open, maar pas in het voorjaar van 2026.", "nl",
+         "The bike park will not open at the end of this year but only in the spring of 2026.",
+         "The bike park will open in spring 2026 instead of at the end of this year."),
+        ("Cada hectárea recibirá 3.000 metros cúbicos, frente a los 6.500 de un año normal.", "es",
+         "Each hectare will receive 3,000 cubic metres, compared with 6,500 in a normal year.",
+         "Each hectare will get 3,000 cubic metres instead of the 6,500 of a normal year."),
+    ],
+)
+def test_a_negation_restated_as_a_restriction_or_a_contrast_is_no_flip(
+    original: str, lang: str, translation: str, rendered: str
+) -> None:
+    fs = compare_texts(original, rendered, source_lang=lang, translation=translation)
+    assert not _major(_sub(fs, "negation"))
+
+
+def test_a_negation_dropped_without_a_restriction_still_flips() -> None:
+    fs = compare_texts("De fietsenstalling gaat niet eind dit jaar open.", "The bike park will open at the end of "
+                       "this year.", source_lang="nl", translation="The bike park will not open at the end of this year.")
+    assert _major(_sub(fs, "negation"))
+
+
+# ------------------------------------------------------------------ hedges across paraphrase
+
+
+def test_according_to_the_papers_information_made_fact_is_a_dropped_hedge() -> None:
+    """What follows "according to" names the source, not what is hedged: the passage need not repeat it."""
+    fs = compare_texts(
+        "Nach Informationen der Stuttgarter Zeitung sollen bis Ende 2026 rund 450 der 1300 Arbeitsplätze wegfallen.",
+        "The company will eliminate around 450 of the 1,300 jobs there by the end of 2026.",
+        source_lang="de",
+        translation="According to information obtained by the Stuttgarter Zeitung, around 450 of the 1,300 jobs are "
+                    "to be eliminated by the end of 2026.",
+    )
+    assert _major(_sub(fs, "hedge"))
+
+
+def test_a_reported_plan_made_firm_is_a_dropped_hedge_though_the_verb_is_paraphrased() -> None:
+    fs = compare_texts(
+        "La Région envisagerait de confier l'exploitation des deux criées à une structure unique d'ici 2026.",
+        "The region plans to hand the running of both auctions to a single operator by 2026.",
+        source_lang="fr",
+        translation="The Region is reportedly considering entrusting the operation of both auctions to a single body "
+                    "by 2026.",
+    )
+    assert _major(_sub(fs, "hedge"))
+
+
+def test_a_decision_made_a_possibility_is_an_added_hedge() -> None:
+    original = "La acería detendrá dos de sus tres hornos eléctricos a partir del 1 de agosto."
+    translation = "The steelworks will shut down two of its three electric furnaces from 1 August."
+    added = compare_texts(original, "The steelworks may shut down two of its three electric furnaces from 1 August.",
+                          source_lang="es", translation=translation)
+    assert _major(_sub(added, "hedge"))
+    kept = compare_texts(original, "The steelworks is to shut two of its three electric furnaces from 1 August.",
+                         source_lang="es", translation=translation)
+    assert not _sub(kept, "hedge")

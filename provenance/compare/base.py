@@ -112,6 +112,7 @@ def quote(text: str) -> str:
 
 
 _SCOPE_TOKENS = 6  # a negation or hedge governs the content words among the next few tokens
+_TOKENS_PER_WORD = 3  # ... and, asked for more content words, about three tokens for each
 
 
 def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: int = 1) -> list[Cue]:
@@ -123,11 +124,18 @@ def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: i
     forms = word_forms(other, hyphen_parts=False)
     kept = []
     for cue in cues:
-        governed = [t for t in side.tokens[cue.end : cue.end + _SCOPE_TOKENS]
-                    if t.is_word and len(t.text) >= 3 and not lex.has_word("stop.words", t.text)][:words]
+        governed = governed_words(side, cue, lex, words)
         if not governed or any({fold(t.text), fold(lemma(t.text, side.lang))} & forms for t in governed):
             kept.append(cue)
     return kept
+
+
+def governed_words(side: Side, cue: Cue, lex: Lexicon, words: int) -> list[Token]:
+    """The first ``words`` content words after a cue: what a negation or hedge qualifies, whom "according to"
+    names."""
+    window = max(_SCOPE_TOKENS, _TOKENS_PER_WORD * words)
+    return [t for t in side.tokens[cue.end : cue.end + window]
+            if t.is_word and len(t.text) >= 3 and not lex.has_word("stop.words", t.text)][:words]
 
 
 def word_forms(side: Side, *, hyphen_parts: bool = True) -> set[str]:

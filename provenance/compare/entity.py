@@ -304,7 +304,8 @@ def _names(ctx: PairContext) -> list[Finding]:
             make_finding(
                 ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=conf, der_tokens=[tok],
                 src_tokens=[counterpart] if counterpart else None, explanation=text, detector=DETECTOR,
-                evidence={"name": tok.text, "entity_ids": sorted(ids), **({"explicitation": True} if explicit else {})},
+                evidence={"name": tok.text, "entity_ids": sorted(ids), **({"explicitation": True} if explicit else {}),
+                          **({"replaces": counterpart.text} if counterpart is not None else {})},
                 severity=severity,
             )
         )

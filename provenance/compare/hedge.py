@@ -7,7 +7,7 @@ reported speech (Konjunktiv I) with a reporting verb instead.
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, in_scope, make_finding, quote
+from provenance.compare.base import PairContext, governed_words, in_scope, make_finding, quote, word_forms
 from provenance.compare.hedge_rules import HedgeRules, hedge_rules
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, fold
@@ -77,16 +77,24 @@ def _guarded(side: Side, lex: Lexicon, cues: list[Cue]) -> list[Cue]:
     return out
 
 
+# content words of the verb phrase after a hedge that the passage may render: the verb itself is often paraphrased
+# ("is reportedly considering entrusting the auctions" / "plans to hand the auctions"), its object less so
+_HEDGED_WORDS = 4
+
+
 def _in_scope(ctx: PairContext, t_hedges: list[Cue]) -> list[Cue]:
     """The translation's hedges whose governed words the passage renders: the noun after an attributive one
-    ("alleged irregularities"), the first two content words of the verb phrase after the others."""
+    ("alleged irregularities"), the first content words of the verb phrase after the others."""
     assert ctx.trans is not None
     attributive = set(ctx.der_lex.entries("hedge.attributive"))
+    # "according to information obtained by the paper, 450 jobs are to go": what follows names the source; the
+    # cue qualifies the whole clause, which the bead's alignment already pairs with the passage's
+    sourcing = set(ctx.der_lex.entries("hedge.sourcing"))
     nouns = [c for c in t_hedges if c.entry in attributive]
-    phrases = [c for c in t_hedges if c.entry not in attributive]
-    return in_scope(ctx.trans, nouns, ctx.der, ctx.der_lex, words=1) + in_scope(
-        ctx.trans, phrases, ctx.der, ctx.der_lex, words=2
-    )
+    phrases = [c for c in t_hedges if c.entry not in attributive and c.entry not in sourcing]
+    return ([c for c in t_hedges if c.entry in sourcing]
+            + in_scope(ctx.trans, nouns, ctx.der, ctx.der_lex, words=1)
+            + in_scope(ctx.trans, phrases, ctx.der, ctx.der_lex, words=_HEDGED_WORDS))
 
 
 def _perfect_infinitive(words: list[str], rules: HedgeRules) -> bool:
@@ -142,9 +150,10 @@ def _kept(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     return hedge_cues(side, lex), lex.find("hedge.attribution", side.tokens)
 
 
-def _possibility_made_certain(ctx: PairContext) -> list[Finding]:
+def _modality_changed(ctx: PairContext) -> list[Finding]:
     """Mode A: where the translation says something could happen ("could cut up to 180 jobs") the passage says it
-    will ("will cut"), at the same place of the word diff."""
+    will ("will cut"), or the reverse ("will shut down two furnaces" / "may shut down"), at the same place of the
+    word diff: a possibility stated as certain (a hedge dropped), or a certainty as a possibility (one added)."""
     assert ctx.trans is not None
     possible = set(ctx.der_lex.entries("hedge.possibility"))
     certain = set(ctx.der_lex.entries("hedge.certainty"))
@@ -153,15 +162,24 @@ def _possibility_made_certain(ctx: PairContext) -> list[Finding]:
     for op in ctx.opcodes:
         if op.tag != "replace":
             continue
-        theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]] if fold(t.text) in possible]
-        mine = [t for t in ctx.der.tokens[op.b[0] : op.b[1]] if fold(t.text) in certain]
-        if theirs and mine and not any(fold(t.text) in possible for t in ctx.der.tokens):
+        for theirs_class, mine_class, direction in ((possible, certain, "dropped"), (certain, possible, "added")):
+            theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]] if fold(t.text) in theirs_class]
+            mine = [t for t in ctx.der.tokens[op.b[0] : op.b[1]] if fold(t.text) in mine_class]
+            if not theirs or not mine:
+                continue
+            if any(fold(t.text) in theirs_class for t in ctx.der.tokens):
+                continue  # the passage keeps the translation's modality elsewhere: moved, not changed
+            if direction == "added" and (hedge_cues(ctx.trans, ctx.der_lex) or ctx.der_lex.find(
+                    "hedge.deontic", ctx.trans.tokens)):
+                continue  # "will possibly miss" / "could miss": the translation hedges too; "will be able to" / "may"
+            what = ("a possibility is stated as certain" if direction == "dropped"
+                    else "a certainty is presented as a mere possibility")
             return [make_finding(
                 ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.7, der_tokens=mine, src_tokens=None,
                 explanation=(f"The translation of the original says {quote(theirs[0].text)}; the passage says "
-                             f"{quote(mine[0].text)}: a possibility is stated as certain."),
+                             f"{quote(mine[0].text)}: {what}."),
                 detector=DETECTOR, severity=Severity.MAJOR,
-                evidence={"direction": "dropped", "translation_cues": [t.text for t in theirs]},
+                evidence={"direction": direction, "translation_cues": [t.text for t in theirs]},
             )]
     return []
 
@@ -172,18 +190,39 @@ def _unsourced(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     return [c for c in cues if c.entry not in sourcing]
 
 
+_SOURCE_WORDS = 2  # content words after "according to" that name the source
+
+
+def _source_named(side: Side, cues: list[Cue], lex: Lexicon, passage: Side) -> list[Cue]:
+    """Drop the sourcing cues whose source the passage names: "According to Van Dongen, the delay is due to ..."
+    rendered "Van Dongen blamed the delay on ...", "according to the company's forecasts" as "the company expects":
+    the source made the subject keeps the attribution."""
+    sourcing = set(lex.entries("hedge.sourcing"))
+    if not sourcing:
+        return cues
+    forms = word_forms(passage, hyphen_parts=False)
+
+    def named(cue: Cue) -> bool:
+        source = governed_words(side, cue, lex, _SOURCE_WORDS)
+        return cue.entry in sourcing and any({fold(t.text), fold(lemma(t.text, side.lang))} & forms for t in source)
+
+    return [c for c in cues if not named(c)]
+
+
 def detect(ctx: PairContext) -> list[Finding]:
     d_hedges, d_attr = _kept(ctx.der, ctx.der_lex)
     s_hedges = hedge_cues(ctx.src, ctx.src_lex) if ctx.src_lex.data.get("hedge") else []
+    s_hedges = _source_named(ctx.src, s_hedges, ctx.src_lex, ctx.der)
     t_hedges: list[Cue] = []
     t_attr: list[Cue] = []
     if ctx.trans is not None:
         t_hedges, t_attr = _kept(ctx.trans, ctx.der_lex)
+        t_hedges = _source_named(ctx.trans, t_hedges, ctx.der_lex, ctx.der)
     if ctx.credited:
         # the article credits this sentence ("..., RBC reported, citing forecasters"): its credit carries the
         # original's "according to X"; what the outlet itself hedges ("soll", "aurait") still counts
         s_hedges, t_hedges = _unsourced(s_hedges, ctx.src_lex), _unsourced(t_hedges, ctx.der_lex)
-    if ctx.trans is not None and (certain := _possibility_made_certain(ctx)):
+    if ctx.trans is not None and (certain := _modality_changed(ctx)):
         return certain
     # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words. Where
     # none of what the original hedges ("alleged irregularities") is in the passage, nothing is made fact

@@ -16,7 +16,9 @@ DETECTOR = "intensity"
 
 
 def _cues(side: Side, lex, path: str) -> list[Cue]:  # noqa: ANN001 - Lexicon
-    return lex.find(path, side.tokens)
+    """The cues of a class, except those inside a phrase that states no degree ("above all", "after all")."""
+    neutral = {i for c in lex.find("intensity.neutral", side.tokens) for i in range(c.start, c.end)}
+    return [c for c in lex.find(path, side.tokens) if not neutral & set(range(c.start, c.end))]
 
 
 def _text(side: Side, cues: list[Cue]) -> str:

@@ -67,6 +67,9 @@ def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
         firsts = [c for c in strict if c.entry == pair[0]]
         if firsts:
             strict = [c for c in strict if c.entry != pair[1]]
+    if strict:  # "not at the end of the year but only in spring": the restriction belongs to the negation
+        restrictions = set(lex.entries("negation.restrictions"))
+        weak = [c for c in weak if c.entry not in restrictions]
     return strict, weak
 
 

@@ -73,23 +73,51 @@ _CONVERSION_ROUNDING = 0.06  # "8,600 square feet" for 800 m² (8,611): converte
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:
-    """The same quantity in other units: "30 acres" for "12 hectares", "375 square feet" for "35 m²"."""
+    """The same quantity in other units: "30 acres" for "12 hectares", "375 square feet" for "35 m²", "three feet" for
+    a metre (a converted figure is rounded to its last digit: three feet is 2.5 to 3.5 feet)."""
     if a.measure is None or b.measure is None or a.measure[0] != b.measure[0] or a.measure[1] == b.measure[1]:
         return False
     return any(
-        abs(x * a.measure[1] - y * b.measure[1]) <= _CONVERSION_ROUNDING * abs(y * b.measure[1])
+        abs(x * a.measure[1] - y * b.measure[1])
+        <= max(_CONVERSION_ROUNDING * abs(y * b.measure[1]), _last_digit(x) / 2 * a.measure[1],
+               _last_digit(y) / 2 * b.measure[1])
         for x in a.values for y in b.values if y
     )
 
 
-def digit_values(text: str) -> set[float]:
-    """Every reading of a digit string: '272.000' is 272000 (grouped) or 272.0 (English decimal)."""
+def _last_digit(value: float) -> float:
+    """The place of a figure's last significant digit: 1 for 3, 100 for 8,600, 0.1 for 2.4."""
+    if value != int(value):
+        return 10.0 ** -len(f"{value:g}".split(".")[-1])
+    n, place = int(abs(value)), 1.0
+    while n and n % 10 == 0:
+        n, place = n // 10, place * 10
+    return place
+
+
+@lru_cache(maxsize=64)
+def decimal_mark(lang: str) -> str | None:
+    """The language's decimal mark ('.' in English, ',' in French) from CLDR; None when unknown."""
+    from babel.core import UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        mark = get_decimal_symbol(lang)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    return mark if mark in ".," else None
+
+
+def digit_values(text: str, lang: str | None = None) -> set[float]:
+    """Every reading of a digit string: '272.000' is 272000 (grouped) or 272.0 (a decimal). In a language whose
+    decimal mark is known, a single mark that is not it only groups: English '21,000' is never 21.0."""
     t = text.replace("\u00a0", "").replace("\u202f", "")
     values: set[float] = set()
     if _GROUPED.match(text):
         values.add(float(re.sub(r"[^\d]", "", text)))
         sep = _GROUPED.match(text).group(1)  # type: ignore[union-attr]
-        if sep in ".," and text.count(sep) == 1:
+        mark = decimal_mark(lang) if lang else None
+        if sep in ".," and text.count(sep) == 1 and mark in (None, sep):
             values.add(float(text.replace(sep, ".")))
     elif _DECIMAL.match(t):
         values.add(float(t.replace(",", ".")))
@@ -178,7 +206,7 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
                     and toks[k + 1].start - toks[k].end == 1:  # one untokenised character between: a space
                 k += 1
                 text += " " + toks[k].text
-            values = digit_values(text.replace(" ", "")) if k > i else digit_values(tok.text)
+            values = digit_values(text.replace(" ", "")) if k > i else digit_values(tok.text, side.lang)
             values |= _short_year(toks, i)
         elif tok.is_word and side.lang != "en" and (r := roman_value(tok.text)) is not None:
             values = {float(r)}
@@ -188,6 +216,8 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
                 values = {v}
             elif fold(tok.text) in mults:  # "thousands of", "a million": an amount, but vague
                 values, weak = {mults[fold(tok.text)]}, True
+            elif fold(tok.text) in lex.entries("numbers.indefinite") and measures().after(toks, i + 1) is not None:
+                values, weak = {1.0}, True  # "a metre": one of the unit
         if not values:
             i += 1
             continue
@@ -215,9 +245,22 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             values = values | {v * m for v in values}
             used.append(toks[i + 1])
             weak = False
-        out.append(Mention(used, frozenset(values), weak, measures().after(toks, used[-1].index + 1)))
+        measure = measures().after(toks, used[-1].index + 1)
+        if measure is not None and measure[0] == "time" and tok.is_word and _ordinal(tok.text, lex):
+            # "empty for the third year" is "empty for more than two years": the years before it are complete
+            values = values | {v - 1 for v in values if v > 1}
+        out.append(Mention(used, frozenset(values), weak, measure))
         i += len(used)
     return out
+
+
+def _ordinal(word: str, lex: Lexicon) -> bool:
+    """An ordinal number word: 'third', 'dritten', 'третий'."""
+    w = fold(word)
+    if w in lex.table("numbers.ordinals"):
+        return True
+    return any(w.startswith(stem) and w[len(stem):] in lex.entries("numbers.ordinal_endings")
+               for stem in lex.table("numbers.ordinal_stems"))
 
 
 def _short_year(toks: list[Token], i: int) -> set[float]:
@@ -236,13 +279,32 @@ _PERCENT = {"%", "percent", "prozent", "pourcent", "procent", "por", "per", "п�
 _CONVERSION_GAP = 4  # tokens between a number and the bracket that gives it in other units ("42 square metres (")
 
 
-def _converted(side: Side, before: Mention, d: Mention) -> bool:
-    """``d`` opens a bracket that follows the number ``before`` closely: a conversion ("52 metres (about 170
-    feet)", "500 zlotys (115 euros)")."""
+_UNIT_WORDS = 2  # words of a unit or currency between a figure and the comma of its conversion ("14 million reais,")
+
+
+def _converted(side: Side, lex: Lexicon, before: Mention, d: Mention) -> bool:
+    """``d`` gives the number ``before`` in other units: it opens a bracket that follows closely ("52 metres (about
+    170 feet)", "500 zlotys (115 euros)"), or it follows a comma and a few linking words and is money or the same
+    dimension ("14 million reais, about $2.4 million", "a metre, or over three feet")."""
     toks = side.tokens
     first, last = d.tokens[0].index, before.tokens[-1].index
     opening = next((i for i in range(first - 1, max(last, first - 3) - 1, -1) if toks[i].text == "("), None)
-    return opening is not None and 0 <= opening - last <= _CONVERSION_GAP
+    if opening is not None and 0 <= opening - last <= _CONVERSION_GAP:
+        return True
+    gap = toks[last + 1 : first]
+    comma = next((k for k, t in enumerate(gap) if t.text == ","), None)
+    if comma is None or comma > _UNIT_WORDS:
+        return False
+    links = set(lex.entries("numbers.conversion_links"))
+    after = gap[comma + 1 :]
+    if not links or not after or any(t.is_word and fold(t.text) not in links for t in after):
+        return False
+    money = any(t.text in _CURRENCY_SIGNS for t in after) and comma > 0  # "2023, about $5" has no unit before
+    same_dimension = before.measure is not None and d.measure is not None and before.measure[0] == d.measure[0]
+    return money or same_dimension
+
+
+_CURRENCY_SIGNS = frozenset("$€£¥₽₹₩₺")
 
 
 def _same(a: Mention, b: Mention) -> bool:
@@ -265,7 +327,7 @@ def detect(ctx: PairContext) -> list[Finding]:
     for k, d in enumerate(der):
         if d.weak or any(_same(d, s) or _same_quantity(d, s) for s in [*src, *trans]):
             continue
-        if k and _converted(ctx.der, der[k - 1], d):
+        if k and _converted(ctx.der, ctx.der_lex, der[k - 1], d):
             continue  # "42 centimetres (16.5 inches)": the same quantity in other units
         strong_src = [s for s in unmatched_src if not s.weak]
         counterpart = _closest(d, strong_src, ctx) if strong_src else None
