@@ -376,6 +376,7 @@ class Checker:
             )
         result.findings = [unmasked(f, passage) for f in result.findings]
         result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
+        result.findings = _drop_lead_in(result.findings, beads, deriv_sents, passage.frame)
         result.findings = drop_frame_findings(result.findings, passage.frame)
         if original.snapshot.partial:
             # Against a teaser, missing sentences prove nothing: keep drift, drop the rest.
@@ -515,6 +516,23 @@ def _trim_open_end(
     kept_ids = set(range(last + 1))
     kept_beads = [b for b in beads if not b.derivative or set(b.derivative) <= kept_ids]
     return sentences[: last + 1], kept_beads, Span(cut[0].span.start, cut[-1].span.end)
+
+
+def _drop_lead_in(
+    findings: list[Finding], beads: Sequence[Bead], sentences: Sequence[Sentence], frame: Sequence[Span]
+) -> list[Finding]:
+    """Sentences that open a passage before anything the original renders, with no credit and no counterpart of
+    their own, are the author's way in ("Those residents will have to wait."), not words added to the outlet's:
+    their additions are dropped. An unmatched sentence after the rendering starts stays an addition."""
+    matched = {i for b in beads if _is_counterpart(b) for i in b.derivative}
+    if not matched:
+        return findings
+    lead = [s.span for s in sentences[: min(matched)] if not any(s.span.overlaps(f) for f in frame)]
+    if not lead:
+        return findings
+    return [f for f in findings if not (f.kind is FindingKind.ADDITION and f.derivative is not None
+                                        and f.derivative.span is not None
+                                        and any(s.contains(f.derivative.span) for s in lead))]
 
 
 def _diffable(translation: Translation) -> bool:

@@ -146,3 +146,22 @@ def test_a_paragraph_is_matched_sentence_by_sentence_when_every_sentence_hits() 
     assert hit.text == "The town council meets on Monday. The opposition sharply criticised the plan."
     # one unknown sentence: the paragraph is a miss (no half translations)
     assert memory.lookup([paragraph + " Das ist neu."], "de", "en") == [None]
+
+
+def test_a_stretch_our_splitter_left_whole_is_covered_by_the_segments_it_holds(tmp_path: Path) -> None:
+    """ "640 mln zł." ends a sentence, though an abbreviation ends it: the memory, split by its own rules,
+    translates the two sentences, and together they cover the stretch."""
+    tsv = tmp_path / "desk.pl-en.tsv"
+    tsv.write_text(
+        "Eksport to ponad 80 proc. przychodów, które wyniosły 640 mln zł.\tExports are over 80 per cent of revenue, "
+        "which came to 640 million zlotys.\n"
+        "Nowa fabryka ma zatrudnić 350 osób.\tThe new factory is to employ 350 people.\n",
+        encoding="utf-8",
+    )
+    memory = TranslationMemory([tsv])
+    [hit] = memory.lookup(["Eksport to ponad 80 proc. przychodów, które wyniosły 640 mln zł. Nowa fabryka ma "
+                           "zatrudnić 350 osób."], "pl", "en")
+    assert hit is not None
+    assert hit.text.endswith("The new factory is to employ 350 people.")
+    # a stretch with words no segment holds is no hit: the memory does not guess
+    assert memory.lookup(["Nowa fabryka ma zatrudnić 350 osób, a w przyszłości nawet 500."], "pl", "en") == [None]

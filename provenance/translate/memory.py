@@ -189,6 +189,8 @@ def load_memory(path: Path) -> MemoryFile:
 
 
 _Hit = tuple[str, str, float]  # translation, memory file name, score (100 = exact)
+_COVER_MIN_CHARS = 12  # memory segments shorter than this are too common to place inside a longer text
+_COVERED_SHARE = 0.95  # segments found in a text must cover this share of its characters to translate it
 
 
 class TranslationMemory:
@@ -263,12 +265,34 @@ class TranslationMemory:
             score = min(score, got[2])
         return "".join(parts).rstrip(), "+".join(dict.fromkeys(names)), score
 
+    def _by_cover(self, text: str, tables: list[dict[str, str]]) -> _Hit | None:
+        """A stretch the memory holds as several segments that our sentence splitter did not split ("640 mln zł.
+        Nowa fabryka ...": an abbreviation at a sentence end): the segments it contains, in order, covering it."""
+        query = normalise(text)
+        found: list[tuple[int, int, str, str]] = []  # start, end, translation, file name
+        for i, table in enumerate(tables):
+            for source, target in table.items():
+                if len(source) >= _COVER_MIN_CHARS and (at := query.find(source)) >= 0:
+                    found.append((at, at + len(source), target, self.files[i].name))
+        chosen: list[tuple[int, int, str, str]] = []
+        for hit in sorted(found, key=lambda h: (h[0], -(h[1] - h[0]))):
+            if not chosen or hit[0] >= chosen[-1][1]:
+                chosen.append(hit)
+        if len(chosen) < 2:
+            return None
+        covered = sum(len(query[a:b].replace(" ", "")) for a, b, _, _ in chosen)
+        if covered < _COVERED_SHARE * len(query.replace(" ", "")):
+            return None
+        names = "+".join(dict.fromkeys(h[3] for h in chosen))
+        return " ".join(h[2] for h in chosen), names, 100.0
+
     def lookup(self, texts: Sequence[str], source_lang: str, target_lang: str) -> list[Translation | None]:
         src, tgt = norm_lang(source_lang), norm_lang(target_lang)
         tables = [self._tables(i, src, tgt) for i in range(len(self.files))]
         out: list[Translation | None] = []
         for text in texts:
-            got = self._one(text, src, tgt, tables) or self._by_sentence(text, src, tgt, tables)
+            got = (self._one(text, src, tgt, tables) or self._by_sentence(text, src, tgt, tables)
+                   or self._by_cover(text, tables))
             if got is None:
                 out.append(None)
                 continue
