@@ -245,3 +245,52 @@ def test_news_about_the_outlet_itself_is_no_passage() -> None:
         "Der Tagesspiegel has a new editor-in-chief.",
         "The Berlin paper announced on Monday that its long-time deputy will take over in April.",
     ) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Santa Cruz's Folha do Vale said the harbour would close for dredging in March.",  # a place's possessive
+        "The regional radio's news site radiosul.pt reported that the harbour would close in March.",
+        "Folha do Vale on Tuesday carried a report that the harbour would close in March.",  # when, before the verb
+        "The weekly Folha do Vale disclosed that the harbour would close in March.",  # a verb of disclosure
+    ],
+)
+def test_an_outlet_stays_the_subject_across_possessives_times_and_verbs(sentence: str) -> None:
+    assert texts(sentence) == [sentence]
+
+
+def test_a_pollster_that_found_something_is_no_outlet() -> None:
+    assert texts("Vaalikone, a polling company, found support for the Greens at 9 percent.") == []
+
+
+def test_two_credits_of_one_outlet_a_sentence_apart_in_a_paragraph_are_one_passage() -> None:
+    first = "The harbour will close for dredging in March, the weekly Folha do Vale reported."
+    between = "Ferries would dock at the old fish quay until the summer."
+    second = "The works will cost 4 million euros, Folha do Vale said."
+    assert texts(f"{first} {between} {second}") == [f"{first} {between} {second}"]
+
+
+def test_credits_of_one_outlet_stay_apart_across_the_authors_words_and_paragraphs() -> None:
+    first = "The harbour will close for dredging in March, the weekly Folha do Vale reported."
+    mine = "I think that is far too late for the fishermen."
+    second = "The works will cost 4 million euros, Folha do Vale said."
+    assert len(texts(f"{first} {mine} {second}")) == 2
+    assert len(texts(first, second)) == 2  # paragraphs: how far one report runs is the author's to say
+
+
+def test_the_paper_named_again_mid_paragraph_continues_the_outlet_credited_above() -> None:
+    credit = "The harbour will close for dredging in March, the weekly Folha do Vale reported."
+    mine = "Patience is wearing thin on the quay."
+    again = "The harbour master told the paper he expected delays until the summer."
+    found = find_passages(make_doc(credit, f"{mine} {again}"), REGISTRY)
+    assert [p.text for p in found] == [credit, again]
+    assert found[1].outlet_name == found[0].outlet_name
+
+
+def test_the_paper_after_another_outlet_described_in_the_paragraph_is_not_the_one_above() -> None:
+    credit = "The harbour will close for dredging in March, the weekly Folha do Vale reported."
+    other = "Correio do Sul, the city's main daily, put the closure in local terms."
+    again = "The paper wrote that fishermen would lose half a season."
+    found = find_passages(make_doc(credit, f"{other} {again}"), REGISTRY)
+    assert all("Folha" not in p.outlet_name for p in found if again in p.text)

@@ -20,6 +20,7 @@ from provenance.attribution.patterns import (
     DATELINE,
     HEADLINE_POSSESSIVE,
     PLACE_WORDS,
+    POSSESSIVE_BEFORE,
     SELF_NEWS,
     WORD_RE,
 )
@@ -180,6 +181,9 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
     pre = pre.rstrip().rstrip('«„"“‚‘»›')
     pre = lex.edition.sub("", lex.article_adjectives.sub("", pre + " ").rstrip()).rstrip()
     pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
+    # a possessive that places the outlet belongs to it too: "Porto Alegre's Zero Hora said", "the public radio's
+    # news site irozhlas.cz reported"
+    pre = POSSESSIVE_BEFORE.sub("", pre).rstrip()
     # a transcript's speaker ("PIOTR: ") or a thread's post number ("2/ ") opens the line, not the sentence
     pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()
     if not pre:

@@ -17,6 +17,7 @@ from provenance.attribution.patterns import (
     NAME_WORD,
     OPEN_MARKS,
     PLACE,
+    TIME_PHRASE,
 )
 from provenance.calendar import calendar_words
 
@@ -195,7 +196,9 @@ def load_lexicon() -> Lexicon:
         rf"(?:(?:{alt(words['adjectives'])})[\s-]+){{0,3}}(?:{alt(words['descriptors'])})"
         rf"(?:\s+(?P<demonym_after>{alt(demonyms_after)}))?"
     )
+    # "X has also reported", "X on Tuesday carried a report"
     after_time = (
+        rf"(?:\s+(?:{TIME_PHRASE}))?"
         r"(?:\s+(?:has|had|have))?(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
     )
     editions = alt(raw["cues"]["edition_possessives"]).replace("'", "['’]")

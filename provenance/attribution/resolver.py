@@ -16,7 +16,8 @@ from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import UNKNOWN_OUTLET_FACTOR, WORD_RE
-from provenance.attribution.structures import Candidate, same_outlet
+from provenance.attribution.structures import Candidate, same_outlet, strip
+from provenance.attribution.voice import is_commentary
 from provenance.model import Link, Passage, Span
 
 Recogniser = Callable[[ArticleIndex, Ledger], None]
@@ -38,7 +39,7 @@ def resolve(ix: ArticleIndex) -> list[Passage]:
     ledger = Ledger()
     for _name, recognise in RECOGNISERS:
         recognise(ix, ledger)
-    ledger.found = merge_interview(ix, ledger.found)
+    ledger.found = merge_adjacent(ix, merge_interview(ix, ledger.found))
     attach_credits(ledger)
     rec.links.recognise(ix, ledger)
     return [to_passage(ix, n, cand) for n, cand in enumerate(sorted(ledger.found, key=lambda c: c.span.start), 1)]
@@ -66,6 +67,43 @@ def merge_interview(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]
             continue
         merged.append(cand)
     return merged
+
+
+# sentences between two passages of one outlet that may still render it ("Het Financieele Dagblad obtained ...
+# [one sentence] ... the FD reported")
+MAX_GAP_SENTENCES = 1
+
+
+def merge_adjacent(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]:
+    """Two sentence passages of one outlet in one paragraph, with at most one sentence between them, are one
+    passage: the outlet credited again ("..., the FD reported") goes on with the same report. Not across another
+    outlet's words or the author's own voice."""
+    merged: list[Candidate] = []
+    for cand in sorted(found, key=lambda c: c.span.start):
+        prev = merged[-1] if merged else None
+        if prev is not None and _continues(ix, prev, cand):
+            prev.span = Span(prev.span.start, max(prev.span.end, cand.span.end))
+            prev.open_end = cand.open_end
+            continue
+        merged.append(cand)
+    return merged
+
+
+def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
+    if prev.kind not in _SENTENCE_KINDS or cand.kind not in _SENTENCE_KINDS or cand.span.start < prev.span.end:
+        return False
+    if not same_outlet(prev.mention, cand.mention):
+        return False
+    gap = Span(prev.span.end, cand.span.start)
+    if ix.block_at(Span(prev.span.end - 1, prev.span.end)) is not ix.block_at(cand.span):
+        return False  # across paragraphs, how far one report runs is the author's to say
+    between = [s for s in ix.sentences_in(gap) if gap.contains(strip(ix.text, s)) and len(strip(ix.text, s))]
+    if len(between) > MAX_GAP_SENTENCES:
+        return False
+    return all(not ix.mentions_in(s) and not is_commentary(ix, s) for s in between)
+
+
+_SENTENCE_KINDS = frozenset({"inline", "quote"})
 
 
 def is_label(ix: ArticleIndex, cand: Candidate) -> bool:

@@ -6,6 +6,7 @@ writes") and an outlet relaying another ("..., citing Fontanka")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from provenance.attribution.anaphora import (
     antecedent,
@@ -19,7 +20,7 @@ from provenance.attribution.anaphora import (
 from provenance.attribution.cues import Cue
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER, QA_LABEL, QUOTE_PAIRS
+from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER, QA_LABEL, QUOTE_PAIRS, WORD_RE
 from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
 from provenance.model import Span
@@ -40,11 +41,13 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             hit = _credited(ix, sent)
             if hit is None:
                 hit = described_outlet(ix, b, sent)
-            if hit is None and (k == 0 or all(_opens_with_quote(ix, s, ledger) for s in b.sentences[:k])):
-                # '"A real tribute," said the yard's director. He told the paper ...': a paragraph of quotations
-                # whose speaker spoke to the outlet credited above is the outlet's from its start
+            if hit is None and not _describes_an_outlet(ix, b.sentences[:k]):
+                # "Local patience is wearing thin. The mayor told the paper ...": the outlet credited above, named
+                # again by what it is, from that sentence on; '"A real tribute," said the yard's director. He told
+                # the paper ...': a paragraph of quotations whose speaker spoke to it is its own from the start.
+                # Not after "X, the city's main daily, put it ...": "the paper" is then that one
                 hit = paragraph_continuation(ix, ledger, sent)
-                if hit is not None and k > 0:
+                if hit is not None and k > 0 and all(_opens_with_quote(ix, s, ledger) for s in b.sentences[:k]):
                     sent = Span(strip(text, b.sentences[0]).start, sent.end)
             if hit is None and k > 0:
                 # "X had a lower figure. In its edition, the paper put it at ...": the outlet named without a cue
@@ -178,6 +181,16 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
     if not _names_outlet_again(ix, sent) or not continues(ix, sent, last.mention):
         return None
     return last.mention, "inline"
+
+
+def _describes_an_outlet(ix: ArticleIndex, sentences: Sequence[Span]) -> bool:
+    """One of the sentences says what some outlet is ("Kauno diena, the city's main daily, ..."), outside
+    quotations."""
+    return any(
+        w.lower() in ix.lex.descriptor_last_words
+        for s in sentences
+        for w in WORD_RE.findall(ix.outside_quotes(strip(ix.text, s)))
+    )
 
 
 def _names_outlet_again(ix: ArticleIndex, sent: Span) -> bool:
