@@ -533,8 +533,9 @@ def test_a_negation_restated_as_a_restriction_or_a_contrast_is_no_flip(
 
 
 def test_a_negation_dropped_without_a_restriction_still_flips() -> None:
-    fs = compare_texts("De fietsenstalling gaat niet eind dit jaar open.", "The bike park will open at the end of "
-                       "this year.", source_lang="nl", translation="The bike park will not open at the end of this year.")
+    fs = compare_texts("De fietsenstalling gaat niet eind dit jaar open.",
+                       "The bike park will open at the end of this year.", source_lang="nl",
+                       translation="The bike park will not open at the end of this year.")
     assert _major(_sub(fs, "negation"))
 
 
@@ -573,3 +574,41 @@ def test_a_decision_made_a_possibility_is_an_added_hedge() -> None:
     kept = compare_texts(original, "The steelworks is to shut two of its three electric furnaces from 1 August.",
                          source_lang="es", translation=translation)
     assert not _sub(kept, "hedge")
+
+
+def test_an_event_named_from_its_other_end_is_at_most_a_hint() -> None:
+    """ "The metro sent the contractor a claim" and "the contractor has received a claim" are one event: the
+    converse words are minor; a plain antonym in the same place stays major."""
+    fs = compare_texts(
+        "По словам источника, подрядчик уже получил претензию.",
+        "The metro company has already sent the contractor a formal claim.",
+        source_lang="ru",
+        translation="According to a source, the contractor has already received a formal claim.",
+    )
+    assert not _major(_sub(fs, "negation"))
+    flipped = compare_texts("Цены выросли.", "Prices fell.", source_lang="ru", translation="Prices rose.")
+    assert _major(_sub(flipped, "negation"))
+
+
+def test_nothing_harder_is_the_hardest() -> None:
+    fs = compare_texts(
+        "Foi o período mais difícil em 40 anos de casa.",
+        "In 40 years in this business, nothing has been harder.",
+        source_lang="pt",
+        translation="It was the most difficult period in 40 years in the business.",
+    )
+    assert not _major(_sub(fs, "negation"))
+    dropped = compare_texts("Não foi o período mais difícil.", "It was the most difficult period.", source_lang="pt",
+                            translation="It was not the most difficult period.")
+    assert _major(_sub(dropped, "negation"))
+
+
+def test_an_inserted_clause_is_shown_but_minor() -> None:
+    fs = compare_texts(
+        "Die Aktivisten sammelten 3000 Unterschriften.",
+        "The activists collected 3,000 signatures and have filed a lawsuit challenging the works.",
+        source_lang="de",
+        translation="The activists collected 3,000 signatures.",
+    )
+    added = [f for f in fs if f.kind.value == "addition"]
+    assert added and not _major(added)

@@ -13,7 +13,7 @@ from provenance.compare.opposites import (
     _negated,
 )
 from provenance.compare.tokens import Token, fold, lemma, similar_word
-from provenance.model import DriftSubtype, Finding, FindingKind
+from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 
 def _antonyms(ctx: PairContext) -> list[Finding]:
@@ -75,12 +75,24 @@ def _same_phrase(ctx: PairContext, tok: Token, partner: Token) -> bool:
 
 
 def _antonym_finding(ctx: PairContext, tok: Token, partner: Token) -> Finding:
+    converse = _converse(ctx, tok, partner)
     return make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.8, der_tokens=[tok], src_tokens=None,
         explanation=(f"The translation of the original says {quote(partner.text)}; the passage says the opposite, "
-                     f"{quote(tok.text)}."),
-        detector=DETECTOR, evidence={"antonym": {"passage": tok.text, "translation": partner.text}},
+                     f"{quote(tok.text)}" + (" (unless the roles are swapped)." if converse else ".")),
+        detector=DETECTOR, evidence={"antonym": {"passage": tok.text, "translation": partner.text},
+                                     **({"converse": True} if converse else {})},
+        severity=Severity.MINOR if converse else None,
     )
+
+
+def _converse(ctx: PairContext, tok: Token, partner: Token) -> bool:
+    """The two words name one event from its two ends ('sent' / 'received'): see ``antonyms.converses``."""
+    lang = ctx.der_lex.lang
+    mine = {fold(tok.text), fold(lemma(tok.text, lang))}
+    theirs = {fold(partner.text), fold(lemma(partner.text, lang))}
+    return any((a in mine and b in theirs) or (b in mine and a in theirs)
+               for a, b in ctx.der_lex.data.get("antonyms", {}).get("converses", []))
 
 
 def _cognate_antonyms(ctx: PairContext) -> list[Finding]:

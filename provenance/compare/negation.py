@@ -108,7 +108,7 @@ def _polarity(ctx: PairContext) -> list[Finding]:
         # it does not flip one
         # (the passage's own negations stay: it paraphrases, "did not announce" for "told an audience"; but a
         # negation whose verb the translation lacks is weaker evidence, reported as minor below)
-        der, tr = ((der[0], _unshared(der[1], tr[1], ctx.der.lang)),
+        der, tr = ((_without_litotes(ctx.der, der[0], ctx.trans, ctx.der_lex), _unshared(der[1], tr[1], ctx.der.lang)),
                    (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2), _unshared(tr[1], der[1], ctx.der.lang)))
         if not _differs(der, tr):
             return []
@@ -151,6 +151,30 @@ def _polarity(ctx: PairContext) -> list[Finding]:
             severity=Severity.MINOR if loose else None,
         )
     ]
+
+
+_LITOTES_WITHIN = 4  # tokens after "nothing" / "never" where a comparative makes it a superlative
+
+
+def _without_litotes(side: Side, cues: list[Cue], other: Side, lex: Lexicon) -> list[Cue]:
+    """Drop negations that state a superlative ("nothing has been harder", "never so high") where the other side
+    has one ("the hardest period"): the same statement, not a flip."""
+    grade = lex.data.get("negation", {}).get("grading", {})
+    absolutes, comparatives, superlatives = (set(grade.get(k, [])) for k in ("absolutes", "comparatives",
+                                                                               "superlatives"))
+    if not absolutes or not any(_graded(t.text, side.lang, superlatives, "est") for t in other.tokens):
+        return cues
+    words = side.tokens
+    return [c for c in cues if not (
+        c.entry in absolutes
+        and any(_graded(t.text, side.lang, comparatives, "er") for t in words[c.end : c.end + _LITOTES_WITHIN]))]
+
+
+def _graded(word: str, lang: str, listed: set[str], ending: str) -> bool:
+    """A comparative ('harder', 'more') or superlative ('hardest', 'most'): listed, or the ending on a word whose
+    lemma lacks it."""
+    w = fold(word)
+    return w in listed or (w.endswith(ending) and len(w) > len(ending) + 2 and fold(lemma(word, lang)) != w)
 
 
 def _unshared(weak: list[Cue], other: list[Cue], lang: str) -> list[Cue]:
