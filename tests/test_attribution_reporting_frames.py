@@ -294,3 +294,23 @@ def test_the_paper_after_another_outlet_described_in_the_paragraph_is_not_the_on
     again = "The paper wrote that fishermen would lose half a season."
     found = find_passages(make_doc(credit, f"{other} {again}"), REGISTRY)
     assert all("Folha" not in p.outlet_name for p in found if again in p.text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The local news site Tidningen Nord (tidningennord.se) reported that the ferry would stop in May.",
+        "The ferry will stop in May, according to the Swedish-language site Tidningen Nord.",
+    ],
+)
+def test_a_bracketed_domain_or_a_language_site_keeps_the_credit(sentence: str) -> None:
+    assert texts(sentence) == [sentence]
+
+
+def test_an_unregistered_outlet_is_one_outlet_with_or_without_its_description_or_initials() -> None:
+    first = "Capital, the business weekly, writes that the draft was rewritten three times."
+    second = "Capital says two deputy ministers threatened to resign."
+    third = "One of them told CBW that the text was final."
+    found = find_passages(make_doc(f"The Capital Business Weekly is read by investors. {first} {second}"), REGISTRY)
+    assert [p.text for p in found] == [f"{first} {second}"]
+    assert texts(f"The weekly Capital Business Weekly reported the news. {third}")[0].endswith(third)

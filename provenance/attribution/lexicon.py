@@ -238,7 +238,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         cue_after=re.compile(
-            rf"^{CLOSE_MARKS}(?:\s+(?:{alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},)?"
+            rf"^{CLOSE_MARKS}(?:\s+(?:{alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},|\s*\([^()\n]{{1,60}}\))?"
             rf"(?:\s+(?:{alt(raw['cues'].get('after_insertions', []))})\s+[^,.;:]{{1,60}}?)?{after_time}"
             rf"\s+(?P<verb>{verbs_after})"
             r"(?=$|[\s,.:;])",

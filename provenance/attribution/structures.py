@@ -142,9 +142,29 @@ def same_outlet(a: Mention, b: Mention) -> bool:
         return a.outlet.id == b.outlet.id
     if a.outlet is not None or b.outlet is not None:
         return False
-    # the same unregistered name, once with its description: "The weekly magazine El Temps" and "El Temps"
-    x, y = sorted((a.written.lower(), b.written.lower()), key=len)
+    # the same unregistered name, once with its description: "The weekly magazine El Temps" and "El Temps",
+    # "Capital, the business weekly" and "Capital"
+    x, y = sorted((_core(a.written), _core(b.written)), key=len)
+    if x.isupper() and 2 <= len(x) <= 5 and "".join(w[0] for w in y.split()).upper() == x:
+        return True  # "LZ" for "Lebensmittel Zeitung"
+    x, y = x.lower(), y.lower()
     return x == y or (len(x) >= 3 and y.endswith(" " + x))
+
+
+def _core(written: str) -> str:
+    """An unregistered outlet's name without its description: of the parts an apposition's commas make, the first
+    with a capitalised word that is not an article, from that word on ("the business weekly Trend" -> "Trend",
+    "The magazine, Lebensmittel Zeitung" -> "Lebensmittel Zeitung")."""
+    for part in written.split(","):
+        words = part.split()
+        while words and (words[0].islower() or words[0].lower() in _ARTICLES):
+            words = words[1:]
+        if words:
+            return " ".join(words)
+    return written.strip()
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def is_homepage(url: str) -> bool:
