@@ -314,3 +314,14 @@ def test_an_unregistered_outlet_is_one_outlet_with_or_without_its_description_or
     found = find_passages(make_doc(f"The Capital Business Weekly is read by investors. {first} {second}"), REGISTRY)
     assert [p.text for p in found] == [f"{first} {second}"]
     assert texts(f"The weekly Capital Business Weekly reported the news. {third}")[0].endswith(third)
+
+
+def test_a_registered_name_inside_a_longer_name_is_not_that_outlet() -> None:
+    """ "As Nordwest Spiegel reported" is not the registry's Spiegel (as "Prabhat Khabar" is not Khabar); an article
+    of the name's language before it ("und Die Bild berichtet") still belongs to the registered name."""
+    found = find_passages(make_doc("As Nordwest Spiegel reported on Friday, 23 people have died on the road."),
+                          REGISTRY)
+    assert all(p.outlet is None or p.outlet.id != "spiegel" for p in found)
+    german = find_passages(make_doc("Die Brücke wird saniert, und Die Bild berichtet, dass sie 2027 schließt."),
+                           REGISTRY)
+    assert german and german[0].outlet is not None and german[0].outlet.id == "bild"

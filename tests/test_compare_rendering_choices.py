@@ -612,3 +612,44 @@ def test_an_inserted_clause_is_shown_but_minor() -> None:
     )
     added = [f for f in fs if f.kind.value == "addition"]
     assert added and not _major(added)
+
+
+# ------------------------------------------------------------------ quotes and degrees across sentences
+
+
+def test_a_quote_given_to_another_named_person_is_quotation_drift() -> None:
+    translation = ("The mayor, Núria Puig, argued that the city \"cannot become a stage set\" for visitors. "
+                   "The deputy mayor, Jordi Casals, added that some buildings have no residents left.")
+    original = ("La alcaldesa, Núria Puig, defendió que la ciudad «no puede convertirse en un decorado» para "
+                "visitantes. El teniente de alcalde, Jordi Casals, añadió que algunos edificios ya no tienen vecinos.")
+    wrong = compare_texts(original, '"The city cannot become a stage set" for visitors, said Jordi Casals, adding '
+                          "that some buildings have no residents left.", source_lang="es", translation=translation)
+    assert _major(_sub(wrong, "quotation"))
+    right = compare_texts(original, '"The city cannot become a stage set" for visitors, said Núria Puig. Jordi '
+                          "Casals added that some buildings have no residents left.", source_lang="es",
+                          translation=translation)
+    assert not _sub(right, "quotation")
+
+
+@pytest.mark.parametrize(
+    ("original", "lang", "translation", "rendered"),
+    [
+        ("Una parte de los propietarios afectados ya ha anunciado un recurso.", "es",
+         "Some of the affected owners have already announced an appeal.",
+         "Most of the owners affected have already announced an appeal."),
+        ("Einzelne Airlines hätten zudem ihre Flugpläne zu eng geplant.", "de",
+         "Individual airlines had also planned their timetables too tightly.",
+         "Airlines had also routinely planned their timetables too tightly."),
+    ],
+)
+def test_a_part_made_a_majority_or_a_habit_is_intensity_drift(
+    original: str, lang: str, translation: str, rendered: str
+) -> None:
+    assert _major(_sub(compare_texts(original, rendered, source_lang=lang, translation=translation), "intensity"))
+
+
+def test_the_most_is_a_superlative_not_a_majority() -> None:
+    fs = compare_texts("Algunos vecinos viven en las calles más expuestas.",
+                       "Some residents live in the most exposed streets.", source_lang="es",
+                       translation="Some residents live in the most exposed streets.")
+    assert not _sub(fs, "intensity")

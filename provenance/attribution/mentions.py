@@ -71,12 +71,17 @@ class MentionFinder:
         "Laut El País", "Wie Le Monde", "Per Telex".)"""
         before = re.search(r"(?:^|[\s(])([A-Z]{2,4}) $", self.text[max(0, span.start - 30) : span.start])
         after = re.match(r" ([A-ZÀ-Þ][\w'’&-]*)", self.text[span.end : span.end + 30])
-        for m in (before, after):
+        # ... and so does a capitalised word before it that does not itself open the sentence: "As Prabhat Khabar
+        # reported" is not the registry's Khabar
+        inner = re.search(r"[a-zà-ÿ,;]\s+([A-ZÀ-Þ][a-zà-ÿ]+) $", self.text[max(0, span.start - 40) : span.start])
+        for m in (before, after, inner):
             if m is None:
                 continue
             word = m.group(1).rstrip(".").lower()
             if word in self.lex.sentence_openers or word in self.lex.demonyms or word in self.lex.honorifics:
                 continue
+            if m is inner and FOREIGN_ARTICLE.match(m.group(1) + " "):
+                continue  # "und Die Bild berichtet": an article of the name's own language
             if word in self.lex.descriptor_last_words or word in self.lex.line_fillers:
                 continue
             if m is before and self.text[max(0, span.start - len(m.group(1)) - 3) : span.start].lstrip()[:1] in ".!?":

@@ -7,7 +7,7 @@ that the passage replaces by an absolute is the clearest case.
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Cue
 from provenance.compare.tokens import Side
 from provenance.model import DriftSubtype, Finding, FindingKind
@@ -37,13 +37,18 @@ def detect(ctx: PairContext) -> list[Finding]:
     t_strong = _cues(ctx.trans, ctx.der_lex, "intensity.strong") if ctx.trans is not None else []
     t_univ = _cues(ctx.trans, ctx.der_lex, "intensity.universal") if ctx.trans is not None else []
     t_part = _cues(ctx.trans, ctx.der_lex, "intensity.partial") if ctx.trans is not None else []
+    if ctx.trans is not None and (made_most := _minority_made_majority(ctx, t_part)):
+        return made_most
     strong = _dedupe(d_strong + d_univ)
     if not strong:
         return []
     src_intense = s_strong or s_univ
     tr_intense = t_strong or t_univ
     toks = [ctx.der.tokens[i] for c in strong for i in range(c.start, c.end)]
-    # the seed case: the original qualifies ("teilweise"), the passage drops the qualifier and goes absolute
+    # the seed case: the original qualifies ("teilweise"), the passage drops the qualifier and goes absolute, at
+    # about the same place ("some of the owners" / "most of the owners"; not "about escape routes" / "clearly")
+    s_part = [c for c in s_part if any(_same_place(ctx.src, c, ctx.der, d) for d in strong)]
+    t_part = [c for c in t_part if ctx.trans is not None and any(_same_place(ctx.trans, c, ctx.der, d) for d in strong)]
     if (s_part or t_part) and not d_part and not src_intense and not tr_intense:
         ref_side, ref = (ctx.src, s_part) if s_part else (ctx.trans, t_part)
         return [
@@ -73,6 +78,47 @@ def detect(ctx: PairContext) -> list[Finding]:
             )
         ]
     return []
+
+
+_NEAR = 0.3  # relative places of two cues in their sentences at most this far apart: the same place
+
+
+def _minority_made_majority(ctx: PairContext, t_part: list[Cue]) -> list[Finding]:
+    """Mode A: where the translation has a part or a few ("some of the owners", "individual airlines") the passage
+    has a majority or a habit ("most of the owners", "routinely"), at about the same place, and the translation no
+    majority of its own ("mostly", "the majority")."""
+    assert ctx.trans is not None
+    lex = ctx.der_lex
+    mine = [c for c in _cues(ctx.der, lex, "intensity.majority") if not _superlative(ctx.der, c, lex)]
+    if not mine or _cues(ctx.trans, lex, "intensity.majority"):
+        return []
+    minority = set(lex.entries("intensity.minority"))
+    theirs = [c for c in t_part if c.entry in minority and any(_same_place(ctx.trans, c, ctx.der, d) for d in mine)]
+    if not theirs:
+        return []
+    return [make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.8,
+        der_tokens=[ctx.der.tokens[i] for c in mine for i in range(c.start, c.end)], src_tokens=None,
+        explanation=(f"The original speaks of a part ({_text(ctx.trans, theirs)}); the passage of a majority or a "
+                     f"habit ({_text(ctx.der, mine)})."),
+        detector=DETECTOR, evidence={"passage": [c.entry for c in mine], "translation": [c.entry for c in theirs]},
+    )]
+
+
+def _superlative(side: Side, cue: Cue, lex) -> bool:  # noqa: ANN001 - Lexicon
+    """ "most" before an adjective or adverb makes a superlative ("the countries most affected", "most active"),
+    no majority (English, with WordNet's parts of speech)."""
+    if side.tokens[cue.start].lower not in lex.entries("intensity.superlative_markers") or cue.end >= len(side.tokens):
+        return False
+    from provenance.compare import wordnet
+
+    wn = wordnet.get()
+    nxt = side.tokens[cue.end]
+    return wn is not None and nxt.is_word and bool(wn.parts_of_speech(nxt.lower) & {"a", "r"})
+
+
+def _same_place(side: Side, cue: Cue, der: Side, mine: Cue) -> bool:
+    return relative_distance(side.tokens[cue.start], side, der.tokens[mine.start], der) <= _NEAR
 
 
 def _synonym_in_place(ctx: PairContext, cue: Cue) -> bool:

@@ -57,7 +57,53 @@ def detect(ctx: PairContext) -> list[Finding]:
         ]
     if ctx.same_language:
         return _changed(ctx, stretches)
+    if ctx.trans is not None:
+        return _wrong_speaker(ctx, stretches)
     return []
+
+
+_SAME_QUOTE = 70  # rapidfuzz partial ratio from which a quote of the passage is one of the translation
+
+
+def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Finding]:
+    """Mode A: a quote the translation gives to one named person and the passage to another the bead names too
+    ('"cannot become a stage set", said Jordi Casals' where the mayor, Núria Puig, said it and Casals the next
+    sentence)."""
+    from rapidfuzz import fuzz
+
+    from provenance.compare.entity import name_tokens
+
+    assert ctx.trans is not None
+    theirs = [q for q in quoted_stretches(ctx.trans) if sum(t.is_word for t in q) >= 2]
+    if not theirs:
+        return []
+    t_names = name_tokens(ctx.trans, ctx.der_lex, strict=False)
+    d_names = name_tokens(ctx.der, ctx.der_lex, strict=False)
+    everywhere = {fold(t.text) for t in t_names}
+    for s in stretches:
+        d = " ".join(fold(t.text) for t in s if t.is_word)
+        best = max(theirs, key=lambda q: fuzz.partial_ratio(d, " ".join(fold(t.text) for t in q if t.is_word)))
+        if fuzz.partial_ratio(d, " ".join(fold(t.text) for t in best if t.is_word)) < _SAME_QUOTE:
+            continue
+        mine = {fold(t.text) for t in _speakers(ctx.der, s, d_names)}
+        said = {fold(t.text) for t in _speakers(ctx.trans, best, t_names)}
+        if mine and said and not mine & said and mine & everywhere:
+            speaker = " ".join(t.text for t in _speakers(ctx.der, s, d_names))
+            return [make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.75, der_tokens=s, src_tokens=None,
+                explanation=(f"The passage gives the quote {quote(' '.join(t.text for t in s))} to {quote(speaker)}; "
+                             f"the original gives it to someone else."),
+                detector=DETECTOR, evidence={"direction": "speaker changed", "speaker": speaker},
+            )]
+    return []
+
+
+def _speakers(side: Side, stretch: list[Token], names: list[Token]) -> list[Token]:
+    """The names of the quote's sentence outside the quote: who says it."""
+    first, last = stretch[0].index, stretch[-1].index
+    start = next((t.index for t in reversed(side.tokens[: first + 1]) if t.sentence_start), 0)
+    end = next((t.index for t in side.tokens[last + 1 :] if t.sentence_start), len(side.tokens))
+    return [t for t in names if start <= t.index < end and not first - 1 <= t.index <= last + 1]
 
 
 def _changed(ctx: PairContext, stretches: list[list[Token]]) -> list[Finding]:
