@@ -653,3 +653,11 @@ def test_the_most_is_a_superlative_not_a_majority() -> None:
                        "Some residents live in the most exposed streets.", source_lang="es",
                        translation="Some residents live in the most exposed streets.")
     assert not _sub(fs, "intensity")
+
+
+def test_both_ends_of_a_range_take_its_unit() -> None:
+    original = "Die Läden sollen zwischen 250 und 400 Quadratmeter groß sein."
+    assert not _sub(compare_texts(original, "The shops will be between roughly 2,700 and 4,300 square feet.",
+                                  source_lang="de"), "number")
+    assert _major(_sub(compare_texts(original, "The shops will be between roughly 5,400 and 4,300 square feet.",
+                                     source_lang="de"), "number"))

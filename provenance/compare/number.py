@@ -251,7 +251,20 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             values = values | {v - 1 for v in values if v > 1}
         out.append(Mention(used, frozenset(values), weak, measure))
         i += len(used)
-    return out
+    return _ranges(toks, out)
+
+
+_RANGE_GAP = 1  # one word or dash between the two ends of a range ("250 and 400 m²", "250 bis 400 Quadratmeter")
+
+
+def _ranges(toks: list[Token], found: list[Mention]) -> list[Mention]:
+    """The first end of a range takes the unit written after the second: "between 2,700 and 4,300 square feet"."""
+    for a, b in zip(found, found[1:], strict=False):
+        gap = toks[a.tokens[-1].index + 1 : b.tokens[0].index]
+        if a.measure is None and b.measure is not None and len(gap) <= _RANGE_GAP and all(
+                len(t.text) <= 3 for t in gap):
+            a.measure = b.measure
+    return found
 
 
 def _ordinal(word: str, lex: Lexicon) -> bool:
