@@ -10,11 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.compare import compare_texts, counterfactual, wordnet
+from provenance.compare import counterfactual, wordnet
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import side_from_text
 from provenance.config import Config
 from provenance.model import Finding
+from provenance.pairs import compare_texts
 
 # A toy embedder: a sentence is the set of meanings of its words, whatever the language.
 MEANINGS = {

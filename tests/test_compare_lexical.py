@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import compare_texts, lexical
+from provenance.compare import lexical
 from provenance.config import Config
 from provenance.lang.resources import Resources, current
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.pairs import compare_texts
 from provenance.translate import gloss as gloss_module
 from provenance.translate.gloss import DEFAULT_DICTIONARY, build_equivalents, load_equivalents
 from tests.conftest import FIXTURES

