@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from provenance.compare import wordnet
+from provenance.compare.wordvec import word_vectors
 from provenance.config import Config
 from provenance.lang.resources import Resources, current, using
 from tests.conftest import EXAMPLE, link_compiled
@@ -60,3 +62,19 @@ def test_resources_take_the_configured_data_paths(tmp_path: Path) -> None:
     # a configured path that holds no data is no data, not a silent fallback to the installed copy
     missing = Resources.from_config(Config(cache_dir=tmp_path / "c", wordnet_dir=tmp_path / "nowhere"))
     assert missing.wordnet_dir is None
+
+
+def test_word_vectors_belong_to_the_resources_of_their_run(tmp_path: Path) -> None:
+    # no module keeps the first run's embedder: each run's word vectors are embedded and stored under its own
+    # cache dir, with its own thread count
+    first = Resources.from_config(Config(cache_dir=tmp_path / "first"))
+    second = Resources.from_config(Config(cache_dir=tmp_path / "second", embed_threads=1))
+    with using(first):
+        one = word_vectors(["harbour", "quay"])
+    with using(second):
+        two = word_vectors(["harbour"])
+    assert np.array_equal(one["harbour"], two["harbour"])  # the same word has the same vector in any run
+    assert (tmp_path / "first" / "provenance.sqlite3").is_file()
+    assert (tmp_path / "second" / "provenance.sqlite3").is_file()
+    assert (first.word_vectors.threads, second.word_vectors.threads) == (None, 1)
+    assert first.word_vectors.get(["quay"])["quay"] is one["quay"]  # kept for the run: embedded once
