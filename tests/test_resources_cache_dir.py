@@ -20,12 +20,14 @@ from tests.conftest import EXAMPLE, link_compiled
 
 @pytest.mark.e2e
 def test_check_builds_its_resources_under_the_cache_dir_flag(tmp_path: Path, compiled_resources: Path) -> None:
-    # a new process whose home and user cache are empty folders of the test; only WordNet is linked in (it takes
-    # seconds to build), so the lemma tries must be built afresh, and under --cache-dir
+    # a new process whose home and user cache are empty folders of the test; only WordNet and the Ding indexes are
+    # linked in (building them takes seconds, the all-equivalents index half a minute), so the lemma tries and the
+    # CLDR table must be built afresh, and under --cache-dir
     flagged, home, xdg = tmp_path / "flagged", tmp_path / "home", tmp_path / "xdg"
-    link_compiled(flagged, compiled_resources, names=("wordnet",))
+    link_compiled(flagged, compiled_resources, names=("wordnet", "gloss"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROVENANCE_")}
-    env.update(HOME=str(home), XDG_CACHE_HOME=str(xdg), PROVENANCE_CONFIG=str(tmp_path / "no-config.toml"))
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(xdg), PROVENANCE_CONFIG=str(tmp_path / "no-config.toml"),
+               PROVENANCE_EMBED_THREADS="1")
     done = subprocess.run(
         [sys.executable, "-m", "provenance.cli", "--cache-dir", str(flagged), "--no-progress",
          "--sources", str(EXAMPLE / "outlets"), "check", str(EXAMPLE / "article.md"),

@@ -17,13 +17,17 @@ from provenance.lang.ding import build_index, load_index
 from provenance.lang.resources import DEFAULT_DING
 from provenance.translate.base import split_chunks
 from provenance.translate.gloss import GlossTranslator
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, RESOURCES, link_compiled
 
 SAMPLE = FIXTURES / "translate" / "ding-sample.txt"
 
 
 def sample_translator(tmp_path: Path) -> GlossTranslator:
-    return GlossTranslator(Config(cache_dir=tmp_path, gloss_dictionary=str(SAMPLE)))
+    """The gloss over the sample dictionary, its index in a cache dir of the test's own; only the lemma tries are
+    the session's (building them takes seconds)."""
+    cache = tmp_path / "own-cache"
+    link_compiled(cache, RESOURCES / "compiled", names=("lemma-tries",))
+    return GlossTranslator(Config(cache_dir=cache, gloss_dictionary=str(SAMPLE)))
 
 
 def test_index_maps_headwords_and_inflected_forms() -> None:
