@@ -19,6 +19,11 @@ import pytest
 from provenance.config import Config
 from tests.loopback import LoopbackServer
 
+# The suite keeps the compiled bytecode of the package and of its test modules (in the gitignored __pycache__
+# folders) even where PYTHONDONTWRITEBYTECODE is set: otherwise every run compiles them again, pytest's assertion
+# rewriting included (~6 s of a run), and so does every command process a test starts (it reads what is kept).
+sys.dont_write_bytecode = False
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SEED_DIR = ROOT.parent / "shared" / "seed"
