@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.common import ROOT, data_path, table, write_section
-from provenance.compare import compare_texts
 from provenance.model import Finding
+from provenance.pairs import compare_texts
 
 EXPECT = {"Named Entities": "entity", "Numerical Values": "number", "Negation or Antonyms": "negation",
           "Modifiers or Adjectives": "intensity", "Dropped Content": "omission", "Facts": "meaning"}

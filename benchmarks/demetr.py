@@ -20,9 +20,9 @@ from collections import defaultdict
 from typing import Any
 
 from benchmarks.common import data_path, table, write_section
-from provenance.compare import compare_texts
 from provenance.config import Config
 from provenance.model import Finding
+from provenance.pairs import compare_texts
 
 LANGS = {"german": "de", "french": "fr", "russian": "ru", "spanish": "es", "italian": "it"}
 

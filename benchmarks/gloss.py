@@ -20,8 +20,9 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.common import data_path, table, write_section
-from provenance.translate import gloss as gloss_module
-from provenance.translate.gloss import _WORD, DEFAULT_DICTIONARY, Glosser, load_index
+from provenance.lang import ding as ding_module
+from provenance.lang.ding import _WORD, Glosser, load_index
+from provenance.lang.resources import DEFAULT_DING
 
 _STOPWORD_TEXT = """
 der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines ich
@@ -41,20 +42,20 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
 def main() -> int:
-    if not DEFAULT_DICTIONARY.exists():
-        sys.exit(f"the Ding dictionary is not installed ({DEFAULT_DICTIONARY}): apt-get install trans-de-en")
+    if not DEFAULT_DING.exists():
+        sys.exit(f"the Ding dictionary is not installed ({DEFAULT_DING}): apt-get install trans-de-en")
     source = data_path("wmt_newstest", "newstest2021.de-en.src.de")
     lines = source.read_text(encoding="utf-8").splitlines()
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp)
-        gloss_module._loaded.clear()
+        ding_module._loaded.clear()
         t0 = time.perf_counter()
-        load_index(DEFAULT_DICTIONARY, cache)  # cold: parse the dictionary, write the index
+        load_index(DEFAULT_DING, cache)  # cold: parse the dictionary, write the index
         cold = time.perf_counter() - t0
-        gloss_module._loaded.clear()
+        ding_module._loaded.clear()
         t0 = time.perf_counter()
-        index = load_index(DEFAULT_DICTIONARY, cache)  # warm: read the cached index
+        index = load_index(DEFAULT_DING, cache)  # warm: read the cached index
         warm = time.perf_counter() - t0
 
     glosser = Glosser(*index)

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from benchmarks.common import data_path, table, write_section
-from provenance.compare import compare_texts
+from provenance.pairs import compare_texts
 
 CASES = Path(__file__).resolve().parent / "data" / "hedge_cases.tsv"
 _REF = re.compile(r"@(wmt21-de-en|dfki):([0-9]+)(?::([0-9]+)-([0-9]+))?$")

@@ -13,7 +13,7 @@ import collections
 import time
 
 from benchmarks.common import data_path, table, write_section
-from provenance.compare import compare_texts
+from provenance.pairs import compare_texts
 
 
 def run(pair: str, limit: int | None, show: bool, mode: str = "A") -> dict:

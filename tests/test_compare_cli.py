@@ -69,7 +69,7 @@ def test_compare_needs_two_files_or_jsonl(capsys: pytest.CaptureFixture[str]):
 
 
 def test_compare_gives_findings_stable_ids() -> None:
-    from provenance.compare import compare_texts
+    from provenance.pairs import compare_texts
 
     first = compare_texts("Er kam nicht.", "He came.", source_lang="de")
     again = compare_texts("Er kam nicht.", "He came.", source_lang="de")

@@ -10,11 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.compare import compare_texts, counterfactual, wordnet
+from provenance.compare import counterfactual, wordnet
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import side_from_text
 from provenance.config import Config
 from provenance.model import Finding
+from provenance.pairs import compare_texts
 
 # A toy embedder: a sentence is the set of meanings of its words, whatever the language.
 MEANINGS = {
@@ -97,8 +98,9 @@ def _by(fs: list[Finding], detector: str) -> list[Finding]:
 
 def test_thorough_mode_is_off_by_default(tmp_path: Path) -> None:
     embedder = ConceptEmbedder()
+    # the test's cache dir (tmp_path / "cache", set up by conftest) shares the compiled lemma tries and WordNet
     fs = compare_texts("Die Preise stiegen im Mai.", "Prices fell in May.", source_lang="de",
-                       translation="Prices went through the roof in May.", config=Config(cache_dir=tmp_path),
+                       translation="Prices went through the roof in May.", config=Config(cache_dir=tmp_path / "cache"),
                        embedder=embedder)
     assert _by(fs, "counterfactual") == []
     assert embedder.calls == 0
@@ -109,17 +111,17 @@ def test_thorough_mode_finds_what_the_word_lists_cannot_pair(tmp_path: Path) -> 
     original = "Im Mai gingen die Preise durch die Decke."
     args = dict(source_lang="de", translation="Prices went through the roof in May.")
     plain = compare_texts(original, "Prices fell in May.", **args,  # type: ignore[arg-type]
-                          config=Config(cache_dir=tmp_path))
+                          config=Config(cache_dir=tmp_path / "cache"))
     assert not [f for f in plain if f.subtype is not None and f.subtype.value == "negation"]
     thorough = compare_texts(original, "Prices fell in May.", **args,  # type: ignore[arg-type]
-                             config=Config(cache_dir=tmp_path, thorough=True), embedder=ConceptEmbedder())
+                             config=Config(cache_dir=tmp_path / "cache", thorough=True), embedder=ConceptEmbedder())
     assert [f.derivative.text for f in _by(thorough, "counterfactual") if f.derivative] == ["fell"]
 
 
 def test_thorough_mode_stays_out_when_the_word_lists_found_the_flip(tmp_path: Path) -> None:
     embedder = ConceptEmbedder()
     fs = compare_texts("Die Preise stiegen im Mai.", "Prices fell in May.", source_lang="de",
-                       translation="Prices rose in May.", config=Config(cache_dir=tmp_path, thorough=True),
+                       translation="Prices rose in May.", config=Config(cache_dir=tmp_path / "cache", thorough=True),
                        embedder=embedder)
     assert [f.detector for f in fs if f.subtype is not None and f.subtype.value == "negation"] == ["negation"]
     assert embedder.calls == 0
@@ -135,7 +137,7 @@ def test_thorough_is_a_setting_like_any_other(tmp_path: Path) -> None:
 def test_with_the_real_model_an_idiom_does_not_hide_the_flip(tmp_path: Path) -> None:
     from provenance.embed import get_embedder
 
-    config = Config(cache_dir=tmp_path, thorough=True)
+    config = Config(cache_dir=tmp_path / "cache", thorough=True)
     fs = compare_texts("Im Mai gingen die Preise durch die Decke.", "Prices fell in May.", source_lang="de",
                        translation="Prices went through the roof in May.", config=config,
                        embedder=get_embedder(config, persistent=False))

@@ -3,8 +3,9 @@ translation variation is left alone."""
 
 from __future__ import annotations
 
-from provenance.compare import compare_aligned, compare_texts, verdict
+from provenance.compare import compare_aligned, verdict
 from provenance.model import Bead, Sentence, Span, Translation
+from provenance.pairs import compare_texts
 
 
 def kinds(findings) -> set[tuple[str, str | None]]:  # noqa: ANN001

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import compare_texts, lexical
+from provenance.compare import lexical
 from provenance.config import Config
-from provenance.lang.resources import Resources, current
+from provenance.lang import ding as ding_module
+from provenance.lang.ding import build_equivalents, load_equivalents
+from provenance.lang.resources import DEFAULT_DING, Resources, current
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
-from provenance.translate import gloss as gloss_module
-from provenance.translate.gloss import DEFAULT_DICTIONARY, build_equivalents, load_equivalents
+from provenance.pairs import compare_texts
 from tests.conftest import FIXTURES
 
 SAMPLE = FIXTURES / "compare" / "ding-lexical.txt"
@@ -45,7 +46,7 @@ def test_register_marked_senses_are_kept_but_marked() -> None:
 
 def test_equivalents_index_is_cached_like_the_gloss_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "index-cache"  # its own: the shared indexes are linked into "cache"
-    monkeypatch.setattr(gloss_module, "_loaded", {})
+    monkeypatch.setattr(ding_module, "_loaded", {})
     load_equivalents(SAMPLE, cache)
     [cached] = list((cache / "gloss").iterdir())
     assert "equiv" in cached.name and str(SAMPLE.stat().st_size) in cached.name
@@ -53,8 +54,8 @@ def test_equivalents_index_is_cached_like_the_gloss_index(tmp_path: Path, monkey
     def no_build(_path: Path) -> None:
         raise AssertionError("the index should have come from the cache")
 
-    monkeypatch.setattr(gloss_module, "_loaded", {})
-    monkeypatch.setattr(gloss_module, "build_equivalents", no_build)
+    monkeypatch.setattr(ding_module, "_loaded", {})
+    monkeypatch.setattr(ding_module, "build_equivalents", no_build)
     assert "manufacturer" in load_equivalents(SAMPLE, cache)[0]["Hersteller"]
 
 
@@ -134,7 +135,7 @@ def test_the_dictionary_a_run_configures_does_not_outlive_the_run(tmp_path: Path
     lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.", "The producer built a factory.")
     sample = lexical.dictionary(Resources.from_config(Config(cache_dir=tmp_path, gloss_dictionary=str(SAMPLE))))
     assert sample is not None
-    assert current().ding == DEFAULT_DICTIONARY
+    assert current().ding == DEFAULT_DING
     assert lexical.dictionary() is not sample
 
 
@@ -145,13 +146,13 @@ def test_without_the_dictionary_the_check_is_skipped_silently(tmp_path: Path) ->
 
 
 def test_real_dictionary_links_a_news_sentence_and_catches_a_swap(tmp_path: Path) -> None:
-    if not DEFAULT_DICTIONARY.exists():
+    if not DEFAULT_DING.exists():
         pytest.skip("Debian's trans-de-en is not installed (make system-deps installs it)")
     source = "Die Regierung hat am Montag ein neues Gesetz gegen Lebensmittelverschwendung vorgestellt."
     assert lexical_findings(tmp_path, source, "On Monday the government presented a new law against food waste.",
-                            dictionary=DEFAULT_DICTIONARY) == []
+                            dictionary=DEFAULT_DING) == []
     found = lexical_findings(tmp_path, source, "On Monday the opposition presented a new law against food waste.",
-                             dictionary=DEFAULT_DICTIONARY)
+                             dictionary=DEFAULT_DING)
     assert found and found[0].derivative is not None and found[0].derivative.text == "opposition"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.compare import compare_texts
 from provenance.compare.tokens import similar_word
 from provenance.model import Finding
+from provenance.pairs import compare_texts
 
 
 def _entity(fs: list[Finding]) -> list[Finding]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.compare import compare_texts
 from provenance.compare.dates import english_dates, months_named
 from provenance.frame_mask import without_frame
 from provenance.model import Bead, Sentence, Span
+from provenance.pairs import compare_texts
 from provenance.regroup import regroup
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import compare_texts, valence
+from provenance.compare import valence
 from provenance.config import load_config
 from provenance.lang.resources import Resources, using
 from provenance.model import Finding
+from provenance.pairs import compare_texts
 
 
 def _negation(fs: list[Finding]) -> list[Finding]:

@@ -39,7 +39,8 @@ def shared(tmp_path_factory: pytest.TempPathFactory, compiled_resources: Path) -
 
 
 def config_for(shared: Path, **changes: object) -> Config:
-    return example_config(shared, memories=(), **changes)
+    # one model thread per worker: two worker processes on two cores (the vectors do not depend on it)
+    return example_config(shared, memories=(), embed_threads=1, **changes)
 
 
 def item(ident: str, article: str) -> dict[str, object]:

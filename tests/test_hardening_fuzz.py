@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from provenance.attribution import find_passages
-from provenance.compare import compare_texts
 from provenance.documents import parse_document, read_document
 from provenance.errors import ProvenanceError
+from provenance.pairs import compare_texts
 from provenance.segment import split_sentences
 from provenance.sources import load_registry
 

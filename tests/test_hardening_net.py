@@ -444,6 +444,14 @@ def test_refusing_a_metadata_address_does_not_suggest_the_flag_that_cannot_open_
 
 
 @pytest.mark.parametrize("value", ["soon", "nan", "-1"])
-def test_a_bad_archive_interval_in_the_environment_is_a_config_error(value: str) -> None:
-    with pytest.raises(ConfigError, match="PROVENANCE_ARCHIVE_MIN_INTERVAL"):
-        Endpoints.from_env({"PROVENANCE_ARCHIVE_MIN_INTERVAL": value})
+def test_a_bad_archive_interval_in_the_environment_is_a_config_error(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="'archive_min_interval' in the environment"):
+        load_settings(tmp_path, {"PROVENANCE_ARCHIVE_MIN_INTERVAL": value})
+
+
+def test_the_archive_services_are_those_of_the_settings(tmp_path: Path) -> None:
+    assert Endpoints.from_config(Config()) == Endpoints()  # the public services, one second apart
+    config = Config(wayback_api="http://127.0.0.1:1", wayback_replay="http://127.0.0.1:2",
+                    archive_today="http://127.0.0.1:3", archive_min_interval=0.0)
+    assert Endpoints.from_config(config) == Endpoints("http://127.0.0.1:1", "http://127.0.0.1:2",
+                                                      "http://127.0.0.1:3", 0.0)

@@ -15,7 +15,7 @@ from tests.conftest import link_compiled
 SCRIPT = """
 import sys
 from pathlib import Path
-from provenance.compare import compare_texts
+from provenance.pairs import compare_texts
 from provenance.config import Config
 compare_texts("Die Preise steigen.", "Prices fall.", source_lang="de", translation="Prices rise.",
               config=Config(cache_dir=Path(sys.argv[1])))

@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from provenance.compare import wordnet
+from provenance.compare.wordvec import word_vectors
 from provenance.config import Config
 from provenance.lang.resources import Resources, current, using
 from tests.conftest import EXAMPLE, link_compiled
@@ -18,12 +20,14 @@ from tests.conftest import EXAMPLE, link_compiled
 
 @pytest.mark.e2e
 def test_check_builds_its_resources_under_the_cache_dir_flag(tmp_path: Path, compiled_resources: Path) -> None:
-    # a new process whose home and user cache are empty folders of the test; only WordNet is linked in (it takes
-    # seconds to build), so the lemma tries must be built afresh, and under --cache-dir
+    # a new process whose home and user cache are empty folders of the test; only WordNet and the Ding indexes are
+    # linked in (building them takes seconds, the all-equivalents index half a minute), so the lemma tries and the
+    # CLDR table must be built afresh, and under --cache-dir
     flagged, home, xdg = tmp_path / "flagged", tmp_path / "home", tmp_path / "xdg"
-    link_compiled(flagged, compiled_resources, names=("wordnet",))
+    link_compiled(flagged, compiled_resources, names=("wordnet", "gloss"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROVENANCE_")}
-    env.update(HOME=str(home), XDG_CACHE_HOME=str(xdg), PROVENANCE_CONFIG=str(tmp_path / "no-config.toml"))
+    env.update(HOME=str(home), XDG_CACHE_HOME=str(xdg), PROVENANCE_CONFIG=str(tmp_path / "no-config.toml"),
+               PROVENANCE_EMBED_THREADS="1")
     done = subprocess.run(
         [sys.executable, "-m", "provenance.cli", "--cache-dir", str(flagged), "--no-progress",
          "--sources", str(EXAMPLE / "outlets"), "check", str(EXAMPLE / "article.md"),
@@ -60,3 +64,19 @@ def test_resources_take_the_configured_data_paths(tmp_path: Path) -> None:
     # a configured path that holds no data is no data, not a silent fallback to the installed copy
     missing = Resources.from_config(Config(cache_dir=tmp_path / "c", wordnet_dir=tmp_path / "nowhere"))
     assert missing.wordnet_dir is None
+
+
+def test_word_vectors_belong_to_the_resources_of_their_run(tmp_path: Path) -> None:
+    # no module keeps the first run's embedder: each run's word vectors are embedded and stored under its own
+    # cache dir, with its own thread count
+    first = Resources.from_config(Config(cache_dir=tmp_path / "first"))
+    second = Resources.from_config(Config(cache_dir=tmp_path / "second", embed_threads=1))
+    with using(first):
+        one = word_vectors(["harbour", "quay"])
+    with using(second):
+        two = word_vectors(["harbour"])
+    assert np.array_equal(one["harbour"], two["harbour"])  # the same word has the same vector in any run
+    assert (tmp_path / "first" / "provenance.sqlite3").is_file()
+    assert (tmp_path / "second" / "provenance.sqlite3").is_file()
+    assert (first.word_vectors.threads, second.word_vectors.threads) == (None, 1)
+    assert first.word_vectors.get(["quay"])["quay"] is one["quay"]  # kept for the run: embedded once

@@ -12,16 +12,22 @@ import pytest
 
 from provenance.config import Config
 from provenance.errors import TranslatorUnavailableError, UnsupportedLanguageError
-from provenance.translate import gloss as gloss_module
+from provenance.lang import ding as ding_module
+from provenance.lang.ding import build_index, load_index
+from provenance.lang.resources import DEFAULT_DING
 from provenance.translate.base import split_chunks
-from provenance.translate.gloss import DEFAULT_DICTIONARY, GlossTranslator, build_index, load_index
-from tests.conftest import FIXTURES
+from provenance.translate.gloss import GlossTranslator
+from tests.conftest import FIXTURES, RESOURCES, link_compiled
 
 SAMPLE = FIXTURES / "translate" / "ding-sample.txt"
 
 
 def sample_translator(tmp_path: Path) -> GlossTranslator:
-    return GlossTranslator(Config(cache_dir=tmp_path, gloss_dictionary=str(SAMPLE)))
+    """The gloss over the sample dictionary, its index in a cache dir of the test's own; only the lemma tries are
+    the session's (building them takes seconds)."""
+    cache = tmp_path / "own-cache"
+    link_compiled(cache, RESOURCES / "compiled", names=("lemma-tries",))
+    return GlossTranslator(Config(cache_dir=cache, gloss_dictionary=str(SAMPLE)))
 
 
 def test_index_maps_headwords_and_inflected_forms() -> None:
@@ -84,7 +90,7 @@ def test_index_is_cached_on_disk_keyed_on_the_dictionary_file(
     dictionary = tmp_path / "de-en"
     dictionary.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     cache = tmp_path / "index-cache"  # its own: the shared indexes are linked into "cache"
-    monkeypatch.setattr(gloss_module, "_loaded", {})
+    monkeypatch.setattr(ding_module, "_loaded", {})
     load_index(dictionary, cache)
     [cached] = list((cache / "gloss").iterdir())
     assert str(dictionary.stat().st_size) in cached.name
@@ -92,26 +98,26 @@ def test_index_is_cached_on_disk_keyed_on_the_dictionary_file(
     def no_build(_path: Path) -> None:
         raise AssertionError("the index should have come from the cache")
 
-    monkeypatch.setattr(gloss_module, "_loaded", {})
-    monkeypatch.setattr(gloss_module, "build_index", no_build)
+    monkeypatch.setattr(ding_module, "_loaded", {})
+    monkeypatch.setattr(ding_module, "build_index", no_build)
     exact, _lower, _heads = load_index(dictionary, cache)
     assert exact["Unfall"] == "accident"
     # a changed dictionary gets a new index
     with dictionary.open("a", encoding="utf-8") as fh:
         fh.write("Fluss {m} :: river\n")
-    monkeypatch.setattr(gloss_module, "build_index", build_index)
-    monkeypatch.setattr(gloss_module, "_loaded", {})
+    monkeypatch.setattr(ding_module, "build_index", build_index)
+    monkeypatch.setattr(ding_module, "_loaded", {})
     exact, _lower, _heads = load_index(dictionary, cache)
     assert exact["Fluss"] == "river"
     assert len(list((cache / "gloss").iterdir())) == 2
 
 
 def test_real_ding_dictionary_glosses_news_german(tmp_path: Path) -> None:
-    if not DEFAULT_DICTIONARY.exists():
+    if not DEFAULT_DING.exists():
         pytest.skip("Debian's trans-de-en is not installed (make system-deps installs it)")
     # the real dictionary's lines for these words (indexing all 200,000 lines takes seconds)
     wanted = ("Verkehr", "Minister", "Angebot", "Stadt", "missverstehen", "missverstanden")
-    with DEFAULT_DICTIONARY.open(encoding="utf-8") as fh:
+    with DEFAULT_DING.open(encoding="utf-8") as fh:
         lines = [line for line in fh if any(w in line.split(" :: ")[0] for w in wanted)]
     subset = tmp_path / "de-en"
     subset.write_text("".join(lines), encoding="utf-8")

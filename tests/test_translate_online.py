@@ -115,7 +115,7 @@ def test_libre_refuses_a_pair_the_server_does_not_offer(http_server: LoopbackSer
 
 
 def test_libre_without_a_server_url_says_how_to_give_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("LIBRETRANSLATE_URL", raising=False)
+    monkeypatch.setenv("LIBRETRANSLATE_URL", "https://libre.example")  # read by config.py, not by the provider
     with pytest.raises(TranslatorUnavailableError, match="--libre-url"):
         get_translator("libre", fast_config(tmp_path))
 
@@ -124,9 +124,8 @@ def test_api_key_is_sent_but_never_logged_nor_cached(
     http_server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     libre_server(http_server, key=LIBRE_KEY)
-    monkeypatch.setenv("LIBRETRANSLATE_API_KEY", LIBRE_KEY)
     caplog.set_level(logging.DEBUG)  # urllib3 logs every request line at DEBUG
-    config = fast_config(tmp_path, libre_url=http_server.base_url)
+    config = fast_config(tmp_path, libre_url=http_server.base_url, libre_key=LIBRE_KEY)
     out = get_translator("libre", config).translate(["Ein geheimer Satz."], "de", "en")
     assert out[0].text == "EN:EIN GEHEIMER SATZ."
     assert LIBRE_KEY in http_server.requests[-1].body.decode()  # it was really sent (in the POST body)
@@ -142,8 +141,7 @@ def test_a_rejected_key_is_a_clear_error_without_the_key(
     http_server: LoopbackServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     libre_server(http_server, key="the-right-key")
-    monkeypatch.setenv("LIBRETRANSLATE_API_KEY", LIBRE_KEY)
-    translator = get_translator("libre", fast_config(tmp_path, libre_url=http_server.base_url))
+    translator = get_translator("libre", fast_config(tmp_path, libre_url=http_server.base_url, libre_key=LIBRE_KEY))
     with pytest.raises(TranslatorUnavailableError, match="API key") as err:
         translator.translate(["Hallo"], "de", "en")
     assert LIBRE_KEY not in str(err.value)
@@ -311,8 +309,7 @@ def test_deepl_uses_header_authentication_and_batches(
         return Reply(200, json.dumps(data).encode(), {"Content-Type": "application/json"})
 
     http_server.route("/v2/translate", deepl)
-    monkeypatch.setenv("DEEPL_AUTH_KEY", DEEPL_KEY)
-    config = fast_config(tmp_path, deepl_url=http_server.base_url)
+    config = fast_config(tmp_path, deepl_url=http_server.base_url, deepl_key=DEEPL_KEY)
     out = get_translator("deepl", config).translate(["Eins.", "Zwei.", "Drei."], "de", "en")
     assert [t.text for t in out] == ["EN:EINS.", "EN:ZWEI.", "EN:DREI."]
     assert len(http_server.requests) == 1  # one request for the batch
@@ -326,16 +323,17 @@ def test_deepl_quota_456_is_a_clear_quota_error(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     http_server.route("/v2/translate", Reply(456, b'{"message": "Quota exceeded"}'))
-    monkeypatch.setenv("DEEPL_AUTH_KEY", DEEPL_KEY)
+    config = fast_config(tmp_path, deepl_url=http_server.base_url, deepl_key=DEEPL_KEY)
     with pytest.raises(QuotaError, match="quota of this DeepL account is used up") as err:
-        get_translator("deepl", fast_config(tmp_path, deepl_url=http_server.base_url)).translate(["Eins."], "de", "en")
+        get_translator("deepl", config).translate(["Eins."], "de", "en")
     assert len(http_server.requests) == 1  # a quota error is not retried
     assert DEEPL_KEY not in str(err.value) and DEEPL_KEY not in caplog.text
 
 
 def test_deepl_without_a_key_names_the_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    for var in ("DEEPL_AUTH_KEY", "DEEPL_API_KEY", "PROVENANCE_DEEPL_KEY"):
-        monkeypatch.delenv(var, raising=False)
+    # the key comes from the settings only (config.py reads DEEPL_AUTH_KEY into them): the provider reads no
+    # environment variable of its own
+    monkeypatch.setenv("DEEPL_AUTH_KEY", DEEPL_KEY)
     with pytest.raises(TranslatorUnavailableError, match="DEEPL_AUTH_KEY"):
         get_translator("deepl", fast_config(tmp_path))
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from provenance.align import align, version_tag
-from provenance.compare import compare_texts
 from provenance.config import Config
 from provenance.embed import get_embedder
 from provenance.errors import UsageError
 from provenance.model import Bead, Finding, Sentence
+from provenance.pairs import compare_texts
 from provenance.segment import detect_language, read_sentences
 
 

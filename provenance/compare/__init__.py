@@ -11,7 +11,6 @@ specific finding already explains.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -32,11 +31,10 @@ from provenance.compare import (
 from provenance.compare.base import PairContext, word_forms
 from provenance.compare.tokens import Side, fold, lemma, side_from_sentences, side_from_text
 from provenance.config import Config
-from provenance.errors import InputError
 from provenance.lang.resources import Resources, current, using
 from provenance.model import Bead, DriftSubtype, Finding, FindingKind, Sentence, Severity, Span, Translation
 
-__all__ = ["DETECTORS", "compare_aligned", "compare_texts", "verdict", "COMPARE_VERSION"]
+__all__ = ["DETECTORS", "compare_aligned", "verdict", "COMPARE_VERSION"]
 
 COMPARE_VERSION = "1.0"
 
@@ -276,82 +274,6 @@ def _translation_side(
     names = sorted({p.translator for p in parts if p is not None})
     # translation text has no offsets of its own; spans into it are relative to the joined string
     return side_from_text(text, lang), ",".join(names)
-
-
-def compare_texts(
-    source: str,
-    derivative: str,
-    *,
-    source_lang: str,
-    derivative_lang: str = "en",
-    translation: str | None = None,
-    translator: str = "given",
-    config: Config | None = None,
-    embedder: Any = None,
-    min_confidence: float | None = None,
-) -> list[Finding]:
-    """Compare one original text with one derivative text (segment, align, compare).
-
-    One sentence on each side is paired directly (no embeddings needed); longer texts are
-    aligned with ``provenance.align`` using ``embedder`` (created from ``config`` if None).
-    An empty (or blank) original or derivative raises InputError.
-    """
-    with using(_resources(config)) as resources:
-        from provenance.segment import split_sentences
-
-        # nothing to compare is not a faithful rendering: refuse instead of returning no findings
-        for name, text in (("original", source), ("derivative", derivative)):
-            if not text.strip():
-                raise InputError(f"the {name} text is empty: there is nothing to compare")
-        if translation is not None and not translation.strip():
-            translation = None  # an empty translation is no translation: compare across languages instead
-        src_sents = split_sentences(source, source_lang) or _whole(source)
-        der_sents = split_sentences(derivative, derivative_lang) or _whole(derivative)
-        trans_sents: list[str] | None = None
-        if translation is not None:
-            trans_sents = [s.text for s in split_sentences(translation, derivative_lang)] or [translation]
-        if len(src_sents) == 1 and len(der_sents) == 1:
-            beads = [Bead((0,), (0,), 1.0)]
-        elif trans_sents is not None and len(trans_sents) != len(src_sents) and len(src_sents) > 1:
-            # translation segmented differently from the original: compare the texts as one block
-            src_sents, der_sents = _whole(source), _whole(derivative)
-            trans_sents = [translation or ""]
-            beads = [Bead((0,), (0,), 1.0)]
-        else:
-            from provenance.align import align
-
-            if embedder is None and trans_sents is None:
-                from provenance.embed import get_embedder
-
-                embedder = get_embedder(config)
-            beads = align(
-                [s.text for s in der_sents], [s.text for s in src_sents], embedder=embedder,
-                translations=trans_sents if trans_sents and len(trans_sents) == len(src_sents) else None,
-                resources=resources,
-            )
-        translations: list[Translation | None] | None = None
-        if trans_sents is not None:
-            translations = [
-                Translation(source=s.text, text=t, source_lang=source_lang, target_lang=derivative_lang,
-                            translator=translator)
-                for s, t in zip(src_sents, trans_sents, strict=False)
-            ]
-        findings = compare_aligned(
-            der_sents, src_sents, beads, translations=translations, derivative_lang=derivative_lang,
-            original_lang=source_lang, config=config, min_confidence=min_confidence, embedder=embedder,
-            resources=resources,
-        )
-        # Same ids as `check` would give, keyed by the pair, so batch results can be tracked and waived.
-        key = hashlib.sha256(f"{source}\x1f{derivative}".encode()).hexdigest()[:16]
-        for finding in findings:
-            finding.id = finding.id or finding.stable_id(key)
-        return findings
-
-
-def _whole(text: str) -> list[Sentence]:
-    stripped = text.strip()
-    start = text.find(stripped) if stripped else 0
-    return [Sentence(0, stripped, Span(start, start + len(stripped)))] if stripped else []
 
 
 def verdict(findings: Sequence[Finding]) -> str:

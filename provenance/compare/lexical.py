@@ -45,7 +45,7 @@ class Dictionary:
     """German word -> English lemmas, over the all-equivalents index of the Ding dictionary."""
 
     def __init__(self, path: Path, cache_dir: Path | None) -> None:
-        from provenance.translate.gloss import Glosser, load_equivalents
+        from provenance.lang.ding import Glosser, load_equivalents
 
         exact, lower, heads, en_pos, de_pos, reverse = load_equivalents(path, cache_dir)
         self.exact, self.lower, self.en_pos, self.de_pos, self.reverse = exact, lower, en_pos, de_pos, reverse

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 # lemmas moved to provenance.lang (align and the gloss need them too); the detectors import them from here
-from provenance.lang.lemmas import cache_root as cache_root  # negation.py and wordvec.py ask it for the cache dir
+from provenance.lang.lemmas import cache_root as cache_root  # opposites.py asks it for the cache dir
 from provenance.lang.lemmas import is_known as is_known
 from provenance.lang.lemmas import lemma as lemma
 from provenance.model import Sentence, Span

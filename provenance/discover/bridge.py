@@ -22,8 +22,9 @@ from pathlib import Path
 from provenance.config import Config
 from provenance.errors import ProvenanceError
 from provenance.lang import freedict
+from provenance.lang.ding import load_index
 from provenance.lang.lemmas import lemma
-from provenance.translate.gloss import GlossTranslator, load_index
+from provenance.translate.gloss import GlossTranslator
 
 from .keywords import WordBridge, stopwords
 

@@ -2,8 +2,9 @@
 
 ``Resources`` holds the cache dir (where compiled forms go: lemma tries, the WordNet pickle, dictionary
 indexes, the CLDR name table) and the paths of the data they are compiled from (WordNet, the Ding dictionary,
-the VADER lexicon, FreeDict). ``Resources.from_config`` finds the installed data once; nothing here reads the
-environment (``config.py`` does, into ``Config``).
+the VADER lexicon, FreeDict), the embedding model's thread count, and the run's word vectors (embedded on
+demand, kept as long as the resources). ``Resources.from_config`` finds the installed data once; nothing here
+reads the environment (``config.py`` does, into ``Config``).
 
 It is passed explicitly to the entry points of the stages that need it (``Checker``, ``compare_aligned`` and
 ``PairContext``, ``align()``, the gloss translator, ``provenance setup``). Each of them makes it the *current*
@@ -19,11 +20,12 @@ import importlib.util
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from provenance.config import Config, default_cache_dir
+from provenance.lang.vectors import WordVectors
 
 #: the Debian path of the Ding German-English dictionary (package trans-de-en)
 DEFAULT_DING = Path("/usr/share/trans/de-en")
@@ -38,6 +40,12 @@ class Resources:
     ding: Path = DEFAULT_DING  # may not exist: the checks that need it are then skipped
     vader: Path | None = None  # vader_lexicon.txt (None: not installed)
     freedict_dir: Path = DEFAULT_FREEDICT
+    embed_threads: int | None = None  # CPU threads of the embedding model behind the word vectors (None: all)
+    # the run's word vectors: state that lives with these resources, not part of what they are
+    word_vectors: WordVectors = field(init=False, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_vectors", WordVectors(self.cache_dir, self.embed_threads))
 
     @classmethod
     def from_config(cls, config: Config) -> Resources:
@@ -48,6 +56,7 @@ class Resources:
             ding=Path(config.gloss_dictionary) if config.gloss_dictionary else DEFAULT_DING,
             vader=_vader_file(config.vader_lexicon),
             freedict_dir=config.freedict_dir or DEFAULT_FREEDICT,
+            embed_threads=config.embed_threads,
         )
 
     @property

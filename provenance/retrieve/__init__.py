@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import math
-import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,7 +28,7 @@ import httpx
 
 from provenance.config import Config
 from provenance.documents.charsets import decode_page
-from provenance.errors import ArchiveError, BlockedURLError, ConfigError, NetworkError, RetrievalError, UsageError
+from provenance.errors import ArchiveError, BlockedURLError, NetworkError, RetrievalError, UsageError
 from provenance.model import Outlet, Snapshot
 from provenance.retrieve import archive_today, wayback
 from provenance.retrieve import warc as warcfile
@@ -74,20 +72,15 @@ class Endpoints:
     min_interval: float = wayback.MIN_INTERVAL
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Endpoints:
-        env = os.environ if environ is None else environ
-        interval = env.get("PROVENANCE_ARCHIVE_MIN_INTERVAL")
-        try:
-            min_interval = float(interval) if interval else wayback.MIN_INTERVAL
-        except ValueError:
-            min_interval = math.nan
-        if not 0 <= min_interval <= 3600:  # also refuses nan
-            raise ConfigError(f"PROVENANCE_ARCHIVE_MIN_INTERVAL must be seconds between 0 and 3600, not {interval!r}")
+    def from_config(cls, config: Config) -> Endpoints:
+        """The archive services of ``config`` (``wayback_api``, ``wayback_replay``, ``archive_today``,
+        ``archive_min_interval``), the public ones where it sets none."""
+        interval = config.archive_min_interval
         return cls(
-            wayback_api=env.get("PROVENANCE_WAYBACK_API", wayback.API_BASE),
-            wayback_replay=env.get("PROVENANCE_WAYBACK_REPLAY", wayback.REPLAY_BASE),
-            archive_today=env.get("PROVENANCE_ARCHIVE_TODAY", archive_today.BASE),
-            min_interval=min_interval,
+            wayback_api=config.wayback_api or wayback.API_BASE,
+            wayback_replay=config.wayback_replay or wayback.REPLAY_BASE,
+            archive_today=config.archive_today or archive_today.BASE,
+            min_interval=wayback.MIN_INTERVAL if interval is None else interval,
         )
 
 
@@ -358,7 +351,7 @@ def get_snapshot(
             if stored is not None:
                 snap = stored
             else:
-                net = _Net(config, endpoints or Endpoints.from_env(), transport, resolver, progress)
+                net = _Net(config, endpoints or Endpoints.from_config(config), transport, resolver, progress)
                 if mode == "live":
                     snap = net.live(src, spec.url)
                 elif mode == "wayback":

@@ -11,15 +11,15 @@ cannot serve them safely: its LibreTranslate class insists on a key and puts it 
 refuses its query-parameter authentication (we send ``Authorization: DeepL-Auth-Key``), its
 Microsoft class fetches the language list from a fixed URL when constructed and sends one text
 per request, and its ChatGPT class calls an OpenAI client API that no longer exists.
-API keys come from the config (``PROVENANCE_*_KEY``) or the providers' usual environment
-variables; they travel only in headers or POST bodies and never appear in logs, errors or caches.
+API keys and server URLs come from the config only (``config.py`` reads ``PROVENANCE_*_KEY`` and the
+providers' usual environment variables into it); keys travel only in headers or POST bodies and never
+appear in logs, errors or caches.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import logging
-import os
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import requests
 
 from provenance import __version__
+from provenance.config import SERVICE_ENV
 from provenance.errors import (
     ConfigError,
     QuotaError,
@@ -114,7 +115,6 @@ class OnlineProvider:
     max_chars: int = 4000  # one chunk
     batch_items: int = 1  # chunks per request
     batch_chars: int = 0  # characters per request (0: max_chars)
-    key_envs: ClassVar[tuple[str, ...]] = ()
     key_field: str | None = None  # Config field holding the key
     needs_key: bool = False
     default_url: str = ""
@@ -133,7 +133,7 @@ class OnlineProvider:
         self.config = config
         self.api_key = api_key or self._key_from(config)
         if self.needs_key and not self.api_key:
-            envs = " or ".join(self.key_envs)
+            envs = " or ".join(SERVICE_ENV.get(self.key_field or "", ()))
             raise TranslatorUnavailableError(f"{self.name} needs an API key", hint=f"set {envs}")
         configured = getattr(config, self.url_field, None) if self.url_field else None
         self.base_url = (base_url or configured or self.default_url).rstrip("/")
@@ -159,14 +159,8 @@ class OnlineProvider:
     # -- configuration hooks
 
     def _key_from(self, config: Config) -> str | None:
-        if self.key_field:
-            value = getattr(config, self.key_field, None)
-            if value:
-                return str(value)
-        for env in self.key_envs:
-            if os.environ.get(env):
-                return os.environ[env]
-        return None
+        value = getattr(config, self.key_field, None) if self.key_field else None
+        return str(value) if value else None
 
     def _version(self) -> str:
         return "1"
@@ -351,16 +345,15 @@ class LibreProvider(OnlineProvider):
 
     name = "libre"
     max_chars = 2000  # public instances limit requests to a few thousand characters
-    key_envs = ("LIBRETRANSLATE_API_KEY", "LIBRE_API_KEY")
     key_field = "libre_key"
     url_field = "libre_url"
 
     def __init__(self, config: Config, **kwargs: Any) -> None:
-        if not (kwargs.get("base_url") or config.libre_url or os.environ.get("LIBRETRANSLATE_URL")):
+        if not (kwargs.get("base_url") or config.libre_url):
             raise TranslatorUnavailableError(
                 "libre needs a LibreTranslate server", hint="give --libre-url URL (or set PROVENANCE_LIBRE_URL)"
             )
-        kwargs.setdefault("base_url", config.libre_url or os.environ.get("LIBRETRANSLATE_URL"))
+        kwargs.setdefault("base_url", config.libre_url)
         super().__init__(config, **kwargs)
         self._languages: dict[str, set[str] | None] | None = None
 
@@ -430,7 +423,6 @@ class MicrosoftProvider(OnlineProvider):
     max_chars = 10000
     batch_items = 100
     batch_chars = 45000  # the API allows 50,000 characters per request
-    key_envs = ("MICROSOFT_TRANSLATOR_KEY", "MICROSOFT_API_KEY")
     key_field = "microsoft_key"
     needs_key = True
     default_url = "https://api.cognitive.microsofttranslator.com"
@@ -480,7 +472,6 @@ class DeepLProvider(OnlineProvider):
     max_chars = 30000
     batch_items = 50
     batch_chars = 60000  # the API takes requests up to 128 KiB
-    key_envs = ("DEEPL_AUTH_KEY", "DEEPL_API_KEY")
     key_field = "deepl_key"
     needs_key = True
     url_field = "deepl_url"
@@ -526,7 +517,6 @@ class ChatGPTProvider(OnlineProvider):
     """An OpenAI-compatible chat-completions endpoint, one chunk per request, temperature 0."""
 
     max_chars = 4000
-    key_envs = ("OPENAI_API_KEY",)
     key_field = "openai_key"
     needs_key = True
     default_url = "https://api.openai.com/v1"
