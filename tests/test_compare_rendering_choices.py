@@ -661,3 +661,11 @@ def test_both_ends_of_a_range_take_its_unit() -> None:
                                   source_lang="de"), "number")
     assert _major(_sub(compare_texts(original, "The shops will be between roughly 5,400 and 4,300 square feet.",
                                      source_lang="de"), "number"))
+
+
+def test_a_counterfactual_kept_is_no_dropped_hedge() -> None:
+    original = "Senza le barriere la marea avrebbe raggiunto 125 centimetri."
+    translation = "Without the barriers, the tide would have reached 125 centimetres."
+    kept = compare_texts(original, "Without them the tide would have peaked at 125 centimetres.", source_lang="it",
+                         translation=translation)
+    assert not _sub(kept, "hedge")

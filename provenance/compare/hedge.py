@@ -184,6 +184,15 @@ def _modality_changed(ctx: PairContext) -> list[Finding]:
     return []
 
 
+def _conditional_kept(ctx: PairContext) -> bool:
+    """Mode A: the translation renders the original's conditional with a modal ("avrebbe raggiunto" / "would have
+    reached") and the passage keeps it ("would have peaked"): a counterfactual, rendered, not a hedge dropped."""
+    assert ctx.trans is not None
+    modals = set(ctx.der_lex.entries("hedge.counterfactual"))
+    theirs = {fold(t.text) for t in ctx.trans.tokens} & modals
+    return bool(theirs) and bool(theirs & {fold(t.text) for t in ctx.der.tokens})
+
+
 def _unsourced(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     """Cues other than those naming who says it ("according to the forecasters", "laut Polizei")."""
     sourcing = set(lex.entries("hedge.sourcing"))
@@ -245,7 +254,7 @@ def detect(ctx: PairContext) -> list[Finding]:
         if ctx.trans is not None:
             if t_hedges:
                 conf = 0.9 if strong_src else 0.75 if weak_src else 0.6
-            elif strong_src and not t_attr:
+            elif strong_src and not t_attr and not _conditional_kept(ctx):
                 conf = 0.6
         elif strong_src:
             conf = 0.8
