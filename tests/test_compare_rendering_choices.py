@@ -669,3 +669,12 @@ def test_a_counterfactual_kept_is_no_dropped_hedge() -> None:
     kept = compare_texts(original, "Without them the tide would have peaked at 125 centimetres.", source_lang="it",
                          translation=translation)
     assert not _sub(kept, "hedge")
+
+
+def test_a_clock_hour_and_a_portuguese_thousand_read_in_their_language() -> None:
+    assert not _sub(compare_texts("Nach 23 Uhr landeten 412 Flüge.", "Some 412 flights landed after 11 p.m.",
+                                  source_lang="de"), "number")
+    assert _major(_sub(compare_texts("Nach 23 Uhr landeten 412 Flüge.", "Some 412 flights landed after 10 p.m.",
+                                     source_lang="de"), "number"))
+    assert not _sub(compare_texts("Deverá transportar 9 mil passageiros por dia.",
+                                  "It should carry 9,000 passengers a day.", source_lang="pt"), "number")
