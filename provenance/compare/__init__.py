@@ -28,8 +28,8 @@ from provenance.compare import (
     number,
     quotation,
 )
-from provenance.compare.base import PairContext, word_forms
-from provenance.compare.tokens import Side, fold, lemma, side_from_sentences, side_from_text
+from provenance.compare.base import PairContext
+from provenance.compare.tokens import Side, fold, side_from_sentences, side_from_text
 from provenance.config import Config
 from provenance.lang.resources import Resources, current, using
 from provenance.model import Bead, DriftSubtype, Finding, FindingKind, Sentence, Severity, Span, Translation
@@ -79,7 +79,6 @@ def compare_aligned(
             embedder = get_embedder(config)
         same_language = derivative_lang == original_lang
         whole = _whole_text(original, translations)
-        whole_forms = _Forms(whole, derivative_lang)
         findings: list[Finding] = []
         for bead in beads:
             der = side_from_sentences([derivative[i] for i in bead.derivative], derivative_lang)
@@ -111,7 +110,7 @@ def compare_aligned(
             nearby = _nearby_texts(bead, original, translations)
             own = trans_side.text if trans_side is not None else ""
             findings.extend(
-                _said_elsewhere(_named_elsewhere(f, whole), whole_forms, derivative_lang)
+                _named_elsewhere(f, whole)
                 for f in _unshadowed(found)
                 if not _explained_nearby(f, nearby)
                 and not _date_made_explicit(f, der.text, own, src.text, original_lang)
@@ -135,33 +134,6 @@ def _named_elsewhere(finding: Finding, whole: str) -> Finding:
     if len(name) < 3 or name not in whole:
         return finding
     return replace(finding, severity=Severity.MINOR, evidence={**finding.evidence, "named_elsewhere": True})
-
-
-class _Forms:
-    """The word forms and lemmas of a text, built on first use (most passages need none)."""
-
-    def __init__(self, text: str, lang: str) -> None:
-        self.text, self.lang = text, lang
-        self._forms: set[str] | None = None
-
-    def __contains__(self, word: str) -> bool:
-        if self._forms is None:
-            self._forms = word_forms(side_from_text(self.text, self.lang))
-        return fold(word) in self._forms or fold(lemma(word, self.lang)) in self._forms
-
-
-_ELSEWHERE_SHARE = 2 / 3  # of a clause's added words the original says elsewhere: moved, not added
-
-
-def _said_elsewhere(finding: Finding, whole: _Forms, lang: str) -> Finding:
-    """Words added to a sentence that the original says in another of its sentences ("its lawyers were still
-    examining the request", from two sentences on): material moved between sentences, at most minor."""
-    added = finding.evidence.get("added") or []
-    if finding.kind is not FindingKind.ADDITION or finding.severity.rank <= Severity.MINOR.rank or len(added) < 2:
-        return finding
-    if sum(w in whole for w in added) < _ELSEWHERE_SHARE * len(added):
-        return finding
-    return replace(finding, severity=Severity.MINOR, evidence={**finding.evidence, "said_elsewhere": True})
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
