@@ -127,11 +127,11 @@ def _whole_text(original: Sequence[Sentence], translations: Sequence[Translation
 def _named_elsewhere(finding: Finding, whole: str) -> Finding:
     """A name added where the original has no other name ("Hamburg's culture ministry" for "the culture authority")
     that the original names elsewhere is context made explicit: minor. A name put in place of another stays."""
-    if (finding.subtype is not DriftSubtype.ENTITY or finding.derivative is None or "replaces" in finding.evidence
-            or finding.severity.rank <= Severity.MINOR.rank):
-        return finding
+    if (finding.subtype is not DriftSubtype.ENTITY or finding.derivative is None or "name" not in finding.evidence
+            or "replaces" in finding.evidence or finding.severity.rank <= Severity.MINOR.rank):
+        return finding  # a gender swap or a name put in place of another stays
     name = _POSSESSIVE.sub("", finding.derivative.text).casefold()
-    if len(name) < 3 or name not in whole:
+    if len(name) < 3 or not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", whole):
         return finding
     return replace(finding, severity=Severity.MINOR, evidence={**finding.evidence, "named_elsewhere": True})
 
