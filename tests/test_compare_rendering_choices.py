@@ -678,3 +678,9 @@ def test_a_clock_hour_and_a_portuguese_thousand_read_in_their_language() -> None
                                      source_lang="de"), "number"))
     assert not _sub(compare_texts("Deverá transportar 9 mil passageiros por dia.",
                                   "It should carry 9,000 passengers a day.", source_lang="pt"), "number")
+
+
+def test_a_gender_swap_stays_major_whatever_the_rest_of_the_original_says() -> None:
+    fs = compare_texts("Er sagte, die Unterkunft sei voll.", "She said the shelter was full.", source_lang="de",
+                       translation="He said the shelter was full.")
+    assert _major(_sub(fs, "entity"))
