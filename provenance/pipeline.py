@@ -454,6 +454,11 @@ def _is_counterpart(bead: Bead) -> bool:
     return bool(bead.derivative and bead.original and bead.score >= MATCH_SCORE)
 
 
+def _with_counterpart(beads: Sequence[Bead]) -> set[int]:
+    """The derivative sentences that have a counterpart in the original."""
+    return {i for b in beads if _is_counterpart(b) for i in b.derivative}
+
+
 def _matched_share(beads: Sequence[Bead], n: int, deriv: Sequence[str], orig: Sequence[str]) -> float:
     """The share of the passage's sentences with a counterpart: a bead the aligner scores as one, or one whose
     sides share two numbers (with no translation, a merged or split sentence scores low across languages, while
@@ -506,7 +511,7 @@ def _trim_open_end(
     sentences: list[Sentence], beads: list[Bead]
 ) -> tuple[list[Sentence], list[Bead], Span | None]:
     """Drop trailing derivative sentences without a counterpart: after a lead-in they are commentary."""
-    matched = {i for b in beads if _is_counterpart(b) for i in b.derivative}
+    matched = _with_counterpart(beads)
     if not matched:
         return sentences, beads, None
     last = max(matched)
@@ -524,7 +529,7 @@ def _drop_lead_in(
     """Sentences that open a passage before anything the original renders, with no credit and no counterpart of
     their own, are the author's way in ("Those residents will have to wait."), not words added to the outlet's:
     their additions are dropped. An unmatched sentence after the rendering starts stays an addition."""
-    matched = {i for b in beads if _is_counterpart(b) for i in b.derivative}
+    matched = _with_counterpart(beads)
     if not matched:
         return findings
     lead = [s.span for s in sentences[: min(matched)] if not any(s.span.overlaps(f) for f in frame)]

@@ -97,7 +97,8 @@ def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
     gap = Span(prev.span.end, cand.span.start)
     if ix.block_at(Span(prev.span.end - 1, prev.span.end)) is not ix.block_at(cand.span):
         return False  # across paragraphs, how far one report runs is the author's to say
-    between = [s for s in ix.sentences_in(gap) if gap.contains(strip(ix.text, s)) and len(strip(ix.text, s))]
+    bodies = ((s, strip(ix.text, s)) for s in ix.sentences_in(gap))
+    between = [s for s, body in bodies if gap.contains(body) and len(body)]
     if len(between) > MAX_GAP_SENTENCES:
         return False
     return all(not ix.mentions_in(s) and not is_commentary(ix, s) for s in between)

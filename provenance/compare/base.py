@@ -125,9 +125,15 @@ def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: i
     kept = []
     for cue in cues:
         governed = governed_words(side, cue, lex, words)
-        if not governed or any({fold(t.text), fold(lemma(t.text, side.lang))} & forms for t in governed):
+        if not governed or rendered(governed, side.lang, forms):
             kept.append(cue)
     return kept
+
+
+def rendered(tokens: list[Token], lang: str, forms: set[str]) -> bool:
+    """Whether one of the tokens (of a side in ``lang``) is among the other side's ``word_forms``, as written or
+    as its lemma."""
+    return any({fold(t.text), fold(lemma(t.text, lang))} & forms for t in tokens)
 
 
 def governed_words(side: Side, cue: Cue, lex: Lexicon, words: int) -> list[Token]:

@@ -7,7 +7,7 @@ reported speech (Konjunktiv I) with a reporting verb instead.
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, governed_words, in_scope, make_finding, quote, word_forms
+from provenance.compare.base import PairContext, governed_words, in_scope, make_finding, quote, rendered, word_forms
 from provenance.compare.hedge_rules import HedgeRules, hedge_rules
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, fold
@@ -211,11 +211,8 @@ def _source_named(side: Side, cues: list[Cue], lex: Lexicon, passage: Side) -> l
         return cues
     forms = word_forms(passage, hyphen_parts=False)
 
-    def named(cue: Cue) -> bool:
-        source = governed_words(side, cue, lex, _SOURCE_WORDS)
-        return cue.entry in sourcing and any({fold(t.text), fold(lemma(t.text, side.lang))} & forms for t in source)
-
-    return [c for c in cues if not named(c)]
+    return [c for c in cues
+            if not (c.entry in sourcing and rendered(governed_words(side, c, lex, _SOURCE_WORDS), side.lang, forms))]
 
 
 def detect(ctx: PairContext) -> list[Finding]:

@@ -15,10 +15,14 @@ from provenance.model import DriftSubtype, Finding, FindingKind
 DETECTOR = "intensity"
 
 
-def _cues(side: Side, lex, path: str) -> list[Cue]:  # noqa: ANN001 - Lexicon
-    """The cues of a class, except those inside a phrase that states no degree ("above all", "after all")."""
+def _cues(side: Side | None, lex, *classes: str) -> list[list[Cue]]:  # noqa: ANN001 - Lexicon
+    """The cues of each ``intensity`` class on a side (none without the side), except those inside a phrase that
+    states no degree ("above all", "after all")."""
+    if side is None:
+        return [[] for _ in classes]
     neutral = {i for c in lex.find("intensity.neutral", side.tokens) for i in range(c.start, c.end)}
-    return [c for c in lex.find(path, side.tokens) if not neutral & set(range(c.start, c.end))]
+    return [[c for c in lex.find(f"intensity.{name}", side.tokens) if not neutral & set(range(c.start, c.end))]
+            for name in classes]
 
 
 def _text(side: Side, cues: list[Cue]) -> str:
@@ -28,16 +32,10 @@ def _text(side: Side, cues: list[Cue]) -> str:
 def detect(ctx: PairContext) -> list[Finding]:
     if not ctx.src_lex.data.get("intensity"):
         return []
-    d_strong = _cues(ctx.der, ctx.der_lex, "intensity.strong")
-    d_univ = _cues(ctx.der, ctx.der_lex, "intensity.universal")
-    d_part = _cues(ctx.der, ctx.der_lex, "intensity.partial")
-    s_strong = _cues(ctx.src, ctx.src_lex, "intensity.strong")
-    s_univ = _cues(ctx.src, ctx.src_lex, "intensity.universal")
-    s_part = _cues(ctx.src, ctx.src_lex, "intensity.partial")
-    t_strong = _cues(ctx.trans, ctx.der_lex, "intensity.strong") if ctx.trans is not None else []
-    t_univ = _cues(ctx.trans, ctx.der_lex, "intensity.universal") if ctx.trans is not None else []
-    t_part = _cues(ctx.trans, ctx.der_lex, "intensity.partial") if ctx.trans is not None else []
-    if ctx.trans is not None and (made_most := _minority_made_majority(ctx, t_part)):
+    d_strong, d_univ, d_part, d_major = _cues(ctx.der, ctx.der_lex, "strong", "universal", "partial", "majority")
+    s_strong, s_univ, s_part = _cues(ctx.src, ctx.src_lex, "strong", "universal", "partial")
+    t_strong, t_univ, t_part, t_major = _cues(ctx.trans, ctx.der_lex, "strong", "universal", "partial", "majority")
+    if ctx.trans is not None and (made_most := _minority_made_majority(ctx, d_major, t_major, t_part)):
         return made_most
     strong = _dedupe(d_strong + d_univ)
     if not strong:
@@ -83,14 +81,15 @@ def detect(ctx: PairContext) -> list[Finding]:
 _NEAR = 0.3  # relative places of two cues in their sentences at most this far apart: the same place
 
 
-def _minority_made_majority(ctx: PairContext, t_part: list[Cue]) -> list[Finding]:
+def _minority_made_majority(ctx: PairContext, d_major: list[Cue], t_major: list[Cue],
+                            t_part: list[Cue]) -> list[Finding]:
     """Mode A: where the translation has a part or a few ("some of the owners", "individual airlines") the passage
     has a majority or a habit ("most of the owners", "routinely"), at about the same place, and the translation no
     majority of its own ("mostly", "the majority")."""
     assert ctx.trans is not None
     lex = ctx.der_lex
-    mine = [c for c in _cues(ctx.der, lex, "intensity.majority") if not _superlative(ctx.der, c, lex)]
-    if not mine or _cues(ctx.trans, lex, "intensity.majority"):
+    mine = [c for c in d_major if not _superlative(ctx.der, c, lex)]
+    if not mine or t_major:
         return []
     minority = set(lex.entries("intensity.minority"))
     theirs = [c for c in t_part if c.entry in minority and any(_same_place(ctx.trans, c, ctx.der, d) for d in mine)]

@@ -172,10 +172,8 @@ def _word_value(word: str, lex: Lexicon) -> tuple[float | None, bool]:
         a, _, b = w.partition("und")
         if a in words and b in words and words[b] >= 20:
             return float(words[a] + words[b]), False
-    # an ordinal stem with an adjective ending: Russian 'четвертым', 'девятое'
-    for stem, value in lex.table("numbers.ordinal_stems").items():
-        if w.startswith(stem) and w[len(stem):] in lex.entries("numbers.ordinal_endings"):
-            return float(value), value <= 2
+    if (value := _ordinal_stem(w, lex)) is not None:
+        return value, value <= 2
     # a number word opening a compound: 'zehntägige' (ten-day), 'siebenmalige', 'Drittel'; weak, since the
     # count is part of another word and may be rendered without it
     stems = lex.table("numbers.compound_stems")
@@ -273,10 +271,15 @@ def _ranges(toks: list[Token], found: list[Mention]) -> list[Mention]:
 def _ordinal(word: str, lex: Lexicon) -> bool:
     """An ordinal number word: 'third', 'dritten', 'третий'."""
     w = fold(word)
-    if w in lex.table("numbers.ordinals"):
-        return True
-    return any(w.startswith(stem) and w[len(stem):] in lex.entries("numbers.ordinal_endings")
-               for stem in lex.table("numbers.ordinal_stems"))
+    return w in lex.table("numbers.ordinals") or _ordinal_stem(w, lex) is not None
+
+
+def _ordinal_stem(folded: str, lex: Lexicon) -> float | None:
+    """The value of an ordinal stem with an adjective ending: Russian 'четвертым', 'девятое'."""
+    for stem, value in lex.table("numbers.ordinal_stems").items():
+        if folded.startswith(stem) and folded[len(stem):] in lex.entries("numbers.ordinal_endings"):
+            return float(value)
+    return None
 
 
 def _short_year(toks: list[Token], i: int) -> set[float]:

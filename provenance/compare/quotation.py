@@ -69,8 +69,6 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Findi
     """Mode A: a quote the translation gives to one named person and the passage to another the bead names too
     ('"cannot become a stage set", said Jordi Casals' where the mayor, Núria Puig, said it and Casals the next
     sentence)."""
-    from rapidfuzz import fuzz
-
     from provenance.compare.entity import name_tokens
 
     assert ctx.trans is not None
@@ -81,14 +79,14 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Findi
     d_names = name_tokens(ctx.der, ctx.der_lex, strict=False)
     everywhere = {fold(t.text) for t in t_names}
     for s in stretches:
-        d = " ".join(fold(t.text) for t in s if t.is_word)
-        best = max(theirs, key=lambda q: fuzz.partial_ratio(d, " ".join(fold(t.text) for t in q if t.is_word)))
-        if fuzz.partial_ratio(d, " ".join(fold(t.text) for t in best if t.is_word)) < _SAME_QUOTE:
+        best, score = _closest(_words(s), theirs)
+        if score < _SAME_QUOTE:
             continue
-        mine = {fold(t.text) for t in _speakers(ctx.der, s, d_names)}
+        speakers = _speakers(ctx.der, s, d_names)
+        mine = {fold(t.text) for t in speakers}
         said = {fold(t.text) for t in _speakers(ctx.trans, best, t_names)}
         if mine and said and not mine & said and mine & everywhere:
-            speaker = " ".join(t.text for t in _speakers(ctx.der, s, d_names))
+            speaker = " ".join(t.text for t in speakers)
             return [make_finding(
                 ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.75, der_tokens=s, src_tokens=None,
                 explanation=(f"The passage gives the quote {quote(' '.join(t.text for t in s))} to {quote(speaker)}; "
@@ -106,18 +104,27 @@ def _speakers(side: Side, stretch: list[Token], names: list[Token]) -> list[Toke
     return [t for t in names if start <= t.index < end and not first - 1 <= t.index <= last + 1]
 
 
-def _changed(ctx: PairContext, stretches: list[list[Token]]) -> list[Finding]:
+def _words(stretch: list[Token]) -> str:
+    return " ".join(fold(t.text) for t in stretch if t.is_word)
+
+
+def _closest(words: str, quotes: list[list[Token]]) -> tuple[list[Token], float]:
+    """The quote whose words the given ones match best (rapidfuzz partial ratio), and that ratio."""
     from rapidfuzz import fuzz
 
+    scored = [(fuzz.partial_ratio(words, _words(q)), q) for q in quotes]
+    score, best = max(scored, key=lambda sq: sq[0])
+    return best, score
+
+
+def _changed(ctx: PairContext, stretches: list[list[Token]]) -> list[Finding]:
     src_quotes = quoted_stretches(ctx.src) or [ctx.src.tokens]
     findings = []
     for s in stretches:
-        d = " ".join(fold(t.text) for t in s if t.is_word)
-        best = max(src_quotes, key=lambda q: fuzz.partial_ratio(d, " ".join(fold(t.text) for t in q if t.is_word)))
-        o = " ".join(fold(t.text) for t in best if t.is_word)
-        if d in o:
+        d = _words(s)
+        best, score = _closest(d, src_quotes)
+        if d in _words(best):
             continue
-        score = fuzz.partial_ratio(d, o)
         if score >= 99:
             continue
         findings.append(

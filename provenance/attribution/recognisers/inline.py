@@ -6,7 +6,6 @@ writes") and an outlet relaying another ("..., citing Fontanka")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from provenance.attribution.anaphora import (
     antecedent,
@@ -33,7 +32,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
         if b.kind == "heading":
             continue
         k = 0
-        described_before = _described_before(ix, b)
+        described_at = _first_description(ix, b)
         while k < len(b.sentences):
             sent = strip(text, b.sentences[k])
             if ledger.is_claimed(sent) or lex.negative.search(text[sent.start : sent.end]):
@@ -42,7 +41,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             hit = _credited(ix, sent)
             if hit is None:
                 hit = described_outlet(ix, b, sent)
-            if hit is None and not described_before(k):
+            if hit is None and k <= described_at:
                 # "Local patience is wearing thin. The mayor told the paper ...": the outlet credited above, named
                 # again by what it is, from that sentence on; '"A real tribute," said the yard's director. He told
                 # the paper ...': a paragraph of quotations whose speaker spoke to it is its own from the start.
@@ -184,19 +183,12 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
     return last.mention, "inline"
 
 
-def _described_before(ix: ArticleIndex, b: Block) -> Callable[[int], bool]:
-    """Whether a sentence of the paragraph before sentence ``k`` says what some outlet is ("Kauno diena, the city's
-    main daily, ..."), outside quotations; worked out once per paragraph, on first use."""
-    first: list[int] = []
-
-    def before(k: int) -> bool:
-        if not first:
-            first.append(next((n for n, s in enumerate(b.sentences) if any(
-                w.lower() in ix.lex.descriptor_last_words
-                for w in WORD_RE.findall(ix.outside_quotes(strip(ix.text, s))))), len(b.sentences)))
-        return first[0] < k
-
-    return before
+def _first_description(ix: ArticleIndex, b: Block) -> int:
+    """The first sentence of the paragraph that says what some outlet is ("Kauno diena, the city's main daily,
+    ..."), outside quotations; past the last sentence when none does."""
+    return next((n for n, s in enumerate(b.sentences) if any(
+        w.lower() in ix.lex.descriptor_last_words for w in WORD_RE.findall(ix.outside_quotes(strip(ix.text, s))))),
+        len(b.sentences))
 
 
 def _names_outlet_again(ix: ArticleIndex, sent: Span) -> bool:
