@@ -1032,6 +1032,13 @@ def test_frame_takes_the_verb_its_time_and_that_after_a_subject_outlet() -> None
     assert frame_texts(doc, p) == ["Der Spiegel reported on Monday that", "it added,"]
 
 
+def test_frame_takes_the_outlets_description_after_its_name() -> None:
+    doc = make_doc("The lifts will close for good, the manager said, according to the Badische Zeitung, the Freiburg "
+                   "regional daily. The chairlift is not affected.")
+    p = only(find_passages(doc, REGISTRY))
+    assert frame_texts(doc, p)[0] == "according to the Badische Zeitung, the Freiburg regional daily"
+
+
 def test_frame_is_empty_when_the_credit_stands_outside_the_passage() -> None:
     doc = make_doc("From the German Bild:", ("blockquote", "The ministry refused to pay."), "Nobody cares.")
     p = only(find_passages(doc, REGISTRY))

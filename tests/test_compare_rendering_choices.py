@@ -43,6 +43,20 @@ def test_a_name_in_place_of_another_name_is_still_entity_drift():
     assert _major(_sub(fs, "entity"))
 
 
+def test_an_acronym_of_the_originals_name_is_the_same_name():
+    """Desks add the acronym the outlet spells out; another organisation in its place is still drift."""
+    original = ("A Associação da Hotelaria de Portugal contesta o aumento. Para a associação, a subida pode afastar "
+                "turistas.")
+    translation = ("The Portuguese Hotel Association opposes the increase. In its view, the rise could drive tourists "
+                   "away.")
+    fs = compare_texts(original, "The Portuguese hotel association AHP opposes the rise, arguing that it could put "
+                       "tourists off.", source_lang="pt", translation=translation)
+    assert not _major(_sub(fs, "entity"))
+    fs = compare_texts(original, "The Lisbon hotel group AHP opposes the rise, arguing that it could put tourists off.",
+                       source_lang="pt", translation=translation)
+    assert _major(_sub(fs, "entity"))
+
+
 # ------------------------------------------------------------------ dates made explicit
 
 
@@ -386,6 +400,25 @@ def test_a_conversion_after_a_comma_is_the_same_quantity() -> None:
     assert not _sub(fs, "number")
 
 
+def test_letters_of_an_abbreviation_are_no_roman_numeral() -> None:
+    """ "CC.OO." is a union, not 200; "siglo XX" is still the twentieth century."""
+    fs = compare_texts(
+        "El sector naval vigués atraviesa un buen momento, con la cartera de pedidos más alta de la última década. "
+        "Sin embargo, los sindicatos advierten de la falta de soldadores y caldereros cualificados. CC.OO. reclamó "
+        "a la Xunta un plan de formación específico para el naval.",
+        "Vigo's shipbuilders have the fullest order books they have had in ten years, La Voz de Galicia noted, but "
+        "unions warn that there are not enough skilled welders and boilermakers. The CC.OO. union has asked the "
+        "regional government for a dedicated training scheme for the industry.",
+        source_lang="es",
+        translation="Vigo's shipbuilding sector is going through a good period, with the largest order book of the "
+                    "past decade. However, the unions warn of a shortage of qualified welders and boilermakers. The "
+                    "CC.OO. union asked the Xunta for a training plan specifically for shipbuilding.")
+    assert not _major(_sub(fs, "number"))
+    fs = compare_texts("Es la peor sequía del siglo XX.", "It is the worst drought of the 19th century.",
+                       source_lang="es")
+    assert _major(_sub(fs, "number"))
+
+
 def test_per_cento_is_a_percent_sign_not_a_hundred() -> None:
     fs = compare_texts(
         "La marea avrebbe allagato circa il 60 per cento della città.",
@@ -684,3 +717,46 @@ def test_a_gender_swap_stays_major_whatever_the_rest_of_the_original_says() -> N
     fs = compare_texts("Er sagte, die Unterkunft sei voll.", "She said the shelter was full.", source_lang="de",
                        translation="He said the shelter was full.")
     assert _major(_sub(fs, "entity"))
+
+
+def test_a_source_that_alleges_keeps_the_hedge() -> None:
+    original = ("Tra gli indagati c’è un funzionario che, secondo l’accusa, avrebbe indirizzato quattro gare verso la "
+                "stessa ditta.")
+    translation = ("Among those under investigation is an official who, according to the prosecution, allegedly "
+                   "steered four tenders towards the same firm.")
+    kept = "One of them is an official who, prosecutors allege, steered four tenders to the same company."
+    dropped = "One of them is an official who steered four tenders to the same company."
+    assert not _sub(compare_texts(original, kept, source_lang="it", translation=translation), "hedge")
+    assert _major(_sub(compare_texts(original, dropped, source_lang="it", translation=translation), "hedge"))
+
+
+def test_a_negation_made_a_compound_is_kept() -> None:
+    """ "zones where scooters may not be left" are "no-parking zones"; plain "parking zones" flip it."""
+    original = "Кроме того, на Невском проспекте появятся зоны, где самокаты нельзя будет оставлять."
+    translation = "In addition, zones where scooters may not be left will be introduced on Nevsky Prospekt."
+    kept = "No-parking zones for scooters will also be introduced on Nevsky Prospekt."
+    flipped = "Parking zones for scooters will also be introduced on Nevsky Prospekt."
+    assert not _sub(compare_texts(original, kept, source_lang="ru", translation=translation), "negation")
+    assert _major(_sub(compare_texts(original, flipped, source_lang="ru", translation=translation), "negation"))
+
+
+def test_a_negated_word_renders_its_antonym() -> None:
+    """ "insufficient" is "not enough"; "enough" alone is the opposite."""
+    original = "Las organizaciones agrarias consideran insuficiente esta cantidad."
+    translation = "Farmers' organisations consider this amount insufficient."
+    assert not _sub(compare_texts(original, "Farm organisations say that amount is not enough.", source_lang="es",
+                                  translation=translation), "negation")
+    assert _major(_sub(compare_texts(original, "Farm organisations say that amount is enough.", source_lang="es",
+                                     translation=translation), "negation"))
+
+
+def test_a_quoted_remark_with_a_but_may_be_cut_a_qualifying_sentence_may_not() -> None:
+    first = "La cosecha bajó un 22 por ciento por el granizo."
+    last = "La garnacha fue la variedad más afectada."
+    passage = "The harvest fell by 22 percent because of hail. Garnacha was the worst hit."
+    quoted = f"{first} «La cantidad no es la que queríamos, pero la uva está sana», dijo el presidente. {last}"
+    qualifying = f"{first} Los datos del consejo muestran, sin embargo, que los precios siguen subiendo. {last}"
+    omissions = [f for f in compare_texts(quoted, passage, source_lang="es") if f.kind.value == "omission"]
+    assert omissions and not _major(omissions)
+    omissions = [f for f in compare_texts(qualifying, passage, source_lang="es") if f.kind.value == "omission"]
+    assert _major(omissions)

@@ -31,6 +31,10 @@ def frame_spans(ix: ArticleIndex, cand: Candidate, cue: Span | None) -> list[Spa
     text = ix.text
     spans: list[Span] = []
     if cue is not None and cand.span.contains(cue):
+        # the outlet described after its name ("according to the Badische Zeitung, the Freiburg regional daily")
+        # is the credit's too
+        if m := ix.lex.apposition_tail.match(text, cue.end, cand.span.end):
+            cue = Span(cue.start, m.end())
         spans.append(_joined(text, cue, cand.span.end))
     for block_sentence in ix.sentences_in(cand.span)[:MAX_FRAME_SENTENCES]:
         sent = strip(text, block_sentence)

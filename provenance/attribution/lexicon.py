@@ -133,6 +133,7 @@ class Lexicon:
     quote_tag: re.Pattern[str]  # '"...," X declared'
     announcement: re.Pattern[str]  # "Below are the main points as reported by X."
     apposition_after: re.Pattern[str]  # "Vedomosti, the Moscow business daily,"
+    apposition_tail: re.Pattern[str]  # ", the Freiburg regional daily" right after a credited name
     name_descriptor: re.Pattern[str]  # "the Rheinische Post newspaper"
     omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
@@ -350,6 +351,9 @@ def load_lexicon() -> Lexicon:
         apposition_after=re.compile(
             rf"(?P<name>{NAME_RE}),\s+(?P<desc>(?i:the|a|an)\s+(?P<words>(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?)"
             rf"(?i:{descriptors}))(?=,)"
+        ),
+        apposition_tail=re.compile(
+            rf",\s+(?i:the|a|an)\s+(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?(?i:{descriptors})(?=[,.;:)])"
         ),
         omission=re.compile(
             rf"^\W*what\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{alt(raw['commentary'].get('omissions', []))})\b", re.I

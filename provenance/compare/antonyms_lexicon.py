@@ -44,7 +44,8 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
                     if w not in d_forms and _is_prefix_antonym(f, w, prefixes):
                         partner = t
                         break
-            if (partner is not None and _same_phrase(ctx, tok, partner) and not _negated(ctx.trans, partner, lex)
+            if (partner is not None and _same_phrase(ctx, tok, partner)
+                    and _negated(ctx.trans, partner, lex) == _negated(ctx.der, tok, lex)
                     and not _age_phrase(ctx.der, tok) and not _age_phrase(ctx.trans, partner)):
                 return [_antonym_finding(ctx, tok, partner)]
     return []

@@ -100,8 +100,9 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     scored: list[tuple[Token, str, list[str], Token, str]] = []
     for tok, x, ants in cands:
         for y_tok, y in zip(ys, y_keys, strict=True):
-            if y == x or (not cross and y_tok.index not in near[tok.index]) or _negated(other, y_tok, o_lex):
-                continue  # "not correct" there is "incorrect" here
+            if (y == x or (not cross and y_tok.index not in near[tok.index]) or _negated(other, y_tok, o_lex)
+                    or _negated(ctx.der, tok, ctx.der_lex)):
+                continue  # "not correct" there is "incorrect" here, "not enough" here "insufficient" there
             if pairs.get(y, set()) & set(ants):
                 continue  # the lexicon puts Y on the same side as X ('stop' / 'cease')
             scored.append((tok, x, ants, y_tok, y))

@@ -84,13 +84,15 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
             else:
                 ants = set()
             if y_forms & ants:
-                if _negated(ctx.trans, y, lex) and not _negated(ctx.der, tok, lex):
-                    continue  # 'not correct' there, 'incorrect' here ('no less' / 'no more' is still a flip)
+                if _negated(ctx.trans, y, lex) != _negated(ctx.der, tok, lex):
+                    # 'not correct' there, 'incorrect' here; 'not enough' here, 'insufficient' there ('no less' /
+                    # 'no more' is still a flip)
+                    continue
                 return [_wordnet_finding(ctx, tok, y, "wordnet")]
             if weak or not (same or near) or len(y.text) < 4 or len(tok.text) < 4:
                 continue
             how = _loose_antonym(wn, tok, forms, narrow, y, y_forms, prefixes, stop=x_stop or y_stop)
-            if how and not (_negated(ctx.trans, y, lex) and not _negated(ctx.der, tok, lex)):
+            if how and _negated(ctx.trans, y, lex) == _negated(ctx.der, tok, lex):
                 weak.append(_wordnet_finding(ctx, tok, y, how, claim=False))
     return []
 

@@ -118,7 +118,12 @@ def _sentence_omission(ctx: PairContext) -> list[Finding]:
     sides = [(ctx.src, lex)] + ([(ctx.trans, ctx.der_lex)] if ctx.trans is not None else [])
     rebuttal, cue_side = next(((found, side) for side, side_lex in sides
                                if (found := side_lex.find("rebuttal.cues", side.tokens))), ([], ctx.src))
-    weighty = bool(rebuttal or any(side_lex.find("contrast.cues", side.tokens) for side, side_lex in sides))
+    # a contrast qualifies a claim ("the data show, however, that stays rose"); inside a speaker's quoted remark
+    # ("'Not the amount we wanted, but the grapes are healthy', he said") it is colour a desk may cut (on the
+    # development cases 0 of 3 such omissions were planted, against 2 of 5 outside quotations)
+    quoted = sum(t.text in QUOTE_CHARS for t in ctx.src.tokens) >= 2
+    weighty = bool(rebuttal or (not quoted and any(side_lex.find("contrast.cues", side.tokens)
+                                                   for side, side_lex in sides)))
     content = sum(is_content(t, lex) for t in ctx.src.tokens)
     severity = Severity.MAJOR if weighty and content >= 4 else Severity.MINOR
     why = ""

@@ -74,6 +74,8 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
     if tok.text[-2:] in {"'s", "’s"} and len(tok.text) > 3:  # possessive: "Spain's"
         tok = Token(tok.text[:-2], tok.start, tok.end - 2, tok.index, tok.sentence_start)
     ids = entity_ids(tok.text)
+    if _spelt_out(tok.text, side):
+        return True
     root = current().cache_dir  # where the compiled CLDR name table is kept
     places = place_ids(tok.text, root)
     for other in side.tokens:
@@ -95,6 +97,29 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
     key = fold(tok.text)
     # parts of compounds: "Corona" in "Corona-Krise", "Biden" in "Biden-Regierung"
     return len(key) >= 4 and (key in folded_text or translit(tok.text) in translit_text)
+
+
+def _spelt_out(acronym: str, side: Side) -> bool:
+    """An acronym whose letters begin a run of capitalised words of ``side``, in any order and over short
+    linking words: 'AHP' / 'Associação da Hotelaria de Portugal', 'Portuguese Hotel Association'."""
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+        return False
+    want = sorted(acronym)
+    toks = side.tokens
+    for i, first in enumerate(toks):
+        if not (first.is_word and first.is_capitalised):
+            continue
+        initials: list[str] = []
+        for t in toks[i:]:
+            if len(initials) == len(want) or not t.is_word:
+                break
+            if t.is_capitalised:
+                initials.append(t.text[0].upper())
+            elif len(t.text) > 3:  # 'da', 'de', 'of', 'and' link the words of one name; other words end it
+                break
+        if sorted(initials) == want:
+            return True
+    return False
 
 
 _CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях",

@@ -135,6 +135,16 @@ _ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
+def _in_abbreviation(toks: list[Token], i: int) -> bool:
+    """Letters joined to more letters by full stops ('CC.OO.', 'I.V.A.') spell an abbreviation, not a numeral."""
+    def joined(a: int, b: int) -> bool:
+        return a >= 0 and b < len(toks) and toks[a].end == toks[b].start
+
+    after = joined(i, i + 1) and toks[i + 1].text == "." and joined(i + 1, i + 2) and toks[i + 2].is_word
+    before = joined(i - 1, i) and toks[i - 1].text == "." and joined(i - 2, i - 1) and toks[i - 2].is_word
+    return after or before
+
+
 def roman_value(word: str) -> int | None:
     """'XVe' -> 15, 'XIX' -> 19; single letters are too ambiguous ('I', 'V') and are ignored."""
     m = _ROMAN.match(word)
@@ -206,7 +216,8 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
                 text += " " + toks[k].text
             values = digit_values(text.replace(" ", "")) if k > i else digit_values(tok.text, side.lang)
             values |= _short_year(toks, i)
-        elif tok.is_word and side.lang != "en" and (r := roman_value(tok.text)) is not None:
+        elif tok.is_word and side.lang != "en" and (r := roman_value(tok.text)) is not None \
+                and not _in_abbreviation(toks, i):
             values = {float(r)}
         elif tok.is_word:
             v, weak = _word_value(tok.text, lex)
