@@ -325,3 +325,22 @@ def test_a_registered_name_inside_a_longer_name_is_not_that_outlet() -> None:
     german = find_passages(make_doc("Die Brücke wird saniert, und Die Bild berichtet, dass sie 2027 schließt."),
                            REGISTRY)
     assert german and german[0].outlet is not None and german[0].outlet.id == "bild"
+
+
+def test_a_sentence_that_introduces_the_outlet_by_description_opens_its_passage() -> None:
+    p = only("The regional news was grim. The Aarhus daily that first reported the closure now has the dates. By May "
+             "the night ward will move to the city hospital, Midtjyllands Avis wrote in its Friday edition.")
+    assert p.text.startswith("The Aarhus daily that first reported")
+    assert p.outlet_name == "Midtjyllands Avis"
+
+
+def test_a_sentence_about_a_network_that_is_no_outlet_does_not_open_the_passage() -> None:
+    p = only("The Spanish high-speed rail network had another bad weekend. El Mundo reports that signal failures "
+             "delayed 42 trains.")
+    assert p.text.startswith("El Mundo reports")
+
+
+@pytest.mark.parametrize("frame", ["wrote in its Wednesday edition.", "reported on its website."])
+def test_an_unregistered_name_that_reports_in_its_own_edition_is_an_outlet(frame: str) -> None:
+    p = only(f"Night care will move to the city hospital, Fyens Stiftstidende {frame} Nurses were not consulted.")
+    assert p.outlet_name == "Fyens Stiftstidende"

@@ -19,6 +19,7 @@ from provenance.attribution.patterns import (
     CUE_WINDOW,
     DATELINE,
     HEADLINE_POSSESSIVE,
+    OWN_MEDIUM,
     PLACE_WORDS,
     POSSESSIVE_BEFORE,
     SELF_NEWS,
@@ -88,8 +89,10 @@ def _verb_frame(lex: Lexicon, pre: str, post: str) -> Verdict:
     if not m or not subject_position(lex, pre):
         return None
     rest = post[m.end() :]
-    if lex.coverage.match(rest):
-        return DECLINED  # "Der Spiegel reported on the scandal": coverage, no content quoted
+    if lex.coverage.match(rest) and not (OWN_MEDIUM.match(rest) and re.search(r"\w", pre)):
+        # "Der Spiegel reported on the scandal" or "ran the story on its front page": coverage, no content quoted;
+        # "..., Ouest-France reported on its website" credits the words before it
+        return DECLINED
     if SELF_NEWS.match(rest):
         return DECLINED  # "X said last month it would move to digital-first": news about the outlet itself
     if re.match(r"^[^:.;!?\"“„«]{0,40}:", rest):  # "reported on Thursday: ..."

@@ -57,6 +57,8 @@ FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
 PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:[ \t]+(?:(?:de|da|do|del|di|am|an|sur)[ \t]+)?[A-ZÀ-Þ][\w'’]+){0,2})"
 # after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
+# "on its website", "in their Friday edition": where an outlet published, after its reporting verb
+OWN_MEDIUM = re.compile(r"^\s+(?:on|in)\s+(?:its|their)\s", re.I)
 SELF_NEWS = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+)?it\s+(?:would|will|plans|planned|intends|intended|aims|was\s+planning|"
     r"is\s+planning)\b",

@@ -39,6 +39,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 k += 1
                 continue
             hit = _credited(ix, sent)
+            if hit is not None and k > 0 and _described_lede(ix, ledger, strip(text, b.sentences[k - 1])):
+                sent = Span(strip(text, b.sentences[k - 1]).start, sent.end)
             if hit is None:
                 hit = described_outlet(ix, b, sent)
             if hit is None and k <= described_at:
@@ -82,6 +84,21 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             if not _joined_previous(ix, ledger, b, sent, span, kind, mention):
                 ledger.add(Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), CONFIDENCE[kind]))
             k = end_k + 1
+
+
+def _described_lede(ix: ArticleIndex, ledger: Ledger, before: Span) -> bool:
+    """The sentence before a credit opens on the outlet described, not yet named ("The Odense daily that broke the
+    story now has the timetable. ..., Fyens Stiftstidende wrote."): the passage starts there."""
+    if (ledger.is_claimed(before) or any(not is_description(ix.lex, m) for m in ix.mentions_in(before))
+            or ix.lex.negative.search(ix.text[before.start : before.end])):
+        return False
+    # by its place ("The Odense daily") or its base ("A Copenhagen-based trade weekly"): "The Spanish rail network"
+    # is no outlet
+    opening = ix.outside_quotes(before)
+    if ix.lex.place_anaphor.match(opening):
+        return True
+    m = ix.lex.introduction.match(opening)
+    return m is not None and "-based" in m.group(0)
 
 
 def _credited(ix: ArticleIndex, sent: Span) -> tuple[Mention, Cue] | None:
