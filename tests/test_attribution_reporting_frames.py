@@ -344,3 +344,23 @@ def test_a_sentence_about_a_network_that_is_no_outlet_does_not_open_the_passage(
 def test_an_unregistered_name_that_reports_in_its_own_edition_is_an_outlet(frame: str) -> None:
     p = only(f"Night care will move to the city hospital, Fyens Stiftstidende {frame} Nurses were not consulted.")
     assert p.outlet_name == "Fyens Stiftstidende"
+
+
+def test_an_interview_presented_after_its_credit_runs_over_its_labelled_exchange_only() -> None:
+    found = find_passages(make_doc(
+        "In a long interview with the farm weekly Landbrugsavisen, she set out her position. The key exchanges, in our "
+        "translation:",
+        "LA: Farmers say the rules will ruin them. Are they wrong?",
+        "Minister: Some are right about their own farms. But we cannot pay people to stop farming.",
+        "LA: How much money is on the table?",
+        "Minister: About 90 million kroner over four years.",
+        "The opposition called the interview evasive.",
+    ), REGISTRY)
+    assert len(found) == 1
+    assert found[0].text.startswith("LA: Farmers say") and found[0].text.endswith("over four years.")
+
+
+def test_an_outlet_credited_in_a_clause_after_before_or_since_is_credited() -> None:
+    p = only("Her comments came a day after Helsingin Sanomat reported, citing a draft budget, that the ministry had "
+             "dropped the plan.")
+    assert p.outlet_name == "Helsingin Sanomat"

@@ -95,6 +95,13 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
     if announced and (re.search(r"\b(?:its|their)\b", s_text, re.I) or lex.translation_note.search(s_text)):
         return mention, Span(b.span.start, span.end)
     if anaphor is None:
+        # "In a long interview with X, she set out her position. The key exchanges, in our translation:" - a colon
+        # sentence that presents a translation or an excerpt, after a sentence of its paragraph that credits X
+        presents = lex.translation_note.search(s_text) or (lex.leadin_opener.match(s_text)
+                                                           and not is_commentary(ix, span))
+        if presents and any(ix.inline_cue(st, mention) for st in
+                            (strip(ix.text, x) for x in b.sentences) if st.contains(mention.span)):
+            return mention, Span(b.span.start, span.end)
         return None
     after = s_text[anaphor.end() : -1]
     if not lex.cue_after.match(after) and (

@@ -14,6 +14,7 @@ from provenance.attribution.lines import attribution_line, quote_body, source_li
 from provenance.attribution.patterns import (
     CONFIDENCE,
     DATELINE,
+    LABEL,
     MAX_CREDIT_WORDS,
     MAX_PLAIN_PARAGRAPHS,
     QA_LABEL,
@@ -148,7 +149,14 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
         b = ix.blocks[j]
         if b.kind in ("heading", "blockquote", "hr", "rule") or ledger.is_claimed(b.span):
             break
-        qa = QA_LABEL.match(ix.block_text(b)) is not None  # "Q: ...", "A: ..." go on an interview
+        # "Q: ...", "A: ..." go on an interview, and so do speaker labels after a labelled first paragraph ("SZ: ...",
+        # "Minister: ...")
+        labelled = QA_LABEL.match(ix.block_text(b)) is not None or LABEL.match(ix.block_text(b)) is not None
+        transcript = bool(run) and (QA_LABEL.match(ix.block_text(run[0])) is not None
+                                    or LABEL.match(ix.block_text(run[0])) is not None)
+        if transcript and not labelled:
+            break  # the exchange is over: the paragraph after it is the article's again
+        qa = QA_LABEL.match(ix.block_text(b)) is not None or (transcript and labelled)
         if run and not qa and (is_commentary(ix, b.span) or starts_attribution(ix, b)):
             break
         if run and mention is not None and credits_other_outlet(ix, b, mention):
