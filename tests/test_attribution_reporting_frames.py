@@ -364,3 +364,9 @@ def test_an_outlet_credited_in_a_clause_after_before_or_since_is_credited() -> N
     p = only("Her comments came a day after Helsingin Sanomat reported, citing a draft budget, that the ministry had "
              "dropped the plan.")
     assert p.outlet_name == "Helsingin Sanomat"
+
+
+def test_a_title_with_an_elided_article_is_an_outlets_name() -> None:
+    p = only("The airport will finish the year with 17.8 million passengers, according to L'Eco di Bergamo. Nobody "
+             "expected it.")
+    assert p.outlet_name == "L'Eco di Bergamo"

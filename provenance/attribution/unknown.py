@@ -45,8 +45,8 @@ _DOMAIN = re.compile(
 _NAME = re.compile(NAME_RE)
 _ACRONYM = re.compile(r"[A-ZÀ-Þ0-9]{2,6}(?:[ -](?:TV|FM|[0-9]+))?")
 _FOREIGN_ARTICLE = re.compile(
-    r"(?:Le|La|Les|L['’]|El|Il|Lo|Der|Die|Das|De|Het|O|Os|A|As|To|Ta|I|Hoy|Al|El-|Al-)\s", re.UNICODE
-)
+    r"(?:(?:Le|La|Les|El|Il|Lo|Der|Die|Das|De|Het|O|Os|A|As|To|Ta|I|Hoy|Al|El-|Al-)\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE
+)  # (an elided article joins its noun: "L'Eco di Bergamo", "L'Unione Sarda")
 OUTLET_POSSESSIVE = re.compile(
     r"['’]s\s+(?:[\w-]+\s+)?(?:editorial|leader\s+column|front\s+page|headline|newsroom|correspondent|reporters?)\b",
     re.I,
