@@ -370,3 +370,15 @@ def test_a_title_with_an_elided_article_is_an_outlets_name() -> None:
     p = only("The airport will finish the year with 17.8 million passengers, according to L'Eco di Bergamo. Nobody "
              "expected it.")
     assert p.outlet_name == "L'Eco di Bergamo"
+
+
+def test_a_press_review_item_is_its_headline_and_the_summary_that_reports_the_outlet() -> None:
+    found = find_passages(make_doc(
+        "Paris metro line 15 delayed again — Le Monde",
+        "The evening daily says the first phase will not open before late next year.",
+        "Wheat stocks sufficient for five months, says the supply minister",
+        "Not much new here: the minister repeated last month's figure.",
+    ), REGISTRY)
+    assert [p.text.split("\n")[-1] for p in found] == [
+        "The evening daily says the first phase will not open before late next year."]
+    assert found[0].text.startswith("Paris metro line 15 delayed again")

@@ -95,7 +95,8 @@ MAX_HEADER_WORDS = 10
 # a headline credited after a dash, as press reviews print them: '"Budget: the least bad option" - Le Figaro'
 HEADLINE_CREDIT = re.compile(
     r"[\s*_>#-]*(?P<head>[\"“„«].{8,200}?[\"”“»]|[A-ZÀ-Þ][^\n]{8,200}?)[\s*_]*\s[-–—]\s+[\s*_]*"
-    r"(?P<name>[A-ZÀ-Þa-z][^\n\-–—:;!?\"“”]{1,60}?)[\s*_.]*"
+    # (a hyphen inside a word belongs to the name: "Al-Masry Al-Youm", "Ouest-France")
+    r"(?P<name>[A-ZÀ-Þa-z](?:[^\n\-–—:;!?\"“”]|(?<=\w)-(?=\w)){1,60}?)[\s*_.]*"
 )
 MAX_HEADLINE_WORDS = 30
 CUE_WINDOW = 240  # characters either side of a name in which its reporting cue must stand

@@ -6,9 +6,12 @@ from provenance.attribution.anaphora import is_description
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import CONFIDENCE, HEADLINE_CREDIT, MAX_UNQUOTED_HEADLINES
-from provenance.attribution.structures import Candidate
+from provenance.attribution.recognisers.structural import credits_other_outlet
+from provenance.attribution.structures import Block, Candidate, Mention, same_outlet
 from provenance.attribution.unknown import credited_name, says_outlet
+from provenance.attribution.voice import is_commentary
 from provenance.model import Span
+from provenance.segment import trim_span
 
 
 def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
@@ -35,5 +38,23 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
         if not mentions:
             continue
         span = Span(b.span.start + head.start("head"), b.span.start + head.end("head"))
+        summary = _summary_under(ix, ledger, b, mentions[0])
+        if summary is not None:
+            span = Span(span.start, summary.end)
         ledger.add(Candidate(span, "headline", mentions[0], name, CONFIDENCE["headline"]), b.span)
+
+
+def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention) -> Span | None:
+    """The paragraph under a press review's headline that goes on reporting its outlet ("The independent daily
+    says ...", "..., the news site reported."): one item with the headline. Not a paragraph that credits another
+    outlet or is the reviewer's own ("Not much new here: ...")."""
+    nxt = ix.next_block(ix.position(b))
+    if nxt is None or nxt.kind != "paragraph" or ledger.is_claimed(nxt.span) or credits_other_outlet(ix, nxt, mention):
+        return None
+    unquoted = ix.outside_quotes(nxt.span)
+    again = ix.lex.outlet_anaphor.search(unquoted) or any(
+        same_outlet(m, mention) for m in ix.mentions_in(nxt.span))
+    if not again or is_commentary(ix, nxt.span):
+        return None
+    return Span(*trim_span(ix.text, nxt.span.start, nxt.span.end))
 
