@@ -312,3 +312,25 @@ def test_two_shared_numbers_say_where_a_passage_sentence_is() -> None:
     orig = ["Do 31 października mieszkańcy złożyli 21 400 wniosków."]
     assert _matched_share([bead], 1, deriv, orig) == 1.0
     assert _matched_share([bead], 1, ["Residents had filed many applications."], orig) == 0.0
+
+
+def test_a_sentence_that_restates_an_original_sentence_is_at_most_a_minor_addition() -> None:
+    """The aligner may leave a sentence split off its neighbour without a counterpart; when one original sentence
+    says much the same, it is weak evidence of an addition. A sentence the original has nothing like stays major."""
+    from provenance.model import Finding, FindingKind, Sentence, Severity, SideRef, Span, Translation
+    from provenance.pipeline import _content_words, _restated
+
+    def added(text: str) -> tuple[Finding, Sentence]:
+        span = Span(0, len(text))
+        f = Finding(FindingKind.ADDITION, None, Severity.MAJOR, 0.7, SideRef(text, span), None,
+                    "This sentence of the passage has no counterpart in the original.", "coverage",
+                    evidence={"level": "sentence"})
+        return f, Sentence(0, text, span)
+
+    memory = [Translation("...", "The animal measures just under 3 centimetres and its tail scales are intact.", "pl",
+                          "en", "memory")]
+    words = _content_words("en")
+    f, s = added("The lizard itself is just under 3cm long and even the scales on its tail are intact.")
+    assert _restated([f], [s], memory, words)[0].severity is Severity.MINOR
+    f, s = added("Investigators found traces of an accelerant at the scene.")
+    assert _restated([f], [s], memory, words)[0].severity is Severity.MAJOR
