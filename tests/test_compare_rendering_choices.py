@@ -760,3 +760,17 @@ def test_a_quoted_remark_with_a_but_may_be_cut_a_qualifying_sentence_may_not() -
     assert omissions and not _major(omissions)
     omissions = [f for f in compare_texts(qualifying, passage, source_lang="es") if f.kind.value == "omission"]
     assert _major(omissions)
+
+
+def test_a_word_the_translation_renders_elsewhere_is_no_flip_of_the_antonym_beside_it() -> None:
+    """ "will be finished in 2028" renders "expects completion in 2028"; the plan to "start" in 2027 is another
+    clause. "will start in 2028" where the translation says it will be completed is a flip."""
+    original = ("Die Anlage sollte ursprünglich im Frühjahr 2027 in Betrieb gehen. Die Hafengesellschaft rechnet nun "
+                "mit der Fertigstellung im Sommer 2028.")
+    translation = ("The facility was originally meant to start operating in spring 2027. The port company now expects "
+                   "completion in summer 2028.")
+    quiet = "The paper reported that the installation will be finished in summer 2028 instead of spring 2027."
+    assert not _major(_sub(compare_texts(original, quiet, source_lang="de", translation=translation), "negation"))
+    flipped = compare_texts("Die Arbeiten werden im Sommer 2028 abgeschlossen.", "The work will start in summer 2028.",
+                            source_lang="de", translation="The work will be finished in summer 2028.")
+    assert _major(_sub(flipped, "negation"))

@@ -11,6 +11,7 @@ from provenance.compare.opposites import (
     _equivalents,
     _lexicon_pairs,
     _negated,
+    _rendered_in,
 )
 from provenance.compare.tokens import Token, fold, lemma, similar_word
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
@@ -46,7 +47,8 @@ def _antonyms(ctx: PairContext) -> list[Finding]:
                         break
             if (partner is not None and _same_phrase(ctx, tok, partner)
                     and _negated(ctx.trans, partner, lex) == _negated(ctx.der, tok, lex)
-                    and not _age_phrase(ctx.der, tok) and not _age_phrase(ctx.trans, partner)):
+                    and not _age_phrase(ctx.der, tok) and not _age_phrase(ctx.trans, partner)
+                    and not _rendered_in(ctx.trans, tok, partner, lex)):
                 return [_antonym_finding(ctx, tok, partner)]
     return []
 

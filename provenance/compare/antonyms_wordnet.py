@@ -16,6 +16,7 @@ from provenance.compare.opposites import (
     _equivalents,
     _lexicon_pairs,
     _negated,
+    _rendered_in,
     _wn_related,
 )
 from provenance.compare.tokens import Token, fold, is_known, lemma
@@ -87,6 +88,8 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
                 if _negated(ctx.trans, y, lex) != _negated(ctx.der, tok, lex):
                     # 'not correct' there, 'incorrect' here; 'not enough' here, 'insufficient' there ('no less' /
                     # 'no more' is still a flip)
+                    continue
+                if _rendered_in(ctx.trans, tok, y, lex):
                     continue
                 return [_wordnet_finding(ctx, tok, y, "wordnet")]
             if weak or not (same or near) or len(y.text) < 4 or len(tok.text) < 4:

@@ -50,6 +50,26 @@ def _wn_related(wn: WordNet, word: str) -> frozenset[str]:
     return wordnet.related(wn, word, _WN_MAX_RANK)
 
 
+def _rendered_in(side: Side, tok: Token, partner: Token, lex: Lexicon) -> bool:
+    """Whether a word of ``side`` other than ``partner`` renders ``tok``: its WordNet synonym or derivation
+    ('finished' where the translation speaks of 'completion'). A word rendered there is not flipped into the
+    antonym beside it ('finished in 2028' / 'meant to start in 2027 ... completion in 2028')."""
+    from provenance.compare import wordnet
+
+    wn = wordnet.get()
+    if wn is None:
+        return False
+    mine = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
+    mine |= set().union(*(_wn_related(wn, w) for w in list(mine)))
+    for t in side.tokens:
+        if t is partner or not t.is_word or len(t.text) < 4 or lex.has_word("stop.words", t.text):
+            continue
+        theirs = {fold(t.text), fold(lemma(t.text, lex.lang))}
+        if theirs & mine or any(_wn_related(wn, w) & mine for w in theirs):
+            return True
+    return False
+
+
 def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
     """English equivalents of a word of ``lang`` from an installed dictionary, or None."""
     en = load_lexicon("en")
