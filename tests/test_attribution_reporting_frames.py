@@ -382,3 +382,14 @@ def test_a_press_review_item_is_its_headline_and_the_summary_that_reports_the_ou
     assert [p.text.split("\n")[-1] for p in found] == [
         "The evening daily says the first phase will not open before late next year."]
     assert found[0].text.startswith("Paris metro line 15 delayed again")
+
+
+def test_an_elided_particle_joins_the_words_of_a_name() -> None:
+    p = only("Ridership rose 18 per cent, the regional paper Dernières Nouvelles d'Alsace reported.")
+    assert p.outlet_name.endswith("Dernières Nouvelles d'Alsace")
+
+
+def test_words_reported_in_the_present_under_a_past_speech_tag_go_on_with_a_past_credit() -> None:
+    p = only("Line D carried 21,400 passengers a day, Dernières Nouvelles d'Alsace reported. The rise is largely down "
+             "to a new shopping centre, the operator said.")
+    assert p.text.endswith("the operator said.")

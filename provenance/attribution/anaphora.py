@@ -3,6 +3,8 @@ another ("..., citing the business daily Yicai"), and sentences that go on repor
 
 from __future__ import annotations
 
+import re
+
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
@@ -113,6 +115,21 @@ def goes_on(ix: ArticleIndex, sent: Span, tenses: tuple[str, ...], mention: Ment
         return False
     if lex.afterwards.search(outside):
         return False  # "Police later confirmed ...": what happened after the report, the author's update
-    if tense(ix, s) not in tenses:
+    if _told_tense(ix, s, outside) not in tenses:
         return False
     return not is_commentary(ix, s)
+
+
+def _told_tense(ix: ArticleIndex, s: Span, outside: str) -> str | None:
+    """The sentence's tense, or its closing speech tag's ("The rise is largely down to the mall, the operator
+    said."): reported words keep their own tense in English news, the tag says when they were reported."""
+    tag = None
+    for m in ix.lex.speech_tag.finditer(outside):
+        rest = outside[m.end() :]
+        if re.fullmatch(r"[\w\s'’-]{0,40}?[.!?]?[\s\"”’»)]*", rest):
+            tag = m
+    if tag is not None:
+        told = tense(ix, Span(s.start + tag.start(), s.end))
+        if told is not None:
+            return told
+    return tense(ix, s)

@@ -46,8 +46,10 @@ NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|de
 LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
 # a channel's number inside a name: "TV 2 Østjylland", "Antena 3", "RTL 2" (not "2,000" or "3.5")
 NAME_NUMBER = r"\d{1,2}(?![\d.,]\d)"
+# an elided particle joined to the next word: "Dernières Nouvelles d'Alsace", "Corriere dell'Umbria"
+NAME_ELIDED = r"(?:d|l|dell|all|nell|sull)['’]"
 NAME_RE = (
-    rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}{NAME_WORD}"
+    rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}(?:{NAME_ELIDED})?{NAME_WORD}"
     rf"|[ \t]{NAME_NUMBER}(?=[ \t]+{NAME_WORD}|[ \t]+[a-z]|[,.;:]|$)){{0,4}}"
 )
 # an outlet's abbreviation in brackets right after its name: "Lebensmittel Zeitung (LZ) reported"
