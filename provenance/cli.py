@@ -21,6 +21,7 @@ from provenance.commands.options import (
     text_or_json,
     thorough_option,
     translation_options,
+    word_level_option,
 )
 from provenance.commands.terminal import echo_json, echo_text
 from provenance.config import Config, load_settings
@@ -485,6 +486,7 @@ def cache_clear_command(
 )
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="With --discover: the article's date (the date window).")
 @thorough_option
+@word_level_option
 @click.pass_context
 def check(
     ctx: click.Context, derivatives: tuple[str, ...], manifest: Path | None, workers: int | None,
@@ -492,7 +494,7 @@ def check(
     translator: str | None, memories: tuple[Path, ...], libre_url: str | None, archive: str | None, refresh: bool,
     warc_out: Path | None, fmt: str, output: str | None, html_out: Path | None, fail_on: str | None,
     fail_on_unverified: bool | None, waivers: Path | None, color: bool | None, discover: bool, day: str | None,
-    thorough: bool | None,
+    thorough: bool | None, word_level: bool | None,
 ) -> None:
     """Check the passages of DERIVATIVE (files, globs or - for stdin) against their originals.
 
@@ -511,7 +513,8 @@ def check(
     config = get_config(ctx)
     config = with_flags(config, refresh=refresh or config.refresh, translator=translator, libre_url=libre_url,
                         archive=archive, fail_on=fail_on, fail_on_unverified=fail_on_unverified, waivers=waivers,
-                        thorough=thorough, memories=memories, progress=False if no_progress else None)
+                        thorough=thorough, word_level=word_level, memories=memories,
+                        progress=False if no_progress else None)
 
     if manifest is not None:
         ctx.exit(check_manifest(config, manifest, output=output, workers=workers, scheduler=scheduler, outlet=outlet,

@@ -90,6 +90,9 @@ class Config:
     # thorough comparison: also test antonyms no word list pairs by rewriting the passage and embedding the
     # rewrites (compare/counterfactual.py); finds more flipped words, costs tens of ms per candidate word
     thorough: bool = False
+    # whole-article checks leave out word-level notes of paraphrase (words added or left out with no counterpart
+    # in an independent translation, word-vector antonym guesses); True reports them too, at minor severity
+    word_level: bool = False
     # CPU threads of the embedding model (None or 0: all of them)
     embed_threads: int | None = None
     waivers: Path | None = None
@@ -270,6 +273,7 @@ SCHEMA: dict[str, Setting] = {
     "fail_on_unverified": Setting(bool),
     "min_confidence": Setting(float, low=0.0, high=1.0),
     "thorough": Setting(bool),
+    "word_level": Setting(bool),
     "embed_threads": Setting(int, optional=True, low=0, high=1024),
     "waivers": Setting(Path, optional=True),
     "progress": Setting(bool),

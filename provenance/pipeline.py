@@ -17,7 +17,6 @@ from pathlib import Path
 
 from provenance import align as align_mod
 from provenance import compare, extract, retrieve, segment
-from provenance.align.anchors import number_keys
 from provenance.attribution.frames import continuation_tags, merged_spans
 from provenance.attribution.lexicon import load_lexicon as load_attribution_lexicon
 from provenance.config import Config
@@ -27,7 +26,6 @@ from provenance.errors import EvidenceError, ProvenanceError
 from provenance.frame_mask import drop_frame_findings, unmasked, without_frame
 from provenance.lang.resources import Resources, using
 from provenance.model import (
-    Bead,
     Document,
     Finding,
     FindingKind,
@@ -36,7 +34,6 @@ from provenance.model import (
     Passage,
     PassageResult,
     Report,
-    Sentence,
     Severity,
     SideRef,
     Snapshot,
@@ -44,6 +41,17 @@ from provenance.model import (
     Translation,
 )
 from provenance.regroup import regroup
+from provenance.settle import (
+    content_words,
+    diffable,
+    drop_excerpt_gaps,
+    drop_lead_in,
+    matched_share,
+    rebuts,
+    restated,
+    trim_open_end,
+    without_paraphrase_notes,
+)
 from provenance.signature import build_signature
 from provenance.sources import Registry, load_registry
 from provenance.translate import get_translator
@@ -54,8 +62,6 @@ Progress = Callable[[str, int, int], None]
 
 #: Below this share of derivative sentences with a counterpart, the passage is not in the original.
 UNLOCATED_BELOW = 0.34
-#: A bead with a score under this does not count as a counterpart.
-MATCH_SCORE = 0.35
 # a neighbouring sentence this close to an original sentence joins its passage (calibrated on the end-to-end
 # development cases: credited sentences >= 63 fuzz / 0.866 cosine for 90-95%, the author's own <= 50 / 0.861)
 EXTEND_FUZZ = 60.0
@@ -300,7 +306,7 @@ class Checker:
         import numpy as np
         from rapidfuzz import fuzz
 
-        known = [t for t in translations if t is not None and _diffable(t)]
+        known = [t for t in translations if t is not None and diffable(t)]
         if known:
             return [max(fuzz.token_set_ratio(s, t.text) for t in known) >= EXTEND_FUZZ for s in sentences]
         theirs = [s.text for s in original.text.sentences]
@@ -336,14 +342,14 @@ class Checker:
             beads,
             [s.text for s in deriv_sents],
             [t.text if t is not None else None for t in translations],
-            _content_words(deriv_lang),
-            _rebuts(deriv_lang),
+            content_words(deriv_lang),
+            rebuts(deriv_lang),
         )
         self._align_tags.add(align_mod.version_tag(deriv_lang, orig_lang))
         self._report(f"{passage.id}: aligning", 1, 1)
         trimmed: Span | None = None
         if passage.open_end:
-            deriv_sents, beads, trimmed = _trim_open_end(deriv_sents, beads)
+            deriv_sents, beads, trimmed = trim_open_end(deriv_sents, beads)
             shown = shown[: len(deriv_sents)]
         status = "partial" if original.snapshot.partial else "checked"
         result = PassageResult(
@@ -357,7 +363,7 @@ class Checker:
             trimmed=trimmed,
             message=original.snapshot.partial_reason,
         )
-        matched = _matched_share(beads, len(deriv_sents), [s.text for s in deriv_sents], [s.text for s in orig_sents])
+        matched = matched_share(beads, len(deriv_sents), [s.text for s in deriv_sents], [s.text for s in orig_sents])
         if deriv_sents and matched < UNLOCATED_BELOW:
             result.findings = [_unlocated(passage, original, matched)]
         else:
@@ -365,7 +371,7 @@ class Checker:
                 deriv_sents,
                 orig_sents,
                 beads,
-                translations=[t if t is not None and _diffable(t) else None for t in translations],
+                translations=[t if t is not None and diffable(t) else None for t in translations],
                 derivative_lang=deriv_lang,
                 original_lang=orig_lang,
                 config=self.config,
@@ -375,10 +381,12 @@ class Checker:
                 resources=self.resources,
             )
         result.findings = [unmasked(f, passage) for f in result.findings]
-        result.findings = _drop_excerpt_gaps(result.findings, beads, orig_sents)
-        result.findings = _drop_lead_in(result.findings, beads, deriv_sents, passage.frame)
-        result.findings = _restated(result.findings, deriv_sents, translations, _content_words(deriv_lang))
+        result.findings = drop_excerpt_gaps(result.findings, beads, orig_sents)
+        result.findings = drop_lead_in(result.findings, beads, deriv_sents, passage.frame)
+        result.findings = restated(result.findings, deriv_sents, translations, content_words(deriv_lang))
         result.findings = drop_frame_findings(result.findings, passage.frame)
+        if not self.config.word_level:
+            result.findings = without_paraphrase_notes(result.findings)
         if original.snapshot.partial:
             # Against a teaser, missing sentences prove nothing: keep drift, drop the rest.
             result.findings = [f for f in result.findings if f.kind is FindingKind.DRIFT]
@@ -451,171 +459,8 @@ def _embedder_name() -> str:
         return "none"
 
 
-def _is_counterpart(bead: Bead) -> bool:
-    return bool(bead.derivative and bead.original and bead.score >= MATCH_SCORE)
-
-
-def _with_counterpart(beads: Sequence[Bead]) -> set[int]:
-    """The derivative sentences that have a counterpart in the original."""
-    return {i for b in beads if _is_counterpart(b) for i in b.derivative}
-
-
-def _matched_share(beads: Sequence[Bead], n: int, deriv: Sequence[str], orig: Sequence[str]) -> float:
-    """The share of the passage's sentences with a counterpart: a bead the aligner scores as one, or one whose
-    sides share two numbers (with no translation, a merged or split sentence scores low across languages, while
-    "21,400 ... 31 October" and "21 400 ... 31 października" still say where it is)."""
-    if n == 0:
-        return 1.0
-    matched = {i for b in beads if _is_counterpart(b) or _same_numbers(b, deriv, orig) for i in b.derivative}
-    return len(matched) / n
-
-
-def _same_numbers(bead: Bead, deriv: Sequence[str], orig: Sequence[str]) -> bool:
-    if not bead.derivative or not bead.original:
-        return False
-    mine = number_keys(" ".join(deriv[i] for i in bead.derivative))
-    theirs = number_keys(" ".join(orig[j] for j in bead.original))
-    return len(mine & theirs) >= 2
-
-
 def _taken(span: Span, others: Sequence[Span]) -> bool:
     return any(o.overlaps(span) for o in others)
-
-
-def _content_words(lang: str) -> Callable[[str], frozenset[str]]:
-    """A text's content words as lemmas: no stop words, nothing shorter than three letters."""
-    from provenance.compare.lexicon import load_lexicon
-    from provenance.compare.tokens import lemma, tokenize
-
-    lex = load_lexicon(lang)
-
-    def words(text: str) -> frozenset[str]:
-        return frozenset(
-            lemma(t.text, lang)
-            for t in tokenize(text, lang=lang)
-            if t.is_word and len(t.text) >= 3 and not lex.has_word("stop.words", t.text)
-        )
-
-    return words
-
-
-def _rebuts(lang: str) -> Callable[[str], bool]:
-    """Whether a text answers or denies a claim (the lexicon's rebuttal cues in ``lang``)."""
-    from provenance.compare.lexicon import load_lexicon
-    from provenance.compare.tokens import tokenize
-
-    lex = load_lexicon(lang)
-    return lambda text: bool(lex.find("rebuttal.cues", tokenize(text, lang=lang)))
-
-
-def _trim_open_end(
-    sentences: list[Sentence], beads: list[Bead]
-) -> tuple[list[Sentence], list[Bead], Span | None]:
-    """Drop trailing derivative sentences without a counterpart: after a lead-in they are commentary."""
-    matched = _with_counterpart(beads)
-    if not matched:
-        return sentences, beads, None
-    last = max(matched)
-    if last == len(sentences) - 1:
-        return sentences, beads, None
-    cut = sentences[last + 1 :]
-    kept_ids = set(range(last + 1))
-    kept_beads = [b for b in beads if not b.derivative or set(b.derivative) <= kept_ids]
-    return sentences[: last + 1], kept_beads, Span(cut[0].span.start, cut[-1].span.end)
-
-
-def _drop_lead_in(
-    findings: list[Finding], beads: Sequence[Bead], sentences: Sequence[Sentence], frame: Sequence[Span]
-) -> list[Finding]:
-    """Sentences that open a passage before anything the original renders, with no credit and no counterpart of
-    their own, are the author's way in ("Those residents will have to wait."), not words added to the outlet's:
-    their additions are dropped. An unmatched sentence after the rendering starts stays an addition."""
-    matched = _with_counterpart(beads)
-    if not matched:
-        return findings
-    lead = [s.span for s in sentences[: min(matched)] if not any(s.span.overlaps(f) for f in frame)]
-    if not lead:
-        return findings
-    return [f for f in findings if not (f.kind is FindingKind.ADDITION and f.derivative is not None
-                                        and f.derivative.span is not None
-                                        and any(s.contains(f.derivative.span) for s in lead))]
-
-
-#: A sentence sharing this share of its content words with one original sentence's translation, and that share
-#: of the translation's, restates that sentence (on the development cases 5 of 9 false sentence additions did,
-#: none of 11 planted ones).
-RESTATED_SHARE = 0.3
-
-
-def _restated(
-    findings: list[Finding], sentences: Sequence[Sentence], translations: Sequence[Translation | None],
-    words: Callable[[str], frozenset[str]],
-) -> list[Finding]:
-    """A passage sentence the aligner left without a counterpart, though one original sentence says much the
-    same (a sentence split in two, or merged with its neighbour's): weak evidence of an addition, so minor."""
-    def content(text: str) -> frozenset[str]:  # figures count: "350 people" is the original's "350 people"
-        return words(text) | frozenset(number_keys(text))
-
-    known = [content(t.text) for t in translations if t is not None]
-    if not known:
-        return findings
-    out: list[Finding] = []
-    for f in findings:
-        span = f.derivative.span if f.derivative is not None else None
-        if f.kind is FindingKind.ADDITION and f.evidence.get("level") == "sentence" and span is not None \
-                and f.severity.rank >= Severity.MAJOR.rank:
-            mine = frozenset().union(*(content(s.text) for s in sentences if span.overlaps(s.span)))
-            if mine and any(len(mine & t) >= RESTATED_SHARE * len(mine) and len(mine & t) >= RESTATED_SHARE * len(t)
-                            for t in known if t):
-                f = replace(f, severity=Severity.MINOR, evidence={**f.evidence, "restates_original": True},
-                            explanation=f.explanation + " One sentence of the original says much the same: it may "
-                                                        "be rendered here in other words.")
-        out.append(f)
-    return out
-
-
-def _diffable(translation: Translation) -> bool:
-    """Whether a translation is fluent enough to diff word by word against the passage.
-
-    A dictionary gloss is word-for-word: good enough to align sentences, but every difference
-    in wording would read as an addition or omission, so its sentences are compared
-    cross-lingually instead (anchors, cue lexicons, embeddings).
-    """
-    return not translation.translator.startswith("gloss")
-
-
-#: This many consecutive original sentences left out read as an excerpt boundary, not an omission.
-EXCERPT_GAP = 3
-
-
-def _drop_excerpt_gaps(findings: list[Finding], beads: Sequence[Bead], original: Sequence[Sentence]) -> list[Finding]:
-    """Quotes are excerpted: a long run of skipped sentences is the author's cut, not a silent omission.
-
-    Minor omissions inside such a run are dropped; major ones (a rebuttal, a qualifier) stay,
-    because leaving those out changes what the outlet reported however far apart the quoted
-    sentences were.
-    """
-    deleted = sorted(i for b in beads if not b.derivative for i in b.original)
-    runs: list[list[int]] = []
-    for i in deleted:
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    in_gap = {i for run in runs if len(run) >= EXCERPT_GAP for i in run}
-    if not in_gap:
-        return findings
-    gap_spans = [original[i].span for i in in_gap if i < len(original)]
-
-    def in_excerpt_gap(f: Finding) -> bool:
-        span = f.original.span if f.original else None
-        return span is not None and any(g.contains(span) for g in gap_spans)
-
-    return [
-        f
-        for f in findings
-        if not (f.kind is FindingKind.OMISSION and f.severity is Severity.MINOR and in_excerpt_gap(f))
-    ]
 
 
 def _unlocated(passage: Passage, original: _Original, matched: float) -> Finding:

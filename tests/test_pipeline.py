@@ -305,20 +305,20 @@ def test_two_shared_numbers_say_where_a_passage_sentence_is() -> None:
     """With no translation, a sentence merged from two scores low across languages; its numbers still place it:
     "21,400 ... 31 October" and "21 400 ... 31 października" are one statement, not an unlocated passage."""
     from provenance.model import Bead
-    from provenance.pipeline import _matched_share
+    from provenance.settle import matched_share
 
     bead = Bead(derivative=(0,), original=(0,), score=0.2)
     deriv = ["Residents had filed 21,400 applications by 31 October, a third more than a year earlier."]
     orig = ["Do 31 października mieszkańcy złożyli 21 400 wniosków."]
-    assert _matched_share([bead], 1, deriv, orig) == 1.0
-    assert _matched_share([bead], 1, ["Residents had filed many applications."], orig) == 0.0
+    assert matched_share([bead], 1, deriv, orig) == 1.0
+    assert matched_share([bead], 1, ["Residents had filed many applications."], orig) == 0.0
 
 
 def test_a_sentence_that_restates_an_original_sentence_is_at_most_a_minor_addition() -> None:
     """The aligner may leave a sentence split off its neighbour without a counterpart; when one original sentence
     says much the same, it is weak evidence of an addition. A sentence the original has nothing like stays major."""
     from provenance.model import Finding, FindingKind, Sentence, Severity, SideRef, Span, Translation
-    from provenance.pipeline import _content_words, _restated
+    from provenance.settle import content_words, restated
 
     def added(text: str) -> tuple[Finding, Sentence]:
         span = Span(0, len(text))
@@ -329,8 +329,28 @@ def test_a_sentence_that_restates_an_original_sentence_is_at_most_a_minor_additi
 
     memory = [Translation("...", "The animal measures just under 3 centimetres and its tail scales are intact.", "pl",
                           "en", "memory")]
-    words = _content_words("en")
+    words = content_words("en")
     f, s = added("The lizard itself is just under 3cm long and even the scales on its tail are intact.")
-    assert _restated([f], [s], memory, words)[0].severity is Severity.MINOR
+    assert restated([f], [s], memory, words)[0].severity is Severity.MINOR
     f, s = added("Investigators found traces of an accelerant at the scene.")
-    assert _restated([f], [s], memory, words)[0].severity is Severity.MAJOR
+    assert restated([f], [s], memory, words)[0].severity is Severity.MAJOR
+
+
+def test_a_whole_article_check_leaves_out_word_level_notes_of_paraphrase() -> None:
+    """Words a desk's paraphrase adds or drops, and word-vector antonym guesses, are notes, not findings; a name,
+    a sentence left out and any major finding stay."""
+    from provenance.model import DriftSubtype, Finding, FindingKind, Severity, SideRef, Span
+    from provenance.settle import without_paraphrase_notes
+
+    def finding(kind: FindingKind, subtype: DriftSubtype | None, severity: Severity, detector: str,
+                **evidence: object) -> Finding:
+        return Finding(kind, subtype, severity, 0.6, SideRef("x", Span(0, 1)), None, "x", detector, evidence=evidence)
+
+    word = finding(FindingKind.ADDITION, None, Severity.MINOR, "coverage", level="words")
+    guess = finding(FindingKind.DRIFT, DriftSubtype.NEGATION, Severity.MINOR, "negation",
+                    antonym={"passage": "warmer", "other": "closure", "margin": 0.035})
+    name = finding(FindingKind.DRIFT, DriftSubtype.ENTITY, Severity.MINOR, "entity")
+    sentence = finding(FindingKind.OMISSION, None, Severity.MINOR, "coverage", level="sentence")
+    flip = finding(FindingKind.DRIFT, DriftSubtype.NEGATION, Severity.CRITICAL, "negation",
+                   antonym={"passage": "higher", "translation": "lower"})
+    assert without_paraphrase_notes([word, guess, name, sentence, flip]) == [name, sentence, flip]

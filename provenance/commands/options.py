@@ -51,6 +51,15 @@ def thorough_option(command: Any) -> Any:
     )(command)
 
 
+def word_level_option(command: Any) -> Any:
+    return click.option(
+        "--word-level", is_flag=True, default=None,
+        help="Also report word-level notes of paraphrase (a word added or left out with no counterpart in the "
+             "translation, word-vector antonym guesses), at minor severity; whole-article checks leave them out "
+             "[env: PROVENANCE_WORD_LEVEL].",
+    )(command)
+
+
 _ARCHIVE_CHOICE = click.Choice(["live", "wayback", "archive.today", "auto"])
 
 
