@@ -774,3 +774,18 @@ def test_a_word_the_translation_renders_elsewhere_is_no_flip_of_the_antonym_besi
     flipped = compare_texts("Die Arbeiten werden im Sommer 2028 abgeschlossen.", "The work will start in summer 2028.",
                             source_lang="de", translation="The work will be finished in summer 2028.")
     assert _major(_sub(flipped, "negation"))
+
+
+@pytest.mark.parametrize("passage", ["That is why they have now downed tools on the site altogether.",
+                                     "That is why they have stopped their work."])
+def test_a_partial_stop_made_total_or_unlimited_is_an_intensity_drift(passage: str) -> None:
+    fs = compare_texts("Deshalb haben sie ihre Arbeiten teilweise eingestellt.", passage, source_lang="de",
+                       translation="That is why they have partly stopped their work.")
+    assert _major(_sub(fs, "intensity"))
+
+
+def test_a_limit_kept_in_other_words_is_no_intensity_drift() -> None:
+    fs = compare_texts("Deshalb haben sie ihre Arbeiten teilweise eingestellt.",
+                       "That is why they have stopped part of their work.", source_lang="de",
+                       translation="That is why they have partly stopped their work.")
+    assert not _sub(fs, "intensity")
