@@ -393,3 +393,27 @@ def test_words_reported_in_the_present_under_a_past_speech_tag_go_on_with_a_past
     p = only("Line D carried 21,400 passengers a day, Dernières Nouvelles d'Alsace reported. The rise is largely down "
              "to a new shopping centre, the operator said.")
     assert p.text.endswith("the operator said.")
+
+
+def test_a_dateline_of_two_cities_and_an_agency_is_no_part_of_the_passage() -> None:
+    p = only("SHANGHAI/BEIJING, May 22 (Wire) - A carmaker owes its suppliers 4.6 billion yuan, the financial magazine "
+             "Caixin reported on Wednesday.")
+    assert p.text.startswith("A carmaker owes")
+
+
+def test_the_outlet_named_again_after_an_opening_phrase_goes_on_reporting() -> None:
+    found = find_passages(make_doc(
+        "A carmaker owes its suppliers 4.6 billion yuan, the financial magazine Caixin reported on Wednesday.",
+        "Citing documents seen by its reporters, the magazine said two suppliers had stopped deliveries.",
+    ), REGISTRY)
+    assert any(p.text.startswith("Citing documents seen by its reporters") or "Citing documents" in p.text
+               for p in found)
+
+
+def test_news_about_the_outlets_own_people_is_no_continuation() -> None:
+    found = find_passages(make_doc(
+        "Rents rose 11 percent, Público reported.",
+        "Der Tagesspiegel has a new editor-in-chief. The Berlin paper announced that its long-time deputy will take "
+        "over in April.",
+    ), REGISTRY)
+    assert all("deputy" not in p.text for p in found)

@@ -296,7 +296,9 @@ def load_lexicon() -> Lexicon:
         # a past-tense verb, whatever it did: "The paper reviewed the register", "The broadcaster has obtained ..."
         # (not what it is: "The tabloid was founded in 1952", "The paper is celebrating")
         continuation=re.compile(
-            rf"^\W*(?:(?:{alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
+            # (after an opening phrase of its own: "Citing documents seen by its reporters, the magazine said")
+            rf"^\W*(?:(?:citing|quoting|referring\s+to|based\s+on|in|on)\b[^,.;:\"“”«»]{{3,80}},\s+)?"
+            rf"(?:(?:{alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
             rf"|(?:according\s+to|per)\s+{desc_anaphor}\b"
             rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})(?:\s+(?:also|then|later|further))?"

@@ -82,7 +82,7 @@ POSSESSIVE_BEFORE = re.compile(
 # a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — ", and a
 # place in ordinary capitals before a long dash: "Prague — "
 DATELINE = re.compile(
-    r"\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
+    r"\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’./-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’./-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}))?)\s+[—–-]\s+"
     r"|[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?\s+[—–]\s+)"
 )

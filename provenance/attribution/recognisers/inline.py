@@ -212,7 +212,15 @@ def _names_outlet_again(ix: ArticleIndex, sent: Span) -> bool:
     """The sentence names an outlet again by what it is ("the paper put the price at"), outside quotations,
     and is not news about that outlet's own people or business ("The Greek paper has moved its staff")."""
     unquoted = ix.outside_quotes(sent)
-    return bool(ix.lex.outlet_anaphor.search(unquoted)) and not ix.lex.outlet_own.search(unquoted)
+    if not ix.lex.outlet_anaphor.search(unquoted):
+        return False
+    # its reporters at work are its reporting: "Citing documents seen by its reporters, the magazine said ..."
+    return not ix.lex.outlet_own.search(unquoted) or bool(_BY_ITS_REPORTERS.search(unquoted))
+
+
+_BY_ITS_REPORTERS = re.compile(
+    r"\b(?:by|to|from|with)\s+its\s+(?:[\w'’-]+\s+){0,2}(?:reporters?|correspondents?|journalists?)\b", re.I
+)
 
 
 def _opens_with_quote(ix: ArticleIndex, sentence: Span, ledger: Ledger) -> bool:
