@@ -417,3 +417,17 @@ def test_news_about_the_outlets_own_people_is_no_continuation() -> None:
         "over in April.",
     ), REGISTRY)
     assert all("deputy" not in p.text for p in found)
+
+
+def test_an_outlet_named_by_its_countrys_possessive_goes_on_from_where_it_was_named() -> None:
+    p = only("More interesting was a smaller item in Le Monde. France's best-selling newspaper wrote that grant "
+             "applications fell by 40 percent.")
+    assert p.text.startswith("More interesting was a smaller item")
+
+
+def test_a_citys_network_is_no_outlet_named_again() -> None:
+    found = find_passages(make_doc(
+        "Fares will rise to 45 roubles, the local newspaper Vechernyaya Kazan reported.",
+        "Kazan's public transport network carried more passengers last year than ever.",
+    ), REGISTRY)
+    assert all("network carried" not in p.text for p in found)

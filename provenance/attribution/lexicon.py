@@ -213,7 +213,11 @@ def load_lexicon() -> Lexicon:
     # "the online newspaper", "the broadcaster": an outlet named again by what it is
     # ... or by its place ("the Toulouse daily added", "he told the Freiburg paper"): a capitalised word, whatever
     # the pattern's case flag
-    desc_anaphor = rf"the\s+(?:(?:{adjectives}|{BASED}|(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))[\s-]+){{0,2}}(?:{descriptors})"
+    # ... or by its country's or city's possessive ("Israel's biggest-selling newspaper", "Finland's largest daily")
+    # (a possessive needs a ranking word: "Kazan's public transport network" is no outlet)
+    desc_anaphor = (rf"(?:the\s+(?:(?:{adjectives}|{BASED}|(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))[\s-]+){{0,2}}"
+                    rf"|(?-i:[A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+(?:[\w-]*(?:est|selling)|leading|main|top)[\s-]+"
+                    rf"(?:(?:{adjectives}|[\w-]+)[\s-]+)?)(?:{descriptors})")
     insertions = alt(raw["cues"].get("after_insertions", []))
     quote_words = raw["cues"]
     return Lexicon(
@@ -298,7 +302,7 @@ def load_lexicon() -> Lexicon:
         continuation=re.compile(
             # (after an opening phrase of its own: "Citing documents seen by its reporters, the magazine said")
             rf"^\W*(?:(?:citing|quoting|referring\s+to|based\s+on|in|on)\b[^,.;:\"“”«»]{{3,80}},\s+)?"
-            rf"(?:(?:{alt(raw['cues']['continuation'])})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
+            rf"(?:(?:{alt(raw['cues']['continuation'])}|{desc_anaphor})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
             rf"|(?:according\s+to|per)\s+{desc_anaphor}\b"
             rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})(?:\s+(?:also|then|later|further))?"
