@@ -431,3 +431,12 @@ def test_a_citys_network_is_no_outlet_named_again() -> None:
         "Kazan's public transport network carried more passengers last year than ever.",
     ), REGISTRY)
     assert all("network carried" not in p.text for p in found)
+
+
+def test_an_outlet_described_first_and_named_next_is_one_passage() -> None:
+    found = find_passages(make_doc(
+        "The port is short of crane operators, a Busan-based daily reported on Thursday.",
+        "Around 70 of the 410 operators will retire by 2027, the Busan Ilbo said.",
+    ), REGISTRY)
+    assert len(found) == 1 and found[0].outlet_name == "Busan Ilbo"
+    assert found[0].text.startswith("The port is short") and found[0].text.endswith("the Busan Ilbo said.")

@@ -85,6 +85,12 @@ def merge_adjacent(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]:
             prev.span = Span(prev.span.start, max(prev.span.end, cand.span.end))
             prev.open_end = cand.open_end
             continue
+        if prev is not None and _named_after_description(ix, prev, cand):
+            # "..., a Busan-based daily reported. / Around 70 operators will retire, the Busan Ilbo said": the
+            # outlet described first and named next is one outlet with one report
+            prev.span = Span(prev.span.start, max(prev.span.end, cand.span.end))
+            prev.mention, prev.open_end = cand.mention, cand.open_end
+            continue
         merged.append(cand)
     return merged
 
@@ -102,6 +108,21 @@ def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
     if len(between) > MAX_GAP_SENTENCES:
         return False
     return all(not ix.mentions_in(s) and not is_commentary(ix, s) for s in between)
+
+
+def _named_after_description(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
+    """``prev`` credits an outlet only by what it is ("a Busan-based daily"), ``cand`` right after it (in the same
+    paragraph or the next) credits one by name, with nothing but a paragraph break between them."""
+    if prev.kind not in _SENTENCE_KINDS or cand.kind not in _SENTENCE_KINDS or cand.span.start < prev.span.end:
+        return False
+    if ix.text[prev.span.end : cand.span.start].strip():
+        return False
+    last_words = ix.lex.descriptor_last_words
+    # (not a name with its description: "Regió7, the Manresa-based daily")
+    described = (prev.mention.outlet is None and "," not in prev.mention.written
+                 and prev.mention.written.split()[-1].lower() in last_words)
+    named = cand.mention.outlet is not None or cand.mention.written.split()[-1].lower() not in last_words
+    return described and named and not same_outlet(prev.mention, cand.mention)
 
 
 _SENTENCE_KINDS = frozenset({"inline", "quote"})
