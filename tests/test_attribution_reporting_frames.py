@@ -440,3 +440,18 @@ def test_an_outlet_described_first_and_named_next_is_one_passage() -> None:
     ), REGISTRY)
     assert len(found) == 1 and found[0].outlet_name == "Busan Ilbo"
     assert found[0].text.startswith("The port is short") and found[0].text.endswith("the Busan Ilbo said.")
+
+
+def test_an_outlet_described_by_its_kind_and_named_in_the_next_paragraph_is_one_passage() -> None:
+    found = find_passages(make_doc(
+        "The bridge will stay closed to lorries until 2027, a regional newspaper reported on Tuesday.",
+        "Inspectors found fresh cracks in two girders in January, the Westdeutsche Allgemeine Zeitung reported.",
+    ), REGISTRY)
+    assert len(found) == 1 and found[0].text.startswith("The bridge will stay closed")
+
+
+def test_an_outlet_described_by_its_kind_alone_and_never_named_gives_no_passage() -> None:
+    assert not find_passages(make_doc(
+        "The bridge will stay closed to lorries until 2027, a regional newspaper reported on Tuesday.",
+        "Hauliers are furious about the detour.",
+    ), REGISTRY)

@@ -31,6 +31,12 @@ def is_description(lex: Lexicon, mention: Mention) -> bool:
     return len(capitalised) == 1 or place in lex.demonyms
 
 
+def by_kind_only(written: str) -> bool:
+    """ "a regional newspaper", "a Busan-based daily": an outlet described by no word of a name."""
+    words = [w for w in written.split() if w.lower() not in ("a", "an", "the")]
+    return "," not in written and all(w.islower() or w.endswith("-based") for w in words)
+
+
 def antecedent(ix: ArticleIndex, mention: Mention) -> Mention:
     """The named outlet a description refers to: the last one named before it in its paragraph or the one
     above ("Le Temps has spoken to the minister. According to the Geneva daily, ..."); itself if none."""

@@ -144,6 +144,7 @@ class Lexicon:
     by_the_outlet: re.Pattern[str]  # "figures compiled by the paper", "told the paper": the outlet again
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     introduction: re.Pattern[str]  # "A Sapporo-based newspaper reported ...": an outlet described before it is named
+    bare_introduction: re.Pattern[str]  # "a regional newspaper reported": described by kind alone
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
     relay: re.Pattern[str]  # "..., RIA reported, citing Fontanka": the second outlet is the source
     went_on: re.Pattern[str]  # "added", "went on": the outlet continues what it said before
@@ -409,6 +410,7 @@ def load_lexicon() -> Lexicon:
         introduction=re.compile(
             rf"\b(?i:an?|the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
         ),
+        bare_introduction=re.compile(rf"\b(?i:an?|the)\s+(?:(?i:{adjectives})[\s-]+){{1,3}}(?i:{descriptors})\b"),
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import provenance.attribution.recognisers as rec
+from provenance.attribution.anaphora import by_kind_only, is_description
 from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
@@ -117,11 +118,11 @@ def _named_after_description(ix: ArticleIndex, prev: Candidate, cand: Candidate)
         return False
     if ix.text[prev.span.end : cand.span.start].strip():
         return False
-    last_words = ix.lex.descriptor_last_words
-    # (not a name with its description: "Regió7, the Manresa-based daily")
-    described = (prev.mention.outlet is None and "," not in prev.mention.written
-                 and prev.mention.written.split()[-1].lower() in last_words)
-    named = cand.mention.outlet is not None or cand.mention.written.split()[-1].lower() not in last_words
+    # (a name with its description is a name: "Regió7, the Manresa-based daily")
+    described = prev.mention.outlet is None and (is_description(ix.lex, prev.mention)
+                                                 or by_kind_only(prev.mention.written))
+    named = cand.mention.outlet is not None or not (is_description(ix.lex, cand.mention)
+                                                    or by_kind_only(cand.mention.written))
     return described and named and not same_outlet(prev.mention, cand.mention)
 
 

@@ -9,6 +9,7 @@ import re
 
 from provenance.attribution.anaphora import (
     antecedent,
+    by_kind_only,
     carried_tenses,
     continues,
     goes_on,
@@ -166,10 +167,12 @@ def described_outlet(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, C
 
 def _introduced(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] | None:
     """ "A Sapporo-based newspaper reported that ...": a described outlet with a cue, named in the next sentence
-    of the paragraph (which the passage then takes in as its continuation)."""
+    of the paragraph (which the passage then takes in as its continuation). Described by its kind alone ("..., a
+    regional newspaper reported."), it is the outlet named with a cue in the next sentence or at the start of the
+    next paragraph: the passage credits the description, and the two are joined (``resolver.merge_adjacent``)."""
     k = next((i for i, s in enumerate(b.sentences) if s.start >= sent.start), len(b.sentences))
     if k + 1 >= len(b.sentences):
-        return None
+        return _described_then_named(ix, b, sent)
     nxt = strip(ix.text, b.sentences[k + 1])
     for m in ix.lex.introduction.finditer(ix.text, sent.start, sent.end):
         span = Span(m.start(), m.end())
@@ -181,6 +184,26 @@ def _introduced(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] |
         named = [o for o in ix.mentions_in(nxt) if not is_description(ix.lex, o)]
         if named and ix.inline_cue(nxt, named[0]):
             return named[0], "inline"
+    return None
+
+
+def _described_then_named(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] | None:
+    """The last sentence of a paragraph credits an outlet by its kind alone ("a regional newspaper reported"),
+    and the next paragraph's first sentence credits one by name."""
+    nb = ix.next_block(ix.position(b))
+    if nb is None or nb.kind != "paragraph" or not nb.sentences:
+        return None
+    first = strip(ix.text, nb.sentences[0])
+    if not any(not is_description(ix.lex, o) and not by_kind_only(o.written)
+               for o in ix.mentions_in(first) if ix.inline_cue(first, o)):
+        return None
+    for m in ix.lex.bare_introduction.finditer(ix.text, sent.start, sent.end):
+        span = Span(m.start(), m.end())
+        if ix.mentions_in(span):
+            continue
+        probe = Mention(span, span, None, m.group(0), None)
+        if (cue := ix.inline_cue(sent, probe)) is not None:
+            return probe, cue
     return None
 
 
