@@ -44,6 +44,7 @@ def test_the_set_up_word_table_holds_frequent_english_words_and_their_antonyms()
     words = set(wordvec.table_words())
     # frequent words, a tagged word with its WordNet antonyms, and the hand lexicon's pairs
     assert {"house", "increase", "decrease", "rise", "fall", "good", "bad"} <= words
+    assert {"and", "with"} <= words  # function words, which WordNet does not list
     assert wordnet.tagged_counts()["house"] >= wordvec.TABLE_MIN_COUNT
     assert all(" " not in w for w in words)  # the checks embed single words only
     assert "notawordatall" not in words
