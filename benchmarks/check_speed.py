@@ -69,6 +69,15 @@ s, 501 MB; first new 2,000-word article 187.8 / 35.9 s, 1,849 embeddings; second
 sentence texts and 492 word vectors. A profile of the second article (load about 7): alignment embeddings 16.3 s
 of 39 s, compare 11.6 s (negation's word vectors 5.1 s, the CLDR name table 2.6 s, the Ding index 2.2 s, WordNet
 1.7 s), py3langid's model 1.6 s, the outlet registry 1.7 s.
+
+First runs of the word-table round (branch speed3; code of main at acebca3; load average 1.2 to 2.7 on the 2
+cores): a profile of the second new 2,000-word article checked in-process on a set-up cache (one model thread):
+41.8 s wall, of which the e5 model 31.0 s: 1,475 single words for the word-vector checks (22 s, about 15 ms each)
+and 162 sentence texts for the aligner (9.5 s: 114 passage and 116 original sentences, the memory's rapidfuzz
+anchors fixing the rest); then the Ding equivalents index load 1.3 s, regex compiles 1.5 s, py3langid's model
+0.85 s, the outlet registry 0.9 s. Of the 1,475 words, 900 are in the English word table that `provenance setup`
+now stores (compare/wordvec.py); with it the same check computed 575 words (the rest are mostly German words of
+the original for the cross-lingual antonym check) and the same 162 sentence texts, with the same 144 findings.
 """
 
 

@@ -44,6 +44,14 @@ Profile of 300 pairs before the changes: the e5 word vectors of the antonym chec
 half serve mode A's fallback that compares passage words with the original's words (`_CROSS_IN_A` in
 compare/negation.py: 1,359 instead of 3,042 vectors on 300 pairs without it, about 18 s instead of about 38 s of
 CPU in one process), which gave 23 minor findings on the 1,000 pairs.
+
+First runs of the word-table round (branch speed3; code of main at acebca3; load average about 3.7 on the 2
+cores, so read CPU seconds): the first 300 of these pairs through the CLI on a set-up cache (one model thread)
+took 82.9 s wall / 41.8 s CPU; in-process, the e5 word vectors were 43.9 s of 54.4 s (3,042 words, every one
+computed: 1,202 asked by mode A's cross-lingual fallback, 600 by the check against the translation, about 210 by
+the addition check), a new SQLite connection per pair 1.3 s. With the English word table of `provenance setup`
+(13,242 words, about 145 s of one core at set-up) and one set of resources for the batch: 47.1 s wall / 24.4 s CPU,
+1,652 words computed, output byte-identical.
 """
 
 

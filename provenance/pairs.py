@@ -34,14 +34,18 @@ def compare_texts(
     config: Config | None = None,
     embedder: Any = None,
     min_confidence: float | None = None,
+    resources: Resources | None = None,
 ) -> list[Finding]:
     """Compare one original text with one derivative text (segment, align, compare).
 
     One sentence on each side is paired directly (no embeddings needed); longer texts are
     aligned with ``provenance.align`` using ``embedder`` (created from ``config`` if None).
-    An empty (or blank) original or derivative raises InputError.
+    An empty (or blank) original or derivative raises InputError. ``resources``: the language resources to use
+    (default: built from ``config``, else the current ones); a batch passes one for all its pairs, so their word
+    vectors are kept in memory from pair to pair.
     """
-    resources = Resources.from_config(config) if config is not None else current()
+    if resources is None:
+        resources = Resources.from_config(config) if config is not None else current()
     with using(resources):
         # nothing to compare is not a faithful rendering: refuse instead of returning no findings
         for name, text in (("original", source), ("derivative", derivative)):

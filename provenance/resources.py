@@ -5,6 +5,11 @@ dictionaries as tries, the WordNet maps, the Ding gloss and all-equivalents inde
 lists, and the vectors of the aligner's unrelated reference sentences. Built on first use, they made a
 user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a
 check only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
+
+Set-up also stores the word vectors of frequent English words (``compare/wordvec.table_words``) in the cache's
+embedding table: a check embeds the words of its texts on demand, and about half of them are among these. They
+are computed by the same model a check uses (bit-identical rows whatever the batch), so reading them changes no
+finding; the table is keyed by the model and its version like every other embedding.
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ class Built:
     note: str = ""  # why it was skipped
 
 
-def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGES) -> Iterator[Built]:
-    """Build every resource a check may need under ``config.cache_dir``, one at a time (yielded when done)."""
+def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGES, word_table: bool = True,
+                    ) -> Iterator[Built]:
+    """Build every resource a check may need under ``config.cache_dir``, one at a time (yielded when done).
+    ``word_table=False`` leaves out the English word vectors (minutes of model time on one core)."""
     res = Resources.from_config(config)
     for lang in languages:
         yield _timed(res, f"lemma trie ({lang})", lambda lang=lang: _lemma_trie(lang))
@@ -42,6 +49,8 @@ def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGE
     for src, tgt in _freedict_pairs(res):
         yield _timed(res, f"FreeDict word list ({src}-{tgt})", lambda src=src, tgt=tgt: _freedict(res, src, tgt))
     yield _timed(res, "aligner reference sentence vectors", lambda: _reference_vectors(config))
+    if word_table:
+        yield _timed(res, "word vectors of frequent English words", _word_table)
 
 
 def _timed(resources: Resources, name: str, build: Callable[[], str | None]) -> Built:
@@ -109,3 +118,9 @@ def _reference_vectors(config: Config) -> str | None:
 
     get_embedder(config).embed(list(reference_sentences()))  # stored in the cache's embedding table
     return None
+
+
+def _word_table() -> str | None:
+    from provenance.compare.wordvec import build_table
+
+    return None if build_table() else "no English words to embed"

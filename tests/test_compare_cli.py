@@ -49,6 +49,30 @@ def test_compare_jsonl_streams_one_result_per_line(tmp_path: Path):
     assert results[1] == {"id": "b", "verdict": "faithful", "findings": []}
 
 
+def test_compare_jsonl_shares_one_set_of_language_resources_across_its_pairs(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch):
+    # the pairs of a batch use one Resources (one embedder and cache connection for the word vectors, kept in
+    # memory from pair to pair) instead of building them again for every line
+    from provenance.lang import resources as lang_resources
+
+    used: list[int] = []
+    real_using = lang_resources.using
+
+    def counting_using(res: lang_resources.Resources):  # type: ignore[no-untyped-def]
+        used.append(id(res))
+        return real_using(res)
+
+    monkeypatch.setattr("provenance.pairs.using", counting_using)
+    line = {"source": "Die Preise sind gestiegen.", "source_lang": "de", "derivative": "Prices fell.",
+            "translation": "Prices rose."}
+    inp = _write(tmp_path / "in.jsonl", "\n".join(json.dumps({"id": str(k), **line}) for k in range(3)) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["--no-progress", "compare", "--jsonl", inp, "-o", str(out)]) == 0
+    assert len(used) == 3 and len(set(used)) == 1
+    results = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len({json.dumps(r["findings"]) for r in results}) == 1  # the same pair, the same findings each time
+
+
 @pytest.mark.parametrize(
     ("bad", "message"),
     [("not json", "line 2: not valid JSON"), ('{"id": 3, "source": "x"}', "line 2: missing field(s)"),

@@ -18,6 +18,7 @@ from provenance.compare import verdict
 from provenance.config import Config
 from provenance.embed import Embedder, get_embedder
 from provenance.errors import InputError
+from provenance.lang.resources import Resources
 from provenance.languages import LanguageError, iso639_1
 from provenance.pairs import compare_texts
 from provenance.report.sanitize import json_safe
@@ -49,7 +50,7 @@ def parse_line(line: str, lineno: int, *, name: str = "input") -> dict[str, Any]
 
 
 def compare_record(rec: dict[str, Any], *, config: Config | None = None, embedder: Any = None,
-                   derivative_lang: str = "en") -> dict[str, Any]:
+                   derivative_lang: str = "en", resources: Resources | None = None) -> dict[str, Any]:
     try:
         source_lang = iso639_1(rec["source_lang"])
         target_lang = iso639_1(rec.get("derivative_lang") or derivative_lang)
@@ -57,7 +58,7 @@ def compare_record(rec: dict[str, Any], *, config: Config | None = None, embedde
         return {"id": rec["id"], "error": str(exc)}
     findings = compare_texts(
         rec["source"], rec["derivative"], source_lang=source_lang, derivative_lang=target_lang,
-        translation=rec.get("translation"), config=config, embedder=embedder,
+        translation=rec.get("translation"), config=config, embedder=embedder, resources=resources,
     )
     return {"id": rec["id"], "verdict": verdict(findings), "findings": [f.to_json() for f in findings]}
 
@@ -82,6 +83,8 @@ def compare_jsonl(
 
         bar = tqdm(unit="pair", file=sys.stderr, desc="compare")
     embedder: Embedder | None = None
+    # one set of resources for the whole batch: its word vectors stay in memory and its cache open between pairs
+    resources = Resources.from_config(config)
     refused: list[int] = []
     try:
         for lineno, line in enumerate(fh, 1):
@@ -92,7 +95,8 @@ def compare_jsonl(
                 rec.get("translation") is None and ("\n" in rec["source"] or ". " in rec["source"]))
             if embedder is None and needs_embedder:
                 embedder = get_embedder(config)  # shared across lines: loaded once, cached
-            record = compare_record(rec, config=config, embedder=embedder, derivative_lang=derivative_lang)
+            record = compare_record(rec, config=config, embedder=embedder, derivative_lang=derivative_lang,
+                                    resources=resources)
             if "error" in record:
                 refused.append(lineno)
             result = json_safe(json.dumps(record, ensure_ascii=False))

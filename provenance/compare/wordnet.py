@@ -284,3 +284,21 @@ def get() -> WordNet | None:
 
 
 _BY_FOLDER: dict[Path, WordNet | None] = {}
+
+
+def tagged_counts(folder: Path | None = None) -> dict[str, int]:
+    """How often each word occurs, sense-tagged, in WordNet's own corpus (``cntlist.rev``: sense key, sense number,
+    count; the word is the key's part before ``%``, spaces as ``_``), summed over its senses: a frequency list of
+    English lemmas that ships with the data. Empty without the file."""
+    folder = folder or data_dir()
+    path = folder / "cntlist.rev" if folder is not None else None
+    if path is None or not path.is_file():
+        return {}
+    counts: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            fields = line.split()
+            if len(fields) == 3 and fields[2].isdigit():
+                word = fields[0].split("%", 1)[0].replace("_", " ")
+                counts[word] = counts.get(word, 0) + int(fields[2])
+    return counts
