@@ -365,8 +365,9 @@ def test_passages_on_a_one_megabyte_single_line_article_is_quick(tmp_path, capsy
     article = tmp_path / "line.md"
     article.write_text(words[: 1024 * 1024], encoding="utf-8")
     # a loose bound: it guards against the quadratic minutes seen in review on 2 MB (a quarter of them on 1 MB), not a
-    # speed target (that one lives in benchmarks/passages_blind5.py); on two shared cores under load this takes 5-10 s
-    assert _passages_seconds(article, capsys) < 20
+    # speed target (that one lives in benchmarks/passages_blind5.py); alone it takes 12-13 s on this machine, and up
+    # to twice that on two cores shared with a full test run
+    assert _passages_seconds(article, capsys) < 45
 
 
 def test_articles_over_the_size_limit_are_refused_with_one_line_and_the_limit_is_a_setting(tmp_path, capsys):
