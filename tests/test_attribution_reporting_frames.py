@@ -455,3 +455,15 @@ def test_an_outlet_described_by_its_kind_alone_and_never_named_gives_no_passage(
         "The bridge will stay closed to lorries until 2027, a regional newspaper reported on Tuesday.",
         "Hauliers are furious about the detour.",
     ), REGISTRY)
+
+
+def test_an_exchange_whose_answers_are_labelled_by_a_role_runs_to_its_last_answer() -> None:
+    found = find_passages(make_doc(
+        "The prefect explained the decision in an interview with Ouest-France, which we have translated in part:",
+        "Ouest-France: Why close the beach now?",
+        "The prefect: Because the sensors recorded gas levels above the threshold twice.",
+        "Ouest-France: Farmers say they are being blamed unfairly.",
+        "The prefect: Nobody is being blamed.",
+        "The beach will stay closed until further notice.",
+    ), REGISTRY)
+    assert len(found) == 1 and found[0].text.endswith("Nobody is being blamed.")

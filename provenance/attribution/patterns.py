@@ -44,6 +44,11 @@ NAME_GAP = r"(?:[ \t]|\n(?![ \t]*\n))+"  # names do not run across a blank line
 NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|het|am|im|of|the|y|e|i)"
 # a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
 LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
+# a speaker's label in a printed exchange: a label as above, or a role ("The prefect: ...", "Minister: ...")
+SPEAKER_LABEL = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}|The\s+[\w'’-]+(?:\s+[\w'’-]+)?):\s+"
+    r"(?=[A-ZÀ-ÖØ-Þ\"“„«])"
+)
 # a channel's number inside a name: "TV 2 Østjylland", "Antena 3", "RTL 2" (not "2,000" or "3.5")
 NAME_NUMBER = r"\d{1,2}(?![\d.,]\d)"
 # an elided particle joined to the next word: "Dernières Nouvelles d'Alsace", "Corriere dell'Umbria"

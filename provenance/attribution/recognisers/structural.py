@@ -18,6 +18,7 @@ from provenance.attribution.patterns import (
     MAX_CREDIT_WORDS,
     MAX_PLAIN_PARAGRAPHS,
     QA_LABEL,
+    SPEAKER_LABEL,
     WORD_RE,
 )
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
@@ -151,7 +152,7 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
             break
         # "Q: ...", "A: ..." go on an interview, and so do speaker labels after a labelled first paragraph ("SZ: ...",
         # "Minister: ...")
-        labelled = QA_LABEL.match(ix.block_text(b)) is not None or LABEL.match(ix.block_text(b)) is not None
+        labelled = QA_LABEL.match(ix.block_text(b)) is not None or SPEAKER_LABEL.match(ix.block_text(b)) is not None
         transcript = bool(run) and (QA_LABEL.match(ix.block_text(run[0])) is not None
                                     or LABEL.match(ix.block_text(run[0])) is not None)
         if transcript and not labelled:
