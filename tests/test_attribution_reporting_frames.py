@@ -459,10 +459,10 @@ def test_an_outlet_described_by_its_kind_alone_and_never_named_gives_no_passage(
 
 def test_an_exchange_whose_answers_are_labelled_by_a_role_runs_to_its_last_answer() -> None:
     found = find_passages(make_doc(
-        "The prefect explained the decision in an interview with Ouest-France, which we have translated in part:",
-        "Ouest-France: Why close the beach now?",
+        "The prefect explained the decision in an interview with Le Monde, which we have translated in part:",
+        "Le Monde: Why close the beach now?",
         "The prefect: Because the sensors recorded gas levels above the threshold twice.",
-        "Ouest-France: Farmers say they are being blamed unfairly.",
+        "Le Monde: Farmers say they are being blamed unfairly.",
         "The prefect: Nobody is being blamed.",
         "The beach will stay closed until further notice.",
     ), REGISTRY)
