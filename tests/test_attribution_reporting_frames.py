@@ -467,3 +467,9 @@ def test_an_exchange_whose_answers_are_labelled_by_a_role_runs_to_its_last_answe
         "The beach will stay closed until further notice.",
     ), REGISTRY)
     assert len(found) == 1 and found[0].text.endswith("Nobody is being blamed.")
+
+
+def test_an_unregistered_name_reporting_at_the_end_of_the_sentence_with_a_day_is_an_outlet() -> None:
+    p = only("Operators billed the state for water delivered to 40 abandoned hamlets, Rajasthan Patrika reported on "
+             "Thursday.")
+    assert p.outlet_name == "Rajasthan Patrika"

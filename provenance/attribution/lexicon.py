@@ -54,9 +54,11 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
         # the reported words follow: "that" (after up to four words), a colon or comma, a quotation, or the end
         strong_after=re.compile(
             rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:\w+ly\s+)?(?:{alt(data['strong_after'])})\b"
-            # ... or "in its Wednesday edition", "on its website" to the end: "its" is a publication's, not a person's
+            # ... or "in its Wednesday edition", "on its website" ("its" is a publication's, not a person's) or a time
+            # ("on Thursday") to the end
             r"(?:(?:\s+[\w'’-]+){0,4}?\s+that\b|\s*(?:on\s+\w+\s*)?[:,]|\s+[\"“„«]"
-            r"|(?:\s+(?:on|in)\s+(?:its|their)(?:\s+[\w'’-]+){1,3})?\s*[.)]?\s*$)",
+            r"|(?:\s+(?:on|in)\s+(?:its|their)(?:\s+[\w'’-]+){1,3}|\s+(?:on|last|this|late|early)\s+\w+(?:\s+\w+)?"
+            r"|\s+(?:yesterday|today))?\s*[.)]?\s*$)",
             re.I,
         ),
         outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:{alt(data['outlet_verbs'])})\b", re.I),
