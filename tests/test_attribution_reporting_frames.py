@@ -473,3 +473,15 @@ def test_an_unregistered_name_reporting_at_the_end_of_the_sentence_with_a_day_is
     p = only("Operators billed the state for water delivered to 40 abandoned hamlets, Rajasthan Patrika reported on "
              "Thursday.")
     assert p.outlet_name == "Rajasthan Patrika"
+
+
+def test_an_outlet_described_by_kind_and_named_in_the_next_sentence_is_one_passage() -> None:
+    p = only("The city's official newspaper reported on Wednesday that the fountain show would stop for three weeks. "
+             "Le Monde said a routine inspection had found corrosion in two pipes.")
+    assert p.text.startswith("The city's official newspaper") and p.outlet_name == "Le Monde"
+
+
+def test_a_digest_headline_credited_in_brackets_is_a_headline_passage_a_captions_credit_is_not() -> None:
+    found = find_passages(make_doc("* Paris metro line 15 to open two years late (Le Monde)",
+                                   "Photo: the newsroom of the paper in Paris (Le Monde)"), REGISTRY)
+    assert [(p.kind, p.text) for p in found] == [("headline", "Paris metro line 15 to open two years late")]

@@ -412,7 +412,9 @@ def load_lexicon() -> Lexicon:
         introduction=re.compile(
             rf"\b(?i:an?|the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
         ),
-        bare_introduction=re.compile(rf"\b(?i:an?|the)\s+(?:(?i:{adjectives})[\s-]+){{1,3}}(?i:{descriptors})\b"),
+        bare_introduction=re.compile(
+            rf"\b(?i:an?|the)\s+(?:(?:(?i:{adjectives})|[a-z][\w-]*['’]s)[\s-]+){{1,3}}(?i:{descriptors})\b"
+        ),
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),

@@ -105,6 +105,18 @@ HEADLINE_CREDIT = re.compile(
     # (a hyphen inside a word belongs to the name: "Al-Masry Al-Youm", "Ouest-France")
     r"(?P<name>[A-ZÀ-Þa-z](?:[^\n\-–—:;!?\"“”]|(?<=\w)-(?=\w)){1,60}?)[\s*_.]*"
 )
+# ... or in brackets after it, as digests list them: "* Metro line 1 to add night trains (Tuoi Tre)"
+HEADLINE_BRACKET_CREDIT = re.compile(
+    r"[\s*_>#-]*(?P<head>[\"“„«][^\n]{8,200}?[\"”“»]|[A-ZÀ-Þ][^\n]{8,200}?[^.!?\s])[\s*_]*\s\("
+    r"(?P<name>[A-ZÀ-Þ][^()\n,;:]{1,60}?)\)[\s*_]*"
+)  # (no full stop after it: "... the Leipziger Volkszeitung (LVZ)." is a sentence and its abbreviation)
+
+
+def headline_credit(body: str) -> re.Match[str] | None:
+    """A headline and the outlet it credits, after a dash or in brackets."""
+    return HEADLINE_CREDIT.fullmatch(body) or HEADLINE_BRACKET_CREDIT.fullmatch(body)
+
+
 MAX_HEADLINE_WORDS = 30
 CUE_WINDOW = 240  # characters either side of a name in which its reporting cue must stand
 MAX_UNQUOTED_HEADLINES = 3  # more "Name – tagline" lines than this on a page are a menu, not a press review

@@ -29,11 +29,11 @@ from provenance.attribution.mentions import widen_start
 from provenance.attribution.patterns import (
     APPOSITION_STOP,
     DASH_CREDIT,
-    HEADLINE_CREDIT,
     MAX_CREDIT_WORDS,
     MAX_HEADLINE_WORDS,
     NAME_RE,
     WORD_RE,
+    headline_credit,
 )
 from provenance.attribution.structures import Block, Mention, SpanIndex, strip
 from provenance.model import Span
@@ -147,7 +147,7 @@ def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True
         return Span(b.span.start + dash.start("name"), b.span.start + dash.end("name"))
     if "\n" in body or len(body) > 400 or len(WORD_RE.findall(body)) > MAX_HEADLINE_WORDS:
         return None  # (cheap tests first: the headline pattern backtracks on long lines)
-    headline = HEADLINE_CREDIT.fullmatch(body)
+    headline = headline_credit(body)
     if headline and (headline.group("head")[:1] in '"“„«' or not quoted_only):
         return Span(b.span.start + headline.start("name"), b.span.start + headline.end("name"))
     return None

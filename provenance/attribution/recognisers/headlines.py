@@ -5,7 +5,7 @@ from __future__ import annotations
 from provenance.attribution.anaphora import is_description
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.patterns import CONFIDENCE, HEADLINE_CREDIT, MAX_UNQUOTED_HEADLINES
+from provenance.attribution.patterns import CONFIDENCE, MAX_UNQUOTED_HEADLINES, headline_credit
 from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet
 from provenance.attribution.unknown import credited_name, says_outlet
@@ -21,9 +21,9 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
     # (only tags that name an outlet count: "— our reporting", "— week 6" make no menu)
     menu = sum(name is not None and bool(ix.mentions_in(name)) for _, name in credits) >= MAX_UNQUOTED_HEADLINES
     for b, name in credits:
-        head = HEADLINE_CREDIT.fullmatch(ix.block_text(b)) if name is not None else None
-        if head is None or name is None or ledger.is_claimed(b.span):
-            continue
+        head = headline_credit(ix.block_text(b)) if name is not None else None
+        if head is None or name is None or ledger.is_claimed(b.span) or ix.lex.negative.search(ix.block_text(b)):
+            continue  # (not a photo caption's credit: "Photo: the newsroom in Lisbon (Lusa)")
         quoted = head.group("head")[:1] in '"“„«'
         if menu and not quoted:
             continue  # many "Name – tagline" lines: a menu, only quoted headlines count
@@ -54,7 +54,7 @@ def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention)
     unquoted = ix.outside_quotes(nxt.span)
     again = ix.lex.outlet_anaphor.search(unquoted) or any(
         same_outlet(m, mention) for m in ix.mentions_in(nxt.span))
-    if not again or is_commentary(ix, nxt.span):
+    if not again or is_commentary(ix, nxt.span) or ix.lex.negative.search(ix.block_text(nxt)):
         return None
     return Span(*trim_span(ix.text, nxt.span.start, nxt.span.end))
 

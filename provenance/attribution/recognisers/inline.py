@@ -174,7 +174,9 @@ def _introduced(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] |
     if k + 1 >= len(b.sentences):
         return _described_then_named(ix, b, sent)
     nxt = strip(ix.text, b.sentences[k + 1])
-    for m in ix.lex.introduction.finditer(ix.text, sent.start, sent.end):
+    found = [*ix.lex.introduction.finditer(ix.text, sent.start, sent.end),
+             *ix.lex.bare_introduction.finditer(ix.text, sent.start, sent.end)]
+    for m in found:
         span = Span(m.start(), m.end())
         probe = Mention(span, span, None, m.group(0), None)
         if any(not mention.span.contains(span) for mention in ix.mentions_in(span)):
