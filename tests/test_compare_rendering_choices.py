@@ -789,3 +789,20 @@ def test_a_limit_kept_in_other_words_is_no_intensity_drift() -> None:
                        "That is why they have stopped part of their work.", source_lang="de",
                        translation="That is why they have partly stopped their work.")
     assert not _sub(fs, "intensity")
+
+
+@pytest.mark.parametrize(("original", "lang"), [
+    ("Voorzitter Jansen spreekt van 'een zware klap' voor de club.", "nl"),
+    ("– To jest dla klubu ciężki cios – mówi prezes Jansen.", "pl"),
+])
+def test_single_quotes_and_a_dialogue_dash_quote_someone(original: str, lang: str) -> None:
+    """Without a translation, a quote of the passage needs a quote in the original: Dutch single quotes and the
+    Polish dialogue dash are quotes; an apostrophe ("'s avonds") is not."""
+    fs = compare_texts(original, 'Chairman Jansen called the fire "a heavy blow" for the club.', source_lang=lang)
+    assert not _sub(fs, "quotation")
+
+
+def test_a_quote_where_the_original_quotes_no_one_is_still_flagged() -> None:
+    fs = compare_texts("Het is 's avonds gebeurd, zegt de voorzitter van de club.",
+                       'It happened "in the evening", the club chairman said.', source_lang="nl")
+    assert _major(_sub(fs, "quotation"))

@@ -36,7 +36,18 @@ def quoted_stretches(side: Side) -> list[list[Token]]:
 
 
 def _has_quotes(side: Side) -> bool:
-    return any(t.text in QUOTE_CHARS and t.text not in {"’", "'"} for t in side.tokens)
+    """Whether the side quotes anyone: quotation marks, single quotes around two or more words ('een zware klap',
+    as Dutch and English papers print quotes; not an apostrophe: "'s avonds"), or a dialogue dash opening the
+    sentence ("– Takich inkluzji ... – mówi", as Polish and Russian print direct speech)."""
+    toks = side.tokens
+    if any(t.text in QUOTE_CHARS and t.text not in {"’", "'"} for t in toks):
+        return True
+    if toks and toks[0].text in {"–", "—"} and sum(t.is_word for t in toks) >= 3:
+        return True
+    opens = [i for i, t in enumerate(toks[:-1]) if t.text in {"'", "‘"} and toks[i + 1].is_word
+             and len(toks[i + 1].text) >= 2]
+    return any(toks[j].text in {"'", "’"} and toks[j - 1].is_word and sum(t.is_word for t in toks[i + 1 : j]) >= 2
+               for i in opens for j in range(i + 3, len(toks)))
 
 
 def detect(ctx: PairContext) -> list[Finding]:
