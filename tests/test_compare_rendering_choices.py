@@ -776,10 +776,9 @@ def test_a_word_the_translation_renders_elsewhere_is_no_flip_of_the_antonym_besi
     assert _major(_sub(flipped, "negation"))
 
 
-@pytest.mark.parametrize("passage", ["That is why they have now downed tools on the site altogether.",
-                                     "That is why they have stopped their work."])
-def test_a_partial_stop_made_total_or_unlimited_is_an_intensity_drift(passage: str) -> None:
-    fs = compare_texts("Deshalb haben sie ihre Arbeiten teilweise eingestellt.", passage, source_lang="de",
+def test_a_partial_stop_made_total_is_an_intensity_drift() -> None:
+    fs = compare_texts("Deshalb haben sie ihre Arbeiten teilweise eingestellt.",
+                       "That is why they have now downed tools on the site altogether.", source_lang="de",
                        translation="That is why they have partly stopped their work.")
     assert _major(_sub(fs, "intensity"))
 

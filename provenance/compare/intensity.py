@@ -7,7 +7,7 @@ that the passage replaces by an absolute is the clearest case.
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, governed_words, in_scope, make_finding, quote, relative_distance
+from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Cue
 from provenance.compare.tokens import Side
 from provenance.model import DriftSubtype, Finding, FindingKind
@@ -39,7 +39,7 @@ def detect(ctx: PairContext) -> list[Finding]:
         return made_most
     strong = _dedupe(d_strong + d_univ)
     if not strong:
-        return _limit_dropped(ctx, d_part + d_major) if ctx.trans is not None else []
+        return []
     src_intense = s_strong or s_univ
     tr_intense = t_strong or t_univ
     toks = [ctx.der.tokens[i] for c in strong for i in range(c.start, c.end)]
@@ -79,26 +79,6 @@ def detect(ctx: PairContext) -> list[Finding]:
 
 
 _NEAR = 0.3  # relative places of two cues in their sentences at most this far apart: the same place
-
-
-def _limit_dropped(ctx: PairContext, d_quantified: list[Cue]) -> list[Finding]:
-    """Mode A: the translation limits what the statement covers ("have partly stopped work", "some of the
-    farmers"), the passage renders what it limits without any limit or quantity of its own ("have stopped work",
-    "farmers")."""
-    assert ctx.trans is not None
-    lex = ctx.der_lex
-    if d_quantified or lex.find("intensity.limiters", ctx.der.tokens):
-        return []
-    limits = in_scope(ctx.trans, lex.find("intensity.limiters", ctx.trans.tokens), ctx.der, lex)
-    limits = [c for c in limits if governed_words(ctx.trans, c, lex, 1)]
-    if not limits:
-        return []
-    return [make_finding(
-        ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.7, der_tokens=None, src_tokens=None,
-        explanation=(f"The original limits the statement ({_text(ctx.trans, limits)}); the passage leaves the limit "
-                     "out and states it without restriction."),
-        detector=DETECTOR, evidence={"translation": [c.entry for c in limits]},
-    )]
 
 
 def _minority_made_majority(ctx: PairContext, d_major: list[Cue], t_major: list[Cue],
