@@ -338,11 +338,12 @@ class Checker:
             original_lang=orig_lang,
             resources=self.resources,
         )
+        words = content_words(deriv_lang)
         beads = regroup(
             beads,
             [s.text for s in deriv_sents],
             [t.text if t is not None else None for t in translations],
-            content_words(deriv_lang),
+            words,
             rebuts(deriv_lang),
         )
         self._align_tags.add(align_mod.version_tag(deriv_lang, orig_lang))
@@ -383,7 +384,7 @@ class Checker:
         result.findings = [unmasked(f, passage) for f in result.findings]
         result.findings = drop_excerpt_gaps(result.findings, beads, orig_sents)
         result.findings = drop_lead_in(result.findings, beads, deriv_sents, passage.frame)
-        result.findings = restated(result.findings, deriv_sents, translations, content_words(deriv_lang))
+        result.findings = restated(result.findings, deriv_sents, translations, words)
         result.findings = drop_frame_findings(result.findings, passage.frame)
         if not self.config.word_level:
             result.findings = without_paraphrase_notes(result.findings)

@@ -117,14 +117,19 @@ def restated(
     def content(text: str) -> frozenset[str]:  # figures count: "350 people" is the original's "350 people"
         return words(text) | frozenset(number_keys(text))
 
+    def major_sentence_addition(f: Finding) -> bool:
+        return (f.kind is FindingKind.ADDITION and f.evidence.get("level") == "sentence" and f.derivative is not None
+                and f.derivative.span is not None and f.severity.rank >= Severity.MAJOR.rank)
+
+    if not any(major_sentence_addition(f) for f in findings):
+        return findings  # (most passages: the original's translations need not be read)
     known = [content(t.text) for t in translations if t is not None]
     if not known:
         return findings
     out: list[Finding] = []
     for f in findings:
-        span = f.derivative.span if f.derivative is not None else None
-        if f.kind is FindingKind.ADDITION and f.evidence.get("level") == "sentence" and span is not None \
-                and f.severity.rank >= Severity.MAJOR.rank:
+        if major_sentence_addition(f):
+            span = f.derivative.span  # type: ignore[union-attr]
             mine = frozenset().union(*(content(s.text) for s in sentences if span.overlaps(s.span)))
             if mine and any(len(mine & t) >= RESTATED_SHARE * len(mine) and len(mine & t) >= RESTATED_SHARE * len(t)
                             for t in known if t):

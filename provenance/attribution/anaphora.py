@@ -37,6 +37,12 @@ def by_kind_only(written: str) -> bool:
     return "," not in written and all(w.islower() or w.endswith("-based") for w in words)
 
 
+def unnamed(lex: Lexicon, mention: Mention) -> bool:
+    """An outlet described, not named: by place and kind ("the Geneva daily") or by kind alone ("a regional
+    newspaper"); a registered outlet or a name with its description ("Regió7, the Manresa-based daily") is named."""
+    return mention.outlet is None and (is_description(lex, mention) or by_kind_only(mention.written))
+
+
 def antecedent(ix: ArticleIndex, mention: Mention) -> Mention:
     """The named outlet a description refers to: the last one named before it in its paragraph or the one
     above ("Le Temps has spoken to the minister. According to the Geneva daily, ..."); itself if none."""

@@ -221,6 +221,8 @@ def load_lexicon() -> Lexicon:
     desc_anaphor = (rf"(?:the\s+(?:(?:{adjectives}|{BASED}|(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))[\s-]+){{0,2}}"
                     rf"|(?-i:[A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+(?:[\w-]*(?:est|selling)|leading|main|top)[\s-]+"
                     rf"(?:(?:{adjectives}|[\w-]+)[\s-]+)?)(?:{descriptors})")
+    # the words of an apposition before its descriptor ("the Moscow business daily"), up to a preposition or clause
+    appositive_words = rf"(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?"
     insertions = alt(raw["cues"].get("after_insertions", []))
     quote_words = raw["cues"]
     return Lexicon(
@@ -360,11 +362,11 @@ def load_lexicon() -> Lexicon:
         ),
         announcement=re.compile(rf"^\W*(?:{alt(raw['leadin'].get('announcements', []))})\b", re.I),
         apposition_after=re.compile(
-            rf"(?P<name>{NAME_RE}),\s+(?P<desc>(?i:the|a|an)\s+(?P<words>(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?)"
+            rf"(?P<name>{NAME_RE}),\s+(?P<desc>(?i:the|a|an)\s+(?P<words>{appositive_words})"
             rf"(?i:{descriptors}))(?=,)"
         ),
         apposition_tail=re.compile(
-            rf",\s+(?i:the|a|an)\s+(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?(?i:{descriptors})(?=[,.;:)])"
+            rf",\s+(?i:the|a|an)\s+{appositive_words}(?i:{descriptors})(?=[,.;:)])"
         ),
         omission=re.compile(
             rf"^\W*what\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{alt(raw['commentary'].get('omissions', []))})\b", re.I

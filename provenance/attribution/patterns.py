@@ -43,12 +43,11 @@ NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ](?:[\w'’&-]|\.(?=\w))*(?:(?<=
 NAME_GAP = r"(?:[ \t]|\n(?![ \t]*\n))+"  # names do not run across a blank line
 NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|het|am|im|of|the|y|e|i)"
 # a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
-LABEL = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])")
+_LABEL_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}"
+_LABEL_END = r":\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])"
+LABEL = re.compile(_LABEL_NAME + _LABEL_END)
 # a speaker's label in a printed exchange: a label as above, or a role ("The prefect: ...", "Minister: ...")
-SPEAKER_LABEL = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}|The\s+[\w'’-]+(?:\s+[\w'’-]+)?):\s+"
-    r"(?=[A-ZÀ-ÖØ-Þ\"“„«])"
-)
+SPEAKER_LABEL = re.compile(rf"(?:{_LABEL_NAME}|The\s+[\w'’-]+(?:\s+[\w'’-]+)?){_LABEL_END}")
 # a channel's number inside a name: "TV 2 Østjylland", "Antena 3", "RTL 2" (not "2,000" or "3.5")
 NAME_NUMBER = r"\d{1,2}(?![\d.,]\d)"
 # an elided particle joined to the next word: "Dernières Nouvelles d'Alsace", "Corriere dell'Umbria"
@@ -63,9 +62,9 @@ BRACKETED_ABBREVIATION = re.compile(r"[ \t]*\(([A-ZÀ-Þ][A-Za-zÀ-ÿ0-9.&-]{0,1
 FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
 PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:[ \t]+(?:(?:de|da|do|del|di|am|an|sur)[ \t]+)?[A-ZÀ-Þ][\w'’]+){0,2})"
-# after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
 # "on its website", "in their Friday edition": where an outlet published, after its reporting verb
 OWN_MEDIUM = re.compile(r"^\s+(?:on|in)\s+(?:its|their)\s", re.I)
+# after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
 SELF_NEWS = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+)?it\s+(?:would|will|plans|planned|intends|intended|aims|was\s+planning|"
     r"is\s+planning)\b",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import provenance.attribution.recognisers as rec
-from provenance.attribution.anaphora import by_kind_only, is_description
+from provenance.attribution.anaphora import unnamed
 from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
@@ -118,12 +118,8 @@ def _named_after_description(ix: ArticleIndex, prev: Candidate, cand: Candidate)
         return False
     if ix.text[prev.span.end : cand.span.start].strip():
         return False
-    # (a name with its description is a name: "Regió7, the Manresa-based daily")
-    described = prev.mention.outlet is None and (is_description(ix.lex, prev.mention)
-                                                 or by_kind_only(prev.mention.written))
-    named = cand.mention.outlet is not None or not (is_description(ix.lex, cand.mention)
-                                                    or by_kind_only(cand.mention.written))
-    return described and named and not same_outlet(prev.mention, cand.mention)
+    return (unnamed(ix.lex, prev.mention) and not unnamed(ix.lex, cand.mention)
+            and not same_outlet(prev.mention, cand.mention))
 
 
 _SENTENCE_KINDS = frozenset({"inline", "quote"})

@@ -9,13 +9,13 @@ import re
 
 from provenance.attribution.anaphora import (
     antecedent,
-    by_kind_only,
     carried_tenses,
     continues,
     goes_on,
     is_description,
     refers_back,
     relayed,
+    unnamed,
 )
 from provenance.attribution.cues import Cue
 from provenance.attribution.index import ArticleIndex
@@ -196,8 +196,7 @@ def _described_then_named(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Menti
     if nb is None or nb.kind != "paragraph" or not nb.sentences:
         return None
     first = strip(ix.text, nb.sentences[0])
-    if not any(not is_description(ix.lex, o) and not by_kind_only(o.written)
-               for o in ix.mentions_in(first) if ix.inline_cue(first, o)):
+    if not any(not unnamed(ix.lex, o) for o in ix.mentions_in(first) if ix.inline_cue(first, o)):
         return None
     for m in ix.lex.bare_introduction.finditer(ix.text, sent.start, sent.end):
         span = Span(m.start(), m.end())

@@ -145,6 +145,7 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
     """Plain paragraphs from block i on that continue a lead-in: stop at commentary, headings, cues, and at a
     paragraph that opens by crediting another outlet."""
     run: list[Block] = []
+    transcript = False  # the run opens on a labelled paragraph: an exchange, which only labelled ones go on
     j = i
     while j < len(ix.blocks) and len(run) < MAX_PLAIN_PARAGRAPHS:
         b = ix.blocks[j]
@@ -152,20 +153,22 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
             break
         # "Q: ...", "A: ..." go on an interview, and so do speaker labels after a labelled first paragraph ("SZ: ...",
         # "Minister: ...")
-        labelled = QA_LABEL.match(ix.block_text(b)) is not None or SPEAKER_LABEL.match(ix.block_text(b)) is not None
-        transcript = bool(run) and (QA_LABEL.match(ix.block_text(run[0])) is not None
-                                    or LABEL.match(ix.block_text(run[0])) is not None)
+        body = ix.block_text(b)
+        qa_label = QA_LABEL.match(body) is not None
+        labelled = qa_label or SPEAKER_LABEL.match(body) is not None
         if transcript and not labelled:
             break  # the exchange is over: the paragraph after it is the article's again
-        qa = QA_LABEL.match(ix.block_text(b)) is not None or (transcript and labelled)
+        qa = qa_label or (transcript and labelled)
         if run and not qa and (is_commentary(ix, b.span) or starts_attribution(ix, b)):
             break
         if run and mention is not None and credits_other_outlet(ix, b, mention):
             break
         if run and run[0].kind == "list" and b.kind != "list":
             break  # a lead-in over a list: the list is the passage
-        if len(WORD_RE.findall(ix.block_text(b))) <= MAX_CREDIT_WORDS and ix.lex.negative.search(ix.block_text(b)):
+        if len(WORD_RE.findall(body)) <= MAX_CREDIT_WORDS and ix.lex.negative.search(body):
             break  # a photo caption or a "Read more" line under the text is the page's, not the outlet's
+        if not run:
+            transcript = qa_label or LABEL.match(body) is not None
         run.append(b)
         j += 1
     return run
