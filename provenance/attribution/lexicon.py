@@ -158,6 +158,7 @@ class Lexicon:
     interview: re.Pattern[str]  # "Speaking to X, the minister ...": the Q&A under it is the outlet's
     self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
     outlet_own: re.Pattern[str]  # "its long-time deputy", "its English-language staff": news about the outlet
+    by_its_reporters: re.Pattern[str]  # "seen by its reporters": the outlet's own people reporting
     present_reporting: frozenset[str]  # "reports", "leads", "carries": an outlet's verb in the present
     afterwards: re.Pattern[str]  # "later", "has since": what happened after the report
     participle_next: frozenset[str]  # "figures compiled by": the -ed form is a participle
@@ -394,6 +395,9 @@ def load_lexicon() -> Lexicon:
         what_called=re.compile(rf"^\s+(?:{alt(raw['cues']['what_called'])})\s*[\"“„«‘']", re.I),
         interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
         outlet_own=re.compile(rf"\bits\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_own'])})\b", re.I),
+        by_its_reporters=re.compile(
+            rf"\b(?:by|to|from|with)\s+its\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_reporters'])})\b", re.I
+        ),
         self_object=re.compile(rf"^\s+(?:{alt(raw['cues']['publication_self_objects'])})\b", re.I),
         present_reporting=frozenset(
             v

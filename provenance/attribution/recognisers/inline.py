@@ -239,12 +239,7 @@ def _names_outlet_again(ix: ArticleIndex, sent: Span) -> bool:
     if not ix.lex.outlet_anaphor.search(unquoted):
         return False
     # its reporters at work are its reporting: "Citing documents seen by its reporters, the magazine said ..."
-    return not ix.lex.outlet_own.search(unquoted) or bool(_BY_ITS_REPORTERS.search(unquoted))
-
-
-_BY_ITS_REPORTERS = re.compile(
-    r"\b(?:by|to|from|with)\s+its\s+(?:[\w'’-]+\s+){0,2}(?:reporters?|correspondents?|journalists?)\b", re.I
-)
+    return not ix.lex.outlet_own.search(unquoted) or bool(ix.lex.by_its_reporters.search(unquoted))
 
 
 def _opens_with_quote(ix: ArticleIndex, sentence: Span, ledger: Ledger) -> bool:
