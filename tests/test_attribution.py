@@ -647,7 +647,10 @@ def test_tags_at_the_end_or_after_a_long_quotation_continue_the_passage(follow_u
 
 def test_a_paragraph_naming_the_outlet_by_what_it_is_continues_across_paragraphs_a_pronoun_does_not() -> None:
     first = "Kommersant reported that the refinery had stopped."
-    found = passages(first, "The fire started in a pump room, the business daily said.")
+    second = "The fire started in a pump room, the business daily said."
+    (p,) = passages(first, second)  # one report over two paragraphs, nothing of the author's between them
+    assert p.outlet.id == "kommersant" and p.text.startswith(first) and p.text.endswith(second)
+    found = passages(first, "Analysts doubt the plant will reopen this year.", second)
     assert [p.outlet.id for p in found] == ["kommersant", "kommersant"]
     found = passages("Kommersant reported that the refinery had stopped.", "He said the damage was limited.")
     assert [p.text for p in found] == ["Kommersant reported that the refinery had stopped."]
@@ -819,6 +822,7 @@ def test_a_descriptor_word_that_opens_a_foreign_title_is_part_of_the_name() -> N
 def test_an_unknown_outlet_once_introduced_is_recognised_by_its_name_alone() -> None:
     found = passages(
         "The Slovak news site Aktuality reported that the ministry had frozen the tender.",
+        "The ministry has not commented.",
         "Per Aktuality, the tender was worth 40 million euros.",
         "Aktuality was founded in 1997.",
     )
@@ -934,6 +938,10 @@ def _gold_entries() -> list[dict]:
 KNOWN_MISSES: dict[str, str] = {
     # blind3 (written without reading the detector): what its fixes left open
     "blind3/h21_ukraine_liveblog.md": '"X: ..." inside a paragraph is open-ended by design; gold says closed',
+    # one outlet's report over consecutive paragraphs is one passage (issue 13 counts a split as an extent error);
+    # this author split it at the paragraph break
+    "blind3/h02_possessive_spiegel.txt": "consecutive paragraphs of one outlet are one passage; gold splits them",
+    "blind3/h24_elconfidencial_rtve.txt": "consecutive paragraphs of one outlet are one passage; gold splits them",
     # blind4 (written without reading the detector): what its fixes left open
     "blind4/w06_opinion_austria.txt": '"In an editorial on Saturday, Die Presse called ...": "called" is no cue',
     "blind4/w07_transcript_podcast.txt": '"... is in Rzeczpospolita. I\'ll read it. Quote: ... End quote."',
@@ -1093,7 +1101,11 @@ def test_people_places_and_organisations_in_frames_are_no_outlets(sentence: str)
 
 
 def test_a_name_said_once_with_evidence_is_an_outlet_where_it_recurs() -> None:
-    found = passages("Nasha Niva reported that the plant would close.", "Later, Nasha Niva said the owner had left.")
+    found = passages(
+        "Nasha Niva reported that the plant would close.",
+        "The plant employs 400 people.",
+        "Later, Nasha Niva said the owner had left.",
+    )
     assert [p.outlet_name for p in found] == ["Nasha Niva", "Nasha Niva"]
 
 

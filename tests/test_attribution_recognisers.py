@@ -302,3 +302,27 @@ def test_the_ledger_tells_claimed_text_from_free_text() -> None:
     ledger = Ledger()
     ledger.claim(Span(10, 20), None)
     assert ledger.is_claimed(Span(15, 30)) and not ledger.is_claimed(Span(20, 30))
+
+
+def test_an_interview_with_the_outlet_as_questioner_is_one_passage_up_to_the_last_answer() -> None:
+    doc = make_doc(
+        "The mayor spoke to Kommersant about the bridge. Part of the exchange:",
+        "Kommersant: Why close the bridge now?",
+        "Ivanova: Because the engineers found cracks in two piers.",
+        "Kommersant: When will it reopen?",
+        "Ivanova: Not before the spring.",
+        "The council meets on Friday to vote on the repair budget.",
+    )
+    (passage,) = find_passages(doc, REGISTRY)
+    assert passage.text.startswith("Kommersant: Why close")
+    assert passage.text.endswith("Not before the spring.")
+
+
+def test_an_outlet_label_then_another_label_once_is_no_interview() -> None:
+    doc = make_doc(
+        "Kommersant: Bridge to close for repairs",
+        "Ivanova: Steel prices climb for a third month",
+        "The rest of the papers lead on the weather.",
+    )
+    passages = find_passages(doc, REGISTRY)
+    assert [p.text for p in passages if p.outlet_name == "Kommersant"] == ["Bridge to close for repairs"]

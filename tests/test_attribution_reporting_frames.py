@@ -271,12 +271,13 @@ def test_two_credits_of_one_outlet_a_sentence_apart_in_a_paragraph_are_one_passa
     assert texts(f"{first} {between} {second}") == [f"{first} {between} {second}"]
 
 
-def test_credits_of_one_outlet_stay_apart_across_the_authors_words_and_paragraphs() -> None:
+def test_credits_of_one_outlet_stay_apart_across_the_authors_words_and_join_across_a_paragraph_break() -> None:
     first = "The harbour will close for dredging in March, the weekly Folha do Vale reported."
     mine = "I think that is far too late for the fishermen."
     second = "The works will cost 4 million euros, Folha do Vale said."
     assert len(texts(f"{first} {mine} {second}")) == 2
-    assert len(texts(first, second)) == 2  # paragraphs: how far one report runs is the author's to say
+    assert len(texts(first, mine, second)) == 2
+    assert len(texts(first, second)) == 1  # one report over two paragraphs, nothing of the author's between
 
 
 def test_the_paper_named_again_mid_paragraph_continues_the_outlet_credited_above() -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import provenance.attribution.recognisers as rec
 from provenance.attribution.anaphora import unnamed
+from provenance.attribution.bounds import is_header, is_title
 from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
@@ -103,12 +104,21 @@ def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
         return False
     gap = Span(prev.span.end, cand.span.start)
     if ix.block_at(Span(prev.span.end - 1, prev.span.end)) is not ix.block_at(cand.span):
-        return False  # across paragraphs, how far one report runs is the author's to say
+        return _next_paragraph(ix, prev, cand)
     bodies = ((s, strip(ix.text, s)) for s in ix.sentences_in(gap))
     between = [s for s, body in bodies if gap.contains(body) and len(body)]
     if len(between) > MAX_GAP_SENTENCES:
         return False
     return all(not ix.mentions_in(s) and not is_commentary(ix, s) for s in between)
+
+
+def _next_paragraph(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
+    """``prev`` runs to the end of its paragraph and ``cand`` starts the next one: one outlet's report over two
+    paragraphs, nothing of the author's between them. A title or a headline over the text stands alone."""
+    above = ix.block_at(Span(prev.span.end - 1, prev.span.end))
+    if above is None or above.kind != "paragraph" or is_title(ix, above) or is_header(ix, above):
+        return False
+    return not ix.text[prev.span.end : cand.span.start].strip()
 
 
 def _named_after_description(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:

@@ -20,7 +20,16 @@ from provenance.attribution.anaphora import (
 from provenance.attribution.cues import Cue
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.patterns import CONFIDENCE, DATELINE, LABEL, POST_NUMBER, QA_LABEL, QUOTE_PAIRS, WORD_RE
+from provenance.attribution.patterns import (
+    CONFIDENCE,
+    DATELINE,
+    LABEL,
+    POST_NUMBER,
+    QA_LABEL,
+    QUOTE_PAIRS,
+    SPEAKER_LABEL,
+    WORD_RE,
+)
 from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
 from provenance.model import Span
@@ -270,6 +279,30 @@ def _interview_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention,
     return end
 
 
+def _exchange_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention) -> int | None:
+    """Where an exchange that block b opens with the outlet's label ends: the paragraphs after it open with
+    speakers' labels, another speaker's ("Rantala: I am.") and the outlet's again. None when b is no such opening."""
+    body = ix.block_text(b)
+    own = SPEAKER_LABEL.match(body)
+    if own is None or not mention.span.start < b.span.start + own.end():
+        return None  # the label is not the outlet's own name ("Madrid: El País reported ...")
+    i, end, others, again = ix.position(b) + 1, None, False, None
+    while i < len(ix.blocks):
+        nb = ix.blocks[i]
+        label = SPEAKER_LABEL.match(ix.block_text(nb)) or QA_LABEL.match(ix.block_text(nb))
+        if nb.kind in ("heading", "hr", "rule", "blockquote") or ledger.is_claimed(nb.span) or label is None:
+            break
+        named = ix.mentions_in(Span(nb.span.start, nb.span.start + label.end()))
+        if any(not same_outlet(m, mention) for m in named):
+            break  # "Dnevnik: ..." / "Danas: ...": a press review's outlets, not a questioner and a speaker
+        others = others or not named
+        end = trim_span(ix.text, nb.span.start, nb.span.end)[1]
+        if named and others:
+            again = end  # the outlet asks again after someone answered: an exchange, not a list of labels
+        i += 1
+    return end if again is not None else None
+
+
 def _quote_opening(ix: ArticleIndex, ledger: Ledger, b: Block, start: int) -> int:
     """Where a quotation that the sentence at ``start`` closes opened, in the same paragraph: '"Our list was
     French. Now it is half Russian," a restaurant owner told X.' is one quoted passage, not its last sentence."""
@@ -319,6 +352,13 @@ def _add_leadin_colon(ix: ArticleIndex, ledger: Ledger, b: Block, sent: Span, me
     body = Span(start, end)
     quoted = any(q.start == start and q.end >= end - 1 for q in ix.quotes)  # one quotation: clear end
     cue = Span(sent.start, colon + 1)
+    exchange = _exchange_end(ix, ledger, b, mention) if stop == b.span.end else None
+    if exchange is not None:
+        # "X: How much beach have you lost?" / "Mayor: About twelve metres." / "X: ...": the outlet asks, someone
+        # answers; the printed interview is one passage, labels included, up to its last labelled paragraph
+        body = Span(cue.start, exchange)
+        ledger.add(Candidate(body, "quote", mention, cue, CONFIDENCE["leadin_plain"], context=[cue]), cue)
+        return exchange
     conf = CONFIDENCE["leadin_blockquote" if quoted else "leadin_plain"]
     ledger.add(Candidate(body, "leadin", mention, cue, conf, open_end=not quoted, context=[cue]), cue)
     return end
