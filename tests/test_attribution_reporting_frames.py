@@ -486,3 +486,26 @@ def test_a_digest_headline_credited_in_brackets_is_a_headline_passage_a_captions
     found = find_passages(make_doc("* Paris metro line 15 to open two years late (Le Monde)",
                                    "Photo: the newsroom of the paper in Paris (Le Monde)"), REGISTRY)
     assert [(p.kind, p.text) for p in found] == [("headline", "Paris metro line 15 to open two years late")]
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "A Baltic daily with deep roots in the shipyards reported on Friday",
+        "The eastern Slovak daily that first reported the change said",
+        "A newspaper in Szeged wrote",
+    ],
+)
+def test_an_outlet_described_with_what_qualifies_it_and_named_later_in_the_paragraph(described: str) -> None:
+    first = f"{described} that the yard had signed a contract for two ferries."
+    middle = "The ferries will carry 120 cars each."
+    named = "According to the newspaper, Folha do Vale, the yard will rent an extra slipway."
+    (p,) = find_passages(make_doc(f"{first} {middle} {named}"), REGISTRY)
+    assert p.text.startswith(described) and p.text.endswith("slipway.")
+
+
+def test_a_description_is_not_a_name_of_another_kind_in_the_next_paragraph() -> None:
+    described = "The crew landed crab out of season, a Busan-based newspaper reported on Tuesday."
+    agency = "The Yonhap news agency, citing a coast guard official, said the captain denied it."
+    found = find_passages(make_doc(described, agency), REGISTRY)
+    assert [p.text for p in found] == [agency]

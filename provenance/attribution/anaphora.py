@@ -31,16 +31,38 @@ def is_description(lex: Lexicon, mention: Mention) -> bool:
     return len(capitalised) == 1 or place in lex.demonyms
 
 
-def by_kind_only(written: str) -> bool:
-    """ "a regional newspaper", "a Busan-based daily": an outlet described by no word of a name."""
+def by_kind_only(lex: Lexicon, written: str) -> bool:
+    """ "a regional newspaper", "a Busan-based daily", "the eastern Slovak daily": an outlet described by no word
+    of a name (a nationality is no name)."""
     words = [w for w in written.split() if w.lower() not in ("a", "an", "the")]
-    return "," not in written and all(w.islower() or w.endswith("-based") for w in words)
+    return "," not in written and all(w.islower() or w.endswith("-based") or w.lower() in lex.demonyms for w in words)
 
 
 def unnamed(lex: Lexicon, mention: Mention) -> bool:
     """An outlet described, not named: by place and kind ("the Geneva daily") or by kind alone ("a regional
     newspaper"); a registered outlet or a name with its description ("Regió7, the Manresa-based daily") is named."""
-    return mention.outlet is None and (is_description(lex, mention) or by_kind_only(mention.written))
+    return mention.outlet is None and (is_description(lex, mention) or by_kind_only(lex, mention.written))
+
+
+def outlet_kind(lex: Lexicon, mention: Mention) -> str | None:
+    """What kind of outlet a mention names: the registry's kind, else its descriptor's ("the Yonhap news agency",
+    "a Busan-based newspaper"); None when nothing says."""
+    if mention.outlet is not None and mention.outlet.kind:
+        kind = mention.outlet.kind
+        return {"newspaper": "print", "magazine": "print", "wire": "agency"}.get(kind, kind)
+    words = mention.written.lower().split()
+    for n in (2, 1):  # the longest descriptor at the end or before a name ("the news agency Yonhap")
+        for i in range(len(words) - n, -1, -1):
+            if (kind := lex.descriptor_kinds.get(" ".join(words[i : i + n]))) is not None:
+                return kind
+    return None
+
+
+def kinds_agree(lex: Lexicon, a: Mention, b: Mention) -> bool:
+    """A description and a name can be one outlet: their kinds agree, or one says nothing (a newspaper's
+    website may be called its site)."""
+    ka, kb = outlet_kind(lex, a), outlet_kind(lex, b)
+    return ka is None or kb is None or ka == kb or {ka, kb} == {"print", "online"}
 
 
 def antecedent(ix: ArticleIndex, mention: Mention) -> Mention:

@@ -147,6 +147,9 @@ class Lexicon:
     outlet_anaphor: re.Pattern[str]  # "the paper", "the online newspaper"
     introduction: re.Pattern[str]  # "A Sapporo-based newspaper reported ...": an outlet described before it is named
     bare_introduction: re.Pattern[str]  # "a regional newspaper reported": described by kind alone
+    kind_introduction: re.Pattern[str]  # "a newspaper in Szeged wrote": by kind alone, then qualified
+    descriptor_kinds: dict[str, str]  # "daily" -> "print", "news agency" -> "agency": what a descriptor names
+    post_modifier: re.Pattern[str]  # " with deep roots in ...", " that first reported ...": qualifies a description
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
     relay: re.Pattern[str]  # "..., RIA reported, citing Fontanka": the second outlet is the source
     went_on: re.Pattern[str]  # "added", "went on": the outlet continues what it said before
@@ -192,7 +195,10 @@ BASED = r"[A-ZÀ-Þ][\w'’.]*-based"
 def load_lexicon() -> Lexicon:
     raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
     words = raw["outlet_words"]
-    words = {**words, "adjectives": [*words["adjectives"], *words.get("adjectives_trade", [])]}
+    words = {
+        **words,
+        "adjectives": [*words["adjectives"], *words.get("adjectives_trade", []), *words.get("adjectives_region", [])],
+    }
     demonyms = dict(raw["demonyms"]) | dict(raw.get("more_places", {}))
     demonyms_after = dict(raw.get("demonyms_after", {}))
     article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
@@ -419,8 +425,15 @@ def load_lexicon() -> Lexicon:
             rf"\b(?i:an?|the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
         ),
         bare_introduction=re.compile(
-            rf"\b(?i:an?|the)\s+(?:(?:(?i:{adjectives})|[a-z][\w-]*['’]s)[\s-]+){{1,3}}(?i:{descriptors})\b"
+            rf"\b(?i:an?|the)\s+(?:(?:(?i:{adjectives}|{alt(demonyms)})|[a-z][\w-]*['’]s)[\s-]+){{1,3}}"
+            rf"(?i:{descriptors})\b"
         ),
+        # "a newspaper" with what qualifies it next ("a newspaper in Szeged"): the same introduction by kind alone
+        kind_introduction=re.compile(rf"\b(?i:an?)\s+(?i:{descriptors})\b(?=\s+(?i:{alt(words['post']['openers'])})\s)"),
+        descriptor_kinds={
+            " ".join(d.lower().split()): kind for kind, ds in words["kinds"].items() for d in ds
+        },
+        post_modifier=re.compile(rf"\s+(?i:{alt(words['post']['openers'])})\s"),
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import provenance.attribution.recognisers as rec
-from provenance.attribution.anaphora import unnamed
+from provenance.attribution.anaphora import kinds_agree, unnamed
 from provenance.attribution.bounds import is_header, is_title
 from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
@@ -129,7 +129,7 @@ def _named_after_description(ix: ArticleIndex, prev: Candidate, cand: Candidate)
     if ix.text[prev.span.end : cand.span.start].strip():
         return False
     return (unnamed(ix.lex, prev.mention) and not unnamed(ix.lex, cand.mention)
-            and not same_outlet(prev.mention, cand.mention))
+            and not same_outlet(prev.mention, cand.mention) and kinds_agree(ix.lex, prev.mention, cand.mention))
 
 
 _SENTENCE_KINDS = frozenset({"inline", "quote"})

@@ -13,6 +13,7 @@ from provenance.attribution.anaphora import (
     continues,
     goes_on,
     is_description,
+    kinds_agree,
     refers_back,
     relayed,
     unnamed,
@@ -167,54 +168,88 @@ def described_outlet(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, C
         cue = ix.inline_cue(sent, probe)
         named = antecedent(ix, probe) if cue else probe
         if cue and named is not probe:
-            if named.span.start < b.span.start and (ahead := _introduced(ix, b, sent)) is not None:
+            if named.span.start < b.span.start and (ahead := _introduced(ix, b, sent, above=False)) is not None:
                 return ahead  # named in the next sentence rather than in the paragraph above ("... the Bordeaux
                 # regional daily reported. Sud Ouest said ...")
             return named, cue
     return _introduced(ix, b, sent)
 
 
-def _introduced(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] | None:
-    """ "A Sapporo-based newspaper reported that ...": a described outlet with a cue, named in the next sentence
-    of the paragraph (which the passage then takes in as its continuation). Described by its kind alone ("..., a
-    regional newspaper reported."), it is the outlet named with a cue in the next sentence or at the start of the
-    next paragraph: the passage credits the description, and the two are joined (``resolver.merge_adjacent``)."""
+def _introduced(ix: ArticleIndex, b: Block, sent: Span, *, above: bool = True) -> tuple[Mention, Cue] | None:
+    """ "A Sapporo-based newspaper reported that ...": a described outlet with a cue, named with a cue later in the
+    paragraph (which the passage then takes in as its continuation). Named only at the start of the next paragraph
+    ("..., a regional newspaper reported." / "Around 70 operators will retire, the Busan Ilbo said"), the passage
+    credits the description, and the two are joined (``resolver.merge_adjacent``). With ``above``, a definite
+    description ("the online newspaper") after an outlet named in the paragraph or the one above is that one's."""
     k = next((i for i, s in enumerate(b.sentences) if s.start >= sent.start), len(b.sentences))
-    if k + 1 >= len(b.sentences):
-        return _described_then_named(ix, b, sent)
-    nxt = strip(ix.text, b.sentences[k + 1])
-    found = [*ix.lex.introduction.finditer(ix.text, sent.start, sent.end),
-             *ix.lex.bare_introduction.finditer(ix.text, sent.start, sent.end)]
-    for m in found:
-        span = Span(m.start(), m.end())
-        probe = Mention(span, span, None, m.group(0), None)
-        if any(not mention.span.contains(span) for mention in ix.mentions_in(span)):
-            continue
-        if not ix.inline_cue(sent, probe):
-            continue
-        named = [o for o in ix.mentions_in(nxt) if not is_description(ix.lex, o)]
-        if named and ix.inline_cue(nxt, named[0]):
-            return named[0], "inline"
+    for probe, cue in _descriptions(ix, sent):
+        if above and probe.written.lower().startswith("the ") and _named_above(ix, b, sent):
+            continue  # "the online newspaper said": the outlet named above, not one introduced here (unless the
+            # caller found that one too far up)
+        for later in b.sentences[k + 1 :]:
+            st = strip(ix.text, later)
+            named = [o for o in ix.mentions_in(st) if not unnamed(ix.lex, o)]
+            if named:
+                if ix.inline_cue(st, named[0]) and kinds_agree(ix.lex, probe, named[0]):
+                    return named[0], "inline"
+                break  # another outlet, or this one named without a frame: not the description's name
+        nxt = _named_next(ix, b)
+        if nxt is not None and kinds_agree(ix.lex, probe, nxt):
+            return probe, cue
     return None
 
 
-def _described_then_named(ix: ArticleIndex, b: Block, sent: Span) -> tuple[Mention, Cue] | None:
-    """The last sentence of a paragraph credits an outlet by its kind alone ("a regional newspaper reported"),
-    and the next paragraph's first sentence credits one by name."""
+def _named_above(ix: ArticleIndex, b: Block, sent: Span) -> bool:
+    """An outlet is named before the sentence, in its paragraph or the one above."""
+    i = ix.position(b)
+    start = ix.blocks[i - 1].span.start if i > 0 else b.span.start
+    return any(not unnamed(ix.lex, m) for m in ix.mentions_in(Span(start, sent.start)))
+
+
+def _descriptions(ix: ArticleIndex, sent: Span) -> list[tuple[Mention, Cue]]:
+    """Outlets the sentence describes instead of naming, with the frame that credits them: "A Busan-based daily
+    reported", "an eastern Slovak newspaper said", "A Gdansk daily with deep roots in the shipyards reported" (the
+    qualifying words up to the verb go with the description)."""
+    lex, text = ix.lex, ix.text
+    out: list[tuple[Mention, Cue]] = []
+    for pattern in (lex.introduction, lex.bare_introduction, lex.kind_introduction):
+        for m in pattern.finditer(text, sent.start, sent.end):
+            span = Span(m.start(), m.end())
+            if any(not mention.span.contains(span) for mention in ix.mentions_in(span)):
+                continue
+            for ext in _qualified(ix, sent, span):
+                probe = Mention(ext, ext, None, m.group(0), None)
+                if (cue := ix.inline_cue(sent, probe)) is not None:
+                    out.append((probe, cue))
+                    break
+    return out
+
+
+MAX_QUALIFIER_WORDS = 14
+
+
+def _qualified(ix: ArticleIndex, sent: Span, span: Span) -> list[Span]:
+    """The description alone, then with what qualifies it ("with deep roots in the shipbuilding community", "that
+    first reported the change"), shortest first: the reporting verb comes after the qualifier."""
+    text = ix.text
+    opener = ix.lex.post_modifier.match(text, span.end, sent.end)
+    if opener is None:
+        return [span]
+    ends: list[int] = []
+    for w in WORD_RE.finditer(text, opener.end(), sent.end):
+        if re.search(r"[,;:()\"“”«»]", text[span.end : w.start()]) or len(ends) >= MAX_QUALIFIER_WORDS:
+            break  # a qualifier runs to its verb without punctuation
+        ends.append(w.end())
+    return [span, *(Span(span.start, e) for e in ends)]
+
+
+def _named_next(ix: ArticleIndex, b: Block) -> Mention | None:
+    """The outlet the next paragraph's first sentence credits by name."""
     nb = ix.next_block(ix.position(b))
     if nb is None or nb.kind != "paragraph" or not nb.sentences:
         return None
     first = strip(ix.text, nb.sentences[0])
-    if not any(not unnamed(ix.lex, o) for o in ix.mentions_in(first) if ix.inline_cue(first, o)):
-        return None
-    for m in ix.lex.bare_introduction.finditer(ix.text, sent.start, sent.end):
-        span = Span(m.start(), m.end())
-        if ix.mentions_in(span):
-            continue
-        probe = Mention(span, span, None, m.group(0), None)
-        if (cue := ix.inline_cue(sent, probe)) is not None:
-            return probe, cue
-    return None
+    return next((o for o in ix.mentions_in(first) if not unnamed(ix.lex, o) and ix.inline_cue(first, o)), None)
 
 
 def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tuple[Mention, Cue] | None:
