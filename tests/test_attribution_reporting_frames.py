@@ -489,6 +489,20 @@ def test_a_digest_headline_credited_in_brackets_is_a_headline_passage_a_captions
 
 
 @pytest.mark.parametrize(
+    "line",
+    ['**Kommersant** — "Six kilometres, eleven years, one ribbon"',
+     'Ziarul de Iasi: "Six kilometres, eleven years, one ribbon"'],
+)
+def test_a_digest_headline_under_its_outlets_label_is_a_headline_passage(line: str) -> None:
+    found = find_passages(make_doc("The regional papers led on the ring road.", line), REGISTRY)
+    assert [(p.kind, p.text) for p in found] == [("headline", '"Six kilometres, eleven years, one ribbon"')]
+
+
+def test_a_speakers_role_before_a_quotation_is_no_outlets_label() -> None:
+    assert find_passages(make_doc('Tram chief: "We underestimated the winter"', "He spoke on Monday."), REGISTRY) == []
+
+
+@pytest.mark.parametrize(
     "described",
     [
         "A Baltic daily with deep roots in the shipyards reported on Friday",

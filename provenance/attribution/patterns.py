@@ -111,9 +111,21 @@ HEADLINE_BRACKET_CREDIT = re.compile(
 )  # (no full stop after it: "... the Leipziger Volkszeitung (LVZ)." is a sentence and its abbreviation)
 
 
+# ... or as the label before it, the headline quoted: '**Hürriyet** — "Third price rise in a month"',
+# 'Ziarul de Iași: "Six kilometres, one ribbon"' (quoted: "Madrid: The city's metro ..." is a dateline)
+# (a name's words, not a speaker's role: 'Tampere tram chief: "We underestimated the winter"')
+HEADLINE_LABEL_CREDIT = re.compile(
+    rf"[\s*_>#-]*(?P<name>{NAME_RE})[\s*_]*(?::|\s[-–—])[\s*_]+(?P<head>[\"“„«][^\n]{{8,200}}?[\"”“»])[\s*_.]*"
+)
+
+
 def headline_credit(body: str) -> re.Match[str] | None:
-    """A headline and the outlet it credits, after a dash or in brackets."""
-    return HEADLINE_CREDIT.fullmatch(body) or HEADLINE_BRACKET_CREDIT.fullmatch(body)
+    """A headline and the outlet it credits, after a dash, in brackets, or as its label."""
+    return (
+        HEADLINE_CREDIT.fullmatch(body)
+        or HEADLINE_BRACKET_CREDIT.fullmatch(body)
+        or HEADLINE_LABEL_CREDIT.fullmatch(body)
+    )
 
 
 MAX_HEADLINE_WORDS = 30
