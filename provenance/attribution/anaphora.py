@@ -120,7 +120,22 @@ def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:
         return True  # "According to figures compiled by the paper, ...", "data obtained by the site
     if any(q.start <= s.start and s.end <= q.end + 1 for q in ix.quote_index.overlapping(s)):
         return True  # a quotation on its own after a quoted passage: the same speaker goes on
+    if _by_kind(ix, s, outside, mention):
+        return True
     return any(same_outlet(o, mention) and ix.inline_cue(s, o) for o in inside)
+
+
+def _by_kind(ix: ArticleIndex, s: Span, outside: str, mention: Mention) -> bool:
+    """The outlet named again by a noun for its kind, in a reporting frame: "The agency, citing an official, said
+    ..." after a news agency (after a newspaper, "the agency" is someone else)."""
+    pattern = ix.lex.kind_anaphors.get(outlet_kind(ix.lex, mention) or "")
+    if pattern is None:
+        return False
+    for m in pattern.finditer(outside):
+        span = Span(s.start + m.start(), s.start + m.end())
+        if ix.inline_cue(s, Mention(span, span, None, m.group(0), None)):
+            return True
+    return False
 
 
 def carried_tenses(ix: ArticleIndex, credit: Span) -> tuple[str, ...]:

@@ -149,6 +149,7 @@ class Lexicon:
     bare_introduction: re.Pattern[str]  # "a regional newspaper reported": described by kind alone
     kind_introduction: re.Pattern[str]  # "a newspaper in Szeged wrote": by kind alone, then qualified
     descriptor_kinds: dict[str, str]  # "daily" -> "print", "news agency" -> "agency": what a descriptor names
+    kind_anaphors: dict[str, re.Pattern[str]]  # "agency" -> "the agency": names again an outlet of that kind only
     post_modifier: re.Pattern[str]  # " with deep roots in ...", " that first reported ...": qualifies a description
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
     relay: re.Pattern[str]  # "..., RIA reported, citing Fontanka": the second outlet is the source
@@ -433,6 +434,7 @@ def load_lexicon() -> Lexicon:
         descriptor_kinds={
             " ".join(d.lower().split()): kind for kind, ds in words["kinds"].items() for d in ds
         },
+        kind_anaphors={k: re.compile(rf"\bthe\s+(?:{alt(ws)})\b", re.I) for k, ws in words["kind_anaphors"].items()},
         post_modifier=re.compile(rf"\s+(?i:{alt(words['post']['openers'])})\s"),
         place_anaphor=re.compile(
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"

@@ -14,6 +14,7 @@ from provenance.attribution.anaphora import (
     goes_on,
     is_description,
     kinds_agree,
+    outlet_kind,
     refers_back,
     relayed,
     unnamed,
@@ -70,7 +71,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 if (
                     named
                     and not lex.negative.search(text[before.start : before.end])
-                    and _names_outlet_again(ix, sent)
+                    and _names_outlet_again(ix, sent, named[-1])
                     and continues(ix, sent, named[-1])
                 ):
                     hit = (named[-1], "inline")
@@ -263,7 +264,7 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
     between = Span(last.span.end, sent.end)  # the sentence itself too: "..., the Nikkei business daily reported"
     if any(not same_outlet(m, last.mention) for m in ix.mention_index.overlapping(between) if between.contains(m.span)):
         return None
-    if not _names_outlet_again(ix, sent) or not continues(ix, sent, last.mention):
+    if not _names_outlet_again(ix, sent, last.mention) or not continues(ix, sent, last.mention):
         return None
     return last.mention, "inline"
 
@@ -276,11 +277,14 @@ def _first_description(ix: ArticleIndex, b: Block) -> int:
         len(b.sentences))
 
 
-def _names_outlet_again(ix: ArticleIndex, sent: Span) -> bool:
-    """The sentence names an outlet again by what it is ("the paper put the price at"), outside quotations,
-    and is not news about that outlet's own people or business ("The Greek paper has moved its staff")."""
+def _names_outlet_again(ix: ArticleIndex, sent: Span, mention: Mention | None = None) -> bool:
+    """The sentence names an outlet again by what it is ("the paper put the price at"; "the agency" when
+    ``mention`` is a news agency), outside quotations, and is not news about that outlet's own people or business
+    ("The Greek paper has moved its staff")."""
     unquoted = ix.outside_quotes(sent)
-    if not ix.lex.outlet_anaphor.search(unquoted):
+    kind = outlet_kind(ix.lex, mention) if mention is not None else None
+    by_kind = kind in ix.lex.kind_anaphors and ix.lex.kind_anaphors[kind].search(unquoted)
+    if not ix.lex.outlet_anaphor.search(unquoted) and not by_kind:
         return False
     # its reporters at work are its reporting: "Citing documents seen by its reporters, the magazine said ..."
     return not ix.lex.outlet_own.search(unquoted) or bool(ix.lex.by_its_reporters.search(unquoted))
