@@ -326,3 +326,16 @@ def test_an_outlet_label_then_another_label_once_is_no_interview() -> None:
     )
     passages = find_passages(doc, REGISTRY)
     assert [p.text for p in passages if p.outlet_name == "Kommersant"] == ["Bridge to close for repairs"]
+
+
+@pytest.mark.parametrize("closing", ["-- end of excerpt --", "Background"])
+def test_an_excerpt_under_a_lead_in_ends_at_an_end_marker_or_a_plain_subheading(closing: str) -> None:
+    doc = make_doc(
+        "From Kommersant, 9 November:",
+        "Sales offices say that fewer than one in three flats is occupied.",
+        "Developers have introduced payment plans of up to twelve years.",
+        closing,
+        "The government argues that the city was always designed to grow over decades.",
+    )
+    (p,) = find_passages(doc, REGISTRY)
+    assert p.text.endswith("twelve years.")

@@ -149,6 +149,7 @@ class Lexicon:
     bare_introduction: re.Pattern[str]  # "a regional newspaper reported": described by kind alone
     kind_introduction: re.Pattern[str]  # "a newspaper in Szeged wrote": by kind alone, then qualified
     descriptor_kinds: dict[str, str]  # "daily" -> "print", "news agency" -> "agency": what a descriptor names
+    end_marker: re.Pattern[str]  # "-- end of excerpt --": a line that closes an excerpt (fullmatch)
     kind_anaphors: dict[str, re.Pattern[str]]  # "agency" -> "the agency": names again an outlet of that kind only
     post_modifier: re.Pattern[str]  # " with deep roots in ...", " that first reported ...": qualifies a description
     place_anaphor: re.Pattern[str]  # "the Geneva daily", "the Zurich paper": an outlet described by its place
@@ -244,6 +245,7 @@ def load_lexicon() -> Lexicon:
         descriptor_last_words=frozenset(
             [d.split()[-1].lower() for d in words["descriptors"]] + [d.lower() for d in demonyms_after]
         ),
+        end_marker=re.compile(rf"[\W_]*(?:{alt(raw['leadin']['end_markers'])})[\W_]*", re.I),
         leadin_opener=re.compile(rf"^\W*(?:\d{{1,2}}[.)]\s+)?(?:{alt(raw['leadin']['openers'])})\b", re.I),
         translation_note=re.compile(rf"\b(?:{alt(raw['leadin']['translation_notes'])})\b", re.I),
         anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))})\b", re.I),

@@ -154,6 +154,8 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
         # "Q: ...", "A: ..." go on an interview, and so do speaker labels after a labelled first paragraph ("SZ: ...",
         # "Minister: ...")
         body = ix.block_text(b)
+        if ix.lex.end_marker.fullmatch(body.strip()) or (run and _subheading(body)):
+            break  # "-- end of excerpt --", or a one-line "Background" over the author's own paragraphs
         qa_label = QA_LABEL.match(body) is not None
         labelled = qa_label or SPEAKER_LABEL.match(body) is not None
         if transcript and not labelled:
@@ -172,6 +174,16 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
         run.append(b)
         j += 1
     return run
+
+
+MAX_SUBHEADING_WORDS = 4
+
+
+def _subheading(body: str) -> bool:
+    """A plain-text subheading: a short line of its own without closing punctuation ("Background", "What next")."""
+    text = body.strip()
+    short = 0 < len(WORD_RE.findall(text)) <= MAX_SUBHEADING_WORDS
+    return "\n" not in text and short and not re.search(r"[.!?:;,\"”»)]$", text)
 
 
 def credits_other_outlet(ix: ArticleIndex, b: Block, mention: Mention) -> bool:
