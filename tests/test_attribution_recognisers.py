@@ -339,3 +339,9 @@ def test_an_excerpt_under_a_lead_in_ends_at_an_end_marker_or_a_plain_subheading(
     )
     (p,) = find_passages(doc, REGISTRY)
     assert p.text.endswith("twelve years.")
+
+
+def test_a_registered_outlets_initials_are_the_same_outlet() -> None:
+    doc = make_doc("The bridge will close for a year, CDS reported.", "Corriere della Sera said the cost had doubled.")
+    (p,) = find_passages(doc, REGISTRY)
+    assert p.outlet_name == "Corriere della Sera" and p.text.startswith("The bridge")

@@ -86,6 +86,8 @@ def merge_adjacent(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]:
         if prev is not None and _continues(ix, prev, cand):
             prev.span = Span(prev.span.start, max(prev.span.end, cand.span.end))
             prev.open_end = cand.open_end
+            if prev.mention.outlet is None and cand.mention.outlet is not None:
+                prev.mention = cand.mention  # "JN reported ... / The Jornal de Notícias said": the registered name
             continue
         if prev is not None and _named_after_description(ix, prev, cand):
             # "..., a Busan-based daily reported. / Around 70 operators will retire, the Busan Ilbo said": the

@@ -141,14 +141,26 @@ def same_outlet(a: Mention, b: Mention) -> bool:
     if a.outlet is not None and b.outlet is not None:
         return a.outlet.id == b.outlet.id
     if a.outlet is not None or b.outlet is not None:
-        return False
+        # a registered outlet and its initials the registry does not list: "JN" for "Jornal de Notícias"
+        known, other = (a, b) if a.outlet is not None else (b, a)
+        assert known.outlet is not None
+        return any(_initials_of(_core(other.written), name) for name in (known.outlet.name, *known.outlet.aliases))
     # the same unregistered name, once with its description: "The weekly magazine El Temps" and "El Temps",
     # "Capital, the business weekly" and "Capital"
     x, y = sorted((_core(a.written), _core(b.written)), key=len)
-    if x.isupper() and 2 <= len(x) <= 5 and "".join(w[0] for w in y.split()).upper() == x:
+    if _initials_of(x, y):
         return True  # "LZ" for "Lebensmittel Zeitung"
     x, y = x.lower(), y.lower()
     return x == y or (len(x) >= 3 and y.endswith(" " + x))
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """``short`` is the initials of ``name``'s words, with or without its particles ("JN", "JDN" for "Jornal de
+    Notícias"; "LZ" for "Lebensmittel Zeitung")."""
+    if not (short.isupper() and 2 <= len(short) <= 5) or short == name:
+        return False
+    words = name.split()
+    return short in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in words if not w.islower()).upper())
 
 
 def _core(written: str) -> str:
