@@ -318,6 +318,17 @@ def test_an_interview_with_the_outlet_as_questioner_is_one_passage_up_to_the_las
     assert passage.text.endswith("Not before the spring.")
 
 
+def test_an_interview_in_bold_labels_with_a_many_word_outlet_name_is_one_passage() -> None:
+    doc = make_doc(
+        "Corriere della Sera: Why close the bridge now?",
+        "**Ivanova:** Because the engineers found cracks.",
+        "Corriere della Sera: When will it reopen?",
+        "**Ivanova:** Not before the spring.",
+    )
+    (passage,) = find_passages(doc, REGISTRY)
+    assert passage.text.endswith("Not before the spring.")
+
+
 def test_an_outlet_label_then_another_label_once_is_no_interview() -> None:
     doc = make_doc(
         "Kommersant: Bridge to close for repairs",

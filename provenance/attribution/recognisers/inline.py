@@ -318,20 +318,19 @@ def _interview_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention,
     return end
 
 
-def _exchange_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention) -> int | None:
-    """Where an exchange that block b opens with the outlet's label ends: the paragraphs after it open with
-    speakers' labels, another speaker's ("Rantala: I am.") and the outlet's again. None when b is no such opening."""
-    body = ix.block_text(b)
-    own = SPEAKER_LABEL.match(body)
-    if own is None or not mention.span.start < b.span.start + own.end():
+def _exchange_end(ix: ArticleIndex, ledger: Ledger, b: Block, cue: Span, mention: Mention) -> int | None:
+    """Where an exchange that block b opens with the outlet's label (``cue``) ends: the paragraphs after it open
+    with speakers' labels, another speaker's ("Rantala: I am.") and the outlet's again. None when b is no such
+    opening."""
+    if ix.text[b.span.start : mention.span.start].strip(" *_") or ix.text[mention.span.end : cue.end].strip(" *_:"):
         return None  # the label is not the outlet's own name ("Madrid: El País reported ...")
     i, end, others, again = ix.position(b) + 1, None, False, None
     while i < len(ix.blocks):
         nb = ix.blocks[i]
-        label = SPEAKER_LABEL.match(ix.block_text(nb)) or QA_LABEL.match(ix.block_text(nb))
-        if nb.kind in ("heading", "hr", "rule", "blockquote") or ledger.is_claimed(nb.span) or label is None:
+        label_end = _label_end(ix, nb)
+        if nb.kind in ("heading", "hr", "rule", "blockquote") or ledger.is_claimed(nb.span) or label_end is None:
             break
-        named = ix.mentions_in(Span(nb.span.start, nb.span.start + label.end()))
+        named = ix.mentions_in(Span(nb.span.start, label_end))
         if any(not same_outlet(m, mention) for m in named):
             break  # "Dnevnik: ..." / "Danas: ...": a press review's outlets, not a questioner and a speaker
         others = others or not named
@@ -340,6 +339,20 @@ def _exchange_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention) 
             again = end  # the outlet asks again after someone answered: an exchange, not a list of labels
         i += 1
     return end if again is not None else None
+
+
+def _label_end(ix: ArticleIndex, b: Block) -> int | None:
+    """Where a speaker's label that opens block b ends ("Lamas: ", "**Lamas:** ", "Q: ", "La Voz de Galicia: ")."""
+    body = ix.block_text(b)
+    label = SPEAKER_LABEL.match(body) or QA_LABEL.match(body)
+    if label is not None:
+        return b.span.start + label.end()
+    for m in ix.mentions_in(Span(b.span.start, min(b.span.end, b.span.start + 80))):
+        if not ix.text[b.span.start : m.span.start].strip(" *_") and (
+            colon := re.match(r"[\s*_]*:[\s*_]*", ix.text[m.span.end : b.span.end])
+        ):
+            return m.span.end + colon.end()
+    return None
 
 
 def _quote_opening(ix: ArticleIndex, ledger: Ledger, b: Block, start: int) -> int:
@@ -391,7 +404,7 @@ def _add_leadin_colon(ix: ArticleIndex, ledger: Ledger, b: Block, sent: Span, me
     body = Span(start, end)
     quoted = any(q.start == start and q.end >= end - 1 for q in ix.quotes)  # one quotation: clear end
     cue = Span(sent.start, colon + 1)
-    exchange = _exchange_end(ix, ledger, b, mention) if stop == b.span.end else None
+    exchange = _exchange_end(ix, ledger, b, cue, mention) if stop == b.span.end else None
     if exchange is not None:
         # "X: How much beach have you lost?" / "Mayor: About twelve metres." / "X: ...": the outlet asks, someone
         # answers; the printed interview is one passage, labels included, up to its last labelled paragraph
