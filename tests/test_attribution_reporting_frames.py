@@ -532,3 +532,11 @@ def test_the_agency_names_a_news_agency_again_but_not_a_newspaper() -> None:
     assert p.text.endswith(agency)
     (p,) = find_passages(make_doc("Yards declined orders, Le Monde reported on Sunday.", agency), REGISTRY)
     assert agency not in p.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The minister said Le Monde would be sued.", "The union says Kommersant has cut forty jobs."],
+)
+def test_an_outlet_that_begins_the_clause_being_said_is_not_credited(sentence: str) -> None:
+    assert find_passages(make_doc(sentence), REGISTRY) == []

@@ -70,7 +70,10 @@ def _quoted_by(lex: Lexicon, pre: str, post: str) -> Verdict:
 
 
 def _according_to(lex: Lexicon, pre: str, post: str) -> Verdict:
-    """ "According to X", "told X", "citing X", "a report in X", "was put at ... by X" """
+    """ "According to X", "told X", "citing X", "a report in X", "was put at ... by X"; not "The minister said X
+    would be sued" (X begins the clause that is said)."""
+    if lex.subject_of_clause.match(post):
+        return None
     if lex.cue_before.search(pre) or lex.report_before.search(pre):
         return "inline"
     if lex.cue_before_pattern is not None and lex.cue_before_pattern.search(pre):

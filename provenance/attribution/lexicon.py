@@ -149,6 +149,7 @@ class Lexicon:
     bare_introduction: re.Pattern[str]  # "a regional newspaper reported": described by kind alone
     kind_introduction: re.Pattern[str]  # "a newspaper in Szeged wrote": by kind alone, then qualified
     descriptor_kinds: dict[str, str]  # "daily" -> "print", "news agency" -> "agency": what a descriptor names
+    subject_of_clause: re.Pattern[str]  # " would ...": after "said X", X begins the reported clause
     end_marker: re.Pattern[str]  # "-- end of excerpt --": a line that closes an excerpt (fullmatch)
     kind_anaphors: dict[str, re.Pattern[str]]  # "agency" -> "the agency": names again an outlet of that kind only
     post_modifier: re.Pattern[str]  # " with deep roots in ...", " that first reported ...": qualifies a description
@@ -245,6 +246,7 @@ def load_lexicon() -> Lexicon:
         descriptor_last_words=frozenset(
             [d.split()[-1].lower() for d in words["descriptors"]] + [d.lower() for d in demonyms_after]
         ),
+        subject_of_clause=re.compile(rf"^\s+(?:{alt(raw['cues']['subject_of_clause'])})\b", re.I),
         end_marker=re.compile(rf"[\W_]*(?:{alt(raw['leadin']['end_markers'])})[\W_]*", re.I),
         leadin_opener=re.compile(rf"^\W*(?:\d{{1,2}}[.)]\s+)?(?:{alt(raw['leadin']['openers'])})\b", re.I),
         translation_note=re.compile(rf"\b(?:{alt(raw['leadin']['translation_notes'])})\b", re.I),
