@@ -356,3 +356,16 @@ def test_a_registered_outlets_initials_are_the_same_outlet() -> None:
     doc = make_doc("The bridge will close for a year, CDS reported.", "Corriere della Sera said the cost had doubled.")
     (p,) = find_passages(doc, REGISTRY)
     assert p.outlet_name == "Corriere della Sera" and p.text.startswith("The bridge")
+
+
+def test_an_excerpt_under_a_lead_in_stops_at_a_third_paragraph_that_says_nothing_of_the_outlet() -> None:
+    paragraphs = [
+        "Protesters gathered at the gates of the pumping station at dawn and ordered workers to stop the pumps.",
+        "By midday they had set up tents near the entrance and read out a list of demands.",
+        "Libya pumps around 1.3 million barrels a day, and oil accounts for almost all of its exports.",
+    ]
+    (p,) = find_passages(make_doc("Here is how Kommersant described the scene:", *paragraphs), REGISTRY)
+    assert p.text.endswith("list of demands.")
+    again = paragraphs[:2] + ["The paper said the field's operator had declared force majeure."]
+    (p,) = find_passages(make_doc("Here is how Kommersant described the scene:", *again), REGISTRY)
+    assert p.text.endswith("force majeure.")

@@ -165,6 +165,8 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
             break
         if run and mention is not None and credits_other_outlet(ix, b, mention):
             break
+        if len(run) >= 2 and not qa and b.kind != "list" and not _still_reporting(ix, b, mention):
+            break  # a lead-in's text rarely runs to a third paragraph that says nothing of the outlet
         if run and run[0].kind == "list" and b.kind != "list":
             break  # a lead-in over a list: the list is the passage
         if len(WORD_RE.findall(body)) <= MAX_CREDIT_WORDS and ix.lex.negative.search(body):
@@ -174,6 +176,17 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
         run.append(b)
         j += 1
     return run
+
+
+def _still_reporting(ix: ArticleIndex, b: Block, mention: Mention | None) -> bool:
+    """The paragraph shows it still renders the outlet: it names it again ("the paper", its name), tags a
+    sentence as reported ("it added"), or opens on a quotation."""
+    unquoted = ix.outside_quotes(b.span)
+    if ix.lex.outlet_anaphor.search(unquoted) or ix.block_text(b).lstrip()[:1] in "\"“«„‘":
+        return True
+    if mention is not None and any(same_outlet(m, mention) for m in ix.mentions_in(b.span)):
+        return True
+    return any(ix.lex.continuation_tag.search(ix.outside_quotes(strip(ix.text, s))) for s in b.sentences)
 
 
 MAX_SUBHEADING_WORDS = 4
