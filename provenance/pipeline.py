@@ -46,6 +46,7 @@ from provenance.settle import (
     diffable,
     drop_excerpt_gaps,
     drop_lead_in,
+    long_additions,
     matched_share,
     rebuts,
     restated,
@@ -384,7 +385,7 @@ class Checker:
         result.findings = [unmasked(f, passage) for f in result.findings]
         result.findings = drop_excerpt_gaps(result.findings, beads, orig_sents)
         result.findings = drop_lead_in(result.findings, beads, deriv_sents, passage.frame)
-        result.findings = restated(result.findings, deriv_sents, translations, words)
+        result.findings = long_additions(restated(result.findings, deriv_sents, translations, words))
         result.findings = drop_frame_findings(result.findings, passage.frame)
         if not self.config.word_level:
             result.findings = without_paraphrase_notes(result.findings)

@@ -6,6 +6,7 @@ that a whole-article check leaves out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -138,6 +139,31 @@ def restated(
                                                         "be rendered here in other words.")
         out.append(f)
     return out
+
+
+#: A sentence addition longer than this many words reads as the article's own background (on the development
+#: cases none of 13 planted additions was longer than 18 words; 10 of 14 false ones were over 20: "Residents who
+#: remember the 2001 collapse of the bridge further south tend to ...", "It would be a modest cap by the standards
+#: of codes elsewhere, which allow ...").
+LONG_ADDITION_WORDS = 20
+
+
+def long_additions(findings: list[Finding]) -> list[Finding]:
+    """A long sentence with no counterpart in the original, clauses and all, is more often the author's background
+    or comment than a claim slipped into the outlet's words: minor, still shown."""
+    out: list[Finding] = []
+    for f in findings:
+        if (f.kind is FindingKind.ADDITION and f.evidence.get("level") == "sentence" and f.derivative is not None
+                and f.severity.rank >= Severity.MAJOR.rank
+                and len(_WORD.findall(f.derivative.text)) > LONG_ADDITION_WORDS):
+            f = replace(f, severity=Severity.MINOR, evidence={**f.evidence, "long": True},
+                        explanation=f.explanation + " It is long and self-contained, as the article's own background "
+                                                    "often is: check whether the outlet wrote it.")
+        out.append(f)
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
 
 
 def diffable(translation: Translation) -> bool:

@@ -336,6 +336,24 @@ def test_a_sentence_that_restates_an_original_sentence_is_at_most_a_minor_additi
     assert restated([f], [s], memory, words)[0].severity is Severity.MAJOR
 
 
+def test_a_long_sentence_with_no_counterpart_is_a_minor_addition_a_short_claim_stays_major() -> None:
+    """Background and comment run long, with clauses; a claim slipped into the outlet's words is short."""
+    from provenance.model import Finding, FindingKind, Severity, SideRef, Span
+    from provenance.settle import long_additions
+
+    def added(text: str) -> Finding:
+        return Finding(FindingKind.ADDITION, None, Severity.MAJOR, 0.7, SideRef(text, Span(0, len(text))), None,
+                       "This sentence of the passage has no counterpart in the original.", "coverage",
+                       evidence={"level": "sentence"})
+
+    background = ("Residents who remember the collapse of the old bridge further south, in which dozens of people "
+                  "died, tend to be wary of promises about inspections.")
+    (f,) = long_additions([added(background)])
+    assert f.severity is Severity.MINOR and f.evidence["long"]
+    (f,) = long_additions([added("Investigators found traces of an accelerant at the scene.")])
+    assert f.severity is Severity.MAJOR
+
+
 def test_a_whole_article_check_leaves_out_word_level_notes_of_paraphrase() -> None:
     """Words a desk's paraphrase adds or drops, and word-vector antonym guesses, are notes, not findings; a name,
     a sentence left out and any major finding stay."""
