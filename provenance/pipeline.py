@@ -251,11 +251,13 @@ class Checker:
         """The passage with the sentences of its paragraph around it that the original also has: news writing
         lets a credit carry over its paragraph, and the original settles how far (DESIGN: the extent is settled
         against the original). Sentences of other passages and the author's unmatched ones stay out."""
-        paragraph = next((p for p in doc.paragraphs if p.span.start <= passage.span.start < p.span.end), None)
-        if paragraph is None or original.text is None or not original.text.sentences:
+        # the paragraphs the passage spans (one report may run over several): it grows at both outer edges
+        paragraphs = [p for p in doc.paragraphs if p.span.overlaps(passage.span)]
+        if not paragraphs or original.text is None or not original.text.sentences:
             return passage
         sentences = [
             s
+            for paragraph in paragraphs
             for s in segment.split_sentences(paragraph.text, deriv_lang, offset=paragraph.span.start)
             if s.text.strip()
         ]

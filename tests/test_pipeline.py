@@ -225,6 +225,23 @@ def test_an_open_ended_passage_loses_trailing_commentary_not_found_in_the_origin
     assert [s.text for s in result.derivative_sentences][-1].startswith("The cost of the work")
 
 
+def test_a_passage_over_two_paragraphs_takes_in_what_the_original_renders_after_it_in_the_last(
+    tmp_path: Path,
+) -> None:
+    """The extent is settled against the original at both outer edges of a passage, whatever paragraphs it spans:
+    the uncredited sentence after the credit in its last paragraph is the outlet's too."""
+    from provenance.documents import parse_document
+
+    first = ("The Rheinischer Bote reported that the town of Neuweiler held firm to its demand to renovate all three "
+             "Rhine bridges by 2027.")
+    credited = "The administration merely proposed a partial closure for lorries, the paper said."
+    after = "The cost of the work is estimated at 48 million euros."
+    doc = parse_document(f"{first}\n\n{credited} {after}\n\nWe will keep following the story.\n", format="text")
+    checker = Checker(_config(tmp_path))
+    (result,) = checker.check(doc, [str(EXAMPLE / "original.html")]).results
+    assert result.passage.text.startswith(first) and result.passage.text.endswith(after)
+
+
 def test_cli_checks_a_glob_of_articles_into_a_report_directory(tmp_path: Path, cli) -> None:
     drafts = tmp_path / "drafts"
     drafts.mkdir()
