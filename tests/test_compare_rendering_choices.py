@@ -107,7 +107,7 @@ def test_a_verb_that_negates_renders_a_negation():
         source_lang="fr",
         translation="The management did not wish to comment on these figures.",
     )
-    assert not _sub(fs, "negation")
+    assert not _major(_sub(fs, "negation"))
 
 
 def test_a_negated_clause_left_out_is_no_flip():
@@ -117,7 +117,7 @@ def test_a_negated_clause_left_out_is_no_flip():
         source_lang="fr",
         translation="The tractors are no longer pruning the vines: they are pulling them up.",
     )
-    assert not _sub(fs, "negation")
+    assert not _major(_sub(fs, "negation"))
 
 
 def test_a_dropped_negation_of_a_rendered_verb_is_still_a_flip():
@@ -436,7 +436,7 @@ def test_french_ne_que_restricts_it_does_not_negate() -> None:
         "From next year each owner will be allowed to rent out only one furnished holiday flat in the town.",
         source_lang="fr",
     )
-    assert not _sub(fs, "negation")
+    assert not _major(_sub(fs, "negation"))
     dropped = compare_texts("Il ne pourra pas louer son appartement.", "He will be able to rent his flat.",
                             source_lang="fr")
     assert _major(_sub(dropped, "negation"))
@@ -805,3 +805,20 @@ def test_a_quote_where_the_original_quotes_no_one_is_still_flagged() -> None:
     fs = compare_texts("Het is 's avonds gebeurd, zegt de voorzitter van de club.",
                        'It happened "in the evening", the club chairman said.', source_lang="nl")
     assert _major(_sub(fs, "quotation"))
+
+
+# ------------------------------------------------------------------ bounds, "too ... to", nouns
+@pytest.mark.parametrize(
+    ("passage", "translation"),
+    [
+        ("The association wants no more than three boats near any group.",
+         "The association wants a cap of three boats around any group."),
+        ("The channel is too shallow for the ferry to get through at low water.",
+         "As a result, the ferry can no longer get through it at low water."),
+        ("The farmers ask whether their supply contracts survive a change of owner.",
+         "What matters most to the farmers is that their supply contracts stay in force."),
+    ],
+)
+def test_a_bound_a_too_phrase_and_a_noun_are_no_negation_flip(passage: str, translation: str) -> None:
+    fs = compare_texts(translation, passage, source_lang="en", translation=translation)
+    assert not _major(_sub(fs, "negation"))

@@ -19,12 +19,20 @@ from provenance.compare.opposites import (
     _rendered_in,
     _wn_related,
 )
-from provenance.compare.tokens import Token, fold, is_known, lemma
+from provenance.compare.tokens import Side, Token, fold, is_known, lemma
 from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
     from provenance.compare.wordnet import WordNet
+
+
+_NOUN = frozenset({"n"})
+
+
+def _noun_use(side: Side, tok: Token, lex: Lexicon) -> bool:
+    """The word stands right after a determiner ('a change', 'the rise'): a noun, whatever else it can be."""
+    return tok.index > 0 and lex.has_word("antonyms.determiners", side.tokens[tok.index - 1].text)
 
 
 def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
@@ -70,8 +78,12 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
             continue
         # the whole antonym clusters (with adjective satellites) only for a one-for-one substitution; by mere
         # position only the antonyms proper and their synonyms, and only between content words
-        wide = set().union(*(wn.antonyms(f, _WN_MAX_RANK) for f in forms))
-        narrow = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in forms))
+        if _noun_use(ctx.der, tok, lex):
+            # 'a change of owner' is a noun: the verb's antonyms ('change' / 'stay') are not its opposites
+            wide = narrow = set().union(*(wn.direct_antonyms(f, _WN_MAX_RANK, pos=_NOUN) for f in forms))
+        else:
+            wide = set().union(*(wn.antonyms(f, _WN_MAX_RANK) for f in forms))
+            narrow = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in forms))
         x_stop = lex.has_word("stop.words", tok.text)
         for y in ys:
             y_forms = {fold(y.text), fold(lemma(y.text, lex.lang))}

@@ -46,6 +46,9 @@ def _without_restrictive(side: Side, lex: Lexicon, strict: list[Cue], particles:
 def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     """(strict cues, weak cues) of ``side`` after merging concord and 'ne ... pas'."""
     cues = lex.find("negation.cues", side.tokens)
+    bounds = lex.find("negation.bounds", side.tokens) if lex.data.get("negation", {}).get("bounds") else []
+    if bounds:  # "no more than three": a cap, not a negation
+        cues = [c for c in cues if not any(b.start <= c.start < b.end for b in bounds)]
     weak_entries = set(lex.entries("negation.weak"))
     strict = [c for c in cues if c.entry not in weak_entries]
     weak = [c for c in cues if c.entry in weak_entries]
