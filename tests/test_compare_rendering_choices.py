@@ -817,6 +817,9 @@ def test_a_quote_where_the_original_quotes_no_one_is_still_flagged() -> None:
          "As a result, the ferry can no longer get through it at low water."),
         ("The farmers ask whether their supply contracts survive a change of owner.",
          "What matters most to the farmers is that their supply contracts stay in force."),
+        # the negation moved onto the bound: still one negation on each side
+        ("Owners will be allowed to let a second home for no more than 90 days a year.",
+         "Owners will no longer be able to let a second home for more than 90 days a year."),
     ],
 )
 def test_a_bound_a_too_phrase_and_a_noun_are_no_negation_flip(passage: str, translation: str) -> None:

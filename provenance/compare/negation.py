@@ -43,11 +43,16 @@ def _without_restrictive(side: Side, lex: Lexicon, strict: list[Cue], particles:
     return out
 
 
-def negation_cues(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
-    """(strict cues, weak cues) of ``side`` after merging concord and 'ne ... pas'."""
+def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[list[Cue], list[Cue]]:
+    """(strict cues, weak cues) of ``side`` after merging concord and 'ne ... pas'. A bound ("no more than three")
+    is no negation, unless ``other`` (the same language) states the bare comparison: "no longer ... for more than 90
+    days" is "for no more than 90 days", the negation moved onto the bound."""
     cues = lex.find("negation.cues", side.tokens)
     bounds = lex.find("negation.bounds", side.tokens) if lex.data.get("negation", {}).get("bounds") else []
-    if bounds:  # "no more than three": a cap, not a negation
+    if other is not None:
+        others = " ".join(fold(t.text) for t in other.tokens)
+        bounds = [b for b in bounds if " ".join(b.entry.split()[1:]) not in others]
+    if bounds:
         cues = [c for c in cues if not any(b.start <= c.start < b.end for b in bounds)]
     weak_entries = set(lex.entries("negation.weak"))
     strict = [c for c in cues if c.entry not in weak_entries]
@@ -99,10 +104,10 @@ def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]]) -> 
 
 
 def _polarity(ctx: PairContext) -> list[Finding]:
-    der = negation_cues(ctx.der, ctx.der_lex)
+    der = negation_cues(ctx.der, ctx.der_lex, ctx.trans)
     src_known = bool(ctx.src_lex.data.get("negation"))
     src = negation_cues(ctx.src, ctx.src_lex) if src_known else None
-    tr = negation_cues(ctx.trans, ctx.der_lex) if ctx.trans is not None else None
+    tr = negation_cues(ctx.trans, ctx.der_lex, ctx.der) if ctx.trans is not None else None
     if tr is not None:
         if not _differs(der, tr):
             return []
