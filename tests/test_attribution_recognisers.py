@@ -369,3 +369,12 @@ def test_an_excerpt_under_a_lead_in_stops_at_a_third_paragraph_that_says_nothing
     again = paragraphs[:2] + ["The paper said the field's operator had declared force majeure."]
     (p,) = find_passages(make_doc("Here is how Kommersant described the scene:", *again), REGISTRY)
     assert p.text.endswith("force majeure.")
+
+
+def test_a_source_line_between_two_paragraphs_closes_the_one_above_when_the_one_below_credits_another() -> None:
+    above = "Kommersant said the ministry had frozen the tender."
+    mine = "Only 15 percent of the money had been paid out by the end of September."
+    below = "The mayor, speaking to Le Monde on Thursday, sounded unworried."
+    found = find_passages(make_doc(above, mine, "Source: Corriere della Sera", below), REGISTRY)
+    assert [(p.outlet_name, p.text) for p in found if p.outlet_name == "Corriere della Sera"] == [
+        ("Corriere della Sera", mine)]

@@ -65,6 +65,7 @@ def _at(ix: ArticleIndex, ledger: Ledger, i: int) -> int:
         or nxt.kind == "heading"
         or is_commentary(ix, nxt.span)
         or ledger.is_claimed(nxt.span)
+        or credits_other_outlet(ix, nxt, src)  # the text below is another outlet's: the line closes the one above
     ):
         # "Source: X" closing a stretch of plain text: it credits the paragraph above, or all paragraphs up to
         # the heading above them (then both ends are known)
@@ -231,6 +232,9 @@ def credited_above(ix: ArticleIndex, ledger: Ledger, i: int) -> list[Block]:
             break
         if run and starts_attribution(ix, blk):
             break
+        if run and any(ix.inline_cue(strip(ix.text, st), m) for st in blk.sentences
+                       for m in ix.mentions_in(strip(ix.text, st))):
+            break  # a paragraph crediting an outlet of its own ("..., Monitorul de Cluj disclosed") is not its
         run.insert(0, blk)
         j -= 1
     if not run:
