@@ -304,28 +304,23 @@ def test_the_ledger_tells_claimed_text_from_free_text() -> None:
     assert ledger.is_claimed(Span(15, 30)) and not ledger.is_claimed(Span(20, 30))
 
 
-def test_an_interview_with_the_outlet_as_questioner_is_one_passage_up_to_the_last_answer() -> None:
+@pytest.mark.parametrize(
+    ("outlet", "speaker"),
+    [("Kommersant", "Ivanova:"), ("Corriere della Sera", "**Ivanova:**")],  # a name of many words, bold labels
+)
+def test_an_interview_with_the_outlet_as_questioner_is_one_passage_up_to_the_last_answer(
+    outlet: str, speaker: str
+) -> None:
     doc = make_doc(
-        "The mayor spoke to Kommersant about the bridge. Part of the exchange:",
-        "Kommersant: Why close the bridge now?",
-        "Ivanova: Because the engineers found cracks in two piers.",
-        "Kommersant: When will it reopen?",
-        "Ivanova: Not before the spring.",
+        f"The mayor spoke to {outlet} about the bridge. Part of the exchange:",
+        f"{outlet}: Why close the bridge now?",
+        f"{speaker} Because the engineers found cracks in two piers.",
+        f"{outlet}: When will it reopen?",
+        f"{speaker} Not before the spring.",
         "The council meets on Friday to vote on the repair budget.",
     )
     (passage,) = find_passages(doc, REGISTRY)
-    assert passage.text.startswith("Kommersant: Why close")
-    assert passage.text.endswith("Not before the spring.")
-
-
-def test_an_interview_in_bold_labels_with_a_many_word_outlet_name_is_one_passage() -> None:
-    doc = make_doc(
-        "Corriere della Sera: Why close the bridge now?",
-        "**Ivanova:** Because the engineers found cracks.",
-        "Corriere della Sera: When will it reopen?",
-        "**Ivanova:** Not before the spring.",
-    )
-    (passage,) = find_passages(doc, REGISTRY)
+    assert passage.text.startswith(f"{outlet}: Why close")
     assert passage.text.endswith("Not before the spring.")
 
 
