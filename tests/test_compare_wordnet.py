@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import wordnet
+from provenance.lang import wordnet
 from provenance.pairs import compare_texts
 
 # A four-synset database in the wndb(5) layout: 'rise' (verb) is the antonym of 'fall'/'descend';

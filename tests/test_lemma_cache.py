@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import wordnet
+from provenance.lang import wordnet
 from tests.conftest import link_compiled
 
 SCRIPT = """

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from provenance.align.features import reference_sentences
-from provenance.compare import wordnet, wordvec
+from provenance.compare import wordvec
 from provenance.config import Config
+from provenance.lang import wordnet
 from provenance.lang.resources import Resources, using
 from provenance.resources import build_resources
 

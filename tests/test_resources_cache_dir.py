@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.compare import wordnet
 from provenance.compare.wordvec import word_vectors
 from provenance.config import Config
+from provenance.lang import wordnet
 from provenance.lang.resources import Resources, current, using
 from tests.conftest import EXAMPLE, link_compiled
 

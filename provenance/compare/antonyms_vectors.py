@@ -40,7 +40,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     from_wordnet: set[str] = set()  # candidate antonyms WordNet added: never strong (polysemy, see WMT check)
     wn = None
     if lex.lang == "en" and ctx.trans is not None:  # mode B: +0.05 antonyms, +8 points of noise on clean pairs
-        from provenance.compare import wordnet
+        from provenance.lang import wordnet
 
         wn = wordnet.get()
     d_forms = {fold(t.text) for t in ctx.der.tokens if t.is_word} | {

@@ -24,7 +24,7 @@ from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
-    from provenance.compare.wordnet import WordNet
+    from provenance.lang.wordnet import WordNet
 
 
 def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
@@ -42,7 +42,7 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
     assert ctx.trans is not None
     if ctx.der.lang != "en":
         return []
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     if wn is None:
@@ -140,7 +140,7 @@ def _loose_antonym(wn: WordNet, tok: Token, forms: set[str], narrow: set[str], y
                     stem == g or g in _wn_related(wn, stem) or (len(g) >= 5 and stem.endswith(g)) for g in y_forms):
                 return "negative-prefix"  # 'incapability' / 'ability'
     if tok.is_word and not is_known(tok.text, "en") and not wn.parts_of_speech(fold(tok.text)):
-        from provenance.compare import wordnet
+        from provenance.lang import wordnet
 
         for fixed in wordnet.respellings(fold(tok.text)):
             f2 = {fixed, fold(lemma(fixed, "en"))}
@@ -193,7 +193,7 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
     assert ctx.trans is not None
     if ctx.der.lang != "en":
         return []
-    from provenance.compare import valence, wordnet
+    from provenance.lang import valence, wordnet
 
     table, wn, lex = valence.load(), wordnet.get(), ctx.der_lex
     axes = _axes(lex)
@@ -261,7 +261,7 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
     sense among many: minor. Dictionaries: Ding for German, FreeDict for the other languages."""
     if ctx.der.lang != "en" or ctx.trans is None or ctx.same_language:
         return []
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     dic, wn = _equivalents(ctx.src.lang), wordnet.get()
     if dic is None or wn is None:

@@ -22,7 +22,7 @@ from provenance.compare.tokens import Token, fold, lemma
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
-    from provenance.compare.wordnet import WordNet
+    from provenance.lang.wordnet import WordNet
 
 DETECTOR = "counterfactual"
 
@@ -37,7 +37,7 @@ _MAX_CANDIDATES = {"A": 10, "B": 5}
 def detect(ctx: PairContext) -> list[Finding]:
     if ctx.embedder is None or ctx.der.lang != "en" or not ctx.der.tokens or not ctx.src.tokens:
         return []
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     if wn is None:

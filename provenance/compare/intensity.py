@@ -109,7 +109,7 @@ def _superlative(side: Side, cue: Cue, lex) -> bool:  # noqa: ANN001 - Lexicon
     no majority (English, with WordNet's parts of speech)."""
     if side.tokens[cue.start].lower not in lex.entries("intensity.superlative_markers") or cue.end >= len(side.tokens):
         return False
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     nxt = side.tokens[cue.end]
@@ -125,7 +125,7 @@ def _synonym_in_place(ctx: PairContext, cue: Cue) -> bool:
     "vast", "massive" for "large-scale"): the same degree in other words, not an added emphasis."""
     if ctx.trans is None or ctx.der.lang != "en" or cue.end - cue.start != 1:
         return False
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     if wn is None:

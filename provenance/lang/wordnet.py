@@ -23,7 +23,7 @@ from provenance.lang.resources import current
 
 log = logging.getLogger(__name__)
 
-BUILD = "1"  # bump when the compiled layout or the parsing changes
+BUILD = "2"  # bump when the compiled layout, the parsing or the module of the pickled class changes (2: lang/)
 _POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 _KEEP = {"!": "ant", "&": "sim", "+": "der", "\\": "per", "^": "also"}
 _MARKER = re.compile(r"\((?:a|p|ip)\)$")
@@ -207,7 +207,7 @@ def load(folder: Path | None = None, cache_dir: Path | None = None) -> WordNet |
                 wn = _unpickled(fh.read())  # our own file, written by this function
             if isinstance(wn, WordNet):
                 return wn
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
             log.warning("wordnet cache %s unreadable (%s); rebuilding", cache, exc)
     wn = _parse(folder)
     try:
@@ -251,7 +251,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 def respellings(word: str) -> tuple[str, ...]:
     """Known English words one typing slip away from an unknown one ('admited' -> 'admitted'); at most five,
     none if the slip is ambiguous beyond that. Remembered: detectors ask for the same words pair after pair."""
-    from provenance.compare.tokens import is_known
+    from provenance.lang.lemmas import is_known
 
     wn = get()
     if wn is None or len(word) < 5 or not word.isalpha():
