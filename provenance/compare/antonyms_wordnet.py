@@ -40,11 +40,9 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
     between short function-like words ('forward' / 'back').
     """
     assert ctx.trans is not None
-    if ctx.der.lang != "en":
-        return []
     from provenance.lang import wordnet
 
-    wn = wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return []
     lex = ctx.der_lex
@@ -259,11 +257,12 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
     has the passage word itself among its equivalents ('schwach' there, 'strong' here). The independent
     translation may have reworded that place beyond recognition; the dictionary has not. One dictionary
     sense among many: minor. Dictionaries: Ding for German, FreeDict for the other languages."""
-    if ctx.der.lang != "en" or ctx.trans is None or ctx.same_language:
+    if ctx.trans is None or ctx.same_language:
         return []
     from provenance.lang import wordnet
 
-    dic, wn = _equivalents(ctx.src.lang), wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
+    dic = _equivalents(ctx.src.lang) if wn is not None else None
     if dic is None or wn is None:
         return []
     lex = ctx.der_lex

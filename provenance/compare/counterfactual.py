@@ -35,11 +35,11 @@ _MAX_CANDIDATES = {"A": 10, "B": 5}
 
 
 def detect(ctx: PairContext) -> list[Finding]:
-    if ctx.embedder is None or ctx.der.lang != "en" or not ctx.der.tokens or not ctx.src.tokens:
+    if ctx.embedder is None or not ctx.der.tokens or not ctx.src.tokens:
         return []
     from provenance.lang import wordnet
 
-    wn = wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return []
     rewrites = _rewrites(ctx, wn)

@@ -123,11 +123,11 @@ def _same_place(side: Side, cue: Cue, der: Side, mine: Cue) -> bool:
 def _synonym_in_place(ctx: PairContext, cue: Cue) -> bool:
     """Mode A, English: the cue's word stands where the translation has a word WordNet relates to it ("huge" for
     "vast", "massive" for "large-scale"): the same degree in other words, not an added emphasis."""
-    if ctx.trans is None or ctx.der.lang != "en" or cue.end - cue.start != 1:
+    if ctx.trans is None or cue.end - cue.start != 1:
         return False
     from provenance.lang import wordnet
 
-    wn = wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return False
     word = ctx.der.tokens[cue.start].lower

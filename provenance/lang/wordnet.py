@@ -247,13 +247,21 @@ def related(wn: WordNet, word: str, max_rank: int = 3) -> frozenset[str]:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-@lru_cache(maxsize=10_000)
 def respellings(word: str) -> tuple[str, ...]:
     """Known English words one typing slip away from an unknown one ('admited' -> 'admitted'); at most five,
-    none if the slip is ambiguous beyond that. Remembered: detectors ask for the same words pair after pair."""
+    none if the slip is ambiguous beyond that (or without WordNet)."""
+    if get() is None:
+        return ()
+    return _respellings(current().wordnet_dir, word)
+
+
+@lru_cache(maxsize=10_000)
+def _respellings(folder: Path, word: str) -> tuple[str, ...]:
+    # remembered per WordNet folder, not per word alone: the answer depends on the run's WordNet (detectors ask
+    # for the same words pair after pair)
     from provenance.lang.lemmas import is_known
 
-    wn = get()
+    wn = _BY_FOLDER[folder]
     if wn is None or len(word) < 5 or not word.isalpha():
         return ()
     cands: set[str] = set()
@@ -284,6 +292,15 @@ def get() -> WordNet | None:
 
 
 _BY_FOLDER: dict[Path, WordNet | None] = {}
+
+#: the language of Princeton WordNet's words
+LANGUAGE = "en"
+
+
+def for_language(lang: str) -> WordNet | None:
+    """The current run's WordNet when it holds words of ``lang``, else None (also without the data): a detector asks
+    the resource whether it can answer for a language instead of testing the language itself."""
+    return get() if lang == LANGUAGE else None
 
 
 def tagged_counts(folder: Path | None = None) -> dict[str, int]:
