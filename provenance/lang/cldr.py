@@ -49,6 +49,10 @@ def _located(cache_dir: Path | None) -> Path | None:
     return (cache_dir / "cldr").resolve() / f"names-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
 
 
+#: file name (it names Babel's version and the locales) -> the table read from or written to such a file
+_BY_NAME: dict[str, dict[str, frozenset[str]]] = {}
+
+
 @lru_cache(maxsize=4)
 def _compiled(path: Path | None) -> dict[str, frozenset[str]]:
     # kept per file, not per cache dir: a file holds the table of one Babel version
@@ -57,12 +61,14 @@ def _compiled(path: Path | None) -> dict[str, frozenset[str]]:
     try:
         loaded = marshal.loads(path.read_bytes())
         if isinstance(loaded, dict):
-            return loaded
-    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged: built again below
+            return _BY_NAME.setdefault(path.name, loaded)
+    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged: written again below
         pass
-    table = _from_babel()
+    # a table of the same name that this process already holds is the same table: written, not built again from
+    # Babel (a second or two)
+    table = _BY_NAME.get(path.name) or _from_babel()
     atomic_write(path, marshal.dumps(table))
-    return table
+    return _BY_NAME.setdefault(path.name, table)
 
 
 def _from_babel() -> dict[str, frozenset[str]]:
@@ -100,13 +106,17 @@ def place_ids(word: str, cache_dir: Path | None = None) -> frozenset[str]:
 
 def _stems(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """Openings of the names (all but their last two letters, at least four) that open names of one place."""
-    return _stems_of(_located(cache_dir))
+    path = _located(cache_dir)
+    _compiled(path)
+    return _stems_of(path.name if path is not None else None)
 
 
 @lru_cache(maxsize=4)
-def _stems_of(path: Path | None) -> dict[str, frozenset[str]]:
+def _stems_of(file_name: str | None) -> dict[str, frozenset[str]]:
+    # per table (named by its file), not per cache dir
+    table = _BY_NAME[file_name] if file_name is not None else _compiled(None)
     out: dict[str, set[str]] = {}
-    for name, ids in _compiled(path).items():
+    for name, ids in table.items():
         stem = name[: len(name) - 2]
         if len(stem) >= _MIN_NAME:
             out.setdefault(stem, set()).update(ids)
