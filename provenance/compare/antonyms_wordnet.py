@@ -21,6 +21,7 @@ from provenance.compare.opposites import (
 )
 from provenance.compare.tokens import Token, fold, is_known, lemma
 from provenance.compare.wordvec import word_vectors
+from provenance.lang import valence, wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
@@ -40,8 +41,6 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
     between short function-like words ('forward' / 'back').
     """
     assert ctx.trans is not None
-    from provenance.lang import wordnet
-
     wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return []
@@ -138,8 +137,6 @@ def _loose_antonym(wn: WordNet, tok: Token, forms: set[str], narrow: set[str], y
                     stem == g or g in _wn_related(wn, stem) or (len(g) >= 5 and stem.endswith(g)) for g in y_forms):
                 return "negative-prefix"  # 'incapability' / 'ability'
     if tok.is_word and not is_known(tok.text, "en") and not wn.parts_of_speech(fold(tok.text)):
-        from provenance.lang import wordnet
-
         for fixed in wordnet.respellings(fold(tok.text)):
             f2 = {fixed, fold(lemma(fixed, "en"))}
             if f2 & y_forms:
@@ -191,8 +188,6 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
     assert ctx.trans is not None
     if ctx.der.lang != "en":
         return []
-    from provenance.lang import valence, wordnet
-
     table, wn, lex = valence.load(), wordnet.get(), ctx.der_lex
     axes = _axes(lex)
 
@@ -259,8 +254,6 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
     sense among many: minor. Dictionaries: Ding for German, FreeDict for the other languages."""
     if ctx.trans is None or ctx.same_language:
         return []
-    from provenance.lang import wordnet
-
     wn = wordnet.for_language(ctx.der.lang)
     dic = _equivalents(ctx.src.lang) if wn is not None else None
     if dic is None or wn is None:

@@ -19,6 +19,7 @@ import numpy as np
 
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.tokens import Token, fold, lemma
+from provenance.lang import wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ _MAX_CANDIDATES = {"A": 10, "B": 5}
 def detect(ctx: PairContext) -> list[Finding]:
     if ctx.embedder is None or not ctx.der.tokens or not ctx.src.tokens:
         return []
-    from provenance.lang import wordnet
-
     wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Cue
 from provenance.compare.tokens import Side
+from provenance.lang import wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind
 
 DETECTOR = "intensity"
@@ -109,8 +110,6 @@ def _superlative(side: Side, cue: Cue, lex) -> bool:  # noqa: ANN001 - Lexicon
     no majority (English, with WordNet's parts of speech)."""
     if side.tokens[cue.start].lower not in lex.entries("intensity.superlative_markers") or cue.end >= len(side.tokens):
         return False
-    from provenance.lang import wordnet
-
     wn = wordnet.get()
     nxt = side.tokens[cue.end]
     return wn is not None and nxt.is_word and bool(wn.parts_of_speech(nxt.lower) & {"a", "r"})
@@ -125,8 +124,6 @@ def _synonym_in_place(ctx: PairContext, cue: Cue) -> bool:
     "vast", "massive" for "large-scale"): the same degree in other words, not an added emphasis."""
     if ctx.trans is None or cue.end - cue.start != 1:
         return False
-    from provenance.lang import wordnet
-
     wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return False
