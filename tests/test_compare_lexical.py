@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import lexical
 from provenance.config import Config
+from provenance.lang import dictionary as lang_dictionary
 from provenance.lang import ding as ding_module
 from provenance.lang.ding import build_equivalents, load_equivalents
 from provenance.lang.resources import DEFAULT_DING, Resources, current
@@ -133,10 +133,10 @@ def test_the_dictionary_a_run_configures_does_not_outlive_the_run(tmp_path: Path
     """The dictionary travels in the run's resources, not in module state: after a comparison with the sample
     dictionary, a lookup outside any run asks for the default one again."""
     lexical_findings(tmp_path, "Der Hersteller baute ein Werk in der Stadt.", "The producer built a factory.")
-    sample = lexical.dictionary(Resources.from_config(Config(cache_dir=tmp_path, gloss_dictionary=str(SAMPLE))))
+    sample = lang_dictionary.dictionary(Resources.from_config(Config(cache_dir=tmp_path, gloss_dictionary=str(SAMPLE))))
     assert sample is not None
     assert current().ding == DEFAULT_DING
-    assert lexical.dictionary() is not sample
+    assert lang_dictionary.dictionary() is not sample
 
 
 def test_without_the_dictionary_the_check_is_skipped_silently(tmp_path: Path) -> None:

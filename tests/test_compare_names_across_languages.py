@@ -43,9 +43,9 @@ def test_transliteration_keys_agree_across_spelling_conventions() -> None:
 
 def test_a_look_alike_that_the_dictionary_does_not_give_is_no_cognate() -> None:
     # mode B: 'Prozent' looks like 'present', whose antonym is 'previous'; the dictionary says 'percent'
-    from provenance.compare import lexical
+    from provenance.lang.dictionary import dictionary
 
-    if lexical.dictionary() is None:
+    if dictionary() is None:
         pytest.skip("the Ding dictionary (trans-de-en) is not installed")
     fs = compare_texts("Die Zahl stieg um zehn Prozent gegenüber dem Vorjahr.",
                        "The number rose ten percent over the previous year.", source_lang="de")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import valence
 from provenance.config import load_config
+from provenance.lang import valence
 from provenance.lang.resources import Resources, using
 from provenance.model import Finding
 from provenance.pairs import compare_texts

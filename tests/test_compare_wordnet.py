@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import wordnet
+from provenance.config import Config
+from provenance.lang import wordnet
+from provenance.lang.resources import Resources, using
 from provenance.pairs import compare_texts
 
 # A four-synset database in the wndb(5) layout: 'rise' (verb) is the antonym of 'fall'/'descend';
@@ -64,6 +66,30 @@ def test_compiled_maps_are_cached_and_reused(tiny_wordnet: Path, tmp_path: Path)
 
 def test_no_data_means_no_wordnet(tmp_path: Path) -> None:
     assert wordnet.load(tmp_path / "missing", cache_dir=tmp_path) is None
+
+
+def test_a_resource_answers_for_its_own_language_only(tiny_wordnet: Path, tmp_path: Path) -> None:
+    """Detectors ask WordNet whether it holds a language's words instead of testing the language themselves."""
+    with using(Resources.from_config(Config(cache_dir=tmp_path / "cache", wordnet_dir=tiny_wordnet))):
+        english = wordnet.for_language("en")
+        assert english is not None and english.antonyms("rise") == {"fall", "descend"}
+        assert wordnet.for_language("de") is None
+    with using(Resources.from_config(Config(cache_dir=tmp_path / "cache", wordnet_dir=tmp_path / "none"))):
+        assert wordnet.for_language("en") is None  # no data: nothing to answer with
+
+
+def test_respellings_follow_the_run_s_wordnet(tiny_wordnet: Path, tmp_path: Path) -> None:
+    """A remembered respelling belongs to the WordNet it was found in: another run's WordNet (here a tiny one that
+    knows 'descend' and not 'admitted') answers for itself."""
+    def run_with(folder: Path) -> Resources:
+        return Resources.from_config(Config(cache_dir=tmp_path / "cache", wordnet_dir=folder))
+
+    with using(run_with(tiny_wordnet)):
+        assert "descend" in wordnet.respellings("decsend")
+    with using(run_with(tmp_path / "none")):
+        assert wordnet.respellings("decsend") == ()  # no WordNet: nothing to respell with
+    with using(run_with(tiny_wordnet)):
+        assert "descend" in wordnet.respellings("decsend")
 
 
 def _real() -> wordnet.WordNet:

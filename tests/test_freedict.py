@@ -90,6 +90,20 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.Mon
     assert word_pairs("de", "fr", folder=FIXTURES, cache_dir=tmp_path) == first
 
 
+def test_without_a_folder_the_run_s_configured_dictionaries_are_read(tmp_path: Path) -> None:
+    """The folder is the run's ``freedict_dir`` setting (its resources), not a module default: the antonym checks
+    ask for word lists without naming a folder."""
+    def dictionaries_in(folder: Path) -> Resources:
+        return Resources.from_config(Config(cache_dir=tmp_path / "cache", freedict_dir=folder))
+
+    with using(dictionaries_in(FIXTURES)):
+        assert available("de", "fr")
+        assert word_pairs("de", "fr")["brücke"] == ("pont",)
+    with using(dictionaries_in(tmp_path / "none")):
+        assert not available("de", "fr")
+        assert word_pairs("de", "fr") == {}
+
+
 @pytest.mark.skipif(not available("de", "fr"), reason="Debian package dict-freedict-deu-fra is not installed")
 def test_the_installed_german_french_dictionary() -> None:
     pairs = word_pairs("de", "fr")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.compare import wordnet
-from tests.conftest import link_compiled
+from provenance.lang import wordnet
+from tests.conftest import built_here, link_compiled, link_lemma_tries
 
 SCRIPT = """
 import sys
@@ -24,13 +24,15 @@ compare_texts("Die Preise steigen.", "Prices fall.", source_lang="de", translati
 
 @pytest.mark.e2e
 def test_compare_builds_its_resources_in_the_configured_cache_dir(tmp_path: Path, compiled_resources: Path):
-    # a new process, since a process keeps the first cache dir it was given; the lemma tries are built there
-    # afresh, WordNet is linked to the shared compiled one; the two other places they could go stay empty
+    # a new process, since a process keeps the lemmas it has looked up; the English lemma tries are built there
+    # afresh, WordNet and the German tries are linked to the shared compiled ones; the two other places they
+    # could go stay empty
     configured, from_env, user_cache = tmp_path / "configured", tmp_path / "from-env", tmp_path / "xdg"
     link_compiled(configured, compiled_resources, names=("wordnet",))
+    link_lemma_tries(configured, compiled_resources, ("de",))
     env = {**os.environ, "PROVENANCE_CACHE_DIR": str(from_env), "XDG_CACHE_HOME": str(user_cache)}
     subprocess.run([sys.executable, "-c", SCRIPT, str(configured)], env=env, check=True, timeout=180)
-    assert any((configured / "lemma-tries").rglob("*.dic")), "no lemma tries under the configured cache dir"
+    assert built_here(configured / "lemma-tries", "en.*"), "no lemma tries under the configured cache dir"
     if wordnet.data_dir() is not None:  # the antonym check loaded WordNet
         assert list((configured / "wordnet").glob("*.pickle"))
     assert not from_env.exists()

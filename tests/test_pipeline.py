@@ -11,7 +11,7 @@ from provenance.attribution import find_passages
 from provenance.config import Config
 from provenance.documents import parse_document, read_document
 from provenance.pipeline import Checker
-from tests.conftest import EXAMPLE, example_config, run_cli
+from tests.conftest import EXAMPLE, example_config
 from tests.report_fixtures import assert_valid_report
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,10 +158,10 @@ def test_cli_fail_on_never_and_critical(tmp_path: Path, cli) -> None:
     assert cli(*_global(*_check_args("--fail-on", "never")), cwd=tmp_path).returncode == 0
 
 
-@pytest.mark.e2e
-def test_cli_writes_the_html_report(tmp_path: Path) -> None:
+def test_cli_writes_the_html_report(tmp_path: Path, cli) -> None:
+    # in-process: the one check run as a process of its own is tests/test_resources_cache_dir.py's
     out = tmp_path / "report.html"
-    result = run_cli(*_global(*_check_args("--format", "html", "-o", str(out))), cwd=tmp_path)
+    result = cli(*_global(*_check_args("--format", "html", "-o", str(out))), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     html = out.read_text(encoding="utf-8")
     assert "Rheinischer Bote" in html and "Content-Security-Policy" in html

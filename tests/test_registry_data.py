@@ -138,7 +138,7 @@ def test_a_case_sensitive_alias_is_not_undone_by_another_spelling_of_it() -> Non
 def common_english_words() -> frozenset[str]:
     """Lower-case single words of English WordNet (proper names are capitalised there) and their
     regular inflections, plus the function words WordNet leaves out."""
-    from provenance.compare.wordnet import data_dir
+    from provenance.lang.wordnet import data_dir
 
     folder = data_dir()
     if folder is None:

@@ -9,14 +9,18 @@ import numpy as np
 import pytest
 
 from provenance.align.features import reference_sentences
-from provenance.compare import wordnet, wordvec
+from provenance.compare import wordvec
 from provenance.config import Config
+from provenance.lang import wordnet
 from provenance.lang.resources import Resources, using
 from provenance.resources import build_resources
+from tests.conftest import link_compiled
 
 
-def test_setup_builds_what_a_first_check_would_build(tmp_path: Path) -> None:
-    # (the English word vectors, minutes of model time, have their own tests below)
+def test_setup_builds_what_a_first_check_would_build(tmp_path: Path, compiled_resources: Path) -> None:
+    # (the English word vectors, minutes of model time, have their own tests below; WordNet, the Ding indexes and
+    # the FreeDict word lists, most of a minute to build, are the session's: set-up finds them ready)
+    link_compiled(tmp_path, compiled_resources, names=("wordnet", "gloss", "freedict"))
     built = {item.name: item for item in build_resources(Config(cache_dir=tmp_path), languages=("en",),
                                                          word_table=False)}
     assert built["lemma trie (en)"].ready

@@ -11,20 +11,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from provenance.compare import wordnet
 from provenance.compare.wordvec import word_vectors
 from provenance.config import Config
+from provenance.lang import wordnet
 from provenance.lang.resources import Resources, current, using
-from tests.conftest import EXAMPLE, link_compiled
+from tests.conftest import EXAMPLE, built_here, link_compiled, link_lemma_tries
 
 
 @pytest.mark.e2e
 def test_check_builds_its_resources_under_the_cache_dir_flag(tmp_path: Path, compiled_resources: Path) -> None:
-    # a new process whose home and user cache are empty folders of the test; only WordNet and the Ding indexes are
-    # linked in (building them takes seconds, the all-equivalents index half a minute), so the lemma tries and the
-    # CLDR table must be built afresh, and under --cache-dir
+    # a new process whose home and user cache are empty folders of the test; only WordNet, the Ding indexes and the
+    # German lemma tries are linked in (building them takes seconds, the all-equivalents index half a minute), so
+    # the English lemma tries (the smallest) and the CLDR table must be built afresh, and under --cache-dir
     flagged, home, xdg = tmp_path / "flagged", tmp_path / "home", tmp_path / "xdg"
     link_compiled(flagged, compiled_resources, names=("wordnet", "gloss"))
+    link_lemma_tries(flagged, compiled_resources, ("de",))
     env = {k: v for k, v in os.environ.items() if not k.startswith("PROVENANCE_")}
     env.update(HOME=str(home), XDG_CACHE_HOME=str(xdg), PROVENANCE_CONFIG=str(tmp_path / "no-config.toml"),
                PROVENANCE_EMBED_THREADS="1")
@@ -36,7 +37,7 @@ def test_check_builds_its_resources_under_the_cache_dir_flag(tmp_path: Path, com
         env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300,
     )
     assert done.returncode in (0, 1), done.stderr  # the example has findings: the gate may fail, nothing else
-    assert any((flagged / "lemma-tries").rglob("*.dic")), "no lemma tries under --cache-dir"
+    assert built_here(flagged / "lemma-tries", "en.*"), "no lemma tries under --cache-dir"
     assert list((flagged / "cldr").glob("*.marshal")), "no CLDR name table under --cache-dir"
     if wordnet.data_dir() is not None:
         assert list((flagged / "wordnet").glob("*.pickle"))

@@ -13,6 +13,7 @@ from provenance.compare.opposites import (
 )
 from provenance.compare.tokens import Token, fold, lemma
 from provenance.compare.wordvec import word_vectors
+from provenance.lang import wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 # Antonyms by word embeddings (tuned on the DEMETR tuning split, id % 5 == 0). A passage word X with a
@@ -39,10 +40,8 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
     t_forms = word_forms(ctx.trans) if ctx.trans is not None else set()
     from_wordnet: set[str] = set()  # candidate antonyms WordNet added: never strong (polysemy, see WMT check)
     wn = None
-    if lex.lang == "en" and ctx.trans is not None:  # mode B: +0.05 antonyms, +8 points of noise on clean pairs
-        from provenance.compare import wordnet
-
-        wn = wordnet.get()
+    if ctx.trans is not None:  # mode B: +0.05 antonyms, +8 points of noise on clean pairs
+        wn = wordnet.for_language(lex.lang)
     d_forms = {fold(t.text) for t in ctx.der.tokens if t.is_word} | {
         fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens if t.is_word}
     o_forms = {fold(t.text) for t in other.tokens if t.is_word} | {

@@ -21,10 +21,11 @@ from provenance.compare.opposites import (
 )
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma
 from provenance.compare.wordvec import word_vectors
+from provenance.lang import valence, wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
-    from provenance.compare.wordnet import WordNet
+    from provenance.lang.wordnet import WordNet
 
 
 _NOUN = frozenset({"n"})
@@ -48,11 +49,7 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
     between short function-like words ('forward' / 'back').
     """
     assert ctx.trans is not None
-    if ctx.der.lang != "en":
-        return []
-    from provenance.compare import wordnet
-
-    wn = wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return []
     lex = ctx.der_lex
@@ -152,8 +149,6 @@ def _loose_antonym(wn: WordNet, tok: Token, forms: set[str], narrow: set[str], y
                     stem == g or g in _wn_related(wn, stem) or (len(g) >= 5 and stem.endswith(g)) for g in y_forms):
                 return "negative-prefix"  # 'incapability' / 'ability'
     if tok.is_word and not is_known(tok.text, "en") and not wn.parts_of_speech(fold(tok.text)):
-        from provenance.compare import wordnet
-
         for fixed in wordnet.respellings(fold(tok.text)):
             f2 = {fixed, fold(lemma(fixed, "en"))}
             if f2 & y_forms:
@@ -205,8 +200,6 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
     assert ctx.trans is not None
     if ctx.der.lang != "en":
         return []
-    from provenance.compare import valence, wordnet
-
     table, wn, lex = valence.load(), wordnet.get(), ctx.der_lex
     axes = _axes(lex)
 
@@ -271,11 +264,10 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
     has the passage word itself among its equivalents ('schwach' there, 'strong' here). The independent
     translation may have reworded that place beyond recognition; the dictionary has not. One dictionary
     sense among many: minor. Dictionaries: Ding for German, FreeDict for the other languages."""
-    if ctx.der.lang != "en" or ctx.trans is None or ctx.same_language:
+    if ctx.trans is None or ctx.same_language:
         return []
-    from provenance.compare import wordnet
-
-    dic, wn = _equivalents(ctx.src.lang), wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
+    dic = _equivalents(ctx.src.lang) if wn is not None else None
     if dic is None or wn is None:
         return []
     lex = ctx.der_lex

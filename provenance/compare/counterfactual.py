@@ -19,10 +19,11 @@ import numpy as np
 
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.tokens import Token, fold, lemma
+from provenance.lang import wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 if TYPE_CHECKING:
-    from provenance.compare.wordnet import WordNet
+    from provenance.lang.wordnet import WordNet
 
 DETECTOR = "counterfactual"
 
@@ -35,11 +36,9 @@ _MAX_CANDIDATES = {"A": 10, "B": 5}
 
 
 def detect(ctx: PairContext) -> list[Finding]:
-    if ctx.embedder is None or ctx.der.lang != "en" or not ctx.der.tokens or not ctx.src.tokens:
+    if ctx.embedder is None or not ctx.der.tokens or not ctx.src.tokens:
         return []
-    from provenance.compare import wordnet
-
-    wn = wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return []
     rewrites = _rewrites(ctx, wn)

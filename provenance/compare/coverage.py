@@ -280,8 +280,8 @@ _MOD_ADV_MAX = 0.88  # the same for an '-ly' adverb
 def _modifier_without_counterpart(ctx: PairContext, tok: Token, d_index: _Index) -> bool:
     if ctx.der.lang != "en" or ctx.trans is None:
         return False
-    from provenance.compare import wordnet
     from provenance.compare.wordvec import word_vectors
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     if wn is None:
@@ -327,7 +327,7 @@ def _diff_key(tok: Token, lang: str) -> str:
 
 
 def _wordnet_related(word: str) -> frozenset[str]:
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     return wordnet.related(wn, word) if wn is not None else frozenset()
@@ -336,7 +336,7 @@ def _wordnet_related(word: str) -> frozenset[str]:
 def _related_words(ctx: PairContext) -> set[str]:
     """Every word WordNet relates to a translation word (synonyms, derivations): their presence in the passage
     is rewording, not addition."""
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     if wn is None or ctx.trans is None:

@@ -65,7 +65,7 @@ _MISSPELT_MIN = 7  # shorter unknown words one slip from a known one are often n
 
 def _misspelt(word: str) -> bool:
     """An unknown English word that one typing slip turns into exactly one known word."""
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     return not is_known(word, "en") and len(wordnet.respellings(fold(word))) == 1
 

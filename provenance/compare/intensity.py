@@ -10,6 +10,7 @@ from __future__ import annotations
 from provenance.compare.base import PairContext, make_finding, quote, relative_distance
 from provenance.compare.lexicon import Cue
 from provenance.compare.tokens import Side
+from provenance.lang import wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind
 
 DETECTOR = "intensity"
@@ -109,8 +110,6 @@ def _superlative(side: Side, cue: Cue, lex) -> bool:  # noqa: ANN001 - Lexicon
     no majority (English, with WordNet's parts of speech)."""
     if side.tokens[cue.start].lower not in lex.entries("intensity.superlative_markers") or cue.end >= len(side.tokens):
         return False
-    from provenance.compare import wordnet
-
     wn = wordnet.get()
     nxt = side.tokens[cue.end]
     return wn is not None and nxt.is_word and bool(wn.parts_of_speech(nxt.lower) & {"a", "r"})
@@ -123,11 +122,9 @@ def _same_place(side: Side, cue: Cue, der: Side, mine: Cue) -> bool:
 def _synonym_in_place(ctx: PairContext, cue: Cue) -> bool:
     """Mode A, English: the cue's word stands where the translation has a word WordNet relates to it ("huge" for
     "vast", "massive" for "large-scale"): the same degree in other words, not an added emphasis."""
-    if ctx.trans is None or ctx.der.lang != "en" or cue.end - cue.start != 1:
+    if ctx.trans is None or cue.end - cue.start != 1:
         return False
-    from provenance.compare import wordnet
-
-    wn = wordnet.get()
+    wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
         return False
     word = ctx.der.tokens[cue.start].lower

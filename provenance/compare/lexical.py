@@ -22,12 +22,12 @@ import logging
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from provenance.compare.base import PairContext, make_finding, quote
 from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
 from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word, translit
-from provenance.lang.resources import Resources, current
+from provenance.lang.dictionary import Dictionary, dictionary
+from provenance.lang.lemmas import lemma_as_written
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 log = logging.getLogger("provenance.compare")
@@ -38,127 +38,6 @@ _PARTICLES = ("ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "fr
               "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "um", "vor", "vorbei", "weg", "weiter",
               "wieder", "zu", "zurück", "zusammen", "bekannt", "durch", "über", "unter", "entgegen", "voran")
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", '"', "“", "”", "„", ")", "–", "—"}
-_MAX_HOP = 25  # German headwords followed per English word for synonyms (common words have hundreds)
-
-
-class Dictionary:
-    """German word -> English lemmas, over the all-equivalents index of the Ding dictionary."""
-
-    def __init__(self, path: Path, cache_dir: Path | None) -> None:
-        from provenance.lang.ding import Glosser, load_equivalents
-
-        exact, lower, heads, en_pos, de_pos, reverse = load_equivalents(path, cache_dir)
-        self.exact, self.lower, self.en_pos, self.de_pos, self.reverse = exact, lower, en_pos, de_pos, reverse
-        # the gloss's lookup chain (lemma, compound split, hyphen parts) over all equivalents
-        self._glosser = Glosser(exact, lower, heads)
-        self._memo: dict[str, frozenset[str]] = {}
-        self._hop: dict[str, list[frozenset[str]]] = {}
-
-    def _direct(self, form: str) -> set[str]:
-        found: set[str] = set()
-        for hit in (self.exact.get(form), self.lower.get(form.lower())):
-            if hit:
-                found.update(hit.split())
-        return found
-
-    def _raw(self, word: str) -> frozenset[str]:
-        if word in self._memo:
-            return self._memo[word]
-        found: set[str] = set()
-        for form in {word, word.capitalize(), _german_lemma(word)}:
-            found |= self._direct(form)
-        if not found:
-            glossed = self._glosser.word(word)
-            if glossed:
-                found.update(w if w.startswith("~") else lemma(w, "en") for w in glossed.split())
-        if len(word) >= 8 and "-" not in word:
-            found |= self._head(word)  # 'Motorradfahrer' is also a 'rider', 'Tripleformel' a 'formula'
-        out = frozenset(found)
-        self._memo[word] = out
-        return out
-
-    def _head(self, word: str) -> set[str]:
-        """The equivalents of a compound's longest known last part (a noun headword of 4+ letters)."""
-        parts = self.compound(word)
-        return set(parts[1]) if parts else set()
-
-    def compound(self, word: str) -> tuple[frozenset[str], frozenset[str]] | None:
-        """(modifier equivalents, head equivalents) of a noun compound split at its longest known head
-        ('Volleyball|spieler'); the modifier may be unknown (empty set)."""
-        if not word[:1].isupper() or len(word) < 8:
-            return None
-        low = word.lower()
-        for i in range(3, len(low) - 3):
-            hit = self.exact.get(low[i:].capitalize())
-            if not hit:
-                continue
-            mod = low[:i]
-            stems = [mod] + [mod[: -len(cut)] for cut in ("es", "en", "er", "s", "n", "e") if mod.endswith(cut)]
-            mod_eq: set[str] = set()
-            for stem in stems:
-                if len(stem) >= 3:
-                    mod_eq |= self._direct(stem.capitalize()) | self._direct(stem)
-            return (frozenset(w.lstrip("~") for w in mod_eq), frozenset(w.lstrip("~") for w in hit.split()))
-        return None
-
-    def equivalents(self, word: str) -> frozenset[str]:
-        """English lemmas the dictionary gives for ``word`` in any sense (empty when it does not know it)."""
-        return frozenset(w.lstrip("~") for w in self._raw(word))
-
-    def plain(self, word: str) -> frozenset[str]:
-        """Only the equivalents of plain senses (not colloquial, regional, slang...)."""
-        return frozenset(w for w in self._raw(word) if not w.startswith("~"))
-
-    def german_pos(self, word: str) -> str:
-        return self.de_pos.get(word) or self.de_pos.get(_german_lemma(word)) or ""
-
-    def synonyms(self, english: str) -> list[frozenset[str]]:
-        """The equivalents of the German headwords ``english`` translates: its synonyms through German."""
-        if english not in self._hop:
-            heads = self.reverse.get(english, "").split()[:_MAX_HOP]
-            self._hop[english] = [frozenset(w.lstrip("~") for w in self.exact.get(h, "").split()) for h in heads]
-        return self._hop[english]
-
-
-@lru_cache(maxsize=100_000)
-def _german_lemma(word: str) -> str:
-    """simplemma on the word as written: lower-casing first would make the noun 'Werken' the verb 'werken'.
-    Uses the comparison's lemmatiser (memory-mapped tries when available: no second dictionary load)."""
-    from provenance.lang.lemmas import lemmatiser
-
-    lemmatizer, _ = lemmatiser()
-    try:
-        return str(lemmatizer.lemmatize(word, "de"))  # type: ignore[attr-defined]
-    except (ValueError, KeyError):
-        return word
-
-
-def _dictionary(path: Path, cache_dir: Path) -> Dictionary | None:
-    # kept per dictionary file: its index depends on the file only, so a later run with another cache dir uses
-    # the copy in memory
-    if path not in _BY_PATH:
-        _BY_PATH[path] = _read_dictionary(path, cache_dir)
-    return _BY_PATH[path]
-
-
-_BY_PATH: dict[Path, Dictionary | None] = {}
-
-
-def _read_dictionary(path: Path, cache_dir: Path) -> Dictionary | None:
-    if not path.is_file():
-        return None
-    try:
-        return Dictionary(path, cache_dir)
-    except (OSError, ValueError) as exc:  # an unreadable dictionary disables this check, nothing else
-        log.warning("lexical check disabled: cannot read %s: %s", path, exc)
-        return None
-
-
-def dictionary(resources: Resources | None = None) -> Dictionary | None:
-    """The Ding dictionary of ``resources`` (default: the current run's), its index under their cache dir; None
-    when it is not installed."""
-    res = resources or current()
-    return _dictionary(res.ding, res.cache_dir)
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +158,7 @@ def _separable(tokens: list[Token], dic: Dictionary) -> dict[int, str]:
                 break
             if not prev.is_word or prev.is_capitalised and not prev.sentence_start:
                 continue
-            verb = low + _german_lemma(prev.text.lower())
+            verb = low + lemma_as_written(prev.text.lower(), "de")
             if verb in dic.exact:
                 out[j] = verb
                 break
@@ -305,7 +184,7 @@ def detect(ctx: PairContext) -> list[Finding]:
         eq, plain[t.index] = dic.equivalents(t.text), dic.plain(t.text)
         if t.index in verbs:
             eq, plain[t.index] = eq | dic.equivalents(verbs[t.index]), plain[t.index] | dic.plain(verbs[t.index])
-        if _german_lemma(t.text).lower() in skip_de:
+        if lemma_as_written(t.text, "de").lower() in skip_de:
             continue
         gs.append(_Word(t, t.text, t.index / n_g, _is_name(t, "de"), eq))
     es = [_Word(t, lemma(t.text, "en"), t.index / n_e, _is_name(t, "en")) for t in e_toks]

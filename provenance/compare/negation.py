@@ -247,7 +247,7 @@ def _negative_prefixed(word: str, prefix: str, lang: str) -> bool:
         return False
     if prefix in {"un", "non", "non-"} and is_known(stem, "en"):
         return True  # 'un' + a word is a negation ('unbeatable'); 'in' + a word often is not ('inside')
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     return wn is not None and bool({stem, fold(lemma(stem, "en"))} & wn.antonyms(word, _WN_MAX_RANK, satellites=False))

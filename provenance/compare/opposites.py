@@ -10,7 +10,7 @@ from provenance.compare.lexicon import Lexicon, load_lexicon
 from provenance.compare.tokens import Side, Token, fold, lemma
 
 if TYPE_CHECKING:
-    from provenance.compare.wordnet import WordNet
+    from provenance.lang.wordnet import WordNet
 
 DETECTOR = "negation"
 
@@ -45,7 +45,7 @@ _WN_NEAR = 0.2  # otherwise the two words must sit at about the same relative pl
 
 
 def _wn_related(wn: WordNet, word: str) -> frozenset[str]:
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     return wordnet.related(wn, word, _WN_MAX_RANK)
 
@@ -54,7 +54,7 @@ def _rendered_in(side: Side, tok: Token, partner: Token, lex: Lexicon) -> bool:
     """Whether a word of ``side`` other than ``partner`` renders ``tok``: its WordNet synonym or derivation
     ('finished' where the translation speaks of 'completion'). A word rendered there is not flipped into the
     antonym beside it ('finished in 2028' / 'meant to start in 2027 ... completion in 2028')."""
-    from provenance.compare import wordnet
+    from provenance.lang import wordnet
 
     wn = wordnet.get()
     if wn is None:
@@ -78,9 +78,9 @@ def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
         return frozenset(fold(w) for w in words if len(w) >= 3 and not en.has_word("stop.words", w))
 
     if lang == "de":
-        from provenance.compare import lexical
+        from provenance.lang.dictionary import dictionary
 
-        ding = lexical.dictionary()
+        ding = dictionary()
         if ding is not None:
             return lambda word: content(ding.plain(word))
     from provenance.compare.tokens import cache_root

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from provenance.compare import wordnet
 from provenance.compare.lexicon import load_lexicon
 from provenance.compare.opposites import _WN_MAX_RANK, _lexicon_pairs
 from provenance.compare.tokens import fold
+from provenance.lang import wordnet
 from provenance.lang.resources import current
 
 #: WordNet lemmas tagged at least this often in its corpus go into the set-up table whatever they mean: the

@@ -31,25 +31,44 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=4)
 def _table(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """The name table; with ``cache_dir`` read from (or first written to) a compiled file there: reading
     Babel's locale files takes a second or two per process, the compiled table milliseconds."""
+    return _compiled(_located(cache_dir))
+
+
+@lru_cache(maxsize=16)
+def _located(cache_dir: Path | None) -> Path | None:
+    """The compiled table's file in ``cache_dir``, its folder resolved: cache dirs that link one compiled folder
+    share one table in memory (looked up once per cache dir: the checks ask for every word)."""
     if cache_dir is None:
-        return _from_babel()
+        return None
     from babel import __version__ as babel_version
 
     stamp = f"{babel_version}|{','.join(LOCALES)}|{_MIN_NAME}"
-    path = cache_dir / "cldr" / f"names-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
+    return (cache_dir / "cldr").resolve() / f"names-{hashlib.sha256(stamp.encode()).hexdigest()[:16]}.marshal"
+
+
+#: file name (it names Babel's version and the locales) -> the table read from or written to such a file
+_BY_NAME: dict[str, dict[str, frozenset[str]]] = {}
+
+
+@lru_cache(maxsize=4)
+def _compiled(path: Path | None) -> dict[str, frozenset[str]]:
+    # kept per file, not per cache dir: a file holds the table of one Babel version
+    if path is None:
+        return _from_babel()
     try:
         loaded = marshal.loads(path.read_bytes())
         if isinstance(loaded, dict):
-            return loaded
-    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged: built again below
+            return _BY_NAME.setdefault(path.name, loaded)
+    except (OSError, EOFError, ValueError, TypeError):  # missing or damaged: written again below
         pass
-    table = _from_babel()
+    # a table of the same name that this process already holds is the same table: written, not built again from
+    # Babel (a second or two)
+    table = _BY_NAME.get(path.name) or _from_babel()
     atomic_write(path, marshal.dumps(table))
-    return table
+    return _BY_NAME.setdefault(path.name, table)
 
 
 def _from_babel() -> dict[str, frozenset[str]]:
@@ -85,11 +104,19 @@ def place_ids(word: str, cache_dir: Path | None = None) -> frozenset[str]:
     return _stems(cache_dir).get(stem, frozenset()) if len(key) > _MIN_NAME else frozenset()
 
 
-@lru_cache(maxsize=4)
 def _stems(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:
     """Openings of the names (all but their last two letters, at least four) that open names of one place."""
+    path = _located(cache_dir)
+    _compiled(path)
+    return _stems_of(path.name if path is not None else None)
+
+
+@lru_cache(maxsize=4)
+def _stems_of(file_name: str | None) -> dict[str, frozenset[str]]:
+    # per table (named by its file), not per cache dir
+    table = _BY_NAME[file_name] if file_name is not None else _compiled(None)
     out: dict[str, set[str]] = {}
-    for name, ids in _table(cache_dir).items():
+    for name, ids in table.items():
         stem = name[: len(name) - 2]
         if len(stem) >= _MIN_NAME:
             out.setdefault(stem, set()).update(ids)

@@ -25,9 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from provenance.db import atomic_write
-from provenance.lang.resources import DEFAULT_FREEDICT
+from provenance.lang.resources import current
 
-DICTD_DIR = DEFAULT_FREEDICT  # where dictd keeps FreeDict dictionaries (lang/resources.py)
 FORMAT_VERSION = 1
 # ISO 639-1 (what the rest of the tool uses) -> ISO 639-3 (FreeDict file names)
 ISO3 = {
@@ -110,7 +109,7 @@ def _compile(forward: tuple[Path, Path] | None, backward: tuple[Path, Path] | No
 
 def _files(src: str, tgt: str, folder: Path | None) -> tuple[Path, Path] | None:
     name = f"freedict-{ISO3.get(src, src)}-{ISO3.get(tgt, tgt)}"
-    folder = folder or DICTD_DIR
+    folder = folder or current().freedict_dir  # the run's setting (freedict_dir), not a module default
     index = folder / f"{name}.index"
     for data in (folder / f"{name}.dict.dz", folder / f"{name}.dict"):  # dictd also reads uncompressed data
         if index.is_file() and data.is_file():
@@ -119,7 +118,7 @@ def _files(src: str, tgt: str, folder: Path | None) -> tuple[Path, Path] | None:
 
 
 def available(src: str, tgt: str, folder: Path | None = None) -> bool:
-    """Whether a FreeDict dictionary for the pair (in either direction) is installed (default: DICTD_DIR)."""
+    """Whether a FreeDict dictionary for the pair (either direction) is installed (default: in the run's folder)."""
     return _files(src, tgt, folder) is not None or _files(tgt, src, folder) is not None
 
 

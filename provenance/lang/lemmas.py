@@ -73,3 +73,13 @@ def is_known(word: str, lang: str) -> bool:
         return lookup.get_lemma(normalize_token(word.lower()), lang) is not None  # type: ignore[attr-defined]
     except (ValueError, KeyError):
         return False
+
+
+@lru_cache(maxsize=100_000)
+def lemma_as_written(word: str, lang: str) -> str:
+    """simplemma on the word as written: lower-casing first would make the German noun 'Werken' the verb 'werken'."""
+    lemmatizer, _ = lemmatiser()
+    try:
+        return str(lemmatizer.lemmatize(word, lang))  # type: ignore[attr-defined]
+    except (ValueError, KeyError):
+        return word

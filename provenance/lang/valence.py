@@ -12,8 +12,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from provenance.compare.tokens import fold, lemma
+from provenance.lang.lemmas import lemma
 from provenance.lang.resources import current
+from provenance.lang.words import fold
 
 
 def lexicon_path() -> Path | None:

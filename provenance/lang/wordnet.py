@@ -23,7 +23,7 @@ from provenance.lang.resources import current
 
 log = logging.getLogger(__name__)
 
-BUILD = "1"  # bump when the compiled layout or the parsing changes
+BUILD = "2"  # bump when the compiled layout, the parsing or the module of the pickled class changes (2: lang/)
 _POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 _KEEP = {"!": "ant", "&": "sim", "+": "der", "\\": "per", "^": "also"}
 _MARKER = re.compile(r"\((?:a|p|ip)\)$")
@@ -207,7 +207,7 @@ def load(folder: Path | None = None, cache_dir: Path | None = None) -> WordNet |
                 wn = _unpickled(fh.read())  # our own file, written by this function
             if isinstance(wn, WordNet):
                 return wn
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as exc:
             log.warning("wordnet cache %s unreadable (%s); rebuilding", cache, exc)
     wn = _parse(folder)
     try:
@@ -247,13 +247,21 @@ def related(wn: WordNet, word: str, max_rank: int = 3) -> frozenset[str]:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-@lru_cache(maxsize=10_000)
 def respellings(word: str) -> tuple[str, ...]:
     """Known English words one typing slip away from an unknown one ('admited' -> 'admitted'); at most five,
-    none if the slip is ambiguous beyond that. Remembered: detectors ask for the same words pair after pair."""
-    from provenance.compare.tokens import is_known
+    none if the slip is ambiguous beyond that (or without WordNet)."""
+    if get() is None:
+        return ()
+    return _respellings(current().wordnet_dir, word)
 
-    wn = get()
+
+@lru_cache(maxsize=10_000)
+def _respellings(folder: Path, word: str) -> tuple[str, ...]:
+    # remembered per WordNet folder, not per word alone: the answer depends on the run's WordNet (detectors ask
+    # for the same words pair after pair)
+    from provenance.lang.lemmas import is_known
+
+    wn = _BY_FOLDER[folder]
     if wn is None or len(word) < 5 or not word.isalpha():
         return ()
     cands: set[str] = set()
@@ -284,6 +292,15 @@ def get() -> WordNet | None:
 
 
 _BY_FOLDER: dict[Path, WordNet | None] = {}
+
+#: the language of Princeton WordNet's words
+LANGUAGE = "en"
+
+
+def for_language(lang: str) -> WordNet | None:
+    """The current run's WordNet when it holds words of ``lang``, else None (also without the data): a detector asks
+    the resource whether it can answer for a language instead of testing the language itself."""
+    return get() if lang == LANGUAGE else None
 
 
 def tagged_counts(folder: Path | None = None) -> dict[str, int]:
