@@ -15,7 +15,7 @@ without it (``--translator gloss``). Scores at major and critical severity:
 - faithful sentences flagged: gold faithful sentences that a finding points into, at major+ and at any
   severity.
 
-Run: ``python -m benchmarks.end_to_end [--heldout] [--no-gloss]``.
+Run: ``python -m benchmarks.end_to_end [--heldout] [--no-gloss | --gloss-only]``.
 """
 
 from __future__ import annotations
@@ -298,9 +298,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score whole-article checks on the end-to-end cases.")
     parser.add_argument("--heldout", action="store_true", help="also score the held-out half")
     parser.add_argument("--no-gloss", action="store_true", help="skip the offline (gloss) runs")
+    parser.add_argument("--gloss-only", action="store_true", help="skip the runs with the memory")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/benchmarks.md alone")
     parser.add_argument("--only", nargs="+", metavar="SPLIT", help="score only these splits (implies --no-write)")
     args = parser.parse_args(argv)
+    if args.gloss_only and args.no_gloss:
+        parser.error("--gloss-only and --no-gloss leave nothing to run")
     splits = DEVELOPMENT + (HELD_OUT if args.heldout else ())
     if args.only:
         if set(args.only) - set(DEVELOPMENT + HELD_OUT) or (set(args.only) & set(HELD_OUT) and not args.heldout):
@@ -308,11 +311,12 @@ def main(argv: list[str] | None = None) -> int:
         splits = tuple(s for s in splits if s in args.only)
     results: dict[tuple[str, str], Tally] = {}
     for split in (s for s in splits if (CASES / s).is_dir()):
-        results[(split, "memory")] = score(split, gloss=False)
+        if not args.gloss_only:
+            results[(split, "memory")] = score(split, gloss=False)
         if not args.no_gloss:
             results[(split, "gloss")] = score(split, gloss=True)
     body = render(results)
-    if not args.no_write and args.heldout and not args.only:
+    if not args.no_write and args.heldout and not args.only and not args.gloss_only:
         write_section("end_to_end", body)
     print(body)
     return 0
