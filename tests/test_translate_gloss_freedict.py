@@ -105,6 +105,12 @@ def test_unknown_words_and_capitalised_names_stay_as_written(tmp_path: Path, dic
     assert t.text == "According to Le Monde, the SNCF veut a bridge xylophage in Spain."
 
 
+def test_a_sentence_that_opens_on_a_name_or_an_ordinal_keeps_them(tmp_path: Path, dictionaries: Path) -> None:
+    [t] = translator(tmp_path, dictionaries).translate(["Pont-Aven a un maire depuis le 1er mai."], "fr", "en")
+    # "Pont" opens a sentence but is part of a name; "er" of "1er" is not a word
+    assert t.text.startswith("Pont-Aven has a mayor since the 1er ")
+
+
 def test_the_reverse_dictionary_picks_the_usual_sense_and_fills_gaps(tmp_path: Path, dictionaries: Path) -> None:
     [t] = translator(tmp_path, dictionaries).translate(["Le prix de l'inondation."], "fr", "en")
     # "price" (eng-fra lists "prix" alone under it) over the first sense "premium"; "inondation" only in eng-fra;

@@ -82,9 +82,9 @@ class FreeDictGlosser:
             out.append(" " if glossed and before in {"'", "’"} else before)
             start = (before.strip()[-1:] if before.strip() else "".join(out).rstrip()[-1:]) in _SENTENCE_START
             taken, rendering = self._phrase(text, matches, k, phrases)
-            if rendering is None:
+            if rendering is None and not self._kept(text, matches, k, start):
                 rendering = self.word(m.group(), sentence_start=start)
-                rendering = m.group() if rendering is None else rendering
+            rendering = m.group() if rendering is None else rendering
             end = matches[k + taken - 1].end()
             glossed = rendering != m.group() or taken > 1
             if start and m.group()[:1].isupper() and rendering[:1].islower():
@@ -95,6 +95,17 @@ class FreeDictGlosser:
         out.append(text[pos:])
         # a dropped word ("pas" of "ne ... pas") leaves two spaces
         return re.sub(r"(?<=\S) {2,}(?=\S)", " ", "".join(out))
+
+    def _kept(self, text: str, matches: list[re.Match[str]], k: int, start: bool) -> bool:
+        """Letters stuck to a number ("1er", "3a") and a sentence's first word when a capitalised word follows
+        it ("Saint-Malo", "Jean Dupont") are kept as written: the first is an ordinal, the second a name."""
+        m = matches[k]
+        if m.start() > 0 and text[m.start() - 1].isdigit():
+            return True
+        if not start or not m.group()[:1].isupper() or m.group().lower() in self.function or k + 1 >= len(matches):
+            return False
+        after = matches[k + 1]
+        return text[m.end() : after.start()] in {" ", "-"} and after.group()[:1].isupper()
 
     @staticmethod
     def _phrase(text: str, matches: list[re.Match[str]], k: int, phrases: dict[str, str]) -> tuple[int, str | None]:
