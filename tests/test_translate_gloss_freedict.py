@@ -118,6 +118,16 @@ def test_the_reverse_dictionary_picks_the_usual_sense_and_fills_gaps(tmp_path: P
     assert t.text == "The price of the flood."
 
 
+def test_a_form_the_dictionary_lists_is_read_as_listed_before_its_lemma(tmp_path: Path, dictionaries: Path) -> None:
+    write_dictionary(
+        dictionaries, "freedict-ita-eng", ["porto /ˈpɔrto/\nport, harbour\n", "portare /porˈtare/\nbring, carry\n"]
+    )
+    gloss = translator(tmp_path, dictionaries)
+    # "porto" is also a form of "portare" ("I bring"); "portano" is only that
+    assert gloss.translate(["Il porto."], "it", "en")[0].text == "The port."
+    assert gloss.translate(["Portano."], "it", "en")[0].text == "Bring."
+
+
 def test_multi_word_headwords_win_over_their_words(tmp_path: Path, dictionaries: Path) -> None:
     [t] = translator(tmp_path, dictionaries).translate(["Une pomme de terre et une pomme."], "fr", "en")
     assert t.text == "A potato and a apple."

@@ -3,9 +3,9 @@
 The same contract as the Ding gloss (``translate/gloss.py``): source word order, one English rendering per word,
 names, numbers and unknown words kept as written. A word is looked up as a closed-class word first (the
 language's ``data/function_words.XX-en.toml``: the dictionaries give those their rare senses or lack them), then
-by its simplemma lemma (FreeDict's headwords are lemmas; an inflected form listed on its own is mostly an
-adjective sense: "fait" = "ripe"), then as written. The longest multi-word headword starting at a word wins
-("pomme de terre" -> "potato"). A capitalised word inside a sentence is a name unless the dictionary writes it
+as written (FreeDict's headwords are lemmas: a form listed on its own is mostly meant so, "porto" = "port", not
+a form of "portare"), then by its simplemma lemma ("augmenté" -> "augmenter"). The longest multi-word headword
+starting at a word wins ("pomme de terre" -> "potato"). A capitalised word inside a sentence is a name unless the dictionary writes it
 capitalised (countries, peoples); so is a word in capitals ("SNCF"). The index is ``lang/freedict.gloss_table``.
 """
 
@@ -63,10 +63,10 @@ class FreeDictGlosser:
             return self.function[low]
         if len(word) > 1 and word.isupper():
             return None  # an acronym
+        if low in single:
+            return single[low]
         base = lemma(low, self.lang)
-        if base != low and base in single:
-            return single[base]
-        return single.get(low)
+        return single.get(base) if base != low else None
 
     def gloss(self, text: str) -> str:
         _single, phrases, _capitalised = self.table
