@@ -1,12 +1,13 @@
 """Offline word-by-word gloss into English from a FreeDict dictionary (``fra-eng``, ``spa-eng``, ``ita-eng``).
 
 The same contract as the Ding gloss (``translate/gloss.py``): source word order, one English rendering per word,
-names, numbers and unknown words kept as written. A word is looked up as a closed-class word first (the
-language's ``data/function_words.XX-en.toml``: the dictionaries give those their rare senses or lack them), then
-as written (FreeDict's headwords are lemmas: a form listed on its own is mostly meant so, "porto" = "port", not
-a form of "portare"), then by its simplemma lemma ("augmenté" -> "augmenter"). The longest multi-word headword
-starting at a word wins ("pomme de terre" -> "potato"). A capitalised word inside a sentence is a name unless the dictionary writes it
-capitalised (countries, peoples); so is a word in capitals ("SNCF"). The index is ``lang/freedict.gloss_table``.
+names, numbers and unknown words kept as written. A word is looked up as a closed-class word first (the language's
+``data/function_words.XX-en.toml``: the dictionaries give those their rare senses or lack them), then as written
+(FreeDict's headwords are lemmas: a form listed on its own is mostly meant so, "porto" = "port", not a form of
+"portare"), then by its simplemma lemma ("augmenté" -> "augmenter"). The longest multi-word headword starting at a
+word wins ("pomme de terre" -> "potato"). A capitalised word inside a sentence is a name unless the dictionary
+writes it capitalised (countries, peoples); so is a word in capitals ("SNCF"). The index is
+``lang/freedict.gloss_table``.
 """
 
 from __future__ import annotations
