@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from provenance.config import Config
-from provenance.errors import LexiconError, TranslatorUnavailableError, UnsupportedLanguageError
+from provenance.errors import ConfigError, LexiconError, TranslatorUnavailableError, UnsupportedLanguageError
 from provenance.lang import freedict
 from provenance.translate import freedict_gloss
 from provenance.translate.gloss import GlossTranslator
@@ -81,10 +81,10 @@ def dictionaries(tmp_path: Path) -> Path:
     return folder
 
 
-def translator(tmp_path: Path, folder: Path) -> GlossTranslator:
+def translator(tmp_path: Path, folder: Path, languages: str | None = "de,fr,es,it") -> GlossTranslator:
     cache = tmp_path / "cache"
     link_compiled(cache, RESOURCES / "compiled", names=("lemma-tries",))  # building the tries takes seconds
-    return GlossTranslator(Config(cache_dir=cache, freedict_dir=folder))
+    return GlossTranslator(Config(cache_dir=cache, freedict_dir=folder, gloss_languages=languages))
 
 
 def test_a_french_sentence_is_glossed_word_by_word_keeping_names_and_numbers(
@@ -144,6 +144,17 @@ def test_the_translator_version_names_every_dictionary_and_its_edition(tmp_path:
     assert "freedict-fra-eng-0.9" in version and "freedict-spa-eng-0.3.1" in version
     assert "freedict-ita-eng-unknown" in version  # not installed here
     assert version.startswith("ding-")
+
+
+def test_italian_is_glossed_only_when_the_setting_asks_for_it(tmp_path: Path, dictionaries: Path) -> None:
+    write_dictionary(dictionaries, "freedict-ita-eng", ["porto /ˈpɔrto/\nport, harbour\n"])
+    default = translator(tmp_path, dictionaries, languages=None)
+    assert "freedict-ita-eng" not in default.version
+    with pytest.raises(UnsupportedLanguageError, match="not it -> English"):
+        default.translate(["Il porto."], "it", "en")
+    assert default.translate(["Le pont."], "fr", "en")[0].text == "The bridge."
+    with pytest.raises(ConfigError, match="gloss_languages"):
+        translator(tmp_path, dictionaries, languages="fr,pl")
 
 
 def test_a_missing_dictionary_says_which_package_to_install(tmp_path: Path, dictionaries: Path) -> None:

@@ -1,5 +1,5 @@
-"""Offline word-by-word gloss into English: Ding for German (Debian ``trans-de-en``), FreeDict for French,
-Spanish and Italian (Debian ``dict-freedict-fra-eng`` ...).
+"""Offline word-by-word gloss into English: Ding for German (Debian ``trans-de-en``), FreeDict for French and
+Spanish (Debian ``dict-freedict-fra-eng`` ...), and for Italian when the setting ``gloss_languages`` names it.
 
 Not a translation: a gloss keeps the original's word order and picks one English equivalent per word.
 It is enough to line sentences up and to see names, numbers and negations, which is what the
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from provenance.errors import TranslatorUnavailableError, UnsupportedLanguageError
+from provenance.errors import ConfigError, TranslatorUnavailableError, UnsupportedLanguageError
 from provenance.lang.ding import Glosser, dictionary_version, load_index
 from provenance.lang.resources import Resources, current, using
 from provenance.model import Translation
@@ -130,6 +130,23 @@ BACKENDS: dict[str, Callable[[_Where], Backend]] = {
     "es": lambda where: FreeDictBackend(where, "es"),
     "it": lambda where: FreeDictBackend(where, "it"),
 }
+#: the languages glossed unless the setting ``gloss_languages`` names others. Italian is left out: ita-eng is the
+#: smallest dictionary (3,400 headwords), and on the development cases its gloss made whole-article checks
+#: slightly less precise than comparing without a translation (docs/benchmarks.md, end to end)
+DEFAULT_LANGUAGES = ("de", "fr", "es")
+
+
+def _languages(config: Config | None) -> tuple[str, ...]:
+    if config is None or not config.gloss_languages:
+        return DEFAULT_LANGUAGES
+    chosen = tuple(dict.fromkeys(norm_lang(c) for c in config.gloss_languages.split(",") if c.strip()))
+    unknown = [c for c in chosen if c not in BACKENDS]
+    if unknown:
+        raise ConfigError(
+            f"setting 'gloss_languages' names {', '.join(unknown)}, which no offline gloss covers",
+            hint="choose among " + ", ".join(BACKENDS),
+        )
+    return chosen
 
 
 class GlossTranslator:
@@ -147,8 +164,9 @@ class GlossTranslator:
         self.path = self._where.ding  # the Ding dictionary (the discovery bridge reads it backwards)
         self.cache_dir = cache_dir
         self._backends: dict[str, Backend] = {}
+        self.languages = _languages(config)
         # every dictionary it may gloss with, installed or not: a new edition is a new version
-        self.version = "+".join(self.backend(lang).version for lang in BACKENDS)
+        self.version = "+".join(self.backend(lang).version for lang in self.languages)
 
     def backend(self, lang: str) -> Backend:
         """The gloss of ``lang`` (built on first use); UnsupportedLanguageError for a language without one."""
@@ -156,15 +174,18 @@ class GlossTranslator:
         if lang not in self._backends:
             factory = BACKENDS.get(lang)
             if factory is None:
-                covered = ", ".join(sorted(BACKENDS))
-                raise UnsupportedLanguageError(
-                    f"the offline gloss covers {covered} -> English, not {lang} -> English"
-                )
+                raise self._unsupported(lang)
             self._backends[lang] = factory(self._where)
         return self._backends[lang]
 
+    def _unsupported(self, lang: str) -> UnsupportedLanguageError:
+        return UnsupportedLanguageError(
+            f"the offline gloss covers {', '.join(sorted(self.languages))} -> English, not {lang} -> English",
+            hint=f"the setting gloss_languages turns on {lang}" if lang in BACKENDS else None,
+        )
+
     def available(self, source_lang: str = "de") -> bool:
-        return norm_lang(source_lang) in BACKENDS and self.backend(source_lang).available()
+        return norm_lang(source_lang) in self.languages and self.backend(source_lang).available()
 
     def glosser(self) -> Glosser:
         """The German gloss's word lookups (benchmarks and the discovery bridge use them)."""
@@ -177,6 +198,8 @@ class GlossTranslator:
             raise UnsupportedLanguageError(
                 f"the offline gloss only translates into English, not {source_lang} -> {target_lang}"
             )
+        if norm_lang(source_lang) not in self.languages:
+            raise self._unsupported(norm_lang(source_lang))
         backend = self.backend(source_lang)
         if not backend.available():
             raise backend.missing()
