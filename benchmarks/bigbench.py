@@ -184,7 +184,7 @@ def main() -> None:
 def _dictionary_version() -> str:
     from provenance.translate.gloss import GlossTranslator
 
-    return GlossTranslator().version
+    return GlossTranslator().backend("de").version  # the Ding lexicon mode B reads
 
 
 def render(halves: dict[str, Tally], confusion: dict[str, collections.Counter[str]], clean: dict[str, Tally],

@@ -119,6 +119,9 @@ class Config:
     chatgpt_url: str | None = None
     chatgpt_model: str = "gpt-4o-mini"
     gloss_dictionary: str | None = None
+    # the source languages the offline gloss covers, comma-separated ("de,fr,es,it"; None: translate/gloss.py's
+    # DEFAULT_LANGUAGES)
+    gloss_languages: str | None = None
     # language data the checks read (provenance/lang/resources.py; None: the installed packages' copies)
     wordnet_dir: Path | None = None
     vader_lexicon: Path | None = None
@@ -294,6 +297,7 @@ SCHEMA: dict[str, Setting] = {
     "chatgpt_url": Setting(**_URL),
     "chatgpt_model": Setting(str, check=_nonempty),
     "gloss_dictionary": Setting(str, optional=True),
+    "gloss_languages": Setting(str, optional=True),
     "wordnet_dir": Setting(Path, optional=True),
     "vader_lexicon": Setting(Path, optional=True),
     "freedict_dir": Setting(Path, optional=True),

@@ -2,7 +2,7 @@
 
 A check compiles what it needs on first use and keeps it under the run's cache dir: simplemma's lemma
 dictionaries as tries, the WordNet maps, the Ding gloss and all-equivalents indexes, the FreeDict word
-lists, and the vectors of the aligner's unrelated reference sentences. Built on first use, they made a
+lists and gloss indexes, and the vectors of the aligner's unrelated reference sentences. Built on first use, they made a
 user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a
 check only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
 
@@ -46,6 +46,8 @@ def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGE
     yield _timed(res, "CLDR country and language names", lambda: _cldr(config))
     yield _timed(res, "Ding all-equivalents index", _ding_equivalents)
     yield _timed(res, "Ding gloss index", lambda: _gloss_index(config))
+    for lang in _freedict_glosses():
+        yield _timed(res, f"FreeDict gloss index ({lang}-en)", lambda lang=lang: _freedict_gloss(res, lang))
     for src, tgt in _freedict_pairs(res):
         yield _timed(res, f"FreeDict word list ({src}-{tgt})", lambda src=src, tgt=tgt: _freedict(res, src, tgt))
     yield _timed(res, "aligner reference sentence vectors", lambda: _reference_vectors(config))
@@ -94,6 +96,22 @@ def _gloss_index(config: Config) -> str | None:
     if not gloss.available():
         return f"Ding dictionary not found at {gloss.path}"
     gloss.glosser()
+    return None
+
+
+def _freedict_glosses() -> list[str]:
+    """The languages the offline gloss reads from a FreeDict dictionary (translate/gloss.py's BACKENDS)."""
+    from provenance.translate.gloss import BACKENDS
+
+    return [lang for lang in BACKENDS if lang != "de"]
+
+
+def _freedict_gloss(resources: Resources, lang: str) -> str | None:
+    from provenance.lang import freedict
+
+    if not freedict.gloss_available(lang, "en", resources.freedict_dir):
+        return f"FreeDict {freedict.ISO3.get(lang, lang)}-eng dictionary not installed"
+    freedict.gloss_table(lang, "en", cache_dir=resources.cache_dir, folder=resources.freedict_dir)
     return None
 
 

@@ -9,7 +9,8 @@ wanted=()
 [ -e /usr/share/trans/de-en ] || wanted+=(trans-de-en)
 [ -e /usr/share/dictd/freedict-deu-fra.index ] || wanted+=(dict-freedict-deu-fra)
 [ -e /usr/share/dictd/freedict-fra-deu.index ] || wanted+=(dict-freedict-fra-deu)
-# word lists into English for the mode-A dictionary antonym check (and the aligner for those pairs)
+# word lists into English for the mode-A dictionary antonym check (and the aligner for those pairs); the
+# xxx-eng ones are also the offline gloss of French, Spanish and Italian (eng-xxx ranks its senses)
 for pair in deu-eng fra-eng spa-eng ita-eng eng-fra eng-spa eng-ita eng-rus; do
   [ -e "/usr/share/dictd/freedict-$pair.index" ] || wanted+=("dict-freedict-$pair")
 done

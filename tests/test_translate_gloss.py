@@ -72,14 +72,16 @@ def test_gloss_keeps_names_numbers_and_punctuation(tmp_path: Path) -> None:
     assert t.translator == "gloss:ding"
 
 
-def test_only_german_to_english(tmp_path: Path) -> None:
-    with pytest.raises(UnsupportedLanguageError, match="German -> English"):
-        sample_translator(tmp_path).translate(["Bonjour"], "fr", "en")
+def test_languages_without_a_dictionary_are_unsupported(tmp_path: Path) -> None:
+    # French, Spanish and Italian have FreeDict glosses (test_translate_gloss_freedict.py); Polish has none
+    with pytest.raises(UnsupportedLanguageError, match="not pl -> English"):
+        sample_translator(tmp_path).translate(["Dzień dobry"], "pl", "en")
 
 
 def test_missing_dictionary_says_how_to_install_it(tmp_path: Path) -> None:
     translator = GlossTranslator(Config(cache_dir=tmp_path, gloss_dictionary=str(tmp_path / "nope")))
-    assert translator.version == "ding-missing"
+    assert translator.backend("de").version == "ding-missing"
+    assert translator.version.startswith("ding-missing+")
     with pytest.raises(TranslatorUnavailableError, match="apt-get install trans-de-en"):
         translator.translate(["Hallo"], "de", "en")
 

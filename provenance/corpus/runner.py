@@ -28,6 +28,7 @@ KEEP_ORIGINALS = 64
 #: The Config fields that decide a result; a change in any of them makes a finished item stale.
 RESULT_SETTINGS = (
     "translator", "translator_provider", "libre_url", "memories", "memory_threshold", "gloss_dictionary",
+    "gloss_languages",
     "fail_on", "fail_on_unverified", "min_confidence", "thorough", "archive", "sources_dirs", "waivers",
     "max_article_bytes",
 )

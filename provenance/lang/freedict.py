@@ -12,6 +12,12 @@ may be missing) into a map from a source word (lower case) to the target words o
 (lower case; every word of a multi-word translation). It is compiled once per dictionary version and
 kept in the cache directory (``marshal``, keyed on the files' sizes and mtimes, written atomically).
 The aligner uses it for a word-overlap signal (hunalign-style dictionary coverage), not to translate.
+
+``gloss_table(src, "en")`` is the offline gloss's index (``translate/freedict_gloss.py``): one English rendering per
+source word or multi-word headword, from the ``src-eng`` dictionary, preferring a rendering that the reverse
+``eng-src`` dictionary translates back to the word; words only the reverse dictionary knows get the English
+headword that lists them first. ``edition(src, tgt)`` is the dictionary's stated edition, for the gloss's version.
+Both are compiled and cached like the word pairs.
 """
 
 from __future__ import annotations
@@ -21,13 +27,15 @@ import hashlib
 import marshal
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from provenance.db import atomic_write
 from provenance.lang.resources import current
 
 FORMAT_VERSION = 1
+GLOSS_VERSION = 1
+MAX_PHRASE = 4  # longest multi-word headword the gloss matches, in words
 # ISO 639-1 (what the rest of the tool uses) -> ISO 639-3 (FreeDict file names)
 ISO3 = {
     "de": "deu", "fr": "fra", "en": "eng", "es": "spa", "it": "ita", "nl": "nld", "pl": "pol", "pt": "por",
@@ -39,9 +47,13 @@ _NUMBERED = re.compile(r"^\d+\.\s+")
 _HEADER = re.compile(r"^(?P<word>[^/<]+?)\s*(?:/[^/]*/)?\s*(?:<[^>]*>)?\s*$")
 _ANNOTATION = re.compile(r"\([^)]*\)|\[[^\]]*\]|<[^>]*>|\{[^}]*\}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# the gloss's words: letters only, so that "aujourd'hui" and "Addis-Abeba" are headwords of two words, matched
+# as the gloss splits running text
+_LETTERS = re.compile(r"[^\W\d_]+")
+_EDITION = re.compile(r"^\s*Edition:\s*(\S+)", re.MULTILINE)
 
 _lock = threading.Lock()
-_loaded: dict[tuple[str, str, str], dict[str, tuple[str, ...]]] = {}
+_loaded: dict[tuple[str, str, str], object] = {}
 
 
 def decode_number(digits: str) -> int:
@@ -129,25 +141,128 @@ def word_pairs(
     forward, backward = _files(src, tgt, folder), _files(tgt, src, folder)
     if forward is None and backward is None:
         return {}
+    return _cached(  # type: ignore[return-value]
+        f"{src}-{tgt}", f"{FORMAT_VERSION}", forward, backward, cache_dir, lambda: _compile(forward, backward), dict
+    )
+
+
+#: the gloss index: source word -> English rendering; multi-word headword (words joined by one space) -> English
+#: rendering; the source words the dictionary writes capitalised (names of countries, peoples, places)
+GlossTable = tuple[dict[str, str], dict[str, str], frozenset[str]]
+
+
+def gloss_available(src: str, tgt: str, folder: Path | None = None) -> bool:
+    """Whether the ``src-tgt`` dictionary itself is installed (the gloss needs that direction)."""
+    return _files(src, tgt, folder) is not None
+
+
+def gloss_table(src: str, tgt: str, *, cache_dir: Path | None = None, folder: Path | None = None) -> GlossTable:
+    """The gloss index of the ``src-tgt`` dictionary (``tgt-src`` ranks and completes it when installed).
+    Raises ``FileNotFoundError`` when ``src-tgt`` is not installed."""
+    forward, backward = _files(src, tgt, folder), _files(tgt, src, folder)
+    if forward is None:
+        raise FileNotFoundError(f"no FreeDict {src}-{tgt} dictionary in {folder or current().freedict_dir}")
+    table = _cached(
+        f"gloss-{src}-{tgt}", f"g{GLOSS_VERSION}", forward, backward, cache_dir,
+        lambda: _compile_gloss(forward, backward), tuple,
+    )
+    words, phrases, capitalised = table
+    return words, phrases, frozenset(capitalised)
+
+
+def edition(src: str, tgt: str, folder: Path | None = None) -> str:
+    """The edition the ``src-tgt`` dictionary states in its header entry ("unknown" without one or the files)."""
+    files = _files(src, tgt, folder)
+    if files is None:
+        return "unknown"
+    index, data = files
+    with open(index, encoding="utf-8") as fh:
+        info = next((line.split("\t") for line in fh if line.startswith(("00databaseinfo", "00-database-info"))), None)
+    if info is None or len(info) < 3:
+        return "unknown"
+    opener = gzip.open if data.suffix in {".dz", ".gz"} else open
+    start, length = decode_number(info[1]), decode_number(info[2].strip())
+    with opener(data, "rb") as fh:
+        fh.seek(start)  # the header entry comes first: a short read even through gzip
+        found = _EDITION.search(fh.read(length).decode("utf-8", errors="replace"))
+    return found.group(1) if found else "unknown"
+
+
+def _rendering(phrase: str) -> str:
+    """A translation as the gloss writes it: annotations and a leading infinitive "to " removed."""
+    text = " ".join(_ANNOTATION.sub(" ", phrase).split()).strip(" .;:")
+    return text[3:] if text.startswith("to ") and len(text) > 3 else text
+
+
+def _compile_gloss(forward: tuple[Path, Path], backward: tuple[Path, Path] | None) -> tuple:
+    # the reverse dictionary's English headwords by the one-word source translations they list, ranked: a word
+    # listed first, in a short entry, is that headword's main translation ("price: prix" over "premium: prix,
+    # récompense"; "government: gouvernement" over "control: commandement, gouvernement, ...")
+    back: dict[str, dict[str, tuple[int, int]]] = {}
+    if backward is not None:
+        for entry in read_entries(*backward):
+            head, translations = parse_entry(entry)
+            english = _rendering(head)
+            for position, phrase in enumerate(translations):
+                found = _LETTERS.findall(phrase.lower())
+                if len(found) == 1 and english:
+                    rank = (position, len(translations))
+                    ranks = back.setdefault(found[0], {})
+                    ranks[english.lower()] = min(rank, ranks.get(english.lower(), rank))
+    renderings: dict[str, list[str]] = {}
+    capitalised: set[str] = set()
+    for entry in read_entries(*forward):
+        head, translations = parse_entry(entry)
+        key = " ".join(_LETTERS.findall(head.lower()))
+        if not key or len(key.split()) > MAX_PHRASE:
+            continue
+        if head[:1].isupper():
+            capitalised.add(key)
+        known = renderings.setdefault(key, [])
+        known.extend(r for r in map(_rendering, translations) if r and r not in known)
+    single: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    unconfirmed = (1 << 30, 0)
+    for key, options in renderings.items():
+        if options:
+            ranks = back.get(key, {})
+            best = min(range(len(options)), key=lambda k: (ranks.get(options[k].lower(), unconfirmed), k))
+            (phrases if " " in key else single)[key] = options[best]
+    for key, ranks in back.items():
+        if key not in single:  # only the reverse dictionary knows it
+            single[key] = min(ranks, key=lambda english: (ranks[english], english))
+    return single, phrases, sorted(capitalised)
+
+
+def _cached(
+    name: str,
+    version: str,
+    forward: tuple[Path, Path] | None,
+    backward: tuple[Path, Path] | None,
+    cache_dir: Path | None,
+    build: Callable[[], object],
+    kind: type,
+) -> object:
+    """``build()`` once per process and dictionary version, kept in ``cache_dir/freedict`` as ``marshal``."""
     stamp = "|".join(
         f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for pair in (forward, backward) if pair for p in pair
     )
-    key = (src, tgt, stamp)
+    key = (name, version, stamp)
     with _lock:
         if key in _loaded:
             return _loaded[key]
-        digest = hashlib.sha256(f"{FORMAT_VERSION}|{stamp}".encode()).hexdigest()[:16]
-        cached = cache_dir / "freedict" / f"{src}-{tgt}-{digest}.marshal" if cache_dir is not None else None
-        pairs: dict[str, tuple[str, ...]] | None = None
+        digest = hashlib.sha256(f"{version}|{stamp}".encode()).hexdigest()[:16]
+        cached = cache_dir / "freedict" / f"{name}-{digest}.marshal" if cache_dir is not None else None
+        value: object = None
         if cached is not None and cached.is_file():
             try:
-                loaded = marshal.loads(cached.read_bytes())
-                pairs = loaded if isinstance(loaded, dict) else None
+                value = marshal.loads(cached.read_bytes())
+                value = value if isinstance(value, kind) else None
             except (EOFError, ValueError, TypeError):  # a damaged cache file is rebuilt
-                pairs = None
-        if pairs is None:
-            pairs = _compile(forward, backward)
+                value = None
+        if value is None:
+            value = build()
             if cached is not None:
-                atomic_write(cached, marshal.dumps(pairs))
-        _loaded[key] = pairs
-        return pairs
+                atomic_write(cached, marshal.dumps(value))
+        _loaded[key] = value
+        return value

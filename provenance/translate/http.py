@@ -38,7 +38,8 @@ log = logging.getLogger("provenance.translate")
 #: What a user without network can do instead (named in every "cannot reach" error).
 OFFLINE_HINT = (
     "offline options: --memory FILE (a TMX/TSV/XLIFF translation memory), --translator gloss "
-    "(Ding dictionary, apt install trans-de-en), or rerun where the translation cache already has these texts"
+    "(de, fr, es, it: apt install trans-de-en dict-freedict-fra-eng ...), "
+    "or rerun where the translation cache already has these texts"
 )
 
 _RETRY_STATUSES = {429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
