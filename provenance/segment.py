@@ -31,6 +31,8 @@ from provenance.model import Sentence, Span
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl")
 # languages that mark ordinals with a full stop ("15. August")
 _ORDINAL_DOT = {"de", "pl"}
+# languages that capitalise nouns: a capital after "etc." proves no sentence start there
+_NOUNS_CAPITALISED = {"de"}
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 # end punctuation, then closing marks glued to it (French » may follow after a (thin) space)
@@ -145,7 +147,7 @@ def _is_boundary(para: str, match: re.Match[str], lang: str | None, rules: _Rule
         year = previous.isdigit() and len(previous) <= 4  # "2020 г." yes, "350000, г. Краснодар" no
         return year and (not german_like or nxt.lower() in rules.openers)
     if any(c in rules.terminal for c in lowered):
-        if german_like:
+        if lang in _NOUNS_CAPITALISED:
             return nxt.lower() in rules.openers
         return True
     if any(c in rules.abbreviations for c in lowered) or any(c in rules.abbreviations_cased for c in candidates):

@@ -218,3 +218,12 @@ def test_read_sentences_rejects_non_utf8_and_missing_files(tmp_path: Path) -> No
         read_sentences(bad)
     with pytest.raises(InputError, match="no such file"):
         read_sentences(tmp_path / "missing.txt")
+
+
+def test_a_polish_amount_ends_its_sentence_before_a_capital() -> None:
+    text = "Przychody wyniosły 640 mln zł. Nowa fabryka ma zatrudnić 350 osób. Hala ma 40 tys. m kw. powierzchni."
+    assert [s.text for s in split_sentences(text, "pl")] == [
+        "Przychody wyniosły 640 mln zł.",
+        "Nowa fabryka ma zatrudnić 350 osób.",
+        "Hala ma 40 tys. m kw. powierzchni.",
+    ]
