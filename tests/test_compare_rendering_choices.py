@@ -711,6 +711,11 @@ def test_a_clock_hour_and_a_portuguese_thousand_read_in_their_language() -> None
                                      source_lang="de"), "number"))
     assert not _sub(compare_texts("Deverá transportar 9 mil passageiros por dia.",
                                   "It should carry 9,000 passengers a day.", source_lang="pt"), "number")
+    # an hour named by the article before it ("tra le 23 e le 6") or by "pm" after it
+    assert not _sub(compare_texts("I voli tra le 23 e le 6 sono stati 1.930.",
+                                  "There were 1,930 flights between 11pm and 6am.", source_lang="it"), "number")
+    assert _major(_sub(compare_texts("I voli tra le 23 e le 6 sono stati 1.930.",
+                                     "There were 1,930 flights between 10pm and 6am.", source_lang="it"), "number"))
 
 
 def test_a_gender_swap_stays_major_whatever_the_rest_of_the_original_says() -> None:

@@ -231,9 +231,10 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             i += 1
             continue
         used = toks[i : k + 1]
-        if (tok.is_number and k + 1 < len(toks) and len(values) == 1 and 0 <= min(values) <= 24
-                and fold(toks[k + 1].text) in lex.entries("numbers.clock.words")):
-            values = values | _hours(int(min(values)))  # "23 Uhr" is 11 p.m.
+        if (tok.is_number and len(values) == 1 and 0 <= min(values) <= 24 and (
+                (k + 1 < len(toks) and fold(toks[k + 1].text) in lex.entries("numbers.clock.words"))
+                or (i > 0 and fold(toks[i - 1].text) in lex.entries("numbers.clock.before")))):
+            values = values | _hours(int(min(values)))  # "23 Uhr", "alle 23" is 11 p.m.
         if tok.is_number and k + 1 < len(toks) and fold(toks[k + 1].text) in _PERCENT:
             values = values | {v / 100 for v in values}  # "50%" is also "half" ("la moitié", "die Hälfte")
             if k + 2 < len(toks) and _word_value(toks[k + 2].text, lex)[0] == 100:
