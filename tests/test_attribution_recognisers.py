@@ -373,3 +373,14 @@ def test_a_source_line_between_two_paragraphs_closes_the_one_above_when_the_one_
     found = find_passages(make_doc(above, mine, "Source: Corriere della Sera", below), REGISTRY)
     assert [(p.outlet_name, p.text) for p in found if p.outlet_name == "Corriere della Sera"] == [
         ("Corriere della Sera", mine)]
+
+
+def test_an_announced_excerpt_of_an_interview_runs_to_its_last_labelled_answer() -> None:
+    qa = [line for n in range(4) for line in (f"Question: Is stage {n} ready?", f"Answer: Stage {n} is ready.")]
+    doc = make_doc(
+        "The mayor spoke to Kommersant about the floods. Below are excerpts from the interview.",
+        *qa,
+        "The city council meets next week.",
+    )
+    (p,) = find_passages(doc, REGISTRY)
+    assert p.text.startswith("Question: Is stage 0") and p.text.endswith("Stage 3 is ready.")

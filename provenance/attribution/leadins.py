@@ -97,10 +97,12 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
     if anaphor is None:
         # "In a long interview with X, she set out her position. The key exchanges, in our translation:" - a colon
         # sentence that presents a translation or an excerpt, after a sentence of its paragraph that credits X
-        presents = lex.translation_note.search(s_text) or (lex.leadin_opener.match(s_text)
-                                                           and not is_commentary(ix, span))
-        if presents and any(ix.inline_cue(st, mention) for st in
-                            (strip(ix.text, x) for x in b.sentences) if st.contains(mention.span)):
+        presents = lex.translation_note.search(s_text) or announced or (lex.leadin_opener.match(s_text)
+                                                                        and not is_commentary(ix, span))
+        # ... or a sentence that says the outlet interviewed someone ("The mayor spoke to X about ... Below are
+        # excerpts from the interview.")
+        if presents and any(ix.inline_cue(st, mention) or (announced and lex.interview.search(ix.text[st.start:st.end]))
+                            for st in (strip(ix.text, x) for x in b.sentences) if st.contains(mention.span)):
             return mention, Span(b.span.start, span.end)
         return None
     after = s_text[anaphor.end() : -1]

@@ -25,6 +25,7 @@ CONFIDENCE = {
 }
 UNKNOWN_OUTLET_FACTOR = 0.8
 MAX_PLAIN_PARAGRAPHS = 6  # a lead-in rarely introduces more; beyond that we are guessing wildly
+MAX_EXCHANGE_PARAGRAPHS = 60  # a labelled Q&A under a lead-in: its labels end it
 MAX_LEADIN_WORDS = 14
 MAX_ATTRIBUTION_LINE_WORDS = 10
 MIN_LINK_WORDS = 3  # anchor words for a link alone to make a passage

@@ -16,6 +16,7 @@ from provenance.attribution.patterns import (
     DATELINE,
     LABEL,
     MAX_CREDIT_WORDS,
+    MAX_EXCHANGE_PARAGRAPHS,
     MAX_PLAIN_PARAGRAPHS,
     QA_LABEL,
     SPEAKER_LABEL,
@@ -148,7 +149,8 @@ def plain_run(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention | None 
     run: list[Block] = []
     transcript = False  # the run opens on a labelled paragraph: an exchange, which only labelled ones go on
     j = i
-    while j < len(ix.blocks) and len(run) < MAX_PLAIN_PARAGRAPHS:
+    # an exchange's labels say where it ends: no cap on its length beyond a page's worth
+    while j < len(ix.blocks) and len(run) < (MAX_EXCHANGE_PARAGRAPHS if transcript else MAX_PLAIN_PARAGRAPHS):
         b = ix.blocks[j]
         if b.kind in ("heading", "blockquote", "hr", "rule") or ledger.is_claimed(b.span):
             break
