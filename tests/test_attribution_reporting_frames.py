@@ -508,6 +508,7 @@ def test_a_speakers_role_before_a_quotation_is_no_outlets_label() -> None:
         "A Baltic daily with deep roots in the shipyards reported on Friday",
         "The eastern Slovak daily that first reported the change said",
         "A newspaper in Szeged wrote",
+        "Poland's main grocery trade weekly reported",
     ],
 )
 def test_an_outlet_described_with_what_qualifies_it_and_named_later_in_the_paragraph(described: str) -> None:

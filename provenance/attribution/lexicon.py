@@ -430,8 +430,8 @@ def load_lexicon() -> Lexicon:
             rf"\b(?i:an?|the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
         ),
         bare_introduction=re.compile(
-            rf"\b(?i:an?|the)\s+(?:(?:(?i:{adjectives}|{alt(demonyms)})|[a-z][\w-]*['’]s)[\s-]+){{1,3}}"
-            rf"(?i:{descriptors})\b"
+            rf"(?:\b(?i:an?|the)|(?<![\w'’])[A-ZÀ-Þ][\w-]+['’]s)\s+"  # "a regional ...", "Germany's main ..."
+            rf"(?:(?:(?i:{adjectives}|{alt(demonyms)})|[a-z][\w-]*['’]s)[\s-]+){{1,3}}(?i:{descriptors})\b"
         ),
         # "a newspaper" with what qualifies it next ("a newspaper in Szeged"): the same introduction by kind alone
         kind_introduction=re.compile(rf"\b(?i:an?)\s+(?i:{descriptors})\b(?=\s+(?i:{alt(words['post']['openers'])})\s)"),
