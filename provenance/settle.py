@@ -103,6 +103,12 @@ def drop_lead_in(
                                         and any(s.contains(f.derivative.span) for s in lead))]
 
 
+def _major_sentence_addition(f: Finding) -> bool:
+    """A whole sentence of the passage with no counterpart in the original, reported major or critical."""
+    return (f.kind is FindingKind.ADDITION and f.evidence.get("level") == "sentence" and f.derivative is not None
+            and f.severity.rank >= Severity.MAJOR.rank)
+
+
 #: A sentence sharing this share of its content words with one original sentence's translation, and that share
 #: of the translation's, restates that sentence (on the development cases 5 of 9 false sentence additions did,
 #: none of 11 planted ones).
@@ -119,8 +125,7 @@ def restated(
         return words(text) | frozenset(number_keys(text))
 
     def major_sentence_addition(f: Finding) -> bool:
-        return (f.kind is FindingKind.ADDITION and f.evidence.get("level") == "sentence" and f.derivative is not None
-                and f.derivative.span is not None and f.severity.rank >= Severity.MAJOR.rank)
+        return _major_sentence_addition(f) and f.derivative.span is not None  # type: ignore[union-attr]
 
     if not any(major_sentence_addition(f) for f in findings):
         return findings  # (most passages: the original's translations need not be read)
@@ -141,6 +146,8 @@ def restated(
     return out
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
+
 #: A sentence addition longer than this many words reads as the article's own background (on the development
 #: cases none of 13 planted additions was longer than 18 words; 10 of 14 false ones were over 20: "Residents who
 #: remember the 2001 collapse of the bridge further south tend to ...", "It would be a modest cap by the standards
@@ -153,17 +160,12 @@ def long_additions(findings: list[Finding]) -> list[Finding]:
     or comment than a claim slipped into the outlet's words: minor, still shown."""
     out: list[Finding] = []
     for f in findings:
-        if (f.kind is FindingKind.ADDITION and f.evidence.get("level") == "sentence" and f.derivative is not None
-                and f.severity.rank >= Severity.MAJOR.rank
-                and len(_WORD.findall(f.derivative.text)) > LONG_ADDITION_WORDS):
+        if _major_sentence_addition(f) and len(_WORD.findall(f.derivative.text)) > LONG_ADDITION_WORDS:  # type: ignore[union-attr]
             f = replace(f, severity=Severity.MINOR, evidence={**f.evidence, "long": True},
                         explanation=f.explanation + " It is long and self-contained, as the article's own background "
                                                     "often is: check whether the outlet wrote it.")
         out.append(f)
     return out
-
-
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*")
 
 
 def diffable(translation: Translation) -> bool:

@@ -48,8 +48,8 @@ def outlet_kind(lex: Lexicon, mention: Mention) -> str | None:
     """What kind of outlet a mention names: the registry's kind, else its descriptor's ("the Yonhap news agency",
     "a Busan-based newspaper"); None when nothing says."""
     if mention.outlet is not None and mention.outlet.kind:
-        kind = mention.outlet.kind
-        return {"newspaper": "print", "magazine": "print", "wire": "agency"}.get(kind, kind)
+        # the registry's kinds are descriptor words too ("newspaper" -> print, "wire" -> agency); "online" is its own
+        return lex.descriptor_kinds.get(mention.outlet.kind, mention.outlet.kind)
     words = mention.written.lower().split()
     for n in (2, 1):  # the longest descriptor at the end or before a name ("the news agency Yonhap")
         for i in range(len(words) - n, -1, -1):

@@ -7,7 +7,7 @@ afterwards the index does not change, and the recognisers only ask it questions.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from provenance.attribution.cues import Cue, cue_phrase, inline_cue
@@ -179,6 +179,12 @@ class ArticleIndex:
 
     def inline_cue(self, sent: Span, mention: Mention) -> Cue | None:
         return inline_cue(self.text, self.lex, sent, mention)
+
+    def credits(self, sent: Span) -> Iterator[tuple[Mention, Cue]]:
+        """The outlets the sentence credits with a cue, in order, each with its cue."""
+        for mention in self.mentions_in(sent):
+            if (cue := self.inline_cue(sent, mention)) is not None:
+                yield mention, cue
 
     def cue_phrase(self, span: Span, mention: Mention) -> tuple[Span, str]:
         return cue_phrase(self.text, self.lex, span, mention)

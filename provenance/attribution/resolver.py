@@ -18,7 +18,7 @@ from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import UNKNOWN_OUTLET_FACTOR, WORD_RE
-from provenance.attribution.structures import Candidate, same_outlet, strip
+from provenance.attribution.structures import Block, Candidate, same_outlet, strip
 from provenance.attribution.voice import is_commentary
 from provenance.model import Link, Passage, Span
 
@@ -105,8 +105,9 @@ def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
     if not same_outlet(prev.mention, cand.mention):
         return False
     gap = Span(prev.span.end, cand.span.start)
-    if ix.block_at(Span(prev.span.end - 1, prev.span.end)) is not ix.block_at(cand.span):
-        return _next_paragraph(ix, prev, cand)
+    above = ix.block_at(Span(prev.span.end - 1, prev.span.end))
+    if above is not ix.block_at(cand.span):
+        return _next_paragraph(ix, above, prev, cand)
     bodies = ((s, strip(ix.text, s)) for s in ix.sentences_in(gap))
     between = [s for s, body in bodies if gap.contains(body) and len(body)]
     if len(between) > MAX_GAP_SENTENCES:
@@ -114,10 +115,9 @@ def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
     return all(not ix.mentions_in(s) and not is_commentary(ix, s) for s in between)
 
 
-def _next_paragraph(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
-    """``prev`` runs to the end of its paragraph and ``cand`` starts the next one: one outlet's report over two
-    paragraphs, nothing of the author's between them. A title or a headline over the text stands alone."""
-    above = ix.block_at(Span(prev.span.end - 1, prev.span.end))
+def _next_paragraph(ix: ArticleIndex, above: Block | None, prev: Candidate, cand: Candidate) -> bool:
+    """``prev`` runs to the end of its paragraph (``above``) and ``cand`` starts the next one: one outlet's report
+    over two paragraphs, nothing of the author's between them. A title or a headline over the text stands alone."""
     if above is None or above.kind != "paragraph" or is_title(ix, above) or is_header(ix, above):
         return False
     return not ix.text[prev.span.end : cand.span.start].strip()

@@ -50,7 +50,7 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             if ledger.is_claimed(sent) or lex.negative.search(text[sent.start : sent.end]):
                 k += 1
                 continue
-            hit = _credited(ix, sent)
+            hit = next(ix.credits(sent), None)  # the first outlet the sentence credits
             if hit is not None and k > 0 and _described_lede(ix, ledger, strip(text, b.sentences[k - 1])):
                 sent = Span(strip(text, b.sentences[k - 1]).start, sent.end)
             if hit is None:
@@ -111,15 +111,6 @@ def _described_lede(ix: ArticleIndex, ledger: Ledger, before: Span) -> bool:
         return True
     m = ix.lex.introduction.match(opening)
     return m is not None and "-based" in m.group(0)
-
-
-def _credited(ix: ArticleIndex, sent: Span) -> tuple[Mention, Cue] | None:
-    """The first outlet the sentence credits with a cue."""
-    for mention in ix.mentions_in(sent):
-        cue = ix.inline_cue(sent, mention)
-        if cue:
-            return mention, cue
-    return None
 
 
 def _last_continuing(ix: ArticleIndex, b: Block, k: int, mention: Mention) -> int:

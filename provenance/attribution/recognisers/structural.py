@@ -205,8 +205,7 @@ def _subheading(body: str) -> bool:
 def credits_other_outlet(ix: ArticleIndex, b: Block, mention: Mention) -> bool:
     """The block's first sentence credits an outlet other than ``mention``'s ("The Asahi Shimbun has
     accused ...")."""
-    first = strip(ix.text, b.sentences[0])
-    return any(not same_outlet(m, mention) and ix.inline_cue(first, m) for m in ix.mentions_in(first))
+    return any(not same_outlet(m, mention) for m, _ in ix.credits(strip(ix.text, b.sentences[0])))
 
 
 def news_above(ix: ArticleIndex, ledger: Ledger, i: int) -> bool:
@@ -234,8 +233,7 @@ def credited_above(ix: ArticleIndex, ledger: Ledger, i: int) -> list[Block]:
             break
         if run and starts_attribution(ix, blk):
             break
-        if run and any(ix.inline_cue(strip(ix.text, st), m) for st in blk.sentences
-                       for m in ix.mentions_in(strip(ix.text, st))):
+        if run and any(next(ix.credits(strip(ix.text, st)), None) for st in blk.sentences):
             break  # a paragraph crediting an outlet of its own ("..., Monitorul de Cluj disclosed") is not its
         run.insert(0, blk)
         j -= 1
