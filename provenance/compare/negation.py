@@ -49,9 +49,9 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     days" is "for no more than 90 days", the negation moved onto the bound."""
     cues = lex.find("negation.cues", side.tokens)
     bounds = lex.find("negation.bounds", side.tokens) if lex.data.get("negation", {}).get("bounds") else []
-    if other is not None:
-        others = " ".join(fold(t.text) for t in other.tokens)
-        bounds = [b for b in bounds if " ".join(b.entry.split()[1:]) not in others]
+    if bounds and other is not None:
+        others = f" {' '.join(fold(t.text) for t in other.tokens)} "  # whole words: not "furthermore than"
+        bounds = [b for b in bounds if f" {' '.join(b.entry.split()[1:])} " not in others]
     if bounds:
         cues = [c for c in cues if not any(b.start <= c.start < b.end for b in bounds)]
     weak_entries = set(lex.entries("negation.weak"))
