@@ -14,7 +14,8 @@ import pytest
 from provenance.config import Config
 from provenance.errors import ConfigError, LexiconError, TranslatorUnavailableError, UnsupportedLanguageError
 from provenance.lang import freedict
-from provenance.translate import freedict_gloss
+from provenance.lang import function_words as function_words_module
+from provenance.lang.function_words import function_words
 from provenance.translate.gloss import GlossTranslator
 from tests.conftest import RESOURCES, link_compiled
 
@@ -193,14 +194,15 @@ def test_the_gloss_index_is_cached_and_rebuilt_when_the_dictionary_changes(
 
 def test_a_malformed_function_word_table_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "function_words.xx-en.toml").write_text('[words]\nle = 3\n', encoding="utf-8")
-    monkeypatch.setattr(freedict_gloss, "DATA", tmp_path)
-    freedict_gloss.function_words.cache_clear()
+    monkeypatch.setattr(function_words_module, "DATA", tmp_path)
+    function_words.cache_clear()
     with pytest.raises(LexiconError, match="function_words.xx-en.toml"):
-        freedict_gloss.function_words("xx")
-    freedict_gloss.function_words.cache_clear()
+        function_words("xx")
+    function_words.cache_clear()
 
 
 def test_the_shipped_function_word_tables_load() -> None:
+    assert function_words("de")["nicht"] == "not"
     for lang in ("fr", "es", "it"):
-        table = freedict_gloss.function_words(lang)
+        table = function_words(lang)
         assert table["non" if lang == "it" else "no" if lang == "es" else "ne"] == "not"

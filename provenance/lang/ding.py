@@ -22,17 +22,15 @@ import logging
 import marshal
 import re
 import threading
-import tomllib
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
 from provenance.db import atomic_write
+from provenance.lang.function_words import function_words
 
 log = logging.getLogger("provenance.lang")
 
 INDEX_VERSION = 7
-FUNCTION_WORDS = Path(__file__).parent.parent / "data" / "function_words.de-en.toml"
 _LINKING = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?:^|(?<=\s))/[^/\s][^/]*/")
 _GERMAN_PLACEHOLDERS = {"etw.", "jdn.", "jdm.", "jds.", "jd.", "sich", "etw", "jdn", "jdm", "jds", "jd"}
@@ -284,18 +282,6 @@ def load_equivalents(path: Path, cache_dir: Path | None) -> Equivalents:
     return _load_cached(path, cache_dir, f"equiv-v{EQUIVALENTS_VERSION}", build_equivalents)  # type: ignore[return-value]
 
 
-@lru_cache(maxsize=1)
-def function_words() -> dict[str, str]:
-    """Closed-class German words and their usual English rendering (``data/function_words.de-en.toml``)."""
-    try:
-        with FUNCTION_WORDS.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError:  # an install without the data file still glosses, from the dictionary alone
-        log.warning("function-word table %s is missing", FUNCTION_WORDS)
-        return {}
-    return {k.lower(): str(v) for k, v in data.get("words", {}).items()}
-
-
 def dictionary_version(path: Path) -> str:
     """The version the dictionary file states in its header ("unknown" when it states none)."""
     try:
@@ -316,7 +302,7 @@ class Glosser:
         self.exact = exact
         self.lower = lower
         self.heads = heads
-        self.function = function_words()
+        self.function = function_words("de")
         self._memo: dict[str, str | None] = {}
 
     def _direct(self, word: str) -> str | None:

@@ -2,7 +2,7 @@
 
 The same contract as the Ding gloss (``translate/gloss.py``): source word order, one English rendering per word,
 names, numbers and unknown words kept as written. A word is looked up as a closed-class word first (the language's
-``data/function_words.XX-en.toml``: the dictionaries give those their rare senses or lack them), then as written
+``lang/function_words``: the dictionaries give those their rare senses or lack them), then as written
 (FreeDict's headwords are lemmas: a form listed on its own is mostly meant so, "porto" = "port", not a form of
 "portare"), then by its simplemma lemma ("augmenté" -> "augmenter"). The longest multi-word headword starting at a
 word wins ("pomme de terre" -> "potato"). A capitalised word inside a sentence is a name unless the dictionary
@@ -13,37 +13,15 @@ writes it capitalised (countries, peoples); so is a word in capitals ("SNCF"). T
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from provenance.errors import LexiconError
 from provenance.lang.freedict import MAX_PHRASE, GlossTable
 from provenance.lang.lemmas import lemma
 
-DATA = Path(__file__).parent.parent / "data"
 # letters only: an apostrophe or hyphen ends a word, so elided articles ("l'État", "dell'anno") are words of
 # their own; numbers and punctuation are copied as they are
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_START = {"", ".", "!", "?", ":", "«", "»", '"', "“", "”", "—", "–", "¿", "¡"}
-
-
-@lru_cache(maxsize=8)
-def function_words(lang: str) -> dict[str, str]:
-    """``data/function_words.<lang>-en.toml``: closed-class word (lower case) -> its usual English rendering.
-    A missing table is an empty one (the gloss then uses the dictionary alone); a malformed one is an error."""
-    path = DATA / f"function_words.{lang}-en.toml"
-    if not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path.name}: not valid TOML: {exc}") from exc
-    words = data.get("words")
-    if not isinstance(words, dict) or not all(isinstance(v, str) for v in words.values()):
-        raise LexiconError(f"{path.name}: expected a [words] table of word = \"English rendering\" strings")
-    return {k.lower(): v for k, v in words.items()}
 
 
 @dataclass

@@ -113,7 +113,8 @@ class FreeDictBackend:
 
     def gloss(self, text: str) -> str:
         from provenance.lang import freedict
-        from provenance.translate.freedict_gloss import FreeDictGlosser, function_words
+        from provenance.lang.function_words import function_words
+        from provenance.translate.freedict_gloss import FreeDictGlosser
 
         if self._glosser is None:
             if not self.available():
