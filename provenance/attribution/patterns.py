@@ -50,8 +50,7 @@ LABEL = re.compile(_LABEL_NAME + _LABEL_END)
 # a speaker's label in a printed exchange: a label as above, or a role ("The prefect: ...", "Minister: ...")
 # (in bold or italics too: "**Lamas:** We have work until 2029.")
 SPEAKER_LABEL = re.compile(
-    rf"[*_]{{0,3}}(?:{_LABEL_NAME}|The\s+[\w'’-]+(?:\s+[\w'’-]+)?)(?:[*_]{{1,3}}:|:[*_]{{0,3}}|{_LABEL_END})"
-    r"(?:\s+(?=[A-ZÀ-ÖØ-Þ\"“„«]))"
+    rf"[*_]{{0,3}}(?:{_LABEL_NAME}|The\s+[\w'’-]+(?:\s+[\w'’-]+)?)(?:[*_]{{1,3}}:|:[*_]{{0,3}})\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])"
 )
 # a channel's number inside a name: "TV 2 Østjylland", "Antena 3", "RTL 2" (not "2,000" or "3.5")
 NAME_NUMBER = r"\d{1,2}(?![\d.,]\d)"
