@@ -9,6 +9,7 @@ from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
 from provenance.attribution.structures import Candidate, Mention, same_outlet, strip
+from provenance.attribution.unknown import says_outlet
 from provenance.attribution.voice import credit_tense, is_commentary, reports_in_present, tense
 from provenance.model import Span
 
@@ -89,9 +90,16 @@ def refers_back(lex: Lexicon, mention: Mention, prev: Candidate) -> bool:
 
 def relayed(ix: ArticleIndex, sent: Span, mention: Mention) -> Mention:
     """The original source when the credited outlet relays another ("..., Xinhua said, citing a survey
-    published by the business daily Yicai"): the words are the second outlet's."""
+    published by the business daily Yicai"; "Citing Dziennik Bałtycki, the news site reported"): the words are the
+    other outlet's."""
     for other in ix.mentions_in(sent):
-        if other.span.start <= mention.span.end or same_outlet(other, mention) or is_description(ix.lex, other):
+        if same_outlet(other, mention) or is_description(ix.lex, other):
+            continue
+        if other.span.end <= mention.span.start:
+            if _fronted_relay(ix, sent, other):
+                return other
+            continue
+        if other.span.start <= mention.span.end:
             continue
         between = ix.text[mention.span.end : other.span.start]
         if len(between) > CUE_WINDOW:
@@ -100,9 +108,27 @@ def relayed(ix: ArticleIndex, sent: Span, mention: Mention) -> Mention:
             return other
         # "RBC, quoted by Reuters, said": RBC's words; "Yann Le Goff, quoted by Ouest-France": a name the registry
         # does not know, quoted by an outlet it knows, is the outlet's quotation
-        if mention.outlet is None and other.outlet is not None and ix.lex.quoted_by.search(between):
+        if (mention.outlet is None and other.outlet is not None and ix.lex.quoted_by.search(between)
+                and not _shows_outlet(ix, mention)):
             return other
     return mention
+
+
+def _fronted_relay(ix: ArticleIndex, sent: Span, other: Mention) -> bool:
+    """The sentence opens by citing the outlet ("Citing the daily X, ..."): a relay word, then up to a few words
+    of description, then the name, with no clause between."""
+    head = ix.text[strip(ix.text, sent).start : other.name_span.start]
+    cues = list(ix.lex.relay.finditer(head))
+    if not cues:
+        return False
+    after = head[cues[-1].end() :]  # the words between the last relay word and the name
+    return not re.search(r"[,.;:!?\"“”«»]", after) and len(after) <= 40
+
+
+def _shows_outlet(ix: ArticleIndex, mention: Mention) -> bool:
+    """An unregistered name that says it is an outlet by its words ("Busan Ilbo", "Trud TV") or its description
+    ("the regional daily X"): in "X, quoted by Y" it is X's report Y quotes, not a person Y quoted."""
+    return mention.span != mention.name_span or says_outlet(mention.written, ix.lex.unknown)
 
 
 def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:

@@ -19,6 +19,7 @@ from provenance.attribution.patterns import (
     CUE_WINDOW,
     DATELINE,
     HEADLINE_POSSESSIVE,
+    MAX_LEADIN_WORDS,
     OWN_MEDIUM,
     PLACE_WORDS,
     POSSESSIVE_BEFORE,
@@ -178,6 +179,30 @@ def inline_cue(text: str, lex: Lexicon, sent: Span, mention: Mention) -> Cue | N
     if verdict is None or verdict == DECLINED:
         return None
     return verdict
+
+
+def introduction(text: str, lex: Lexicon, span: Span, mention: Mention) -> str | None:
+    """How the colon sentence ``span`` introduces ``mention``'s text below it: "verb" ("X reported:", "Here is
+    how X described the scene:"), "opener" ("From the German X:"), "short" (a few words naming it), or None."""
+    s_text = text[span.start : span.end]
+    words = len(WORD_RE.findall(s_text))
+    rest = text[mention.span.end : span.end]
+    if (
+        lex.cue_after.match(text[mention.span.end : span.end - 1])
+        or lex.outlet_action.match(after_apposition(mention, rest))  # "X laid out ...:"
+        or lex.cue_before.search(text[span.start : mention.span.start])
+        or lex.translation_note.search(s_text)  # "(translated from Russian):" announces a quote
+        # "X explained the remaining obstacles in a long piece:": a saying verb needs no "that" before a colon
+        or lex.verb_bare.match(after_apposition(mention, rest))
+        # "... and Le Télégramme is blunt:": the outlet and a word on its tone introduce its words
+        or re.fullmatch(r"\s+(?:is|was|sounds|remains|gets|got)\s+[\w-]+(?:\s+[\w-]+)?\s*", rest[:-1])
+    ):
+        return "verb"
+    if words > MAX_LEADIN_WORDS:
+        return None
+    if lex.leadin_opener.match(s_text):
+        return "opener"
+    return "short" if words <= 8 else None
 
 
 def subject_position(lex: Lexicon, pre: str) -> bool:

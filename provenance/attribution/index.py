@@ -7,10 +7,11 @@ afterwards the index does not change, and the recognisers only ask it questions.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from provenance.attribution.cues import Cue, cue_phrase, inline_cue
+from provenance.attribution.cues import Cue, cue_phrase, inline_cue, introduction
 from provenance.attribution.lexicon import Lexicon, load_lexicon
 from provenance.attribution.mentions import MentionFinder
 from provenance.attribution.patterns import BRACKETED_ABBREVIATION
@@ -20,6 +21,8 @@ from provenance.attribution.structures import (
     OutletRegistry,
     SpanIndex,
     find_quotes,
+    initials,
+    same_outlet,
     split_paragraphs,
     strip,
 )
@@ -64,7 +67,7 @@ class ArticleIndex:
             blocks,
             mentions,
             lex,
-            lambda sent, mention: inline_cue(text, lex, sent, mention),
+            lambda sent, mention: inline_cue(text, lex, sent, mention) or _introduces(text, lex, sent, mention),
             mention_finder.name_language,
             is_english_word,
             is_registered,
@@ -73,14 +76,14 @@ class ArticleIndex:
         # a description inside a longer mention is part of it: "the Heraklion newspaper" in "the Heraklion
         # newspaper Nea Kriti"
         spans = SpanIndex((m.span, m) for m in mentions)
-        kept = _abbreviated(
+        kept = _initialisms(text, _abbreviated(
             text,
             tuple(
                 _masthead_language(text, m, lex)
                 for m in mentions
                 if not any(o.span.contains(m.span) and len(o.span) > len(m.span) for o in spans.overlapping(m.span))
             ),
-        )
+        ))
         return cls(
             doc=doc,
             text=text,
@@ -206,8 +209,34 @@ def _blocks(doc: Document) -> tuple[Block, ...]:
             continue
         body = doc.text[start:end]
         sents = tuple(s.span for s in split_sentences(body, doc.language, offset=start)) or (Span(start, end),)
-        blocks.append(Block(i, Span(start, end), p.kind, sents))
+        blocks.append(Block(i, Span(start, end), p.kind, tuple(_cut_label_lines(doc.text, sents))))
     return tuple(blocks)
+
+
+# a line of a few words without end punctuation, then a line that opens a sentence: "11:20\nUkrainska Pravda
+# reported ...", "BERLIN\nThe daily ..." (a live blog's time, a dateline): the label is no part of the sentence
+_LABEL_LINE = re.compile(r"(?m)^[ \t]*[^\n]{1,40}?(?<![.!?:;,])[ \t]*\n(?=[ \t]*[\"“‘«„]?[A-ZÀ-Þ0-9])")
+_LABEL_WORDS = 5
+
+
+def _cut_label_lines(text: str, sents: Sequence[Span]) -> Iterator[Span]:
+    """Each sentence with the short label lines it opens with cut off as sentences of their own."""
+    for s in sents:
+        start = s.start
+        for m in _LABEL_LINE.finditer(text, s.start, s.end):
+            if m.start() != start or len(m.group(0).split()) > _LABEL_WORDS:
+                break
+            yield Span(*trim_span(text, m.start(), m.end()))
+            start = m.end()
+        yield Span(*trim_span(text, start, s.end)) if start != s.start else s
+
+
+def _introduces(text: str, lex: Lexicon, sent: Span, mention: Mention) -> Cue | None:
+    """A colon sentence whose verb or opening introduces the outlet's text below ("Here is how Tribun Bali
+    described the scene:"): the frame of an outlet the registry lacks, as an inline cue is."""
+    if not text[sent.start : sent.end].rstrip().endswith(":"):
+        return None
+    return "leadin_colon" if introduction(text, lex, sent, mention) in ("verb", "opener") else None
 
 
 def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
@@ -217,6 +246,40 @@ def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
     if mention.outlet is None and mention.language != "en" and english_masthead(name, lex):
         return replace(mention, language="en")
     return mention
+
+
+_ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Þ]{2,5}(?![\w-])")
+
+
+def _initialisms(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """An outlet named in full and later by its initials alone ("Jornal de Notícias reported ... JN said";
+    "Sächsische Zeitung" then "SZ: ..." in its interview): the initials name that outlet, whichever one the registry
+    files under them, unless the article names that one too."""
+    firsts: dict[str, Mention] = {}
+    for m in mentions:
+        name = text[m.name_span.start : m.name_span.end]  # "Jornal de Notícias", not "The Porto-based ..."
+        short = initials(name)
+        if short and short not in firsts and name != short:
+            firsts[short] = m
+    if not firsts:
+        return mentions
+    by_span = {m.name_span: m for m in mentions}
+    named_in_full = {m.outlet.id for m in mentions if m.outlet is not None and not _ACRONYM.fullmatch(m.written)}
+    out = list(mentions)
+    for a in _ACRONYM.finditer(text):
+        full = firsts.get(a.group())
+        span = Span(a.start(), a.end())
+        if full is None or a.start() < full.span.end:
+            continue
+        # (written as the full name, as "LZ" after "Lebensmittel Zeitung (LZ)" is: one outlet, whatever its form)
+        own = Mention(span, span, full.outlet, full.written, full.language)
+        there = by_span.get(span)
+        if there is None:
+            if not any(m.span.overlaps(span) for m in mentions):
+                out.append(own)
+        elif not same_outlet(there, full) and (there.outlet is None or there.outlet.id not in named_in_full):
+            out[out.index(there)] = own
+    return tuple(sorted(out, key=lambda m: m.span.start))
 
 
 def _abbreviated(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from provenance.attribution.cues import introduction
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lines import attribution_line, source_line
 from provenance.attribution.patterns import MAX_ATTRIBUTION_LINE_WORDS, MAX_LEADIN_WORDS, WORD_RE
-from provenance.attribution.structures import Block, Mention, after_apposition, strip
+from provenance.attribution.structures import Block, Mention, strip
 from provenance.attribution.voice import is_commentary
 from provenance.model import Span
 from provenance.segment import trim_span
@@ -34,22 +35,7 @@ def leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
     if not found:
         return anaphoric_leadin(ix, b, span, announced=announced)
     mention = found[-1]
-    words = len(WORD_RE.findall(s_text))
-    after = text[mention.span.end : end - 1]
-    opener = lex.leadin_opener.match(s_text)
-    verb = (
-        lex.cue_after.match(after)
-        or lex.outlet_action.match(after_apposition(mention, text[mention.span.end : end]))  # "X laid out ...:"
-        or lex.cue_before.search(text[start : mention.span.start])
-        or lex.translation_note.search(s_text)  # "(translated from Russian):" announces a quote
-        # "X explained the remaining obstacles in a long piece:": a saying verb needs no "that" before a colon
-        or lex.verb_bare.match(after_apposition(mention, text[mention.span.end : end]))
-        # "... and Le Télégramme is blunt:": the outlet and a word on its tone introduce its words
-        or re.fullmatch(r"\s+(?:is|was|sounds|remains|gets|got)\s+[\w-]+(?:\s+[\w-]+)?\s*", after)
-    )
-    if words > MAX_LEADIN_WORDS and not verb:
-        return None
-    if not (opener or verb or words <= 8):
+    if introduction(text, lex, span, mention) is None:
         return None
     return mention, span
 
@@ -110,7 +96,7 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
         not lex.leadin_opener.match(s_text) or is_commentary(ix, span)  # "Here is what I think of the paper:"
     ):
         return None
-    return mention, Span(b.span.start, span.end)
+    return mention, span
 
 
 def document_leadin(ix: ArticleIndex, b: Block, span: Span) -> tuple[Mention, Span] | None:

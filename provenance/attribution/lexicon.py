@@ -192,6 +192,8 @@ def alt(words: Iterable[str]) -> str:
 
 # "the Dresden-based Sächsische Zeitung": a place with "-based" works as an adjective before a name
 BASED = r"[A-ZÀ-Þ][\w'’.]*-based"
+# "the Malay-language daily": any language's name with "-language" is an adjective of outlets
+LANGUAGE_ADJECTIVE = r"(?-i:[A-ZÀ-Þ][\w'’]*)-language"
 
 
 @cache
@@ -208,8 +210,9 @@ def load_lexicon() -> Lexicon:
     # "the German daily", "Finland's largest daily", "le quotidien italien"
     desc = (
         rf"(?:(?<![\w'’]){article}\s+)?(?:(?P<demonym>{alt(demonyms)})(?:['’]s)?[\s-]+)?"
-        rf"(?:(?-i:{PLACE})(?:-based)?\s+)?"
-        rf"(?:(?:{alt(words['adjectives'])})[\s-]+){{0,3}}(?:{alt(words['descriptors'])})"
+        # a sentence's opening word is no place: "Citing Dziennik Bałtycki" names no "Citing daily"
+        rf"(?:(?!(?i:{alt(raw['names']['sentence_openers'])})\b)(?-i:{PLACE})(?:-based)?\s+)?"
+        rf"(?:(?:{alt(words['adjectives'])}|{LANGUAGE_ADJECTIVE})[\s-]+){{0,3}}(?:{alt(words['descriptors'])})"
         rf"(?:\s+(?P<demonym_after>{alt(demonyms_after)}))?"
     )
     # "X has also reported", "X on Tuesday carried a report"
@@ -221,7 +224,7 @@ def load_lexicon() -> Lexicon:
     verbs_after = alt(raw["cues"]["after"])
     # entries whose middle words vary are regular expressions ("ran ... under the headline")
     verbs_after = "|".join([*raw["cues"].get("after_patterns", []), verbs_after])
-    adjectives = alt(words["adjectives"])
+    adjectives = f"{alt(words['adjectives'])}|{LANGUAGE_ADJECTIVE}"
     descriptors = alt(words["descriptors"])
     # "the online newspaper", "the broadcaster": an outlet named again by what it is
     # ... or by its place ("the Toulouse daily added", "he told the Freiburg paper"): a capitalised word, whatever

@@ -129,6 +129,8 @@ class MentionFinder:
                 end += tail.end()
                 name_span = Span(name_span.start, end)
             demonym = (m.group("demonym") or m.group("demonym_after") or "").lower()
+            if not demonym and (named := re.search(r"([A-ZÀ-Þ][\w'’]*)-language\b", m.group(0))):
+                demonym = named.group(1).lower()  # "the Hungarian-language daily X"
             language = outlet.language if outlet else self.lex.demonyms.get(" ".join(demonym.split()))
             # the name with its description: "the daily Dziennik Gazeta Prawna" took "Dziennik" as a descriptor
             if outlet is None and language is None:

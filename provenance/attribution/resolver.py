@@ -89,6 +89,12 @@ def merge_adjacent(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]:
             if prev.mention.outlet is None and cand.mention.outlet is not None:
                 prev.mention = cand.mention  # "JN reported ... / The Jornal de Notícias said": the registered name
             continue
+        if prev is not None and _leads_into(ix, prev, cand):
+            # "X claimed that ... The paper wrote: / > ...": the sentences, their lead-in and the text it
+            # introduces are one rendering of the outlet
+            prev.span = Span(prev.span.start, max(prev.span.end, cand.span.end))
+            prev.open_end = cand.open_end
+            continue
         if prev is not None and _named_after_description(ix, prev, cand):
             # "..., a Busan-based daily reported. / Around 70 operators will retire, the Busan Ilbo said": the
             # outlet described first and named next is one outlet with one report
@@ -100,12 +106,15 @@ def merge_adjacent(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]:
 
 
 def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
-    if prev.kind not in _SENTENCE_KINDS or cand.kind not in _SENTENCE_KINDS or cand.span.start < prev.span.end:
+    if prev.kind not in _SENTENCE_KINDS | _INTRODUCED_KINDS or cand.kind not in _SENTENCE_KINDS:
         return False
-    if not same_outlet(prev.mention, cand.mention):
+    if cand.span.start < prev.span.end or not same_outlet(prev.mention, cand.mention):
         return False
     gap = Span(prev.span.end, cand.span.start)
     above = ix.block_at(Span(prev.span.end - 1, prev.span.end))
+    if prev.kind in _INTRODUCED_KINDS:
+        # "X reported: / > ... / The paper also said ...": the text under a lead-in goes on in the next paragraph
+        return ix.next_block(ix.position(above)) is ix.block_at(cand.span) and _next_paragraph(ix, above, prev, cand)
     if above is not ix.block_at(cand.span):
         return _next_paragraph(ix, above, prev, cand)
     bodies = ((s, strip(ix.text, s)) for s in ix.sentences_in(gap))
@@ -115,10 +124,27 @@ def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
     return all(not ix.mentions_in(s) and not is_commentary(ix, s) for s in between)
 
 
+def _leads_into(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
+    """``cand`` is the text a lead-in introduces ("The paper wrote:") and the lead-in follows ``prev``'s sentences in
+    their paragraph, crediting the same outlet."""
+    if prev.kind not in _SENTENCE_KINDS or cand.kind not in ("leadin", "blockquote") or cand.cue is None:
+        return False
+    cue = cand.cue
+    return (
+        prev.span.start < cue.start
+        and prev.span.end <= cue.end  # (the sentences may run on over the lead-in itself)
+        and cand.span.start >= cue.end
+        and not ix.text[prev.span.end : cue.start].strip(" \t")
+        and ix.text[cue.start : cue.end].rstrip().endswith(":")
+        and ix.block_at(cue) is ix.block_at(Span(prev.span.end - 1, prev.span.end))
+        and same_outlet(prev.mention, cand.mention)
+    )
+
+
 def _next_paragraph(ix: ArticleIndex, above: Block | None, prev: Candidate, cand: Candidate) -> bool:
     """``prev`` runs to the end of its paragraph (``above``) and ``cand`` starts the next one: one outlet's report
     over two paragraphs, nothing of the author's between them. A title or a headline over the text stands alone."""
-    if above is None or above.kind != "paragraph" or is_title(ix, above) or is_header(ix, above):
+    if above is None or above.kind not in ("paragraph", "blockquote") or is_title(ix, above) or is_header(ix, above):
         return False
     return not ix.text[prev.span.end : cand.span.start].strip()
 
@@ -135,6 +161,8 @@ def _named_after_description(ix: ArticleIndex, prev: Candidate, cand: Candidate)
 
 
 _SENTENCE_KINDS = frozenset({"inline", "quote"})
+# passages of the text under a lead-in
+_INTRODUCED_KINDS = frozenset({"leadin", "blockquote"})
 
 
 def is_label(ix: ArticleIndex, cand: Candidate) -> bool:

@@ -163,6 +163,13 @@ def _initials_of(short: str, name: str) -> bool:
     return short in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in words if not w.islower()).upper())
 
 
+def initials(written: str) -> str | None:
+    """The initials an outlet's name may go by ("JN" for "the Porto-based Jornal de Notícias", "SZ" for
+    "Sächsische Zeitung"): its capitalised words' first letters, when it has two or more besides an article."""
+    words = [w for w in _core(written).split() if w[:1].isupper() and w.lower() not in _FOREIGN_ARTICLES]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else None
+
+
 def _core(written: str) -> str:
     """An unregistered outlet's name without its description: of the parts an apposition's commas make, the first
     with a capitalised word that is not an article, from that word on ("the business weekly Trend" -> "Trend",
@@ -177,6 +184,10 @@ def _core(written: str) -> str:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+# articles opening a title: "El País" has one word of its own, no initials
+_FOREIGN_ARTICLES = frozenset(
+    {"the", "a", "an", "el", "la", "le", "les", "il", "lo", "der", "die", "das", "de", "het", "o"}
+)
 
 
 def is_homepage(url: str) -> bool:

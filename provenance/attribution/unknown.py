@@ -308,7 +308,9 @@ def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bo
 
 
 def _described_language(description: str, lex: Lexicon) -> str | None:
-    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD_RE.findall(description)]
+    # "Finland's", "the Malay-language daily": the demonym without its possessive or "-language"
+    words = [w.lower().removesuffix("'s").removesuffix("’s").removesuffix("-language")
+             for w in WORD_RE.findall(description)]
     return next((lex.demonyms[w] for w in words if w in lex.demonyms), None)
 
 

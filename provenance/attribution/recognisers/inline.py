@@ -71,7 +71,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 if (
                     named
                     and not lex.negative.search(text[before.start : before.end])
-                    and _names_outlet_again(ix, sent, named[-1])
+                    and (_names_outlet_again(ix, sent, named[-1])
+                         or _pronoun_after_subject(ix, before, sent, named[-1]))
                     and continues(ix, sent, named[-1])
                 ):
                     hit = (named[-1], "inline")
@@ -279,6 +280,13 @@ def _names_outlet_again(ix: ArticleIndex, sent: Span, mention: Mention | None = 
         return False
     # its reporters at work are its reporting: "Citing documents seen by its reporters, the magazine said ..."
     return not ix.lex.outlet_own.search(unquoted) or bool(ix.lex.by_its_reporters.search(unquoted))
+
+
+def _pronoun_after_subject(ix: ArticleIndex, before: Span, sent: Span, mention: Mention) -> bool:
+    """ "Al-Akhbar, a Beirut daily, went further on Monday. It claimed that ...": the outlet opened the sentence
+    before as its subject, and "It" now reports for it."""
+    possessive = ix.text.startswith(("'s", "’s"), mention.span.end)  # "ERT's management said ... It said"
+    return mention.span.start == before.start and not possessive and ix.text.startswith("It ", sent.start)
 
 
 def _opens_with_quote(ix: ArticleIndex, sentence: Span, ledger: Ledger) -> bool:

@@ -1,0 +1,103 @@
+"""Whose words a sentence renders when two outlets meet in it, and the forms an outlet's name takes.
+
+A relay credits the outlet it cites, whether the citing comes first ("Citing X, the site reported") or the quoting
+outlet stands in apposition ("X, as quoted by Y, reported"). An outlet goes by its initials once named in full
+("JN" after "Jornal de Notícias"), by any "-language" description, and an outlet the registry lacks is known by the
+lead-in that introduces its text. Lines a live blog puts over a paragraph (a time, a place) are not part of it.
+"""
+
+from __future__ import annotations
+
+from provenance.attribution import find_passages
+from provenance.model import Passage
+from tests.attribution_helpers import REGISTRY, make_doc
+
+
+def found(*blocks: str) -> list[Passage]:
+    return find_passages(make_doc(*blocks), REGISTRY)
+
+
+def only(*blocks: str) -> Passage:
+    passages = found(*blocks)
+    assert len(passages) == 1, [p.text for p in passages]
+    return passages[0]
+
+
+def test_a_fronted_citing_credits_the_cited_outlet() -> None:
+    p = only("Citing the Szczecin daily Kurier Szczeciński, the news site Notes from Poland reported that the "
+             "ferry line would be sold.")
+    assert "Kurier Szczeciński" in p.outlet_name and p.text.startswith("Citing")
+
+
+def test_a_named_outlet_quoted_by_another_keeps_its_words() -> None:
+    p = only("The Gyeongnam Sinmun, as quoted by The Korea Herald, reported that the yard would close in May.")
+    assert p.outlet_name == "Gyeongnam Sinmun"
+
+
+def test_a_person_quoted_by_an_outlet_is_the_outlets_quotation() -> None:
+    p = only('"We are exhausted," said Yann Le Goff, quoted by Ouest-France.')
+    assert p.outlet_name == "Ouest-France"
+
+
+def test_initials_after_the_full_name_are_the_same_outlet() -> None:
+    p = only("Jornal de Notícias reported on Tuesday that the office had processed a third of the requests. "
+             "JN said some applicants had been given dates in 2027.")
+    assert p.text.endswith("dates in 2027.")
+
+
+def test_initials_name_the_outlet_the_article_introduced_not_a_registered_namesake() -> None:
+    passages = found(
+        "The mayor sat down with the Dresden regional daily Sächsische Zeitung. Part of the conversation:",
+        "SZ: The plant has been empty for two years. What happens there?",
+        "Mayor: We have two serious bidders.",
+    )
+    assert passages and all("Sächsische" in p.outlet_name for p in passages)
+
+
+def test_any_language_adjective_describes_an_outlet() -> None:
+    p = only("No agency had recorded cancellations, according to a report in the Castilian-language daily El País.")
+    assert p.outlet is not None and p.outlet.id == "el-pais"
+    unknown = only("Citing the Slovene-language weekly Mladina, the site reported that the minister would resign.")
+    assert unknown.language == "sl"
+
+
+def test_an_outlet_the_registry_lacks_is_known_by_its_lead_in() -> None:
+    p = only(
+        "Firefighters pumped water all night. Here is how Tribun Bali described the scene on Saturday evening:",
+        "Dozens of scavengers carried their belongings to the main road as the wind turned.",
+    )
+    assert p.outlet_name == "Tribun Bali" and p.text.startswith("Dozens")
+    assert found(
+        "Firefighters pumped water all night. Here is how Made Wirawan described the scene on Saturday evening:",
+        "Dozens of scavengers carried their belongings to the main road as the wind turned.",
+    ) == []
+
+
+def test_a_live_blogs_time_line_is_not_part_of_the_entry() -> None:
+    p = only("10:35\nUkrainska Pravda broke the news that the deputy governor has been dismissed.")
+    assert p.text.startswith("Ukrainska Pravda")
+
+
+def test_it_reports_for_the_outlet_that_opened_the_sentence_before() -> None:
+    p = only("Kommersant, a Moscow business daily, went further on Monday. It claimed that the ministry had "
+             "already shared the seismic data.")
+    assert p.text.startswith("Kommersant")
+    # the outlet's management is no outlet reporting
+    assert found("Bild's management said no newsroom would close. It said it had invited the union to talks.") == []
+
+
+def test_sentences_their_lead_in_and_the_quote_below_are_one_passage() -> None:
+    p = only(
+        "Al-Akhbar reported that the ministry had shared the data. The paper wrote:",
+        '"Nobody in Beirut wants to be blamed a second time for an empty well."',
+    )
+    assert p.text.startswith("Al-Akhbar") and p.text.endswith('empty well."')
+
+
+def test_the_text_under_a_lead_in_goes_on_in_the_next_paragraph() -> None:
+    p = only(
+        "Le Monde reported on Friday:",
+        ("blockquote", "The heatstroke ward set up in April has run out of beds."),
+        "The paper also said that officials in Barmer had halted construction work in the afternoon.",
+    )
+    assert p.text.startswith("The heatstroke") and p.text.endswith("in the afternoon.")
