@@ -101,3 +101,30 @@ def test_the_text_under_a_lead_in_goes_on_in_the_next_paragraph() -> None:
         "The paper also said that officials in Barmer had halted construction work in the afternoon.",
     )
     assert p.text.startswith("The heatstroke") and p.text.endswith("in the afternoon.")
+
+
+def test_a_headline_and_the_story_under_it_are_one_passage() -> None:
+    p = only(
+        'BILD: "Bridge closed for a year"',
+        "The paper reports that inspectors found cracks in two of the piers.",
+    )
+    assert p.text.startswith('"Bridge closed') and p.text.endswith("two of the piers.")
+
+
+def test_the_outlets_report_goes_on() -> None:
+    p = only(
+        "Der Spiegel put it bluntly in an editorial:",
+        ("blockquote", "A ferry is a road that floats."),
+        "Spiegel went on to argue that councils should set the fares to zero.",
+    )
+    assert p.text.endswith("fares to zero.")
+
+
+def test_frames_with_a_descriptor_after_the_name_or_a_part_of_the_day() -> None:
+    assert only("Deliveries will be delayed by nine months, the Kommersant business daily reported on Wednesday.")
+    assert only("SVT Norrbotten broke the news on Thursday morning, reporting that the miners had been evacuated.")
+
+
+def test_names_the_registry_lacks_by_their_shape() -> None:
+    assert only("As 74.ru reported on Thursday, parents kept their children home.").outlet_name == "74.ru"
+    assert only("Novi list claimed on Saturday that the dock had been resold.").outlet_name == "Novi list"

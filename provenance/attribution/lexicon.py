@@ -265,7 +265,9 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         cue_after=re.compile(
-            rf"^{CLOSE_MARKS}(?:\s+(?:{alt(words['descriptors'])}))?(?:\s*,[^,.;:]{{1,80}},|\s*\([^()\n]{{1,60}}\))?"
+            # a descriptor after the name: "the Nikkei business daily reported"
+            rf"^{CLOSE_MARKS}(?:\s+(?:{alt([*words['descriptors'], *words.get('after_name', [])])}))?"
+            rf"(?:\s*,[^,.;:]{{1,80}},|\s*\([^()\n]{{1,60}}\))?"
             rf"(?:\s+(?:{alt(raw['cues'].get('after_insertions', []))})\s+[^,.;:]{{1,60}}?)?{after_time}"
             rf"\s+(?P<verb>{verbs_after})"
             r"(?=$|[\s,.:;])",

@@ -81,7 +81,10 @@ PLACE_WORDS = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?"
 # words that end an apposition's description ("Mr Jones, a columnist at the daily," is a person)
 APPOSITION_STOP = r"at|for|of|in|with|from|to|on|by|and|or|who|which|that|whose"
 # when, between an outlet and its reporting verb: "X on Tuesday carried a report", "X last week revealed"
-TIME_PHRASE = r"(?:on|last|this|earlier\s+this|late\s+on|early\s+on)\s+\w+|yesterday|today|overnight"
+TIME_PHRASE = (
+    r"(?:on|last|this|earlier\s+this|late\s+on|early\s+on)\s+\w+(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|yesterday|today|overnight"
+)
 # a possessive that places an outlet before its name: "Porto Alegre's Zero Hora", "the public radio's news site X"
 POSSESSIVE_BEFORE = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?:(?i:the)\s+(?:[\w-]+\s+){0,2}[\w-]+|[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2})"

@@ -161,8 +161,8 @@ def _named_after_description(ix: ArticleIndex, prev: Candidate, cand: Candidate)
 
 
 _SENTENCE_KINDS = frozenset({"inline", "quote"})
-# passages of the text under a lead-in
-_INTRODUCED_KINDS = frozenset({"leadin", "blockquote"})
+# passages a lead-in or a headline opens: the outlet's text may go on in the next paragraph
+_INTRODUCED_KINDS = frozenset({"leadin", "blockquote", "headline"})
 
 
 def is_label(ix: ArticleIndex, cand: Candidate) -> bool:

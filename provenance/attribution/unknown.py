@@ -40,7 +40,7 @@ from provenance.model import Span
 
 # a domain name standing as an outlet's name: "Onet.pl", "Delfi.lt", "Seznam Zprávy.cz" is not one
 _DOMAIN = re.compile(
-    r"(?<![\w@/.-])(?P<name>[A-Za-z][\w-]{1,40}(?:\.[A-Za-z][\w-]{1,40})?\.(?P<tld>[a-z]{2,3}))(?![\w.-])"
+    r"(?<![\w@/.-])(?P<name>[A-Za-z0-9][\w-]{1,40}(?:\.[A-Za-z][\w-]{1,40})?\.(?P<tld>[a-z]{2,3}))(?![\w.-])"
 )
 _NAME = re.compile(NAME_RE)
 _ACRONYM = re.compile(r"[A-ZÀ-Þ0-9]{2,6}(?:[ -](?:TV|FM|[0-9]+))?")
