@@ -171,12 +171,21 @@ def _negations(fs: list) -> list:
 
 def test_antonym_reached_through_a_related_word_is_a_minor_guess() -> None:
     _real()
-    # 'ceasing' is WordNet's opposite of 'continue', a sense of 'going': one rewording step away, so minor
-    fs = compare_texts("Die Bauarbeiten am Damm laufen nach Plan.", "Construction on the dam is ceasing on schedule.",
-                       source_lang="de", translation="Construction on the dam is going to schedule.")
+    # 'conditional' is the opposite of 'dependent', related to 'independent': one rewording step away, so minor
+    fs = compare_texts("Die Genehmigung ist unabhängig von der Abstimmung.", "The approval is conditional on the vote.",
+                       source_lang="de", translation="The approval is independent of the vote.")
     (f,) = _negations(fs)
-    assert f.severity.value == "minor" and f.derivative.text == "ceasing"
+    assert f.severity.value == "minor" and f.derivative.text == "conditional"
     assert f.evidence["antonym"]["source"] == "wordnet-related"
+
+
+def test_a_light_verb_has_no_wordnet_opposite() -> None:
+    _real()
+    # 'went into service' is 'came into operation': go and come take their sense from what follows
+    fs = compare_texts("Il varco era entrato in funzione solo a settembre.",
+                       "The gate only went into service in September.",
+                       source_lang="it", translation="The gate had only come into operation in September.")
+    assert not [f for f in _negations(fs) if f.severity.rank >= 2]
 
 
 def test_negative_prefix_on_a_near_form_of_the_translation_word() -> None:

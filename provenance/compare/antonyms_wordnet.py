@@ -62,11 +62,13 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
                 same_op[b] = set(range(op.a[0], op.a[1]))
     # number words are the number check's: WordNet relates 'two' and 'third' through their senses
     counts = {fold(w) for w in (*lex.table("numbers.words"), *lex.table("numbers.ordinals"))}
+    light = set(lex.entries("antonyms.light_verbs"))
     ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3 and not _age_phrase(ctx.trans, y)
-          and fold(y.text) not in counts and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)]
+          and fold(y.text) not in counts and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)
+          and fold(lemma(y.text, lex.lang)) not in light]
     for tok in ctx.der.tokens:
         if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _age_phrase(ctx.der, tok)
-                or fold(tok.text) in counts):
+                or fold(tok.text) in counts or fold(lemma(tok.text, lex.lang)) in light):
             continue
         if tok.is_capitalised and not tok.sentence_start:
             continue  # part of a name ('the US World Junior Team')

@@ -215,6 +215,13 @@ def _source_named(side: Side, cues: list[Cue], lex: Lexicon, passage: Side) -> l
             if not (c.entry in sourcing and rendered(governed_words(side, c, lex, _SOURCE_WORDS), side.lang, forms))]
 
 
+def _relayed(ctx: PairContext) -> bool:
+    """The passage, or the article's credit of it, has the outlet relay others ("Citing people close to the
+    company, the paper reported"): the outlet's hearsay ("soll", "aurait") is rendered."""
+    relays = set(ctx.der_lex.entries("hedge.relays"))
+    return bool(relays) and (bool(ctx.credit_words & relays) or any(fold(t.text) in relays for t in ctx.der.tokens))
+
+
 def detect(ctx: PairContext) -> list[Finding]:
     d_hedges, d_attr = _kept(ctx.der, ctx.der_lex)
     s_hedges = hedge_cues(ctx.src, ctx.src_lex) if ctx.src_lex.data.get("hedge") else []
@@ -242,7 +249,7 @@ def detect(ctx: PairContext) -> list[Finding]:
     # not carry what the outlet marks as unproven ("allegedly favoured", "soll ... haben", "habría favorecido")
     epistemic = [c for c in _unsourced(t_hedges, ctx.der_lex) if _strength(c, ctx.der.lang) == "strong"]
     d_own = _unsourced(d_hedges, ctx.der_lex) if epistemic else d_hedges
-    if not d_own and (not d_attr or epistemic):
+    if not d_own and not _relayed(ctx) and (not d_attr or epistemic):
         strong_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "strong"]
         weak_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "weak"]
         src_rules = hedge_rules(ctx.src.lang)

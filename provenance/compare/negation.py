@@ -166,11 +166,14 @@ _LITOTES_WITHIN = 4  # tokens after "nothing" / "never" where a comparative make
 
 def _without_litotes(side: Side, cues: list[Cue], other: Side, lex: Lexicon) -> list[Cue]:
     """Drop negations that state a superlative ("nothing has been harder", "never so high") where the other side
-    has one ("the hardest period"): the same statement, not a flip."""
+    has one ("the hardest period") or compares with everyone ("better than anyone"): the same statement, not a
+    flip."""
     grade = lex.data.get("negation", {}).get("grading", {})
-    absolutes, comparatives, superlatives = (set(grade.get(k, [])) for k in ("absolutes", "comparatives",
-                                                                               "superlatives"))
-    if not absolutes or not any(_graded(t.text, side.lang, superlatives, "est") for t in other.tokens):
+    absolutes, comparatives, superlatives, universals = (
+        set(grade.get(k, [])) for k in ("absolutes", "comparatives", "superlatives", "universals"))
+    theirs = [fold(t.text) for t in other.tokens]
+    against_all = any(a == "than" and b in universals for a, b in zip(theirs, theirs[1:], strict=False))
+    if not absolutes or not (against_all or any(_graded(t.text, side.lang, superlatives, "est") for t in other.tokens)):
         return cues
     words = side.tokens
     return [c for c in cues if not (

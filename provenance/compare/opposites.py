@@ -92,17 +92,16 @@ def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
     return lambda word: content(w for form in {word.lower(), lemma(word, lang)} for w in pairs.get(form, ()))
 
 
-_AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
-
-
 def _age_phrase(side: Side, tok: Token) -> bool:
-    """'old' in '19-year-old' / 'a 19 year old' states an age, not the opposite of 'young'."""
-    if fold(tok.text) != "old" or tok.index == 0:
+    """A measure, not a pole: 'old' in '19-year-old' / 'a 19 year old' states an age, not the opposite of 'young';
+    'deep' in '1.6 metres deep' a depth, not the opposite of 'shallow' (the lexicon's ``antonyms.measure_*``)."""
+    lex = load_lexicon(side.lang)
+    if tok.index == 0 or fold(tok.text) not in lex.entries("antonyms.measure_words"):
         return False
     before = fold(side.tokens[tok.index - 1].text)
     if before == "-" and tok.index >= 2:
         before = fold(side.tokens[tok.index - 2].text)
-    return before.split("-")[-1] in _AGE_UNITS
+    return before.split("-")[-1] in lex.entries("antonyms.measure_units")
 
 
 def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:

@@ -1,0 +1,57 @@
+"""Faithful restatements that say the same thing with other words stay quiet.
+
+A negation carried by a phrase that means "not working", a negative quantifier against a comparison with
+everyone, a dimension word after its measure, the source of an estimate as the subject that puts it at a value, and
+an outlet's hearsay rendered by its relay of others are all the original's meaning, not a flip or a dropped hedge.
+"""
+
+from __future__ import annotations
+
+from provenance.pairs import compare_texts
+
+
+def _major(fs: list, subtype: str) -> list:
+    return [f for f in fs if f.subtype and f.subtype.value == subtype and f.severity.rank >= 2]
+
+
+def test_out_of_action_carries_did_not_work() -> None:
+    fs = compare_texts(
+        "Dalle 6 alle 11 il sistema di riconoscimento delle targhe non ha funzionato e gli addetti hanno dovuto "
+        "controllare i documenti a mano.",
+        "The number-plate cameras were out of action from 6 a.m. until 11 a.m., forcing staff to check papers by hand.",
+        source_lang="it",
+        translation="From 6 to 11 the number-plate recognition system did not work and staff had to check documents "
+        "by hand.")
+    assert not _major(fs, "negation")
+
+
+def test_nobody_better_is_better_than_anyone() -> None:
+    fs = compare_texts("Dbamy o nie lepiej niż ktokolwiek.", "Nobody looks after them better than we do.",
+                       source_lang="pl", translation="We look after them better than anyone.")
+    assert not _major(fs, "negation")
+
+
+def test_a_depth_is_no_opposite_of_shallow() -> None:
+    fs = compare_texts("Grund ist die Fahrrinne, die an mehreren Stellen nur noch 1,60 Meter tief ist.",
+                       "The reason is the channel, which has become too shallow in places, at just 1.60 metres.",
+                       source_lang="de",
+                       translation="The reason is the channel, which is now only 1.60 metres deep in several places.")
+    assert not _major(fs, "negation")
+
+
+def test_who_puts_a_figure_at_a_value_is_its_source() -> None:
+    fs = compare_texts("Der Kaufpreis liegt nach Angaben des Hauses bei 180.000 Euro.",
+                       "The gallery put the price at 180,000 euros.", source_lang="de",
+                       translation="According to the institution, the purchase price is 180,000 euros.")
+    assert not _major(fs, "hedge")
+
+
+def test_an_outlets_relay_renders_its_hearsay() -> None:
+    fs = compare_texts("Die Molkerei soll im Sommer schließen.",
+                       "Citing people close to the company, the paper reported that the dairy will close in summer.",
+                       source_lang="de", translation="The dairy is said to be closing in the summer.")
+    assert not _major(fs, "hedge")
+    # without the relay the hearsay is made fact
+    fs = compare_texts("Die Molkerei soll im Sommer schließen.", "The dairy will close in summer.",
+                       source_lang="de", translation="The dairy is said to be closing in the summer.")
+    assert _major(fs, "hedge")
