@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
+from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import QUOTE_CHARS, Side, Token, fold, lemma, similar_word
-from provenance.model import Finding, FindingKind, Severity
+from provenance.model import FindingKind, Severity
 
 DETECTOR = "coverage"
 
@@ -61,7 +62,11 @@ class _Index:
         return any(similar_word(tok.text, w, threshold=limit) for w in self.names)
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
+    return Detection.of(_findings(ctx))
+
+
+def _findings(ctx: PairContext) -> list[Found]:
     if not ctx.der.tokens and ctx.src.tokens:
         return _sentence_omission(ctx)
     if ctx.der.tokens and not ctx.src.tokens:
@@ -71,7 +76,7 @@ def detect(ctx: PairContext) -> list[Finding]:
     return _word_level(ctx)
 
 
-def _length(ctx: PairContext) -> list[Finding]:
+def _length(ctx: PairContext) -> list[Found]:
     """Mode B: a passage far shorter than its original has probably dropped content."""
     s = sum(is_content(t, ctx.src_lex) for t in ctx.src.tokens)
     d = sum(is_content(t, ctx.der_lex) for t in ctx.der.tokens)
@@ -87,7 +92,7 @@ def _length(ctx: PairContext) -> list[Finding]:
     ]
 
 
-def _sentence_addition(ctx: PairContext) -> Finding:
+def _sentence_addition(ctx: PairContext) -> Found:
     return make_finding(
         ctx, FindingKind.ADDITION, None, confidence=0.7, der_tokens=list(ctx.der.tokens), src_tokens=None,
         explanation="This sentence of the passage has no counterpart in the original.",
@@ -108,7 +113,7 @@ def heading_like(side: Side, lex: Lexicon) -> bool:
     return len(words) <= 10
 
 
-def _sentence_omission(ctx: PairContext) -> list[Finding]:
+def _sentence_omission(ctx: PairContext) -> list[Found]:
     lex = ctx.src_lex
     if heading_like(ctx.src, lex):
         return []  # a heading between quoted paragraphs is not content the passage owes its readers
@@ -149,12 +154,12 @@ def _cue_tokens(side: Side, cue: Cue) -> list[Token]:
     return [toks[0], toks[-1]]
 
 
-def _word_level(ctx: PairContext) -> list[Finding]:
+def _word_level(ctx: PairContext) -> list[Found]:
     assert ctx.trans is not None
     lex = ctx.der_lex
     t_index, s_index, d_index = _Index(ctx.trans), _Index(ctx.src), _Index(ctx.der)
     ops = ctx.opcodes
-    findings: list[Finding] = []
+    findings: list[Found] = []
     # a rephrased sentence trades words: only a net surplus of new content words is a real addition
     all_new = [t for t in ctx.der.tokens if is_content(t, lex) and not t_index.has(t, lex.lang)
                and not s_index.has(t, ctx.src.lang)]
@@ -188,7 +193,7 @@ def _word_level(ctx: PairContext) -> list[Finding]:
                 continue
             findings.append(_omitted(ctx, t_toks, t_lost))
     findings.extend(_slipped_in(ctx, t_index, s_index, d_index, findings))
-    if _GLOBAL_SURPLUS and surplus >= 1 and not any(f.kind is FindingKind.ADDITION for f in findings):
+    if _GLOBAL_SURPLUS and surplus >= 1 and not any(f.finding.kind is FindingKind.ADDITION for f in findings):
         # the passage has more unexplained content words than the translation has unrendered ones: the
         # extra word(s) came from nowhere (a modifier slipped into a rephrased stretch); weak, so minor
         extra = [t for t in all_new if t.index not in ctx.claimed]
@@ -201,7 +206,7 @@ _GLOBAL_SURPLUS = False
 
 
 def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _Index,
-                found: list[Finding]) -> list[Finding]:
+                found: list[Found]) -> list[Found]:
     """Single words slipped in between two words the translation has side by side ('the failing financial
     system' where the translation says 'the financial system'), wherever the word diff put them.
 
@@ -211,7 +216,7 @@ def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _In
     """
     assert ctx.trans is not None
     lex = ctx.der_lex
-    taken = {t for f in found if f.kind is FindingKind.ADDITION and f.derivative is not None
+    taken = {t for f in (f.finding for f in found) if f.kind is FindingKind.ADDITION and f.derivative is not None
              for t in range(f.derivative.span.start, f.derivative.span.end)}
     t_toks = [t for t in ctx.trans.tokens if not lex.has_word("addition.skip", t.text)]
     t_keys = [_diff_key(t, lex.lang) for t in t_toks]
@@ -349,7 +354,7 @@ def _related_words(ctx: PairContext) -> set[str]:
 
 
 def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
-           severity: Severity | None = None) -> Finding:
+           severity: Severity | None = None) -> Found:
     words = ", ".join(quote(t.text) for t in new[:5])
     text = (f"The passage adds {words}, which has no counterpart in the original or its translation."
             if len(new) == 1 else
@@ -360,7 +365,7 @@ def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
     )
 
 
-def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
+def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Found:
     assert ctx.trans is not None
     lex = ctx.der_lex
     # a clause that rebuts ("..., which the company denies") matters; reworded negations and contrasts are
@@ -377,3 +382,11 @@ def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
         evidence={"level": "words", "omitted": [t.text for t in lost],
                   "translation_span": [first.start, last.end]},
     )
+
+
+class Coverage(Detector):
+    name = DETECTOR
+    one_sided = True  # a sentence with no counterpart is its finding
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

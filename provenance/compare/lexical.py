@@ -23,12 +23,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
+from provenance.compare.detector import Detector
 from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
 from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word, translit
 from provenance.lang.dictionary import Dictionary, dictionary
 from provenance.lang.lemmas import lemma_as_written
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 log = logging.getLogger("provenance.compare")
 
@@ -165,7 +166,11 @@ def _separable(tokens: list[Token], dic: Dictionary) -> dict[int, str]:
     return out
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
+    return Detection.of(_findings(ctx))
+
+
+def _findings(ctx: PairContext) -> list[Found]:
     if ctx.trans is not None or ctx.src.lang != "de" or ctx.der.lang != "en":
         return []
     dic = dictionary()
@@ -282,8 +287,8 @@ def _name_parts(gs: list[_Word]) -> set[int]:
 
 
 def _explain(ctx: PairContext, dic: Dictionary, g_open: list[_Word], e_open: list[_Word],
-             unlinked: list[_Word], dropped_parts: list[_Word], inside: tuple[int, int]) -> list[Finding]:
-    findings: list[Finding] = []
+             unlinked: list[_Word], dropped_parts: list[_Word], inside: tuple[int, int]) -> list[Found]:
+    findings: list[Found] = []
     used_g: set[int] = set()
     for e in e_open:
         near = [g for g in g_open if abs(g.pos - e.pos) <= 0.25 and g.tok.index not in used_g
@@ -310,7 +315,7 @@ def _explain(ctx: PairContext, dic: Dictionary, g_open: list[_Word], e_open: lis
     return findings
 
 
-def _antonym(ctx: PairContext, g: _Word, e: _Word, ant: str) -> Finding:
+def _antonym(ctx: PairContext, g: _Word, e: _Word, ant: str) -> Found:
     return make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75, der_tokens=[e.tok], src_tokens=[g.tok],
         explanation=(f"The original says {quote(g.tok.text)} ('{ant}'); the passage says the opposite, "
@@ -319,7 +324,7 @@ def _antonym(ctx: PairContext, g: _Word, e: _Word, ant: str) -> Finding:
     )
 
 
-def _substitution(ctx: PairContext, dic: Dictionary, g: _Word, e: _Word) -> Finding:
+def _substitution(ctx: PairContext, dic: Dictionary, g: _Word, e: _Word) -> Found:
     if g.name and e.name:
         return make_finding(
             ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=0.6, der_tokens=[e.tok], src_tokens=[g.tok],
@@ -354,3 +359,11 @@ def _antonyms(lex: Lexicon) -> dict[str, set[str]]:
                     out.setdefault(fold(b), set()).add(fold(a))
         _ANT_CACHE[lex.lang] = out
     return _ANT_CACHE[lex.lang]
+
+
+class DictionaryWords(Detector):
+    name = DETECTOR
+    modes = frozenset({"B"})  # with a translation, the word diff says more
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)
