@@ -107,7 +107,7 @@ def _cognate_antonyms(ctx: PairContext) -> list[Found]:
     src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 5 and t.text.isalpha()
                  and not ctx.src_lex.has_word("stop.words", t.text)]
     d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
-    dic = _equivalents(ctx.src.lang) if lex.lang == "en" else None
+    dic = _equivalents(ctx.src.lang, into=lex.lang)
 
     def cognate(word: str) -> Token | None:
         if len(word) < 5:

@@ -191,20 +191,21 @@ _AXES_CACHE: dict[str, dict[str, list[tuple[str, int]]]] = {}
 
 
 def _scale_flip(ctx: PairContext) -> list[Found]:
-    """Mode A, English: a passage word and the translation word it replaces sit at opposite ends of a scale:
-    tone ('protected' where the translation says 'abused', 'villain' for 'hero'), amount ('a low number'
-    for 'many'), time order ('initially' for 'eventually'). Catches contrasts WordNet does not list as
-    antonyms. The two words must fill the same place of the word diff, and neither may be negated ('not
-    bad' / 'good' is the same claim). One word is weak evidence for the sentence: minor."""
+    """Mode A, where a valence table or the lexicon's axes know the passage's language (English): a passage word
+    and the translation word it replaces sit at opposite ends of a scale: tone ('protected' where the translation
+    says 'abused', 'villain' for 'hero'), amount ('a low number' for 'many'), time order ('initially' for
+    'eventually'). Catches contrasts WordNet does not list as antonyms. The two words must fill the same place of
+    the word diff, and neither may be negated ('not bad' / 'good' is the same claim). One word is weak evidence
+    for the sentence: minor."""
     assert ctx.trans is not None
-    if ctx.der.lang != "en":
-        return []
-    table, wn, lex = valence.load(), wordnet.get(), ctx.der_lex
-    axes = _axes(lex)
+    lang, lex = ctx.der.lang, ctx.der_lex
+    table, wn, axes = valence.for_language(lang), wordnet.for_language(lang), _axes(lex)
+    if not table and not axes:
+        return []  # no scale is known in the passage's language
 
     def poles(tok: Token) -> set[tuple[str, int]]:
-        forms = {fold(tok.text), fold(lemma(tok.text, "en"))}
-        if not is_known(tok.text, "en") and not forms & set(axes):
+        forms = {fold(tok.text), fold(lemma(tok.text, lang))}
+        if wn is not None and not is_known(tok.text, lang) and not forms & set(axes):
             fixed = wordnet.respellings(fold(tok.text))
             forms |= set(fixed) if len(fixed) == 1 else set()  # 'Initiallly' is 'initially' with a typing slip
         out = {p for f in forms for p in axes.get(f, ())}
@@ -214,7 +215,7 @@ def _scale_flip(ctx: PairContext) -> list[Found]:
         return out
 
     def pos(word: str) -> set[str]:
-        return (wn.parts_of_speech(fold(word)) | wn.parts_of_speech(fold(lemma(word, "en")))) if wn else set()
+        return (wn.parts_of_speech(fold(word)) | wn.parts_of_speech(fold(lemma(word, lang)))) if wn else set()
     d_forms, t_forms = word_forms(ctx.der), word_forms(ctx.trans)
     for op in ctx.opcodes:
         if op.tag != "replace":
@@ -222,7 +223,7 @@ def _scale_flip(ctx: PairContext) -> list[Found]:
         (a0, a1), (b0, b1) = op.a, op.b
         small = a1 - a0 <= _WN_SMALL_OP and b1 - b0 <= _WN_SMALL_OP
         for tok in ctx.der.tokens[b0:b1]:
-            if (not tok.is_word or tok.index in ctx.claimed or {fold(tok.text), fold(lemma(tok.text, "en"))} & t_forms
+            if (not tok.is_word or tok.index in ctx.claimed or {fold(tok.text), fold(lemma(tok.text, lang))} & t_forms
                     or _negated(ctx.der, tok, lex) or _age_phrase(ctx.der, tok)):
                 continue
             mine = poles(tok)
@@ -266,7 +267,7 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Found]:
     if ctx.trans is None or ctx.same_language:
         return []
     wn = wordnet.for_language(ctx.der.lang)
-    dic = _equivalents(ctx.src.lang) if wn is not None else None
+    dic = _equivalents(ctx.src.lang, into=ctx.der.lang) if wn is not None else None
     if dic is None or wn is None:
         return []
     lex = ctx.der_lex

@@ -14,6 +14,7 @@ from provenance.compare.base import Detection, Found, PairContext, make_finding,
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import QUOTE_CHARS, Side, Token, fold, lemma, similar_word
+from provenance.lang import wordnet
 from provenance.model import FindingKind, Severity
 
 DETECTOR = "coverage"
@@ -220,15 +221,15 @@ def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _In
              for t in range(f.derivative.span.start, f.derivative.span.end)}
     t_toks = [t for t in ctx.trans.tokens if not lex.has_word("addition.skip", t.text)]
     t_keys = [_diff_key(t, lex.lang) for t in t_toks]
-    # a neighbour matches a translation word itself or, in English, a word WordNet relates to it ('audience
-    # feedback responses' where the translation says 'audience reactions')
-    wn_rel = _wordnet_related if lex.lang == "en" else None
-    t_alts = [{k} | (wn_rel(k) if wn_rel else frozenset()) for k in t_keys]
+    # a neighbour matches a translation word itself or, where WordNet holds the language, a word WordNet relates to
+    # it ('audience feedback responses' where the translation says 'audience reactions')
+    wn = wordnet.for_language(lex.lang)
+    t_alts = [{k} | (wordnet.related(wn, k) if wn is not None else frozenset()) for k in t_keys]
 
     def side_by_side(a: str, b: str) -> bool:  # checked per candidate: the full product of the sets is large
         return any(a in t_alts[k] and b in t_alts[k + 1] for k in range(len(t_alts) - 1))
     t_first, t_last = (t_keys[0], t_keys[-1]) if t_keys else ("", "")
-    related = _related_words(ctx) if lex.lang == "en" else None
+    related = _related_words(ctx, wn) if wn is not None else None
     toks = ctx.der.tokens
     t_counts = Counter(_diff_key(t, lex.lang) for t in ctx.trans.tokens if t.is_word)
     d_counts = Counter(_diff_key(t, lex.lang) for t in toks if t.is_word)
@@ -283,14 +284,11 @@ _MOD_ADV_MAX = 0.88  # the same for an '-ly' adverb
 
 
 def _modifier_without_counterpart(ctx: PairContext, tok: Token, d_index: _Index) -> bool:
-    if ctx.der.lang != "en" or ctx.trans is None:
+    wn = wordnet.for_language(ctx.der.lang)
+    if wn is None or ctx.trans is None:
         return False
     from provenance.compare.wordvec import word_vectors
-    from provenance.lang import wordnet
 
-    wn = wordnet.get()
-    if wn is None:
-        return False
     key = fold(lemma(tok.text, ctx.der.lang))
     pos = wn.parts_of_speech(key) | wn.parts_of_speech(fold(tok.text))
     if pos == {"r"} and fold(tok.text).endswith("ly"):
@@ -331,20 +329,10 @@ def _diff_key(tok: Token, lang: str) -> str:
     return fold(lemma(tok.text, lang)) if tok.is_word else tok.text
 
 
-def _wordnet_related(word: str) -> frozenset[str]:
-    from provenance.lang import wordnet
-
-    wn = wordnet.get()
-    return wordnet.related(wn, word) if wn is not None else frozenset()
-
-
-def _related_words(ctx: PairContext) -> set[str]:
+def _related_words(ctx: PairContext, wn: wordnet.WordNet) -> set[str]:
     """Every word WordNet relates to a translation word (synonyms, derivations): their presence in the passage
     is rewording, not addition."""
-    from provenance.lang import wordnet
-
-    wn = wordnet.get()
-    if wn is None or ctx.trans is None:
+    if ctx.trans is None:
         return set()
     out: set[str] = set()
     for t in ctx.trans.tokens:

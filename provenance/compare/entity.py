@@ -53,7 +53,7 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
             continue  # "Mid-May", "Anti-Corruption"
         if t.sentence_start and not t.text.isupper() and (is_known(real, side.lang) or is_known(base, side.lang)):
             continue  # "Yet", "Despite" at the start of a sentence
-        if t.sentence_start and side.lang == "en" and len(real) >= _MISSPELT_MIN and _misspelt(real):
+        if t.sentence_start and len(real) >= _MISSPELT_MIN and _misspelt(real, side.lang):
             continue  # "Initiallly" at the start of a sentence: a long ordinary word with one typing slip
         if strict and not t.text.isupper() and is_known(real, side.lang) and not entity_ids(t.text):
             continue
@@ -64,11 +64,12 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
 _MISSPELT_MIN = 7  # shorter unknown words one slip from a known one are often names ('Biden' / 'bidden')
 
 
-def _misspelt(word: str) -> bool:
-    """An unknown English word that one typing slip turns into exactly one known word."""
+def _misspelt(word: str, lang: str) -> bool:
+    """An unknown word that one typing slip turns into exactly one word WordNet knows (where it holds ``lang``)."""
     from provenance.lang import wordnet
 
-    return not is_known(word, "en") and len(wordnet.respellings(fold(word))) == 1
+    return (wordnet.for_language(lang) is not None and not is_known(word, lang)
+            and len(wordnet.respellings(fold(word))) == 1)
 
 
 def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> bool:

@@ -27,7 +27,7 @@ from provenance.compare.base import Detection, Found, PairContext, make_finding,
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
 from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word, translit
-from provenance.lang.dictionary import Dictionary, dictionary
+from provenance.lang.dictionary import Dictionary, for_pair
 from provenance.lang.lemmas import lemma_as_written
 from provenance.model import DriftSubtype, FindingKind, Severity
 
@@ -85,7 +85,7 @@ def _is_name(tok: Token, lang: str) -> bool:
         return False
     if tok.text.isupper() and len(tok.text) >= 2:
         return True
-    if lang == "de":
+    if lang == "de":  # German capitalises every noun: a capitalised word the dictionary knows is no name
         return not is_known(tok.text, lang) and not is_known(tok.text.lower(), lang)
     return not tok.sentence_start or not is_known(tok.text.lower(), lang)
 
@@ -171,9 +171,7 @@ def detect(ctx: PairContext) -> Detection:
 
 
 def _findings(ctx: PairContext) -> list[Found]:
-    if ctx.trans is not None or ctx.src.lang != "de" or ctx.der.lang != "en":
-        return []
-    dic = dictionary()
+    dic = for_pair(ctx.src.lang, ctx.der.lang)  # mode B only (``DictionaryWords.modes``)
     if dic is None:
         return []
     skip_de, skip_en = _skip()

@@ -249,7 +249,7 @@ def _negative_prefixed(word: str, prefix: str, lang: str) -> bool:
     if stem in _COMMON_STEMS:
         return True
     if lang != "en":
-        return False
+        return False  # the prefix rule and WordNet's antonyms below are English
     if prefix in {"un", "non", "non-"} and is_known(stem, "en"):
         return True  # 'un' + a word is a negation ('unbeatable'); 'in' + a word often is not ('inside')
     from provenance.lang import wordnet
