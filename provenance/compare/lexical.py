@@ -18,39 +18,62 @@ dictionary antonym keeps its default severity. Skipped silently when the Ding fi
 
 from __future__ import annotations
 
-import logging
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
 from provenance.compare.detector import Detector
-from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
+from provenance.compare.lexicon import Lexicon, entity_ids, read_data
 from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word, translit
+from provenance.errors import LexiconError
 from provenance.lang.dictionary import Dictionary, for_pair
 from provenance.lang.lemmas import lemma_as_written
 from provenance.model import DriftSubtype, FindingKind, Severity
 
-log = logging.getLogger("provenance.compare")
-
 DETECTOR = "lexical"
-SKIP_FILE = LEXICON_DIR / "lexical.de-en.toml"
-_PARTICLES = ("ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "frei", "her", "heraus", "herein",
-              "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "um", "vor", "vorbei", "weg", "weiter",
-              "wieder", "zu", "zurück", "zusammen", "bekannt", "durch", "über", "unter", "entgegen", "voran")
+WORDS_FILE = "lexical.de-en.toml"
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", '"', "“", "”", "„", ")", "–", "—"}
 
 
+@dataclass(frozen=True)
+class WordLists:
+    """The word check's own lists (``lexicons/lexical.de-en.toml``), checked when read."""
+
+    skip_de: frozenset[str]  # German words it does not weigh, folded
+    skip_en: frozenset[str]  # English ones
+    particles: frozenset[str]  # German separable-verb particles, lower case as written ('zurück')
+
+
+_SHAPE = {"german": frozenset({"skip", "particles"}), "english": frozenset({"skip"})}
+
+
+def parse_word_lists(data: Mapping[str, Any]) -> WordLists:
+    """The lists from the file's parsed TOML; a misspelt table or key, or a list of anything but words, is a
+    LexiconError rather than a list that is silently empty."""
+    where = f"lexicons/{WORDS_FILE}"
+    unknown = sorted(set(data) - set(_SHAPE))
+    if unknown:
+        raise LexiconError(f"{where} has unknown table(s) {', '.join(unknown)} (known: german, english)")
+
+    def words(table: str, key: str) -> list[str]:
+        node = data.get(table, {})
+        if not isinstance(node, dict) or set(node) - _SHAPE[table]:
+            raise LexiconError(f"{where} [{table}] must be a table of {', '.join(sorted(_SHAPE[table]))}")
+        value = node.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise LexiconError(f"{where} [{table}] {key} must be a list of words")
+        return value
+
+    return WordLists(frozenset(fold(w) for w in words("german", "skip")),
+                     frozenset(fold(w) for w in words("english", "skip")),
+                     frozenset(w.lower() for w in words("german", "particles")))
+
+
 @lru_cache(maxsize=1)
-def _skip() -> tuple[frozenset[str], frozenset[str]]:
-    try:
-        with SKIP_FILE.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError:
-        log.warning("skip list %s is missing", SKIP_FILE)
-        return frozenset(), frozenset()
-    return (frozenset(fold(w) for w in data.get("german", {}).get("skip", [])),
-            frozenset(fold(w) for w in data.get("english", {}).get("skip", [])))
+def word_lists() -> WordLists:
+    return parse_word_lists(read_data(WORDS_FILE))
 
 
 @dataclass
@@ -148,7 +171,7 @@ def _separable(tokens: list[Token], dic: Dictionary) -> dict[int, str]:
     out: dict[int, str] = {}
     for i, t in enumerate(tokens):
         low = t.text.lower()
-        if low not in _PARTICLES:
+        if low not in word_lists().particles:
             continue
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
         if nxt not in _CLAUSE_END:
@@ -174,7 +197,7 @@ def _findings(ctx: PairContext) -> list[Found]:
     dic = for_pair(ctx.src.lang, ctx.der.lang)  # mode B only (``DictionaryWords.modes``)
     if dic is None:
         return []
-    skip_de, skip_en = _skip()
+    skip_de, skip_en = word_lists().skip_de, word_lists().skip_en
     g_toks = _content(ctx.src.tokens, ctx.src_lex, skip_de)
     e_toks = _content(ctx.der.tokens, ctx.der_lex, skip_en)
     if not g_toks or not e_toks:

@@ -8,13 +8,12 @@ is a minor omission.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
 from provenance.compare.detector import Detector
-from provenance.compare.lexicon import LEXICON_DIR, Lexicon
+from provenance.compare.lexicon import Lexicon, read_data
 from provenance.compare.tokens import Side, Token, fold
 from provenance.errors import LexiconError
 from provenance.model import DriftSubtype, FindingKind, Severity
@@ -55,7 +54,7 @@ class Measures:
 
 @lru_cache(maxsize=1)
 def measures() -> Measures:
-    data = tomllib.loads((LEXICON_DIR / "measures.toml").read_text(encoding="utf-8"))
+    data = read_data("measures.toml")
     units: dict[tuple[str, ...], tuple[str, float]] = {}
     for dimension, table in data.items():
         if not isinstance(table, dict):
