@@ -33,7 +33,8 @@ class Detector(ABC):
 
     @abstractmethod
     def find(self, ctx: PairContext) -> Detection:
-        """The findings on this bead and the derivative tokens they claim; ``ctx.claimed`` is read-only."""
+        """The findings on this bead and the derivative tokens they claim. ``ctx.claimed`` is read-only and holds
+        the claims of the detectors before this one: its own apply once it has returned."""
 
     def wanted(self, ctx: PairContext, found: Sequence[Finding]) -> bool:
         """Whether to run, given the findings the detectors before it kept on this bead (default: always)."""
