@@ -56,7 +56,7 @@ def _ctx(original: str, passage: str, translation: str | None, embedder: object)
 def test_a_rewrite_that_reads_closer_marks_the_word_as_a_minor_antonym_guess() -> None:
     ctx = _ctx("Die Preise stiegen im Mai.", "Prices fell in May.", "Prices went through the roof in May.",
                ConceptEmbedder())
-    [finding] = counterfactual.detect(ctx)
+    [finding] = counterfactual.detect(ctx).findings
     assert (finding.kind.value, finding.subtype.value, finding.severity.value) == ("drift", "negation", "minor")
     assert finding.derivative is not None and finding.derivative.text == "fell"
     assert finding.evidence["antonym"]["rewrite"] in MEANINGS["up"]
@@ -66,31 +66,31 @@ def test_a_rewrite_that_reads_closer_marks_the_word_as_a_minor_antonym_guess() -
 def test_a_guess_does_not_hide_the_word_from_later_detectors() -> None:
     ctx = _ctx("Die Preise stiegen im Mai.", "Prices fell in May.", "Prices went through the roof in May.",
                ConceptEmbedder())
-    assert counterfactual.detect(ctx)
-    assert not ctx.claimed
+    detection = counterfactual.detect(ctx)
+    assert detection.findings and not detection.claims
 
 
 def test_a_synonym_gets_no_closer_by_its_antonym() -> None:
     ctx = _ctx("Die Preise stiegen im Mai.", "Prices rose in May.", "Prices climbed in May.", ConceptEmbedder())
-    assert counterfactual.detect(ctx) == []
+    assert counterfactual.detect(ctx).findings == ()
 
 
 def test_a_word_the_translation_shares_is_not_rewritten() -> None:
     embedder = ConceptEmbedder()
     assert counterfactual.detect(_ctx("Die Preise fielen im Mai.", "Prices fell in May.", "Prices fell in May.",
-                                      embedder)) == []
+                                      embedder)).findings == ()
     assert embedder.calls == 0
 
 
 def test_without_a_translation_the_original_alone_is_the_yardstick() -> None:
     [finding] = counterfactual.detect(_ctx("Die Preise stiegen im Mai.", "Prices fell in May.", None,
-                                           ConceptEmbedder()))
+                                           ConceptEmbedder())).findings
     assert "closer to the original" in finding.explanation
 
 
 def test_without_an_embedder_the_test_is_off() -> None:
     ctx = _ctx("Die Preise stiegen im Mai.", "Prices fell in May.", "Prices went through the roof in May.", None)
-    assert counterfactual.detect(ctx) == []
+    assert counterfactual.detect(ctx).findings == ()
 
 
 def _by(fs: list[Finding], detector: str) -> list[Finding]:

@@ -14,7 +14,7 @@ from provenance.config import Config
 from provenance.lang import dictionary as lang_dictionary
 from provenance.lang import ding as ding_module
 from provenance.lang.ding import build_equivalents, load_equivalents
-from provenance.lang.resources import DEFAULT_DING, Resources, current
+from provenance.lang.resources import DEFAULT_DING, Resources, current, using
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 from provenance.pairs import compare_texts
 from tests.conftest import FIXTURES
@@ -28,6 +28,17 @@ def lexical_findings(tmp_path: Path, source: str, passage: str, *, dictionary: P
     found = compare_texts(source, passage, source_lang=source_lang, derivative_lang="en", translation=translation,
                           config=config)
     return [f for f in found if f.detector == "lexical"]
+
+
+def test_the_dictionary_answers_for_german_into_english_only(tmp_path: Path) -> None:
+    """The word and antonym checks ask for a dictionary of their pair of languages instead of testing the
+    languages: the Ding dictionary reads German into English."""
+    with using(Resources.from_config(Config(cache_dir=tmp_path / "cache", gloss_dictionary=str(SAMPLE)))):
+        ding = lang_dictionary.for_pair("de", "en")
+        assert ding is not None and "manufacturer" in ding.plain("Hersteller")
+        assert lang_dictionary.for_pair("fr", "en") is None and lang_dictionary.for_pair("de", "fr") is None
+    with using(Resources.from_config(Config(cache_dir=tmp_path / "cache", gloss_dictionary=str(tmp_path / "no")))):
+        assert lang_dictionary.for_pair("de", "en") is None  # not installed
 
 
 def test_index_keeps_every_english_equivalent_lemmatised() -> None:

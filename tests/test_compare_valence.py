@@ -42,6 +42,16 @@ def test_missing_lexicon_is_an_empty_table(tmp_path: Path) -> None:
         assert valence.load() == {}
 
 
+def test_the_table_answers_for_english_words_only(tmp_path: Path) -> None:
+    """Detectors ask the valence table whether it holds a language's words instead of testing the language."""
+    path = tmp_path / "vader_lexicon.txt"
+    path.write_text("hero\t2.6\t0.4\t[3, 2]\n", encoding="utf-8")
+    config = load_config(tmp_path, environ={"PROVENANCE_VADER_LEXICON": str(path)})
+    with using(Resources.from_config(config)):
+        assert valence.for_language("en") == {"hero": 2.6}
+        assert valence.for_language("de") == {}
+
+
 def test_opposite_tone_at_the_same_place_is_a_minor_antonym(real_lexicon: None) -> None:
     fs = compare_texts("Die Verhandlungen endeten mit einem Erfolg.", "The negotiations ended in collapse.",
                        source_lang="de", translation="The negotiations ended in success.")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from provenance.calendar import calendar_words, parse_calendar
 from provenance.compare.hedge_rules import hedge_rules, parse_hedge_rules
-from provenance.compare.lexicon import LEXICON_DIR
+from provenance.compare.lexical import parse_word_lists, word_lists
+from provenance.compare.lexicon import LEXICON_DIR, read_data
 from provenance.errors import LexiconError
 
 LANGS = sorted(p.stem for p in LEXICON_DIR.glob("*.toml") if "." not in p.stem and p.stem != "entities")
@@ -87,3 +90,29 @@ def test_the_readers_of_the_calendar_see_its_words() -> None:
 def test_a_malformed_calendar_is_refused_when_read(data: dict, complaint: str) -> None:
     with pytest.raises(LexiconError, match=complaint):
         parse_calendar(data)
+
+
+def test_the_word_check_reads_its_lists_from_the_data_file() -> None:
+    lists = word_lists()
+    assert "zurück" in lists.particles and "mit" in lists.particles  # as written: 'zurück' closes 'wies ... zurück'
+    assert "haben" in lists.skip_de and "get" in lists.skip_en
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        ({"germn": {"skip": ["sein"]}}, "unknown table"),
+        ({"german": {"skipp": ["sein"]}}, "[german] must be a table of"),
+        ({"english": {"particles": ["up"]}}, "[english] must be a table of"),
+        ({"german": {"particles": "ab an"}}, "particles must be a list of words"),
+        ({"english": {"skip": ["get", 3]}}, "skip must be a list of words"),
+    ],
+)
+def test_malformed_word_lists_are_refused_when_read(data: dict, complaint: str) -> None:
+    with pytest.raises(LexiconError, match=re.escape(complaint)):
+        parse_word_lists(data)
+
+
+def test_a_missing_data_file_is_an_error_not_an_empty_list() -> None:
+    with pytest.raises(LexiconError, match="lexicons/absent.toml"):
+        read_data("absent.toml")

@@ -5,15 +5,16 @@ translation memory or an online MT): the translation and the passage are compare
 passage's language with a word diff, and the differing words classified. Mode B (no
 translation, offline): language-independent anchors (numbers, names, quotation marks) and
 per-language cue lexicons (negation, hedges, intensifiers, gender) are compared across
-languages. Detectors run most specific first; the coverage detector skips words a more
-specific finding already explains.
+languages. Detectors (``detector.Detector``) run in the declared order of ``DETECTORS``, most
+specific first; the engine (``detector.run``) keeps what each claims, so the coverage detector
+skips words a more specific finding already explains.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from provenance.compare import (
@@ -29,6 +30,7 @@ from provenance.compare import (
     quotation,
 )
 from provenance.compare.base import PairContext
+from provenance.compare.detector import Detector, run
 from provenance.compare.tokens import Side, fold, side_from_sentences, side_from_text
 from provenance.config import Config
 from provenance.lang.resources import Resources, current, using
@@ -38,9 +40,32 @@ __all__ = ["DETECTORS", "compare_aligned", "verdict", "COMPARE_VERSION"]
 
 COMPARE_VERSION = "1.0"
 
-# order matters: specific drift first, then coverage on what is left unexplained
-# the counterfactual antonym test (thorough mode only: it needs the embedder) follows the word-list negation checks
-DETECTORS = (number, entity, negation, counterfactual, hedge, intensity, quotation, coverage, lexical)
+
+@dataclass(frozen=True)
+class Place:
+    """A detector's place in the order, and why it stands there."""
+
+    detector: Detector
+    why: str
+
+
+# The order in which the detectors run on a bead, each with its reason. A detector skips the derivative words that
+# the kept findings of the detectors before it claim (``detector.run``), and a bead's findings are reported in this
+# order. Hedge, intensity and quotation read no claims: their order among themselves only orders the report.
+DETECTORS: tuple[Place, ...] = (
+    Place(number.Numbers(), "first: the figures it claims are no name, antonym or added word for the checks after it"),
+    Place(entity.Entities(), "the names it claims (swapped, added, or weighed and set aside) are neither paired as "
+                             "antonyms nor counted as added words"),
+    Place(negation.Negation(), "before the rewrite test, which runs only where no flip was found, and before "
+                               "coverage, which would count a flipped word as added"),
+    Place(counterfactual.Counterfactual(), "after the word-list negation checks: it guesses only where they found "
+                                           "no flip, on words nothing before it claimed (thorough mode only)"),
+    Place(hedge.Hedges(), "claims the hedge it finds added before coverage"),
+    Place(intensity.Intensity(), "claims the emphatic words before coverage"),
+    Place(quotation.Quotations(), "claims the quoted words it questions before coverage"),
+    Place(coverage.Coverage(), "after every drift: a word a drift explains is no addition"),
+    Place(lexical.DictionaryWords(), "last (mode B): pairs only the passage words nothing before it explained"),
+)
 
 
 # which drift reports words two detectors claim: the one that says more precisely what changed
@@ -94,19 +119,7 @@ def compare_aligned(
             )
             ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
                               embedder=embedder if thorough else None, credit_words=credit_words, resources=resources)
-            found: list[Finding] = []
-            for det in DETECTORS:
-                if (not der.tokens or not src.tokens) and det is not coverage:
-                    continue
-                if det is counterfactual and (ctx.embedder is None
-                                              or any(f.subtype is DriftSubtype.NEGATION for f in found)):
-                    continue  # thorough mode is off, or the word lists already found the flip
-                before = set(ctx.claimed)
-                out = det.detect(ctx)
-                kept = [f for f in out if f.confidence >= threshold]
-                if len(kept) < len(out):
-                    _release(ctx, before, kept)
-                found.extend(kept)
+            found = run(ctx, (place.detector for place in DETECTORS), threshold)
             nearby = _nearby_texts(bead, original, translations)
             own = trans_side.text if trans_side is not None else ""
             findings.extend(
@@ -187,14 +200,6 @@ def _explained_nearby(finding: Finding, nearby: str) -> bool:
         written = _POSSESSIVE.sub("", written)
         return len(written) >= 3 and written.casefold() in nearby.casefold()
     return False
-
-
-def _release(ctx: PairContext, before: set[int], kept: list[Finding]) -> None:
-    """A finding too weak to report must not hide its words from the detectors after it."""
-    spans = [(f.derivative.span.start, f.derivative.span.end) for f in kept
-             if f.derivative is not None and f.derivative.span is not None]
-    ctx.claimed = before | {i for i in ctx.claimed - before
-                            if any(a <= ctx.der.tokens[i].start < b for a, b in spans)}
 
 
 def _unshadowed(found: list[Finding]) -> list[Finding]:

@@ -3,7 +3,7 @@ that looks like the antonym of a passage word (mode B cognates)."""
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, make_finding, quote, relative_distance
+from provenance.compare.base import Found, PairContext, make_finding, quote, relative_distance
 from provenance.compare.opposites import (
     _WN_NEAR,
     DETECTOR,
@@ -14,10 +14,10 @@ from provenance.compare.opposites import (
     _rendered_in,
 )
 from provenance.compare.tokens import Token, fold, lemma, similar_word
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 
-def _antonyms(ctx: PairContext) -> list[Finding]:
+def _antonyms(ctx: PairContext) -> list[Found]:
     """Mode A: a derivative word whose antonym the translation has, and not the word itself."""
     assert ctx.trans is not None
     lex = ctx.der_lex
@@ -77,7 +77,7 @@ def _same_phrase(ctx: PairContext, tok: Token, partner: Token) -> bool:
     return relative_distance(tok, ctx.der, partner, ctx.trans) <= _WN_NEAR
 
 
-def _antonym_finding(ctx: PairContext, tok: Token, partner: Token) -> Finding:
+def _antonym_finding(ctx: PairContext, tok: Token, partner: Token) -> Found:
     converse = _converse(ctx, tok, partner)
     return make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.8, der_tokens=[tok], src_tokens=None,
@@ -98,7 +98,7 @@ def _converse(ctx: PairContext, tok: Token, partner: Token) -> bool:
                for a, b in ctx.der_lex.data.get("antonyms", {}).get("converses", []))
 
 
-def _cognate_antonyms(ctx: PairContext) -> list[Finding]:
+def _cognate_antonyms(ctx: PairContext) -> list[Found]:
     """Mode B: the original has a cognate of the antonym of a passage word ("privada" / "public",
     "stabil" / "unstable") and no cognate of the word itself."""
     lex = ctx.der_lex
@@ -107,7 +107,7 @@ def _cognate_antonyms(ctx: PairContext) -> list[Finding]:
     src_words = [t for t in ctx.src.tokens if t.is_word and len(t.text) >= 5 and t.text.isalpha()
                  and not ctx.src_lex.has_word("stop.words", t.text)]
     d_forms = {fold(t.text) for t in ctx.der.tokens} | {fold(lemma(t.text, lex.lang)) for t in ctx.der.tokens}
-    dic = _equivalents(ctx.src.lang) if lex.lang == "en" else None
+    dic = _equivalents(ctx.src.lang, into=lex.lang)
 
     def cognate(word: str) -> Token | None:
         if len(word) < 5:

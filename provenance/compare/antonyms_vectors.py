@@ -3,7 +3,7 @@ other side than the passage word itself."""
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, make_finding, quote, word_forms
+from provenance.compare.base import Found, PairContext, make_finding, quote, word_forms
 from provenance.compare.opposites import (
     _WN_MAX_RANK,
     DETECTOR,
@@ -14,7 +14,7 @@ from provenance.compare.opposites import (
 from provenance.compare.tokens import Token, fold, lemma
 from provenance.compare.wordvec import word_vectors
 from provenance.lang import wordnet
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 # Antonyms by word embeddings (tuned on the DEMETR tuning split, id % 5 == 0). A passage word X with a
 # lexicon antonym A is suspicious when some word Y of the other side (the known translation, or the original
@@ -30,7 +30,7 @@ _EMB_NEAR = 0.15  # mode A: also pair words at about the same relative place (tu
 _SMALL_OP = 3
 
 
-def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
+def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Found]:
     lex = ctx.der_lex
     pairs = _lexicon_pairs(lex)
     other = ctx.src if cross else ctx.trans
@@ -130,9 +130,8 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Finding]:
         detector=DETECTOR, severity=None if strong else Severity.MINOR,
         evidence={"antonym": {"passage": tok.text, "other": y_tok.text, "antonym": ant,
                               "margin": round(margin, 3)}, "embedding": True},
+        claim=strong or ctx.trans is None,  # a weak guess must not hide the word from the addition check
     )
-    if not strong and ctx.trans is not None:
-        ctx.claimed.discard(tok.index)  # a weak guess must not hide the word from the addition check
     return [finding]
 
 

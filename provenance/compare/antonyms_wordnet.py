@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from provenance.compare.base import PairContext, make_finding, quote, relative_distance, word_forms
+from provenance.compare.base import Found, PairContext, make_finding, quote, relative_distance, word_forms
 from provenance.compare.lexicon import Lexicon
 from provenance.compare.opposites import (
     _WN_MAX_RANK,
@@ -22,7 +22,7 @@ from provenance.compare.opposites import (
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma
 from provenance.compare.wordvec import word_vectors
 from provenance.lang import valence, wordnet
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 if TYPE_CHECKING:
     from provenance.lang.wordnet import WordNet
@@ -36,22 +36,22 @@ def _noun_use(side: Side, tok: Token, lex: Lexicon) -> bool:
     return tok.index > 0 and lex.has_word("antonyms.determiners", side.tokens[tok.index - 1].text)
 
 
-def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
+def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
     """Mode A, English: a passage word replacing a translation word that WordNet lists as its antonym (or a
     synonym of its antonym: 'ascended' where the translation says 'fallen'). Only words at the same place
     of the word diff or at about the same place of the sentence are paired: WordNet's antonyms are many and
     polysemous, anywhere-in-the-sentence would pair unrelated words.
 
-    Looser links at the same places go to ``weak`` as minor findings (the caller reports one only when no
-    stronger antonym evidence turns up): an antonym of a word related to the other ('ceasing' where the
-    translation says 'going', through 'continue'), a negative prefix on the translation's word or a near
-    form of it ('incapability' / 'ability'), a misspelt passage word ('admited' / 'denied'), and antonyms
-    between short function-like words ('forward' / 'back').
+    Returns (the antonym found, looser links): looser links at the same places are minor findings the caller
+    reports only when no stronger antonym evidence turns up: an antonym of a word related to the other
+    ('ceasing' where the translation says 'going', through 'continue'), a negative prefix on the translation's
+    word or a near form of it ('incapability' / 'ability'), a misspelt passage word ('admited' / 'denied'), and
+    antonyms between short function-like words ('forward' / 'back').
     """
     assert ctx.trans is not None
     wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
-        return []
+        return [], []
     lex = ctx.der_lex
     prefixes = [fold(p) for p in lex.data.get("antonyms", {}).get("prefixes", []) if p.isalpha()]
     d_forms, t_forms = word_forms(ctx.der), word_forms(ctx.trans)
@@ -63,6 +63,7 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
     # number words are the number check's: WordNet relates 'two' and 'third' through their senses
     counts = {fold(w) for w in (*lex.table("numbers.words"), *lex.table("numbers.ordinals"))}
     light = set(lex.entries("antonyms.light_verbs"))
+    weak: list[Found] = []
     ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3 and not _age_phrase(ctx.trans, y)
           and fold(y.text) not in counts and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)
           and fold(lemma(y.text, lex.lang)) not in light]
@@ -102,28 +103,26 @@ def _wordnet_antonyms(ctx: PairContext, weak: list[Finding]) -> list[Finding]:
                     continue
                 if _rendered_in(ctx.trans, tok, y, lex):
                     continue
-                return [_wordnet_finding(ctx, tok, y, "wordnet")]
+                return [_wordnet_finding(ctx, tok, y, "wordnet")], weak
             if weak or not (same or near) or len(y.text) < 4 or len(tok.text) < 4:
                 continue
             how = _loose_antonym(wn, tok, forms, narrow, y, y_forms, prefixes, stop=x_stop or y_stop)
             if how and _negated(ctx.trans, y, lex) == _negated(ctx.der, tok, lex):
                 weak.append(_wordnet_finding(ctx, tok, y, how, claim=False))
-    return []
+    return [], weak
 
 
-def _wordnet_finding(ctx: PairContext, tok: Token, y: Token, how: str, *, claim: bool = True) -> Finding:
+def _wordnet_finding(ctx: PairContext, tok: Token, y: Token, how: str, *, claim: bool = True) -> Found:
     strong = how == "wordnet"
-    finding = make_finding(
+    return make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75 if strong else 0.5, der_tokens=[tok],
         src_tokens=None,
         explanation=(f"The translation of the original says {quote(y.text)}; the passage "
                      f"{'says' if strong else 'may say'} the opposite, {quote(tok.text)}."),
         detector=DETECTOR, severity=None if strong else Severity.MINOR,
         evidence={"antonym": {"passage": tok.text, "translation": y.text, "source": how}},
+        claim=claim,  # a guess must not hide the word from the addition check
     )
-    if not claim:
-        ctx.claimed.discard(tok.index)  # a guess must not hide the word from the addition check
-    return finding
 
 
 def _loose_antonym(wn: WordNet, tok: Token, forms: set[str], narrow: set[str], y: Token, y_forms: set[str],
@@ -193,21 +192,22 @@ def _axes(lex: Lexicon) -> dict[str, list[tuple[str, int]]]:
 _AXES_CACHE: dict[str, dict[str, list[tuple[str, int]]]] = {}
 
 
-def _scale_flip(ctx: PairContext) -> list[Finding]:
-    """Mode A, English: a passage word and the translation word it replaces sit at opposite ends of a scale:
-    tone ('protected' where the translation says 'abused', 'villain' for 'hero'), amount ('a low number'
-    for 'many'), time order ('initially' for 'eventually'). Catches contrasts WordNet does not list as
-    antonyms. The two words must fill the same place of the word diff, and neither may be negated ('not
-    bad' / 'good' is the same claim). One word is weak evidence for the sentence: minor."""
+def _scale_flip(ctx: PairContext) -> list[Found]:
+    """Mode A, where a valence table or the lexicon's axes know the passage's language (English): a passage word
+    and the translation word it replaces sit at opposite ends of a scale: tone ('protected' where the translation
+    says 'abused', 'villain' for 'hero'), amount ('a low number' for 'many'), time order ('initially' for
+    'eventually'). Catches contrasts WordNet does not list as antonyms. The two words must fill the same place of
+    the word diff, and neither may be negated ('not bad' / 'good' is the same claim). One word is weak evidence
+    for the sentence: minor."""
     assert ctx.trans is not None
-    if ctx.der.lang != "en":
-        return []
-    table, wn, lex = valence.load(), wordnet.get(), ctx.der_lex
-    axes = _axes(lex)
+    lang, lex = ctx.der.lang, ctx.der_lex
+    table, wn, axes = valence.for_language(lang), wordnet.for_language(lang), _axes(lex)
+    if not table and not axes:
+        return []  # no scale is known in the passage's language
 
     def poles(tok: Token) -> set[tuple[str, int]]:
-        forms = {fold(tok.text), fold(lemma(tok.text, "en"))}
-        if not is_known(tok.text, "en") and not forms & set(axes):
+        forms = {fold(tok.text), fold(lemma(tok.text, lang))}
+        if wn is not None and not is_known(tok.text, lang) and not forms & set(axes):
             fixed = wordnet.respellings(fold(tok.text))
             forms |= set(fixed) if len(fixed) == 1 else set()  # 'Initiallly' is 'initially' with a typing slip
         out = {p for f in forms for p in axes.get(f, ())}
@@ -217,7 +217,7 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
         return out
 
     def pos(word: str) -> set[str]:
-        return (wn.parts_of_speech(fold(word)) | wn.parts_of_speech(fold(lemma(word, "en")))) if wn else set()
+        return (wn.parts_of_speech(fold(word)) | wn.parts_of_speech(fold(lemma(word, lang)))) if wn else set()
     d_forms, t_forms = word_forms(ctx.der), word_forms(ctx.trans)
     for op in ctx.opcodes:
         if op.tag != "replace":
@@ -225,7 +225,7 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
         (a0, a1), (b0, b1) = op.a, op.b
         small = a1 - a0 <= _WN_SMALL_OP and b1 - b0 <= _WN_SMALL_OP
         for tok in ctx.der.tokens[b0:b1]:
-            if (not tok.is_word or tok.index in ctx.claimed or {fold(tok.text), fold(lemma(tok.text, "en"))} & t_forms
+            if (not tok.is_word or tok.index in ctx.claimed or {fold(tok.text), fold(lemma(tok.text, lang))} & t_forms
                     or _negated(ctx.der, tok, lex) or _age_phrase(ctx.der, tok)):
                 continue
             mine = poles(tok)
@@ -260,7 +260,7 @@ def _scale_flip(ctx: PairContext) -> list[Finding]:
 _DICT_NEAR = 0.3  # relative places of the German word and the passage word at most this far apart
 
 
-def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
+def _dictionary_antonyms(ctx: PairContext) -> list[Found]:
     """Mode A, English passage: a passage word the translation does not confirm, whose antonym (WordNet or the
     lexicon) is a dictionary equivalent of an original word at about the same place, while no original word
     has the passage word itself among its equivalents ('schwach' there, 'strong' here). The independent
@@ -269,7 +269,7 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
     if ctx.trans is None or ctx.same_language:
         return []
     wn = wordnet.for_language(ctx.der.lang)
-    dic = _equivalents(ctx.src.lang) if wn is not None else None
+    dic = _equivalents(ctx.src.lang, into=ctx.der.lang) if wn is not None else None
     if dic is None or wn is None:
         return []
     lex = ctx.der_lex
@@ -303,7 +303,7 @@ def _dictionary_antonyms(ctx: PairContext) -> list[Finding]:
                     detector=DETECTOR, severity=Severity.MINOR,
                     evidence={"antonym": {"passage": tok.text, "original": s_tok.text, "antonym": hit[0],
                                           "source": "dictionary"}},
+                    claim=False,  # a guess must not hide the word from the addition check
                 )
-                ctx.claimed.discard(tok.index)  # a guess must not hide the word from the addition check
                 return [finding]
     return []

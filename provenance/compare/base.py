@@ -1,7 +1,9 @@
-"""What every detector gets (one bead as a ``PairContext``) and how it reports (``make_finding``)."""
+"""What every detector gets (one bead as a ``PairContext``) and how it reports (``make_finding``: a ``Found``, the
+finding and the derivative tokens it claims)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -20,8 +22,9 @@ class PairContext:
     src: Side
     trans: Side | None = None  # known translation of the original, in the derivative's language
     translator: str | None = None
-    # derivative tokens already explained by a more specific finding (coverage skips them)
-    claimed: set[int] = field(default_factory=set)
+    # derivative tokens already explained by the findings of earlier detectors (later ones skip them); set by the
+    # engine (``detector.run``) before each detector, read-only for the detectors
+    claimed: frozenset[int] = frozenset()
     same_language: bool = False
     # thorough mode only: sentence embedder for the counterfactual antonym test (None: the test is off)
     embedder: Any = None
@@ -79,6 +82,30 @@ def _ref(side: Side, tokens: list[Token] | None) -> SideRef:
     return SideRef(text=side.snippet(first, last), span=Span(first.start, last.end))
 
 
+@dataclass(frozen=True)
+class Found:
+    """A finding and the derivative tokens it explains: detectors after this one skip them (the engine applies the
+    claims once the threshold has kept the finding)."""
+
+    finding: Finding
+    claims: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What one detector reports for one bead: its findings, and the derivative tokens they explain."""
+
+    findings: tuple[Finding, ...] = ()
+    claims: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, found: Iterable[Found], *, also: Iterable[int] = ()) -> Detection:
+        """The findings of ``found`` and their claims, with ``also`` the tokens of findings weighed and set aside
+        (still explained: see ``entity.detect``)."""
+        found = list(found)
+        return cls(tuple(f.finding for f in found), frozenset(also).union(*(f.claims for f in found)))
+
+
 def make_finding(
     ctx: PairContext,
     kind: FindingKind,
@@ -91,10 +118,11 @@ def make_finding(
     detector: str,
     evidence: dict | None = None,
     severity: Severity | None = None,
-) -> Finding:
-    if der_tokens:
-        ctx.claimed.update(t.index for t in der_tokens)
-    return Finding(
+    claim: bool = True,
+) -> Found:
+    """The finding over ``der_tokens`` and ``src_tokens``; it claims its ``der_tokens`` unless ``claim`` is False (a
+    guess must not hide its words from the checks after it)."""
+    finding = Finding(
         kind=kind,
         subtype=subtype,
         severity=severity or severity_for(kind, subtype),
@@ -105,6 +133,7 @@ def make_finding(
         detector=detector,
         evidence={"mode": ctx.mode, **(evidence or {})},
     )
+    return Found(finding, frozenset(t.index for t in der_tokens) if claim and der_tokens else frozenset())
 
 
 def quote(text: str) -> str:

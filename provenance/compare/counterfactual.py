@@ -13,11 +13,13 @@ where no more specific negation evidence was found. Findings are minor: a guess 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import Detection, PairContext, make_finding, quote
+from provenance.compare.detector import Detector
 from provenance.compare.tokens import Token, fold, lemma
 from provenance.lang import wordnet
 from provenance.model import DriftSubtype, Finding, FindingKind, Severity
@@ -35,15 +37,15 @@ _MAX_ANTONYMS = {"A": 8, "B": 4}  # rewrites per passage word
 _MAX_CANDIDATES = {"A": 10, "B": 5}
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
     if ctx.embedder is None or not ctx.der.tokens or not ctx.src.tokens:
-        return []
+        return Detection()
     wn = wordnet.for_language(ctx.der.lang)
     if wn is None:
-        return []
+        return Detection()
     rewrites = _rewrites(ctx, wn)
     if not rewrites:
-        return []
+        return Detection()
     refs = [ctx.src.text] + ([ctx.trans.text] if ctx.trans is not None else [])
     vecs = np.asarray(ctx.embedder.embed([ctx.der.text, *refs, *(text for _, _, text in rewrites)]))
     base, ref_vecs, alt = vecs[0], vecs[1:1 + len(refs)], vecs[1 + len(refs):]
@@ -60,7 +62,7 @@ def detect(ctx: PairContext) -> list[Finding]:
         if ok and (best is None or score > best[0]):
             best = (score, tok, antonym)
     if best is None:
-        return []
+        return Detection()
     score, tok, antonym = best
     other = "the translation of the original" if ctx.trans is not None else "the original"
     finding = make_finding(
@@ -69,9 +71,9 @@ def detect(ctx: PairContext) -> list[Finding]:
                      f"{quote(tok.text)} may say the opposite of what the original says."),
         detector=DETECTOR, severity=Severity.MINOR,
         evidence={"antonym": {"passage": tok.text, "rewrite": antonym, "gain": round(score, 4)}},
+        claim=False,  # a guess must not hide the word from the addition check
     )
-    ctx.claimed.discard(tok.index)  # a guess must not hide the word from the addition check
-    return [finding]
+    return Detection.of([finding])
 
 
 def _slot(ctx: PairContext, tok: Token, wn: WordNet) -> frozenset[str] | None:
@@ -123,3 +125,15 @@ def _rewrites(ctx: PairContext, wn: WordNet) -> list[tuple[Token, str, str]]:
             word = antonym.capitalize() if tok.text[:1].isupper() else antonym
             out.append((tok, antonym, base[:start] + word + base[end:]))
     return out
+
+
+class Counterfactual(Detector):
+    name = DETECTOR
+    thorough_only = True
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)
+
+    def wanted(self, ctx: PairContext, found: Sequence[Finding]) -> bool:
+        """Only where the word-list negation checks found no flip: the rewrites are guesses, and costly."""
+        return not any(f.subtype is DriftSubtype.NEGATION for f in found)

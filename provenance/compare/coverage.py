@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
+from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import QUOTE_CHARS, Side, Token, fold, lemma, similar_word
-from provenance.model import Finding, FindingKind, Severity
+from provenance.lang import wordnet
+from provenance.model import FindingKind, Severity
 
 DETECTOR = "coverage"
 
@@ -61,7 +63,11 @@ class _Index:
         return any(similar_word(tok.text, w, threshold=limit) for w in self.names)
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
+    return Detection.of(_findings(ctx))
+
+
+def _findings(ctx: PairContext) -> list[Found]:
     if not ctx.der.tokens and ctx.src.tokens:
         return _sentence_omission(ctx)
     if ctx.der.tokens and not ctx.src.tokens:
@@ -71,7 +77,7 @@ def detect(ctx: PairContext) -> list[Finding]:
     return _word_level(ctx)
 
 
-def _length(ctx: PairContext) -> list[Finding]:
+def _length(ctx: PairContext) -> list[Found]:
     """Mode B: a passage far shorter than its original has probably dropped content."""
     s = sum(is_content(t, ctx.src_lex) for t in ctx.src.tokens)
     d = sum(is_content(t, ctx.der_lex) for t in ctx.der.tokens)
@@ -87,7 +93,7 @@ def _length(ctx: PairContext) -> list[Finding]:
     ]
 
 
-def _sentence_addition(ctx: PairContext) -> Finding:
+def _sentence_addition(ctx: PairContext) -> Found:
     return make_finding(
         ctx, FindingKind.ADDITION, None, confidence=0.7, der_tokens=list(ctx.der.tokens), src_tokens=None,
         explanation="This sentence of the passage has no counterpart in the original.",
@@ -108,7 +114,7 @@ def heading_like(side: Side, lex: Lexicon) -> bool:
     return len(words) <= 10
 
 
-def _sentence_omission(ctx: PairContext) -> list[Finding]:
+def _sentence_omission(ctx: PairContext) -> list[Found]:
     lex = ctx.src_lex
     if heading_like(ctx.src, lex):
         return []  # a heading between quoted paragraphs is not content the passage owes its readers
@@ -149,12 +155,12 @@ def _cue_tokens(side: Side, cue: Cue) -> list[Token]:
     return [toks[0], toks[-1]]
 
 
-def _word_level(ctx: PairContext) -> list[Finding]:
+def _word_level(ctx: PairContext) -> list[Found]:
     assert ctx.trans is not None
     lex = ctx.der_lex
     t_index, s_index, d_index = _Index(ctx.trans), _Index(ctx.src), _Index(ctx.der)
     ops = ctx.opcodes
-    findings: list[Finding] = []
+    findings: list[Found] = []
     # a rephrased sentence trades words: only a net surplus of new content words is a real addition
     all_new = [t for t in ctx.der.tokens if is_content(t, lex) and not t_index.has(t, lex.lang)
                and not s_index.has(t, ctx.src.lang)]
@@ -188,7 +194,7 @@ def _word_level(ctx: PairContext) -> list[Finding]:
                 continue
             findings.append(_omitted(ctx, t_toks, t_lost))
     findings.extend(_slipped_in(ctx, t_index, s_index, d_index, findings))
-    if _GLOBAL_SURPLUS and surplus >= 1 and not any(f.kind is FindingKind.ADDITION for f in findings):
+    if _GLOBAL_SURPLUS and surplus >= 1 and not any(f.finding.kind is FindingKind.ADDITION for f in findings):
         # the passage has more unexplained content words than the translation has unrendered ones: the
         # extra word(s) came from nowhere (a modifier slipped into a rephrased stretch); weak, so minor
         extra = [t for t in all_new if t.index not in ctx.claimed]
@@ -201,7 +207,7 @@ _GLOBAL_SURPLUS = False
 
 
 def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _Index,
-                found: list[Finding]) -> list[Finding]:
+                found: list[Found]) -> list[Found]:
     """Single words slipped in between two words the translation has side by side ('the failing financial
     system' where the translation says 'the financial system'), wherever the word diff put them.
 
@@ -211,19 +217,19 @@ def _slipped_in(ctx: PairContext, t_index: _Index, s_index: _Index, d_index: _In
     """
     assert ctx.trans is not None
     lex = ctx.der_lex
-    taken = {t for f in found if f.kind is FindingKind.ADDITION and f.derivative is not None
+    taken = {t for f in (f.finding for f in found) if f.kind is FindingKind.ADDITION and f.derivative is not None
              for t in range(f.derivative.span.start, f.derivative.span.end)}
     t_toks = [t for t in ctx.trans.tokens if not lex.has_word("addition.skip", t.text)]
     t_keys = [_diff_key(t, lex.lang) for t in t_toks]
-    # a neighbour matches a translation word itself or, in English, a word WordNet relates to it ('audience
-    # feedback responses' where the translation says 'audience reactions')
-    wn_rel = _wordnet_related if lex.lang == "en" else None
-    t_alts = [{k} | (wn_rel(k) if wn_rel else frozenset()) for k in t_keys]
+    # a neighbour matches a translation word itself or, where WordNet holds the language, a word WordNet relates to
+    # it ('audience feedback responses' where the translation says 'audience reactions')
+    wn = wordnet.for_language(lex.lang)
+    t_alts = [{k} | (wordnet.related(wn, k) if wn is not None else frozenset()) for k in t_keys]
 
     def side_by_side(a: str, b: str) -> bool:  # checked per candidate: the full product of the sets is large
         return any(a in t_alts[k] and b in t_alts[k + 1] for k in range(len(t_alts) - 1))
     t_first, t_last = (t_keys[0], t_keys[-1]) if t_keys else ("", "")
-    related = _related_words(ctx) if lex.lang == "en" else None
+    related = _related_words(ctx, wn) if wn is not None else None
     toks = ctx.der.tokens
     t_counts = Counter(_diff_key(t, lex.lang) for t in ctx.trans.tokens if t.is_word)
     d_counts = Counter(_diff_key(t, lex.lang) for t in toks if t.is_word)
@@ -278,14 +284,11 @@ _MOD_ADV_MAX = 0.88  # the same for an '-ly' adverb
 
 
 def _modifier_without_counterpart(ctx: PairContext, tok: Token, d_index: _Index) -> bool:
-    if ctx.der.lang != "en" or ctx.trans is None:
+    wn = wordnet.for_language(ctx.der.lang)
+    if wn is None or ctx.trans is None:
         return False
     from provenance.compare.wordvec import word_vectors
-    from provenance.lang import wordnet
 
-    wn = wordnet.get()
-    if wn is None:
-        return False
     key = fold(lemma(tok.text, ctx.der.lang))
     pos = wn.parts_of_speech(key) | wn.parts_of_speech(fold(tok.text))
     if pos == {"r"} and fold(tok.text).endswith("ly"):
@@ -326,20 +329,10 @@ def _diff_key(tok: Token, lang: str) -> str:
     return fold(lemma(tok.text, lang)) if tok.is_word else tok.text
 
 
-def _wordnet_related(word: str) -> frozenset[str]:
-    from provenance.lang import wordnet
-
-    wn = wordnet.get()
-    return wordnet.related(wn, word) if wn is not None else frozenset()
-
-
-def _related_words(ctx: PairContext) -> set[str]:
+def _related_words(ctx: PairContext, wn: wordnet.WordNet) -> set[str]:
     """Every word WordNet relates to a translation word (synonyms, derivations): their presence in the passage
     is rewording, not addition."""
-    from provenance.lang import wordnet
-
-    wn = wordnet.get()
-    if wn is None or ctx.trans is None:
+    if ctx.trans is None:
         return set()
     out: set[str] = set()
     for t in ctx.trans.tokens:
@@ -349,7 +342,7 @@ def _related_words(ctx: PairContext) -> set[str]:
 
 
 def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
-           severity: Severity | None = None) -> Finding:
+           severity: Severity | None = None) -> Found:
     words = ", ".join(quote(t.text) for t in new[:5])
     text = (f"The passage adds {words}, which has no counterpart in the original or its translation."
             if len(new) == 1 else
@@ -360,7 +353,7 @@ def _added(ctx: PairContext, span: list[Token], new: list[Token], conf: float,
     )
 
 
-def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
+def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Found:
     assert ctx.trans is not None
     lex = ctx.der_lex
     # a clause that rebuts ("..., which the company denies") matters; reworded negations and contrasts are
@@ -377,3 +370,11 @@ def _omitted(ctx: PairContext, span: list[Token], lost: list[Token]) -> Finding:
         evidence={"level": "words", "omitted": [t.text for t in lost],
                   "translation_span": [first.start, last.end]},
     )
+
+
+class Coverage(Detector):
+    name = DETECTOR
+    one_sided = True  # a sentence with no counterpart is its finding
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

@@ -11,12 +11,13 @@ import re
 from functools import lru_cache
 
 from provenance.calendar import calendar_words
-from provenance.compare.base import PairContext, make_finding, quote, relative_distance
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote, relative_distance
+from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.lang.cldr import place_ids, same_place
 from provenance.lang.resources import current
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 DETECTOR = "entity"
 
@@ -52,7 +53,7 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
             continue  # "Mid-May", "Anti-Corruption"
         if t.sentence_start and not t.text.isupper() and (is_known(real, side.lang) or is_known(base, side.lang)):
             continue  # "Yet", "Despite" at the start of a sentence
-        if t.sentence_start and side.lang == "en" and len(real) >= _MISSPELT_MIN and _misspelt(real):
+        if t.sentence_start and len(real) >= _MISSPELT_MIN and _misspelt(real, side.lang):
             continue  # "Initiallly" at the start of a sentence: a long ordinary word with one typing slip
         if strict and not t.text.isupper() and is_known(real, side.lang) and not entity_ids(t.text):
             continue
@@ -63,11 +64,12 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
 _MISSPELT_MIN = 7  # shorter unknown words one slip from a known one are often names ('Biden' / 'bidden')
 
 
-def _misspelt(word: str) -> bool:
-    """An unknown English word that one typing slip turns into exactly one known word."""
+def _misspelt(word: str, lang: str) -> bool:
+    """An unknown word that one typing slip turns into exactly one word WordNet knows (where it holds ``lang``)."""
     from provenance.lang import wordnet
 
-    return not is_known(word, "en") and len(wordnet.respellings(fold(word))) == 1
+    return (wordnet.for_language(lang) is not None and not is_known(word, lang)
+            and len(wordnet.respellings(fold(word))) == 1)
 
 
 def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> bool:
@@ -150,18 +152,20 @@ def _same_stem(name: str, declined: str) -> bool:
     return False
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
     findings = _names(ctx)
-    if ctx.trans is not None and not any(f.confidence >= 0.6 for f in findings):
+    # the names weighed stay claimed when a replaced name reports instead: a name is no added word
+    weighed = [i for f in findings for i in f.claims]
+    if ctx.trans is not None and not any(f.finding.confidence >= 0.6 for f in findings):
         # weak name findings ('William' is also a dictionary word) give way to a name replaced at its place
         findings = _replaced_names(ctx) or findings
     if not findings:
         findings = _dropped_names(ctx)
     findings += _gender(ctx)
-    return findings
+    return Detection.of(findings, also=weighed)
 
 
-def _dropped_names(ctx: PairContext) -> list[Finding]:
+def _dropped_names(ctx: PairContext) -> list[Found]:
     """Proper names of the original (words the language's dictionary does not know) missing from the passage."""
     der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
     tr_fold = fold(ctx.trans.text) if ctx.trans is not None else ""
@@ -191,7 +195,7 @@ def _dropped_names(ctx: PairContext) -> list[Finding]:
     ]
 
 
-def _replaced_names(ctx: PairContext) -> list[Finding]:
+def _replaced_names(ctx: PairContext) -> list[Found]:
     """Mode A: a name the original and its translation share ('Bush' in both) is missing from the passage,
     and at that place the passage has another capitalised word ('Prince William')."""
     assert ctx.trans is not None
@@ -253,7 +257,7 @@ def _compound(word: str, lang: str) -> bool:
     return False
 
 
-def _names(ctx: PairContext) -> list[Finding]:
+def _names(ctx: PairContext) -> list[Found]:
     strict = ctx.trans is None and not ctx.same_language
     cands = name_tokens(ctx.der, ctx.der_lex, strict=strict)
     if not cands:
@@ -262,7 +266,7 @@ def _names(ctx: PairContext) -> list[Finding]:
     tr_fold = fold(ctx.trans.text) if ctx.trans is not None else ""
     tr_tl = translit(ctx.trans.text) if ctx.trans is not None else ""
     src_names = name_tokens(ctx.src, ctx.src_lex, strict=False)
-    findings: list[Finding] = []
+    findings: list[Found] = []
     for tok in cands:
         if _found_in(tok, ctx.src, src_fold, src_tl):
             continue
@@ -450,7 +454,7 @@ def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], 
     return masc, fem, amb
 
 
-def _gender(ctx: PairContext) -> list[Finding]:
+def _gender(ctx: PairContext) -> list[Found]:
     dm, df, _ = _gender_counts(ctx.der, ctx.der_lex)
     if not dm and not df:
         return []
@@ -477,10 +481,17 @@ def _gender(ctx: PairContext) -> list[Finding]:
 
 
 def _gender_finding(ctx: PairContext, toks: list[Token], got: str, want: str, conf: float,
-                    src_toks: list[Token] | None = None) -> Finding:
+                    src_toks: list[Token] | None = None) -> Found:
     words = ", ".join(quote(t.text) for t in toks[:3])
     return make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=conf, der_tokens=toks[:3], src_tokens=src_toks,
         explanation=f"The original refers to a {want} person; the passage uses {got} {words}.",
         detector=DETECTOR, evidence={"gender": {"passage": got, "original": want}},
     )
+
+
+class Entities(Detector):
+    name = DETECTOR
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

@@ -7,12 +7,23 @@ reported speech (Konjunktiv I) with a reporting verb instead.
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, governed_words, in_scope, make_finding, quote, rendered, word_forms
+from provenance.compare.base import (
+    Detection,
+    Found,
+    PairContext,
+    governed_words,
+    in_scope,
+    make_finding,
+    quote,
+    rendered,
+    word_forms,
+)
+from provenance.compare.detector import Detector
 from provenance.compare.hedge_rules import HedgeRules, hedge_rules
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.tokens import Side, fold
 from provenance.lang.lemmas import lemma
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 DETECTOR = "hedge"
 
@@ -150,7 +161,7 @@ def _kept(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     return hedge_cues(side, lex), lex.find("hedge.attribution", side.tokens)
 
 
-def _modality_changed(ctx: PairContext) -> list[Finding]:
+def _modality_changed(ctx: PairContext) -> list[Found]:
     """Mode A: where the translation says something could happen ("could cut up to 180 jobs") the passage says it
     will ("will cut"), or the reverse ("will shut down two furnaces" / "may shut down"), at the same place of the
     word diff: a possibility stated as certain (a hedge dropped), or a certainty as a possibility (one added)."""
@@ -222,7 +233,11 @@ def _relayed(ctx: PairContext) -> bool:
     return bool(relays) and (bool(ctx.credit_words & relays) or any(fold(t.text) in relays for t in ctx.der.tokens))
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
+    return Detection.of(_findings(ctx))
+
+
+def _findings(ctx: PairContext) -> list[Found]:
     d_hedges, d_attr = _kept(ctx.der, ctx.der_lex)
     s_hedges = hedge_cues(ctx.src, ctx.src_lex) if ctx.src_lex.data.get("hedge") else []
     s_hedges = _source_named(ctx.src, s_hedges, ctx.src_lex, ctx.der)
@@ -241,7 +256,7 @@ def detect(ctx: PairContext) -> list[Finding]:
     # none of what the original hedges ("alleged irregularities") is in the passage, nothing is made fact
     if ctx.trans is not None and t_hedges and not _in_scope(ctx, t_hedges):
         return []
-    findings: list[Finding] = []
+    findings: list[Found] = []
     d_folded = [fold(t.text) for t in ctx.der.tokens]
     # words and two-word forms ('to be held', 'is to') for the plan reading of 'soll'
     d_words = set(d_folded) | {f"{a} {b}" for a, b in zip(d_folded, d_folded[1:], strict=False)}
@@ -306,3 +321,10 @@ def detect(ctx: PairContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+class Hedges(Detector):
+    name = DETECTOR
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

@@ -7,11 +7,12 @@ that the passage replaces by an absolute is the clearest case.
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, make_finding, quote, relative_distance
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote, relative_distance
+from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue
 from provenance.compare.tokens import Side
 from provenance.lang import wordnet
-from provenance.model import DriftSubtype, Finding, FindingKind
+from provenance.model import DriftSubtype, FindingKind
 
 DETECTOR = "intensity"
 
@@ -30,7 +31,11 @@ def _text(side: Side, cues: list[Cue]) -> str:
     return ", ".join(quote(" ".join(t.text for t in side.tokens[c.start : c.end])) for c in cues[:3])
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
+    return Detection.of(_findings(ctx))
+
+
+def _findings(ctx: PairContext) -> list[Found]:
     if not ctx.src_lex.data.get("intensity"):
         return []
     d_strong, d_univ, d_part, d_major = _cues(ctx.der, ctx.der_lex, "strong", "universal", "partial", "majority")
@@ -83,7 +88,7 @@ _NEAR = 0.3  # relative places of two cues in their sentences at most this far a
 
 
 def _minority_made_majority(ctx: PairContext, d_major: list[Cue], t_major: list[Cue],
-                            t_part: list[Cue]) -> list[Finding]:
+                            t_part: list[Cue]) -> list[Found]:
     """Mode A: where the translation has a part or a few ("some of the owners", "individual airlines") the passage
     has a majority or a habit ("most of the owners", "routinely"), at about the same place, and the translation no
     majority of its own ("mostly", "the majority")."""
@@ -144,3 +149,10 @@ def _dedupe(cues: list[Cue]) -> list[Cue]:
         seen.add(c.start)
         out.append(c)
     return out
+
+
+class Intensity(Detector):
+    name = DETECTOR
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

@@ -18,38 +18,62 @@ dictionary antonym keeps its default severity. Skipped silently when the Ding fi
 
 from __future__ import annotations
 
-import logging
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from provenance.compare.base import PairContext, make_finding, quote
-from provenance.compare.lexicon import LEXICON_DIR, Lexicon, entity_ids
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
+from provenance.compare.detector import Detector
+from provenance.compare.lexicon import Lexicon, entity_ids, read_data
 from provenance.compare.tokens import Token, fold, is_known, lemma, similar_word, translit
-from provenance.lang.dictionary import Dictionary, dictionary
+from provenance.errors import LexiconError
+from provenance.lang.dictionary import Dictionary, for_pair
 from provenance.lang.lemmas import lemma_as_written
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
-
-log = logging.getLogger("provenance.compare")
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 DETECTOR = "lexical"
-SKIP_FILE = LEXICON_DIR / "lexical.de-en.toml"
-_PARTICLES = ("ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "frei", "her", "heraus", "herein",
-              "hin", "hinaus", "los", "mit", "nach", "statt", "teil", "um", "vor", "vorbei", "weg", "weiter",
-              "wieder", "zu", "zurück", "zusammen", "bekannt", "durch", "über", "unter", "entgegen", "voran")
+WORDS_FILE = "lexical.de-en.toml"
 _CLAUSE_END = {".", ",", ";", ":", "!", "?", '"', "“", "”", "„", ")", "–", "—"}
 
 
+@dataclass(frozen=True)
+class WordLists:
+    """The word check's own lists (``lexicons/lexical.de-en.toml``), checked when read."""
+
+    skip_de: frozenset[str]  # German words it does not weigh, folded
+    skip_en: frozenset[str]  # English ones
+    particles: frozenset[str]  # German separable-verb particles, lower case as written ('zurück')
+
+
+_SHAPE = {"german": frozenset({"skip", "particles"}), "english": frozenset({"skip"})}
+
+
+def parse_word_lists(data: Mapping[str, Any]) -> WordLists:
+    """The lists from the file's parsed TOML; a misspelt table or key, or a list of anything but words, is a
+    LexiconError rather than a list that is silently empty."""
+    where = f"lexicons/{WORDS_FILE}"
+    unknown = sorted(set(data) - set(_SHAPE))
+    if unknown:
+        raise LexiconError(f"{where} has unknown table(s) {', '.join(unknown)} (known: german, english)")
+
+    def words(table: str, key: str) -> list[str]:
+        node = data.get(table, {})
+        if not isinstance(node, dict) or set(node) - _SHAPE[table]:
+            raise LexiconError(f"{where} [{table}] must be a table of {', '.join(sorted(_SHAPE[table]))}")
+        value = node.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+            raise LexiconError(f"{where} [{table}] {key} must be a list of words")
+        return value
+
+    return WordLists(frozenset(fold(w) for w in words("german", "skip")),
+                     frozenset(fold(w) for w in words("english", "skip")),
+                     frozenset(w.lower() for w in words("german", "particles")))
+
+
 @lru_cache(maxsize=1)
-def _skip() -> tuple[frozenset[str], frozenset[str]]:
-    try:
-        with SKIP_FILE.open("rb") as fh:
-            data = tomllib.load(fh)
-    except OSError:
-        log.warning("skip list %s is missing", SKIP_FILE)
-        return frozenset(), frozenset()
-    return (frozenset(fold(w) for w in data.get("german", {}).get("skip", [])),
-            frozenset(fold(w) for w in data.get("english", {}).get("skip", [])))
+def word_lists() -> WordLists:
+    return parse_word_lists(read_data(WORDS_FILE))
 
 
 @dataclass
@@ -84,7 +108,7 @@ def _is_name(tok: Token, lang: str) -> bool:
         return False
     if tok.text.isupper() and len(tok.text) >= 2:
         return True
-    if lang == "de":
+    if lang == "de":  # German capitalises every noun: a capitalised word the dictionary knows is no name
         return not is_known(tok.text, lang) and not is_known(tok.text.lower(), lang)
     return not tok.sentence_start or not is_known(tok.text.lower(), lang)
 
@@ -147,7 +171,7 @@ def _separable(tokens: list[Token], dic: Dictionary) -> dict[int, str]:
     out: dict[int, str] = {}
     for i, t in enumerate(tokens):
         low = t.text.lower()
-        if low not in _PARTICLES:
+        if low not in word_lists().particles:
             continue
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else "."
         if nxt not in _CLAUSE_END:
@@ -165,13 +189,15 @@ def _separable(tokens: list[Token], dic: Dictionary) -> dict[int, str]:
     return out
 
 
-def detect(ctx: PairContext) -> list[Finding]:
-    if ctx.trans is not None or ctx.src.lang != "de" or ctx.der.lang != "en":
-        return []
-    dic = dictionary()
+def detect(ctx: PairContext) -> Detection:
+    return Detection.of(_findings(ctx))
+
+
+def _findings(ctx: PairContext) -> list[Found]:
+    dic = for_pair(ctx.src.lang, ctx.der.lang)  # mode B only (``DictionaryWords.modes``)
     if dic is None:
         return []
-    skip_de, skip_en = _skip()
+    skip_de, skip_en = word_lists().skip_de, word_lists().skip_en
     g_toks = _content(ctx.src.tokens, ctx.src_lex, skip_de)
     e_toks = _content(ctx.der.tokens, ctx.der_lex, skip_en)
     if not g_toks or not e_toks:
@@ -282,8 +308,8 @@ def _name_parts(gs: list[_Word]) -> set[int]:
 
 
 def _explain(ctx: PairContext, dic: Dictionary, g_open: list[_Word], e_open: list[_Word],
-             unlinked: list[_Word], dropped_parts: list[_Word], inside: tuple[int, int]) -> list[Finding]:
-    findings: list[Finding] = []
+             unlinked: list[_Word], dropped_parts: list[_Word], inside: tuple[int, int]) -> list[Found]:
+    findings: list[Found] = []
     used_g: set[int] = set()
     for e in e_open:
         near = [g for g in g_open if abs(g.pos - e.pos) <= 0.25 and g.tok.index not in used_g
@@ -310,7 +336,7 @@ def _explain(ctx: PairContext, dic: Dictionary, g_open: list[_Word], e_open: lis
     return findings
 
 
-def _antonym(ctx: PairContext, g: _Word, e: _Word, ant: str) -> Finding:
+def _antonym(ctx: PairContext, g: _Word, e: _Word, ant: str) -> Found:
     return make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75, der_tokens=[e.tok], src_tokens=[g.tok],
         explanation=(f"The original says {quote(g.tok.text)} ('{ant}'); the passage says the opposite, "
@@ -319,7 +345,7 @@ def _antonym(ctx: PairContext, g: _Word, e: _Word, ant: str) -> Finding:
     )
 
 
-def _substitution(ctx: PairContext, dic: Dictionary, g: _Word, e: _Word) -> Finding:
+def _substitution(ctx: PairContext, dic: Dictionary, g: _Word, e: _Word) -> Found:
     if g.name and e.name:
         return make_finding(
             ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=0.6, der_tokens=[e.tok], src_tokens=[g.tok],
@@ -354,3 +380,11 @@ def _antonyms(lex: Lexicon) -> dict[str, set[str]]:
                     out.setdefault(fold(b), set()).add(fold(a))
         _ANT_CACHE[lex.lang] = out
     return _ANT_CACHE[lex.lang]
+
+
+class DictionaryWords(Detector):
+    name = DETECTOR
+    modes = frozenset({"B"})  # with a translation, the word diff says more
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

@@ -16,8 +16,19 @@ from types import MappingProxyType
 from typing import Any
 
 from provenance.compare.tokens import Token, fold
+from provenance.errors import LexiconError
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+def read_data(name: str) -> dict[str, Any]:
+    """The parsed TOML of ``lexicons/<name>``: compare reads its data files here and nowhere else. A missing or
+    malformed file is a LexiconError (the files ship with the package); each reader then checks its shape."""
+    try:
+        with (LEXICON_DIR / name).open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LexiconError(f"lexicons/{name}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -168,15 +179,13 @@ def load_lexicon(lang: str) -> Lexicon:
     path = LEXICON_DIR / f"{lang}.toml"
     if not path.is_file():
         return Lexicon(lang, {})
-    with path.open("rb") as fh:
-        return Lexicon(lang, tomllib.load(fh))
+    return Lexicon(lang, read_data(path.name))
 
 
 @lru_cache(maxsize=1)
 def load_entities() -> dict[str, dict[str, Any]]:
     """Cross-language names of countries, peoples and places: canonical id -> {type, names}."""
-    with (LEXICON_DIR / "entities.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = read_data("entities.toml")
     return {
         k: {"type": v.get("type", "place"), "names": [fold(n) for n in v.get("names", [])]} for k, v in data.items()
     }

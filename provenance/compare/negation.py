@@ -10,12 +10,13 @@ from __future__ import annotations
 from provenance.compare.antonyms_lexicon import _antonyms, _cognate_antonyms
 from provenance.compare.antonyms_vectors import _CROSS_IN_A, _embedded_antonyms
 from provenance.compare.antonyms_wordnet import _dictionary_antonyms, _scale_flip, _wordnet_antonyms
-from provenance.compare.base import PairContext, in_scope, make_finding, quote
+from provenance.compare.base import Detection, Found, PairContext, in_scope, make_finding, quote
+from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.opposites import _WN_MAX_RANK, DETECTOR
 from provenance.compare.tokens import Side, fold, is_known, lemma
 from provenance.compare.wordvec import word_vectors
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 _CONCORD = {"es": {"no", "sin"}, "it": {"non", "senza"}, "ru": {"не", "нет", "без"}, "pt": {"nao", "sem"},
             "pl": {"nie", "bez"}, "uk": {"не", "нема", "без"}}
@@ -81,18 +82,22 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     return strict, weak
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
+    """The checks in order, the first that finds something answers: polarity, then (mode A) listed, WordNet,
+    word-vector and scale antonyms, a looser WordNet link, dictionary antonyms, or (mode B) cognates."""
     findings = _polarity(ctx)
     if not findings and ctx.trans is not None:
-        weak: list[Finding] = []
-        findings = (_antonyms(ctx) or _wordnet_antonyms(ctx, weak) or _embedded_antonyms(ctx, cross=False)
-                    or _scale_flip(ctx) or weak[:1] or _dictionary_antonyms(ctx))
+        findings, weak = _antonyms(ctx), []
+        if not findings:
+            findings, weak = _wordnet_antonyms(ctx)
+        findings = (findings or _embedded_antonyms(ctx, cross=False) or _scale_flip(ctx) or weak[:1]
+                    or _dictionary_antonyms(ctx))
         if not findings and _CROSS_IN_A and ctx.src.lang != ctx.der.lang:
             # the original itself, for passage words the translation does not confirm (minor, weak evidence)
             findings = _embedded_antonyms(ctx, cross=True)
     elif not findings and ctx.src.lang != ctx.der.lang:
         findings = _cognate_antonyms(ctx) or _embedded_antonyms(ctx, cross=True)
-    return findings
+    return Detection.of(findings)
 
 
 _word_vectors = word_vectors  # entity.py's import name
@@ -103,7 +108,7 @@ def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]]) -> 
     return len(sa) != len(sb) and len(sa) + len(wa) != len(sb) + len(wb)
 
 
-def _polarity(ctx: PairContext) -> list[Finding]:
+def _polarity(ctx: PairContext) -> list[Found]:
     der = negation_cues(ctx.der, ctx.der_lex, ctx.trans)
     src_known = bool(ctx.src_lex.data.get("negation"))
     src = negation_cues(ctx.src, ctx.src_lex) if src_known else None
@@ -247,7 +252,7 @@ def _negative_prefixed(word: str, prefix: str, lang: str) -> bool:
     if stem in _COMMON_STEMS:
         return True
     if lang != "en":
-        return False
+        return False  # the prefix rule and WordNet's antonyms below are English
     if prefix in {"un", "non", "non-"} and is_known(stem, "en"):
         return True  # 'un' + a word is a negation ('unbeatable'); 'in' + a word often is not ('inside')
     from provenance.lang import wordnet
@@ -260,3 +265,10 @@ def _negative_prefixed(word: str, prefix: str, lang: str) -> bool:
 _COMMON_STEMS = {"correct", "possible", "likely", "known", "able", "clear", "certain", "necessary", "legal",
                  "acceptable", "available", "usual", "fair", "true", "important", "real", "limited", "aware",
                  "successful", "willing", "happy", "comfortable", "expected", "official", "stable", "safe"}
+
+
+class Negation(Detector):
+    name = DETECTOR
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

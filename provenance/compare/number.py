@@ -8,15 +8,15 @@ is a minor omission.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from provenance.compare.base import PairContext, make_finding, quote
-from provenance.compare.lexicon import LEXICON_DIR, Lexicon
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
+from provenance.compare.detector import Detector
+from provenance.compare.lexicon import Lexicon, read_data
 from provenance.compare.tokens import Side, Token, fold
 from provenance.errors import LexiconError
-from provenance.model import DriftSubtype, Finding, FindingKind, Severity
+from provenance.model import DriftSubtype, FindingKind, Severity
 
 DETECTOR = "number"
 
@@ -54,7 +54,7 @@ class Measures:
 
 @lru_cache(maxsize=1)
 def measures() -> Measures:
-    data = tomllib.loads((LEXICON_DIR / "measures.toml").read_text(encoding="utf-8"))
+    data = read_data("measures.toml")
     units: dict[tuple[str, ...], tuple[str, float]] = {}
     for dimension, table in data.items():
         if not isinstance(table, dict):
@@ -347,13 +347,13 @@ def _fmt(m: Mention) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:g}"
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
     der = mentions(ctx.der, ctx.der_lex)
     src = mentions(ctx.src, ctx.src_lex)
     trans = mentions(ctx.trans, ctx.der_lex) if ctx.trans is not None else []
     if not der and not src:
-        return []
-    findings: list[Finding] = []
+        return Detection()
+    findings: list[Found] = []
     unmatched_src = [s for s in src if not any(_same(s, d) or _same_quantity(s, d) for d in der)]
     for k, d in enumerate(der):
         if d.weak or any(_same(d, s) or _same_quantity(d, s) for s in [*src, *trans]):
@@ -395,7 +395,14 @@ def detect(ctx: PairContext) -> list[Finding]:
                     detector=DETECTOR, evidence={"original_values": sorted(s.values)},
                 )
             )
-    return findings
+    return Detection.of(findings)
+
+
+class Numbers(Detector):
+    name = DETECTOR
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)
 
 
 def _closest(d: Mention, candidates: list[Mention], ctx: PairContext) -> Mention:

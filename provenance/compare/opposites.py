@@ -70,23 +70,24 @@ def _rendered_in(side: Side, tok: Token, partner: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _equivalents(lang: str) -> Callable[[str], frozenset[str]] | None:
-    """English equivalents of a word of ``lang`` from an installed dictionary, or None."""
-    en = load_lexicon("en")
+def _equivalents(lang: str, into: str) -> Callable[[str], frozenset[str]] | None:
+    """Equivalents in ``into`` of a word of ``lang`` from an installed dictionary, or None."""
+    if into != "en":
+        return None  # the checks read the dictionaries into English only, as they were tuned (FreeDict has more)
+    en = load_lexicon(into)
 
     def content(words: Iterable[str]) -> frozenset[str]:  # 'out' of 'roll out' is no meaning of its own
         return frozenset(fold(w) for w in words if len(w) >= 3 and not en.has_word("stop.words", w))
 
-    if lang == "de":
-        from provenance.lang.dictionary import dictionary
+    from provenance.lang.dictionary import for_pair
 
-        ding = dictionary()
-        if ding is not None:
-            return lambda word: content(ding.plain(word))
+    ding = for_pair(lang, into)
+    if ding is not None:
+        return lambda word: content(ding.plain(word))
     from provenance.compare.tokens import cache_root
     from provenance.lang import freedict
 
-    pairs = freedict.word_pairs(lang, "en", cache_dir=cache_root())
+    pairs = freedict.word_pairs(lang, into, cache_dir=cache_root())
     if not pairs:
         return None
     return lambda word: content(w for form in {word.lower(), lemma(word, lang)} for w in pairs.get(form, ()))

@@ -6,9 +6,10 @@ original is in the passage's language (identity translation); elsewhere only mar
 
 from __future__ import annotations
 
-from provenance.compare.base import PairContext, make_finding, quote
+from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
+from provenance.compare.detector import Detector
 from provenance.compare.tokens import QUOTE_CHARS, Side, Token, fold
-from provenance.model import DriftSubtype, Finding, FindingKind
+from provenance.model import DriftSubtype, FindingKind
 
 DETECTOR = "quotation"
 
@@ -50,7 +51,11 @@ def _has_quotes(side: Side) -> bool:
                for i in opens for j in range(i + 3, len(toks)))
 
 
-def detect(ctx: PairContext) -> list[Finding]:
+def detect(ctx: PairContext) -> Detection:
+    return Detection.of(_findings(ctx))
+
+
+def _findings(ctx: PairContext) -> list[Found]:
     stretches = [s for s in quoted_stretches(ctx.der) if sum(t.is_word for t in s) >= 2]
     if not stretches:
         return []
@@ -76,7 +81,7 @@ def detect(ctx: PairContext) -> list[Finding]:
 _SAME_QUOTE = 70  # rapidfuzz partial ratio from which a quote of the passage is one of the translation
 
 
-def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Finding]:
+def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found]:
     """Mode A: a quote the translation gives to one named person and the passage to another the bead names too
     ('"cannot become a stage set", said Jordi Casals' where the mayor, Núria Puig, said it and Casals the next
     sentence)."""
@@ -128,7 +133,7 @@ def _closest(words: str, quotes: list[list[Token]]) -> tuple[list[Token], float]
     return best, score
 
 
-def _changed(ctx: PairContext, stretches: list[list[Token]]) -> list[Finding]:
+def _changed(ctx: PairContext, stretches: list[list[Token]]) -> list[Found]:
     src_quotes = quoted_stretches(ctx.src) or [ctx.src.tokens]
     findings = []
     for s in stretches:
@@ -148,3 +153,10 @@ def _changed(ctx: PairContext, stretches: list[list[Token]]) -> list[Finding]:
             )
         )
     return findings
+
+
+class Quotations(Detector):
+    name = DETECTOR
+
+    def find(self, ctx: PairContext) -> Detection:
+        return detect(ctx)

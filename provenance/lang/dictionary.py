@@ -118,6 +118,16 @@ def _read_dictionary(path: Path, cache_dir: Path) -> Dictionary | None:
         return None
 
 
+#: the Ding dictionary reads German into English
+SOURCE, TARGET = "de", "en"
+
+
+def for_pair(src: str, tgt: str, resources: Resources | None = None) -> Dictionary | None:
+    """The Ding dictionary when it reads ``src`` into ``tgt`` and is installed, else None: a detector asks the
+    resource whether it answers for its pair of languages instead of testing the languages itself."""
+    return dictionary(resources) if (src, tgt) == (SOURCE, TARGET) else None
+
+
 def dictionary(resources: Resources | None = None) -> Dictionary | None:
     """The Ding dictionary of ``resources`` (default: the current run's), its index under their cache dir; None
     when it is not installed."""

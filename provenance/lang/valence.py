@@ -16,6 +16,9 @@ from provenance.lang.lemmas import lemma
 from provenance.lang.resources import current
 from provenance.lang.words import fold
 
+#: the language of the VADER lexicon's words
+LANGUAGE = "en"
+
 
 def lexicon_path() -> Path | None:
     """The current run's VADER lexicon file (``Config.vader_lexicon`` or the installed package's), or None."""
@@ -25,6 +28,12 @@ def lexicon_path() -> Path | None:
 def load(path: Path | None = None) -> dict[str, float]:
     """Word -> mean valence; empty when the lexicon is not installed."""
     return _load(path or lexicon_path())
+
+
+def for_language(lang: str) -> dict[str, float]:
+    """The current run's valence table when its words are of ``lang``, else empty (also without the lexicon): a
+    detector asks the resource whether it can answer for a language instead of testing the language itself."""
+    return load() if lang == LANGUAGE else {}
 
 
 @lru_cache(maxsize=4)
