@@ -55,8 +55,12 @@ HELDOUT7 = "e2e7h"
 # departures; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful): held out; first run at the session's
 # starting commit. e2e7h, spent by the eleventh session's final run, is development data
 HELDOUT8 = "e2e8h"
-DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7)
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT8)
+# e2e9h (author O, thirteenth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful, 19
+# departures): held out; first run at the session's starting commit. e2e8h, spent by the twelfth session's final
+# run, is development data
+HELDOUT9 = "e2e9h"
+DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT9)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twelfth session: fresh held-out `e2e8h` (written this session), with the memory at e7e2aad "
@@ -151,6 +155,12 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT9: (
+        "at 65f5ce0 (the thirteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
+        "memory 29 major+ findings, precision 0.483, recall 0.737 (14 of 19); faithful sentences flagged 15/157 "
+        "major+ (9.6%), 51/157 at any severity; 9 major+ findings on the 10 faithful cases; with the gloss 33 "
+        "major+, precision 0.394, recall 0.632, flagged 26/157 / 81/157, 14 on faithful cases. Errors not printed."
     ),
     HELDOUT: (
         "with the memory, at the same commit: 14 major+ findings, precision 0.143, recall 0.118 (2 of 17); faithful "
