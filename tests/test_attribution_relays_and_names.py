@@ -128,3 +128,20 @@ def test_frames_with_a_descriptor_after_the_name_or_a_part_of_the_day() -> None:
 def test_names_the_registry_lacks_by_their_shape() -> None:
     assert only("As 74.ru reported on Thursday, parents kept their children home.").outlet_name == "74.ru"
     assert only("Novi list claimed on Saturday that the dock had been resold.").outlet_name == "Novi list"
+
+
+def test_a_broadcasters_regional_service_is_the_broadcaster() -> None:
+    from provenance.model import Outlet
+    from tests.attribution_helpers import TinyRegistry
+
+    registry = TinyRegistry([Outlet("svt", "SVT", "sv", kind="broadcaster"),
+                             Outlet("rbc", "RBC", "ru", kind="broadcaster")])
+    doc = make_doc("The hunt was briefly halted on Friday, according to SVT Dalarna, but it resumed the same day.")
+    (p,) = find_passages(doc, registry)
+    assert p.outlet is not None and p.outlet.id == "svt"
+    # a longer name that holds a broadcaster's is another body
+    assert find_passages(make_doc("RBC Capital Markets said the shares would rise."), registry) == []
+
+
+def test_going_public_with_figures_is_reporting() -> None:
+    assert only("Over in Spain, El País went public with figures showing that rents have risen by 64 per cent.")

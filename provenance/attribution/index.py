@@ -52,7 +52,7 @@ class ArticleIndex:
         lex = load_lexicon()
         blocks = _blocks(doc)
         quotes = tuple(q.span for q in doc.quotes) if doc.quotes else tuple(q.span for q in find_quotes(text))
-        mention_finder = MentionFinder(text, registry, lex)
+        mention_finder = MentionFinder(text, registry, lex, is_english_word)
 
         def is_registered(name: str) -> bool:
             """The registry knows exactly this name or domain ("spiegel.de"): the finder resolves it itself. (Its

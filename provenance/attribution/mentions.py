@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import FOREIGN_ARTICLE, GENITIVE, WORD_RE
@@ -33,10 +34,14 @@ def widen_start(text: str, start: int, lex: Lexicon) -> int:
 class MentionFinder:
     """Finds the outlet mentions of one text."""
 
-    def __init__(self, text: str, registry: OutletRegistry, lex: Lexicon) -> None:
+    def __init__(
+        self, text: str, registry: OutletRegistry, lex: Lexicon, is_english_word: Callable[[str], bool] | None = None
+    ) -> None:
         self.text = text
         self.registry = registry
         self.lex = lex
+        # tells a region ("Dalarna") from a word of a longer name ("Capital"); without it no regional editions
+        self.is_english_word = is_english_word
 
     def exact(self, name: str) -> Outlet | None:
         """The registered outlet that is called ``name``; not one whose name merely sits inside it ("TV Asahi" is
@@ -61,9 +66,21 @@ class MentionFinder:
                 out.extend((Span(rest + s.start, rest + s.end), o) for s, o in self.registry.mentions(tail))
                 continue
             if self._inside_longer_name(span):
-                continue  # "TV Asahi", "RBC Capital Markets": another name that holds a registered one
+                edition = self._regional_edition(span, outlet)
+                if edition is None:
+                    continue  # "TV Asahi", "RBC Capital Markets": another name that holds a registered one
+                span = edition  # "SVT Dalarna": the broadcaster's regional service, its place in its name
             out.append((span, outlet))
         return out
+
+    def _regional_edition(self, span: Span, outlet: Outlet) -> Span | None:
+        """A broadcaster's name and one place after it, its regional service ("SVT Dalarna", "NRK Trøndelag"): the
+        span of both, else None."""
+        after = re.match(r" ([A-ZÀ-Þ][\w'’-]+)(?![\w'’-]| [A-ZÀ-Þ])", self.text[span.end : span.end + 40])
+        if (outlet.kind != "broadcaster" or after is None or self.is_english_word is None
+                or self.is_english_word(after.group(1))):
+            return None
+        return Span(span.start, span.end + after.end())
 
     def _inside_longer_name(self, span: Span) -> bool:
         """A capitalised word right after the name, or a short all-capitals one right before it ("TV Asahi"),
