@@ -145,3 +145,18 @@ def test_a_broadcasters_regional_service_is_the_broadcaster() -> None:
 
 def test_going_public_with_figures_is_reporting() -> None:
     assert only("Over in Spain, El País went public with figures showing that rents have risen by 64 per cent.")
+
+
+def test_the_authors_question_after_reported_speech_is_no_interview() -> None:
+    p = only(
+        "The region has refused to create one, Le Monde noted, though sources told the paper they expect to win.",
+        "Will the hoteliers win?",
+        "Whether their argument holds is debatable. Barcelona has hardly struggled to fill its hotels.",
+    )
+    assert p.text.endswith("expect to win.")
+    interview = only(
+        "Speaking to Le Monde on Thursday, the union leader was blunt about the timetable.",
+        "Will the ferries run normally in August?",
+        '"If there is no agreement, no. We are not prepared to pay for a plan we have not seen."',
+    )
+    assert interview.text.endswith('have not seen."')

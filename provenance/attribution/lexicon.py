@@ -162,6 +162,7 @@ class Lexicon:
     outlet_action: re.Pattern[str]  # "X broke the news that": the outlet, then what outlets do with a story
     what_called: re.Pattern[str]  # "what the Volkskrant called": after the name, before its quoted words
     interview: re.Pattern[str]  # "Speaking to X, the minister ...": the Q&A under it is the outlet's
+    conversation: re.Pattern[str]  # "in an interview with X": a conversation printed below, not reported speech
     self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
     outlet_own: re.Pattern[str]  # "its long-time deputy", "its English-language staff": news about the outlet
     by_its_reporters: re.Pattern[str]  # "seen by its reporters": the outlet's own people reporting
@@ -410,6 +411,7 @@ def load_lexicon() -> Lexicon:
         ),
         what_called=re.compile(rf"^\s+(?:{alt(raw['cues']['what_called'])})\s*[\"“„«‘']", re.I),
         interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
+        conversation=re.compile(rf"\b(?:{alt(raw['cues']['interview_conversation'])})\b", re.I),
         outlet_own=re.compile(rf"\bits\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_own'])})\b", re.I),
         by_its_reporters=re.compile(
             rf"\b(?:by|to|from|with)\s+its\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_reporters'])})\b", re.I

@@ -34,6 +34,7 @@ from provenance.attribution.patterns import (
 )
 from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
+from provenance.attribution.voice import is_commentary
 from provenance.model import Span
 from provenance.segment import trim_span
 
@@ -91,7 +92,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             end_k = len(b.sentences) - 1 if cue == "inline_colon" else _last_continuing(ix, b, k, mention)
             end = trim_span(text, sent.start, b.sentences[end_k].end)[1]
             if end_k == len(b.sentences) - 1 and lex.interview.search(ix.outside_quotes(sent)):
-                end = _interview_end(ix, ledger, b, mention, end)
+                conversation = lex.conversation.search(ix.outside_quotes(sent)) is not None
+                end = _interview_end(ix, ledger, b, mention, end, conversation=conversation)
             span = Span(_quote_opening(ix, ledger, b, _skip_label(ix, sent, mention)), end)
             kind = "quote" if cue == "quote" else "inline"
             if not _joined_previous(ix, ledger, b, sent, span, kind, mention):
@@ -294,7 +296,9 @@ def _opens_with_quote(ix: ArticleIndex, sentence: Span, ledger: Ledger) -> bool:
     return not ledger.is_claimed(body) and ix.text[body.start : body.start + 1] in QUOTE_PAIRS
 
 
-def _interview_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention, end: int) -> int:
+def _interview_end(
+    ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention, end: int, *, conversation: bool = True
+) -> int:
     """Where the questions and answers printed under an interview's credit end ("Speaking to X, the minister was
     blunt." / "Q: ...?" / "A: ..."): labelled lines ("Q:", "Question:", "SZ:", "Minister:"), or a question
     paragraph and the answer after it; ``end`` when none follows."""
@@ -309,6 +313,8 @@ def _interview_end(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention,
         question = body.endswith("?")
         if not (labelled or question or after_question):
             break
+        if question and not labelled and not after_question and not conversation and is_commentary(ix, nb.span):
+            break  # "... sources told the paper. / Will the hoteliers win?": the author's own question
         if not labelled and credits_other_outlet(ix, nb, mention):
             break
         end = trim_span(ix.text, nb.span.start, nb.span.end)[1]
