@@ -160,3 +160,9 @@ def test_the_authors_question_after_reported_speech_is_no_interview() -> None:
         '"If there is no agreement, no. We are not prepared to pay for a plan we have not seen."',
     )
     assert interview.text.endswith('have not seen."')
+
+
+def test_an_outlet_described_as_english_language_writes_in_english() -> None:
+    p = only("Kommersant, the English-language edition, reported that the plant would close.")
+    assert p.language == "en"
+    assert only("Tuoi Tre News, the English-language service, reported that the ferry would stop.").language == "en"

@@ -239,11 +239,20 @@ def _introduces(text: str, lex: Lexicon, sent: Span, mention: Mention) -> Cue | 
     return "leadin_colon" if introduction(text, lex, sent, mention) in ("verb", "opener") else None
 
 
+# "ERR News, the English-language service,", "the English-language Slovak Spectator": said to write in English
+_ENGLISH_APPOSITION = re.compile(r"\s*,\s+(?:[\w'’-]+\s+){0,4}?English(?:-language)?\s+(?:[\w-]+\s+)?"
+                                 r"(?:edition|service|version|site|website|daily|paper|newspaper|outlet|arm)\b")
+
+
 def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
     """An outlet the registry lacks and whose name is an English masthead ("the Helsinki paper Helsinki Times",
-    "Brno Daily") writes in English, whatever its place says."""
+    "Brno Daily") writes in English, whatever its place says; so does any outlet described as English-language
+    ("ERR News, the English-language service")."""
+    if mention.language == "en":
+        return mention
     name = text[mention.name_span.start : mention.name_span.end]
-    if mention.outlet is None and mention.language != "en" and english_masthead(name, lex):
+    described = "English-language" in mention.written or _ENGLISH_APPOSITION.match(text, mention.span.end)
+    if described or (mention.outlet is None and english_masthead(name, lex)):
         return replace(mention, language="en")
     return mention
 
