@@ -166,3 +166,7 @@ def test_an_outlet_described_as_english_language_writes_in_english() -> None:
     p = only("Kommersant, the English-language edition, reported that the plant would close.")
     assert p.language == "en"
     assert only("Tuoi Tre News, the English-language service, reported that the ferry would stop.").language == "en"
+
+
+def test_a_person_named_by_their_employer_speaks_for_themself() -> None:
+    assert found('"Blocking is cheap and it works," said a former Le Monde journalist who now lives in Canada.') == []

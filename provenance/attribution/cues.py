@@ -143,7 +143,16 @@ def _quote_tag(lex: Lexicon, pre: str, post: str) -> Verdict:
     return "quote" if re.search(r"[,!?][\"”»’']\s*(?:(?i:the|a)\s+)?$", pre) and lex.quote_tag.match(post) else None
 
 
+def _employee(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ '"It works," said a former El Khabar journalist': the outlet names a person's employer; the person speaks
+    for themself, unless the sentence has them report or write ("a Kommersant correspondent reported that")."""
+    if not lex.employee.match(post):
+        return None
+    return None if lex.employee_reports.search(pre) or lex.employee_reports.search(post) else DECLINED
+
+
 INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
+    ("employee", _employee),
     ("programme", _programme),
     ("headline possessive", _headline_possessive),
     ("possessive", _possessive),

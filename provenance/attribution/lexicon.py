@@ -166,6 +166,8 @@ class Lexicon:
     self_object: re.Pattern[str]  # "X published a correction": what it published is about itself
     outlet_own: re.Pattern[str]  # "its long-time deputy", "its English-language staff": news about the outlet
     by_its_reporters: re.Pattern[str]  # "seen by its reporters": the outlet's own people reporting
+    employee: re.Pattern[str]  # " journalist", " former reporter" right after a name: its employee
+    employee_reports: re.Pattern[str]  # what an employee does that is the outlet's reporting ("wrote")
     present_reporting: frozenset[str]  # "reports", "leads", "carries": an outlet's verb in the present
     afterwards: re.Pattern[str]  # "later", "has since": what happened after the report
     participle_next: frozenset[str]  # "figures compiled by": the -ed form is a participle
@@ -413,6 +415,9 @@ def load_lexicon() -> Lexicon:
         interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
         conversation=re.compile(rf"\b(?:{alt(raw['cues']['interview_conversation'])})\b", re.I),
         outlet_own=re.compile(rf"\bits\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_own'])})\b", re.I),
+        employee=re.compile(rf"^\s+(?:(?:former|veteran|senior|chief|longtime|long-time)\s+)?"
+                            rf"(?:{alt(raw['cues']['employees'])})\b", re.I),
+        employee_reports=re.compile(rf"\b(?:{alt(raw['cues']['employee_reports'])})\b", re.I),
         by_its_reporters=re.compile(
             rf"\b(?:by|to|from|with)\s+its\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_reporters'])})\b", re.I
         ),
