@@ -170,3 +170,11 @@ def test_an_outlet_described_as_english_language_writes_in_english() -> None:
 
 def test_a_person_named_by_their_employer_speaks_for_themself() -> None:
     assert found('"Blocking is cheap and it works," said a former Le Monde journalist who now lives in Canada.') == []
+
+
+def test_a_list_of_headline_lines_credits_each_line() -> None:
+    passages = found(
+        "On the front pages:\nBILD: Budget passes at 3 a.m. after walkout\nTeachers promised a rise - Le Monde",
+        "Our own notes follow below.",
+    )
+    assert [p.text for p in passages] == ["Budget passes at 3 a.m. after walkout", "Teachers promised a rise"]

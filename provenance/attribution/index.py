@@ -208,9 +208,40 @@ def _blocks(doc: Document) -> tuple[Block, ...]:
         if end <= start:
             continue
         body = doc.text[start:end]
+        lines = _headline_lines(doc.text, start, end) if p.kind == "paragraph" else []
+        if lines:
+            blocks.extend(Block(i, line, p.kind, (line,)) for line in lines)
+            continue
         sents = tuple(s.span for s in split_sentences(body, doc.language, offset=start)) or (Span(start, end),)
         blocks.append(Block(i, Span(start, end), p.kind, tuple(_cut_label_lines(doc.text, sents))))
     return tuple(blocks)
+
+
+_LINE_WORDS = 20  # a headline, a label or a credit line: no longer than this
+
+
+def _headline_lines(text: str, start: int, end: int) -> list[Span]:
+    """The lines of a paragraph that is a list of short lines, each opening with a capital and none ending like
+    a sentence or a wrapped line ("SOUTH KOREA" / "KOOKJE SHINMUN: Airport expansion pushed back" / "Metro
+    numbers double - Okaz"): a press review's headlines, each a block of its own. Empty when it is prose."""
+    body = text[start:end]
+    if "\n" not in body:
+        return []
+    out: list[Span] = []
+    pos = start
+    for raw in body.split("\n"):
+        line = Span(*trim_span(text, pos, pos + len(raw)))
+        pos += len(raw) + 1
+        words = text[line.start : line.end].split()
+        if not words:
+            continue
+        first, last = text[line.start], text[line.end - 1]
+        opens = first.isupper() or first.isdigit() or first in "\"“„«'‘"
+        label = not out and last == ":"  # "On the front pages:" over the lines
+        if not opens or (last in ".,;:-–—" and not label) or len(words) > _LINE_WORDS:
+            return []
+        out.append(line)
+    return out if len(out) >= 2 else []
 
 
 # a line of a few words without end punctuation, then a line that opens a sentence: "11:20\nUkrainska Pravda
