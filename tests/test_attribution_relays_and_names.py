@@ -178,3 +178,11 @@ def test_a_list_of_headline_lines_credits_each_line() -> None:
         "Our own notes follow below.",
     )
     assert [p.text for p in passages] == ["Budget passes at 3 a.m. after walkout", "Teachers promised a rise"]
+
+
+def test_sources_cited_in_the_report_go_on_with_it() -> None:
+    p = only(
+        "The port operator is to lease 12 older tankers, the business daily Kommersant disclosed on Thursday.",
+        "The vessels would carry oil products, according to two sources cited in the report.",
+    )
+    assert p.text.endswith("cited in the report.")

@@ -398,7 +398,10 @@ def load_lexicon() -> Lexicon:
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         quoted_by=re.compile(rf"\b(?:{alt(quote_words['quote_before'])})\b", re.I),
-        by_the_outlet=re.compile(rf"\b(?:by|from|told|telling|to)\s+{desc_anaphor}\b", re.I),
+        # "... compiled by the paper", "two sources cited in the report": the outlet's reporting goes on
+        by_the_outlet=re.compile(rf"\b(?:(?:by|from|told|telling|to)\s+{desc_anaphor}"
+                                 rf"|(?:cited|quoted|named|mentioned)\s+in\s+the\s+(?:report|article|story|piece))\b",
+                                 re.I),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
         # "X, citing Y": Y is the source; "X, quoted by Y": still X
         relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b(?!\s+by\b)", re.I),
