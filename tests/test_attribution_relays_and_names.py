@@ -186,3 +186,10 @@ def test_sources_cited_in_the_report_go_on_with_it() -> None:
         "The vessels would carry oil products, according to two sources cited in the report.",
     )
     assert p.text.endswith("cited in the report.")
+
+
+def test_an_interview_published_by_an_outlet_and_a_quoted_name() -> None:
+    p = only("The minister said in an interview published on Sunday by the Spanish daily El País that talks go on.")
+    assert p.outlet is not None and p.outlet.id == "el-pais"
+    q = only("The mayor said in an interview with the French newspaper 'Le Monde' that a compromise was possible.")
+    assert q.outlet is not None and q.outlet.id == "le-monde"

@@ -245,7 +245,8 @@ def load_lexicon() -> Lexicon:
         raw=raw,
         # the name follows the descriptor, or stands in apposition: "Finland's largest daily, Helsingin Sanomat,"
         descriptor_prefix=re.compile(rf"(?i:{desc}),?\s+$"),
-        descriptor_name=re.compile(rf"\b(?i:{desc}),?\s+(?P<name>{NAME_RE})"),
+        # (the name may stand in quotation marks: "the Belgian newspaper 'Le Soir'")
+        descriptor_name=re.compile(rf"\b(?i:{desc}),?\s+[\"“‘'«]?(?P<name>{NAME_RE})"),
         descriptor_hit=re.compile(
             rf"\b(?i:{alt(words['descriptors'])})(?:\s+(?i:{alt(demonyms_after)}))?,?\s+(?P<name>{NAME_WORD})"
         ),

@@ -14,7 +14,11 @@ from provenance.model import Outlet, Span
 
 def widen_start(text: str, start: int, lex: Lexicon) -> int:
     """Where a name's description begins: "the German daily Bild", "Japan's second-largest newspaper, the
-    Asahi Shimbun" (an apposition before the name, with or without its own article)."""
+    Asahi Shimbun" (an apposition before the name, with or without its own article), "the Belgian newspaper 'Le
+    Soir'" (the name in quotation marks)."""
+    if start > 1 and text[start - 1] in "\"“‘'«" and text[start - 2].isspace():
+        quoted = widen_start(text, start - 1, lex)
+        return quoted if quoted < start - 1 else start
     before = text[max(0, start - 40) : start].split()
     if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1 and before[-2].endswith(","):
         before = before[:-1]  # "newspaper, the X"
