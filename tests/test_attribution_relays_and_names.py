@@ -193,3 +193,15 @@ def test_an_interview_published_by_an_outlet_and_a_quoted_name() -> None:
     assert p.outlet is not None and p.outlet.id == "el-pais"
     q = only("The mayor said in an interview with the French newspaper 'Le Monde' that a compromise was possible.")
     assert q.outlet is not None and q.outlet.id == "le-monde"
+
+
+def test_the_first_word_of_a_name_given_in_full_is_the_outlet() -> None:
+    p = only(
+        "A trader is in talks to buy a stake in a terminal, the business newspaper Valor Economico reported.",
+        "The deal would value the terminal at 2.3 billion reais, Valor said, citing two people close to the talks.",
+    )
+    assert p.text.endswith("close to the talks.")
+    # a word of another name is no short form
+    passages = found("The business newspaper Valor Economico reported that the deal was off.",
+                     "Separately, Valor Capital Group said it would invest in the port.")
+    assert len(passages) == 1

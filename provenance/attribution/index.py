@@ -76,14 +76,14 @@ class ArticleIndex:
         # a description inside a longer mention is part of it: "the Heraklion newspaper" in "the Heraklion
         # newspaper Nea Kriti"
         spans = SpanIndex((m.span, m) for m in mentions)
-        kept = _initialisms(text, _abbreviated(
+        kept = _short_forms(text, lex, _initialisms(text, _abbreviated(
             text,
             tuple(
                 _masthead_language(text, m, lex)
                 for m in mentions
                 if not any(o.span.contains(m.span) and len(o.span) > len(m.span) for o in spans.overlapping(m.span))
             ),
-        ))
+        )))
         return cls(
             doc=doc,
             text=text,
@@ -286,6 +286,39 @@ def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
     if described or (mention.outlet is None and english_masthead(name, lex)):
         return replace(mention, language="en")
     return mention
+
+
+_SHORT_FORM_LETTERS = 4  # "Valor" for "Valor Econômico"; shorter words are articles and particles
+
+
+def _short_forms(text: str, lex: Lexicon, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """An outlet named in full and later by the first word of its name alone ("Valor Econômico reported ... Valor
+    said"): that word names the outlet, where it stands alone (no capitalised word next to it) and is no place,
+    nationality or descriptor."""
+    firsts: dict[str, Mention] = {}
+    for m in mentions:
+        words = text[m.name_span.start : m.name_span.end].split()
+        head = words[0] if len(words) >= 2 else ""
+        if (len(head) >= _SHORT_FORM_LETTERS and head[0].isupper() and head.isalpha()
+                and head.lower() not in lex.demonyms and head.lower() not in lex.descriptor_last_words
+                and head.lower() not in lex.sentence_openers):
+            firsts.setdefault(head, m)
+    if not firsts:
+        return mentions
+    taken = SpanIndex((m.span, m) for m in mentions)
+    out = list(mentions)
+    pattern = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, firsts))})(?![\w'’-])")
+    for found in pattern.finditer(text):
+        full = firsts[found.group(1)]
+        span = Span(found.start(), found.end())
+        if span.start < full.span.end or taken.overlapping(span):
+            continue
+        after = re.match(r"\s+([A-ZÀ-Þ])", text[span.end : span.end + 3])
+        before = re.search(r"([A-ZÀ-Þ][\w'’-]*)\s+$", text[max(0, span.start - 30) : span.start])
+        if after or (before and before.group(1).lower() not in lex.sentence_openers):
+            continue  # part of another name ("Valor Capital Group", "Banco Valor")
+        out.append(Mention(span, span, full.outlet, full.written, full.language))
+    return tuple(sorted(out, key=lambda m: m.span.start))
 
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Þ]{2,5}(?![\w-])")
