@@ -55,3 +55,13 @@ def test_an_outlets_relay_renders_its_hearsay() -> None:
     fs = compare_texts("Die Molkerei soll im Sommer schließen.", "The dairy will close in summer.",
                        source_lang="de", translation="The dairy is said to be closing in the summer.")
     assert _major(fs, "hedge")
+
+
+def test_a_state_reached_is_no_intensifier_unless_a_part_was_said() -> None:
+    fs = compare_texts("À terme, le site doit employer 1 200 personnes.",
+                       "Once fully up and running, the plant is meant to employ 1,200 people.",
+                       source_lang="fr", translation="In the long run the site is due to employ 1,200 people.")
+    assert not _major(fs, "intensity")
+    fs = compare_texts("La planta está parcialmente operativa.", "The plant is fully operational.",
+                       source_lang="es", translation="The plant is partially operational.")
+    assert _major(fs, "intensity")

@@ -66,6 +66,8 @@ def _findings(ctx: PairContext) -> list[Found]:
         ]
     # intensifiers/loaded words with nothing comparable in the original or translation
     if not src_intense and not tr_intense and len(strong) >= 1:
+        states = {i for c in ctx.der_lex.find("intensity.states", ctx.der.tokens) for i in range(c.start, c.end)}
+        d_strong = [c for c in d_strong if not states & set(range(c.start, c.end))]
         loud = [c for c in d_strong if c.entry not in {"always", "everyone", "everybody", "total", "complete",
                                                        "at all", "clearly", "certainly"}
                 and not _synonym_in_place(ctx, c)]
