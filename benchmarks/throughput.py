@@ -52,6 +52,11 @@ computed: 1,202 asked by mode A's cross-lingual fallback, 600 by the check again
 the addition check), a new SQLite connection per pair 1.3 s. With the English word table of `provenance setup`
 (13,242 words, about 145 s of one core at set-up) and one set of resources for the batch: 47.1 s wall / 24.4 s CPU,
 1,652 words computed, output byte-identical.
+
+First runs of the fourth round (branch speed4; code of main at 65f5ce0; load average about 1.5 on the 2 cores): the
+first 300 of these pairs through the CLI on a set-up cache (one model thread) took 22.1 s wall / 18.4 s CPU with
+1,624 words computed, most of them words of the original for mode A's cross-lingual fallback, which paired every
+word of the original with every candidate word of the passage.
 """
 
 

@@ -185,7 +185,8 @@ def test_mode_a_fallback_to_the_original_embeds_only_its_words_at_the_same_place
 
     monkeypatch.setattr(antonyms_vectors, "word_vectors", spy)
     src = "Nach einer langen Sitzung im Rathaus von München meldete der Bauernverband am Montagabend eine gute Ernte."
-    trans = "After a long meeting in Munich's town hall, the farmers' association announced on Monday evening a fine harvest."
+    trans = ("After a long meeting in Munich's town hall, the farmers' association announced on Monday evening a fine "
+             "harvest.")
     compare_texts(src, trans.replace("fine", "poor"), source_lang="de", translation=trans)
     assert "gut" in asked  # the fallback ran: the original's word at the passage word's place
     assert not {"sitzung", "rathaus", "munchen", "bauernverband", "montagabend"} & set(asked)
