@@ -78,6 +78,20 @@ anchors fixing the rest); then the Ding equivalents index load 1.3 s, regex comp
 0.85 s, the outlet registry 0.9 s. Of the 1,475 words, 900 are in the English word table that `provenance setup`
 now stores (compare/wordvec.py); with it the same check computed 575 words (the rest are mostly German words of
 the original for the cross-lingual antonym check) and the same 162 sentence texts, with the same 144 findings.
+
+First runs of the fourth round (branch speed4; code of main at 65f5ce0; load average 1.3 to 1.9 on the 2 cores):
+`provenance setup` 246 s wall / 220 s CPU / 929 MB. A profile of the second new 2,000-word article checked
+in-process on a set-up cache (one model thread): 19.7 s wall / 18.4 s CPU, of which the e5 model 12.0 s: 162
+sentence texts for the aligner (6.1 s; 61 of 114 passage sentences fixed by the memory's rapidfuzz anchors, the
+other 53 embedded with 55 original sentences and their translations) and 549 single words (6.1 s, about 11 ms
+each): 494 German words of the original asked by mode A's cross-lingual fallback (compare/antonyms_vectors.py),
+36 English words outside the set-up table for the check against the translation, 19 for the addition check.
+The rest is loading: regex compiles 1.1 s (the attribution lexicon 0.7 s), py3langid's model 0.85 s, the outlet
+registry 0.8 s, the Ding equivalents index 0.7 s, simplemma's own dictionary for the finder's English-word test
+0.6 s, the FreeDict word lists 0.3 s. Side by side after the round's changes (load about 1.5; the same article
+through the CLI on copies of one set-up cache): 22.5 s CPU before, 13.6 s after, 712 -> 411 texts embedded, the
+same 7 findings. Then the Ding all-equivalents index as memory-mapped tries (load about 1.5): that article 12.6
+-> 11.4 s CPU and 720 -> 600 MB, the example's first check 3.9 -> 3.5 s CPU and 461 -> 321 MB, same findings.
 """
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from provenance.align import AlignParams, align
 from provenance.align.features import reference_sentences
-from provenance.align.memory import Window, fixed_pairs, windows
+from provenance.align.memory import Window, fixed_pairs, fuzz_matrix, windows
 from provenance.model import Bead
 
 WORDS = [
@@ -65,23 +65,43 @@ def _document() -> tuple[list[str], list[str], list[str]]:
     return derivative, original, translations
 
 
-def test_sure_pairs_are_fixed_only_inside_runs() -> None:
-    fuzz = np.full((8, 8), 0.1, dtype=np.float32)
-    for i in range(8):
-        fuzz[i, i] = 0.9
+def _diagonal(size: int, value: float = 0.9) -> np.ndarray:
+    fuzz = np.full((size, size), 0.1, dtype=np.float32)
+    np.fill_diagonal(fuzz, value)
+    return fuzz
+
+
+def test_a_sure_pair_is_fixed_when_a_sure_neighbour_confirms_it() -> None:
+    texts = [english(k) for k in range(8)]
+    fuzz = _diagonal(8, 1.0)  # each passage sentence is its translation, word for word
     fuzz[5, 5] = 0.5  # too different from its translation to be sure: it breaks the run
-    assert fixed_pairs(fuzz, AlignParams()) == [(1, 1), (2, 2), (3, 3)]  # 0, 4, 6, 7 sit at the edge of a run
-    assert fixed_pairs(fuzz, AlignParams(memory_fuzz=0.0)) == []  # switched off
-    fuzz[2, 3] = 0.85  # a close runner-up makes (2, 2) unsure, and with it its neighbours
-    assert fixed_pairs(fuzz, AlignParams()) == []
+    fuzz[7, 6] = fuzz[6, 7] = 0.95  # 6 and 7 each have a close runner-up: unsure
+    # 0-4 is a run; 4 sits at its edge, and joined with its unsure neighbour neither text reads closer
+    assert fixed_pairs(fuzz, AlignParams(), texts, texts) == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]
+    assert fixed_pairs(fuzz, AlignParams(memory_fuzz=0.0), texts, texts) == []  # switched off
+    fuzz[2, 3] = 0.95  # a close runner-up makes (2, 2) unsure, and with it (3, 3): 4 is left alone
+    assert fixed_pairs(fuzz, AlignParams(), texts, texts) == [(0, 0), (1, 1)]
+
+
+def test_a_sure_pair_next_to_a_split_is_left_to_the_aligner() -> None:
+    translations = [english(k) for k in range(8)]
+    words = translations[4].split()
+    # passage sentence 4 renders the first half of translation 4, sentence 5 the rest: the pair (4, 4) may still
+    # look sure, but the two passage sentences joined read closer to translation 4 than sentence 4 alone
+    derivative = [*translations[:4], " ".join(words[:6]), " ".join(words[6:]), *translations[5:]]
+    fuzz = fuzz_matrix(derivative, translations)
+    assert fuzz[4, 4] >= 0.6  # sure by itself (each is the other's best match)
+    pairs = fixed_pairs(fuzz, AlignParams(), derivative, translations)
+    assert (3, 3) in pairs and (4, 4) not in pairs
 
 
 def test_fixed_pairs_keep_the_order_of_both_texts() -> None:
     fuzz = np.full((8, 8), 0.1, dtype=np.float32)
     for i in range(4):  # the passage tells the second half of the original first
         fuzz[i, i + 4] = fuzz[i + 4, i] = 0.9
-    pairs = fixed_pairs(fuzz, AlignParams())
-    assert len(pairs) == 2 and pairs[0][1] < pairs[1][1]  # one run is fixed, the other left to the aligner
+    texts = [english(k) for k in range(8)]
+    pairs = fixed_pairs(fuzz, AlignParams(), texts, texts)
+    assert len(pairs) == 4 and [j for _i, j in pairs] == sorted(j for _i, j in pairs)  # one run fixed, one left
 
 
 def test_windows_cover_everything_between_fixed_pairs() -> None:

@@ -82,9 +82,10 @@ Two modes (``mode="auto"`` picks one)
         whole-document alignment: a merge hiding an omitted sentence is worse than a split fragment.
 
 With known translations, document mode first anchors on rapidfuzz (align/memory.py): a derivative sentence and an
-    original whose known translation are each other's clear best match, inside a run of such pairs, are fixed
-    as a 1:1 bead without embedding either; only the windows between fixed beads are embedded (in one batch)
-    and aligned as above. A fixed bead's score is its rapidfuzz similarity to the known translation.
+    original whose known translation are each other's clear best match, next to another such pair and with no
+    merge reading closer on a side without one, are fixed as a 1:1 bead without embedding either; only the
+    windows between fixed beads are embedded (in one batch) and aligned as above. A fixed bead's score is its
+    rapidfuzz similarity to the known translation.
 
 Beads cover every derivative sentence exactly once and every original sentence at most once, and
 are sorted by derivative index (deletions sit after the bead preceding them in the original).

@@ -53,7 +53,7 @@ def align(
             vecs = sentence_vectors(embedder, derivative, original, known)
             return align_block(task, Window(0, n, 0, m), vecs, whole=False)
         fuzz = fuzz_matrix(derivative, known) if known is not None and params.scorer == "value" else None
-        fixed = fixed_pairs(fuzz, params) if fuzz is not None else []
+        fixed = fixed_pairs(fuzz, params, derivative, known) if fuzz is not None and known is not None else []
         spans = windows(fixed, n, m)
         d_idx = [i for w in spans for i in range(w.d0, w.d1)]  # only the windows' sentences are embedded
         o_idx = [j for w in spans for j in range(w.o0, w.o1)]

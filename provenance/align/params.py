@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALIGN_VERSION = "1.3"  # 1.3: with a memory, document mode fixes sure 1:1 pairs by rapidfuzz (align/memory.py)
+ALIGN_VERSION = "1.4"  # 1.3: with a memory, document mode fixes sure 1:1 pairs by rapidfuzz (align/memory.py); 1.4:
+# runs of two sure pairs are enough where no merge reads closer
 SMALL_PAIRS = 400  # below this many sentence pairs the unrelated level is blended with a prior
 PRIOR_WEIGHT = 30.0
 EXCERPT_MAX = 40  # auto mode: derivatives up to this many sentences are aligned as excerpts
