@@ -65,3 +65,18 @@ def test_a_state_reached_is_no_intensifier_unless_a_part_was_said() -> None:
     fs = compare_texts("La planta está parcialmente operativa.", "The plant is fully operational.",
                        source_lang="es", translation="The plant is partially operational.")
     assert _major(fs, "intensity")
+
+
+def test_her_account_made_the_subject_keeps_it_attributed() -> None:
+    fs = compare_texts("Besonders eindrucksvoll sei eine Serie aus dem Winter 1945.",
+                       "She singled out a series from the winter of 1945 as the most striking.", source_lang="de",
+                       translation="According to her, a series from the winter of 1945 is especially powerful.")
+    assert not _major(fs, "hedge")
+    fs = compare_texts("Le altre aspettano la bonifica, che secondo il porto dovrebbe finire entro l'estate.",
+                       "The others wait for the clean-up, which the port expects to end by summer.", source_lang="it",
+                       translation="The others await the clean-up, which according to the port should end by summer.")
+    assert not _major(fs, "hedge")
+    fs = compare_texts("Selon lui, les coûts de sécurité sont passés de 90 000 à 210 000 euros.",
+                       "By his account, security costs climbed from 90,000 to 210,000 euros.", source_lang="fr",
+                       translation="According to him, security costs rose from 90,000 to 210,000 euros.")
+    assert not _major(fs, "hedge")

@@ -221,9 +221,15 @@ def _source_named(side: Side, cues: list[Cue], lex: Lexicon, passage: Side) -> l
     if not sourcing:
         return cues
     forms = word_forms(passage, hyphen_parts=False)
+    pronouns = lex.data.get("hedge", {}).get("source_pronouns", {})
 
-    return [c for c in cues
-            if not (c.entry in sourcing and rendered(governed_words(side, c, lex, _SOURCE_WORDS), side.lang, forms))]
+    def named(c: Cue) -> bool:
+        after = fold(side.tokens[c.end].text) if c.end < len(side.tokens) else ""
+        if after in pronouns:  # "according to her" / "She singled out ...", "according to him" / "by his account"
+            return bool(set(pronouns[after]) & forms)
+        return rendered(governed_words(side, c, lex, _SOURCE_WORDS), side.lang, forms)
+
+    return [c for c in cues if not (c.entry in sourcing and named(c))]
 
 
 def _relayed(ctx: PairContext) -> bool:
@@ -245,7 +251,12 @@ def _findings(ctx: PairContext) -> list[Found]:
     t_attr: list[Cue] = []
     if ctx.trans is not None:
         t_hedges, t_attr = _kept(ctx.trans, ctx.der_lex)
-        t_hedges = _source_named(ctx.trans, t_hedges, ctx.der_lex, ctx.der)
+        named = _source_named(ctx.trans, t_hedges, ctx.der_lex, ctx.der)
+        if len(named) < len(t_hedges):
+            # the translation shows the passage names the source ("according to him" / "by his account"): the
+            # original's "selon lui" is rendered too
+            s_hedges = _unsourced(s_hedges, ctx.src_lex)
+        t_hedges = named
     if ctx.credited:
         # the article credits this sentence ("..., RBC reported, citing forecasters"): its credit carries the
         # original's "according to X"; what the outlet itself hedges ("soll", "aurait") still counts
