@@ -65,12 +65,12 @@ def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
     light = set(lex.entries("antonyms.light_verbs"))
     weak: list[Found] = []
     ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3 and not _age_phrase(ctx.trans, y)
-          and fold(y.text) not in counts and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)
-          and fold(lemma(y.text, lex.lang)) not in light]
+          and fold(y.text) not in counts and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)]
     for tok in ctx.der.tokens:
         if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _age_phrase(ctx.der, tok)
-                or fold(tok.text) in counts or fold(lemma(tok.text, lex.lang)) in light):
+                or fold(tok.text) in counts):
             continue
+        tok_light = fold(lemma(tok.text, lex.lang)) in light
         if tok.is_capitalised and not tok.sentence_start:
             continue  # part of a name ('the US World Junior Team')
         forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
@@ -87,6 +87,8 @@ def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
         x_stop = lex.has_word("stop.words", tok.text)
         for y in ys:
             y_forms = {fold(y.text), fold(lemma(y.text, lex.lang))}
+            if tok_light and fold(lemma(y.text, lex.lang)) in light:
+                continue  # two light verbs ("went into service" / "come into operation"): their objects decide
             same = y.index in same_op.get(tok.index, ())
             near = relative_distance(tok, ctx.der, y, ctx.trans) <= _WN_NEAR
             y_stop = lex.has_word("stop.words", y.text)
