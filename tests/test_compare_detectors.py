@@ -171,27 +171,6 @@ def test_antonym_of_a_synonym_found_by_word_vectors():
     assert f.evidence["embedding"] is True
 
 
-def test_mode_a_fallback_to_the_original_embeds_only_its_words_at_the_same_place(monkeypatch):
-    # the translation does not confirm 'poor', so its antonyms are compared with the original's own words: only
-    # those at about the same relative place (each original word costs a model run when not in the set-up table)
-    from provenance.compare import antonyms_vectors
-
-    asked: list[str] = []
-    real = antonyms_vectors.word_vectors
-
-    def spy(words: list[str]):  # noqa: ANN202
-        asked.extend(words)
-        return real(words)
-
-    monkeypatch.setattr(antonyms_vectors, "word_vectors", spy)
-    src = "Nach einer langen Sitzung im Rathaus von München meldete der Bauernverband am Montagabend eine gute Ernte."
-    trans = ("After a long meeting in Munich's town hall, the farmers' association announced on Monday evening a fine "
-             "harvest.")
-    compare_texts(src, trans.replace("fine", "poor"), source_lang="de", translation=trans)
-    assert "gut" in asked  # the fallback ran: the original's word at the passage word's place
-    assert not {"sitzung", "rathaus", "munchen", "bauernverband", "montagabend"} & set(asked)
-
-
 def test_negation_rendered_by_prefix_is_not_flagged():
     fs = compare_texts("Das ist nicht korrekt.", "This is incorrect.", source_lang="de",
                        translation="This is not correct.")

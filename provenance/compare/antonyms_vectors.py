@@ -11,7 +11,7 @@ from provenance.compare.opposites import (
     _lexicon_pairs,
     _negated,
 )
-from provenance.compare.tokens import Side, Token, fold, lemma
+from provenance.compare.tokens import Token, fold, lemma
 from provenance.compare.wordvec import word_vectors
 from provenance.lang import wordnet
 from provenance.model import DriftSubtype, FindingKind, Severity
@@ -73,10 +73,9 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Found]:
         return []
     small: set[int] = set()
     same_op: set[tuple[int, int]] = set()  # (passage token, translation token) of one short substitution
-    near: dict[int, set[int]] | None = None  # passage token -> the other side's tokens it may be paired with
     if not cross:
         # mode A: only translation words at the aligned place (the diff op that replaced the passage word)
-        near = {}
+        near: dict[int, set[int]] = {}
         for op in ctx.opcodes:
             if op.tag == "replace":
                 for b in range(op.b[0], op.b[1]):
@@ -85,15 +84,11 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Found]:
                         small.add(b)  # a short one-for-one substitution: the strongest evidence
                     same_op.update((b, a) for a in range(op.a[0], op.a[1]))
         if _EMB_NEAR:  # or words at about the same relative place (paraphrase around them blurs the diff)
-            _add_same_place(near, ctx, cands, ys, other)
-    elif ctx.trans is not None and _EMB_NEAR:
-        # mode A's fallback against the original: only its words at about the same relative place. All of them cost
-        # one model run per original word (most were not in the set-up table); on the DEMETR tuning split the
-        # findings lost were noise on other perturbations (any finding on shuffled pairs 0.78 -> 0.77), none on
-        # antonyms
-        near = {}
-        _add_same_place(near, ctx, cands, ys, other)
-    if near is not None:
+            n_d, n_t = max(1, len(ctx.der.tokens)), max(1, len(other.tokens))
+            for c in cands:
+                b = c[0].index
+                near.setdefault(b, set()).update(
+                    y.index for y in ys if abs(b / n_d - y.index / n_t) <= _EMB_NEAR)
         cands = [c for c in cands if c[0].index in near]
         allowed = set().union(*(near[c[0].index] for c in cands)) if cands else set()
         ys = [t for t in ys if t.index in allowed]
@@ -104,7 +99,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Found]:
     scored: list[tuple[Token, str, list[str], Token, str]] = []
     for tok, x, ants in cands:
         for y_tok, y in zip(ys, y_keys, strict=True):
-            if (y == x or (near is not None and y_tok.index not in near[tok.index]) or _negated(other, y_tok, o_lex)
+            if (y == x or (not cross and y_tok.index not in near[tok.index]) or _negated(other, y_tok, o_lex)
                     or _negated(ctx.der, tok, ctx.der_lex)):
                 continue  # "not correct" there is "incorrect" here, "not enough" here "insufficient" there
             if pairs.get(y, set()) & set(ants):
@@ -138,15 +133,6 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Found]:
         claim=strong or ctx.trans is None,  # a weak guess must not hide the word from the addition check
     )
     return [finding]
-
-
-def _add_same_place(near: dict[int, set[int]], ctx: PairContext, cands: list[tuple[Token, str, list[str]]],
-                    ys: list[Token], other: Side) -> None:
-    """Let each candidate pair with the words of ``other`` at about its relative place (within ``_EMB_NEAR``)."""
-    n_d, n_t = max(1, len(ctx.der.tokens)), max(1, len(other.tokens))
-    for c in cands:
-        b = c[0].index
-        near.setdefault(b, set()).update(y.index for y in ys if abs(b / n_d - y.index / n_t) <= _EMB_NEAR)
 
 
 def _antonym_explanation(where: str, other: str, antonym: str, passage: str, *, strong: bool) -> str:
