@@ -80,3 +80,9 @@ def test_her_account_made_the_subject_keeps_it_attributed() -> None:
                        "By his account, security costs climbed from 90,000 to 210,000 euros.", source_lang="fr",
                        translation="According to him, security costs rose from 90,000 to 210,000 euros.")
     assert not _major(fs, "hedge")
+
+
+def test_a_measure_with_its_word_swapped_is_a_flip() -> None:
+    fs = compare_texts("Die Mauer ist drei Meter hoch.", "The wall is three metres low.", source_lang="de",
+                       translation="The wall is three metres high.")
+    assert _major(fs, "negation")

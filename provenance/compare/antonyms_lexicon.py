@@ -10,6 +10,7 @@ from provenance.compare.opposites import (
     _age_phrase,
     _equivalents,
     _lexicon_pairs,
+    _measure_rendered,
     _negated,
     _rendered_in,
 )
@@ -47,7 +48,7 @@ def _antonyms(ctx: PairContext) -> list[Found]:
                         break
             if (partner is not None and _same_phrase(ctx, tok, partner)
                     and _negated(ctx.trans, partner, lex) == _negated(ctx.der, tok, lex)
-                    and not _age_phrase(ctx.der, tok) and not _age_phrase(ctx.trans, partner)
+                    and not _age_phrase(ctx.der, tok) and not _measure_rendered(ctx.trans, partner, ctx.der, tok)
                     and not _rendered_in(ctx.trans, tok, partner, lex)):
                 return [_antonym_finding(ctx, tok, partner)]
     return []

@@ -15,6 +15,7 @@ from provenance.compare.opposites import (
     _age_phrase,
     _equivalents,
     _lexicon_pairs,
+    _measure_rendered,
     _negated,
     _rendered_in,
     _wn_related,
@@ -64,7 +65,7 @@ def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
     counts = {fold(w) for w in (*lex.table("numbers.words"), *lex.table("numbers.ordinals"))}
     light = set(lex.entries("antonyms.light_verbs"))
     weak: list[Found] = []
-    ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3 and not _age_phrase(ctx.trans, y)
+    ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3
           and fold(y.text) not in counts and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)]
     for tok in ctx.der.tokens:
         if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _age_phrase(ctx.der, tok)
@@ -89,6 +90,8 @@ def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
             y_forms = {fold(y.text), fold(lemma(y.text, lex.lang))}
             if tok_light and fold(lemma(y.text, lex.lang)) in light:
                 continue  # two light verbs ("went into service" / "come into operation"): their objects decide
+            if _measure_rendered(ctx.trans, y, ctx.der, tok):
+                continue
             same = y.index in same_op.get(tok.index, ())
             near = relative_distance(tok, ctx.der, y, ctx.trans) <= _WN_NEAR
             y_stop = lex.has_word("stop.words", y.text)

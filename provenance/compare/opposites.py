@@ -97,12 +97,23 @@ def _age_phrase(side: Side, tok: Token) -> bool:
     """A measure, not a pole: 'old' in '19-year-old' / 'a 19 year old' states an age, not the opposite of 'young';
     'deep' in '1.6 metres deep' a depth, not the opposite of 'shallow' (the lexicon's ``antonyms.measure_*``)."""
     lex = load_lexicon(side.lang)
-    if tok.index == 0 or fold(tok.text) not in lex.entries("antonyms.measure_words"):
+    return fold(tok.text) in lex.entries("antonyms.measure_words") and _after_unit(side, tok)
+
+
+def _after_unit(side: Side, tok: Token) -> bool:
+    """The word follows a unit of measure ('19-year', '1.6 metres')."""
+    if tok.index == 0:
         return False
     before = fold(side.tokens[tok.index - 1].text)
     if before == "-" and tok.index >= 2:
         before = fold(side.tokens[tok.index - 2].text)
-    return before.split("-")[-1] in lex.entries("antonyms.measure_units")
+    return before.split("-")[-1] in load_lexicon(side.lang).entries("antonyms.measure_units")
+
+
+def _measure_rendered(ctx_trans: Side, partner: Token, der: Side, tok: Token) -> bool:
+    """The translation states a measure ('1.60 metres deep') where the passage has a quality ('too shallow'): the
+    same fact, no flip; the same measure with its word swapped ('3 metres high' / '3 metres low') is one."""
+    return _age_phrase(ctx_trans, partner) and not _after_unit(der, tok)
 
 
 def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
