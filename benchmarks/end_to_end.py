@@ -63,7 +63,21 @@ DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8)
 HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT9)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
-    "Final run of the twelfth session: fresh held-out `e2e8h` (written this session), with the memory at e7e2aad "
+    "Final run of the thirteenth session: fresh held-out `e2e9h` (written this session) at 43c365a, with the memory "
+    "major+ precision 0.483, recall 0.737 (14 of 19), the same as its first run at 65f5ce0; faithful sentences "
+    "flagged major+ 15/157 (9.6%, the same), 50/157 at any severity (51 first), 9 major+ findings on the faithful "
+    "cases (9 first); with the gloss 0.375 / 0.579 (0.394 / 0.632 first), flagged 26/157 and 81/157 (the same). "
+    "6.5 s per case with the memory (28.6 s at the first run, then under load; the speed4 aligner and dictionary "
+    "changes). Numbers seen at the first and final runs only, errors never printed. After the final run one speed "
+    "commit was reverted for its DEMETR held-out cost; it changes only minor word-vector guesses (development dumps "
+    "identical). The session's whole-article work was on development splits (`e2e8h` became development data at "
+    "its start): restatements that say the same thing ('out of action' for 'did not work', 'nobody ... better' for "
+    "'better than anyone', a measure for a quality, two light verbs, the source of an estimate, an outlet's relay "
+    "of others, a source named by pronoun, a state reached) and reported-speech credits that end before the "
+    "author's question; development major+ precision `e2e8h` 0.600 -> 0.720, `e2e7h` 0.417 -> 0.526, the other "
+    "splits unchanged (cached runs). None of it moved the fresh split: its false findings are of other kinds, as in "
+    "the eleventh session."
+    " Final run of the twelfth session: fresh held-out `e2e8h` (written this session), with the memory at e7e2aad "
     "(the run straddled a merge that changes no finding): major+ precision 0.600, recall 0.800 (16 of 20; first run "
     "0.529 / 0.800), faithful sentences flagged major+ 14/154 (the same), 28/154 at any severity (the same), 5 "
     "major+ findings on the faithful cases (7 first); with the gloss at ffd7ea1 (French and Spanish glossed from "
