@@ -68,9 +68,8 @@ def _findings(ctx: PairContext) -> list[Found]:
     if not src_intense and not tr_intense and len(strong) >= 1:
         states = {i for c in ctx.der_lex.find("intensity.states", ctx.der.tokens) for i in range(c.start, c.end)}
         d_strong = [c for c in d_strong if not states & set(range(c.start, c.end))]
-        loud = [c for c in d_strong if c.entry not in {"always", "everyone", "everybody", "total", "complete",
-                                                       "at all", "clearly", "certainly"}
-                and not _synonym_in_place(ctx, c)]
+        quiet = set(ctx.der_lex.entries("intensity.not_loud"))
+        loud = [c for c in d_strong if c.entry not in quiet and not _synonym_in_place(ctx, c)]
         if not loud:
             return []
         conf = 0.7 if ctx.trans is not None else 0.55

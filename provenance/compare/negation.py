@@ -18,11 +18,6 @@ from provenance.compare.tokens import Side, fold, is_known, lemma
 from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, FindingKind, Severity
 
-_CONCORD = {"es": {"no", "sin"}, "it": {"non", "senza"}, "ru": {"не", "нет", "без"}, "pt": {"nao", "sem"},
-            "pl": {"nie", "bez"}, "uk": {"не", "нема", "без"}}
-_PAIRED = {"en": ("neither", "nor"), "de": ("weder", "noch")}
-
-
 _RESTRICTIVE_WITHIN = 6  # words after "ne" where "que" makes it "only"
 
 
@@ -64,14 +59,14 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
         has_particle = [c for c in strict if c.entry in particles]
         if has_particle:
             strict = has_particle + [c for c in strict if c.entry in {"sans", "non", "ni"}]
-    primary = _CONCORD.get(side.lang)
+    primary = set(lex.entries("negation.concord"))  # negative concord: one negation per primary negator
     if primary:
         prim = [c for c in strict if c.entry in primary]
         if prim:
             strict = prim
         elif strict:
             strict = strict[:1]
-    pair = _PAIRED.get(side.lang)
+    pair = lex.entries("negation.paired")
     if pair:  # "neither ... nor" is one negation
         firsts = [c for c in strict if c.entry == pair[0]]
         if firsts:
