@@ -7,9 +7,9 @@ from provenance.compare.base import Found, PairContext, make_finding, quote, rel
 from provenance.compare.opposites import (
     _WN_NEAR,
     DETECTOR,
-    _age_phrase,
     _equivalents,
     _lexicon_pairs,
+    _measure_phrase,
     _measure_rendered,
     _negated,
     _rendered_in,
@@ -48,7 +48,7 @@ def _antonyms(ctx: PairContext) -> list[Found]:
                         break
             if (partner is not None and _same_phrase(ctx, tok, partner)
                     and _negated(ctx.trans, partner, lex) == _negated(ctx.der, tok, lex)
-                    and not _age_phrase(ctx.der, tok) and not _measure_rendered(ctx.trans, partner, ctx.der, tok)
+                    and not _measure_phrase(ctx.der, tok) and not _measure_rendered(ctx.trans, partner, ctx.der, tok)
                     and not _rendered_in(ctx.trans, tok, partner, lex)):
                 return [_antonym_finding(ctx, tok, partner)]
     return []

@@ -7,8 +7,8 @@ from provenance.compare.base import Found, PairContext, make_finding, quote, wor
 from provenance.compare.opposites import (
     _WN_MAX_RANK,
     DETECTOR,
-    _age_phrase,
     _lexicon_pairs,
+    _measure_phrase,
     _negated,
 )
 from provenance.compare.tokens import Token, fold, lemma
@@ -48,7 +48,7 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Found]:
         fold(lemma(t.text, other.lang)) for t in other.tokens if t.is_word}
     cands: list[tuple[Token, str, list[str]]] = []
     for tok in ctx.der.tokens:
-        if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _age_phrase(ctx.der, tok):
+        if not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _measure_phrase(ctx.der, tok):
             continue
         forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
         if not cross and forms & o_forms:

@@ -12,10 +12,10 @@ from provenance.compare.opposites import (
     _WN_NEAR,
     _WN_SMALL_OP,
     DETECTOR,
-    _age_phrase,
+    _after_unit,
     _equivalents,
     _lexicon_pairs,
-    _measure_rendered,
+    _measure_phrase,
     _negated,
     _rendered_in,
     _wn_related,
@@ -67,11 +67,14 @@ def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
     weak: list[Found] = []
     ys = [y for y in ctx.trans.tokens if y.is_word and len(y.text) >= 3
           and fold(y.text) not in counts and not ({fold(y.text), fold(lemma(y.text, lex.lang))} & d_forms)]
+    # the translation's measures ('1.60 metres deep'), found once: no opposite of a quality of the passage
+    measures = {y.index for y in ys if _measure_phrase(ctx.trans, y)}
     for tok in ctx.der.tokens:
-        if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _age_phrase(ctx.der, tok)
+        if (not tok.is_word or len(tok.text) < 3 or tok.index in ctx.claimed or _measure_phrase(ctx.der, tok)
                 or fold(tok.text) in counts):
             continue
         tok_light = fold(lemma(tok.text, lex.lang)) in light
+        tok_measured = _after_unit(ctx.der, tok)  # '3 metres low' against '3 metres high' is still a flip
         if tok.is_capitalised and not tok.sentence_start:
             continue  # part of a name ('the US World Junior Team')
         forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
@@ -87,11 +90,12 @@ def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
             narrow = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in forms))
         x_stop = lex.has_word("stop.words", tok.text)
         for y in ys:
-            y_forms = {fold(y.text), fold(lemma(y.text, lex.lang))}
-            if tok_light and fold(lemma(y.text, lex.lang)) in light:
+            y_lemma = fold(lemma(y.text, lex.lang))
+            y_forms = {fold(y.text), y_lemma}
+            if tok_light and y_lemma in light:
                 continue  # two light verbs ("went into service" / "come into operation"): their objects decide
-            if _measure_rendered(ctx.trans, y, ctx.der, tok):
-                continue
+            if y.index in measures and not tok_measured:
+                continue  # (opposites._measure_rendered, with the translation's side found once)
             same = y.index in same_op.get(tok.index, ())
             near = relative_distance(tok, ctx.der, y, ctx.trans) <= _WN_NEAR
             y_stop = lex.has_word("stop.words", y.text)
@@ -231,7 +235,7 @@ def _scale_flip(ctx: PairContext) -> list[Found]:
         small = a1 - a0 <= _WN_SMALL_OP and b1 - b0 <= _WN_SMALL_OP
         for tok in ctx.der.tokens[b0:b1]:
             if (not tok.is_word or tok.index in ctx.claimed or {fold(tok.text), fold(lemma(tok.text, lang))} & t_forms
-                    or _negated(ctx.der, tok, lex) or _age_phrase(ctx.der, tok)):
+                    or _negated(ctx.der, tok, lex) or _measure_phrase(ctx.der, tok)):
                 continue
             mine = poles(tok)
             if not mine:

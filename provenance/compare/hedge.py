@@ -221,7 +221,7 @@ def _source_named(side: Side, cues: list[Cue], lex: Lexicon, passage: Side) -> l
     if not sourcing:
         return cues
     forms = word_forms(passage, hyphen_parts=False)
-    pronouns = lex.data.get("hedge", {}).get("source_pronouns", {})
+    pronouns = lex.table("hedge.source_pronouns")
 
     def named(c: Cue) -> bool:
         after = fold(side.tokens[c.end].text) if c.end < len(side.tokens) else ""

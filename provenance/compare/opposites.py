@@ -93,7 +93,7 @@ def _equivalents(lang: str, into: str) -> Callable[[str], frozenset[str]] | None
     return lambda word: content(w for form in {word.lower(), lemma(word, lang)} for w in pairs.get(form, ()))
 
 
-def _age_phrase(side: Side, tok: Token) -> bool:
+def _measure_phrase(side: Side, tok: Token) -> bool:
     """A measure, not a pole: 'old' in '19-year-old' / 'a 19 year old' states an age, not the opposite of 'young';
     'deep' in '1.6 metres deep' a depth, not the opposite of 'shallow' (the lexicon's ``antonyms.measure_*``)."""
     lex = load_lexicon(side.lang)
@@ -110,10 +110,10 @@ def _after_unit(side: Side, tok: Token) -> bool:
     return before.split("-")[-1] in load_lexicon(side.lang).entries("antonyms.measure_units")
 
 
-def _measure_rendered(ctx_trans: Side, partner: Token, der: Side, tok: Token) -> bool:
+def _measure_rendered(trans: Side, partner: Token, der: Side, tok: Token) -> bool:
     """The translation states a measure ('1.60 metres deep') where the passage has a quality ('too shallow'): the
     same fact, no flip; the same measure with its word swapped ('3 metres high' / '3 metres low') is one."""
-    return _age_phrase(ctx_trans, partner) and not _after_unit(der, tok)
+    return _measure_phrase(trans, partner) and not _after_unit(der, tok)
 
 
 def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
