@@ -307,18 +307,31 @@ def _short_forms(text: str, lex: Lexicon, mentions: tuple[Mention, ...]) -> tupl
         return mentions
     taken = SpanIndex((m.span, m) for m in mentions)
     out = list(mentions)
-    pattern = re.compile(rf"(?<![\w'’-])({'|'.join(map(re.escape, firsts))})(?![\w'’-])")
-    for found in pattern.finditer(text):
-        full = firsts[found.group(1)]
-        span = Span(found.start(), found.end())
-        if span.start < full.span.end or taken.overlapping(span):
+    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, firsts))})(?![\w'’-])")
+    for span, full in _later_forms(text, pattern, firsts):
+        if taken.overlapping(span):
             continue
         after = re.match(r"\s+([A-ZÀ-Þ])", text[span.end : span.end + 3])
         before = re.search(r"([A-ZÀ-Þ][\w'’-]*)\s+$", text[max(0, span.start - 30) : span.start])
         if after or (before and before.group(1).lower() not in lex.sentence_openers):
             continue  # part of another name ("Valor Capital Group", "Banco Valor")
-        out.append(Mention(span, span, full.outlet, full.written, full.language))
+        out.append(_standing_for(full, span))
     return tuple(sorted(out, key=lambda m: m.span.start))
+
+
+def _later_forms(text: str, pattern: re.Pattern[str], forms: dict[str, Mention]) -> Iterator[tuple[Span, Mention]]:
+    """Each match of ``pattern`` that is one of ``forms`` and stands after the mention that named its outlet in
+    full: its span and that mention."""
+    for found in pattern.finditer(text):
+        full = forms.get(found.group(0))
+        if full is not None and found.start() >= full.span.end:
+            yield Span(found.start(), found.end()), full
+
+
+def _standing_for(full: Mention, span: Span) -> Mention:
+    """A short form at ``span`` that stands for the outlet ``full`` named: written as the full name, as "LZ" after
+    "Lebensmittel Zeitung (LZ)" is (one outlet, whatever its form)."""
+    return Mention(span, span, full.outlet, full.written, full.language)
 
 
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÀ-Þ]{2,5}(?![\w-])")
@@ -339,13 +352,8 @@ def _initialisms(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...
     by_span = {m.name_span: m for m in mentions}
     named_in_full = {m.outlet.id for m in mentions if m.outlet is not None and not _ACRONYM.fullmatch(m.written)}
     out = list(mentions)
-    for a in _ACRONYM.finditer(text):
-        full = firsts.get(a.group())
-        span = Span(a.start(), a.end())
-        if full is None or a.start() < full.span.end:
-            continue
-        # (written as the full name, as "LZ" after "Lebensmittel Zeitung (LZ)" is: one outlet, whatever its form)
-        own = Mention(span, span, full.outlet, full.written, full.language)
+    for span, full in _later_forms(text, _ACRONYM, firsts):
+        own = _standing_for(full, span)
         there = by_span.get(span)
         if there is None:
             if not any(m.span.overlaps(span) for m in mentions):
