@@ -297,11 +297,12 @@ def _opens_with_quote(ix: ArticleIndex, sentence: Span, ledger: Ledger) -> bool:
 
 
 def _interview_end(
-    ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention, end: int, *, conversation: bool = True
+    ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention, end: int, *, conversation: bool
 ) -> int:
     """Where the questions and answers printed under an interview's credit end ("Speaking to X, the minister was
     blunt." / "Q: ...?" / "A: ..."): labelled lines ("Q:", "Question:", "SZ:", "Minister:"), or a question
-    paragraph and the answer after it; ``end`` when none follows."""
+    paragraph and the answer after it; ``end`` when none follows. Without a ``conversation`` in the credit (only
+    "told the paper"), a question in the author's voice is no interviewer's."""
     i = ix.position(b) + 1
     after_question = False
     while i < len(ix.blocks):
