@@ -177,6 +177,33 @@ def test_negation_rendered_by_prefix_is_not_flagged():
     assert not serious(fs)
 
 
+def test_a_verb_that_says_something_did_not_happen_renders_a_negation():
+    # negative implicatives: "avoid", "ignore", "run out of" carry the original's "not" / "no longer"
+    for src, der, tr in (
+        ("Man will lange Schlangen am Eingang vermeiden.", "People will not have to queue for long at the gate.",
+         "The aim is to avoid long queues at the entrance."),
+        ("Chi non rispetta gli orari paga una multa.", "Venues that ignore the hours pay a fine.",
+         "Those who do not respect the hours pay a fine."),
+        ("Nous n'avons plus la place de produire.", "We have run out of room to produce.",
+         "We no longer have room to produce."),
+    ):
+        fs = compare_texts(src, der, source_lang={"M": "de", "C": "it", "N": "fr"}[src[0]], translation=tr)
+        assert not [f for f in fs if f.subtype and f.subtype.value == "negation"], der
+
+
+def test_a_lost_negation_is_shown_where_the_passage_renders_what_it_negated():
+    # two sentences in one bead: the first keeps its "not", the second loses its "no"; the finding points at the
+    # flipped clause, not at the negation that stayed
+    fs = compare_texts(
+        "Der Abschnitt erfüllt die Normen nicht. Akute Gefahr besteht laut Wasserverband nicht.",
+        "The stretch does not meet the standards. According to the water board, there is acute danger.",
+        source_lang="de",
+        translation="The stretch does not meet the standards. According to the water board, there is no acute danger.",
+    )
+    (f,) = [f for f in fs if f.subtype and f.subtype.value == "negation"]
+    assert f.derivative.text == "acute danger"
+
+
 # ------------------------------------------------------------------ hedges and intensity
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.attribution.anaphora import antecedent
 from provenance.attribution.cues import introduction
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lines import attribution_line, source_line
@@ -37,7 +38,7 @@ def leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
     mention = found[-1]
     if introduction(text, lex, span, mention) is None:
         return None
-    return mention, span
+    return antecedent(ix, mention), span  # "The Paris daily laid out why:" under Le Monde's credit is Le Monde
 
 
 def heading_leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
@@ -75,6 +76,12 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
     if len(WORD_RE.findall(s_text)) > MAX_LEADIN_WORDS:
         return document_leadin(ix, b, span)
     earlier = ix.mentions_in(Span(b.span.start, span.start))
+    prev = ix.prev_block(ix.position(b))
+    if not earlier and span.start == b.span.start and prev is not None and prev.kind == "paragraph":
+        # a paragraph of its own naming the outlet credited in the paragraph above again, by kind or description
+        # ("... La Voix du Nord reported." / "The regional daily laid out why the calendar has slipped:")
+        anaphor = anaphor or lex.outlet_anaphor.search(s_text)
+        earlier = [] if anaphor is None else _credited(ix, prev)
     if not earlier:
         return document_leadin(ix, b, span)
     mention = earlier[-1]
@@ -92,11 +99,16 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
             return mention, Span(b.span.start, span.end)
         return None
     after = s_text[anaphor.end() : -1]
-    if not lex.cue_after.match(after) and (
+    if not lex.cue_after.match(after) and not lex.outlet_action.match(after) and (
         not lex.leadin_opener.match(s_text) or is_commentary(ix, span)  # "Here is what I think of the paper:"
     ):
         return None
     return mention, span
+
+
+def _credited(ix: ArticleIndex, b: Block) -> list[Mention]:
+    """The outlets the sentences of ``b`` credit, in order."""
+    return [m for sent in b.sentences for m, _cue in ix.credits(strip(ix.text, sent))]
 
 
 def document_leadin(ix: ArticleIndex, b: Block, span: Span) -> tuple[Mention, Span] | None:

@@ -31,6 +31,7 @@ class UnknownOutletWords:
 
     threshold: int
     name_words: frozenset[str]  # "Zeitung", "Sanomat", "TV"
+    compound_endings: tuple[str, ...]  # "bladet", "lehti": the last part of a one-word masthead ("Fiskeribladet")
     strong_before: re.Pattern[str]  # "told X", "in an interview with X"
     strong_after: re.Pattern[str]  # "X reported that", "X wrote:"
     outlet_verbs: re.Pattern[str]  # "X leads with", "X ran a story"
@@ -50,6 +51,7 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
     return UnknownOutletWords(
         threshold=int(data["threshold"]),
         name_words=frozenset(w.lower() for w in [*data["name_words"], *raw.get("name_words", {}).get("any", {})]),
+        compound_endings=tuple(w.lower() for w in data["compound_endings"]),
         strong_before=re.compile(rf"(?:^|[\s,;:(—–-])(?:{alt(data['strong_before'])})(?:\s+the)?\s*$", re.I),
         # the reported words follow: "that" (after up to four words), a colon or comma, a quotation, or the end
         strong_after=re.compile(
@@ -323,7 +325,8 @@ def load_lexicon() -> Lexicon:
         ),
         quote_intro=re.compile(rf"\b(?:{alt(raw['cues']['report_nouns'] + raw['cues']['quote_intro'])})\b", re.I),
         # "The paper added that", "According to the news outlet, ...", and the outlet described as the subject of
-        # a past-tense verb, whatever it did: "The paper reviewed the register", "The broadcaster has obtained ..."
+        # a past-tense verb, whatever it did: "The paper reviewed the register", "The broadcaster has obtained ...",
+        # "The paper found that ..." (irregular pasts too)
         # (not what it is: "The tabloid was founded in 1952", "The paper is celebrating")
         continuation=re.compile(
             # (after an opening phrase of its own: "Citing documents seen by its reporters, the magazine said")
@@ -332,7 +335,8 @@ def load_lexicon() -> Lexicon:
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
             rf"|(?:according\s+to|per)\s+{desc_anaphor}\b"
             rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})(?:\s+(?:also|then|later|further))?"
-            rf"\s+(?:has\s+|had\s+)?(?!(?:was|were|owned|founded|based|published|printed|sold|bought)\b)[a-z]+ed\b)",
+            rf"\s+(?:has\s+|had\s+)?(?!(?:was|were|owned|founded|based|published|printed|sold|bought)\b)"
+            rf"(?:[a-z]+ed|{alt(raw['cues']['irregular_past'])})\b)",
             re.I,
         ),
         # "..., the paper added, ...", '"...," he said in the interview', "..., according to the broadcaster"

@@ -284,9 +284,15 @@ def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
 
 def says_outlet(name: str, ev: UnknownOutletWords) -> bool:
     """The name itself says it is an outlet: it carries a word outlets' names carry ("Népszava", "Trud TV",
-    "Radio-Canada") or is a domain ("Kompas.com")."""
+    "Radio-Canada"), ends like a compound masthead ("Fiskeribladet") or is a domain ("Kompas.com")."""
     lower = [w.lower() for w in WORD_RE.findall(name)]
-    return any(part in ev.name_words for w in lower for part in (w, *w.split("-"))) or bool(_DOMAIN.fullmatch(name))
+    return (any(part in ev.name_words for w in lower for part in (w, *w.split("-")))
+            or any(w.endswith(end) and len(w) >= len(end) + _COMPOUND_STEM
+                   for w in lower for end in ev.compound_endings)
+            or bool(_DOMAIN.fullmatch(name)))
+
+
+_COMPOUND_STEM = 3  # letters before a compound masthead's ending: "Fiskeri-bladet", not "Davis"
 
 
 def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bool:

@@ -10,11 +10,19 @@ from __future__ import annotations
 from provenance.compare.antonyms_lexicon import _antonyms, _cognate_antonyms
 from provenance.compare.antonyms_vectors import _CROSS_IN_A, _embedded_antonyms
 from provenance.compare.antonyms_wordnet import _dictionary_antonyms, _scale_flip, _wordnet_antonyms
-from provenance.compare.base import Detection, Found, PairContext, in_scope, make_finding, quote
+from provenance.compare.base import (
+    Detection,
+    Found,
+    PairContext,
+    governed_words,
+    in_scope,
+    make_finding,
+    quote,
+)
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.opposites import _WN_MAX_RANK, DETECTOR
-from provenance.compare.tokens import Side, fold, is_known, lemma
+from provenance.compare.tokens import Side, Token, fold, is_known, lemma
 from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, FindingKind, Severity
 
@@ -148,6 +156,8 @@ def _polarity(ctx: PairContext) -> list[Found]:
         if ref_count == 0:
             text = f"The passage {what} ({cue_words}) that the original does not have: the statement is reversed."
     else:
+        if ref_side == "translation":
+            d_tokens = _where_lost(ctx, der[0], ref_cues) or d_tokens
         side = ctx.trans if ref_side == "translation" else ctx.src
         cue_words = ", ".join(quote(" ".join(t.text for t in side.tokens[c.start:c.end])) for c in ref_cues)  # type: ignore[union-attr]
         text = f"The original is negated ({cue_words}); the passage drops the negation and states the opposite."
@@ -159,6 +169,23 @@ def _polarity(ctx: PairContext) -> list[Found]:
             severity=Severity.MINOR if loose else None,
         )
     ]
+
+
+def _where_lost(ctx: PairContext, der_cues: list[Cue], tr_cues: list[Cue]) -> list[Token]:
+    """Where the passage renders what a lost negation negated: the passage's words for the governed words of the
+    translation's cues that no passage cue governs ("there is acute danger" for "there is no acute danger" beside
+    a kept "does not meet"), so a reviewer is shown the flipped clause, not the negation that stayed."""
+    def key(t: Token, lang: str) -> str:
+        return fold(lemma(t.text, lang))
+
+    assert ctx.trans is not None
+    kept = {key(t, ctx.der.lang) for c in der_cues for t in governed_words(ctx.der, c, ctx.der_lex, 2)}
+    lost: set[str] = set()
+    for cue in tr_cues:
+        negated = {key(t, ctx.der.lang) for t in governed_words(ctx.trans, cue, ctx.der_lex, 2)}
+        if not negated & kept:
+            lost |= negated
+    return [t for t in ctx.der.tokens if t.is_word and key(t, ctx.der.lang) in lost]
 
 
 _LITOTES_WITHIN = 4  # tokens after "nothing" / "never" where a comparative makes it a superlative

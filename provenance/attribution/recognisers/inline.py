@@ -48,7 +48,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
         described_at = _first_description(ix, b)
         while k < len(b.sentences):
             sent = strip(text, b.sentences[k])
-            if ledger.is_claimed(sent) or lex.negative.search(text[sent.start : sent.end]):
+            if (ledger.is_claimed(sent) or lex.negative.search(text[sent.start : sent.end])
+                    or _announces_claimed(ix, ledger, b, k)):
                 k += 1
                 continue
             hit = next(ix.credits(sent), None)  # the first outlet the sentence credits
@@ -99,6 +100,15 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             if not _joined_previous(ix, ledger, b, sent, span, kind, mention):
                 ledger.add(Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), CONFIDENCE[kind]))
             k = end_k + 1
+
+
+def _announces_claimed(ix: ArticleIndex, ledger: Ledger, b: Block, k: int) -> bool:
+    """The paragraph's last sentence ends in a colon and the block below it is a passage already: it is that
+    passage's lead-in ("The regional daily laid out why the calendar has slipped:"), not a passage of its own."""
+    if k != len(b.sentences) - 1 or not ix.text[: b.sentences[k].end].rstrip().endswith(":"):
+        return False
+    below = ix.next_block(ix.position(b))
+    return below is not None and ledger.is_claimed(below.span)
 
 
 def _described_lede(ix: ArticleIndex, ledger: Ledger, before: Span) -> bool:

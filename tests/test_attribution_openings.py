@@ -1,0 +1,55 @@
+"""How a credited passage opens when the credit is not the plain "X reported that" at the start of a sentence.
+
+A sentence adverb may stand before the outlet ("Yet X reported"); an outlet the registry lacks is known by a
+compound masthead ("Fiskeribladet"); a sentence that only says the outlet covered a topic opens the passage when
+the next one reports what it found ("The paper found that ..."); and a paragraph of its own that names the outlet
+credited above by a description ("The regional daily laid out why:") leads into the quotation below it.
+"""
+
+from __future__ import annotations
+
+from provenance.attribution import find_passages
+from provenance.model import Passage
+from tests.attribution_helpers import REGISTRY, make_doc
+
+
+def found(*blocks: str) -> list[Passage]:
+    return find_passages(make_doc(*blocks), REGISTRY)
+
+
+def only(*blocks: str) -> Passage:
+    passages = found(*blocks)
+    assert len(passages) == 1, [p.text for p in passages]
+    return passages[0]
+
+
+def test_a_sentence_adverb_before_the_outlet_keeps_it_the_subject() -> None:
+    for adverb in ("Yet", "Still,", "Instead,", "Similarly,"):
+        p = only(f"The numbers look good on paper. {adverb} Dnevnik reported that seaside hotels have applied for "
+                 "3,000 work permits.")
+        assert p.outlet_name == "Dnevnik" and p.text.startswith(adverb), adverb
+
+
+def test_a_compound_masthead_says_an_unknown_name_is_an_outlet() -> None:
+    p = only("Fiskeribladet concluded that nine companies would pay most of the new fee.")
+    assert p.outlet_name == "Fiskeribladet"
+    # a short name merely ending like one is a person
+    assert not found("Travis concluded that nine companies would pay most of the new fee.")
+
+
+def test_a_covered_topic_opens_the_passage_when_the_next_sentence_reports_a_finding() -> None:
+    p = only("Le Monde ran a story on four islands where desalination units have never been switched on. "
+             "The paper found that on one of them the plant has sat in its crates since 2021.")
+    assert p.outlet_name == "Le Monde" and p.text.startswith("Le Monde ran") and p.text.endswith("2021.")
+    # coverage alone quotes nothing
+    assert not found("Le Monde ran a story on four islands. The ministry has not commented.")
+
+
+def test_a_description_of_the_outlet_above_leads_into_the_quotation_below() -> None:
+    passages = found(
+        "Voltéo will recruit 300 technicians in January, Le Monde reported on Wednesday.",
+        "The Paris daily laid out why the calendar has slipped:",
+        ("blockquote", "Production was supposed to begin in April but has now been put back to September."),
+    )
+    assert [p.kind for p in passages] == ["inline", "leadin"]
+    assert passages[1].text.startswith("Production") and passages[1].outlet_name == "Le Monde"
