@@ -59,8 +59,12 @@ HELDOUT8 = "e2e8h"
 # departures): held out; first run at the session's starting commit. e2e8h, spent by the twelfth session's final
 # run, is development data
 HELDOUT9 = "e2e9h"
-DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8)
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT9)
+# e2e10h (author Q, fourteenth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful, 21
+# departures): held out; first run at the session's starting commit. e2e9h, spent by the thirteenth session's final
+# run, is development data
+HELDOUT10 = "e2e10h"
+DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT10)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the thirteenth session: fresh held-out `e2e9h` (written this session) at 43c365a, with the memory "
@@ -169,6 +173,12 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT10: (
+        "at 92b7cc1 (the fourteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
+        "memory 25 major+ findings, precision 0.520, recall 0.619 (13 of 21); faithful sentences flagged 12/144 "
+        "major+ (8.3%), 24/144 at any severity; 9 major+ findings on the 10 faithful cases; with the gloss 28 "
+        "major+, precision 0.357, recall 0.476, flagged 18/144 / 58/144, 15 on faithful cases. Errors not printed."
     ),
     HELDOUT9: (
         "at 65f5ce0 (the thirteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
