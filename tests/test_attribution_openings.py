@@ -53,3 +53,15 @@ def test_a_description_of_the_outlet_above_leads_into_the_quotation_below() -> N
     )
     assert [p.kind for p in passages] == ["inline", "leadin"]
     assert passages[1].text.startswith("Production") and passages[1].outlet_name == "Le Monde"
+
+
+def test_an_outlet_described_with_a_possessive_is_the_one_named_next() -> None:
+    p = only("Porto's biggest-selling daily newspaper says the two operators have agreed a draft timetable. "
+             "Jornal de Noticias reported on Wednesday that trains would run four times a day.")
+    assert p.outlet_name == "Jornal de Noticias" and p.text.startswith("Porto's")
+
+
+def test_a_name_written_without_its_diacritics_is_the_same_outlet() -> None:
+    p = only("Gazeta Olsztyńska, the regional daily in Olsztyn, disclosed the draft on Tuesday. Gazeta Olsztynska "
+             "also reported that the authority wants an engine-noise certificate for boats.")
+    assert p.text.endswith("boats.")

@@ -452,6 +452,10 @@ def load_lexicon() -> Lexicon:
         bare_introduction=re.compile(
             rf"(?:\b(?i:an?|the)|(?<![\w'’])[A-ZÀ-Þ][\w-]+['’]s)\s+"  # "a regional ...", "Germany's main ..."
             rf"(?:(?:(?i:{adjectives}|{alt(demonyms)})|[a-z][\w-]*['’]s)[\s-]+){{1,3}}(?i:{descriptors})\b"
+            # after a possessive any plain words describe it: "Porto's biggest-selling daily newspaper", "the city's
+            # own newspaper"
+            rf"|(?:(?<![\w'’])[A-ZÀ-Þ][\w-]+['’]s|\b(?i:the)\s+[a-z][\w-]*['’]s)\s+(?:[a-z][\w-]*[\s-]+){{0,3}}"
+            rf"(?i:{descriptors})\b"
         ),
         # "a newspaper" with what qualifies it next ("a newspaper in Szeged"): the same introduction by kind alone
         kind_introduction=re.compile(rf"\b(?i:an?)\s+(?i:{descriptors})\b(?=\s+(?i:{alt(words['post']['openers'])})\s)"),

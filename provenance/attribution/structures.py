@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
@@ -150,8 +151,18 @@ def same_outlet(a: Mention, b: Mention) -> bool:
     x, y = sorted((_core(a.written), _core(b.written)), key=len)
     if _initials_of(x, y):
         return True  # "LZ" for "Lebensmittel Zeitung"
-    x, y = x.lower(), y.lower()
+    x, y = _plain(x), _plain(y)  # "Gazeta Olsztynska" is "Gazeta Olsztyńska" written without diacritics
     return x == y or (len(x) >= 3 and y.endswith(" " + x))
+
+
+# letters NFKD does not split into a base and a mark
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss"})
+
+
+def _plain(name: str) -> str:
+    """A name lower-cased and without diacritics, as English text often writes foreign names."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_PLAIN_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _initials_of(short: str, name: str) -> bool:
