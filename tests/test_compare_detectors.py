@@ -34,6 +34,17 @@ def test_number_formats_across_languages_match():
     assert not compare_texts("Il y avait sept personnes.", "There were 7 people.", source_lang="fr")
 
 
+def test_a_converted_range_in_brackets_is_the_same_quantity():
+    src = "Odlanie nowego krasnala kosztuje od 4 do 7 tysięcy złotych."
+    tr = "Casting a new dwarf costs between 4,000 and 7,000 zlotys."
+    fs = compare_texts(src, "Casting a new dwarf costs between 4,000 and 7,000 zloty (roughly €950 to €1,650).",
+                       source_lang="pl", translation=tr)
+    assert not _numbers(fs)
+    fs = compare_texts(src, "Casting a new dwarf costs between 4,000 and 9,000 zloty.", source_lang="pl",
+                       translation=tr)
+    assert [f.derivative.text for f in _numbers(fs)] == ["9,000"]
+
+
 def _numbers(fs):  # noqa: ANN001, ANN202
     return [f for f in fs if f.subtype and f.subtype.value == "number"]
 

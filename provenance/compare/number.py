@@ -336,6 +336,14 @@ def _converted(side: Side, lex: Lexicon, before: Mention, d: Mention) -> bool:
 
 
 _CURRENCY_SIGNS = frozenset("$€£¥₽₹₩₺")
+_RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})
+
+
+def _range_end(side: Side, start: Mention, d: Mention) -> bool:
+    """``d`` closes a range that ``start`` opens ("€950 to €1,650"): only a range word and currency signs between."""
+    gap = side.tokens[start.tokens[-1].index + 1 : d.tokens[0].index]
+    return any(t.text in _RANGE_LINKS for t in gap) and all(
+        t.text in _RANGE_LINKS or t.text in _CURRENCY_SIGNS for t in gap)
 
 
 def _same(a: Mention, b: Mention) -> bool:
@@ -355,11 +363,15 @@ def detect(ctx: PairContext) -> Detection:
         return Detection()
     findings: list[Found] = []
     unmatched_src = [s for s in src if not any(_same(s, d) or _same_quantity(s, d) for d in der)]
+    converted: set[int] = set()
     for k, d in enumerate(der):
+        if k and (_converted(ctx.der, ctx.der_lex, der[k - 1], d)
+                  or (k - 1 in converted and _range_end(ctx.der, der[k - 1], d))):
+            converted.add(k)
         if d.weak or any(_same(d, s) or _same_quantity(d, s) for s in [*src, *trans]):
             continue
-        if k and _converted(ctx.der, ctx.der_lex, der[k - 1], d):
-            continue  # "42 centimetres (16.5 inches)": the same quantity in other units
+        if k in converted:
+            continue  # "42 centimetres (16.5 inches)", "(roughly €950 to €1,650)": the same quantity in other units
         strong_src = [s for s in unmatched_src if not s.weak]
         counterpart = _closest(d, strong_src, ctx) if strong_src else None
         if counterpart is not None:
