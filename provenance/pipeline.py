@@ -31,6 +31,7 @@ from provenance.model import (
     FindingKind,
     OriginalText,
     Outlet,
+    Paragraph,
     Passage,
     PassageResult,
     Report,
@@ -51,6 +52,7 @@ from provenance.settle import (
     rebuts,
     restated,
     trim_open_end,
+    unpair_unrelated,
     without_paraphrase_notes,
 )
 from provenance.signature import build_signature
@@ -279,6 +281,8 @@ class Checker:
             first -= 1
         start = min(passage.span.start, sentences[first].span.start)
         end = max(passage.span.end, sentences[last].span.end)
+        if last == len(sentences) - 1:
+            end = self._renders_on(doc, paragraphs[-1], end, original, others, translations, deriv_lang)
         if (start, end) == (passage.span.start, passage.span.end):
             return passage
         # the sentences taken in carry their own credit tags ("..., according to the newspaper"): frame too
@@ -291,6 +295,31 @@ class Checker:
         ]
         frame = merged_spans([*passage.frame, *tags]) if tags else passage.frame
         return replace(passage, span=Span(start, end), text=doc.text[start:end], frame=frame, extended=True)
+
+    def _renders_on(
+        self,
+        doc: Document,
+        paragraph: Paragraph,
+        end: int,
+        original: _Original,
+        others: Sequence[Span],
+        translations: Sequence[Translation | None],
+        deriv_lang: str,
+    ) -> int:
+        """Where a passage that fills its paragraph ends once the paragraphs after it that render the original are
+        taken in: news writing runs a report on into a paragraph with no credit of its own ("Heavy rain may have been
+        to blame ... Campaigners point to a breakdown at a pumping station"), and the original says so when every
+        sentence of that paragraph is its own. The first paragraph that is not stops it."""
+        following = [p for p in doc.paragraphs if p.span.start >= paragraph.span.end]
+        for nxt in following:
+            if nxt.kind != "paragraph" or _taken(nxt.span, others):
+                break
+            sentences = [s.text for s in segment.split_sentences(nxt.text, deriv_lang, offset=nxt.span.start)
+                         if s.text.strip()]
+            if not sentences or not all(self._matches_original(sentences, original, translations)):
+                break
+            end = nxt.span.end
+        return end
 
     def _voice(self, doc: Document) -> Callable[[Span], bool]:
         """The author's-voice test for ``doc``, built once per document."""
@@ -349,6 +378,7 @@ class Checker:
             words,
             rebuts(deriv_lang),
         )
+        beads = unpair_unrelated(beads)
         self._align_tags.add(align_mod.version_tag(deriv_lang, orig_lang))
         self._report(f"{passage.id}: aligning", 1, 1)
         trimmed: Span | None = None

@@ -26,6 +26,19 @@ def with_counterpart(beads: Sequence[Bead]) -> set[int]:
     return {i for b in beads if is_counterpart(b) for i in b.derivative}
 
 
+def unpair_unrelated(beads: Sequence[Bead]) -> list[Bead]:
+    """A pairing the aligner scored as no similarity at all ("fines of up to 15,000 euros" beside "412 fines were
+    imposed in 2024", the path's only way through) is no counterpart: its sentences are compared with nothing, so
+    a sentence added to the outlet's words is reported as one, not as a changed figure."""
+    out: list[Bead] = []
+    for b in beads:
+        if b.derivative and b.original and b.score <= 0.0:
+            out += [Bead(b.derivative, (), 0.0), Bead((), b.original, 0.0)]
+        else:
+            out.append(b)
+    return out
+
+
 def matched_share(beads: Sequence[Bead], n: int, deriv: Sequence[str], orig: Sequence[str]) -> float:
     """The share of the passage's sentences with a counterpart: a bead the aligner scores as one, or one whose
     sides share two numbers (with no translation, a merged or split sentence scores low across languages, while

@@ -215,6 +215,31 @@ def test_a_lost_negation_is_shown_where_the_passage_renders_what_it_negated():
     assert f.derivative.text == "acute danger"
 
 
+def test_a_quote_given_to_someone_else_points_at_the_quote_and_the_name() -> None:
+    fs = compare_texts(
+        "«Без пересмотра тарифа мы просто не сможем обновить подвижной состав», — заявил Игорь Шахов. Председатель "
+        "комиссии Елена Гордеева.",
+        '"Without revising the fare we simply cannot renew our rolling stock," said Elena Gordeeva, who chairs the '
+        "commission.",
+        source_lang="ru",
+        translation='"Without revising the fare we simply cannot renew our rolling stock," said Igor Shakhov. Elena '
+                    "Gordeeva chairs the commission.",
+    )
+    quoted = [f for f in fs if f.subtype and f.subtype.value == "quotation"]
+    assert quoted and "Elena Gordeeva" in quoted[0].derivative.text
+
+
+def test_posture_verbs_and_staying_put_are_no_opposites():
+    for der, tr in (("Hundreds of tree pits have sat empty for years.",
+                     "Hundreds of tree pits have stood empty for years."),
+                    ("Concession passes will not change in price.", "Concession passes will stay at the same price.")):
+        fs = compare_texts("Cientos de alcorques llevan años vacíos.", der, source_lang="es", translation=tr)
+        assert not serious(fs), der
+    fs = compare_texts("Cientos de alcorques llevan años vacíos.", "The price will change.", source_lang="es",
+                       translation="The price will stay the same.")
+    assert [f.derivative.text for f in serious(fs)] == ["change"]
+
+
 # ------------------------------------------------------------------ hedges and intensity
 
 

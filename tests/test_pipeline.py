@@ -371,6 +371,17 @@ def test_a_long_sentence_with_no_counterpart_is_a_minor_addition_a_short_claim_s
     assert f.severity is Severity.MAJOR
 
 
+def test_a_pairing_with_no_similarity_at_all_is_no_counterpart() -> None:
+    """The aligner's path may pair two unrelated sentences with a score of nothing: they are compared with nothing
+    (an added sentence and a sentence left out), not with each other."""
+    from provenance.model import Bead
+    from provenance.settle import unpair_unrelated
+
+    beads = [Bead((0,), (0,), 0.8), Bead((1,), (1,), 0.0), Bead((2,), (2,), 0.4)]
+    assert unpair_unrelated(beads) == [Bead((0,), (0,), 0.8), Bead((1,), (), 0.0), Bead((), (1,), 0.0),
+                                       Bead((2,), (2,), 0.4)]
+
+
 def test_a_whole_article_check_leaves_out_word_level_notes_of_paraphrase() -> None:
     """Words a desk's paraphrase adds or drops, and word-vector antonym guesses, are notes, not findings; a name,
     a sentence left out and any major finding stay."""
@@ -389,3 +400,38 @@ def test_a_whole_article_check_leaves_out_word_level_notes_of_paraphrase() -> No
     flip = finding(FindingKind.DRIFT, DriftSubtype.NEGATION, Severity.CRITICAL, "negation",
                    antonym={"passage": "higher", "translation": "lower"})
     assert without_paraphrase_notes([word, guess, name, sentence, flip]) == [name, sentence, flip]
+
+
+def test_a_report_runs_on_into_a_paragraph_without_a_credit_when_the_original_has_it(tmp_path: Path) -> None:
+    """A credited paragraph, then one with no credit that renders the original sentence by sentence, then the
+    author's own: the passage takes in the second paragraph (where a changed name is then caught), not the third."""
+    from provenance.config import Config
+    from provenance.documents import read_document
+    from provenance.pipeline import Checker
+
+    source = [
+        ("Sanepid zamknął sześć kąpielisk w Gdyni po poniedziałkowych badaniach wody.",
+         "The health inspectorate closed six bathing areas in Gdynia after Monday's water tests."),
+        ("Przyczyną mogły być ulewne deszcze w weekend, po których woda z kanalizacji deszczowej spłynęła do zatoki.",
+         "The cause may have been heavy rain at the weekend, after which water from storm drains flowed into the bay."),
+        ("Ekolodzy wskazują jednak na sobotnią awarię przepompowni ścieków w Rumi.",
+         "Environmentalists, however, point to Saturday's breakdown of a sewage pumping station in Rumia."),
+    ]
+    (tmp_path / "original.html").write_text(
+        "<html><head><title>Kąpieliska</title></head><body><article><h1>Zakaz kąpieli w Gdyni</h1>"
+        + "".join(f"<p>{pl}</p>" for pl, _ in source) + "</article></body></html>", encoding="utf-8")
+    (tmp_path / "memory.tsv").write_text("".join(f"{pl}\t{en}\n" for pl, en in source), encoding="utf-8")
+    (tmp_path / "article.md").write_text(
+        "# Gdynia shuts beaches\n\n"
+        "Health inspectors have closed six bathing areas in Gdynia after Monday's water tests, the regional daily "
+        "Dziennik Bałtycki reported.\n\n"
+        "Heavy rain over the weekend may have been to blame, washing water from storm drains into the bay. "
+        "Campaigners, however, point to a breakdown at a sewage pumping station in Reda on Saturday.\n\n"
+        "Resorts on this coast live on a short season, and every closed beach is felt in the cafés behind it.\n",
+        encoding="utf-8")
+    config = Config(cache_dir=tmp_path / "cache", progress=False, translator="memory",
+                    memories=(tmp_path / "memory.tsv",))
+    report = Checker(config).check(read_document(tmp_path / "article.md"), [str(tmp_path / "original.html")])
+    (result,) = report.results
+    assert "Campaigners" in result.passage.text and "Resorts" not in result.passage.text
+    assert any(f.derivative is not None and f.derivative.text == "Reda" for f in result.findings)

@@ -104,7 +104,9 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found
         if mine and said and not mine & said and mine & everywhere:
             speaker = " ".join(t.text for t in speakers)
             return [make_finding(
-                ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.75, der_tokens=s, src_tokens=None,
+                # the quote and the name it is given to: the name is what changed
+                ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.75, der_tokens=[*s, *speakers],
+                src_tokens=None,
                 explanation=(f"The passage gives the quote {quote(' '.join(t.text for t in s))} to {quote(speaker)}; "
                              f"the original gives it to someone else."),
                 detector=DETECTOR, evidence={"direction": "speaker changed", "speaker": speaker},
