@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from provenance.model import Document, Link, Outlet, Paragraph, Span
+from provenance.model import Document, Link, Outlet, Paragraph, Passage, Span
 
 
 class TinyRegistry:
@@ -72,3 +72,17 @@ def make_doc(*blocks: str | tuple[str, str], links: list[tuple[str, str]] = ()) 
         start = full.index(anchor)
         doc_links.append(Link(href, anchor, Span(start, start + len(anchor))))
     return Document(source="<test>", format="text", text=full, paragraphs=paragraphs, links=doc_links)
+
+
+def passages_in(*blocks: str | tuple[str, str]) -> list[Passage]:
+    """The passages the finder reports in a document made of ``blocks``, with the test registry."""
+    from provenance.attribution import find_passages
+
+    return find_passages(make_doc(*blocks), REGISTRY)
+
+
+def the_passage(*blocks: str | tuple[str, str]) -> Passage:
+    """The one passage of a document made of ``blocks`` (the test fails if there is not exactly one)."""
+    passages = passages_in(*blocks)
+    assert len(passages) == 1, [p.text for p in passages]
+    return passages[0]

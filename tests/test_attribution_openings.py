@@ -8,19 +8,8 @@ credited above by a description ("The regional daily laid out why:") leads into 
 
 from __future__ import annotations
 
-from provenance.attribution import find_passages
-from provenance.model import Passage
-from tests.attribution_helpers import REGISTRY, make_doc
-
-
-def found(*blocks: str) -> list[Passage]:
-    return find_passages(make_doc(*blocks), REGISTRY)
-
-
-def only(*blocks: str) -> Passage:
-    passages = found(*blocks)
-    assert len(passages) == 1, [p.text for p in passages]
-    return passages[0]
+from tests.attribution_helpers import passages_in as found
+from tests.attribution_helpers import the_passage as only
 
 
 def test_a_sentence_adverb_before_the_outlet_keeps_it_the_subject() -> None:

@@ -9,18 +9,9 @@ lead-in that introduces its text. Lines a live blog puts over a paragraph (a tim
 from __future__ import annotations
 
 from provenance.attribution import find_passages
-from provenance.model import Passage
-from tests.attribution_helpers import REGISTRY, make_doc
-
-
-def found(*blocks: str) -> list[Passage]:
-    return find_passages(make_doc(*blocks), REGISTRY)
-
-
-def only(*blocks: str) -> Passage:
-    passages = found(*blocks)
-    assert len(passages) == 1, [p.text for p in passages]
-    return passages[0]
+from tests.attribution_helpers import make_doc
+from tests.attribution_helpers import passages_in as found
+from tests.attribution_helpers import the_passage as only
 
 
 def test_a_fronted_citing_credits_the_cited_outlet() -> None:

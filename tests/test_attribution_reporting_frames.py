@@ -14,18 +14,12 @@ from dataclasses import replace
 import pytest
 
 from provenance.attribution import find_passages
-from provenance.model import Passage
 from tests.attribution_helpers import REGISTRY, make_doc
+from tests.attribution_helpers import the_passage as only
 
 
 def texts(*blocks: str) -> list[str]:
     return [p.text for p in find_passages(make_doc(*blocks), REGISTRY)]
-
-
-def only(*blocks: str) -> Passage:
-    found = find_passages(make_doc(*blocks), REGISTRY)
-    assert len(found) == 1, [p.text for p in found]
-    return found[0]
 
 
 CREDIT = "According to Bild, the ministry refused to pay for the repairs."
