@@ -1,9 +1,10 @@
 """How a credited passage opens when the credit is not the plain "X reported that" at the start of a sentence.
 
-A sentence adverb may stand before the outlet ("Yet X reported"); an outlet the registry lacks is known by a
-compound masthead ("Fiskeribladet"); a sentence that only says the outlet covered a topic opens the passage when
-the next one reports what it found ("The paper found that ..."); and a paragraph of its own that names the outlet
-credited above by a description ("The regional daily laid out why:") leads into the quotation below it.
+A sentence adverb or a date may stand before the outlet ("Yet X reported", "On 12 March X reported"); an outlet
+the registry lacks is known by a compound masthead ("Fiskeribladet"); a sentence that only says the outlet covered
+a topic opens the passage when the next one reports what it found ("The paper found that ..."); and a paragraph of
+its own that names the outlet credited above by a description ("The regional daily laid out why:") leads into the
+quotation below it.
 """
 
 from __future__ import annotations
@@ -54,3 +55,11 @@ def test_a_name_written_without_its_diacritics_is_the_same_outlet() -> None:
     p = only("Gazeta Olsztyńska, the regional daily in Olsztyn, disclosed the draft on Tuesday. Gazeta Olsztynska "
              "also reported that the authority wants an engine-noise certificate for boats.")
     assert p.text.endswith("boats.")
+
+
+def test_a_date_before_the_outlet_keeps_it_the_subject() -> None:
+    for date in ("On 12 March", "On March 12, 2026,", "On 3rd May"):
+        p = only(f"{date} Dnevnik reported that seaside hotels have applied for 3,000 work permits.")
+        assert p.outlet_name == "Dnevnik", date
+    # a date inside the sentence leaves the name an object: nothing credits it
+    assert not found("The deal signed on 12 March Le Monde called a scandal.")

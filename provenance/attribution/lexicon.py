@@ -23,6 +23,7 @@ from provenance.calendar import calendar_words
 
 # months and weekdays are listed once, in data/calendar.toml
 _EN_DATES = calendar_words("en")
+_MONTHS = "|".join(re.escape(m) for m in (*_EN_DATES.months, *_EN_DATES.month_abbreviations))
 
 
 @dataclass(frozen=True)
@@ -471,7 +472,11 @@ def load_lexicon() -> Lexicon:
             rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?:(?i:{adjectives})|{BASED})[\s-]+){{1,3}}$"
         ),
         subject_boundary=re.compile(
-            rf"(?:[,;:(—–-]|[\"”»]|\b(?:{alt(raw['cues']['subject_connectives'])}|on \w+|last \w+|this \w+))$", re.I
+            rf"(?:[,;:(—–-]|[\"”»]|\b(?:{alt(raw['cues']['subject_connectives'])}|on \w+|last \w+|this \w+"
+            # a date: "On 12 March Kathimerini reported", "on March 12, 2026", "On 3 May 2025"
+            rf"|on\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+            rf"(?:,?\s+\d{{4}})?))$",
+            re.I,
         ),
         edition=re.compile(
             rf"(?:^|(?<=\s))(?:{editions})\s*$",
