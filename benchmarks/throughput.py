@@ -72,7 +72,9 @@ translation, 69 for the addition and entity checks. The 1,000 pairs through the 
 CPU (29.2 pairs per CPU second), 2,380 words; the same pairs again 7.8 s CPU. The round's change (set-up also
 stores the vectors of the 3,000 most frequent words of each source language, `compare/wordvec.source_table_words`):
 side by side at the same load, 18.6 s CPU (53.6 pairs per CPU second) with 954 words computed, output on the first
-300 pairs byte-identical.
+300 pairs byte-identical; again later at a load of about 6.5, 34.9 s CPU before (28.7 per CPU second) and 20.2 s
+after (49.6), the same pairs with every vector cached 9.2 and 9.1 s (8.0 s at a load of 1: the load inflates CPU
+seconds as well). The table above was run at a load of about 8.
 """
 
 
