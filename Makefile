@@ -11,7 +11,7 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/provenance setup  # lemma tries, WordNet maps, dictionary indexes, English word vectors: built now, not at the first check
+	$(BIN)/provenance setup  # lemma tries, WordNet maps, dictionary indexes, English and source-language word vectors: built now, not at the first check
 	touch $@
 
 install: $(BIN)/.installed

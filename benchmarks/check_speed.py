@@ -92,6 +92,18 @@ registry 0.8 s, the Ding equivalents index 0.7 s, simplemma's own dictionary for
 through the CLI on copies of one set-up cache): 22.5 s CPU before, 13.6 s after, 712 -> 411 texts embedded, the
 same 7 findings. Then the Ding all-equivalents index as memory-mapped tries (load about 1.5): that article 12.6
 -> 11.4 s CPU and 720 -> 600 MB, the example's first check 3.9 -> 3.5 s CPU and 461 -> 321 MB, same findings.
+
+First runs of the fifth round (branch speed5; code of main at 92b7cc1; load average 4 to 11 on the 2 cores, so read
+CPU seconds): the second new 2,000-word article checked in-process on a set-up cache (one model thread, under
+cProfile) took 49.9 s wall / 17.7 s CPU, of which the e5 model 25 s: 93 sentence texts for the aligner (13.5 s) and
+543 words (12.6 s), 524 of them asked by the word-vector antonym check, mostly German words of the original for mode
+A's fallback; then the FreeDict German-English word lists of the aligner's dictionary term (marshal, 4.0 s under
+the profiler), simplemma's own English dictionary for the finder's English-word test (2.5 s) and regex compiles
+(2.1 s: the attribution lexicon 1.6 s, the outlet registry 0.5 s). The three faithful articles of
+benchmarks/faithful_article.py computed 520 / 543 / 492 words. After the round's changes (set-up also stores the
+vectors of the 3,000 most frequent words of each source language; the FreeDict word lists as memory-mapped tries):
+261 / 261 / 240 words, the same sentence texts, findings identical (JSON) on all three; the second article 15.7 s
+CPU under the profiler, the FreeDict lists 0.1 s.
 """
 
 

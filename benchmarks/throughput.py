@@ -62,6 +62,19 @@ Side by side after the round's changes (1,000 pairs, one CPU, load about 1): 28.
 gender, shuffle and removal perturbations. Tried and not kept: skipping passage words that the original confirms
 through the dictionary (948 -> 795 words on the 300 pairs) lost one antonym on the DEMETR tuning split (0.969 ->
 0.959).
+
+First runs of the fifth round (branch speed5; code of main at 92b7cc1, after the fourth round's fallback change was
+reverted; load average 4 to 7.5 on the 2 cores, so read CPU seconds): the first 300 pairs in-process on a set-up
+cache (one model thread, under cProfile) took 36.6 s wall / 23.4 s CPU, the e5 model 26 s of the 36: 1,624 words
+computed, 1,441 of them words of the original asked by mode A's fallback (compare/antonyms_vectors.py, cross=True:
+every word of the original against every unconfirmed passage word), 69 English words for the check against the
+translation, 69 for the addition and entity checks. The 1,000 pairs through the CLI (load 7.5): 56.8 s wall / 34.2 s
+CPU (29.2 pairs per CPU second), 2,380 words; the same pairs again 7.8 s CPU. The round's change (set-up also
+stores the vectors of the 3,000 most frequent words of each source language, `compare/wordvec.source_table_words`):
+side by side at the same load, 18.6 s CPU (53.6 pairs per CPU second) with 954 words computed, output on the first
+300 pairs byte-identical; again later at a load of about 6.5, 34.9 s CPU before (28.7 per CPU second) and 20.2 s
+after (49.6), the same pairs with every vector cached 9.2 and 9.1 s (8.0 s at a load of 1: the load inflates CPU
+seconds as well). The table above was run at a load of about 8.
 """
 
 
@@ -178,7 +191,8 @@ def main() -> None:
         "known translation, one-sentence pairs need no sentence embeddings (no alignment step); the word vectors of "
         "the antonym and addition checks are computed cold (empty cache). "
         + ("`provenance setup` first builds the per-installation files (lemma tries of every language, WordNet, "
-           "CLDR names, dictionary indexes), as `make install` does, then a warm-up run on 5 other pairs loads them."
+           "CLDR names, dictionary indexes, the vectors of frequent English and source-language words), as `make "
+           "install` does, then a warm-up run on 5 other pairs loads them."
            if setup else "A warm-up run on 5 other pairs first builds the per-installation files it needs.")
         + " Texts embedded: word vectors the model computed during the timed run.",
         "",

@@ -6,8 +6,9 @@ lists and gloss indexes, and the vectors of the aligner's unrelated reference se
 user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a
 check only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
 
-Set-up also stores the word vectors of frequent English words (``compare/wordvec.table_words``) in the cache's
-embedding table: a check embeds the words of its texts on demand, and about half of them are among these. They
+Set-up also stores the word vectors of frequent English words (``compare/wordvec.table_words``) and of the
+frequent words of each source language with a lexicon (``source_table_words``, from the ``wordfreq`` lists) in the
+cache's embedding table: a check embeds the words of its texts on demand, and most of them are among these. They
 are computed by the same model a check uses (bit-identical rows whatever the batch), so reading them changes no
 finding; the table is keyed by the model and its version like every other embedding.
 """
@@ -38,7 +39,8 @@ class Built:
 def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGES, word_table: bool = True,
                     ) -> Iterator[Built]:
     """Build every resource a check may need under ``config.cache_dir``, one at a time (yielded when done).
-    ``word_table=False`` leaves out the English word vectors (minutes of model time on one core)."""
+    ``word_table=False`` leaves out the word vectors (English and source languages: minutes of model time on one
+    core)."""
     res = Resources.from_config(config)
     for lang in languages:
         yield _timed(res, f"lemma trie ({lang})", lambda lang=lang: _lemma_trie(lang))
@@ -53,6 +55,10 @@ def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGE
     yield _timed(res, "aligner reference sentence vectors", lambda: _reference_vectors(config))
     if word_table:
         yield _timed(res, "word vectors of frequent English words", _word_table)
+        from provenance.compare.wordvec import SOURCE_TABLE_LANGUAGES
+
+        for lang in SOURCE_TABLE_LANGUAGES:
+            yield _timed(res, f"word vectors of frequent words ({lang})", lambda lang=lang: _source_table(lang))
 
 
 def _timed(resources: Resources, name: str, build: Callable[[], str | None]) -> Built:
@@ -142,3 +148,14 @@ def _word_table() -> str | None:
     from provenance.compare.wordvec import build_table
 
     return None if build_table() else "no English words to embed"
+
+
+def _source_table(lang: str) -> str | None:
+    from provenance.compare.wordvec import build_table, source_table_words
+    from provenance.lang.frequency import FrequencyDataMissing
+
+    try:
+        words = source_table_words(lang)
+    except FrequencyDataMissing as exc:
+        return str(exc)
+    return None if build_table(words) else "no words to embed"

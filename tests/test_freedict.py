@@ -75,7 +75,7 @@ def test_compressed_data_files_are_read_like_dictd_does(tmp_path: Path) -> None:
 
 def test_compiled_word_lists_are_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = word_pairs("de", "fr", folder=FIXTURES, cache_dir=tmp_path)
-    cached = list((tmp_path / "freedict").glob("de-fr-*.marshal"))
+    cached = list((tmp_path / "freedict").glob("de-fr-*.tries"))
     assert len(cached) == 1
     monkeypatch.setattr(freedict, "_loaded", {})
     monkeypatch.setattr(freedict, "_compile", lambda *_: pytest.fail("the cache was not used"))
@@ -83,9 +83,9 @@ def test_compiled_word_lists_are_cached_and_reused(tmp_path: Path, monkeypatch: 
 
 
 def test_a_damaged_cache_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = word_pairs("de", "fr", folder=FIXTURES, cache_dir=tmp_path)
-    (cached,) = (tmp_path / "freedict").glob("de-fr-*.marshal")
-    cached.write_bytes(b"\x00garbage")
+    first = dict(word_pairs("de", "fr", folder=FIXTURES, cache_dir=tmp_path))  # a copy: the tries are mapped
+    (cached,) = (tmp_path / "freedict").glob("de-fr-*.tries")
+    (cached / "0.map").write_bytes(b"\x00garbage")
     monkeypatch.setattr(freedict, "_loaded", {})
     assert word_pairs("de", "fr", folder=FIXTURES, cache_dir=tmp_path) == first
 

@@ -74,3 +74,31 @@ def test_a_check_reads_the_set_up_vectors_instead_of_embedding_its_words(tmp_pat
         own = wordvec.word_vectors(["quay", "increase", "pier"])
     assert all(np.array_equal(table[w], own[w]) for w in ("quay", "increase"))
     assert np.array_equal(fresh["pier"], own["pier"])
+
+
+def test_the_source_table_holds_a_language_s_frequent_words_as_the_cross_lingual_check_asks_for_them() -> None:
+    words = wordvec.source_table_words("de", size=500)
+    assert len(words) == 500 and len(set(words)) == 500
+    assert {"haus", "jahr", "regierung"} & set(words)  # frequent content words, lemmatised and folded
+    assert "jahre" not in words and "hauser" not in words  # inflected forms are asked as their lemmas
+    # stop words and negation cues are never asked ('der' is: the lemma of 'dem', which the lexicon does not list)
+    assert not {"und", "die", "nicht", "kein"} & set(words)
+    assert all(w == w.lower() and " " not in w for w in words)  # folded single words, as the checks ask
+    assert wordvec.source_table_words("de", size=50) == words[:50]  # the most frequent first
+
+
+def test_without_word_frequencies_set_up_skips_the_source_tables(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance.lang import frequency
+
+    def missing(lang: str, limit: int) -> list[str]:
+        raise frequency.FrequencyDataMissing("word frequencies not installed (pip install wordfreq)")
+
+    monkeypatch.setattr(wordvec, "frequent_words", missing)
+    monkeypatch.setattr(wordvec, "table_words", lambda: ["harbour"])
+    built = {item.name: item for item in build_resources(Config(cache_dir=tmp_path), languages=())
+             if item.name.startswith("word vectors")}
+    assert built["word vectors of frequent English words"].ready
+    german = built["word vectors of frequent words (de)"]
+    assert not german.ready and "not installed" in german.note
+    assert _embedding_rows(tmp_path) == len(set(reference_sentences())) + 1  # and the English word only

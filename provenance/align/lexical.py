@@ -4,7 +4,7 @@ across a bead, as bit masks per sentence pair inside the band."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,7 +49,7 @@ def _content_words(sentences: Sequence[str], lang: str) -> list[list[tuple[str, 
 _COMPOUNDING = frozenset({"de", "nl"})  # languages that write compounds as one word
 
 
-def _word_keys(word: str, lem: str, pairs: dict[str, tuple[str, ...]], compounds: bool) -> frozenset[str]:
+def _word_keys(word: str, lem: str, pairs: Mapping[str, tuple[str, ...]], compounds: bool) -> frozenset[str]:
     """The word, its lemma and their dictionary translations, folded; an unknown compound is looked up by
     its longest known tail (Kurzarbeits|entschädigung)."""
     low = word.lower()

@@ -10,14 +10,14 @@ or examples in the source language and are ignored.
 ``word_pairs(src, tgt)`` merges the ``src-tgt`` dictionary with the reversed ``tgt-src`` one (either
 may be missing) into a map from a source word (lower case) to the target words of its translations
 (lower case; every word of a multi-word translation). It is compiled once per dictionary version and
-kept in the cache directory (``marshal``, keyed on the files' sizes and mtimes, written atomically).
+kept in the cache directory (memory-mapped tries, keyed on the files' sizes and mtimes, written atomically).
 The aligner uses it for a word-overlap signal (hunalign-style dictionary coverage), not to translate.
 
 ``gloss_table(src, "en")`` is the offline gloss's index (``translate/freedict_gloss.py``): one English rendering per
 source word or multi-word headword, from the ``src-eng`` dictionary, preferring a rendering that the reverse
 ``eng-src`` dictionary translates back to the word; words only the reverse dictionary knows get the English
 headword that lists them first. ``edition(src, tgt)`` is the dictionary's stated edition, for the gloss's version.
-Both are compiled and cached like the word pairs.
+Both are compiled once per dictionary version and kept in the cache directory as ``marshal`` (small tables).
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ import hashlib
 import marshal
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from provenance.db import atomic_write
+from provenance.lang import packed
 from provenance.lang.resources import current
 
 FORMAT_VERSION = 1
@@ -136,14 +137,38 @@ def available(src: str, tgt: str, folder: Path | None = None) -> bool:
 
 def word_pairs(
     src: str, tgt: str, *, cache_dir: Path | None = None, folder: Path | None = None
-) -> dict[str, tuple[str, ...]]:
-    """Source word (lower case) -> target words of its translations; empty when no dictionary is installed."""
+) -> Mapping[str, tuple[str, ...]]:
+    """Source word (lower case) -> target words of its translations; empty when no dictionary is installed.
+    Kept in ``cache_dir`` as memory-mapped tries (``lang/packed.py``): the German-English list loaded from
+    ``marshal`` cost about a second and 150 MB in every check of a German original that the aligner read it for."""
     forward, backward = _files(src, tgt, folder), _files(tgt, src, folder)
     if forward is None and backward is None:
         return {}
-    return _cached(  # type: ignore[return-value]
-        f"{src}-{tgt}", f"{FORMAT_VERSION}", forward, backward, cache_dir, lambda: _compile(forward, backward), dict
-    )
+    name, version = f"{src}-{tgt}", f"{FORMAT_VERSION}"
+    stamp = _stamp(forward, backward)
+    key = (name, version, stamp)
+    with _lock:
+        if key in _loaded:
+            return _loaded[key]  # type: ignore[return-value]
+        if cache_dir is None:
+            pairs: Mapping[str, tuple[str, ...]] = _compile(forward, backward)
+        else:
+            folder_of = cache_dir / "freedict" / f"{name}-{_digest(version, stamp)}.tries"
+            tables = packed.open_tables(folder_of, 1)
+            built: dict[str, tuple[str, ...]] | None = None
+            if tables is None:
+                built = _compile(forward, backward)
+                try:
+                    packed.store(folder_of, (packed.joined(built),))
+                    tables = packed.open_tables(folder_of, 1)
+                except OSError:  # a read-only cache: this process keeps what it built
+                    tables = None
+            if tables is not None and isinstance(tables[0], packed.TrieMap):
+                pairs = packed.TrieTuples(tables[0])
+            else:
+                pairs = built if built is not None else _compile(forward, backward)
+        _loaded[key] = pairs
+        return pairs
 
 
 #: the gloss index: source word -> English rendering; multi-word headword (words joined by one space) -> English
@@ -244,15 +269,12 @@ def _cached(
     kind: type,
 ) -> object:
     """``build()`` once per process and dictionary version, kept in ``cache_dir/freedict`` as ``marshal``."""
-    stamp = "|".join(
-        f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for pair in (forward, backward) if pair for p in pair
-    )
+    stamp = _stamp(forward, backward)
     key = (name, version, stamp)
     with _lock:
         if key in _loaded:
             return _loaded[key]
-        digest = hashlib.sha256(f"{version}|{stamp}".encode()).hexdigest()[:16]
-        cached = cache_dir / "freedict" / f"{name}-{digest}.marshal" if cache_dir is not None else None
+        cached = cache_dir / "freedict" / f"{name}-{_digest(version, stamp)}.marshal" if cache_dir is not None else None
         value: object = None
         if cached is not None and cached.is_file():
             try:
@@ -266,3 +288,14 @@ def _cached(
                 atomic_write(cached, marshal.dumps(value))
         _loaded[key] = value
         return value
+
+
+def _stamp(forward: tuple[Path, Path] | None, backward: tuple[Path, Path] | None) -> str:
+    """The dictionary files' paths, sizes and mtimes: a compiled form is rebuilt when any of them changes."""
+    return "|".join(
+        f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for pair in (forward, backward) if pair for p in pair
+    )
+
+
+def _digest(version: str, stamp: str) -> str:
+    return hashlib.sha256(f"{version}|{stamp}".encode()).hexdigest()[:16]

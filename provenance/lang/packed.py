@@ -3,7 +3,8 @@
 A table of a few hundred thousand German words loaded from ``marshal`` costs about 0.7 s and 140 MB in every
 process that looks one word up; the same table as tries in the cache dir opens in microseconds, and only the pages
 a lookup touches are read (shared between processes). ``TrieMap`` and ``TrieSet`` answer ``get``, ``[]`` and
-``in`` exactly as the dict and frozenset they were stored from.
+``in`` exactly as the dict and frozenset they were stored from; ``TrieTuples`` does the same for a dict of tuples of
+str (the FreeDict word lists) stored ``joined``.
 """
 
 from __future__ import annotations
@@ -53,6 +54,42 @@ class TrieSet(_Keys, Set[str]):
     """A set of str over a ``marisa_trie.Trie``."""
 
 
+#: joins the items of a tuple value in a ``TrieMap`` (no word holds it)
+ITEM_SEP = "\x1f"
+
+
+class TrieTuples(Mapping[str, tuple[str, ...]]):
+    """str -> tuple of str over a ``TrieMap`` whose values are the items joined by ``ITEM_SEP`` (``joined``)."""
+
+    def __init__(self, items: TrieMap) -> None:
+        self._items = items
+
+    def get(self, key: str, default: tuple[str, ...] | None = None) -> tuple[str, ...] | None:  # type: ignore[override]
+        found = self._items.get(key)
+        return _split(found) if found is not None else default
+
+    def __getitem__(self, key: str) -> tuple[str, ...]:
+        return _split(self._items[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(value.split(ITEM_SEP)) if value else ()
+
+
+def joined(table: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """``table`` with each tuple value as one string, to ``store`` and read back through ``TrieTuples``."""
+    return {key: ITEM_SEP.join(items) for key, items in table.items()}
+
+
 def store(folder: Path, tables: tuple[Table, ...]) -> None:
     """Write ``tables`` (dicts of str and sets of str) as tries into ``folder``, atomically: the folder appears
     complete or not at all."""
@@ -65,6 +102,8 @@ def store(folder: Path, tables: tuple[Table, ...]) -> None:
                     str(work / f"{k}.map"))
             else:
                 marisa_trie.Trie(table).save(str(work / f"{k}.set"))
+        if folder.exists():  # a damaged copy that open_tables could not read: replaced whole
+            shutil.rmtree(folder, ignore_errors=True)
         os.replace(work, folder)
     finally:
         shutil.rmtree(work, ignore_errors=True)

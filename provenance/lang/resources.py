@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from provenance.config import Config, default_cache_dir
@@ -59,9 +59,10 @@ class Resources:
             embed_threads=config.embed_threads,
         )
 
-    @property
+    @cached_property
     def lemma_tries(self) -> Path:
-        """simplemma's dictionaries as memory-mapped tries, one folder per simplemma version."""
+        """simplemma's dictionaries as memory-mapped tries, one folder per simplemma version (found once: every
+        lemma looked up asks for it)."""
         try:
             from simplemma import __version__ as version
         except ImportError:  # pragma: no cover - simplemma is a dependency
