@@ -12,7 +12,9 @@ from provenance.compare.lexical import parse_word_lists, word_lists
 from provenance.compare.lexicon import LEXICON_DIR, read_data
 from provenance.errors import LexiconError
 
-LANGS = sorted(p.stem for p in LEXICON_DIR.glob("*.toml") if "." not in p.stem and p.stem != "entities")
+# the language files (entities.toml and measures.toml hold every language's names and units)
+LANGS = sorted(p.stem for p in LEXICON_DIR.glob("*.toml") if "." not in p.stem and
+               p.stem not in {"entities", "measures"})
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -116,3 +118,16 @@ def test_malformed_word_lists_are_refused_when_read(data: dict, complaint: str) 
 def test_a_missing_data_file_is_an_error_not_an_empty_list() -> None:
     with pytest.raises(LexiconError, match="lexicons/absent.toml"):
         read_data("absent.toml")
+
+
+def test_a_misspelt_table_of_a_language_file_is_refused_when_read() -> None:
+    """The detectors look tables up by name, so '[negatoin]' would be a table nobody reads."""
+    from provenance.compare.lexicon import check_tables
+
+    check_tables("xx", {"negation": {"cues": ["not"]}})
+    with pytest.raises(LexiconError, match=r"unknown table\(s\) negatoin"):
+        check_tables("xx", {"negatoin": {"cues": ["not"]}})
+    with pytest.raises(LexiconError, match=r"\[negation\] must be a table"):
+        check_tables("xx", {"negation": ["not"]})
+    with pytest.raises(LexiconError, match=r"\[negation\] has unknown key\(s\) cuse"):
+        check_tables("xx", {"negation": {"cuse": ["not"]}})

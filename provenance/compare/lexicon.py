@@ -31,6 +31,26 @@ def read_data(name: str) -> dict[str, Any]:
         raise LexiconError(f"lexicons/{name}: {exc}") from None
 
 
+def rule_table(data: Mapping[str, Any], key: str, where: str, allowed: frozenset[str]) -> Mapping[str, Any]:
+    """The table ``key`` of ``data`` (empty when absent) for a typed rule reader: anything but a table, or a key
+    it does not know, is a LexiconError, so a misspelt rule fails when read instead of never firing."""
+    node = data.get(key, {})
+    if not isinstance(node, dict):
+        raise LexiconError(f"{where} must be a table")
+    unknown = sorted(set(node) - allowed)
+    if unknown:
+        raise LexiconError(f"{where} has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(allowed))})")
+    return node
+
+
+def rule_words(node: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """The list ``key`` of a rule table (empty when absent); anything but non-empty strings is a LexiconError."""
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise LexiconError(f"{where}.{key} must be a list of non-empty strings")
+    return tuple(value)
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int  # token index (inclusive)
@@ -173,13 +193,40 @@ def _part_matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
+# the tables a language's file may hold (en.toml documents them); the detectors look tables up by these names, so
+# one misspelt would be silently empty
+TABLES = frozenset({"negation", "antonyms", "hedge", "conditional", "intensity", "gender", "numbers", "addition",
+                    "counterfactual", "stop", "names", "contrast", "rebuttal", "attribution"})
+# the keys of the tables that hold only what the detectors ask for by name (en.toml and fr.toml document them)
+TABLE_KEYS = {
+    "negation": frozenset({"cues", "weak", "particles", "restrictive", "restrictive_blockers", "bounds", "grading",
+                           "concord", "paired", "restrictions", "prefixes"}),
+}
+
+
+def check_tables(lang: str, data: Mapping[str, Any]) -> None:
+    """A LexiconError unless every top-level entry of ``lexicons/<lang>.toml`` is a table named in ``TABLES``, and
+    the tables of ``TABLE_KEYS`` hold only their keys."""
+    unknown = sorted(k for k in data if k not in TABLES)
+    if unknown:
+        raise LexiconError(f"lexicons/{lang}.toml has unknown table(s) {', '.join(unknown)} "
+                           f"(known: {', '.join(sorted(TABLES))})")
+    for key, node in data.items():
+        if not isinstance(node, dict):
+            raise LexiconError(f"lexicons/{lang}.toml [{key}] must be a table")
+        if key in TABLE_KEYS:
+            rule_table(data, key, f"lexicons/{lang}.toml [{key}]", TABLE_KEYS[key])
+
+
 @lru_cache(maxsize=32)
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon for ``lang``; an empty one for languages without a file (detectors then stay quiet)."""
     path = LEXICON_DIR / f"{lang}.toml"
     if not path.is_file():
         return Lexicon(lang, {})
-    return Lexicon(lang, read_data(path.name))
+    data = read_data(path.name)
+    check_tables(lang, data)
+    return Lexicon(lang, data)
 
 
 @lru_cache(maxsize=1)
