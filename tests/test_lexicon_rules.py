@@ -131,3 +131,36 @@ def test_a_misspelt_table_of_a_language_file_is_refused_when_read() -> None:
         check_tables("xx", {"negation": ["not"]})
     with pytest.raises(LexiconError, match=r"\[negation\] has unknown key\(s\) cuse"):
         check_tables("xx", {"negation": {"cuse": ["not"]}})
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lexicon_file_has_negation_rules_of_the_documented_shape(lang: str) -> None:
+    from provenance.compare.word_rules import negation_rules
+
+    assert negation_rules(lang).lang == lang
+
+
+def test_the_negation_rules_are_read_from_the_lexicons() -> None:
+    from provenance.compare.word_rules import negation_rules
+
+    en = negation_rules("en")
+    assert {"likely", "possible", "safe"} <= en.common_stems and en.word_prefixes == {"un", "non", "non-"}
+    assert negation_rules("fr").beside_particles == {"sans", "non", "ni"}
+    assert negation_rules("xx").common_stems == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("data", "complaint"),
+    [
+        ({"negation": {"rules": {"common_stem": ["likely"]}}}, "[negation.rules] has unknown key(s) common_stem"),
+        ({"negation": {"rules": {"beside_particles": "sans"}}}, "beside_particles must be a list of non-empty"),
+        ({"negation": {"rules": {"word_prefixes": ["un", ""]}}}, "word_prefixes must be a list of non-empty"),
+        ({"negation": {"cuse": ["not"]}}, "[negation] has unknown key(s) cuse"),
+        ({"negation": {"rules": ["sans"]}}, "[negation.rules] must be a table"),
+    ],
+)
+def test_malformed_negation_rules_are_refused_when_read(data: dict, complaint: str) -> None:
+    from provenance.compare.word_rules import parse_negation_rules
+
+    with pytest.raises(LexiconError, match=re.escape(complaint)):
+        parse_negation_rules("xx", data)

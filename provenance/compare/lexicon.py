@@ -200,7 +200,7 @@ TABLES = frozenset({"negation", "antonyms", "hedge", "conditional", "intensity",
 # the keys of the tables that hold only what the detectors ask for by name (en.toml and fr.toml document them)
 TABLE_KEYS = {
     "negation": frozenset({"cues", "weak", "particles", "restrictive", "restrictive_blockers", "bounds", "grading",
-                           "concord", "paired", "restrictions", "prefixes"}),
+                           "concord", "paired", "restrictions", "prefixes", "rules"}),
 }
 
 
