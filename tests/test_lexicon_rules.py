@@ -124,7 +124,7 @@ def test_a_misspelt_table_of_a_language_file_is_refused_when_read() -> None:
     """The detectors look tables up by name, so '[negatoin]' would be a table nobody reads."""
     from provenance.compare.lexicon import check_tables
 
-    check_tables("xx", {"negation": {"cues": ["not"]}})
+    check_tables("xx", {"negation": {"cues": ["not"]}, "past_tense": {"masculine": "л"}})
     with pytest.raises(LexiconError, match=r"unknown table\(s\) negatoin"):
         check_tables("xx", {"negatoin": {"cues": ["not"]}})
     with pytest.raises(LexiconError, match=r"\[negation\] must be a table"):
@@ -134,10 +134,12 @@ def test_a_misspelt_table_of_a_language_file_is_refused_when_read() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_lexicon_file_has_negation_rules_of_the_documented_shape(lang: str) -> None:
-    from provenance.compare.word_rules import negation_rules
+def test_every_lexicon_file_has_negation_rules_and_a_past_tense_of_the_documented_shape(lang: str) -> None:
+    from provenance.compare.word_rules import negation_rules, past_tense
 
     assert negation_rules(lang).lang == lang
+    past = past_tense(lang)
+    assert past is None or (past.masculine and past.feminine and past.infinitive)
 
 
 def test_the_negation_rules_are_read_from_the_lexicons() -> None:
@@ -164,3 +166,31 @@ def test_malformed_negation_rules_are_refused_when_read(data: dict, complaint: s
 
     with pytest.raises(LexiconError, match=re.escape(complaint)):
         parse_negation_rules("xx", data)
+
+
+def test_the_gendered_past_tense_is_read_per_language_even_without_cue_lists() -> None:
+    """Polish and Ukrainian have no cue lexicon, only the past tense the gender check reads."""
+    from provenance.compare.word_rules import past_tense
+
+    ru, uk, pl = past_tense("ru"), past_tense("uk"), past_tense("pl")
+    assert ru is not None and (ru.masculine, ru.feminine) == ("л", "ла") and "ть" in ru.infinitive
+    assert uk is not None and (uk.masculine, uk.feminine) == ("в", "ла")
+    assert pl is not None and (pl.masculine, pl.feminine, pl.infinitive) == ("ł", "ła", ("ć",))
+    assert past_tense("de") is None and past_tense("xx") is None
+
+
+@pytest.mark.parametrize(
+    ("table", "complaint"),
+    [
+        ({"masculine": "л", "femnine": "ла", "infinitive": ["ть"]}, "unknown key(s) femnine"),
+        ({"masculine": "л", "infinitive": ["ть"]}, "feminine must be a non-empty string"),
+        ({"masculine": ["л"], "feminine": "ла", "infinitive": ["ть"]}, "masculine must be a non-empty string"),
+        ({"masculine": "л", "feminine": "ла"}, "infinitive must list"),
+        ({"masculine": "л", "feminine": "ла", "infinitive": "ть"}, "infinitive must be a list of non-empty"),
+    ],
+)
+def test_a_malformed_past_tense_is_refused_when_read(table: dict, complaint: str) -> None:
+    from provenance.compare.word_rules import parse_past_tense
+
+    with pytest.raises(LexiconError, match=re.escape(complaint)):
+        parse_past_tense("xx", {"past_tense": table})

@@ -15,6 +15,7 @@ from provenance.compare.base import Detection, Found, PairContext, make_finding,
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
+from provenance.compare.word_rules import past_tense
 from provenance.lang.cldr import place_ids, same_place
 from provenance.lang.resources import current
 from provenance.model import DriftSubtype, FindingKind, Severity
@@ -425,9 +426,6 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
 
 # ------------------------------------------------------------------ gender of persons
 
-_PAST_GENDER = {"ru": ("л", "ла"), "uk": ("в", "ла"), "pl": ("ł", "ła")}
-
-
 def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], int]:
     def listed(t: Token, key: str) -> bool:
         # a declined noun counts by its lemma ('мужчиной' is 'мужчина'); short words (pronouns) only as written,
@@ -439,16 +437,15 @@ def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], 
 
     masc = [t for t in side.tokens if t.is_word and listed(t, "gender.masculine")]
     fem = [t for t in side.tokens if t.is_word and listed(t, "gender.feminine")]
-    if side.lang in _PAST_GENDER:
+    if (past := past_tense(side.lang)) is not None:
         # Russian/Ukrainian/Polish past tense agrees with the subject: сказал (he) / сказала (she)
-        m_end, f_end = _PAST_GENDER[side.lang]
         for t in side.tokens:
             low = fold(t.text)
-            if not t.is_word or len(low) < 4 or not lemma(t.text, side.lang).endswith(("ть", "ти", "ć")):
+            if not t.is_word or len(low) < 4 or not lemma(t.text, side.lang).endswith(past.infinitive):
                 continue
-            if low.endswith(f_end):
+            if low.endswith(past.feminine):
                 fem.append(t)
-            elif low.endswith(m_end):
+            elif low.endswith(past.masculine):
                 masc.append(t)
     amb = sum(1 for t in side.tokens if t.is_word and lex.has_word("gender.ambiguous", t.text))
     return masc, fem, amb

@@ -195,12 +195,13 @@ def _part_matches(pattern: str, word: str) -> bool:
 
 # the tables a language's file may hold (en.toml documents them); the detectors look tables up by these names, so
 # one misspelt would be silently empty
-TABLES = frozenset({"negation", "antonyms", "hedge", "conditional", "intensity", "gender", "numbers", "addition",
-                    "counterfactual", "stop", "names", "contrast", "rebuttal", "attribution"})
-# the keys of the tables that hold only what the detectors ask for by name (en.toml and fr.toml document them)
+TABLES = frozenset({"negation", "antonyms", "hedge", "conditional", "intensity", "gender", "past_tense", "numbers",
+                    "addition", "counterfactual", "stop", "names", "contrast", "rebuttal", "attribution"})
+# the keys of the tables that hold only what the detectors ask for by name (en.toml, fr.toml and ru.toml document them)
 TABLE_KEYS = {
     "negation": frozenset({"cues", "weak", "particles", "restrictive", "restrictive_blockers", "bounds", "grading",
                            "concord", "paired", "restrictions", "prefixes", "rules"}),
+    "past_tense": frozenset({"masculine", "feminine", "infinitive"}),
 }
 
 

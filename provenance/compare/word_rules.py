@@ -1,6 +1,6 @@
-"""The negation check's small word rules per language (``[negation.rules]`` of ``lexicons/<lang>.toml``), read into
-a typed object and checked when read, as ``hedge_rules`` reads the hedge detector's: a misspelt key or a list of
-numbers is a ``LexiconError``, not a rule that silently never fires."""
+"""The negation and gender checks' small word rules per language (``[negation.rules]`` and ``[past_tense]`` of
+``lexicons/<lang>.toml``), read into typed objects and checked when read, as ``hedge_rules`` reads the hedge
+detector's: a misspelt key or a list of numbers is a ``LexiconError``, not a rule that silently never fires."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from provenance.compare.lexicon import TABLE_KEYS, load_lexicon, rule_table, rule_words
 from provenance.compare.tokens import fold
+from provenance.errors import LexiconError
 
 _NEGATION_RULE_KEYS = frozenset({"beside_particles", "common_stems", "word_prefixes"})
 
@@ -25,6 +26,16 @@ class NegationRules:
     word_prefixes: frozenset[str] = frozenset()  # prefixes that negate any known word ('un' + 'beatable')
 
 
+@dataclass(frozen=True)
+class PastTense:
+    """A past tense that agrees with the subject's gender ('сказал' he said, 'сказала' she said), as written."""
+
+    lang: str
+    masculine: str = ""  # ending of the masculine form, on the folded word
+    feminine: str = ""  # ending of the feminine form, on the folded word
+    infinitive: tuple[str, ...] = ()  # lemma endings that make the word a verb
+
+
 def parse_negation_rules(lang: str, data: Mapping[str, Any]) -> NegationRules:
     """The rules from a lexicon's parsed TOML; raises LexiconError for anything not of the documented shape."""
     where = f"lexicons/{lang}.toml [negation.rules]"
@@ -37,7 +48,29 @@ def parse_negation_rules(lang: str, data: Mapping[str, Any]) -> NegationRules:
     return NegationRules(lang, words("beside_particles"), words("common_stems"), words("word_prefixes"))
 
 
+def parse_past_tense(lang: str, data: Mapping[str, Any]) -> PastTense | None:
+    """The past tense of ``[past_tense]`` (None without the table); both endings are needed, and the infinitive's."""
+    where = f"lexicons/{lang}.toml [past_tense]"
+    if "past_tense" not in data:
+        return None
+    table = rule_table(data, "past_tense", where, TABLE_KEYS["past_tense"])
+    endings = {k: table.get(k) for k in ("masculine", "feminine")}
+    for key, value in endings.items():
+        if not isinstance(value, str) or not value.strip():
+            raise LexiconError(f"{where}.{key} must be a non-empty string (the ending)")
+    infinitive = rule_words(table, "infinitive", where)
+    if not infinitive:
+        raise LexiconError(f"{where}.infinitive must list the lemma endings of a verb")
+    return PastTense(lang, str(endings["masculine"]), str(endings["feminine"]), infinitive)
+
+
 @lru_cache(maxsize=32)
 def negation_rules(lang: str) -> NegationRules:
     """The negation rules of ``lang`` (empty ones for a language without a lexicon)."""
     return parse_negation_rules(lang, load_lexicon(lang).data)
+
+
+@lru_cache(maxsize=32)
+def past_tense(lang: str) -> PastTense | None:
+    """The gendered past tense of ``lang``; None for a language whose lexicon has none."""
+    return parse_past_tense(lang, load_lexicon(lang).data)
