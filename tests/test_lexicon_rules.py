@@ -124,7 +124,7 @@ def test_a_misspelt_table_of_a_language_file_is_refused_when_read() -> None:
     """The detectors look tables up by name, so '[negatoin]' would be a table nobody reads."""
     from provenance.compare.lexicon import check_tables
 
-    check_tables("xx", {"negation": {"cues": ["not"]}, "past_tense": {"masculine": "л"}})
+    check_tables("xx", {"negation": {"cues": ["not"]}, "past_tense": {}})
     with pytest.raises(LexiconError, match=r"unknown table\(s\) negatoin"):
         check_tables("xx", {"negatoin": {"cues": ["not"]}})
     with pytest.raises(LexiconError, match=r"\[negation\] must be a table"):
@@ -194,3 +194,13 @@ def test_a_malformed_past_tense_is_refused_when_read(table: dict, complaint: str
 
     with pytest.raises(LexiconError, match=re.escape(complaint)):
         parse_past_tense("xx", {"past_tense": table})
+
+
+def test_percent_words_are_read_with_the_units() -> None:
+    from provenance.compare.number import measures, parse_measures
+
+    assert {"%", "prozent", "procent", "процентов"} <= measures().percent
+    with pytest.raises(LexiconError, match=re.escape("percent must be a list of non-empty strings")):
+        parse_measures({"percent": "%", "length": {"metre": 1.0}})
+    with pytest.raises(LexiconError, match=re.escape("[percnt] must be a table of unit = size")):
+        parse_measures({"percnt": ["%"], "length": {"metre": 1.0}})
