@@ -131,6 +131,8 @@ def test_a_misspelt_table_of_a_language_file_is_refused_when_read() -> None:
         check_tables("xx", {"negation": ["not"]})
     with pytest.raises(LexiconError, match=r"\[negation\] has unknown key\(s\) cuse"):
         check_tables("xx", {"negation": {"cuse": ["not"]}})
+    with pytest.raises(LexiconError, match=r"\[gender\] has unknown key\(s\) masculin"):
+        check_tables("xx", {"gender": {"masculin": ["he"]}})
 
 
 @pytest.mark.parametrize("lang", LANGS)
