@@ -206,3 +206,25 @@ def test_percent_words_are_read_with_the_units() -> None:
         parse_measures({"percent": "%", "length": {"metre": 1.0}})
     with pytest.raises(LexiconError, match=re.escape("[percnt] must be a table of unit = size")):
         parse_measures({"percnt": ["%"], "length": {"metre": 1.0}})
+
+
+def test_english_contractions_are_read_from_the_stop_table() -> None:
+    """'won't' is 'will not' and 'they're' a function word: both carry no content; 'o'clock' does."""
+    from provenance.compare.coverage import is_content
+    from provenance.compare.lexicon import load_lexicon
+    from provenance.compare.tokens import tokenize
+
+    en = load_lexicon("en")
+    assert en.table("stop.negative_contractions")["wo"] == "will" and "re" in en.entries("stop.contraction_endings")
+    assert [t.text for t in tokenize("won't they're o'clock") if is_content(t, en)] == ["o'clock"]
+
+
+@pytest.mark.parametrize(
+    ("table", "misspelt"),
+    [("stop", "contraction_ending"), ("stop", "negative_contraction")],
+)
+def test_a_misspelt_key_of_a_moved_table_is_refused_when_loaded(table: str, misspelt: str) -> None:
+    from provenance.compare.lexicon import check_tables
+
+    with pytest.raises(LexiconError, match=re.escape(f"[{table}] has unknown key(s) {misspelt}")):
+        check_tables("xx", {table: {misspelt: ["x"]}})

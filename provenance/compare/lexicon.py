@@ -211,7 +211,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
                           "multipliers", "ordinal_endings", "ordinal_stems", "ordinals", "units", "weak", "words"}),
     "addition": frozenset({"modifiers", "quantifiers", "skip"}),
     "counterfactual": frozenset({"noun_after", "verb_after"}),
-    "stop": frozenset({"contracts_s", "words"}),
+    "stop": frozenset({"contracts_s", "contraction_endings", "negative_contractions", "words"}),
     "names": frozenset({"not_names"}),
     "contrast": frozenset({"cues"}),
     "rebuttal": frozenset({"cues"}),
