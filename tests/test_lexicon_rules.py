@@ -221,10 +221,40 @@ def test_english_contractions_are_read_from_the_stop_table() -> None:
 
 @pytest.mark.parametrize(
     ("table", "misspelt"),
-    [("stop", "contraction_ending"), ("stop", "negative_contraction")],
+    [("stop", "contraction_ending"), ("stop", "negative_contraction"), ("names", "link"), ("declension", "endings")],
 )
 def test_a_misspelt_key_of_a_moved_table_is_refused_when_loaded(table: str, misspelt: str) -> None:
     from provenance.compare.lexicon import check_tables
 
     with pytest.raises(LexiconError, match=re.escape(f"[{table}] has unknown key(s) {misspelt}")):
         check_tables("xx", {table: {misspelt: ["x"]}})
+
+
+def test_borrowed_names_decline_by_the_russian_table() -> None:
+    from provenance.compare.word_rules import declension
+
+    ru = declension("ru")
+    assert ru is not None and "ому" in ru.case_endings and ru.place_adjective is not None
+    assert ru.place_adjective.sub("", "тартуский") == "тарту" and ru.place_adjective.sub("", "тарту") == "тарту"
+    assert declension("en") is None
+
+
+@pytest.mark.parametrize(
+    ("table", "complaint"),
+    [
+        ({"case_ending": ["а"]}, "unknown key(s) case_ending"),
+        ({"case_endings": "ами"}, "case_endings must be a list of non-empty strings"),
+        ({"adjective_suffixes": ["ск"]}, "needs both adjective_suffixes and adjective_endings"),
+    ],
+)
+def test_a_malformed_declension_is_refused_when_read(table: dict, complaint: str) -> None:
+    from provenance.compare.word_rules import parse_declension
+
+    with pytest.raises(LexiconError, match=re.escape(complaint)):
+        parse_declension("xx", {"declension": table})
+
+
+def test_institution_names_are_joined_by_the_listed_small_words() -> None:
+    from provenance.compare.lexicon import load_lexicon
+
+    assert load_lexicon("en").entries("names.links") == ("of", "for", "and", "the")

@@ -1,9 +1,11 @@
-"""The negation and gender checks' small word rules per language (``[negation.rules]`` and ``[past_tense]`` of
-``lexicons/<lang>.toml``), read into typed objects and checked when read, as ``hedge_rules`` reads the hedge
-detector's: a misspelt key or a list of numbers is a ``LexiconError``, not a rule that silently never fires."""
+"""The negation and entity checks' small word rules per language (``[negation.rules]``, ``[past_tense]`` and
+``[declension]`` of ``lexicons/<lang>.toml``), read into typed objects and checked when read, as ``hedge_rules`` reads
+the hedge detector's: a misspelt key or a list of numbers is a ``LexiconError``, not a rule that silently never
+fires."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +38,15 @@ class PastTense:
     infinitive: tuple[str, ...] = ()  # lemma endings that make the word a verb
 
 
+@dataclass(frozen=True)
+class Declension:
+    """How a language declines the names it borrows ('Путину' is 'Putin', 'Тартуский' is made from 'Tartu')."""
+
+    lang: str
+    case_endings: tuple[str, ...]  # endings of a declined name, as written
+    place_adjective: re.Pattern[str] | None  # an adjective's suffix and ending at the end of a word
+
+
 def parse_negation_rules(lang: str, data: Mapping[str, Any]) -> NegationRules:
     """The rules from a lexicon's parsed TOML; raises LexiconError for anything not of the documented shape."""
     where = f"lexicons/{lang}.toml [negation.rules]"
@@ -64,6 +75,21 @@ def parse_past_tense(lang: str, data: Mapping[str, Any]) -> PastTense | None:
     return PastTense(lang, str(endings["masculine"]), str(endings["feminine"]), infinitive)
 
 
+def parse_declension(lang: str, data: Mapping[str, Any]) -> Declension | None:
+    """The declension of ``[declension]`` (None without the table); suffixes and endings of an adjective go together."""
+    where = f"lexicons/{lang}.toml [declension]"
+    if "declension" not in data:
+        return None
+    table = rule_table(data, "declension", where, TABLE_KEYS["declension"])
+    suffixes, endings = rule_words(table, "adjective_suffixes", where), rule_words(table, "adjective_endings", where)
+    if bool(suffixes) != bool(endings):
+        raise LexiconError(f"{where} needs both adjective_suffixes and adjective_endings, or neither")
+    adjective = None
+    if suffixes:
+        adjective = re.compile(f"(?:{'|'.join(map(re.escape, suffixes))})(?:{'|'.join(map(re.escape, endings))})$")
+    return Declension(lang, rule_words(table, "case_endings", where), adjective)
+
+
 @lru_cache(maxsize=32)
 def negation_rules(lang: str) -> NegationRules:
     """The negation rules of ``lang`` (empty ones for a language without a lexicon)."""
@@ -74,3 +100,9 @@ def negation_rules(lang: str) -> NegationRules:
 def past_tense(lang: str) -> PastTense | None:
     """The gendered past tense of ``lang``; None for a language whose lexicon has none."""
     return parse_past_tense(lang, load_lexicon(lang).data)
+
+
+@lru_cache(maxsize=32)
+def declension(lang: str) -> Declension | None:
+    """How ``lang`` declines borrowed names; None for a language whose lexicon does not say."""
+    return parse_declension(lang, load_lexicon(lang).data)
