@@ -258,3 +258,11 @@ def test_institution_names_are_joined_by_the_listed_small_words() -> None:
     from provenance.compare.lexicon import load_lexicon
 
     assert load_lexicon("en").entries("names.links") == ("of", "for", "and", "the")
+
+
+def test_the_word_check_reads_the_words_of_an_age_from_its_lists() -> None:
+    assert word_lists().age == {"old", "year-old", "years-old"}
+    with pytest.raises(LexiconError, match=re.escape("[english] age must be a list of words")):
+        parse_word_lists({"english": {"age": "old"}})
+    with pytest.raises(LexiconError, match=re.escape("[english] must be a table of age, skip")):
+        parse_word_lists({"english": {"ages": ["old"]}})
