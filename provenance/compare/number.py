@@ -140,6 +140,7 @@ def digit_values(text: str, lang: str | None = None) -> set[float]:
     return values
 
 
+# numeral syntax, not a word list: the letters and the ordinal marks written after them ('XIXe', 'Ier', 'IIº')
 _ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(e|er|ème|eme|º|°)?$")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
