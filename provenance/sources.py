@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from provenance.errors import SourceRegistryError
+from provenance.errors import LexiconError, SourceRegistryError
 from provenance.model import Outlet, Span
 
 KINDS = ("newspaper", "magazine", "broadcaster", "wire", "online", "agency")
@@ -51,14 +51,6 @@ _LANG = re.compile(r"^[a-z]{2}$")
 _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$")
 _SHORT = 3  # aliases this short are abbreviations ("AP", "NOS"): exact case only
 
-# words in front of an outlet name that say what it is ("the German tabloid Bild")
-_DESCRIPTORS = re.compile(
-    r"(?i)^(?:(?:the|a|an|die|der|das|le|la|les|el|il|lo|o|de|het)\s+)?"
-    r"(?:(?:german|french|spanish|italian|russian|ukrainian|polish|portuguese|brazilian|dutch|british|american|"
-    r"us|u\.s\.|state-run|state|pro-kremlin|independent|daily|weekly|conservative|liberal|left-wing|right-wing|"
-    r"leading|respected|tabloid|broadsheet|newspaper|paper|magazine|news\s+magazine|news\s+agency|agency|"
-    r"broadcaster|public\s+broadcaster|outlet|news\s+site|website|site|wire\s+service|business\s+daily)\s+)+"
-)
 
 
 @dataclass(frozen=True)
@@ -147,7 +139,7 @@ class Registry:
             return None
         if text in self._outlets:
             return self._outlets[text]
-        for candidate in (given, text, _DESCRIPTORS.sub("", text)):
+        for candidate in (given, text, _descriptor_prefix().sub("", text)):
             found = self._any_case.get(candidate.casefold())
             if found:
                 return self._outlets[found]
@@ -360,6 +352,31 @@ def _iso_codes() -> tuple[frozenset[str], frozenset[str]]:
     """The ISO 639-1 languages and ISO 3166-1 alpha-2 countries an outlet file may name (a data file)."""
     data = tomllib.loads(resources.files("provenance").joinpath("data", "iso_codes.toml").read_text(encoding="utf-8"))
     return frozenset(data["languages"]), frozenset(data["countries"])
+
+
+def parse_descriptors(data: dict[str, Any]) -> re.Pattern[str]:
+    """The words in front of an outlet's name (``data/outlet_descriptors.toml``) as one pattern for the start of a
+    written name: at most one article, then one or more descriptors. Anything but two lists of lowercase words is a
+    LexiconError."""
+    where = "data/outlet_descriptors.toml"
+    if set(data) != {"articles", "descriptors"}:
+        raise LexiconError(f"{where} must hold articles and descriptors, not {', '.join(sorted(data)) or 'nothing'}")
+    lists = {}
+    for key in ("articles", "descriptors"):
+        value = data[key]
+        if not value or not isinstance(value, list) or not all(
+            isinstance(w, str) and w.strip() and w == w.lower() for w in value
+        ):
+            raise LexiconError(f"{where}: {key} must be a list of lowercase words")
+        # in the order listed; a phrase matches with any whitespace between its words
+        lists[key] = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in value)
+    return re.compile(rf"(?i)^(?:(?:{lists['articles']})\s+)?(?:(?:{lists['descriptors']})\s+)+")
+
+
+@lru_cache(maxsize=1)
+def _descriptor_prefix() -> re.Pattern[str]:
+    text = resources.files("provenance").joinpath("data", "outlet_descriptors.toml").read_text(encoding="utf-8")
+    return parse_descriptors(tomllib.loads(text))
 
 
 def _load(sources: list[list[tuple[str, str]]]) -> Registry:

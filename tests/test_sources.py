@@ -4,6 +4,7 @@ error messages for malformed files, and the `provenance sources` commands."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -227,6 +228,33 @@ def test_duplicate_id_in_one_folder_is_an_error(tmp_path: Path) -> None:
 def test_missing_extra_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SourceRegistryError, match="does not exist"):
         load_registry([tmp_path / "nope"])
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"articles": ["the"]}, "must hold articles and descriptors, not articles"),
+        ({"articles": ["the"], "descriptors": ["daily"], "adjectives": ["german"]}, "not adjectives, articles"),
+        ({"articles": ["the"], "descriptors": "daily"}, "descriptors must be a list of lowercase words"),
+        ({"articles": ["The"], "descriptors": ["daily"]}, "articles must be a list of lowercase words"),
+        ({"articles": [], "descriptors": ["daily"]}, "articles must be a list of lowercase words"),
+    ],
+)
+def test_malformed_outlet_descriptors_are_refused_when_read(data: dict, message: str) -> None:
+    """The words before an outlet's name ("the German tabloid") are data (data/outlet_descriptors.toml), checked."""
+    from provenance.errors import LexiconError
+    from provenance.sources import parse_descriptors
+
+    with pytest.raises(LexiconError, match=re.escape(message)):
+        parse_descriptors(data)
+
+
+def test_outlet_descriptors_match_phrases_with_any_spacing() -> None:
+    from provenance.sources import parse_descriptors
+
+    prefix = parse_descriptors({"articles": ["the"], "descriptors": ["news agency", "u.s."]})
+    assert prefix.sub("", "The U.S.  news\tagency AP") == "AP"
+    assert prefix.sub("", "the usa agency AP") == "the usa agency AP"
 
 
 # --------------------------------------------------------------------------- CLI

@@ -33,10 +33,10 @@ def is_content(tok: Token, lex: Lexicon) -> bool:
         return True
     if word.endswith("n't"):
         base = word[:-3]
-        base = {"wo": "will", "ca": "can", "sha": "shall"}.get(base, base)  # won't, can't, shan't
+        base = lex.table("stop.negative_contractions").get(base, base)  # won't, can't, shan't
     elif ending == "s":
         return not lex.has_word("stop.contracts_s", base)  # 'it's' is 'it is'; 'Kiev's' is Kiev's
-    elif ending not in ("re", "ve", "ll", "d", "m"):
+    elif ending not in lex.entries("stop.contraction_endings"):
         return True  # o'clock, rock'n'roll
     return not lex.has_word("stop.words", base)
 

@@ -7,7 +7,6 @@ inflection, accents and transliteration, or the same place/people in another lan
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from provenance.calendar import calendar_words
@@ -15,6 +14,7 @@ from provenance.compare.base import Detection, Found, PairContext, make_finding,
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
+from provenance.compare.word_rules import declension, past_tense
 from provenance.lang.cldr import place_ids, same_place
 from provenance.lang.resources import current
 from provenance.model import DriftSubtype, FindingKind, Severity
@@ -124,15 +124,8 @@ def _spelt_out(acronym: str, side: Side) -> bool:
     return False
 
 
-_CASE_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ах", "ях",
-                 "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и")
-
-
 def _declined(word: str) -> bool:
     return bool(word) and "а" <= word[-1].lower() <= "я"  # Cyrillic: names decline
-
-
-_PLACE_ADJECTIVE = re.compile(r"(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ом|ую|их|ых|им|ым|ими|ыми)$")
 
 
 def _same_stem(name: str, declined: str) -> bool:
@@ -140,10 +133,13 @@ def _same_stem(name: str, declined: str) -> bool:
     two ('Радой' / 'Rada', 'Путину' / 'Putin'); or an adjective made from the name ('Кронштадтском рейде' /
     'Kronstadt Roadstead', 'Тартуский' / 'Tartu')."""
     low, target = declined.lower(), translit(name)
-    place = _PLACE_ADJECTIVE.sub("", low)
+    rules = declension("ru")  # Russian's endings serve every Cyrillic name, as the transliteration does
+    if rules is None:
+        return False
+    place = rules.place_adjective.sub("", low) if rules.place_adjective else low
     if place != low and len(place) >= 4 and similar_word(translit(place), target, threshold=0.8):
         return True
-    for ending in _CASE_ENDINGS:
+    for ending in rules.case_endings:
         stem = low[: -len(ending)]
         if low.endswith(ending) and len(stem) >= 3:
             key = translit(stem)
@@ -387,7 +383,7 @@ def _in_institution_name(tok: Token, side: Side, lex: Lexicon) -> bool:
             t = toks[i]
             if t.is_word and t.is_capitalised:
                 out.append(t)
-            elif t.text.lower() not in {"of", "for", "and", "the"}:
+            elif t.text.lower() not in lex.entries("names.links"):
                 break
             i += step
         return out
@@ -425,9 +421,6 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
 
 # ------------------------------------------------------------------ gender of persons
 
-_PAST_GENDER = {"ru": ("л", "ла"), "uk": ("в", "ла"), "pl": ("ł", "ła")}
-
-
 def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], int]:
     def listed(t: Token, key: str) -> bool:
         # a declined noun counts by its lemma ('мужчиной' is 'мужчина'); short words (pronouns) only as written,
@@ -439,16 +432,15 @@ def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], 
 
     masc = [t for t in side.tokens if t.is_word and listed(t, "gender.masculine")]
     fem = [t for t in side.tokens if t.is_word and listed(t, "gender.feminine")]
-    if side.lang in _PAST_GENDER:
+    if (past := past_tense(side.lang)) is not None:
         # Russian/Ukrainian/Polish past tense agrees with the subject: сказал (he) / сказала (she)
-        m_end, f_end = _PAST_GENDER[side.lang]
         for t in side.tokens:
             low = fold(t.text)
-            if not t.is_word or len(low) < 4 or not lemma(t.text, side.lang).endswith(("ть", "ти", "ć")):
+            if not t.is_word or len(low) < 4 or not lemma(t.text, side.lang).endswith(past.infinitive):
                 continue
-            if low.endswith(f_end):
+            if low.endswith(past.feminine):
                 fem.append(t)
-            elif low.endswith(m_end):
+            elif low.endswith(past.masculine):
                 masc.append(t)
     amb = sum(1 for t in side.tokens if t.is_word and lex.has_word("gender.ambiguous", t.text))
     return masc, fem, amb

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from provenance.compare.lexicon import load_lexicon
+from provenance.compare.lexicon import load_lexicon, rule_table, rule_words
 from provenance.errors import LexiconError
 
 _RULE_KEYS = frozenset({"strong", "conditional", "modal", "soll", "perfect", "perfect_alone", "participle",
@@ -37,31 +37,14 @@ class HedgeRules:
     modal_lemmas: frozenset[str] = frozenset()  # modal verbs whose conditional is no hedge
 
 
-def _table(data: Mapping[str, Any], key: str, where: str, allowed: frozenset[str]) -> Mapping[str, Any]:
-    node = data.get(key, {})
-    if not isinstance(node, dict):
-        raise LexiconError(f"{where} must be a table")
-    unknown = sorted(set(node) - allowed)
-    if unknown:
-        raise LexiconError(f"{where} has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(allowed))})")
-    return node
-
-
-def _words(node: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = node.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise LexiconError(f"{where}.{key} must be a list of non-empty strings")
-    return tuple(value)
-
-
 def parse_hedge_rules(lang: str, data: Mapping[str, Any]) -> HedgeRules:
     """The rules from a lexicon's parsed TOML; raises LexiconError for anything not of the documented shape."""
     where = f"lexicons/{lang}.toml"
     hedge = data.get("hedge", {})
     if not isinstance(hedge, dict):
         raise LexiconError(f"{where} [hedge] must be a table")
-    rules = _table(hedge, "rules", f"{where} [hedge.rules]", _RULE_KEYS)
-    cond = _table(data, "conditional", f"{where} [conditional]", _CONDITIONAL_KEYS)
+    rules = rule_table(hedge, "rules", f"{where} [hedge.rules]", _RULE_KEYS)
+    cond = rule_table(data, "conditional", f"{where} [conditional]", _CONDITIONAL_KEYS)
     participle = rules.get("participle")
     pattern = None
     if participle is not None:
@@ -73,7 +56,7 @@ def parse_hedge_rules(lang: str, data: Mapping[str, Any]) -> HedgeRules:
             raise LexiconError(f"{where} [hedge.rules] participle must be a string")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(_words(rules, key, f"{where} [hedge.rules]"))
+        return frozenset(rule_words(rules, key, f"{where} [hedge.rules]"))
 
     return HedgeRules(
         lang=lang,
@@ -87,8 +70,8 @@ def parse_hedge_rules(lang: str, data: Mapping[str, Any]) -> HedgeRules:
         konjunktiv_first_person=words("konjunktiv_first_person"),
         first_person=words("first_person"),
         konjunktiv_ii=words("konjunktiv_ii"),
-        conditional_endings=_words(cond, "endings", f"{where} [conditional]"),
-        modal_lemmas=frozenset(_words(cond, "modal_lemmas", f"{where} [conditional]")),
+        conditional_endings=rule_words(cond, "endings", f"{where} [conditional]"),
+        modal_lemmas=frozenset(rule_words(cond, "modal_lemmas", f"{where} [conditional]")),
     )
 
 

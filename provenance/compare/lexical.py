@@ -44,9 +44,10 @@ class WordLists:
     skip_de: frozenset[str]  # German words it does not weigh, folded
     skip_en: frozenset[str]  # English ones
     particles: frozenset[str]  # German separable-verb particles, lower case as written ('zurück')
+    age: frozenset[str]  # English words of an age after 'year' or a hyphen ('44-year-old'), folded
 
 
-_SHAPE = {"german": frozenset({"skip", "particles"}), "english": frozenset({"skip"})}
+_SHAPE = {"german": frozenset({"skip", "particles"}), "english": frozenset({"skip", "age"})}
 
 
 def parse_word_lists(data: Mapping[str, Any]) -> WordLists:
@@ -68,7 +69,8 @@ def parse_word_lists(data: Mapping[str, Any]) -> WordLists:
 
     return WordLists(frozenset(fold(w) for w in words("german", "skip")),
                      frozenset(fold(w) for w in words("english", "skip")),
-                     frozenset(w.lower() for w in words("german", "particles")))
+                     frozenset(w.lower() for w in words("german", "particles")),
+                     frozenset(fold(w) for w in words("english", "age")))
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +99,7 @@ def _content(tokens: list[Token], lex: Lexicon, skip: frozenset[str]) -> list[To
         if fold(t.text) in skip or fold(lemma(t.text, lex.lang)) in skip:
             continue
         before = tokens[t.index - 1].text.lower() if t.index else ""
-        if fold(t.text) in {"old", "year-old", "years-old"} and (before.endswith("year") or before == "-"):
+        if fold(t.text) in word_lists().age and (before.endswith("year") or before == "-"):
             continue  # '44-year-old' renders '44jährige' (an age, the number detector's business)
         out.append(t)
     return out

@@ -31,6 +31,26 @@ def read_data(name: str) -> dict[str, Any]:
         raise LexiconError(f"lexicons/{name}: {exc}") from None
 
 
+def rule_table(data: Mapping[str, Any], key: str, where: str, allowed: frozenset[str]) -> Mapping[str, Any]:
+    """The table ``key`` of ``data`` (empty when absent) for a typed rule reader: anything but a table, or a key
+    it does not know, is a LexiconError, so a misspelt rule fails when read instead of never firing."""
+    node = data.get(key, {})
+    if not isinstance(node, dict):
+        raise LexiconError(f"{where} must be a table")
+    unknown = sorted(set(node) - allowed)
+    if unknown:
+        raise LexiconError(f"{where} has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(allowed))})")
+    return node
+
+
+def rule_words(node: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    """The list ``key`` of a rule table (empty when absent); anything but non-empty strings is a LexiconError."""
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise LexiconError(f"{where}.{key} must be a list of non-empty strings")
+    return tuple(value)
+
+
 @dataclass(frozen=True)
 class Cue:
     start: int  # token index (inclusive)
@@ -173,13 +193,53 @@ def _part_matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
+# the tables a language's file may hold and the keys of each (en.toml documents them): the detectors look them up by
+# these names, so a misspelt one would be silently empty
+TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
+    "negation": frozenset({"cues", "weak", "particles", "restrictive", "restrictive_blockers", "bounds", "grading",
+                           "concord", "paired", "restrictions", "prefixes", "rules"}),
+    "antonyms": frozenset({"axes", "converses", "determiners", "groups", "light_verbs", "measure_units",
+                           "measure_words", "pairs", "prefixes"}),
+    "hedge": frozenset({"attribution", "attributive", "certainty", "counterfactual", "cues", "deontic", "konjunktiv",
+                        "not_after", "own_sources", "possibility", "relays", "rules", "source_pronouns", "sourcing"}),
+    "conditional": frozenset({"endings", "modal_lemmas"}),
+    "intensity": frozenset({"majority", "minority", "neutral", "not_loud", "partial", "states", "strong",
+                            "superlative_markers", "universal"}),
+    "gender": frozenset({"ambiguous", "feminine", "masculine"}),
+    "past_tense": frozenset({"masculine", "feminine", "infinitive"}),
+    "numbers": frozenset({"clock", "compound_stems", "compound_suffixes", "conversion_links", "decimal", "indefinite",
+                          "multipliers", "ordinal_endings", "ordinal_stems", "ordinals", "units", "weak", "words"}),
+    "addition": frozenset({"modifiers", "quantifiers", "skip"}),
+    "counterfactual": frozenset({"noun_after", "verb_after"}),
+    "stop": frozenset({"contracts_s", "contraction_endings", "negative_contractions", "words"}),
+    "names": frozenset({"not_names", "links"}),
+    "declension": frozenset({"case_endings", "adjective_suffixes", "adjective_endings"}),
+    "contrast": frozenset({"cues"}),
+    "rebuttal": frozenset({"cues"}),
+    "attribution": frozenset({"frame"}),
+})
+
+
+def check_tables(lang: str, data: Mapping[str, Any]) -> None:
+    """A LexiconError unless every top-level entry of ``lexicons/<lang>.toml`` is a table of ``TABLE_KEYS`` that holds
+    only its keys."""
+    unknown = sorted(k for k in data if k not in TABLE_KEYS)
+    if unknown:
+        raise LexiconError(f"lexicons/{lang}.toml has unknown table(s) {', '.join(unknown)} "
+                           f"(known: {', '.join(sorted(TABLE_KEYS))})")
+    for key in data:
+        rule_table(data, key, f"lexicons/{lang}.toml [{key}]", TABLE_KEYS[key])
+
+
 @lru_cache(maxsize=32)
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon for ``lang``; an empty one for languages without a file (detectors then stay quiet)."""
     path = LEXICON_DIR / f"{lang}.toml"
     if not path.is_file():
         return Lexicon(lang, {})
-    return Lexicon(lang, read_data(path.name))
+    data = read_data(path.name)
+    check_tables(lang, data)
+    return Lexicon(lang, data)
 
 
 @lru_cache(maxsize=1)

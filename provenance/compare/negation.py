@@ -23,6 +23,7 @@ from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.opposites import _WN_MAX_RANK, DETECTOR
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma
+from provenance.compare.word_rules import negation_rules
 from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, FindingKind, Severity
 
@@ -66,7 +67,7 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
         strict = _without_restrictive(side, lex, strict, particles)
         has_particle = [c for c in strict if c.entry in particles]
         if has_particle:
-            strict = has_particle + [c for c in strict if c.entry in {"sans", "non", "ni"}]
+            strict = has_particle + [c for c in strict if c.entry in negation_rules(lex.lang).beside_particles]
     primary = set(lex.entries("negation.concord"))  # negative concord: one negation per primary negator
     if primary:
         prim = [c for c in strict if c.entry in primary]
@@ -271,22 +272,16 @@ def _negative_prefixed(word: str, prefix: str, lang: str) -> bool:
     stem = word[len(prefix):]
     if not word.startswith(prefix) or len(stem) < 4:
         return False
-    if stem in _COMMON_STEMS:
+    if stem in negation_rules(lang).common_stems:
         return True
     if lang != "en":
         return False  # the prefix rule and WordNet's antonyms below are English
-    if prefix in {"un", "non", "non-"} and is_known(stem, "en"):
+    if prefix in negation_rules(lang).word_prefixes and is_known(stem, "en"):
         return True  # 'un' + a word is a negation ('unbeatable'); 'in' + a word often is not ('inside')
     from provenance.lang import wordnet
 
     wn = wordnet.get()
     return wn is not None and bool({stem, fold(lemma(stem, "en"))} & wn.antonyms(word, _WN_MAX_RANK, satellites=False))
-
-
-# adjectives whose negative-prefixed form routinely renders "not X" in another language
-_COMMON_STEMS = {"correct", "possible", "likely", "known", "able", "clear", "certain", "necessary", "legal",
-                 "acceptable", "available", "usual", "fair", "true", "important", "real", "limited", "aware",
-                 "successful", "willing", "happy", "comfortable", "expected", "official", "stable", "safe"}
 
 
 class Negation(Detector):

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
 from provenance.compare.detector import Detector
-from provenance.compare.lexicon import Lexicon, read_data
+from provenance.compare.lexicon import Lexicon, read_data, rule_words
 from provenance.compare.tokens import Side, Token, fold
 from provenance.errors import LexiconError
 from provenance.model import DriftSubtype, FindingKind, Severity
@@ -42,6 +43,7 @@ class Measures:
 
     units: dict[tuple[str, ...], tuple[str, float]]
     longest: int
+    percent: frozenset[str]  # percent signs and words, folded
 
     def after(self, toks: list[Token], i: int) -> tuple[str, float] | None:
         """The unit whose phrase starts at token ``i``, the longest that matches."""
@@ -54,9 +56,16 @@ class Measures:
 
 @lru_cache(maxsize=1)
 def measures() -> Measures:
-    data = read_data("measures.toml")
+    return parse_measures(read_data("measures.toml"))
+
+
+def parse_measures(data: dict[str, Any]) -> Measures:
+    """The units and percent words of measures.toml's parsed TOML; anything not of that shape is a LexiconError."""
+    percent = frozenset(fold(w) for w in rule_words(data, "percent", "measures.toml"))
     units: dict[tuple[str, ...], tuple[str, float]] = {}
     for dimension, table in data.items():
+        if dimension == "percent":
+            continue
         if not isinstance(table, dict):
             raise LexiconError(f"measures.toml: [{dimension}] must be a table of unit = size")
         for phrase, size in table.items():
@@ -66,7 +75,7 @@ def measures() -> Measures:
             if key in units and units[key] != (dimension, float(size)):
                 raise LexiconError(f"measures.toml: {phrase!r} is listed twice with different sizes")
             units[key] = (dimension, float(size))
-    return Measures(units, max(len(k) for k in units))
+    return Measures(units, max(len(k) for k in units), percent)
 
 
 _CONVERSION_ROUNDING = 0.06  # "8,600 square feet" for 800 m² (8,611): converted figures are rounded
@@ -131,6 +140,7 @@ def digit_values(text: str, lang: str | None = None) -> set[float]:
     return values
 
 
+# numeral syntax, not a word list: the letters and the ordinal marks written after them ('XIXe', 'Ier', 'IIº')
 _ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(e|er|ème|eme|º|°)?$")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
@@ -235,7 +245,7 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
                 (k + 1 < len(toks) and fold(toks[k + 1].text) in lex.entries("numbers.clock.words"))
                 or (i > 0 and fold(toks[i - 1].text) in lex.entries("numbers.clock.before")))):
             values = values | _hours(int(min(values)))  # "23 Uhr", "alle 23" is 11 p.m.
-        if tok.is_number and k + 1 < len(toks) and fold(toks[k + 1].text) in _PERCENT:
+        if tok.is_number and k + 1 < len(toks) and fold(toks[k + 1].text) in measures().percent:
             values = values | {v / 100 for v in values}  # "50%" is also "half" ("la moitié", "die Hälfte")
             if k + 2 < len(toks) and _word_value(toks[k + 2].text, lex)[0] == 100:
                 used = [*used, toks[k + 1], toks[k + 2]]  # "60 per cento", "por ciento", "pour cent": one percent sign
@@ -306,7 +316,6 @@ def _short_year(toks: list[Token], i: int) -> set[float]:
     return {float(year if year > int(first) else year + 100)}
 
 
-_PERCENT = {"%", "percent", "prozent", "pourcent", "procent", "por", "per", "процентов", "процента", "процент"}
 _CONVERSION_GAP = 4  # tokens between a number and the bracket that gives it in other units ("42 square metres (")
 
 

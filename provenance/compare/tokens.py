@@ -90,6 +90,8 @@ class Side:
         return self.text[first.start - base : last.end - base] if self.span else first.text
 
 
+# the elided words of French and Italian ("l'", "qu'", "dell'") are split off before any lexicon is read (lexicon.py
+# imports this module), so this spelling rule stays in code
 _ELISION = re.compile(r"^((?:[a-zA-Z]|qu|lorsqu|puisqu|jusqu|quoiqu|dell|dall|nell|sull|all|un)['’])(\w.*)$",
                       re.IGNORECASE)
 _ELIDING = {"fr", "it"}
