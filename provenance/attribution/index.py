@@ -189,6 +189,11 @@ class ArticleIndex:
             if (cue := self.inline_cue(sent, mention)) is not None:
                 yield mention, cue
 
+    def block_credits(self, b: Block) -> Iterator[tuple[Mention, Cue]]:
+        """The outlets the sentences of ``b`` credit, in order, each with its cue."""
+        for sent in b.sentences:
+            yield from self.credits(strip(self.text, sent))
+
     def cue_phrase(self, span: Span, mention: Mention) -> tuple[Span, str]:
         return cue_phrase(self.text, self.lex, span, mention)
 

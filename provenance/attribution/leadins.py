@@ -81,7 +81,7 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
         # a paragraph of its own naming the outlet credited in the paragraph above again, by kind or description
         # ("... La Voix du Nord reported." / "The regional daily laid out why the calendar has slipped:")
         anaphor = anaphor or lex.outlet_anaphor.search(s_text)
-        earlier = [] if anaphor is None else _credited(ix, prev)
+        earlier = [] if anaphor is None else [m for m, _cue in ix.block_credits(prev)]
     if not earlier:
         return document_leadin(ix, b, span)
     mention = earlier[-1]
@@ -104,11 +104,6 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
     ):
         return None
     return mention, span
-
-
-def _credited(ix: ArticleIndex, b: Block) -> list[Mention]:
-    """The outlets the sentences of ``b`` credit, in order."""
-    return [m for sent in b.sentences for m, _cue in ix.credits(strip(ix.text, sent))]
 
 
 def document_leadin(ix: ArticleIndex, b: Block, span: Span) -> tuple[Mention, Span] | None:

@@ -176,17 +176,17 @@ def _where_lost(ctx: PairContext, der_cues: list[Cue], tr_cues: list[Cue]) -> li
     """Where the passage renders what a lost negation negated: the passage's words for the governed words of the
     translation's cues that no passage cue governs ("there is acute danger" for "there is no acute danger" beside
     a kept "does not meet"), so a reviewer is shown the flipped clause, not the negation that stayed."""
-    def key(t: Token, lang: str) -> str:
-        return fold(lemma(t.text, lang))
+    def key(t: Token) -> str:  # the translation is in the passage's language
+        return fold(lemma(t.text, ctx.der.lang))
 
     assert ctx.trans is not None
-    kept = {key(t, ctx.der.lang) for c in der_cues for t in governed_words(ctx.der, c, ctx.der_lex, 2)}
+    kept = {key(t) for c in der_cues for t in governed_words(ctx.der, c, ctx.der_lex, 2)}
     lost: set[str] = set()
     for cue in tr_cues:
-        negated = {key(t, ctx.der.lang) for t in governed_words(ctx.trans, cue, ctx.der_lex, 2)}
+        negated = {key(t) for t in governed_words(ctx.trans, cue, ctx.der_lex, 2)}
         if not negated & kept:
             lost |= negated
-    return [t for t in ctx.der.tokens if t.is_word and key(t, ctx.der.lang) in lost]
+    return [t for t in ctx.der.tokens if t.is_word and key(t) in lost]
 
 
 _LITOTES_WITHIN = 4  # tokens after "nothing" / "never" where a comparative makes it a superlative

@@ -105,7 +105,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
 def _announces_claimed(ix: ArticleIndex, ledger: Ledger, b: Block, k: int) -> bool:
     """The paragraph's last sentence ends in a colon and the block below it is a passage already: it is that
     passage's lead-in ("The regional daily laid out why the calendar has slipped:"), not a passage of its own."""
-    if k != len(b.sentences) - 1 or not ix.text[: b.sentences[k].end].rstrip().endswith(":"):
+    last = b.sentences[k]
+    if k != len(b.sentences) - 1 or not ix.text[last.start : last.end].rstrip().endswith(":"):
         return False
     below = ix.next_block(ix.position(b))
     return below is not None and ledger.is_claimed(below.span)

@@ -233,7 +233,7 @@ def credited_above(ix: ArticleIndex, ledger: Ledger, i: int) -> list[Block]:
             break
         if run and starts_attribution(ix, blk):
             break
-        if run and any(next(ix.credits(strip(ix.text, st)), None) for st in blk.sentences):
+        if run and next(ix.block_credits(blk), None):
             break  # a paragraph crediting an outlet of its own ("..., Monitorul de Cluj disclosed") is not its
         run.insert(0, blk)
         j -= 1
