@@ -11,7 +11,12 @@ page is only parsed, never run: scripts, styles and forms are dropped as text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
 
 import trafilatura
 from lxml import etree
@@ -19,7 +24,7 @@ from lxml import html as lxml_html
 
 from provenance import segment
 from provenance.documents.charsets import decode_page
-from provenance.errors import ExtractionError
+from provenance.errors import ExtractionError, LexiconError
 from provenance.model import OriginalText, Outlet, Snapshot
 
 EXTRACTOR_NAME = f"trafilatura-{trafilatura.__version__}"
@@ -143,6 +148,101 @@ def _xpath_paragraphs(
     return []
 
 
+@dataclass(frozen=True)
+class LeadRules:
+    """How the headline and standfirst trafilatura leaves out are found (``data/extraction.toml [lead]``)."""
+
+    classes: frozenset[str]
+    skip_inside: tuple[str, ...]
+    min_words: int
+
+
+def parse_lead_rules(data: dict[str, Any]) -> LeadRules:
+    """The ``[lead]`` table of the parsed file; LexiconError for anything not of the documented shape."""
+    table = data.get("lead")
+    where = "data/extraction.toml [lead]"
+    if not isinstance(table, dict) or set(table) != {"classes", "skip_inside", "min_words"}:
+        raise LexiconError(f"{where} must hold exactly classes, skip_inside and min_words")
+    for key in ("classes", "skip_inside"):
+        words = table[key]
+        if not isinstance(words, list) or not words or not all(
+            isinstance(w, str) and re.fullmatch(r"[a-z0-9]+", w) for w in words
+        ):
+            raise LexiconError(f"{where}.{key} must be a list of lowercase words (letters and digits only)")
+    if not isinstance(table["min_words"], int) or table["min_words"] < 1:
+        raise LexiconError(f"{where}.min_words must be a positive whole number")
+    return LeadRules(frozenset(table["classes"]), tuple(table["skip_inside"]), table["min_words"])
+
+
+@cache
+def lead_rules() -> LeadRules:
+    raw = resources.files("provenance").joinpath("data", "extraction.toml").read_text(encoding="utf-8")
+    return parse_lead_rules(tomllib.loads(raw))
+
+
+def _names_lead(el: etree._Element, rules: LeadRules) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return bool(rules.classes.intersection(re.split(r"[\s_-]+", names)))
+
+
+def _container(tree: etree._Element, body: Sequence[str]) -> etree._Element | None:
+    """The element holding the article: the first article (or main) element with the body's first words; pages
+    list other stories in article elements too."""
+    start = body[0][:60] if body else ""
+    for el in (*tree.xpath("//article"), *tree.xpath("//main"), *tree.xpath("//body")):
+        if isinstance(el, etree._Element) and start in _clean(el.text_content()):
+            return el
+    return None
+
+
+def _lead_blocks(markup: str, body: Sequence[str], rules: LeadRules) -> tuple[str | None, str | None]:
+    """The article container's headline and the standfirst before its body text, as written on the page: the first
+    block named as one (what follows before the body is more often a promotion than a second standfirst)."""
+    try:
+        tree = lxml_html.fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return None, None
+    for bad in tree.xpath("|".join(f"//{t}" for t in rules.skip_inside)):
+        bad.drop_tree()
+    container = _container(tree, body)
+    if container is None:
+        return None, None
+    known = set(body)
+    heading: str | None = None
+    for el in container.iter():
+        if not isinstance(el.tag, str):
+            continue
+        text = _clean(el.text_content())
+        if not text:
+            continue
+        if el.tag in _BLOCK_TAGS and el.tag != "h1" and text in known:
+            break  # the body starts: what follows is trafilatura's text already
+        if el.tag == "h1" and heading is None:
+            heading = text
+        elif _names_lead(el, rules):
+            return heading, text
+    return heading, None
+
+
+def with_lead(paragraphs: list[str], markup: str, description: str | None, rules: LeadRules) -> list[str]:
+    """``paragraphs`` with the page's headline and standfirst put back in front where trafilatura left them out;
+    with no standfirst block on the page, its meta description stands in (when it is not a cut-off copy of the
+    body's start)."""
+    flat = " ".join(paragraphs)
+    heading, lead = _lead_blocks(markup, paragraphs, rules)
+    if lead is None and description:
+        text = _clean(description)
+        if len(text.split()) >= rules.min_words and not text.endswith(("...", "\u2026")):
+            lead = text
+    missing = [lead] if lead is not None and lead[:60] not in flat else []
+    out = list(paragraphs)
+    at = 1 if heading is not None and out and out[0] == heading else 0
+    out[at:at] = missing
+    if heading is not None and heading not in flat:
+        out.insert(0, heading)
+    return out
+
+
 def _from_html(markup: str, url: str | None, outlet: Outlet | None) -> tuple[list[str], str, dict[str, str | None]]:
     doc = trafilatura.bare_extraction(
         markup,
@@ -160,6 +260,8 @@ def _from_html(markup: str, url: str | None, outlet: Outlet | None) -> tuple[lis
         meta = {"title": doc.title, "author": doc.author, "date": doc.date}
         if doc.body is not None:
             paragraphs = _body_paragraphs(doc.body)
+        if paragraphs:
+            paragraphs = with_lead(paragraphs, markup, doc.description, lead_rules())
     extractor = EXTRACTOR_NAME
     if outlet is not None and outlet.xpath:
         hinted = _xpath_paragraphs(markup, outlet.xpath)

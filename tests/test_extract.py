@@ -9,8 +9,8 @@ import pytest
 
 from provenance.cli import main
 from provenance.config import Config
-from provenance.errors import ExtractionError
-from provenance.extract import EXTRACTOR_NAME, extract
+from provenance.errors import ExtractionError, LexiconError
+from provenance.extract import EXTRACTOR_NAME, extract, parse_lead_rules
 from provenance.model import Outlet, Snapshot
 from provenance.retrieve import get_snapshot
 from tests.conftest import FIXTURES
@@ -127,3 +127,69 @@ def test_provenance_fetch_reports_a_refused_url_cleanly(capsys):
     assert main(["fetch", "http://169.254.169.254/latest/meta-data/"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("provenance: error: refusing to fetch") and "Traceback" not in err
+
+
+# The standfirst (the teaser paragraph under the headline) and the headline are the outlet's words too: desks render
+# them as often as the body, and trafilatura leaves them out.
+_BODY = "".join(
+    f"<p>Absatz {n}: Der Gemeinderat hat am Dienstag über die Sanierung der alten Stadtbrücke beraten und "
+    f"wird im Herbst erneut darüber abstimmen, wie die Kosten verteilt werden sollen.</p>"
+    for n in range(1, 7)
+)
+
+
+def _page(lead: str = "", head: str = "", other: str = "") -> str:
+    return (
+        f"<html><head><title>Brücke | Kurier</title>{head}</head><body><nav><a href='/'>Start</a></nav>{other}"
+        f"<article><h1>Stadtbrücke wird teurer als geplant</h1>{lead}{_BODY}</article>"
+        "<footer>Impressum</footer></body></html>"
+    )
+
+
+def test_the_standfirst_and_headline_come_back_before_the_body():
+    lead = "<p class='article__teaser'><strong>Die Sanierung kostet nun 14 Millionen Euro statt neun.</strong></p>"
+    original = extract(html_snapshot(_page(lead)))
+    assert original.paragraphs[0] == "Stadtbrücke wird teurer als geplant"
+    assert original.paragraphs[1] == "Die Sanierung kostet nun 14 Millionen Euro statt neun."
+    assert original.paragraphs[2].startswith("Absatz 1:")
+    assert original.text.count("Stadtbrücke wird teurer") == 1
+
+
+def test_only_the_first_standfirst_block_is_taken_and_promotions_after_it_stay_out():
+    lead = (
+        "<p class='lead'>Die Sanierung kostet nun 14 Millionen Euro statt neun.</p>"
+        "<div class='teaser-box'>Gewinnen Sie zwei Karten für das Stadtfest am Wochenende</div>"
+    )
+    text = extract(html_snapshot(_page(lead))).text
+    assert "14 Millionen Euro statt neun" in text
+    assert "Gewinnen Sie" not in text
+
+
+def test_another_storys_headline_in_its_own_article_element_stays_out():
+    other = "<article><h1>Neues Hallenbad eröffnet</h1><a href='/bad'>Zum Artikel</a></article>"
+    text = extract(html_snapshot(_page(other=other))).text
+    assert "Hallenbad" not in text
+    assert text.startswith("Stadtbrücke wird teurer als geplant")
+
+
+def test_the_meta_description_stands_in_for_a_missing_standfirst_unless_it_is_cut_off():
+    full = "<meta name='description' content='Die Sanierung der Stadtbrücke kostet nun 14 Millionen Euro statt neun.'>"
+    assert "kostet nun 14 Millionen Euro" in extract(html_snapshot(_page(head=full))).text
+    cut = "<meta name='description' content='Die Sanierung der Stadtbrücke kostet nun 14 Millionen Euro statt...'>"
+    assert "kostet nun 14 Millionen Euro" not in extract(html_snapshot(_page(head=cut))).text
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {},
+        {"lead": {"classes": ["teaser"], "skip_inside": ["nav"]}},
+        {"lead": {"classes": ["Teaser"], "skip_inside": ["nav"], "min_words": 6}},
+        {"lead": {"classes": "teaser", "skip_inside": ["nav"], "min_words": 6}},
+        {"lead": {"classes": ["teaser"], "skip_inside": ["nav"], "min_words": 0}},
+        {"lead": {"classes": ["teaser"], "skip_inside": ["nav"], "min_words": 6, "extra": 1}},
+    ],
+)
+def test_malformed_lead_rules_fail_when_read(table):
+    with pytest.raises(LexiconError):
+        parse_lead_rules(table)
