@@ -63,8 +63,12 @@ HELDOUT9 = "e2e9h"
 # departures): held out; first run at the session's starting commit. e2e9h, spent by the thirteenth session's final
 # run, is development data
 HELDOUT10 = "e2e10h"
-DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9)
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT10)
+# e2e11h (author U, fifteenth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful):
+# held out; first run at the session's starting commit. e2e10h, spent by the fourteenth session's final run, is
+# development data
+HELDOUT11 = "e2e11h"
+DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT11)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the fourteenth session: fresh held-out `e2e10h` (written this session) at 1dfbc46, with the memory "
