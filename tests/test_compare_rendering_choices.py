@@ -830,3 +830,49 @@ def test_a_quote_where_the_original_quotes_no_one_is_still_flagged() -> None:
 def test_a_bound_a_too_phrase_and_a_noun_are_no_negation_flip(passage: str, translation: str) -> None:
     fs = compare_texts(translation, passage, source_lang="en", translation=translation)
     assert not _major(_sub(fs, "negation"))
+
+
+def test_a_quotation_cut_in_two_by_the_sentence_splitter_is_one_unit():
+    derivative = ['"People are anxious.', 'Many have mortgages," an assembler told the paper.']
+    translations = ['"People are worried, many have mortgages," an assembler told the paper.']
+    beads = [Bead((0,), (), 0.0), Bead((1,), (0,), 0.6)]
+    assert regroup(beads, derivative, translations, _words) == [Bead((0, 1), (0,), 0.6)]
+
+
+def test_a_sentence_after_a_closed_quotation_is_not_joined_for_its_quotation_marks():
+    derivative = ['"People are anxious," an assembler said.', "The plant has 2,000 workers."]
+    translations = ['"People are worried," an assembler said.']
+    beads = [Bead((0,), (0,), 0.6), Bead((1,), (), 0.0)]
+    assert regroup(beads, derivative, translations, _words) == beads
+
+
+# ------------------------------------------------------------------ context made explicit: names and sources
+
+_FIRE = "Circa 300 ettari di bosco sono bruciati nell'incendio che da lunedì ha colpito le Madonie."
+_FIRE_EN = "About 300 hectares of woodland burned in the fire that has hit the Madonie since Monday."
+
+
+def test_a_widely_known_region_named_beside_the_originals_place_is_explicitation():
+    fs = compare_texts(_FIRE, "About 300 hectares of woodland have burned since Monday in the Madonie mountains of "
+                              "northern Sicily.", source_lang="it", translation=_FIRE_EN)
+    (f,) = _sub(fs, "entity")
+    assert f.derivative.text == "Sicily" and f.severity.value == "minor"
+
+
+def test_a_rare_local_name_slipped_in_stays_a_major_finding():
+    fs = compare_texts(_FIRE, "About 300 hectares of woodland have burned since Monday in the Madonie mountains near "
+                              "Polizzello.", source_lang="it", translation=_FIRE_EN)
+    assert [f.derivative.text for f in _major(_sub(fs, "entity"))] == ["Polizzello"]
+
+
+def test_a_named_source_left_out_is_minor_but_hearsay_made_fact_stays_major():
+    fs = compare_texts("Entre janvier et octobre, 17 800 tonnes de poisson ont été vendues, selon les chiffres "
+                       "communiqués lundi par la société qui gère le port.",
+                       "Some 17,800 tonnes of fish were sold between January and October.", source_lang="fr",
+                       translation="Between January and October, 17,800 tonnes of fish were sold, according to "
+                                   "figures released on Monday by the company that runs the port.")
+    (f,) = _sub(fs, "hedge")
+    assert f.severity.value == "minor" and f.evidence.get("source_only")
+    fs = compare_texts("Der Konzern soll 300 Stellen streichen.", "The group is cutting 300 jobs.", source_lang="de",
+                       translation="The group is said to be cutting 300 jobs.")
+    assert _major(_sub(fs, "hedge"))

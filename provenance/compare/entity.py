@@ -16,6 +16,7 @@ from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.compare.word_rules import declension, past_tense
 from provenance.lang.cldr import place_ids, same_place
+from provenance.lang.frequency import zipf
 from provenance.lang.resources import current
 from provenance.model import DriftSubtype, FindingKind, Severity
 
@@ -312,6 +313,15 @@ def _names(ctx: PairContext) -> list[Found]:
             explicit = not replaced and not lacking
         else:
             explicit = counterpart is None and not unmatched_src
+        if (swapped is None and not explicit and _widely_known(tok.text, ctx.der.lang)
+                and not (ctx.trans is not None and _replaced_proper_name(tok, ctx))
+                and not any(place_ids(s.text, current().cache_dir) for s in unmatched_src)):
+            # a name every reader knows ("Sardinia", "Lyon", "Saxon", "the Ob") where no name of the original stands
+            # or only words ("the Saxon road authority" for "the State Office for Road Construction") is context the
+            # desk makes explicit; a name slipped in is mostly a rare, local one ("Castletownbere", "Zuera"), and a
+            # name the word diff puts in place of another name ("Weber" for "Schulze"), or where the original has a
+            # country or language the passage lacks ("Lisbon" where it says "Portugal"), stays drift
+            explicit = True
         severity = Severity.MINOR if explicit else None
         if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
             # nothing of the translation stands where the name is: a name added, not a name changed
@@ -335,6 +345,18 @@ def _names(ctx: PairContext) -> list[Found]:
             )
         )
     return findings
+
+
+#: a name this frequent in the passage's language (Zipf scale: about once per three million words) is widely known
+WIDELY_KNOWN_ZIPF = 2.5
+
+
+def _widely_known(name: str, lang: str) -> bool:
+    """Whether a name is common in running text; not an acronym, whose letters' frequency says nothing ("FO")."""
+    if name.isupper():
+        return False
+    word = name.lower().removesuffix("'s").removesuffix("’s")
+    return zipf(word, lang) >= WIDELY_KNOWN_ZIPF
 
 
 _SAME_STEM = 4  # names sharing their first four letters are one name in two forms ("Norway" / "Norwegian")
@@ -416,6 +438,18 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
             theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]]  # type: ignore[union-attr]
                       if t.is_capitalised and t.is_word and not (t.sentence_start and is_known(t.text, ctx.der.lang))]
             return bool(theirs) and not any(_same_name(t, tok, ctx.der) for t in theirs)
+    return False
+
+
+def _replaced_proper_name(tok: Token, ctx: PairContext) -> bool:
+    """Mode A: the diff replaces, by this word, a translation word that is a name and no dictionary word
+    ("Schulze"), not capitalised words of a title ("State Office for Road Construction")."""
+    for op in ctx.opcodes:
+        if op.tag == "replace" and op.b[0] <= tok.index < op.b[1]:
+            mine = {fold(t.text) for t in ctx.der.tokens}
+            return any(t.is_capitalised and t.is_word and not is_known(t.text.lower(), ctx.der.lang)
+                       and fold(t.text) not in mine  # the passage keeps it ("Lasuv"): it is not what was replaced
+                       for t in ctx.trans.tokens[op.a[0] : op.a[1]])  # type: ignore[union-attr]
     return False
 
 

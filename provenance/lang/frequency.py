@@ -1,6 +1,7 @@
 """How frequent a language's words are (the ``wordfreq`` package's lists, read as data): the most frequent words of
-a language, most frequent first. Set-up uses them to choose which source-language words' vectors to store ahead of
-a check (``compare/wordvec.source_table_words``); no check reads them."""
+a language, most frequent first, and how often one word occurs. Set-up uses the lists to choose which source-language
+words' vectors to store ahead of a check (``compare/wordvec.source_table_words``); the entity check asks how widely
+known a name is (``zipf``)."""
 
 from __future__ import annotations
 
@@ -20,3 +21,16 @@ def frequent_words(lang: str, limit: int) -> list[str]:
     if lang not in available_languages():
         raise FrequencyDataMissing(f"no word frequency list for language {lang!r}")
     return list(top_n_list(lang, limit))
+
+
+def zipf(word: str, lang: str) -> float:
+    """How often ``word`` occurs in ``lang`` on the Zipf scale (3.0: once per million words; 0.0 when unknown or when
+    there is no list for the language)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    try:
+        return float(zipf_frequency(word, lang))
+    except LookupError:  # no list for this language
+        return 0.0
