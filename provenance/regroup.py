@@ -6,6 +6,9 @@ splits one in two then reads, after alignment, as a 1-1 bead plus an unaligned s
 omission of the same content. Here the known translation of the original settles it, word by word: an unaligned
 sentence joins the bead next to it when that bead's other side holds its content words.
 
+A quotation the sentence splitter cut in two ('"People are anxious.' / 'Many have mortgages," she said.') is one
+unit too: a piece of it left unaligned joins the bead of the piece that completes it.
+
 Pure functions over indices; words are compared as lemmas, leaving out stop words and words shorter than three
 letters.
 """
@@ -23,6 +26,8 @@ SHARE = 0.34
 # an unaligned derivative sentence joins a neighbouring bead when at least COVERED of its content words are in the
 # bead's translation (and at least MIN_SHARED of them are not already rendered by the bead's derivative)
 COVERED = 0.5
+# quotation marks: a sentence with an odd number of them leaves a quotation open or closes one opened before it
+QUOTE_MARKS = "\"“”«»„"
 
 Words = Callable[[str], frozenset[str]]
 
@@ -40,11 +45,13 @@ def regroup(
     ``rebuts`` ("Deutsche Bahn rejects this account.") joins only a bead whose derivative rebuts too: sharing the
     names of the claim it answers does not render it."""
     der = [words(t) for t in derivative]
+    split_quote = [sum(t.count(q) for q in QUOTE_MARKS) % 2 == 1 for t in derivative]
     trans = [words(t) if t else frozenset() for t in translations]
     rebuttal = [bool(t) and rebuts(t) for t in translations]
     der_rebuttal = [rebuts(t) for t in derivative]
     out = _split_rebuttals(list(beads), rebuttal, der_rebuttal)
-    while _merge_original(out, der, trans, rebuttal, der_rebuttal) or _merge_derivative(out, der, trans):
+    while (_merge_original(out, der, trans, rebuttal, der_rebuttal) or _merge_quotation(out, split_quote)
+           or _merge_derivative(out, der, trans)):
         pass
     return out
 
@@ -108,6 +115,22 @@ def _aligned(beads: Sequence[Bead]) -> set[int]:
 def _release(beads: list[Bead], j: int) -> None:
     """Original sentence ``j`` is rendered after all: drop its omission bead (beyond the excerpt it has none)."""
     beads[:] = [b for b in beads if b.derivative or b.original != (j,)]
+
+
+def _merge_quotation(beads: list[Bead], split_quote: Sequence[bool]) -> bool:
+    """Join one unaligned derivative sentence that opens or closes a quotation to the bead holding the neighbour
+    that closes or opens it; True if one was joined."""
+    for k, bead in enumerate(beads):
+        if bead.original or len(bead.derivative) != 1 or not split_quote[bead.derivative[0]]:
+            continue
+        i = bead.derivative[0]
+        for n, other in enumerate(beads):
+            partner = {i - 1, i + 1} & set(other.derivative)
+            if n != k and other.original and any(0 <= j < len(split_quote) and split_quote[j] for j in partner):
+                beads[n] = Bead(tuple(sorted((*other.derivative, i))), other.original, other.score)
+                del beads[k]
+                return True
+    return False
 
 
 def _merge_derivative(beads: list[Bead], der: Sequence[frozenset[str]], trans: Sequence[frozenset[str]]) -> bool:

@@ -210,6 +210,11 @@ def _unsourced(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     return [c for c in cues if c.entry not in sourcing]
 
 
+def _sourcing_only(cues: list[Cue], lex: Lexicon) -> bool:
+    """Whether every cue names who says it ("according to", "selon"), none marks the claim itself as unproven."""
+    return not _unsourced(cues, lex)
+
+
 _SOURCE_WORDS = 2  # content words after "according to" that name the source
 
 
@@ -307,12 +312,19 @@ def _findings(ctx: PairContext) -> list[Found]:
                                      for c in t_hedges[:3])
                 text = (f"The translation of the original keeps a hedge ({cue_text}); "
                         f"the passage states it as fact.")
+            # "selon les chiffres de la SEM" left out names no source, it makes no allegation a fact: what the
+            # outlet marks as hearsay or unproven ("soll", "aurait", "якобы") is a verb form or an adverb
+            sourced_only = _sourcing_only(s_hedges, ctx.src_lex) and _sourcing_only(t_hedges, ctx.der_lex)
+            if sourced_only:
+                text += " Only the source is left out: check whether the article names it elsewhere."
             findings.append(
                 make_finding(
                     ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=conf, der_tokens=None,
                     src_tokens=src_toks or None, explanation=text, detector=DETECTOR,
                     evidence={"direction": "dropped", "original_cues": [c.entry for c in s_hedges],
-                              "translation_cues": [c.entry for c in t_hedges]},
+                              "translation_cues": [c.entry for c in t_hedges],
+                              **({"source_only": True} if sourced_only else {})},
+                    severity=Severity.MINOR if sourced_only else None,
                 )
             )
         return findings
@@ -328,7 +340,9 @@ def _findings(ctx: PairContext) -> list[Found]:
                     ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.6, der_tokens=toks, src_tokens=None,
                     explanation=(f"The passage adds a hedge ({cue_text}) that the original does not have: "
                                  f"a plain statement is presented as a claim."),
-                    detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "added"},
+                    # naming a source ("according to the transport department") adds no doubt of its own
+                    detector=DETECTOR, severity=Severity.MINOR if _sourcing_only(strong_der, ctx.der_lex) else
+                    Severity.MAJOR, evidence={"direction": "added"},
                 )
             )
     return findings
