@@ -7,6 +7,7 @@ that a whole-article check leaves out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -41,19 +42,29 @@ def unpair_unrelated(beads: Sequence[Bead]) -> list[Bead]:
 
 def matched_share(beads: Sequence[Bead], n: int, deriv: Sequence[str], orig: Sequence[str]) -> float:
     """The share of the passage's sentences with a counterpart: a bead the aligner scores as one, or one whose
-    sides share two numbers (with no translation, a merged or split sentence scores low across languages, while
-    "21,400 ... 31 October" and "21 400 ... 31 października" still say where it is)."""
+    sides share two anchors, numbers or names (with no translation, a merged or split sentence scores low across
+    languages, while "21,400 ... 31 October" and "21 400 ... 31 października", or "LVB spokeswoman Katrin
+    Mehlhorn" and "LVB-Sprecherin Katrin Mehlhorn", still say where it is)."""
     if n == 0:
         return 1.0
-    matched = {i for b in beads if is_counterpart(b) or _same_numbers(b, deriv, orig) for i in b.derivative}
+    matched = {i for b in beads if is_counterpart(b) or _same_anchors(b, deriv, orig) for i in b.derivative}
     return len(matched) / n
 
 
-def _same_numbers(bead: Bead, deriv: Sequence[str], orig: Sequence[str]) -> bool:
+#: a capitalised word inside a sentence, four letters or more: a name in most languages written in Latin script
+_NAME = re.compile(r"(?<=[\w,;:()\"'„“”«»] )[^\W\d_a-zà-ÿ][^\W\d_]{3,}")
+
+
+def _anchors(text: str) -> set[str]:
+    names = {unicodedata.normalize("NFKD", m).encode("ascii", "ignore").decode().lower() for m in _NAME.findall(text)}
+    return number_keys(text) | names
+
+
+def _same_anchors(bead: Bead, deriv: Sequence[str], orig: Sequence[str]) -> bool:
     if not bead.derivative or not bead.original:
         return False
-    mine = number_keys(" ".join(deriv[i] for i in bead.derivative))
-    theirs = number_keys(" ".join(orig[j] for j in bead.original))
+    mine = _anchors(" ".join(deriv[i] for i in bead.derivative))
+    theirs = _anchors(" ".join(orig[j] for j in bead.original))
     return len(mine & theirs) >= 2
 
 

@@ -331,6 +331,17 @@ def test_two_shared_numbers_say_where_a_passage_sentence_is() -> None:
     assert matched_share([bead], 1, ["Residents had filed many applications."], orig) == 0.0
 
 
+def test_two_shared_names_say_where_a_passage_sentence_is() -> None:
+    """A quotation rendered freely scores low across languages; the speaker's full name still places it."""
+    from provenance.model import Bead
+    from provenance.settle import matched_share
+
+    bead = Bead(derivative=(0,), original=(0,), score=0.1)
+    orig = ["„Die Wagen stehen bereit“, sagte die Sprecherin Katrin Mehlhorn am Montag."]
+    assert matched_share([bead], 1, ["The cars are ready, spokeswoman Katrin Mehlhorn said."], orig) == 1.0
+    assert matched_share([bead], 1, ["The cars are ready, a spokeswoman said on Monday."], orig) == 0.0
+
+
 def test_a_sentence_that_restates_an_original_sentence_is_at_most_a_minor_addition() -> None:
     """The aligner may leave a sentence split off its neighbour without a counterpart; when one original sentence
     says much the same, it is weak evidence of an addition. A sentence the original has nothing like stays major."""

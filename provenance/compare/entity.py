@@ -313,14 +313,12 @@ def _names(ctx: PairContext) -> list[Found]:
             explicit = not replaced and not lacking
         else:
             explicit = counterpart is None and not unmatched_src
-        if (swapped is None and not explicit and _widely_known(tok.text, ctx.der.lang)
-                and not (ctx.trans is not None and _replaced_proper_name(tok, ctx))
-                and not any(place_ids(s.text, current().cache_dir) for s in unmatched_src)):
-            # a name every reader knows ("Sardinia", "Lyon", "Saxon", "the Ob") where no name of the original stands
-            # or only words ("the Saxon road authority" for "the State Office for Road Construction") is context the
-            # desk makes explicit; a name slipped in is mostly a rare, local one ("Castletownbere", "Zuera"), and a
-            # name the word diff puts in place of another name ("Weber" for "Schulze"), or where the original has a
-            # country or language the passage lacks ("Lisbon" where it says "Portugal"), stays drift
+        if (swapped is None and not explicit and _widely_known(tok.text, ctx.der.lang) and _known_place(tok.text)
+                and _keeps_every_place(ctx)):
+            # a widely known place ("Lyon", "the Saxon road authority", "Italy's") added to a passage that keeps
+            # every place of the original is context the desk makes explicit; a name slipped in is mostly a rare,
+            # local one ("Castletownbere", "Zuera") or a person's, and where a place of the original is gone
+            # ("Lisbon" for "Portuguese", "Syria" for "South Korea") the new one stands in its place: drift
             explicit = True
         severity = Severity.MINOR if explicit else None
         if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
@@ -441,16 +439,17 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
     return False
 
 
-def _replaced_proper_name(tok: Token, ctx: PairContext) -> bool:
-    """Mode A: the diff replaces, by this word, a translation word that is a name and no dictionary word
-    ("Schulze"), not capitalised words of a title ("State Office for Road Construction")."""
-    for op in ctx.opcodes:
-        if op.tag == "replace" and op.b[0] <= tok.index < op.b[1]:
-            mine = {fold(t.text) for t in ctx.der.tokens}
-            return any(t.is_capitalised and t.is_word and not is_known(t.text.lower(), ctx.der.lang)
-                       and fold(t.text) not in mine  # the passage keeps it ("Lasuv"): it is not what was replaced
-                       for t in ctx.trans.tokens[op.a[0] : op.a[1]])  # type: ignore[union-attr]
-    return False
+def _known_place(word: str) -> bool:
+    """A place, country or language the entity lists or CLDR know ("Lyon", "Saxon", "Portuguese")."""
+    return bool(entity_ids(word) or place_ids(word, current().cache_dir))
+
+
+def _keeps_every_place(ctx: PairContext) -> bool:
+    """Whether the passage renders every known place of the translation (mode A) or the original (mode B)."""
+    side = ctx.trans if ctx.trans is not None else ctx.src
+    folded, tl = fold(ctx.der.text), translit(ctx.der.text)
+    return not any(t.is_word and t.is_capitalised and _known_place(t.text) and not _found_in(t, ctx.der, folded, tl)
+                   for t in side.tokens)
 
 
 # ------------------------------------------------------------------ gender of persons
