@@ -3,9 +3,11 @@
 Runs the real CLI in a subprocess (so start-up, lexicon and lemmatiser loading count) with
 OMP/BLAS threads pinned to 1 and the process pinned to one CPU where the OS allows it.
 
-    python -m benchmarks.throughput [--pairs N] [--no-setup]
+    python -m benchmarks.throughput [--pairs N] [--no-setup | --set-up-cache DIR]
 
-``--no-setup`` skips ``provenance setup`` before the warm-up run (the procedure of the first runs below).
+``--no-setup`` skips ``provenance setup`` before the warm-up run (the procedure of the first runs below);
+``--set-up-cache DIR`` copies a cache dir that ``provenance setup`` of this code has built instead of running it
+again (the set-up is not what is timed here, and it takes minutes).
 """
 
 from __future__ import annotations
@@ -146,6 +148,7 @@ def main() -> None:
     ap.add_argument("--thorough-pairs", type=int, default=300,
                     help="also time thorough mode on the first N of the pairs (0: skip)")
     ap.add_argument("--no-setup", action="store_true", help="no `provenance setup` before the warm-up run")
+    ap.add_argument("--set-up-cache", type=Path, help="a cache dir `provenance setup` built: copied, not rebuilt")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
     lines = []
@@ -162,8 +165,8 @@ def main() -> None:
     warmup, lines = lines[:WARMUP], lines[WARMUP:]
     setup = not args.no_setup
     with tempfile.TemporaryDirectory() as tmp:
-        template = Path(tmp) / "cache" if setup else None
-        if template is not None:
+        template = (args.set_up_cache or Path(tmp) / "cache") if setup else None
+        if template is not None and args.set_up_cache is None:
             _set_up(template)
         cold, cached = _timed(lines, warmup, [], template=template, again=True)
         rows = [["default", cold], ["default, the same pairs again (word vectors cached)", cached]]
