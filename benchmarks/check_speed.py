@@ -118,7 +118,11 @@ token on one core (a single word, 6 tokens with the prefix, about 14 ms; a 27-to
 vectors do not depend on the batch (bit-identical alone or in a batch), so a vector stored at set-up is the one a
 check would compute. Of the 265 words, a source table of 10,000 words per language (instead of 3,000) holds 85
 (20,000: 125); the rest are a long tail of compounds and names. The round's change: set-up stores 10,000 words per
-source language.
+source language. Against the previous table (load 9.5 then, 11 now): set-up 388 -> 683 s CPU (the 31,060 words it
+adds took 319 s of one core when embedded alone), the second new article 13.0 -> 10.6 s CPU and 345 -> 267
+embeddings (2.74 -> 2.12 per segment), the 8,000-word one 39.9 -> 35.6 s and 1,291 -> 1,024, the third article's
+word vectors 202 -> 139; the findings of the three articles of benchmarks/faithful_article.py and of the first 300
+pairs of the throughput benchmark byte-identical (JSON) with the old and the new table.
 """
 
 
