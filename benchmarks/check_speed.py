@@ -104,6 +104,25 @@ benchmarks/faithful_article.py computed 520 / 543 / 492 words. After the round's
 vectors of the 3,000 most frequent words of each source language; the FreeDict word lists as memory-mapped tries):
 261 / 261 / 240 words, the same sentence texts, findings identical (JSON) on all three; the second article 15.7 s
 CPU under the profiler, the FreeDict lists 0.1 s.
+
+First runs of the sixth round (branch speed6; code of main at ea2b099; load average 7 to 9.5 on the 2 cores, so read
+CPU seconds): `provenance setup` 522 s wall / 385 s CPU / 824 MB. The second new 2,000-word article checked
+in-process on a copy of that cache (one model thread, under cProfile): 21.3 s wall / 12.8 s CPU, 6 findings, 358
+texts embedded: 93 sentence texts for the aligner (5.1 s of the profile) and 265 words (4.1 s; 248 asked by the
+word-vector antonym check, mostly German words of the original for mode A's fallback: compounds such as
+'kraftfahrzeugrennen', 'infektionsschutzbestimmungen', and names), in 112 model calls of about 2 words each (one
+per sentence pair). The rest is loading: regex compiles 2.5 s (the attribution lexicon 1.3 s), py3langid's model 1.3
+s (its LZMA file), the outlet registry 1.2 s (812 TOML files and the regular expression of all their names),
+simplemma's English dictionary for the finder's English-word test 0.9 s. The model's cost is about 1.8 ms per
+token on one core (a single word, 6 tokens with the prefix, about 14 ms; a 27-token sentence about 50 ms), and its
+vectors do not depend on the batch (bit-identical alone or in a batch), so a vector stored at set-up is the one a
+check would compute. Of the 265 words, a source table of 10,000 words per language (instead of 3,000) holds 85
+(20,000: 125); the rest are a long tail of compounds and names. The round's change: set-up stores 10,000 words per
+source language. Against the previous table (load 9.5 then, 11 now): set-up 388 -> 683 s CPU (the 31,060 words it
+adds took 319 s of one core when embedded alone), the second new article 13.0 -> 10.6 s CPU and 345 -> 267
+embeddings (2.74 -> 2.12 per segment), the 8,000-word one 39.9 -> 35.6 s and 1,291 -> 1,024, the third article's
+word vectors 202 -> 139; the findings of the three articles of benchmarks/faithful_article.py and of the first 300
+pairs of the throughput benchmark byte-identical (JSON) with the old and the new table.
 """
 
 

@@ -87,6 +87,13 @@ def test_the_source_table_holds_a_language_s_frequent_words_as_the_cross_lingual
     assert wordvec.source_table_words("de", size=50) == words[:50]  # the most frequent first
 
 
+def test_the_source_table_reads_far_enough_down_the_frequency_list_for_its_full_size() -> None:
+    # inflected forms share a lemma and stop words are left out, so the list is read well past the size wanted
+    for lang in ("de", "ru"):
+        words = wordvec.source_table_words(lang)
+        assert len(words) == wordvec.SOURCE_TABLE_SIZE == len(set(words))
+
+
 def test_without_word_frequencies_set_up_skips_the_source_tables(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from provenance.lang import frequency
