@@ -191,6 +191,12 @@ FIRST_RUNS: dict[str, str] = {
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
     ),
+    HELDOUT11: (
+        "at ea2b099 (the fifteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
+        "memory 15 major+ findings, precision 0.600, recall 0.409 (9 of 22); faithful sentences flagged 5/110 major+ "
+        "(4.5%), 18/110 at any severity; 4 major+ findings on the 10 faithful cases; with the gloss 25 major+, "
+        "precision 0.480, recall 0.500 (11 of 22), flagged 14/110 / 47/110, 6 on faithful cases. Errors not printed."
+    ),
     HELDOUT10: (
         "at 92b7cc1 (the fourteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
         "memory 25 major+ findings, precision 0.520, recall 0.619 (13 of 21); faithful sentences flagged 12/144 "
