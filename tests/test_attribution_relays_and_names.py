@@ -163,6 +163,12 @@ def test_a_person_named_by_their_employer_speaks_for_themself() -> None:
     assert found('"Blocking is cheap and it works," said a former Le Monde journalist who now lives in Canada.') == []
 
 
+def test_a_name_followed_by_who_is_a_person_not_an_outlet() -> None:
+    # outlets take "which": the name an unregistered speaker gives is no masthead, however it is credited
+    assert found('"A bus is not the same promise," said Haruko Ibaragi, who runs an inn near the station.') == []
+    assert found("Over 900 pipes were cleaned, according to Gerrit Maasdam, who chairs the foundation.") == []
+
+
 def test_a_list_of_headline_lines_credits_each_line() -> None:
     passages = found(
         "On the front pages:\nBILD: Budget passes at 3 a.m. after walkout\nTeachers promised a rise - Le Monde",

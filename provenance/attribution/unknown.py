@@ -268,6 +268,8 @@ def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
     if not m:
         return None
     desc = m.group("desc")
+    if WORD_RE.findall(desc)[:1] and WORD_RE.findall(desc)[0].lower() in ("who", "whose"):
+        return "agent"  # "said Mitsuko Tanabe, who runs a guesthouse": outlets take "which"
     cut = _HEAD_END.search(desc)
     words = WORD_RE.findall(desc[: cut.start()] if cut else desc)
     if not words or words[-1][:1].isupper():
