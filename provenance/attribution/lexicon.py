@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from provenance.attribution.patterns import (
@@ -19,6 +17,7 @@ from provenance.attribution.patterns import (
     PLACE,
     TIME_PHRASE,
 )
+from provenance.attribution.vocabulary import finder_data
 from provenance.calendar import calendar_words
 
 # months and weekdays are listed once, in data/calendar.toml
@@ -204,7 +203,7 @@ LANGUAGE_ADJECTIVE = r"(?-i:[A-ZÀ-Þ][\w'’]*)-language"
 
 @cache
 def load_lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
+    raw = finder_data()
     words = raw["outlet_words"]
     words = {
         **words,
