@@ -61,7 +61,7 @@ SHAPE: Shape = {
         "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "omissions",
         "verification_notes", "non_responses", "speech_verbs", "evaluative",
     ),
-    "names": _words("honorifics", "sentence_openers"),
+    "names": _words("honorifics", "sentence_openers", "particles", "elided_particles", "place_particles"),
     "credit_line": _words("fillers"),
     "unknown_outlets": {
         **_words(
@@ -72,6 +72,10 @@ SHAPE: Shape = {
         "threshold": NUMBER,
         "tld_languages": LANGUAGES,
     },
+    "articles": _words("title_capitalised"),
+    "time": _words("relative", "parts_of_day", "deictic", "clock_suffixes"),
+    "grammar": _words("plans", "apposition_stops"),
+    "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
 }
 
 
