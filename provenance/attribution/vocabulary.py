@@ -35,7 +35,8 @@ def _words(*keys: str) -> dict[str, Kind]:
 # every table and key of the file, and what each holds: the finder looks them up by these names
 SHAPE: Shape = {
     "outlet_words": {
-        **_words("descriptors", "after_name", "adjectives", "adjectives_region", "adjectives_trade"),
+        **_words("descriptors", "after_name", "adjectives", "adjectives_region", "adjectives_trade", "ranking_endings",
+                 "ranking_words"),
         "kinds": GROUPS,
         "kind_anaphors": GROUPS,
         "post": _words("openers"),
@@ -54,12 +55,14 @@ SHAPE: Shape = {
         "report_lead", "report_participles", "report_prepositions", "report_nouns", "report_verbs", "quote_intro",
         "continuation", "topic_shift", "afterwards", "present_auxiliaries", "report_objects", "past_auxiliaries",
         "participle_next", "irregular_past", "continuation_verbs", "continuation_cues", "programme_nouns",
-        "programme_speech", "relay", "quote_before", "quote_after", "quote_saying",
+        "programme_speech", "relay", "quote_before", "quote_after", "quote_saying", "frame_firsts",
+        "continuation_openers", "continuation_adverbs", "continuation_not_past", "seen_verbs", "to_the_described",
+        "cited_in", "cited_in_nouns", "employee_ranks", "reporters_prepositions", "went_on",
     ),
     "negative": _words("phrases"),
     "commentary": _words(
         "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "omissions",
-        "verification_notes", "non_responses", "speech_verbs", "evaluative",
+        "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs",
     ),
     "names": _words("honorifics", "sentence_openers", "particles", "elided_particles", "place_particles"),
     "credit_line": _words("fillers"),
@@ -67,14 +70,16 @@ SHAPE: Shape = {
         **_words(
             "name_words", "compound_endings", "english_mastheads", "foreign_articles", "strong_before",
             "strong_after", "outlet_verbs", "not_outlets", "org_words", "person_pronouns", "agent_endings",
-            "agent_not_person", "given_names",
+            "agent_not_person", "given_names", "pronoun_verbs",
         ),
         "threshold": NUMBER,
         "tld_languages": LANGUAGES,
     },
-    "articles": _words("title_capitalised"),
-    "time": _words("relative", "parts_of_day", "deictic", "clock_suffixes"),
-    "grammar": _words("plans", "apposition_stops"),
+    "articles": _words("english", "before_name", "title_capitalised"),
+    "time": _words("relative", "parts_of_day", "deictic", "frame_relative", "before_subject", "ordinal_suffixes",
+                   "weekend", "clock_suffixes"),
+    "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
+                      "apposition_stops"),
     "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
 }
 
