@@ -75,11 +75,11 @@ SHAPE: Shape = {
         "threshold": NUMBER,
         "tld_languages": LANGUAGES,
     },
-    "articles": _words("english", "before_name", "title_capitalised"),
+    "articles": _words("english", "before_name", "before_subject", "title_capitalised"),
     "time": _words("relative", "parts_of_day", "deictic", "frame_relative", "before_subject", "ordinal_suffixes",
                    "weekend", "clock_suffixes"),
     "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
-                      "apposition_stops"),
+                      "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "apposition_stops"),
     "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
 }
 
