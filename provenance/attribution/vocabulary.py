@@ -77,9 +77,10 @@ SHAPE: Shape = {
     },
     "articles": _words("english", "before_name", "before_subject", "title_capitalised"),
     "time": _words("relative", "parts_of_day", "deictic", "frame_relative", "before_subject", "ordinal_suffixes",
-                   "weekend", "clock_suffixes"),
+                   "weekend", "joiner_words", "clock_suffixes"),
     "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
-                      "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "apposition_stops"),
+                      "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
+                      "apposition_stops"),
     "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
 }
 
