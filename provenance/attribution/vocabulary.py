@@ -36,7 +36,7 @@ def _words(*keys: str) -> dict[str, Kind]:
 SHAPE: Shape = {
     "outlet_words": {
         **_words("descriptors", "after_name", "adjectives", "adjectives_region", "adjectives_trade", "ranking_endings",
-                 "ranking_words"),
+                 "ranking_words", "language_editions"),
         "kinds": GROUPS,
         "kind_anaphors": GROUPS,
         "post": _words("openers"),
