@@ -80,7 +80,7 @@ SHAPE: Shape = {
                    "weekend", "joiner_words", "clock_suffixes"),
     "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
-                      "apposition_stops"),
+                      "not_verb_endings", "apposition_stops"),
     "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
 }
 
