@@ -245,6 +245,7 @@ def load_lexicon() -> Lexicon:
     insertions = alt(raw["cues"].get("after_insertions", []))
     quote_words = raw["cues"]
     english = either(raw["articles"]["english"])  # "the", "a", "an": before a description
+    according = either(raw["cues"]["according"])  # "according to the paper", "per the broadcaster"
     ordinal = either(raw["time"]["ordinal_suffixes"])  # "12th March"
     look_adverbs = "|".join(re.escape(w) + r"\s+" for w in raw["commentary"]["look_adverbs"])  # "now looks"
     before_subject = "|".join(re.escape(w) + r" \w+" for w in raw["time"]["before_subject"])  # "last week X said"
@@ -299,7 +300,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         report_before=re.compile(
-            rf"(?:^|[\s,;:(—–-])(?:{alt(raw['cues']['report_lead'])})\s+(?:(?:a|an|the|its|their)\s+)?"
+            rf"(?:^|[\s,;:(—–-])(?:{alt(raw['cues']['report_lead'])})\s+(?:(?:{either(raw['grammar']['determiners'])})\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})"
             rf"(?:\s+(?:{alt(raw['cues']['report_participles'])}))?\s+(?:{alt(raw['cues']['report_prepositions'])})"
             rf"(?:\s+{article})?\s*{OPEN_MARKS}$",
@@ -337,7 +338,7 @@ def load_lexicon() -> Lexicon:
             rf"^\W*(?:(?:{either(raw['cues']['continuation_openers'])})\b[^,.;:\"“”«»]{{3,80}},\s+)?"
             rf"(?:(?:{alt(raw['cues']['continuation'])}|{desc_anaphor})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
-            rf"|(?:according\s+to|per)\s+{desc_anaphor}\b"
+            rf"|(?:{according})\s+{desc_anaphor}\b"
             rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})"
             rf"(?:\s+(?:{either(raw['cues']['continuation_adverbs'])}))?"
             rf"\s+(?:has\s+|had\s+)?(?!(?:{either(raw['cues']['continuation_not_past'])})\b)"
@@ -353,9 +354,9 @@ def load_lexicon() -> Lexicon:
             rf"(?:\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b)?"
             # '"...," the owner told the Freiburg paper'
             rf"|\b(?:{alt(raw['cues']['to_the_outlet'])})\s+(?:{desc_anaphor})\b"
-            rf"|[,—–(]\s*(?:according\s+to|per)\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
+            rf"|[,—–(]\s*(?:{according})\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
             # "..., according to the document." : the paper's source named by what it is
-            rf"|[,—–(]\s*(?:according\s+to|per)\s+the\s+(?:[\w-]+\s+)?"
+            rf"|[,—–(]\s*(?:{according})\s+the\s+(?:[\w-]+\s+)?"
             rf"(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})\s*[.)]?\s*$",
             re.I,
         ),

@@ -57,7 +57,7 @@ SHAPE: Shape = {
         "participle_next", "irregular_past", "continuation_verbs", "continuation_cues", "programme_nouns",
         "programme_speech", "relay", "quote_before", "quote_after", "quote_saying", "frame_firsts",
         "continuation_openers", "continuation_adverbs", "continuation_not_past", "seen_verbs", "to_the_described",
-        "cited_in", "cited_in_nouns", "employee_ranks", "reporters_prepositions", "went_on",
+        "cited_in", "cited_in_nouns", "employee_ranks", "reporters_prepositions", "went_on", "according",
     ),
     "negative": _words("phrases"),
     "commentary": _words(
@@ -80,7 +80,7 @@ SHAPE: Shape = {
                    "weekend", "joiner_words", "clock_suffixes"),
     "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
-                      "not_verb_endings", "apposition_stops"),
+                      "not_verb_endings", "determiners", "apposition_stops"),
     "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
 }
 
