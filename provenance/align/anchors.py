@@ -9,17 +9,14 @@ from functools import lru_cache
 
 import numpy as np
 
+from provenance.lang.words import CYRILLIC_LATIN
+
 _NUMBER = re.compile(r"\d+(?:[.,'\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _CAPWORD = re.compile(r"\b[^\W\d_][\w'’-]*")
 _QUOTED = re.compile(r"[\"“„«‹‚‘]\s*([^\"“”„«»‹›‚‘’]{1,60}?)\s*[\"”“»›’‘]")
-_CYRILLIC = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ie", "ж": "zh",
-        "з": "z", "и": "i", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-        "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
-    }
-)  # fmt: skip
+# the package's one Cyrillic table ("й", "ю", "я", "є" give "y", "yu", "ya", "ye": the same keys here, where every "y"
+# becomes "i" below)
+_CYRILLIC = str.maketrans(dict(CYRILLIC_LATIN))
 
 
 @lru_cache(maxsize=65536)

@@ -10,6 +10,7 @@ from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import CUE_WINDOW
 from provenance.attribution.structures import Candidate, Mention, same_outlet, strip
 from provenance.attribution.unknown import says_outlet
+from provenance.attribution.vocabulary import words as listed
 from provenance.attribution.voice import credit_tense, is_commentary, reports_in_present, tense
 from provenance.model import Span
 
@@ -32,10 +33,13 @@ def is_description(lex: Lexicon, mention: Mention) -> bool:
     return len(capitalised) == 1 or place in lex.demonyms
 
 
+_ARTICLES = frozenset(listed("articles.english"))
+
+
 def by_kind_only(lex: Lexicon, written: str) -> bool:
     """ "a regional newspaper", "a Busan-based daily", "the eastern Slovak daily": an outlet described by no word
     of a name (a nationality is no name)."""
-    words = [w for w in written.split() if w.lower() not in ("a", "an", "the")]
+    words = [w for w in written.split() if w.lower() not in _ARTICLES]
     return "," not in written and all(w.islower() or w.endswith("-based") or w.lower() in lex.demonyms for w in words)
 
 

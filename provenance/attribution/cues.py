@@ -27,12 +27,20 @@ from provenance.attribution.patterns import (
     WORD_RE,
 )
 from provenance.attribution.structures import Mention, after_apposition
+from provenance.attribution.vocabulary import either, words
 from provenance.model import Span
 
 # 'inline' (a reported sentence), 'quote' (a direct quotation credited to the outlet), 'leadin_colon' and
 # 'inline_colon' (the cue ends in a colon: the rest of the paragraph is the outlet's)
 Cue = Literal["inline", "quote", "leadin_colon", "inline_colon"]
 DECLINED: Final = "declined"
+
+# the words of the rules below, from data/attribution.toml
+_WAS = either(words("grammar.headline_verbs"))  # '"Empty pots" was BirGün's headline'
+_TONE = either(words("grammar.tone_verbs"))  # "Le Télégramme is blunt:"
+_SUBJECT_ARTICLES = either(words("articles.before_subject"))  # "The BBC reported", "Die Zeit berichtet"
+_PLACE_ADVERBS = either(words("grammar.place_adverbs"))  # "Over in Prague the news site X reported"
+_PLACE_PREPOSITIONS = either(words("grammar.place_prepositions"))
 Verdict = Cue | Literal["declined"] | None
 Construction = Callable[[Lexicon, str, str], Verdict]
 
@@ -44,7 +52,7 @@ def _programme(lex: Lexicon, pre: str, post: str) -> Verdict:
 
 def _headline_possessive(lex: Lexicon, pre: str, post: str) -> Verdict:
     """'"Empty pots" was BirGün's front-page headline'"""
-    return "inline" if HEADLINE_POSSESSIVE.match(post) and re.search(r"\b(?:was|is|became)\s*$", pre) else None
+    return "inline" if HEADLINE_POSSESSIVE.match(post) and re.search(rf"\b(?:{_WAS})\s*$", pre) else None
 
 
 def _possessive(lex: Lexicon, pre: str, post: str) -> Verdict:
@@ -204,7 +212,7 @@ def introduction(text: str, lex: Lexicon, span: Span, mention: Mention) -> str |
         # "X explained the remaining obstacles in a long piece:": a saying verb needs no "that" before a colon
         or lex.verb_bare.match(after_apposition(mention, rest))
         # "... and Le Télégramme is blunt:": the outlet and a word on its tone introduce its words
-        or re.fullmatch(r"\s+(?:is|was|sounds|remains|gets|got)\s+[\w-]+(?:\s+[\w-]+)?\s*", rest[:-1])
+        or re.fullmatch(rf"\s+(?:{_TONE})\s+[\w-]+(?:\s+[\w-]+)?\s*", rest[:-1])
     ):
         return "verb"
     if words > MAX_LEADIN_WORDS:
@@ -220,7 +228,7 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
     # adjectives after it: "The conservative Yomiuri Shimbun wrote"
     pre = pre.rstrip().rstrip('«„"“‚‘»›')
     pre = lex.edition.sub("", lex.article_adjectives.sub("", pre + " ").rstrip()).rstrip()
-    pre = re.sub(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|il|lo|de|het|o|a)\s*$", "", pre.strip(), flags=re.I)
+    pre = re.sub(rf"(?:^|\s)(?:{_SUBJECT_ARTICLES})\s*$", "", pre.strip(), flags=re.I)
     # a possessive that places the outlet belongs to it too: "Porto Alegre's Zero Hora said", "the public radio's
     # news site irozhlas.cz reported"
     pre = POSSESSIVE_BEFORE.sub("", pre).rstrip()
@@ -228,7 +236,7 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
     pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()
     if not pre:
         return True
-    if re.fullmatch(rf"(?i:(?:over|back|out)\s+)?(?i:in|from|across)\s+{PLACE_WORDS}", pre):
+    if re.fullmatch(rf"(?i:(?:{_PLACE_ADVERBS})\s+)?(?i:{_PLACE_PREPOSITIONS})\s+{PLACE_WORDS}", pre):
         return True  # "In Prague the news site X reported": a place opening the sentence, no comma
     return lex.subject_boundary.search(pre) is not None
 

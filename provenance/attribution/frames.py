@@ -12,16 +12,19 @@ import re
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.structures import Candidate, same_outlet, strip
+from provenance.attribution.vocabulary import either, words
+from provenance.calendar import calendar_words
 from provenance.model import Span
 
 # a passage's frame is looked for in its first sentences only (a credited stretch is rarely longer; a hostile
 # one-line article is)
 MAX_FRAME_SENTENCES = 60
 # what joins a cue to the reported words: "reported on Monday that", "According to BILD,", "wrote:"
+# (the weekdays are data/calendar.toml's, the other words data/attribution.toml's)
 _JOINER = re.compile(
-    r"(?:\s+(?:(?:on|last|this|late|early)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"yesterday|today|week|month|year|morning|evening|night|earlier|later))?"
-    r"(?:\s+(?:that|whether|how)\b|\s*[,:;—–])?",
+    rf"(?:\s+(?:(?:{either(words('time.frame_relative'))})\s+)?"
+    rf"(?:{either((*calendar_words('en').weekdays, *words('time.joiner_words')))}))?"
+    rf"(?:\s+(?:{either(words('grammar.complementisers'))})\b|\s*[,:;—–])?",
     re.I,
 )
 

@@ -27,6 +27,7 @@ from provenance.attribution.structures import (
     strip,
 )
 from provenance.attribution.unknown import english_masthead, find_unknown_outlets, is_english_word
+from provenance.attribution.vocabulary import either, words
 from provenance.model import Document, Link, Outlet, Paragraph, Span
 from provenance.segment import split_sentences, trim_span
 
@@ -277,7 +278,7 @@ def _introduces(text: str, lex: Lexicon, sent: Span, mention: Mention) -> Cue | 
 
 # "ERR News, the English-language service,", "the English-language Slovak Spectator": said to write in English
 _ENGLISH_APPOSITION = re.compile(r"\s*,\s+(?:[\w'’-]+\s+){0,4}?English(?:-language)?\s+(?:[\w-]+\s+)?"
-                                 r"(?:edition|service|version|site|website|daily|paper|newspaper|outlet|arm)\b")
+                                 rf"(?:{either(words('outlet_words.language_editions'))})\b")
 
 
 def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from provenance.attribution.patterns import (
@@ -19,6 +17,7 @@ from provenance.attribution.patterns import (
     PLACE,
     TIME_PHRASE,
 )
+from provenance.attribution.vocabulary import either, finder_data
 from provenance.calendar import calendar_words
 
 # months and weekdays are listed once, in data/calendar.toml
@@ -60,8 +59,8 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
             # ... or "in its Wednesday edition", "on its website" ("its" is a publication's, not a person's) or a time
             # ("on Thursday") to the end
             r"(?:(?:\s+[\w'’-]+){0,4}?\s+that\b|\s*(?:on\s+\w+\s*)?[:,]|\s+[\"“„«]"
-            r"|(?:\s+(?:on|in)\s+(?:its|their)(?:\s+[\w'’-]+){1,3}|\s+(?:on|last|this|late|early)\s+\w+(?:\s+\w+)?"
-            r"|\s+(?:yesterday|today))?\s*[.)]?\s*$)",
+            rf"|(?:\s+(?:on|in)\s+(?:its|their)(?:\s+[\w'’-]+){{1,3}}|\s+(?:{either(raw['time']['frame_relative'])})"
+            r"\s+\w+(?:\s+\w+)?|\s+(?:yesterday|today))?\s*[.)]?\s*$)",
             re.I,
         ),
         outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:{alt(data['outlet_verbs'])})\b", re.I),
@@ -70,7 +69,7 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
         foreign_articles=frozenset(data["foreign_articles"]),
         org_words=frozenset(w.lower() for w in data["org_words"]),
         person_pronouns=re.compile(
-            rf"^\s*(?:said|says|told|added|claimed)\s+(?:that\s+)?(?:{alt(data['person_pronouns'])})\b", re.I
+            rf"^\s*(?:{either(data['pronoun_verbs'])})\s+(?:that\s+)?(?:{alt(data['person_pronouns'])})\b", re.I
         ),
         agent_endings=tuple(data["agent_endings"]),
         agent_not_person=frozenset(w.lower() for w in data["agent_not_person"]),
@@ -96,7 +95,7 @@ def _frame_words(raw: dict[str, Any]) -> list[str]:
         raw["unknown_outlets"]["strong_after"],
         raw["unknown_outlets"]["outlet_verbs"],
         raw["leadin"]["openers"],
-        ["according", "per", "via", "as"],
+        raw["cues"]["frame_firsts"],
     ]
     return sorted({phrase.split()[0] for words in lists for phrase in words if phrase.split()})
 
@@ -204,7 +203,7 @@ LANGUAGE_ADJECTIVE = r"(?-i:[A-ZÀ-Þ][\w'’]*)-language"
 
 @cache
 def load_lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("provenance").joinpath("data", "attribution.toml").read_text(encoding="utf-8"))
+    raw = finder_data()
     words = raw["outlet_words"]
     words = {
         **words,
@@ -212,7 +211,7 @@ def load_lexicon() -> Lexicon:
     }
     demonyms = dict(raw["demonyms"]) | dict(raw.get("more_places", {}))
     demonyms_after = dict(raw.get("demonyms_after", {}))
-    article = r"(?:the|a|an|le|la|les|l'|el|los|il|lo|die|der|das|dem|den|des|de|het|o|a)"
+    article = rf"(?:{either(raw['articles']['before_name'])})"
     # "the German daily", "Finland's largest daily", "le quotidien italien"
     desc = (
         rf"(?:(?<![\w'’]){article}\s+)?(?:(?P<demonym>{alt(demonyms)})(?:['’]s)?[\s-]+)?"
@@ -224,7 +223,7 @@ def load_lexicon() -> Lexicon:
     # "X has also reported", "X on Tuesday carried a report"
     after_time = (
         rf"(?:\s+(?:{TIME_PHRASE}))?"
-        r"(?:\s+(?:has|had|have))?(?:\s+(?:also|first|later|recently|previously|exclusively|earlier|now|again))?"
+        rf"(?:\s+(?:{either(raw['grammar']['perfect'])}))?(?:\s+(?:{either(raw['grammar']['frame_adverbs'])}))?"
     )
     editions = alt(raw["cues"]["edition_possessives"]).replace("'", "['’]")
     verbs_after = alt(raw["cues"]["after"])
@@ -238,12 +237,18 @@ def load_lexicon() -> Lexicon:
     # ... or by its country's or city's possessive ("Israel's biggest-selling newspaper", "Finland's largest daily")
     # (a possessive needs a ranking word: "Kazan's public transport network" is no outlet)
     desc_anaphor = (rf"(?:the\s+(?:(?:{adjectives}|{BASED}|(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))[\s-]+){{0,2}}"
-                    rf"|(?-i:[A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+(?:[\w-]*(?:est|selling)|leading|main|top)[\s-]+"
+                    rf"|(?-i:[A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+(?:[\w-]*(?:{either(words['ranking_endings'])})"
+                    rf"|{either(words['ranking_words'])})[\s-]+"
                     rf"(?:(?:{adjectives}|[\w-]+)[\s-]+)?)(?:{descriptors})")
     # the words of an apposition before its descriptor ("the Moscow business daily"), up to a preposition or clause
     appositive_words = rf"(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?"
     insertions = alt(raw["cues"].get("after_insertions", []))
     quote_words = raw["cues"]
+    english = either(raw["articles"]["english"])  # "the", "a", "an": before a description
+    according = either(raw["cues"]["according"])  # "according to the paper", "per the broadcaster"
+    ordinal = either(raw["time"]["ordinal_suffixes"])  # "12th March"
+    look_adverbs = "|".join(re.escape(w) + r"\s+" for w in raw["commentary"]["look_adverbs"])  # "now looks"
+    before_subject = "|".join(re.escape(w) + r" \w+" for w in raw["time"]["before_subject"])  # "last week X said"
     return Lexicon(
         raw=raw,
         # the name follows the descriptor, or stands in apposition: "Finland's largest daily, Helsingin Sanomat,"
@@ -295,7 +300,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         report_before=re.compile(
-            rf"(?:^|[\s,;:(—–-])(?:{alt(raw['cues']['report_lead'])})\s+(?:(?:a|an|the|its|their)\s+)?"
+            rf"(?:^|[\s,;:(—–-])(?:{alt(raw['cues']['report_lead'])})\s+(?:(?:{either(raw['grammar']['determiners'])})\s+)?"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})"
             rf"(?:\s+(?:{alt(raw['cues']['report_participles'])}))?\s+(?:{alt(raw['cues']['report_prepositions'])})"
             rf"(?:\s+{article})?\s*{OPEN_MARKS}$",
@@ -309,13 +314,12 @@ def load_lexicon() -> Lexicon:
             re.I | re.S,
         ),
         after_unknown=re.compile(
-            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{alt(raw['cues'].get('after_that', []))}|has|had|is|was|"
-            r"also|on|in|last|this|said|says)\b)",
+            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{alt(raw['cues'].get('after_that', []))}|"
+            rf"{either(raw['grammar']['after_name'])})\b)",
             re.I,
         ),
         coverage=re.compile(
-            r"^\s+(?:\w+ly\s+)?(?:on|about)\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-            r"the\s+weekend|\d))",
+            rf"^\s+(?:\w+ly\s+)?(?:on|about)\s+(?!(?:{either((*_EN_DATES.weekdays, *raw['time']['weekend']))}|\d))",
             re.I,
         ),
         possessive_report=re.compile(
@@ -331,26 +335,28 @@ def load_lexicon() -> Lexicon:
         # (not what it is: "The tabloid was founded in 1952", "The paper is celebrating")
         continuation=re.compile(
             # (after an opening phrase of its own: "Citing documents seen by its reporters, the magazine said")
-            rf"^\W*(?:(?:citing|quoting|referring\s+to|based\s+on|in|on)\b[^,.;:\"“”«»]{{3,80}},\s+)?"
+            rf"^\W*(?:(?:{either(raw['cues']['continuation_openers'])})\b[^,.;:\"“”«»]{{3,80}},\s+)?"
             rf"(?:(?:{alt(raw['cues']['continuation'])}|{desc_anaphor})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
-            rf"|(?:according\s+to|per)\s+{desc_anaphor}\b"
-            rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})(?:\s+(?:also|then|later|further))?"
-            rf"\s+(?:has\s+|had\s+)?(?!(?:was|were|owned|founded|based|published|printed|sold|bought)\b)"
+            rf"|(?:{according})\s+{desc_anaphor}\b"
+            rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})"
+            rf"(?:\s+(?:{either(raw['cues']['continuation_adverbs'])}))?"
+            rf"\s+(?:has\s+|had\s+)?(?!(?:{either(raw['cues']['continuation_not_past'])})\b)"
             rf"(?:[a-z]+ed|{alt(raw['cues']['irregular_past'])})\b)",
             re.I,
         ),
         # "..., the paper added, ...", '"...," he said in the interview', "..., according to the broadcaster"
         continuation_tag=re.compile(
-            rf"(?:^|[,—–])\s*(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}|he|she|they|it)\s+"
+            rf"(?:^|[,—–])\s*(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}|"
+            rf"{either(raw['grammar']['pronouns'])})\s+"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b"
             # whom it was said to, when that is the outlet: '"...," he told the Freiburg paper'
             rf"(?:\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b)?"
             # '"...," the owner told the Freiburg paper'
             rf"|\b(?:{alt(raw['cues']['to_the_outlet'])})\s+(?:{desc_anaphor})\b"
-            rf"|[,—–(]\s*(?:according\s+to|per)\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
+            rf"|[,—–(]\s*(?:{according})\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
             # "..., according to the document." : the paper's source named by what it is
-            rf"|[,—–(]\s*(?:according\s+to|per)\s+the\s+(?:[\w-]+\s+)?"
+            rf"|[,—–(]\s*(?:{according})\s+the\s+(?:[\w-]+\s+)?"
             rf"(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})\s*[.)]?\s*$",
             re.I,
         ),
@@ -361,7 +367,8 @@ def load_lexicon() -> Lexicon:
         judgement=re.compile(
             rf"^\W*(?:(?:{alt(raw['commentary']['judgement_subjects'])})"
             # "That date now looks optimistic": a demonstrative, a noun, how it looks to the author
-            rf"|(?:this|that|these|those)(?:\s+[\w'’-]+){{0,2}}?\s+(?:now\s+|already\s+|still\s+)?"
+            rf"|(?:{either(raw['grammar']['demonstratives'])})(?:\s+[\w'’-]+){{0,2}}?\s+"
+            rf"(?:{look_adverbs})?"
             rf"(?:{alt(raw['commentary']['look_verbs'])}))\s+(?:[\w'’-]+\s+){{0,4}}?"
             rf"(?:{alt(raw['commentary']['judgement_words'])})\b",
             re.I,
@@ -388,11 +395,11 @@ def load_lexicon() -> Lexicon:
         ),
         announcement=re.compile(rf"^\W*(?:{alt(raw['leadin'].get('announcements', []))})\b", re.I),
         apposition_after=re.compile(
-            rf"(?P<name>{NAME_RE}),\s+(?P<desc>(?i:the|a|an)\s+(?P<words>{appositive_words})"
+            rf"(?P<name>{NAME_RE}),\s+(?P<desc>(?i:{english})\s+(?P<words>{appositive_words})"
             rf"(?i:{descriptors}))(?=,)"
         ),
         apposition_tail=re.compile(
-            rf",\s+(?i:the|a|an)\s+{appositive_words}(?i:{descriptors})(?=[,.;:)])"
+            rf",\s+(?i:{english})\s+{appositive_words}(?i:{descriptors})(?=[,.;:)])"
         ),
         omission=re.compile(
             rf"^\W*what\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{alt(raw['commentary'].get('omissions', []))})\b", re.I
@@ -400,13 +407,14 @@ def load_lexicon() -> Lexicon:
         verification_note=re.compile(rf"\b(?:{alt(raw['commentary']['verification_notes'])})\b", re.I),
         # only outlets (and investigators) "see" leaked documents: the name after "seen by" is an outlet's
         seen_by=re.compile(
-            rf"\b(?i:{alt(raw['cues'].get('seen_nouns', []))})\s+(?i:seen|obtained|viewed|reviewed)\s+by\s+"
+            rf"\b(?i:{alt(raw['cues'].get('seen_nouns', []))})\s+(?i:{either(raw['cues']['seen_verbs'])})\s+by\s+"
             rf"(?P<name>{NAME_RE})(?=\s*[,.;:)]|\s*$)"
         ),
         quoted_by=re.compile(rf"\b(?:{alt(quote_words['quote_before'])})\b", re.I),
         # "... compiled by the paper", "two sources cited in the report": the outlet's reporting goes on
-        by_the_outlet=re.compile(rf"\b(?:(?:by|from|told|telling|to)\s+{desc_anaphor}"
-                                 rf"|(?:cited|quoted|named|mentioned)\s+in\s+the\s+(?:report|article|story|piece))\b",
+        by_the_outlet=re.compile(rf"\b(?:(?:{either(raw['cues']['to_the_described'])})\s+{desc_anaphor}"
+                                 rf"|(?:{either(raw['cues']['cited_in'])})\s+in\s+the\s+"
+                                 rf"(?:{either(raw['cues']['cited_in_nouns'])}))\b",
                                  re.I),
         outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
         # "X, citing Y": Y is the source; "X, quoted by Y": still X
@@ -424,11 +432,12 @@ def load_lexicon() -> Lexicon:
         interview=re.compile(rf"\b(?:{alt(raw['cues']['interview_words'])})\b", re.I),
         conversation=re.compile(rf"\b(?:{alt(raw['cues']['interview_conversation'])})\b", re.I),
         outlet_own=re.compile(rf"\bits\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_own'])})\b", re.I),
-        employee=re.compile(rf"^\s+(?:(?:former|veteran|senior|chief|longtime|long-time)\s+)?"
+        employee=re.compile(rf"^\s+(?:(?:{either(raw['cues']['employee_ranks'])})\s+)?"
                             rf"(?:{alt(raw['cues']['employees'])})\b", re.I),
         employee_reports=re.compile(rf"\b(?:{alt(raw['cues']['employee_reports'])})\b", re.I),
         by_its_reporters=re.compile(
-            rf"\b(?:by|to|from|with)\s+its\s+(?:[\w'’-]+\s+){{0,2}}(?:{alt(raw['cues']['outlet_reporters'])})\b", re.I
+            rf"\b(?:{either(raw['cues']['reporters_prepositions'])})\s+its\s+(?:[\w'’-]+\s+){{0,2}}"
+            rf"(?:{alt(raw['cues']['outlet_reporters'])})\b", re.I
         ),
         self_object=re.compile(rf"^\s+(?:{alt(raw['cues']['publication_self_objects'])})\b", re.I),
         present_reporting=frozenset(
@@ -445,7 +454,7 @@ def load_lexicon() -> Lexicon:
         | frozenset(raw["cues"]["irregular_past"])
         | {v for v in raw["commentary"]["speech_verbs"] if not v.endswith("s") and " " not in v},
         topic_shift=re.compile(rf"^\W*(?:{alt(raw['cues']['topic_shift'])})\b", re.I),
-        went_on=re.compile(r"\b(?:added|adds|went\s+on|goes\s+on|continued|continues)\b", re.I),
+        went_on=re.compile(rf"\b(?:{either(raw['cues']['went_on'])})\b", re.I),
         frame_hint=re.compile(rf"[:\"“”„«»]|\b(?:{alt(_frame_words(raw))})", re.I),
         introduction=re.compile(
             rf"\b(?i:an?|the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
@@ -469,12 +478,13 @@ def load_lexicon() -> Lexicon:
             rf"\b(?i:the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:(?i:{adjectives})[\s-]+){{0,2}}(?i:{descriptors})\b"
         ),
         bare_adjectives=re.compile(
-            rf"(?<![\w'’])(?:(?i:the|a|an)\s+)?(?:(?:(?i:{adjectives})|{BASED})[\s-]+){{1,3}}$"
+            rf"(?<![\w'’])(?:(?i:{english})\s+)?(?:(?:(?i:{adjectives})|{BASED})[\s-]+){{1,3}}$"
         ),
         subject_boundary=re.compile(
-            rf"(?:[,;:(—–-]|[\"”»]|\b(?:{alt(raw['cues']['subject_connectives'])}|on \w+|last \w+|this \w+"
+            rf"(?:[,;:(—–-]|[\"”»]|\b(?:{alt(raw['cues']['subject_connectives'])}|"
+            rf"{before_subject}"
             # a date: "On 12 March Kathimerini reported", "on March 12, 2026", "On 3 May 2025"
-            rf"|on\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+            rf"|on\s+(?:\d{{1,2}}(?:{ordinal})?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:{ordinal})?)"
             rf"(?:,?\s+\d{{4}})?))$",
             re.I,
         ),
@@ -483,7 +493,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         article_adjectives=re.compile(
-            rf"(?:^|(?<=\s))(?i:the|a|an)\s+(?:(?:(?i:{adjectives})|{BASED})[\s-]+){{1,3}}$"
+            rf"(?:^|(?<=\s))(?i:{english})\s+(?:(?:(?i:{adjectives})|{BASED})[\s-]+){{1,3}}$"
         ),
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(

@@ -9,7 +9,12 @@ from collections.abc import Callable
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import FOREIGN_ARTICLE, GENITIVE, WORD_RE
 from provenance.attribution.structures import Mention, OutletRegistry, SpanIndex
+from provenance.attribution.vocabulary import either, words
 from provenance.model import Outlet, Span
+
+# "newspaper, the X": English articles (data/attribution.toml)
+_ARTICLES = frozenset(words("articles.english"))
+_ARTICLE = either(words("articles.english"))
 
 
 def widen_start(text: str, start: int, lex: Lexicon) -> int:
@@ -20,14 +25,14 @@ def widen_start(text: str, start: int, lex: Lexicon) -> int:
         quoted = widen_start(text, start - 1, lex)
         return quoted if quoted < start - 1 else start
     before = text[max(0, start - 40) : start].split()
-    if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1 and before[-2].endswith(","):
+    if before and before[-1].lower() in _ARTICLES and len(before) > 1 and before[-2].endswith(","):
         before = before[:-1]  # "newspaper, the X"
     # cheap test before the regex
     if not before or before[-1].lower().rstrip(",") not in lex.descriptor_last_words:
         adjectives = lex.bare_adjectives.search(text[max(0, start - 60) : start])  # "writes reformist Sharq"
         return start - len(adjectives.group(0)) if adjectives else start
     window = text[max(0, start - 80) : start]
-    article = re.search(r",\s+(?:the|a|an)\s+$", window, re.I)
+    article = re.search(rf",\s+(?:{_ARTICLE})\s+$", window, re.I)
     body = window[: article.start() + 1] + " " if article else window
     prefix = lex.descriptor_prefix.search(body)
     if not prefix:

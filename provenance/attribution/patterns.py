@@ -1,12 +1,16 @@
 """Every pattern and limit of the attribution finder that is not a word list, in one place.
 
 Word lists live in ``provenance/data/attribution.toml`` and are compiled by ``lexicon.py``; what stays here is
-the shape of names, quotation marks, datelines and labels, and how sure each way of finding a passage is.
+the shape of names, quotation marks, datelines and labels, and how sure each way of finding a passage is. The few
+closed-class words these shapes hold (name particles, articles, time words, layout labels) are read from the same
+file and joined in the order written.
 """
 
 from __future__ import annotations
 
 import re
+
+from provenance.attribution.vocabulary import either, words
 
 # How sure each way of finding a passage is (an unknown outlet costs a further 20%).
 CONFIDENCE = {
@@ -42,7 +46,7 @@ WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # a full stop belongs to a name only inside it or after a capital ("F.A.Z.", "S. Paulo"), not "... Onet."
 NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ](?:[\w'’&-]|\.(?=\w))*(?:(?<=[A-ZÀ-ÖØ-Þ])\.)?"
 NAME_GAP = r"(?:[ \t]|\n(?![ \t]*\n))+"  # names do not run across a blank line
-NAME_PARTICLE = r"(?:de|del|della|dello|di|da|dos|das|do|la|le|el|van|von|der|den|het|am|im|of|the|y|e|i)"
+NAME_PARTICLE = rf"(?:{either(words('names.particles'))})"
 # a newsletter or list item's label: one to three capitalised words and a colon, then a new sentence
 _LABEL_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.&-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.&-]*){0,2}"
 _LABEL_END = r":\s+(?=[A-ZÀ-ÖØ-Þ\"“„«])"
@@ -55,7 +59,7 @@ SPEAKER_LABEL = re.compile(
 # a channel's number inside a name: "TV 2 Østjylland", "Antena 3", "RTL 2" (not "2,000" or "3.5")
 NAME_NUMBER = r"\d{1,2}(?![\d.,]\d)"
 # an elided particle joined to the next word: "Dernières Nouvelles d'Alsace", "Corriere dell'Umbria"
-NAME_ELIDED = r"(?:d|l|dell|all|nell|sull)['’]"
+NAME_ELIDED = rf"(?:{either(words('names.elided_particles'))})['’]"
 NAME_RE = (
     rf"{NAME_WORD}(?:{NAME_GAP}(?:{NAME_PARTICLE}{NAME_GAP}){{0,2}}(?:{NAME_ELIDED})?{NAME_WORD}"
     rf"|[ \t]{NAME_NUMBER}(?=[ \t]+{NAME_WORD}|[ \t]+[a-z]|[,.;:]|$)){{0,4}}"
@@ -63,15 +67,18 @@ NAME_RE = (
 # an outlet's abbreviation in brackets right after its name: "Lebensmittel Zeitung (LZ) reported"
 BRACKETED_ABBREVIATION = re.compile(r"[ \t]*\(([A-ZÀ-Þ][A-Za-zÀ-ÿ0-9.&-]{0,11})\)")
 # the article opening many foreign titles ("Le Canard enchaîné", "Il manifesto", "Die tageszeitung")
-FOREIGN_ARTICLE = re.compile(r"(?:Le|La|Les|L'|L’|El|Il|Lo|Der|Die|Das|De|Het|O|Os|As)(?:\s|$)")
+FOREIGN_ARTICLE = re.compile(rf"(?:{either(words('articles.title_capitalised'))})(?:\s|$)")
 # a place before a descriptor: "the Rio de Janeiro daily", "the Munich-based"
-PLACE = r"(?P<place>[A-ZÀ-Þ][\w'’]+(?:[ \t]+(?:(?:de|da|do|del|di|am|an|sur)[ \t]+)?[A-ZÀ-Þ][\w'’]+){0,2})"
+PLACE = (
+    rf"(?P<place>[A-ZÀ-Þ][\w'’]+(?:[ \t]+(?:(?:{either(words('names.place_particles'))})[ \t]+)?"
+    r"[A-ZÀ-Þ][\w'’]+){0,2})"
+)
 # "on its website", "in their Friday edition": where an outlet published, after its reporting verb
+# (two prepositions and two possessives: grammar of the phrase, not a list to grow)
 OWN_MEDIUM = re.compile(r"^\s+(?:on|in)\s+(?:its|their)\s", re.I)
 # after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
 SELF_NEWS = re.compile(
-    r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+)?it\s+(?:would|will|plans|planned|intends|intended|aims|was\s+planning|"
-    r"is\s+planning)\b",
+    rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:that\s+)?it\s+(?:{either(words('grammar.plans'))})\b",
     re.I,
 )
 # a thread's post number: "1/ ", "2/7 "
@@ -79,11 +86,11 @@ POST_NUMBER = re.compile(r"\d{1,3}/\d{0,3}[ \t]+(?=\S)")
 # one or two capitalised words naming a place: "Prague", "Basel City"
 PLACE_WORDS = r"[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?"
 # words that end an apposition's description ("Mr Jones, a columnist at the daily," is a person)
-APPOSITION_STOP = r"at|for|of|in|with|from|to|on|by|and|or|who|which|that|whose"
+APPOSITION_STOP = either(words("grammar.apposition_stops"))
 # when, between an outlet and its reporting verb: "X on Tuesday carried a report", "X last week revealed"
 TIME_PHRASE = (
-    r"(?:on|last|this|earlier\s+this|late\s+on|early\s+on)\s+\w+(?:\s+(?:morning|afternoon|evening|night))?"
-    r"|yesterday|today|overnight"
+    rf"(?:{either(words('time.relative'))})\s+\w+(?:\s+(?:{either(words('time.parts_of_day'))}))?"
+    rf"|{either(words('time.deictic'))}"
 )
 # a possessive that places an outlet before its name: "Porto Alegre's Zero Hora", "the public radio's news site X"
 POSSESSIVE_BEFORE = re.compile(
@@ -94,13 +101,13 @@ POSSESSIVE_BEFORE = re.compile(
 # place in ordinary capitals before a long dash: "Prague — "
 DATELINE = re.compile(
     r"\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’./-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’./-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
-    r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}))?)\s+[—–-]\s+"
+    rf"|\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{either(words('time.clock_suffixes'))}|[A-Z]{{2,4}}))?)\s+[—–-]\s+"
     r"|[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?\s+[—–]\s+)"
 )
 
 # a header line above an article's text: "Brief | 12 February 2025", "By Anna Kim", "Updated 3 May 2025, 10:14"
 HEADER_LINE = re.compile(
-    r"(?i:by|updated|published|posted|last\s+updated)\b.{0,60}|.{0,60}\|.{0,60}"
+    rf"(?i:{either(words('layout.header_labels'))})\b.{{0,60}}|.{{0,60}}\|.{{0,60}}"
     r"|.{0,40}\b(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\b.{0,30}"
 )
 MAX_HEADER_WORDS = 10
@@ -140,10 +147,12 @@ CUE_WINDOW = 240  # characters either side of a name in which its reporting cue 
 MAX_UNQUOTED_HEADLINES = 3  # more "Name – tagline" lines than this on a page are a menu, not a press review
 
 # the label of a question or an answer in an interview's text: "Q:", "A.", "Question:", "Antwort:"
-QA_LABEL = re.compile(r"\W{0,3}(?:Q|A|Question|Answer|Frage|Antwort|Réponse|Pregunta|Respuesta)\s*[:.]\s", re.I)
+QA_LABEL = re.compile(rf"\W{{0,3}}(?:{either(words('layout.qa_labels'))})\s*[:.]\s", re.I)
 # a credit line of its own under a quotation: "— Makedonia, 24 July 2025", "– Le Soir"
 DASH_CREDIT = re.compile(r"\W{0,3}[—–―]\s*(?P<name>[A-ZÀ-Þ][^,\n(]{1,60}?)\s*(?:,\s*[^\n]{0,40})?\W*")
 # an outlet's headline quoted before its possessive: '"Empty pots" was BirGün's front-page headline'
-HEADLINE_POSSESSIVE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:headline|banner|splash|front\s+page)\b", re.I)
+HEADLINE_POSSESSIVE = re.compile(
+    rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{either(words('layout.headline_nouns'))})\b", re.I
+)
 # the label under a "Source: X" line before the outlet's text: "Details: ...", "Quote: ..."
-DETAILS_LABEL = re.compile(r"\s*(?:Details|Quote|Text|Summary)\s*:\s*", re.I)
+DETAILS_LABEL = re.compile(rf"\s*(?:{either(words('layout.details_labels'))})\s*:\s*", re.I)

@@ -12,6 +12,7 @@ from typing import Generic, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from provenance.attribution.patterns import BRACKETED_ABBREVIATION, QUOTE_PAIRS
+from provenance.attribution.vocabulary import words as listed
 from provenance.model import Outlet, Paragraph, QuoteSpan, Span
 from provenance.segment import trim_span
 
@@ -194,11 +195,9 @@ def _core(written: str) -> str:
     return written.strip()
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
+_ARTICLES = frozenset(listed("articles.english"))
 # articles opening a title: "El País" has one word of its own, no initials
-_FOREIGN_ARTICLES = frozenset(
-    {"the", "a", "an", "el", "la", "le", "les", "il", "lo", "der", "die", "das", "de", "het", "o"}
-)
+_FOREIGN_ARTICLES = frozenset(listed("articles.title"))
 
 
 def is_homepage(url: str) -> bool:

@@ -36,6 +36,8 @@ from provenance.attribution.patterns import (
     headline_credit,
 )
 from provenance.attribution.structures import Block, Mention, SpanIndex, strip
+from provenance.attribution.vocabulary import either
+from provenance.attribution.vocabulary import words as listed
 from provenance.model import Span
 
 # a domain name standing as an outlet's name: "Onet.pl", "Delfi.lt", "Seznam Zprávy.cz" is not one
@@ -45,12 +47,14 @@ _DOMAIN = re.compile(
 _NAME = re.compile(NAME_RE)
 _ACRONYM = re.compile(r"[A-ZÀ-Þ0-9]{2,6}(?:[ -](?:TV|FM|[0-9]+))?")
 _FOREIGN_ARTICLE = re.compile(
-    r"(?:(?:Le|La|Les|El|Il|Lo|Der|Die|Das|De|Het|O|Os|A|As|To|Ta|I|Hoy|Al|El-|Al-)\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE
+    rf"(?:(?:{either(listed('unknown_outlets.title_articles'))})\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE
 )  # (an elided article joins its noun: "L'Eco di Bergamo", "L'Unione Sarda")
 OUTLET_POSSESSIVE = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+)?(?:editorial|leader\s+column|front\s+page|headline|newsroom|correspondent|reporters?)\b",
+    rf"['’]s\s+(?:[\w-]+\s+)?(?:{either(listed('unknown_outlets.possessive_nouns'))})\b",
     re.I,
 )
+# the endings of a nationality's adjective ("German", "Japanese", "Polish", "Czech", "Icelandic", "Israeli", "Swiss")
+_DEMONYM_ENDINGS = tuple(listed("unknown_outlets.demonym_endings"))
 _GIVEN_NAME = re.compile(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я'’-]+")
 
 
@@ -184,7 +188,7 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
 def _adjective(word: str, lex: Lexicon) -> bool:
     """A nationality or place adjective before a name ("German", "Dutch"), not a country opening a title
     ("France Bleu", "Radio France" keep theirs)."""
-    return word.lower() in lex.demonyms and word.lower().endswith(("an", "ese", "ish", "ch", "ic", "i", "ss"))
+    return word.lower() in lex.demonyms and word.lower().endswith(_DEMONYM_ENDINGS)
 
 
 def _people(text: str, lex: Lexicon) -> set[str]:
@@ -256,7 +260,8 @@ def _score(
 
 
 # ", a rolling-stock engineer who ...": an apposition right after the name, up to its first clause or preposition
-_APPOSITION = re.compile(r"^\s*,\s+(?:(?:a|an|the)\s+)?(?P<desc>[^,.;:()\"“”«»]{1,100})", re.I)
+_APPOSITION = re.compile(rf"^\s*,\s+(?:(?:{either(listed('articles.english'))})\s+)?(?P<desc>[^,.;:()\"“”«»]{{1,100}})",
+                         re.I)
 _HEAD_END = re.compile(rf"\s+(?P<stop>{APPOSITION_STOP})\b", re.I)
 
 

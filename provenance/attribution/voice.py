@@ -8,6 +8,7 @@ from typing import Literal
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.patterns import WORD_RE
 from provenance.attribution.structures import Block, strip
+from provenance.attribution.vocabulary import words
 from provenance.model import Span
 from provenance.segment import trim_span
 
@@ -50,6 +51,10 @@ def reports_in_present(ix: ArticleIndex, sent: Span) -> bool:
     return False
 
 
+# a word in -s after its subject is a verb in the present unless it ends so ("press", "bus", "thesis", "Nikkei's")
+_NOT_VERB_ENDINGS = tuple(words("grammar.not_verb_endings"))
+
+
 def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
     """The tense of the sentence outside its quotations, from its first finite verb: an auxiliary or speech verb,
     a verb in -ed (not a participle after a noun: "closures announced since August"), or a verb in -s right after
@@ -68,7 +73,7 @@ def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
         subject = not before.islower() or before.lower() in lex.descriptor_last_words or before.lower() == "it"
         if low.endswith("ed") and not (before.islower() and after in lex.participle_next):
             return "past"
-        if subject and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s")):
+        if subject and low.endswith("s") and not low.endswith(_NOT_VERB_ENDINGS):
             return "present"
     return None
 

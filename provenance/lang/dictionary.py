@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from provenance.lang.ding import Glosser, load_equivalents
+from provenance.lang.ding import Glosser, linking_stems, load_equivalents
 from provenance.lang.lemmas import lemma, lemma_as_written
 from provenance.lang.resources import Resources, current
 
@@ -70,7 +70,7 @@ class Dictionary:
             if not hit:
                 continue
             mod = low[:i]
-            stems = [mod] + [mod[: -len(cut)] for cut in ("es", "en", "er", "s", "n", "e") if mod.endswith(cut)]
+            stems = linking_stems(mod)
             mod_eq: set[str] = set()
             for stem in stems:
                 if len(stem) >= 3:

@@ -35,6 +35,7 @@ log = logging.getLogger("provenance.lang")
 
 INDEX_VERSION = 7
 _LINKING = ("es", "en", "er", "s", "n", "e")  # Fugenelemente, longest first
+
 _ANNOTATION = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|(?:^|(?<=\s))/[^/\s][^/]*/")
 _GERMAN_PLACEHOLDERS = {"etw.", "jdn.", "jdm.", "jds.", "jd.", "sich", "etw", "jdn", "jdm", "jds", "jd"}
 _ENGLISH_PLACEHOLDERS = re.compile(r"\b(?:sth\.|sb\.|sb\./sth\.|sth\./sb\.|sb's|sth|sb|oneself|one's)(?=\s|$)")
@@ -48,6 +49,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _lock = threading.Lock()
 Index = tuple[dict[str, str], dict[str, str], frozenset[str]]  # exact, lower-cased, noun headwords
 _loaded: dict[tuple[str, int, int, str], tuple] = {}
+
+
+def linking_stems(modifier: str) -> list[str]:
+    """The first part of a German compound as written, then without each linking element it may end in
+    ("Arbeits" -> "Arbeits", "Arbeit"): the one place the package strips them (dictionary.py splits with it too)."""
+    return [modifier] + [modifier[: -len(cut)] for cut in _LINKING if modifier.endswith(cut)]
+
 
 
 def _split_top(text: str, sep: str) -> list[str]:
@@ -373,7 +381,7 @@ class Glosser:
 
     def _modifier(self, modifier: str, depth: int) -> str | None:
         """The first part of a compound, with or without a linking element (Fugenelement)."""
-        stems = [modifier] + [modifier[: -len(cut)] for cut in _LINKING if modifier.endswith(cut)]
+        stems = linking_stems(modifier)
         stems = [s for s in stems if len(s) >= (3 if depth == 0 else 4)]
         # a noun headword wins: "Bein|verletzung" (not bei+n), "Brücke+n|unfall" (not the plural)
         for stem in stems:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 
 @lru_cache(maxsize=100_000)
@@ -20,12 +22,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_CYR = str.maketrans({
+# Russian and Ukrainian letters in Latin script, the one table of the package (align/anchors.py folds with it
+# too). "й", "ё" and "ї" are reached only by callers that do not strip diacritics first (fold turns them into
+# "и", "е" and "і"); "ї" is "i", not "yi", so that "Київ" keys like "Kyiv" once "y" becomes "i".
+CYRILLIC_LATIN: Mapping[str, str] = MappingProxyType({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
     "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
     "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-    "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "i", "є": "ye", "ґ": "g",
 })
+_CYR = str.maketrans(dict(CYRILLIC_LATIN))
 
 
 @lru_cache(maxsize=100_000)
