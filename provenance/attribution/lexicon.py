@@ -190,8 +190,9 @@ class Lexicon:
 
 
 def alt(words: Iterable[str]) -> str:
-    """Regex alternation of phrases, longest first, any whitespace between words."""
-    parts = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    """Regex alternation of phrases, longest first (then alphabetical, so the pattern string does not depend on the
+    hash seed), any whitespace between words."""
+    parts = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(re.escape(tok) for tok in p.split()) for p in parts)
 
 
