@@ -876,3 +876,13 @@ def test_a_named_source_left_out_is_minor_but_hearsay_made_fact_stays_major():
     fs = compare_texts("Der Konzern soll 300 Stellen streichen.", "The group is cutting 300 jobs.", source_lang="de",
                        translation="The group is said to be cutting 300 jobs.")
     assert _major(_sub(fs, "hedge"))
+
+
+def test_a_negation_dropped_is_found_when_the_passage_renders_its_verb_by_a_related_word():
+    fs = compare_texts("Radni nie poparli wniosku o zakaz.", "Councillors backed a call for a ban.", source_lang="pl",
+                       translation="Councillors did not support the motion for a ban.")
+    assert [f.subtype.value for f in _major(fs)] == ["negation"]
+    # what the negation governs, left out, still flips nothing
+    fs = compare_texts("Radni nie poparli wniosku o zakaz.", "Councillors discussed a ban.", source_lang="pl",
+                       translation="Councillors did not support the motion for a ban.")
+    assert not _sub(fs, "negation")

@@ -144,19 +144,31 @@ _SCOPE_TOKENS = 6  # a negation or hedge governs the content words among the nex
 _TOKENS_PER_WORD = 3  # ... and, asked for more content words, about three tokens for each
 
 
-def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: int = 1) -> list[Cue]:
+def in_scope(side: Side, cues: list[Cue], other: Side, lex: Lexicon, *, words: int = 1,
+             related: bool = False) -> list[Cue]:
     """The cues of ``side`` whose governed words ``other`` renders; cues with no content word after them stay.
 
     A cue counts only where what it qualifies is there on the other side: "the tractors no longer prune the vines:
     they pull them up" excerpted as "growers are tearing up vines" leaves a clause out, it flips nothing. The
-    governed words are the first ``words`` content words after the cue."""
+    governed words are the first ``words`` content words after the cue; with ``related`` (both sides in one
+    language) a word WordNet relates to one of them renders it too ("did not support" / "backed")."""
     forms = word_forms(other, hyphen_parts=False)
     kept = []
     for cue in cues:
         governed = governed_words(side, cue, lex, words)
-        if not governed or rendered(governed, side.lang, forms):
+        if not governed or rendered(governed, side.lang, forms) or (related and _related_rendered(governed, side.lang,
+                                                                                                 forms)):
             kept.append(cue)
     return kept
+
+
+def _related_rendered(tokens: list[Token], lang: str, forms: set[str]) -> bool:
+    from provenance.lang import wordnet
+
+    wn = wordnet.for_language(lang)
+    if wn is None:
+        return False
+    return any(fold(w) in forms for t in tokens for w in wordnet.related(wn, fold(lemma(t.text, lang))))
 
 
 def rendered(tokens: list[Token], lang: str, forms: set[str]) -> bool:

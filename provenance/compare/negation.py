@@ -126,7 +126,8 @@ def _polarity(ctx: PairContext) -> list[Found]:
         # (the passage's own negations stay: it paraphrases, "did not announce" for "told an audience"; but a
         # negation whose verb the translation lacks is weaker evidence, reported as minor below)
         der, tr = ((_without_litotes(ctx.der, der[0], ctx.trans, ctx.der_lex), _unshared(der[1], tr[1], ctx.der.lang)),
-                   (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2), _unshared(tr[1], der[1], ctx.der.lang)))
+                   (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2, related=True),
+                    _unshared(tr[1], der[1], ctx.der.lang)))
         if not _differs(der, tr):
             return []
         loose = len(in_scope(ctx.der, der[0], ctx.trans, ctx.der_lex, words=2)) <= len(tr[0]) < len(der[0])
