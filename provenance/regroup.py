@@ -15,7 +15,7 @@ letters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from provenance.model import Bead
 
@@ -124,13 +124,27 @@ def _merge_quotation(beads: list[Bead], split_quote: Sequence[bool]) -> bool:
         if bead.original or len(bead.derivative) != 1 or not split_quote[bead.derivative[0]]:
             continue
         i = bead.derivative[0]
-        for n, other in enumerate(beads):
-            partner = {i - 1, i + 1} & set(other.derivative)
-            if n != k and other.original and any(0 <= j < len(split_quote) and split_quote[j] for j in partner):
-                beads[n] = Bead(tuple(sorted((*other.derivative, i))), other.original, other.score)
-                del beads[k]
+        for n, near in _neighbours(beads, k, i):
+            if any(0 <= j < len(split_quote) and split_quote[j] for j in near):
+                _join(beads, n, k, i)
                 return True
     return False
+
+
+def _neighbours(beads: Sequence[Bead], k: int, i: int) -> Iterator[tuple[int, set[int]]]:
+    """The beads other than bead ``k`` that have an original and hold derivative sentence ``i - 1`` or ``i + 1``:
+    their place, and which of the two they hold."""
+    for n, other in enumerate(beads):
+        near = {i - 1, i + 1} & set(other.derivative)
+        if n != k and other.original and near:
+            yield n, near
+
+
+def _join(beads: list[Bead], n: int, k: int, i: int) -> None:
+    """Derivative sentence ``i``, alone in bead ``k``, joins bead ``n``."""
+    other = beads[n]
+    beads[n] = Bead(tuple(sorted((*other.derivative, i))), other.original, other.score)
+    del beads[k]
 
 
 def _merge_derivative(beads: list[Bead], der: Sequence[frozenset[str]], trans: Sequence[frozenset[str]]) -> bool:
@@ -143,14 +157,12 @@ def _merge_derivative(beads: list[Bead], der: Sequence[frozenset[str]], trans: S
         own = der[i] if i < len(der) else frozenset()
         if not own:
             continue
-        for n, other in enumerate(beads):
-            if n == k or not other.original or not ({i - 1, i + 1} & set(other.derivative)):
-                continue
+        for n, _near in _neighbours(beads, k, i):
+            other = beads[n]
             theirs = _union(trans, other.original)
             new = own & (theirs - _union(der, other.derivative))
             if len(new) >= MIN_SHARED and len(own & theirs) >= COVERED * len(own):
-                beads[n] = Bead(tuple(sorted((*other.derivative, i))), other.original, other.score)
-                del beads[k]
+                _join(beads, n, k, i)
                 return True
         j = _free_partner(beads, i, own, trans)
         if j is not None:
