@@ -263,6 +263,8 @@ def _score(
 _APPOSITION = re.compile(rf"^\s*,\s+(?:(?:{either(listed('articles.english'))})\s+)?(?P<desc>[^,.;:()\"“”«»]{{1,100}})",
                          re.I)
 _HEAD_END = re.compile(rf"\s+(?P<stop>{APPOSITION_STOP})\b", re.I)
+# relative pronouns of people, after a name or its description: outlets take "which"
+_PERSON_RELATIVES = ("who", "whose")
 
 
 def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
@@ -273,8 +275,9 @@ def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
     if not m:
         return None
     desc = m.group("desc")
-    if WORD_RE.findall(desc)[:1] and WORD_RE.findall(desc)[0].lower() in ("who", "whose"):
-        return "agent"  # "said Mitsuko Tanabe, who runs a guesthouse": outlets take "which"
+    opening = WORD_RE.search(desc)
+    if opening is not None and opening.group(0).lower() in _PERSON_RELATIVES:
+        return "agent"  # "said Mitsuko Tanabe, who runs a guesthouse"
     cut = _HEAD_END.search(desc)
     words = WORD_RE.findall(desc[: cut.start()] if cut else desc)
     if not words or words[-1][:1].isupper():
@@ -284,8 +287,8 @@ def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
         return "outlet"
     if head in ev.agent_not_person or head in ev.name_words:
         return None
-    if cut and cut.group("stop").lower() in ("who", "whose"):
-        return "agent"  # "X, a [...] who": outlets take "which"
+    if cut and cut.group("stop").lower() in _PERSON_RELATIVES:
+        return "agent"  # "X, a [...] who"
     return "agent" if len(head) > 3 and head.endswith(ev.agent_endings) else None
 
 
