@@ -67,8 +67,9 @@ HELDOUT14 = "blind14h"
 # the fifteenth session's held-out split (author T; the same brief, outlets in at least 30 languages, at least 20
 # passages from outlets outside a registry of famous ones). blind14h is development from this session on
 HELDOUT15 = "blind15h"
-DEVELOPMENT = (DEV, DEV6, DEV7, DEV8, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14)
-HELD_OUT = (HELDOUT, HELDOUT6, HELDOUT7, HELDOUT15)
+DEVELOPMENT = (DEV, DEV6, DEV7, DEV8, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
+               HELDOUT15)
+HELD_OUT = (HELDOUT, HELDOUT6, HELDOUT7)
 STRICT_CHARS = 15
 JACCARD = 0.8
 # First runs, recorded before any change made because of the split (see docs/benchmarks.md for the full notes).
