@@ -29,6 +29,7 @@ from provenance.attribution.mentions import widen_start
 from provenance.attribution.patterns import (
     APPOSITION_STOP,
     DASH_CREDIT,
+    DATELINE,
     MAX_CREDIT_WORDS,
     MAX_HEADLINE_WORDS,
     NAME_RE,
@@ -104,7 +105,9 @@ def find_unknown_outlets(
                 name = text[span.start : span.end]
                 if name not in scores and _plainly_not_an_outlet(name, text, span, lex):
                     continue  # (cheap tests before the frame test)
-                wide = Span(widen_start(text, span.start, lex), span.end)  # "the Thessaloniki daily X"
+                # "the Thessaloniki daily X", not the time or dateline before it
+                floor = min(_after_dateline(text, sent), span.start)
+                wide = Span(max(widen_start(text, span.start, lex), floor), span.end)
                 probe = Mention(wide, span, None, text[wide.start : wide.end], None)
                 credit = credited is not None and credited.contains(span)
                 cue = "source" if credit else cue_of(sent, probe)
@@ -157,12 +160,20 @@ def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True
     return None
 
 
+def _after_dateline(text: str, sent: Span) -> int:
+    """Where a sentence's own words start: after a live blog's time or a dateline ("08:45 GMT", "BERLIN —"),
+    which are no part of a name."""
+    lead = DATELINE.match(text, sent.start, sent.end)
+    return lead.end() if lead else sent.start
+
+
 def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
     """Capitalised names and domain names in a sentence, without the sentence's opening words."""
     out: list[Span] = []
-    body = text[sent.start : sent.end]
+    at = _after_dateline(text, sent)
+    body = text[at : sent.end]
     for m in _DOMAIN.finditer(body):
-        out.append(Span(sent.start + m.start("name"), sent.start + m.end("name")))
+        out.append(Span(at + m.start("name"), at + m.end("name")))
     for m in _NAME.finditer(body):
         words = list(WORD_RE.finditer(m.group(0)))
         while words and (words[0].group().lower() in lex.sentence_openers or _adjective(words[0].group(), lex)):
@@ -172,8 +183,8 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
             words.pop(0)
         if not words:
             continue
-        start = sent.start + m.start() + words[0].start()
-        end = sent.start + m.end()
+        start = at + m.start() + words[0].start()
+        end = at + m.end()
         # a title may end in a lower-case title word: "Hospodářské noviny", "Klaipėdos diena"
         tail = re.match(r"[ \t]+([a-zß-ÿā-ž][\w'’-]*)", text[end : sent.end])
         if tail and tail.group(1).lower() in lex.unknown.name_words:

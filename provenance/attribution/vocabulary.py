@@ -77,7 +77,7 @@ SHAPE: Shape = {
     },
     "articles": _words("english", "before_name", "before_subject", "title", "title_capitalised"),
     "time": _words("relative", "parts_of_day", "deictic", "frame_relative", "before_subject", "ordinal_suffixes",
-                   "weekend", "joiner_words", "clock_suffixes"),
+                   "weekend", "joiner_words", "clock_suffixes", "clock_zones"),
     "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
                       "not_verb_endings", "determiners", "apposition_stops"),
