@@ -327,6 +327,8 @@ def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bo
     if before and before[-1].rstrip(".").lower() in lex.honorifics:
         return True
     lower = [w.lower() for w in words]
+    if len(words) > 1 and lower[0] in lex.honorifics:
+        return True  # the title opens the name: "Dr Mihaela Popa, said"
     if lower[-1].endswith("-based"):
         return True  # "A Sapporo-based newspaper": a description, named later if at all
     if " ".join(lower) in lex.demonyms or any(w in ev.org_words for w in lower):
