@@ -47,6 +47,7 @@ _DOMAIN = re.compile(
 )
 _NAME = re.compile(NAME_RE)
 _ACRONYM = re.compile(r"[A-ZÀ-Þ0-9]{2,6}(?:[ -](?:TV|FM|[0-9]+))?")
+_INDEFINITE = frozenset(listed("articles.indefinite"))
 _FOREIGN_ARTICLE = re.compile(
     rf"(?:(?:{either(listed('unknown_outlets.title_articles'))})\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE
 )  # (an elided article joins its noun: "L'Eco di Bergamo", "L'Unione Sarda")
@@ -178,7 +179,8 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
         words = list(WORD_RE.finditer(m.group(0)))
         while words and (words[0].group().lower() in lex.sentence_openers or _adjective(words[0].group(), lex)):
             article = _FOREIGN_ARTICLE.match(m.group(0)[words[0].start() :])
-            if article and len(words) == 2:
+            described = re.match(r"\s+([a-z]+)", body[m.end() :])  # "A Guangzhou newspaper": English
+            if article and len(words) == 2 and not (described and described.group(1) in lex.descriptor_last_words):
                 break  # "Le Temps", "To Vima": the article belongs to the title ("As Le Télégramme": it does not)
             words.pop(0)
         if not words:
@@ -326,6 +328,10 @@ def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bo
     before = WORD_RE.findall(text[max(0, span.start - 20) : span.start])
     if before and before[-1].rstrip(".").lower() in lex.honorifics:
         return True
+    after = re.match(r"\s+([a-z]+)", text[span.end : span.end + 30])
+    if (before and before[-1].lower() in _INDEFINITE and after and after.group(1) in lex.descriptor_last_words
+            and all(w[:1].isupper() and "-" not in w for w in words)):
+        return True  # "a Guangzhou newspaper": a place describing an outlet, named later if at all
     lower = [w.lower() for w in words]
     if len(words) > 1 and lower[0] in lex.honorifics:
         return True  # the title opens the name: "Dr Mihaela Popa, said"

@@ -75,7 +75,7 @@ SHAPE: Shape = {
         "threshold": NUMBER,
         "tld_languages": LANGUAGES,
     },
-    "articles": _words("english", "before_name", "before_subject", "title", "title_capitalised"),
+    "articles": _words("english", "indefinite", "before_name", "before_subject", "title", "title_capitalised"),
     "time": _words("relative", "parts_of_day", "deictic", "frame_relative", "before_subject", "ordinal_suffixes",
                    "weekend", "joiner_words", "clock_suffixes", "clock_zones"),
     "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
