@@ -609,6 +609,43 @@ def test_a_decision_made_a_possibility_is_an_added_hedge() -> None:
     assert not _sub(kept, "hedge")
 
 
+def test_a_thing_done_made_a_possibility_is_an_added_hedge() -> None:
+    original = "El pleno del Ayuntamiento aprobó el jueves una moratoria de dos años."
+    translation = "On Thursday the full city council passed a two-year moratorium."
+    added = compare_texts(original, "The city council could approve a two-year moratorium.", source_lang="es",
+                          translation=translation)
+    assert _major(_sub(added, "hedge"))
+    perfect = compare_texts("El Ayuntamiento ha clausurado 37 viviendas turísticas.",
+                            "The city council may have closed 37 tourist flats.", source_lang="es",
+                            translation="The city council has closed 37 tourist flats.")
+    assert _major(_sub(perfect, "hedge"))
+    # a risk the translation states is a possibility already, and a past ability no hedge
+    risk = compare_texts("La piattaforma rischia una multa.", "The platform could face a fine.", source_lang="it",
+                         translation="The platform risks a fine.")
+    assert not _sub(risk, "hedge")
+    ability = compare_texts("Los vecinos no pudieron dormir.", "Residents could not sleep.", source_lang="es",
+                            translation="Residents were unable to sleep.")
+    assert not _sub(ability, "hedge")
+
+
+def test_the_same_day_in_another_month_is_number_drift() -> None:
+    original = "La medida entrará en vigor el 1 de junio."
+    moved = compare_texts(original, "The freeze takes effect on 1 July.", source_lang="es",
+                          translation="The rule will come into force on 1 June.")
+    assert _major(_sub(moved, "number"))
+    assert _major(_sub(compare_texts(original, "The freeze takes effect on 1 July.", source_lang="es"), "number"))
+    assert not _sub(compare_texts(original, "The freeze takes effect on 1 June.", source_lang="es"), "number")
+
+
+def test_a_name_that_is_also_a_word_replacing_a_place_is_entity_drift() -> None:
+    # "seriate" is an English word, yet here it names a town in the place of the original's
+    fs = compare_texts("Il sindaco di Grassobbio, Chiara Ghilardi, chiede un tetto ai voli notturni.",
+                       "Chiara Ghilardi, the mayor of Seriate, is calling for a ceiling on night flights.",
+                       source_lang="it",
+                       translation="Grassobbio's mayor, Chiara Ghilardi, wants a cap on night flights.")
+    assert _major(_sub(fs, "entity"))
+
+
 def test_an_event_named_from_its_other_end_is_at_most_a_hint() -> None:
     """ "The metro sent the contractor a claim" and "the contractor has received a claim" are one event: the
     converse words are minor; a plain antonym in the same place stays major."""
@@ -673,12 +710,23 @@ def test_a_quote_given_to_another_named_person_is_quotation_drift() -> None:
         ("Einzelne Airlines hätten zudem ihre Flugpläne zu eng geplant.", "de",
          "Individual airlines had also planned their timetables too tightly.",
          "Airlines had also routinely planned their timetables too tightly."),
+        # a language without a list of degree words is compared through its known translation
+        ("Część przedsiębiorców obawia się, że wyższe ceny odstraszą turystów.", "pl",
+         "Some business owners are worried that higher prices will deter tourists.",
+         "Most business owners fear that higher prices will put tourists off."),
     ],
 )
 def test_a_part_made_a_majority_or_a_habit_is_intensity_drift(
     original: str, lang: str, translation: str, rendered: str
 ) -> None:
     assert _major(_sub(compare_texts(original, rendered, source_lang=lang, translation=translation), "intensity"))
+
+
+def test_some_before_a_figure_and_every_day_state_no_degree() -> None:
+    fs = compare_texts("Dagelijks rijden er zo'n 9000 auto's door de straat.",
+                       "About 9,000 cars drive through the street every day.", source_lang="nl",
+                       translation="Some 9,000 cars drive through the street daily.")
+    assert not _sub(fs, "intensity")
 
 
 def test_the_most_is_a_superlative_not_a_majority() -> None:

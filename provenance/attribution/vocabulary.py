@@ -62,7 +62,7 @@ SHAPE: Shape = {
     "negative": _words("phrases"),
     "commentary": _words(
         "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "omissions",
-        "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs",
+        "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs", "back_references",
     ),
     "names": _words("honorifics", "sentence_openers", "particles", "elided_particles", "place_particles"),
     "credit_line": _words("fillers"),

@@ -21,7 +21,7 @@ from provenance.compare.base import (
 from provenance.compare.detector import Detector
 from provenance.compare.hedge_rules import HedgeRules, hedge_rules
 from provenance.compare.lexicon import Cue, Lexicon
-from provenance.compare.tokens import Side, fold
+from provenance.compare.tokens import Side, Token, fold
 from provenance.lang.lemmas import lemma
 from provenance.model import DriftSubtype, FindingKind, Severity
 
@@ -192,7 +192,47 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
                 detector=DETECTOR, severity=Severity.MAJOR,
                 evidence={"direction": direction, "translation_cues": [t.text for t in theirs]},
             )]
+    return _possibility_over_fact(ctx, possible, certain)
+
+
+def _possibility_over_fact(ctx: PairContext, possible: set[str], certain: set[str]) -> list[Found]:
+    """Mode A: the passage puts a modal of possibility ("could approve") where the translation states a plain fact
+    ("passed"), and the translation has no modality, hedge or permission anywhere: a certainty presented as a mere
+    possibility. An ability in the past ("could not sleep") is no possibility."""
+    assert ctx.trans is not None
+    plain = possible | certain | set(ctx.der_lex.entries("hedge.deontic"))
+    if any(fold(t.text) in plain for t in ctx.trans.tokens) or hedge_cues(ctx.trans, ctx.der_lex):
+        return []
+    negations = set(ctx.der_lex.entries("negation.cues"))
+    done = set(ctx.der_lex.entries("hedge.done"))
+    for op in ctx.opcodes:
+        # a modal put in before the verb the translation has ("has closed" / "may have closed") or in its place
+        inserted = op.tag == "insert"
+        theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1] + inserted] if t.is_word]
+        mine = ctx.der.tokens[op.b[0] : op.b[1] + inserted]
+        if op.tag not in ("replace", "insert") or not any(_done(t, done, ctx.trans.lang) for t in theirs):
+            continue  # ("risks costing", "faces a fine" / "could cost": a risk rendered, not a fact hedged)
+        for k, t in enumerate(mine[:-1]):
+            if fold(t.text) in possible and mine[k + 1].is_word and fold(mine[k + 1].text) not in negations:
+                said = " ".join(x.text for x in theirs)
+                return [make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.65, der_tokens=[t], src_tokens=None,
+                    explanation=(f"The translation of the original states it ({quote(said)}); the passage says "
+                                 f"{quote(t.text + ' ' + mine[k + 1].text)}: a certainty is presented as a mere "
+                                 "possibility."),
+                    detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "added"},
+                )]
     return []
+
+
+def _done(tok: Token, done: set[str], lang: str) -> bool:
+    """A verb form that states a thing done: a perfect or past auxiliary, a past in -ed ("passed"), or an irregular
+    past ("sold": a form other than its lemma that is no -s or -ing form)."""
+    word = fold(tok.text)
+    if word in done or (word.endswith("ed") and len(word) > 4):
+        return True
+    base = lemma(word, lang)
+    return base != word and not word.endswith(("s", "ing")) and len(word) > 2
 
 
 def _conditional_kept(ctx: PairContext) -> bool:

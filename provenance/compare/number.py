@@ -7,11 +7,13 @@ is a minor omission.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from provenance.compare import dates
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Lexicon, read_data, rule_words
@@ -404,6 +406,8 @@ def detect(ctx: PairContext) -> Detection:
                 severity=None if counterpart is not None else Severity.MINOR,
             )
         )
+    if not findings and (moved := _moved_date(ctx)) is not None:
+        findings.append(moved)
     # numbers the original states that the passage dropped without replacing them
     if not findings:
         for s in unmatched_src:
@@ -417,6 +421,25 @@ def detect(ctx: PairContext) -> Detection:
                 )
             )
     return Detection.of(findings)
+
+
+def _moved_date(ctx: PairContext) -> Found | None:
+    """The same day in another month ("1 July" where the original has "1 de junio"): the numbers agree, the date
+    does not."""
+    ref, lang = (ctx.trans.text, "en") if ctx.trans is not None else (ctx.src.text, ctx.src.lang)
+    changed = dates.changed_month(ctx.der.text, ref, lang)
+    if changed is None:
+        return None
+    word, month, theirs = changed
+    toks = [t for t in ctx.der.tokens if t.text.rstrip(".").lower() == word.rstrip(".").lower()][:1]
+    if not toks:
+        return None
+    return make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NUMBER, confidence=0.9, der_tokens=toks, src_tokens=None,
+        explanation=(f"The original gives this day in {calendar.month_name[theirs]}; the passage says "
+                     f"{quote(toks[0].text)}."),
+        detector=DETECTOR, evidence={"derivative_values": [month], "original_values": [theirs]},
+    )
 
 
 class Numbers(Detector):
