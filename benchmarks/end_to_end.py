@@ -67,8 +67,12 @@ HELDOUT10 = "e2e10h"
 # held out; first run at the session's starting commit. e2e10h, spent by the fourteenth session's final run, is
 # development data
 HELDOUT11 = "e2e11h"
+# e2e12h (author Y, sixteenth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful, 20
+# departures): held out; first run at the session's starting commit. e2e11h, spent by the fifteenth session's final
+# run, is development data
+HELDOUT12 = "e2e12h"
 DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)
-HELD_OUT = (HELDOUT, HELDOUT3)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT12)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the fifteenth session: fresh held-out `e2e11h` (written this session) at 8708773, with the memory "
@@ -203,6 +207,12 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT12: (
+        "at 3c49861 (the sixteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
+        "memory 24 major+ findings, precision 0.542, recall 0.650 (13 of 20); faithful sentences flagged 10/159 major+ "
+        "(6.3%), 28/159 at any severity; 10 major+ findings on the 10 faithful cases; with the gloss 29 major+, "
+        "precision 0.379, recall 0.500 (10 of 20), flagged 12/159 / 63/159, 14 on faithful cases. Errors not printed."
     ),
     HELDOUT11: (
         "at ea2b099 (the fifteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
