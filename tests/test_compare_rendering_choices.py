@@ -628,6 +628,27 @@ def test_a_thing_done_made_a_possibility_is_an_added_hedge() -> None:
     assert not _sub(ability, "hedge")
 
 
+def test_a_negated_negative_verb_leaves_it_open_and_dropping_the_negation_reverses_it() -> None:
+    original, translation = ("Miasto nie wyklucza rozbudowy sieci w 2028 roku.",
+                             "The city is not ruling out extending the network in 2028.")
+    assert not _sub(compare_texts(original, "The city may extend the network in 2028.", source_lang="pl",
+                                  translation=translation), "negation")
+    reversed_ = compare_texts(original, "The city has ruled out extending the network in 2028.", source_lang="pl",
+                              translation=translation)
+    assert _major(_sub(reversed_, "negation"))
+
+
+def test_a_permission_or_a_limit_rendered_with_will_keeps_no_doubt() -> None:
+    fs = compare_texts("Los pisos que ya tienen licencia podrán seguir operando.",
+                       "Flats that already hold a licence will be able to keep operating.", source_lang="es",
+                       translation="Flats that already hold a licence may continue to operate.")
+    assert not _sub(fs, "hedge")
+    fs = compare_texts("A partir de 1 de março, cada grupo passa a ter um máximo de 40 pessoas.",
+                       "From 1 March, groups will be capped at 40 people.", source_lang="pt",
+                       translation="Starting on 1 March, each group may contain no more than 40 people.")
+    assert not _sub(fs, "hedge")
+
+
 def test_the_same_day_in_another_month_is_number_drift() -> None:
     original = "La medida entrará en vigor el 1 de junio."
     moved = compare_texts(original, "The freeze takes effect on 1 July.", source_lang="es",
@@ -635,6 +656,12 @@ def test_the_same_day_in_another_month_is_number_drift() -> None:
     assert _major(_sub(moved, "number"))
     assert _major(_sub(compare_texts(original, "The freeze takes effect on 1 July.", source_lang="es"), "number"))
     assert not _sub(compare_texts(original, "The freeze takes effect on 1 June.", source_lang="es"), "number")
+    # a month without a day, and "not until" a time is no negation but a date
+    late = compare_texts("La campaña no empezará hasta octubre.", "The season will begin in September.",
+                         source_lang="es", translation="The season will not begin until October.")
+    assert _major(_sub(late, "number")) and not _sub(late, "negation")
+    assert not compare_texts("La campaña no empezará hasta octubre.", "The season will be pushed back to October.",
+                             source_lang="es", translation="The season will not begin until October.")
 
 
 def test_a_name_that_is_also_a_word_replacing_a_place_is_entity_drift() -> None:

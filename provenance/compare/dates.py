@@ -84,4 +84,27 @@ def changed_month(derivative: str, reference: str, lang: str) -> tuple[str, int,
         theirs = ref.get(day, set())
         if month and theirs and month not in theirs:
             return m.group("m1") or m.group("m2"), month, min(theirs)
+    # a month without a day ("in October" / "in September"): the passage names one the reference does not, and the
+    # reference one the passage does not
+    mine = _bare_months(derivative)
+    named = set(_bare_months(reference)) if lang == "en" else months_named(reference, lang)
+    new, gone = set(mine) - named, named - set(mine)
+    if new and gone:
+        month = min(new)
+        return mine[month], month, min(gone)
     return None
+
+
+# "May" is a month only beside a day or a year: elsewhere it is the modal
+_MODAL_MONTH = re.compile(r"\bMay\b(?!\s+\d)(?<!\d\sMay)")
+
+
+def _bare_months(text: str) -> dict[int, str]:
+    """The English months ``text`` names (capitalised), by number, with the word as written."""
+    text = _MODAL_MONTH.sub(" ", text)
+    out: dict[int, str] = {}
+    full = {name.lower(): i + 1 for i, name in enumerate(_EN.months)}  # ("Jan" is a first name as often)
+    for word in _WORD.findall(text):
+        if word[:1].isupper() and (month := full.get(word.lower())):
+            out.setdefault(month, word)
+    return out

@@ -183,6 +183,10 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
             if direction == "added" and (hedge_cues(ctx.trans, ctx.der_lex) or ctx.der_lex.find(
                     "hedge.deontic", ctx.trans.tokens)):
                 continue  # "will possibly miss" / "could miss": the translation hedges too; "will be able to" / "may"
+            if direction == "dropped" and (ctx.der_lex.find("hedge.deontic", ctx.der.tokens)
+                                           or _limits(ctx.trans, theirs, ctx.der_lex)):
+                continue  # "may continue" / "will be able to continue", "may contain no more than 40" / "will be
+                # capped at 40": a permission or a limit, rendered, not a possibility made certain
             what = ("a possibility is stated as certain" if direction == "dropped"
                     else "a certainty is presented as a mere possibility")
             return [make_finding(
@@ -223,6 +227,12 @@ def _possibility_over_fact(ctx: PairContext, possible: set[str], certain: set[st
                     detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "added"},
                 )]
     return []
+
+
+def _limits(side: Side, modals: list[Token], lex: Lexicon) -> bool:
+    """A modal that sets a limit or forbids ("may contain no more than", "may not park"): a rule, no doubt."""
+    negations = set(lex.entries("negation.cues"))
+    return any(fold(t.text) in negations for m in modals for t in side.tokens[m.index + 1 : m.index + 3])
 
 
 def _done(tok: Token, done: set[str], lang: str) -> bool:

@@ -7,6 +7,8 @@ cues ("refused", "hardly", "kaum") only count when both counts agree they matter
 
 from __future__ import annotations
 
+import re
+
 from provenance.compare.antonyms_lexicon import _antonyms, _cognate_antonyms
 from provenance.compare.antonyms_vectors import _CROSS_IN_A, _embedded_antonyms
 from provenance.compare.antonyms_wordnet import _dictionary_antonyms, _scale_flip, _wordnet_antonyms
@@ -63,6 +65,8 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     strict = [c for c in cues if c.entry not in weak_entries]
     weak = [c for c in cues if c.entry in weak_entries]
     particles = set(lex.entries("negation.particles"))
+    if not particles and not lex.entries("negation.concord"):
+        strict, weak = _without_double_negation(strict, weak)
     if particles:  # French: count the "ne"/"n'" particles, plus "sans"/"non"; "pas", "jamais" belong to them
         strict = _without_restrictive(side, lex, strict, particles)
         has_particle = [c for c in strict if c.entry in particles]
@@ -75,6 +79,7 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
             strict = prim
         elif strict:
             strict = strict[:1]
+
     pair = lex.entries("negation.paired")
     if pair:  # "neither ... nor" is one negation
         firsts = [c for c in strict if c.entry == pair[0]]
@@ -84,6 +89,45 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
         restrictions = set(lex.entries("negation.restrictions"))
         weak = [c for c in weak if c.entry not in restrictions]
     return strict, weak
+
+
+def _without_double_negation(strict: list[Cue], weak: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+    """A negation right before a negative verb cancels it: "does not rule out" is "may", "did not deny" is "let it
+    stand", "not without" is "with" (languages with neither negative concord nor particles)."""
+    cancelled: set[int] = set()
+    for c in strict:
+        nxt = next((o for o in sorted(strict + weak, key=lambda o: o.start)
+                    if o is not c and id(o) not in cancelled and 0 <= o.start - c.end <= 1), None)
+        if nxt is not None and id(c) not in cancelled:
+            cancelled |= {id(c), id(nxt)}
+    return [c for c in strict if id(c) not in cancelled], [c for c in weak if id(c) not in cancelled]
+
+
+def _double_negation_undone(ctx: PairContext, der: tuple[list[Cue], list[Cue]]) -> Found | None:
+    """Mode A: the translation negates a negative verb ("is not ruling out") and the passage keeps the verb without
+    the negation ("has ruled out"): the statement is reversed."""
+    assert ctx.trans is not None
+    lex = ctx.der_lex
+    if lex.entries("negation.particles") or lex.entries("negation.concord"):
+        return None
+    def keys(word: str) -> set[str]:  # "ruling" / "ruled", "denied" / "deny"
+        return {fold(lemma(word, ctx.der.lang)), re.sub(r"(?:ing|ed|es|s)$", "", fold(word))}
+
+    toks = ctx.trans.tokens
+    cues = sorted(lex.find("negation.cues", toks), key=lambda c: c.start)
+    verbs = set().union(*(keys(toks[b.start].text) for a, b in zip(cues, cues[1:], strict=False)
+                          if 0 <= b.start - a.end <= 1))
+    mine = [c for c in der[0] + der[1] if keys(ctx.der.tokens[c.start].text) & verbs]
+    if not verbs or not mine:
+        return None
+    said = " ".join(t.text for t in ctx.der.tokens[mine[0].start : mine[0].end])
+    return make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.8,
+        der_tokens=ctx.der.tokens[mine[0].start : mine[0].end], src_tokens=None,
+        explanation=(f"The translation of the original negates {quote(said)} (a double negation: it leaves the "
+                     "possibility open); the passage states it: the statement is reversed."),
+        detector=DETECTOR, evidence={"double_negation": said},
+    )
 
 
 def detect(ctx: PairContext) -> Detection:
@@ -118,6 +162,8 @@ def _polarity(ctx: PairContext) -> list[Found]:
     src = negation_cues(ctx.src, ctx.src_lex) if src_known else None
     tr = negation_cues(ctx.trans, ctx.der_lex, ctx.der) if ctx.trans is not None else None
     if tr is not None:
+        if (undone := _double_negation_undone(ctx, der)) is not None:
+            return [undone]
         if not _differs(der, tr):
             return []
         # a negation counts only where what it negates is rendered on the other side: "the tractors no longer

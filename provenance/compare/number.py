@@ -371,7 +371,8 @@ def detect(ctx: PairContext) -> Detection:
     src = mentions(ctx.src, ctx.src_lex)
     trans = mentions(ctx.trans, ctx.der_lex) if ctx.trans is not None else []
     if not der and not src:
-        return Detection()
+        moved = _moved_date(ctx)  # "in October" / "in September": months, no figures
+        return Detection.of([moved] if moved is not None else [])
     findings: list[Found] = []
     unmatched_src = [s for s in src if not any(_same(s, d) or _same_quantity(s, d) for d in der)]
     converted: set[int] = set()
@@ -431,13 +432,13 @@ def _moved_date(ctx: PairContext) -> Found | None:
     if changed is None:
         return None
     word, month, theirs = changed
+    when = calendar.month_name[theirs]
     toks = [t for t in ctx.der.tokens if t.text.rstrip(".").lower() == word.rstrip(".").lower()][:1]
     if not toks:
         return None
     return make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.NUMBER, confidence=0.9, der_tokens=toks, src_tokens=None,
-        explanation=(f"The original gives this day in {calendar.month_name[theirs]}; the passage says "
-                     f"{quote(toks[0].text)}."),
+        explanation=f"The original dates this to {when}; the passage says {quote(toks[0].text)}.",
         detector=DETECTOR, evidence={"derivative_values": [month], "original_values": [theirs]},
     )
 
