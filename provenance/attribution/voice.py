@@ -124,7 +124,7 @@ def trim_commentary(ix: ArticleIndex, run: list[Block]) -> Span:
 
 
 # a quotation within a sentence: someone else's words, whatever their mood
-_QUOTED = re.compile(r"[\"“„«][^\"”“»]*[\"”“»]")
+_QUOTED = re.compile(r"[\"“„«][^\"”“»]*(?:[\"”“»]|$)")  # (a quotation the sentence splitter cut runs to the end)
 
 
 def authorial(text: str, lex: Lexicon) -> bool:
