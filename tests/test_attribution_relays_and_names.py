@@ -97,6 +97,15 @@ def test_a_place_after_an_indefinite_article_describes_the_outlet_named_next() -
     assert only("A Bola reported on Monday that the coach would stay.").outlet_name == "A Bola"
 
 
+def test_an_outlet_the_registry_lacks_described_and_publishing_labels_its_interview() -> None:
+    found_ = found("The reformist daily Shargh interviewed the engineer Maryam Sadeghi. An excerpt:",
+                   "Shargh: Is the fuel oil really the main culprit?",
+                   "Sadeghi: It is not the only culprit, but it is the one that changed.",
+                   "Shargh: Would closing schools make any difference?",
+                   "Sadeghi: It protects children for a day.")
+    assert any(p.text.startswith("Shargh: Is the fuel oil") and p.text.endswith("for a day.") for p in found_)
+
+
 def test_a_site_named_by_its_domain_and_by_its_name_is_one_outlet() -> None:
     p = only("A battery plant will open six months late, local news site Delmagyar.hu reported on Friday. "
              "Delmagyar, the online edition of a regional daily, said the permit was still missing.")

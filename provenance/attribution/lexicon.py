@@ -316,7 +316,8 @@ def load_lexicon() -> Lexicon:
             re.I | re.S,
         ),
         after_unknown=re.compile(
-            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{alt(raw['cues'].get('after_that', []))}|"
+            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{alt(raw['cues']['publication_verbs'])}|"
+            rf"{alt(raw['cues'].get('after_that', []))}|"
             rf"{either(raw['grammar']['after_name'])})\b)",
             re.I,
         ),
