@@ -66,7 +66,7 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     weak = [c for c in cues if c.entry in weak_entries]
     particles = set(lex.entries("negation.particles"))
     if not particles and not lex.entries("negation.concord"):
-        strict, weak = _without_double_negation(strict, weak)
+        strict, weak = _without_double_negation(strict, weak, lex)
     if particles:  # French: count the "ne"/"n'" particles, plus "sans"/"non"; "pas", "jamais" belong to them
         strict = _without_restrictive(side, lex, strict, particles)
         has_particle = [c for c in strict if c.entry in particles]
@@ -91,15 +91,25 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     return strict, weak
 
 
-def _without_double_negation(strict: list[Cue], weak: list[Cue]) -> tuple[list[Cue], list[Cue]]:
+def _double_negations(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> list[tuple[Cue, Cue]]:
+    """Pairs of a negation and the negative verb right after it ("does not rule out", "did not deny", "not
+    without"); not "neither ... nor deny", not a restriction ("cannot rely only on")."""
+    paired = set(lex.entries("negation.paired"))
+    verbs = [o for o in weak if o.entry not in set(lex.entries("negation.restrictions"))]
+    out = []
+    for c in strict:
+        if c.entry in paired:
+            continue
+        nxt = next((o for o in verbs if 0 <= o.start - c.end <= 1), None)
+        if nxt is not None:
+            out.append((c, nxt))
+    return out
+
+
+def _without_double_negation(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     """A negation right before a negative verb cancels it: "does not rule out" is "may", "did not deny" is "let it
     stand", "not without" is "with" (languages with neither negative concord nor particles)."""
-    cancelled: set[int] = set()
-    for c in strict:
-        nxt = next((o for o in sorted(strict + weak, key=lambda o: o.start)
-                    if o is not c and id(o) not in cancelled and 0 <= o.start - c.end <= 1), None)
-        if nxt is not None and id(c) not in cancelled:
-            cancelled |= {id(c), id(nxt)}
+    cancelled = {id(x) for pair in _double_negations(strict, weak, lex) for x in pair}
     return [c for c in strict if id(c) not in cancelled], [c for c in weak if id(c) not in cancelled]
 
 
@@ -114,9 +124,11 @@ def _double_negation_undone(ctx: PairContext, der: tuple[list[Cue], list[Cue]]) 
         return {fold(lemma(word, ctx.der.lang)), re.sub(r"(?:ing|ed|es|s)$", "", fold(word))}
 
     toks = ctx.trans.tokens
-    cues = sorted(lex.find("negation.cues", toks), key=lambda c: c.start)
-    verbs = set().union(*(keys(toks[b.start].text) for a, b in zip(cues, cues[1:], strict=False)
-                          if 0 <= b.start - a.end <= 1))
+    cues = lex.find("negation.cues", toks)
+    weak_entries = set(lex.entries("negation.weak"))
+    pairs = _double_negations([c for c in cues if c.entry not in weak_entries],
+                              [c for c in cues if c.entry in weak_entries], lex)
+    verbs = set().union(*(keys(toks[verb.start].text) for _, verb in pairs))
     mine = [c for c in der[0] + der[1] if keys(ctx.der.tokens[c.start].text) & verbs]
     if not verbs or not mine:
         return None
