@@ -220,6 +220,18 @@ def test_a_list_of_headline_lines_credits_each_line() -> None:
     assert [p.text for p in passages] == ["Budget passes at 3 a.m. after walkout", "Teachers promised a rise"]
 
 
+def test_the_items_of_a_press_list_credit_outlets_the_registry_lacks() -> None:
+    passages = found(
+        "Front pages",
+        "* Cluj airport to add night flights to Lisbon from June (Monitorul de Cluj)",
+        "* Cruise arrivals to be capped at three a day (Le Monde)",
+        "* Danube water levels lowest in February for two decades (Balkan Insight)",
+        "* Students queue for rental flats as term opens (our own reporting)",
+    )
+    # an English-language site and the desk's own reporting credit no foreign outlet
+    assert [p.outlet_name for p in passages] == ["Monitorul de Cluj", "Le Monde"]
+
+
 def test_sources_cited_in_the_report_go_on_with_it() -> None:
     p = only(
         "The port operator is to lease 12 older tankers, the business daily Kommersant disclosed on Thursday.",

@@ -81,7 +81,7 @@ SHAPE: Shape = {
     "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
                       "not_verb_endings", "determiners", "apposition_stops"),
-    "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
+    "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels"),
 }
 
 
