@@ -1,9 +1,11 @@
 """How frequent a language's words are (the ``wordfreq`` package's lists, read as data): the most frequent words of
 a language, most frequent first, and how often one word occurs. Set-up uses the lists to choose which source-language
 words' vectors to store ahead of a check (``compare/wordvec.source_table_words``); the entity check asks how widely
-known a name is (``zipf``)."""
+known a name is (``zipf``), the word-vector antonym check's fallback how frequent a word of the original is."""
 
 from __future__ import annotations
+
+from functools import cache
 
 from provenance.errors import ProvenanceError
 
@@ -21,6 +23,16 @@ def frequent_words(lang: str, limit: int) -> list[str]:
     if lang not in available_languages():
         raise FrequencyDataMissing(f"no word frequency list for language {lang!r}")
     return list(top_n_list(lang, limit))
+
+
+@cache  # wordfreq lists its languages anew at every call (about 5 ms); a check asks once per sentence pair
+def has_list(lang: str) -> bool:
+    """Whether ``zipf`` knows the words of ``lang`` (ISO 639-1): ``wordfreq`` is installed and lists the language."""
+    try:
+        from wordfreq import available_languages
+    except ImportError:
+        return False
+    return lang in available_languages()
 
 
 def zipf(word: str, lang: str) -> float:
