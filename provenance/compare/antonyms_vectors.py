@@ -34,7 +34,9 @@ _SMALL_OP = 3
 # reach down to about 3.5 in each of the six languages it stores; below are mostly compounds and names
 # ('kraftfahrzeugrennen', 'Strobl'), which made nearly all the model's work of this check on WMT articles (140 of 142
 # words on a 2,000-word one), while every fallback finding on the DEMETR tuning split paired a word of Zipf 4.68 or
-# more. A language without a frequency list keeps every word.
+# more. A language without a frequency list keeps every word. wordfreq's short list answers (every word above Zipf 3
+# has the same value in it as in the full list; the top 200,000 words of nine languages checked): it loads in about
+# 10 ms, the full German list in 0.3 s with 70 MB
 _CROSS_MIN_ZIPF = 3.5
 
 
@@ -77,8 +79,8 @@ def _embedded_antonyms(ctx: PairContext, *, cross: bool) -> list[Found]:
     ys = [t for t in other.tokens if t.is_word and len(t.text) >= 3 and not o_lex.has_word("stop.words", t.text)
           and not o_lex.has_word("negation.cues", t.text)  # 'hardly': polarity is _polarity's business
           and (cross or not ({fold(t.text), fold(lemma(t.text, other.lang))} & d_forms))]
-    if cross and ctx.trans is not None and has_list(other.lang):
-        ys = [t for t in ys if zipf(t.text, other.lang) >= _CROSS_MIN_ZIPF]
+    if cross and ctx.trans is not None and has_list(other.lang, "small"):
+        ys = [t for t in ys if zipf(t.text, other.lang, "small") >= _CROSS_MIN_ZIPF]
     if not ys:
         return []
     small: set[int] = set()
