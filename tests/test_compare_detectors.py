@@ -182,6 +182,21 @@ def test_antonym_of_a_synonym_found_by_word_vectors():
     assert f.evidence["embedding"] is True
 
 
+def test_the_fallback_against_the_original_pairs_only_its_frequent_words(monkeypatch):  # noqa: ANN001
+    # mode A: 'slow' has no counterpart in the translation, so the word-vector check falls back to the original's
+    # words; a compound and a place name (rarer than Zipf 3.5, outside the set-up table) are not embedded for it
+    import provenance.compare.antonyms_vectors as vectors
+
+    asked: list[str] = []
+    real = vectors.word_vectors
+    monkeypatch.setattr(vectors, "word_vectors", lambda words: asked.extend(words) or real(words))
+    compare_texts("Das Kraftfahrzeugrennen in Hinterzarten war gestern sehr schnell.",
+                  "The motor race in Hinterzarten was slow yesterday.", source_lang="de",
+                  translation="The motor race in Hinterzarten took place yesterday.")
+    assert {"schnell", "gestern"} <= set(asked)  # the fallback ran, on the original's frequent words
+    assert not {"kraftfahrzeugrennen", "hinterzarten"} & set(asked)
+
+
 def test_negation_rendered_by_prefix_is_not_flagged():
     fs = compare_texts("Das ist nicht korrekt.", "This is incorrect.", source_lang="de",
                        translation="This is not correct.")
