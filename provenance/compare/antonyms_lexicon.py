@@ -32,12 +32,12 @@ def _antonyms(ctx: PairContext) -> list[Found]:
     for tok in ctx.der.tokens:
         if not tok.is_word:
             continue
-        forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
-        if forms & set(t_words):
+        forms = dict.fromkeys((fold(tok.text), fold(lemma(tok.text, lex.lang))))  # ordered: the word, then its lemma
+        if forms.keys() & set(t_words):
             continue
         for f in forms:
             partner = None
-            for ant in pairs.get(f, ()):
+            for ant in sorted(pairs.get(f, ())):
                 if ant in t_words and ant not in d_forms:
                     partner = t_words[ant]
                     break
@@ -125,7 +125,7 @@ def _cognate_antonyms(ctx: PairContext) -> list[Found]:
     for tok in ctx.der.tokens:
         if not tok.is_word or len(tok.text) < 4:
             continue
-        forms = {fold(tok.text), fold(lemma(tok.text, lex.lang))}
+        forms = dict.fromkeys((fold(tok.text), fold(lemma(tok.text, lex.lang))))  # ordered: the word, then its lemma
         if any(cognate(f) for f in forms):
             continue
         for f in forms:
