@@ -408,6 +408,7 @@ class Checker:
                 orig_sents,
                 beads,
                 translations=[t if t is not None and diffable(t) else None for t in translations],
+                glosses=[t if t is not None and not diffable(t) else None for t in translations],
                 derivative_lang=deriv_lang,
                 original_lang=orig_lang,
                 config=self.config,

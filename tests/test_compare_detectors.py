@@ -375,6 +375,22 @@ def test_added_sentence_and_dropped_rebuttal_from_beads():
     assert om[0].original.span == ori[1].span
 
 
+def test_a_negation_the_passage_adds_over_words_the_gloss_lacks_is_only_minor():
+    """Without a translation to diff, the gloss still says which words the original has: "four will not open"
+    for "four stay closed" negates a word the original lacks; "the pool will not open" for "the pool opens" does
+    not."""
+    _, ori = _sentences(["Vier Bäder bleiben geschlossen."])
+    gloss = [Translation("Vier Bäder bleiben geschlossen.", "four baths remain closed", "de", "en", "gloss:ding")]
+    beads = [Bead((0,), (0,), 0.9)]
+    _, der = _sentences(["Four pools will not open."])
+    fs = compare_aligned(der, ori, beads, translations=None, glosses=gloss, derivative_lang="en", original_lang="de")
+    assert [f.severity.value for f in fs if f.subtype and f.subtype.value == "negation"] in ([], ["minor"])
+    _, ori = _sentences(["Vier Bäder öffnen."])
+    gloss = [Translation("Vier Bäder öffnen.", "four baths open", "de", "en", "gloss:ding")]
+    fs = compare_aligned(der, ori, beads, translations=None, glosses=gloss, derivative_lang="en", original_lang="de")
+    assert [f.severity.value for f in fs if f.subtype and f.subtype.value == "negation"] == ["critical"]
+
+
 def test_dropped_separable_verb_rebuttal_is_major_and_explained():
     _, der = _sentences(["The mayor says the minister lied."])
     _, ori = _sentences(["Der Bürgermeister sagt, der Minister habe gelogen.",

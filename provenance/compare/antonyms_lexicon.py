@@ -140,8 +140,12 @@ def _cognate_antonyms(ctx: PairContext) -> list[Found]:
                             ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.6, der_tokens=[tok],
                             src_tokens=[s_tok],
                             explanation=(f"The original says {quote(s_tok.text)} (like '{ant}'); the passage says "
-                                         f"the opposite, {quote(tok.text)}."),
+                                         f"the opposite, {quote(tok.text)}. The likeness is of spelling only: check "
+                                         "the word's meaning."),
                             detector=DETECTOR, evidence={"antonym": {"passage": tok.text, "original": s_tok.text}},
+                            # a spelling that looks like an English word is a guess ('baisse' like 'raise', 'prive'
+                            # like 'arrive'): on the development articles 1 of 8 such findings was right
+                            severity=Severity.MINOR,
                         )
                     ]
     return []

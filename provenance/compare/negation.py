@@ -200,6 +200,10 @@ def _polarity(ctx: PairContext) -> list[Found]:
             return []
         # one cue more or less when both sides are negative is often a rendering choice (weaker evidence)
         conf = 0.8 if (len(der[0]) == 0) != (len(src[0]) == 0) else 0.6
+        if ctx.gloss is not None and len(der[0]) > len(src[0]):
+            # a negation the passage adds counts where the original has what it negates (the gloss says which
+            # words it has): "four pools will not open" for "four stay closed" negates a word the original lacks
+            loose = len(in_scope(ctx.der, der[0], ctx.gloss, ctx.der_lex, words=2, related=True)) <= len(src[0])
         ref_count = len(src[0])
         ref_side, ref_cues = "original", src[0]
     else:
