@@ -391,6 +391,23 @@ def test_a_negation_the_passage_adds_over_words_the_gloss_lacks_is_only_minor():
     assert [f.severity.value for f in fs if f.subtype and f.subtype.value == "negation"] == ["critical"]
 
 
+def test_the_credit_of_a_sentence_carries_the_konjunktiv_of_indirect_speech_not_the_outlets_soll():
+    def check(original: str, passage: str, frame: str) -> list:
+        # the pipeline blanks the credit's words in the passage and passes them beside it
+        start = passage.index(frame)
+        blanked = passage[:start] + " " * len(frame) + passage[start + len(frame):]
+        _, der = _sentences([blanked])
+        _, ori = _sentences([original])
+        fs = compare_aligned(der, ori, [Bead((0,), (0,), 0.9)], translations=None, derivative_lang="en",
+                             original_lang="de", credit=[(Span(start, start + len(frame)), frame)])
+        return [f for f in fs if f.subtype and f.subtype.value == "hedge" and f.severity.rank >= 2]
+
+    assert not check("Nach seinen Worten gebe es keine Pläne für Entlassungen.",
+                     "There were no plans for layoffs, the spokesman told the paper.", "the spokesman told the paper")
+    assert check("Der Minister soll Geld angenommen haben.", "The minister took money, the paper said.",
+                 "the paper said")
+
+
 def test_dropped_separable_verb_rebuttal_is_major_and_explained():
     _, der = _sentences(["The mayor says the minister lied."])
     _, ori = _sentences(["Der Bürgermeister sagt, der Minister habe gelogen.",

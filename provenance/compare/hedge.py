@@ -314,8 +314,10 @@ def _findings(ctx: PairContext) -> list[Found]:
         t_hedges = named
     if ctx.credited:
         # the article credits this sentence ("..., RBC reported, citing forecasters"): its credit carries the
-        # original's "according to X"; what the outlet itself hedges ("soll", "aurait") still counts
-        s_hedges, t_hedges = _unsourced(s_hedges, ctx.src_lex), _unsourced(t_hedges, ctx.der_lex)
+        # original's "according to X" and the Konjunktiv I of indirect speech ("Velte told the paper that it was
+        # ..." for "es gebe"); what the outlet itself hedges ("soll", "aurait") still counts
+        s_hedges = [c for c in _unsourced(s_hedges, ctx.src_lex) if not c.entry.startswith("KI:")]
+        t_hedges = _unsourced(t_hedges, ctx.der_lex)
     if ctx.trans is not None and (certain := _modality_changed(ctx)):
         return certain
     # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words. Where
