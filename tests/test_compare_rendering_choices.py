@@ -763,6 +763,15 @@ def test_the_most_is_a_superlative_not_a_majority() -> None:
     assert not _sub(fs, "intensity")
 
 
+def test_a_scale_word_after_a_figure_counts_offline_in_polish_and_dutch_and_for_both_ends_of_a_range() -> None:
+    assert not _sub(compare_texts("Odlanie krasnala kosztuje od 4 do 7 tys. złotych.",
+                                  "Casting a dwarf costs between 4,000 and 7,000 zlotys.", source_lang="pl"), "number")
+    assert not _sub(compare_texts("Het kost 2,5 miljoen euro.", "It costs 2.5 million euros.", source_lang="nl"),
+                    "number")
+    assert _major(_sub(compare_texts("Kara wynosi 5 tysięcy złotych.", "The fine is 50,000 zloty.", source_lang="pl"),
+                       "number"))
+
+
 def test_both_ends_of_a_range_take_its_unit() -> None:
     original = "Die Läden sollen zwischen 250 und 400 Quadratmeter groß sein."
     assert not _sub(compare_texts(original, "The shops will be between roughly 2,700 and 4,300 square feet.",

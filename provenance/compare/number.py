@@ -276,19 +276,24 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             values = values | {v - 1 for v in values if v > 1}
         out.append(Mention(used, frozenset(values), weak, measure))
         i += len(used)
-    return _ranges(toks, out)
+    return _ranges(toks, out, mults)
 
 
 _RANGE_GAP = 1  # one word or dash between the two ends of a range ("250 and 400 m²", "250 bis 400 Quadratmeter")
 
 
-def _ranges(toks: list[Token], found: list[Mention]) -> list[Mention]:
-    """The first end of a range takes the unit written after the second: "between 2,700 and 4,300 square feet"."""
+def _ranges(toks: list[Token], found: list[Mention], mults: dict[str, float]) -> list[Mention]:
+    """The first end of a range takes the unit and the scale written after the second: "between 2,700 and 4,300
+    square feet", "od 4 do 7 tys." (from 4,000 to 7,000)."""
     for a, b in zip(found, found[1:], strict=False):
         gap = toks[a.tokens[-1].index + 1 : b.tokens[0].index]
-        if a.measure is None and b.measure is not None and len(gap) <= _RANGE_GAP and all(
-                len(t.text) <= 3 for t in gap):
+        if len(gap) > _RANGE_GAP or not all(len(t.text) <= 3 for t in gap):
+            continue
+        if a.measure is None and b.measure is not None:
             a.measure = b.measure
+        scale = mults.get(fold(b.tokens[-1].text)) if len(b.tokens) > 1 else None
+        if scale is not None and len(a.tokens) == 1 and a.tokens[0].is_number:
+            a.values = a.values | {v * scale for v in a.values}
     return found
 
 
