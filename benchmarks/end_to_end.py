@@ -75,6 +75,13 @@ DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELD
 HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT12)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
+    "Final run of the sixteenth session: fresh held-out `e2e12h` (written this session) at 5efe9ab, with the memory "
+    "major+ precision 0.560, recall 0.700 (14 of 20; first run at 3c49861 0.542 / 0.650); faithful sentences flagged "
+    "major+ 10/159 (the same), 28/159 at any severity (the same), 10 major+ findings on the faithful cases (the "
+    "same); with the gloss 0.379 / 0.500, flagged 12/159 and 63/159, identical to the first run. Numbers seen at the "
+    "first and final runs only, errors never printed. The session's whole-article work was on development splits "
+    "(`e2e11h` became development data at its start); development major+ pooled over twelve splits with the memory "
+    "176 of 221 right -> 185 of 224 (0.796 -> 0.826), planted departures found 169 -> 178 of 235. "
     "Final run of the fifteenth session: fresh held-out `e2e11h` (written this session) at 8708773, with the memory "
     "major+ precision 0.643, recall 0.409 (9 of 22; first run at ea2b099 0.600 / 0.409); faithful sentences flagged "
     "major+ 4/110 (5 first), 18/110 at any severity (the same), 4 major+ findings on the faithful cases (the same); "
