@@ -609,6 +609,21 @@ def test_a_decision_made_a_possibility_is_an_added_hedge() -> None:
     assert not _sub(kept, "hedge")
 
 
+def test_a_term_set_off_in_quotation_marks_and_a_prohibition_rendered_as_may_not_are_faithful() -> None:
+    fs = compare_texts("La préfecture a placé lundi le bassin en alerte renforcée sécheresse.",
+                       'The prefecture raised the status of the basin to "heightened alert" on Monday.',
+                       source_lang="fr",
+                       translation="On Monday the prefecture raised the basin's drought level to heightened alert.")
+    assert not _sub(fs, "quotation")
+    original = "Les prélèvements d'eau pour l'irrigation y sont interdits le week-end."
+    translation = "Taking water for irrigation there is prohibited at the weekend."
+    assert not _sub(compare_texts(original, "Farmers there may not draw water for irrigation at the weekend.",
+                                  source_lang="fr", translation=translation), "negation")
+    # while a ban the passage adds against a permission is still a reversal
+    assert _major(_sub(compare_texts("Les prélèvements sont autorisés.", "Withdrawals are banned.", source_lang="fr",
+                                     translation="Withdrawals are allowed."), "negation"))
+
+
 def test_a_thing_done_made_a_possibility_is_an_added_hedge() -> None:
     original = "El pleno del Ayuntamiento aprobó el jueves una moratoria de dos años."
     translation = "On Thursday the full city council passed a two-year moratorium."
