@@ -207,6 +207,8 @@ def _possibility_over_fact(ctx: PairContext, possible: set[str], certain: set[st
     plain = possible | certain | set(ctx.der_lex.entries("hedge.deontic"))
     if any(fold(t.text) in plain for t in ctx.trans.tokens) or hedge_cues(ctx.trans, ctx.der_lex):
         return []
+    if ctx.src_lex.data.get("hedge") and hedge_cues(ctx.src, ctx.src_lex):
+        return []  # the original hedges on its own ("die mit ihr Kontakt gehabt hätten": who may have had contact)
     negations = set(ctx.der_lex.entries("negation.cues"))
     done = set(ctx.der_lex.entries("hedge.done"))
     for op in ctx.opcodes:
