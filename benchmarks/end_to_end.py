@@ -67,8 +67,8 @@ HELDOUT10 = "e2e10h"
 # held out; first run at the session's starting commit. e2e10h, spent by the fourteenth session's final run, is
 # development data
 HELDOUT11 = "e2e11h"
-DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10)
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT11)
+DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)
+HELD_OUT = (HELDOUT, HELDOUT3)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the fifteenth session: fresh held-out `e2e11h` (written this session) at 8708773, with the memory "

@@ -69,6 +69,40 @@ def test_a_live_blogs_time_line_is_not_part_of_the_entry() -> None:
     assert p.text.startswith("Ukrainska Pravda")
 
 
+def test_a_live_blogs_time_on_the_entrys_own_line_opens_the_line_not_the_sentence() -> None:
+    # the time, with or without a zone or a dash, stands before the outlet as a dateline does
+    for time in ("10:15", "10:15 CET", "10:15 —"):
+        p = only(f"{time} The Moscow daily Kommersant reported that the minister wants to cap support payments.")
+        assert "Kommersant" in p.outlet_name and p.text.startswith("The Moscow daily"), time
+    p = only("10:15 The Estonian daily Postimees reported that the minister wants to cap support payments.")
+    assert "Postimees" in p.outlet_name and p.text.startswith("The Estonian daily")
+
+
+def test_the_outlet_described_by_the_place_its_name_holds_goes_on_with_its_report() -> None:
+    p = only("Folha de São Paulo revealed on Sunday that the airline had asked for more landing slots in Recife. "
+             "The Sao Paulo newspaper said the request covered three weekly flights.")
+    assert p.outlet_name == "Folha de São Paulo" and p.text.endswith("three weekly flights.")
+
+
+def test_a_title_opening_a_name_marks_a_person_and_the_outlet_quoting_them_is_the_source() -> None:
+    p = only('"We can now operate here," the manager, Dr Mihaela Popa, said, quoted by Ziarul de Iasi.')
+    assert p.outlet_name == "Ziarul de Iasi"
+
+
+def test_a_place_after_an_indefinite_article_describes_the_outlet_named_next() -> None:
+    p = only("A Guangzhou newspaper reported last month that nine fires had started in corridors. The Southern "
+             "Metropolis Daily said most of the batteries had been bought second-hand.")
+    assert p.outlet_name == "The Southern Metropolis Daily" and p.text.startswith("A Guangzhou newspaper")
+    # a Portuguese title that opens with its article is a name all the same
+    assert only("A Bola reported on Monday that the coach would stay.").outlet_name == "A Bola"
+
+
+def test_a_site_named_by_its_domain_and_by_its_name_is_one_outlet() -> None:
+    p = only("A battery plant will open six months late, local news site Delmagyar.hu reported on Friday. "
+             "Delmagyar, the online edition of a regional daily, said the permit was still missing.")
+    assert p.text.endswith("still missing.")
+
+
 def test_it_reports_for_the_outlet_that_opened_the_sentence_before() -> None:
     p = only("Kommersant, a Moscow business daily, went further on Monday. It claimed that the ministry had "
              "already shared the seismic data.")

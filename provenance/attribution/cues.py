@@ -234,8 +234,10 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
     # a possessive that places the outlet belongs to it too: "Porto Alegre's Zero Hora said", "the public radio's
     # news site irozhlas.cz reported"
     pre = POSSESSIVE_BEFORE.sub("", pre).rstrip()
-    # a transcript's speaker ("PIOTR: ") or a thread's post number ("2/ ") opens the line, not the sentence
+    # a transcript's speaker ("PIOTR: "), a thread's post number ("2/ ") or a live blog's time ("10:15 ") opens
+    # the line, not the sentence
     pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()
+    pre = "" if (m := DATELINE.match(pre + " x")) and m.end() == len(pre) + 1 else pre
     if not pre:
         return True
     if re.fullmatch(rf"(?i:(?:{_PLACE_ADVERBS})\s+)?(?i:{_PLACE_PREPOSITIONS})\s+{PLACE_WORDS}", pre):

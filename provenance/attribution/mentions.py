@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from provenance.attribution.lexicon import Lexicon
-from provenance.attribution.patterns import FOREIGN_ARTICLE, GENITIVE, WORD_RE
+from provenance.attribution.patterns import DATELINE, FOREIGN_ARTICLE, GENITIVE, WORD_RE
 from provenance.attribution.structures import Mention, OutletRegistry, SpanIndex
 from provenance.attribution.vocabulary import either, words
 from provenance.model import Outlet, Span
@@ -20,9 +20,16 @@ _ARTICLE = either(words("articles.english"))
 def widen_start(text: str, start: int, lex: Lexicon) -> int:
     """Where a name's description begins: "the German daily Bild", "Japan's second-largest newspaper, the
     Asahi Shimbun" (an apposition before the name, with or without its own article), "the Belgian newspaper 'Le
-    Soir'" (the name in quotation marks)."""
+    Soir'" (the name in quotation marks); never before the end of a live blog's time or a dateline opening the
+    line ("10:15 CET The Moscow daily Kommersant")."""
+    line = text.rfind("\n", 0, start) + 1
+    lead = DATELINE.match(text, line, start)
+    return max(_widened(text, start, lex), lead.end() if lead else 0)
+
+
+def _widened(text: str, start: int, lex: Lexicon) -> int:
     if start > 1 and text[start - 1] in "\"“‘'«" and text[start - 2].isspace():
-        quoted = widen_start(text, start - 1, lex)
+        quoted = _widened(text, start - 1, lex)
         return quoted if quoted < start - 1 else start
     before = text[max(0, start - 40) : start].split()
     if before and before[-1].lower() in _ARTICLES and len(before) > 1 and before[-2].endswith(","):

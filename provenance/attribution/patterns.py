@@ -98,11 +98,16 @@ POSSESSIVE_BEFORE = re.compile(
     r"(?:^|(?<=[\s,;:(]))(?:(?i:the)\s+(?:[\w-]+\s+){0,2}[\w-]+|[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,2})"
     r"['’]s\s*$"
 )
-# a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — ", and a
-# place in ordinary capitals before a long dash: "Prague — "
+# a live blog's time opening an entry: "09:12", "9.12 pm"
+CLOCK = rf"\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{either(words('time.clock_suffixes'))}))?"
+# a dateline or a live-blog time before the sentence: "BERLIN — ", "SÃO PAULO, 3 May — ", "09:12 — ", "09:12 CET — ",
+# a bare time ("09:12 The daily ...", "08:45 GMT The daily"; any capitals as a zone only before a dash, so that
+# "09:12 BBC reported" keeps its outlet), and
+# a place in ordinary capitals before a long dash: "Prague — "
 DATELINE = re.compile(
     r"\s*(?:(?:[A-ZÀ-Þ][A-ZÀ-Þ'’./-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’./-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?"
-    rf"|\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{either(words('time.clock_suffixes'))}|[A-Z]{{2,4}}))?)\s+[—–-]\s+"
+    rf"|{CLOCK}(?:\s*[A-Z]{{2,4}})?)\s+[—–-]\s+"
+    rf"|{CLOCK}(?:\s+(?:{either(words('time.clock_zones'))}))?\s+(?=\S)"
     r"|[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,2}(?:,\s+[^—–\n]{1,30}?)?\s+[—–]\s+)"
 )
 

@@ -7,6 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import Generic, Protocol, TypeVar
 from urllib.parse import urlsplit
 
@@ -152,8 +153,33 @@ def same_outlet(a: Mention, b: Mention) -> bool:
     x, y = sorted((_core(a.written), _core(b.written)), key=len)
     if _initials_of(x, y):
         return True  # "LZ" for "Lebensmittel Zeitung"
-    x, y = _plain(x), _plain(y)  # "Gazeta Olsztynska" is "Gazeta Olsztyńska" written without diacritics
+    # "Gazeta Olsztynska" is "Gazeta Olsztyńska" written without diacritics; "Delmagyar" is "Delmagyar.hu"
+    x, y = sorted((_DOMAIN_END.sub("", _plain(x)), _DOMAIN_END.sub("", _plain(y))), key=len)
     return x == y or (len(x) >= 3 and y.endswith(" " + x))
+
+
+# a site's name written as its domain: "Delmagyar.hu", "Aktualne.cz"
+_DOMAIN_END = re.compile(r"(?<=\w)\.[a-z]{2,3}$")
+
+
+def described_again(named: Mention, later: Mention) -> bool:
+    """``later`` describes the outlet ``named`` named by words its name holds, as the next sentence of one report
+    does: "the Sao Paulo newspaper" after "Folha de São Paulo", "the Frankfurt paper" after "Frankfurter
+    Allgemeine"; "the Berlin daily Tagesspiegel" is a name of its own."""
+    if later.outlet is not None:
+        return False
+    names = (named.outlet.name, *named.outlet.aliases) if named.outlet is not None else (named.written,)
+    return _described_by_its_name(later.written, names)
+
+
+def _described_by_its_name(written: str, names: tuple[str, ...]) -> bool:
+    words = _core(written).split()
+    caps = list(takewhile(lambda w: w[:1].isupper(), words))
+    rest = words[len(caps) :]
+    if not caps or not rest or len(rest) > 3 or not all(w.islower() for w in rest):
+        return False
+    part = _plain(" ".join(caps))
+    return any(re.search(rf"(?<!\w){re.escape(part)}", _plain(n)) and _plain(_core(n)) != part for n in names)
 
 
 # letters NFKD does not split into a base and a mark

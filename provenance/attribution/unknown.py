@@ -29,6 +29,7 @@ from provenance.attribution.mentions import widen_start
 from provenance.attribution.patterns import (
     APPOSITION_STOP,
     DASH_CREDIT,
+    DATELINE,
     MAX_CREDIT_WORDS,
     MAX_HEADLINE_WORDS,
     NAME_RE,
@@ -46,6 +47,7 @@ _DOMAIN = re.compile(
 )
 _NAME = re.compile(NAME_RE)
 _ACRONYM = re.compile(rf"[A-ZÀ-Þ0-9]{{2,6}}(?:[ -](?:{either(listed('unknown_outlets.acronym_suffixes'))}|[0-9]+))?")
+_INDEFINITE = frozenset(listed("articles.indefinite"))
 _FOREIGN_ARTICLE = re.compile(
     rf"(?:(?:{either(listed('unknown_outlets.title_articles'))})\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE
 )  # (an elided article joins its noun: "L'Eco di Bergamo", "L'Unione Sarda")
@@ -104,7 +106,9 @@ def find_unknown_outlets(
                 name = text[span.start : span.end]
                 if name not in scores and _plainly_not_an_outlet(name, text, span, lex):
                     continue  # (cheap tests before the frame test)
-                wide = Span(widen_start(text, span.start, lex), span.end)  # "the Thessaloniki daily X"
+                # "the Thessaloniki daily X", not the time or dateline before it
+                floor = min(_after_dateline(text, sent), span.start)
+                wide = Span(max(widen_start(text, span.start, lex), floor), span.end)
                 probe = Mention(wide, span, None, text[wide.start : wide.end], None)
                 credit = credited is not None and credited.contains(span)
                 cue = "source" if credit else cue_of(sent, probe)
@@ -157,23 +161,32 @@ def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True
     return None
 
 
+def _after_dateline(text: str, sent: Span) -> int:
+    """Where a sentence's own words start: after a live blog's time or a dateline ("08:45 GMT", "BERLIN —"),
+    which are no part of a name."""
+    lead = DATELINE.match(text, sent.start, sent.end)
+    return lead.end() if lead else sent.start
+
+
 def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
     """Capitalised names and domain names in a sentence, without the sentence's opening words."""
     out: list[Span] = []
-    body = text[sent.start : sent.end]
+    at = _after_dateline(text, sent)
+    body = text[at : sent.end]
     for m in _DOMAIN.finditer(body):
-        out.append(Span(sent.start + m.start("name"), sent.start + m.end("name")))
+        out.append(Span(at + m.start("name"), at + m.end("name")))
     for m in _NAME.finditer(body):
         words = list(WORD_RE.finditer(m.group(0)))
         while words and (words[0].group().lower() in lex.sentence_openers or _adjective(words[0].group(), lex)):
             article = _FOREIGN_ARTICLE.match(m.group(0)[words[0].start() :])
-            if article and len(words) == 2:
+            described = re.match(r"\s+([a-z]+)", body[m.end() :])  # "A Guangzhou newspaper": English
+            if article and len(words) == 2 and not (described and described.group(1) in lex.descriptor_last_words):
                 break  # "Le Temps", "To Vima": the article belongs to the title ("As Le Télégramme": it does not)
             words.pop(0)
         if not words:
             continue
-        start = sent.start + m.start() + words[0].start()
-        end = sent.start + m.end()
+        start = at + m.start() + words[0].start()
+        end = at + m.end()
         # a title may end in a lower-case title word: "Hospodářské noviny", "Klaipėdos diena"
         tail = re.match(r"[ \t]+([a-zß-ÿā-ž][\w'’-]*)", text[end : sent.end])
         if tail and tail.group(1).lower() in lex.unknown.name_words:
@@ -315,7 +328,13 @@ def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bo
     before = WORD_RE.findall(text[max(0, span.start - 20) : span.start])
     if before and before[-1].rstrip(".").lower() in lex.honorifics:
         return True
+    after = re.match(r"\s+([a-z]+)", text[span.end : span.end + 30])
+    if (before and before[-1].lower() in _INDEFINITE and after and after.group(1) in lex.descriptor_last_words
+            and all(w[:1].isupper() and "-" not in w for w in words)):
+        return True  # "a Guangzhou newspaper": a place describing an outlet, named later if at all
     lower = [w.lower() for w in words]
+    if len(words) > 1 and lower[0] in lex.honorifics:
+        return True  # the title opens the name: "Dr Mihaela Popa, said"
     if lower[-1].endswith("-based"):
         return True  # "A Sapporo-based newspaper": a description, named later if at all
     if " ".join(lower) in lex.demonyms or any(w in ev.org_words for w in lower):
