@@ -12,9 +12,11 @@ one thread), each run timed by ``/usr/bin/time`` (wall, user + sys CPU, peak res
    the cache); embeddings computed are counted as rows added to the cache's embedding table;
 3. the bundled example with a warm cache (median of five).
 
-    python -m benchmarks.check_speed [--no-setup] [--no-write]
+    python -m benchmarks.check_speed [--no-setup | --set-up-cache DIR] [--no-write]
 
-``--no-setup`` skips step 1's set-up (the state before resources were built at set-up).
+``--no-setup`` skips step 1's set-up (the state before resources were built at set-up); ``--set-up-cache DIR``
+copies a cache dir that ``provenance setup`` of this code has built instead of running it (set-up takes half an hour
+of wall time on the shared machine), and the table has no set-up row.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -123,6 +126,21 @@ adds took 319 s of one core when embedded alone), the second new article 13.0 ->
 embeddings (2.74 -> 2.12 per segment), the 8,000-word one 39.9 -> 35.6 s and 1,291 -> 1,024, the third article's
 word vectors 202 -> 139; the findings of the three articles of benchmarks/faithful_article.py and of the first 300
 pairs of the throughput benchmark byte-identical (JSON) with the old and the new table.
+
+First runs of the seventh round (branch speed7; code of main at 3c49861; load average 3.6 to 9.5 on the 2 cores, so
+read CPU seconds; checks on copies of a cache that `provenance setup` built): the second new 2,000-word article checked
+in-process under cProfile (one model thread, load 3.6) took 27.5 s wall / 18.1 s CPU, 6 findings, 273 texts embedded:
+93 sentence texts for the aligner and 180 words, 165 asked by the word-vector antonym check, 142 of them by mode A's
+fallback against the original. 140 of those 142 were words of the original rarer than Zipf 3.5, outside the
+10,000-word source table: compounds and names ('kraftfahrzeugrennen', 'tempolimit', 'gartenmauer', 'strobl'), and a
+few frequent words the table misses because wordfreq spells ß as ss ('straße', 'schließlich'). Loading under the
+profiler: regex compiles 3.0 s (the attribution lexicon 1.7 s, the outlet registry's name pattern 0.5 s),
+simplemma's English dictionary for the finder's English-word test 1.0 s, py3langid's model 0.9 s, WordNet 0.9 s.
+Through the CLI (the example, the first and the second new article, the second again; load about 8 to 10): 4.0,
+13.8, 9.3 and 4.6 s CPU with 343, 267 and 0 embeddings. The round's change (mode A's fallback pairs passage words only
+with words of the original of Zipf 3.5 or more, read from wordfreq's short lists): the same runs in the same minutes
+4.0, 12.1, 8.9 and 5.1 s CPU with 236, 142 and 0 embeddings and the same findings (the faithful articles, DEMETR mode A
+tuning and the development e2e splits identical); the in-process article 273 -> 146 texts.
 """
 
 
@@ -246,6 +264,7 @@ def _row(label: str, run: Run, extra: str = "-") -> list[object]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-setup", action="store_true", help="skip `provenance setup` before the first check")
+    ap.add_argument("--set-up-cache", type=Path, help="a cache dir `provenance setup` built: copied, not rebuilt")
     ap.add_argument("--no-write", action="store_true", help="print only, do not update docs/benchmarks.md")
     args = ap.parse_args()
     rows: list[list[object]] = []
@@ -253,8 +272,9 @@ def main() -> None:
         tmp = Path(tmp_name)
         cases = {name: build_case(tmp / name, name, first, words) for name, first, words in CASES}
         cache = tmp / "cache"
-        setup = None
-        if not args.no_setup:
+        if args.set_up_cache is not None:
+            shutil.copytree(args.set_up_cache, cache)
+        elif not args.no_setup:
             setup = _timed(_provenance(cache, "setup"), "provenance setup", cache)
             rows.append(_row("set-up: `provenance setup` (fresh cache)", setup))
         first = _example(cache)
@@ -287,7 +307,9 @@ def main() -> None:
         "model thread. Articles are built from WMT newstest2021 de-en: consecutive reference-B sentences quoted",
         "as one passage credited to the example outlet (paragraphs of five sentences), the German source of the",
         "same lines as the original (an HTML page), reference A as the memory. Words: English / German.",
-        "Embeddings: texts the model embedded during the run (rows added to the cache), per WMT segment.",
+        "Embeddings: texts the model embedded during the run (rows added to the cache), per WMT segment."
+        + (" The set-up step was not rerun: the checks start from a copy of a cache it built (`--set-up-cache`)."
+           if args.set_up_cache is not None else ""),
         "",
         table(["run", "wall s", "CPU s (user+sys)", "peak MB", "embeddings computed"], rows),
         "",

@@ -87,6 +87,17 @@ vectors are the same alone or in a batch, so findings do not change): of the 632
 The table above is the first run with it, at a load of about 13: 21.4 -> 15.8 s CPU (46.7 -> 63.3 pairs per CPU
 second) and 954 -> 531 words computed against the previous table's run at a load of 8; the output on the first 300
 pairs byte-identical with the old and the new table.
+
+First runs of the seventh round (branch speed7; code of main at 3c49861; load average about 9 on the 2 cores, so read
+CPU seconds): the 1,000 pairs through the CLI on a copy of a set-up cache (`--set-up-cache`) cold in 23.7 s wall /
+15.7 s CPU (63.7 pairs per CPU second) with 531 words computed; the same pairs again 9.5 s CPU. In-process on the
+first 300 pairs (load 9.5): 362 words computed, 255 of them asked by mode A's fallback against the original (words of
+the original outside the set-up table), 62 by the word-vector check against the translation, 45 by the coverage and
+entity checks. The round's change (the fallback pairs passage words only with words of the original of Zipf 3.5 or
+more, about where the set-up table ends): 136 words on those pairs (25 by the fallback), 7.8 -> 5.2 s CPU in-process
+at a load of 10; their output loses 2 minor fallback guesses ('Dmitri' close to 'demilitarise' for 'Arms',
+'défavorables' close to 'inhospitable' for 'kinds') and is otherwise byte-identical; DEMETR mode A tuning findings
+identical.
 """
 
 

@@ -44,6 +44,7 @@ from provenance.model import (
 )
 from provenance.regroup import regroup
 from provenance.settle import (
+    authors_voice,
     content_words,
     diffable,
     drop_excerpt_gaps,
@@ -323,6 +324,13 @@ class Checker:
             self._voice_doc, self._voice_test = doc, commentary(doc, self.registry)
         return self._voice_test
 
+    @staticmethod
+    def _authorial(text: str) -> bool:
+        """A sentence that reads as the author's own comment by itself (attribution's voice test)."""
+        from provenance.attribution.voice import authorial
+
+        return authorial(text, load_attribution_lexicon())
+
     def _matches_original(
         self, sentences: list[str], original: _Original, translations: Sequence[Translation | None]
     ) -> list[bool]:
@@ -400,6 +408,7 @@ class Checker:
                 orig_sents,
                 beads,
                 translations=[t if t is not None and diffable(t) else None for t in translations],
+                glosses=[t if t is not None and not diffable(t) else None for t in translations],
                 derivative_lang=deriv_lang,
                 original_lang=orig_lang,
                 config=self.config,
@@ -412,6 +421,7 @@ class Checker:
         result.findings = drop_excerpt_gaps(result.findings, beads, orig_sents)
         result.findings = drop_lead_in(result.findings, beads, deriv_sents, passage.frame)
         result.findings = long_additions(restated(result.findings, deriv_sents, translations, words))
+        result.findings = authors_voice(result.findings, self._authorial)
         result.findings = drop_frame_findings(result.findings, passage.frame)
         if not self.config.word_level:
             result.findings = without_paraphrase_notes(result.findings)

@@ -192,6 +192,20 @@ def long_additions(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def authors_voice(findings: list[Finding], authorial: Callable[[str], bool]) -> list[Finding]:
+    """A sentence with no counterpart that reads as the author speaking (a question, the first person, a judgement,
+    "not everyone sees it that way") is the article's comment inside the passage, not a claim slipped into the
+    outlet's words: minor, still shown."""
+    out: list[Finding] = []
+    for f in findings:
+        if _major_sentence_addition(f) and authorial(f.derivative.text):  # type: ignore[union-attr]
+            f = replace(f, severity=Severity.MINOR, evidence={**f.evidence, "authorial": True},
+                        explanation=f.explanation + " It reads as the article's own comment: check whether the "
+                                                    "outlet wrote it.")
+        out.append(f)
+    return out
+
+
 def diffable(translation: Translation) -> bool:
     """Whether a translation is fluent enough to diff word by word against the passage.
 

@@ -97,6 +97,15 @@ def test_a_place_after_an_indefinite_article_describes_the_outlet_named_next() -
     assert only("A Bola reported on Monday that the coach would stay.").outlet_name == "A Bola"
 
 
+def test_an_outlet_the_registry_lacks_described_and_publishing_labels_its_interview() -> None:
+    found_ = found("The reformist daily Shargh interviewed the engineer Maryam Sadeghi. An excerpt:",
+                   "Shargh: Is the fuel oil really the main culprit?",
+                   "Sadeghi: It is not the only culprit, but it is the one that changed.",
+                   "Shargh: Would closing schools make any difference?",
+                   "Sadeghi: It protects children for a day.")
+    assert any(p.text.startswith("Shargh: Is the fuel oil") and p.text.endswith("for a day.") for p in found_)
+
+
 def test_a_site_named_by_its_domain_and_by_its_name_is_one_outlet() -> None:
     p = only("A battery plant will open six months late, local news site Delmagyar.hu reported on Friday. "
              "Delmagyar, the online edition of a regional daily, said the permit was still missing.")
@@ -209,6 +218,18 @@ def test_a_list_of_headline_lines_credits_each_line() -> None:
         "Our own notes follow below.",
     )
     assert [p.text for p in passages] == ["Budget passes at 3 a.m. after walkout", "Teachers promised a rise"]
+
+
+def test_the_items_of_a_press_list_credit_outlets_the_registry_lacks() -> None:
+    passages = found(
+        "Front pages",
+        "* Cluj airport to add night flights to Lisbon from June (Monitorul de Cluj)",
+        "* Cruise arrivals to be capped at three a day (Le Monde)",
+        "* Danube water levels lowest in February for two decades (Balkan Insight)",
+        "* Students queue for rental flats as term opens (our own reporting)",
+    )
+    # an English-language site and the desk's own reporting credit no foreign outlet
+    assert [p.outlet_name for p in passages] == ["Monitorul de Cluj", "Le Monde"]
 
 
 def test_sources_cited_in_the_report_go_on_with_it() -> None:

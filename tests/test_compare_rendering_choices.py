@@ -609,6 +609,85 @@ def test_a_decision_made_a_possibility_is_an_added_hedge() -> None:
     assert not _sub(kept, "hedge")
 
 
+def test_a_term_set_off_in_quotation_marks_and_a_prohibition_rendered_as_may_not_are_faithful() -> None:
+    fs = compare_texts("La préfecture a placé lundi le bassin en alerte renforcée sécheresse.",
+                       'The prefecture raised the status of the basin to "heightened alert" on Monday.',
+                       source_lang="fr",
+                       translation="On Monday the prefecture raised the basin's drought level to heightened alert.")
+    assert not _sub(fs, "quotation")
+    original = "Les prélèvements d'eau pour l'irrigation y sont interdits le week-end."
+    translation = "Taking water for irrigation there is prohibited at the weekend."
+    assert not _sub(compare_texts(original, "Farmers there may not draw water for irrigation at the weekend.",
+                                  source_lang="fr", translation=translation), "negation")
+    # while a ban the passage adds against a permission is still a reversal
+    assert _major(_sub(compare_texts("Les prélèvements sont autorisés.", "Withdrawals are banned.", source_lang="fr",
+                                     translation="Withdrawals are allowed."), "negation"))
+
+
+def test_a_thing_done_made_a_possibility_is_an_added_hedge() -> None:
+    original = "El pleno del Ayuntamiento aprobó el jueves una moratoria de dos años."
+    translation = "On Thursday the full city council passed a two-year moratorium."
+    added = compare_texts(original, "The city council could approve a two-year moratorium.", source_lang="es",
+                          translation=translation)
+    assert _major(_sub(added, "hedge"))
+    perfect = compare_texts("El Ayuntamiento ha clausurado 37 viviendas turísticas.",
+                            "The city council may have closed 37 tourist flats.", source_lang="es",
+                            translation="The city council has closed 37 tourist flats.")
+    assert _major(_sub(perfect, "hedge"))
+    # a risk the translation states is a possibility already, and a past ability no hedge
+    risk = compare_texts("La piattaforma rischia una multa.", "The platform could face a fine.", source_lang="it",
+                         translation="The platform risks a fine.")
+    assert not _sub(risk, "hedge")
+    ability = compare_texts("Los vecinos no pudieron dormir.", "Residents could not sleep.", source_lang="es",
+                            translation="Residents were unable to sleep.")
+    assert not _sub(ability, "hedge")
+
+
+def test_a_negated_negative_verb_leaves_it_open_and_dropping_the_negation_reverses_it() -> None:
+    original, translation = ("Miasto nie wyklucza rozbudowy sieci w 2028 roku.",
+                             "The city is not ruling out extending the network in 2028.")
+    assert not _sub(compare_texts(original, "The city may extend the network in 2028.", source_lang="pl",
+                                  translation=translation), "negation")
+    reversed_ = compare_texts(original, "The city has ruled out extending the network in 2028.", source_lang="pl",
+                              translation=translation)
+    assert _major(_sub(reversed_, "negation"))
+
+
+def test_a_permission_or_a_limit_rendered_with_will_keeps_no_doubt() -> None:
+    fs = compare_texts("Los pisos que ya tienen licencia podrán seguir operando.",
+                       "Flats that already hold a licence will be able to keep operating.", source_lang="es",
+                       translation="Flats that already hold a licence may continue to operate.")
+    assert not _sub(fs, "hedge")
+    fs = compare_texts("A partir de 1 de março, cada grupo passa a ter um máximo de 40 pessoas.",
+                       "From 1 March, groups will be capped at 40 people.", source_lang="pt",
+                       translation="Starting on 1 March, each group may contain no more than 40 people.")
+    assert not _sub(fs, "hedge")
+
+
+def test_the_same_day_in_another_month_is_number_drift() -> None:
+    original = "La medida entrará en vigor el 1 de junio."
+    moved = compare_texts(original, "The freeze takes effect on 1 July.", source_lang="es",
+                          translation="The rule will come into force on 1 June.")
+    assert _major(_sub(moved, "number"))
+    assert _major(_sub(compare_texts(original, "The freeze takes effect on 1 July.", source_lang="es"), "number"))
+    assert not _sub(compare_texts(original, "The freeze takes effect on 1 June.", source_lang="es"), "number")
+    # a month without a day, and "not until" a time is no negation but a date
+    late = compare_texts("La campaña no empezará hasta octubre.", "The season will begin in September.",
+                         source_lang="es", translation="The season will not begin until October.")
+    assert _major(_sub(late, "number")) and not _sub(late, "negation")
+    assert not compare_texts("La campaña no empezará hasta octubre.", "The season will be pushed back to October.",
+                             source_lang="es", translation="The season will not begin until October.")
+
+
+def test_a_name_that_is_also_a_word_replacing_a_place_is_entity_drift() -> None:
+    # "seriate" is an English word, yet here it names a town in the place of the original's
+    fs = compare_texts("Il sindaco di Grassobbio, Chiara Ghilardi, chiede un tetto ai voli notturni.",
+                       "Chiara Ghilardi, the mayor of Seriate, is calling for a ceiling on night flights.",
+                       source_lang="it",
+                       translation="Grassobbio's mayor, Chiara Ghilardi, wants a cap on night flights.")
+    assert _major(_sub(fs, "entity"))
+
+
 def test_an_event_named_from_its_other_end_is_at_most_a_hint() -> None:
     """ "The metro sent the contractor a claim" and "the contractor has received a claim" are one event: the
     converse words are minor; a plain antonym in the same place stays major."""
@@ -673,6 +752,10 @@ def test_a_quote_given_to_another_named_person_is_quotation_drift() -> None:
         ("Einzelne Airlines hätten zudem ihre Flugpläne zu eng geplant.", "de",
          "Individual airlines had also planned their timetables too tightly.",
          "Airlines had also routinely planned their timetables too tightly."),
+        # a language without a list of degree words is compared through its known translation
+        ("Część przedsiębiorców obawia się, że wyższe ceny odstraszą turystów.", "pl",
+         "Some business owners are worried that higher prices will deter tourists.",
+         "Most business owners fear that higher prices will put tourists off."),
     ],
 )
 def test_a_part_made_a_majority_or_a_habit_is_intensity_drift(
@@ -681,11 +764,27 @@ def test_a_part_made_a_majority_or_a_habit_is_intensity_drift(
     assert _major(_sub(compare_texts(original, rendered, source_lang=lang, translation=translation), "intensity"))
 
 
+def test_some_before_a_figure_and_every_day_state_no_degree() -> None:
+    fs = compare_texts("Dagelijks rijden er zo'n 9000 auto's door de straat.",
+                       "About 9,000 cars drive through the street every day.", source_lang="nl",
+                       translation="Some 9,000 cars drive through the street daily.")
+    assert not _sub(fs, "intensity")
+
+
 def test_the_most_is_a_superlative_not_a_majority() -> None:
     fs = compare_texts("Algunos vecinos viven en las calles más expuestas.",
                        "Some residents live in the most exposed streets.", source_lang="es",
                        translation="Some residents live in the most exposed streets.")
     assert not _sub(fs, "intensity")
+
+
+def test_a_scale_word_after_a_figure_counts_offline_in_polish_and_dutch_and_for_both_ends_of_a_range() -> None:
+    assert not _sub(compare_texts("Odlanie krasnala kosztuje od 4 do 7 tys. złotych.",
+                                  "Casting a dwarf costs between 4,000 and 7,000 zlotys.", source_lang="pl"), "number")
+    assert not _sub(compare_texts("Het kost 2,5 miljoen euro.", "It costs 2.5 million euros.", source_lang="nl"),
+                    "number")
+    assert _major(_sub(compare_texts("Kara wynosi 5 tysięcy złotych.", "The fine is 50,000 zloty.", source_lang="pl"),
+                       "number"))
 
 
 def test_both_ends_of_a_range_take_its_unit() -> None:

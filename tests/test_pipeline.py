@@ -382,6 +382,31 @@ def test_a_long_sentence_with_no_counterpart_is_a_minor_addition_a_short_claim_s
     assert f.severity is Severity.MAJOR
 
 
+def test_a_sentence_in_the_authors_voice_with_no_counterpart_is_a_minor_addition() -> None:
+    """A question, a judgement or words weighing what was just said are the article's comment inside the passage."""
+    from provenance.attribution.lexicon import load_lexicon
+    from provenance.attribution.voice import authorial
+    from provenance.model import Finding, FindingKind, Severity, SideRef, Span
+    from provenance.settle import authors_voice
+
+    def added(text: str) -> Finding:
+        return Finding(FindingKind.ADDITION, None, Severity.MAJOR, 0.7, SideRef(text, Span(0, len(text))), None,
+                       "This sentence of the passage has no counterpart in the original.", "coverage",
+                       evidence={"level": "sentence"})
+
+    def voiced(text: str) -> bool:
+        return authorial(text, load_lexicon())
+
+    for comment in ("What does the EU have to do with it?", "Not every farmer sees it that way.",
+                    "That is a familiar objection in a city where the outskirts are hotter."):
+        (f,) = authors_voice([added(comment)], voiced)
+        assert f.severity is Severity.MINOR and f.evidence["authorial"], comment
+    # a claim, and someone else's question in quotation marks, stay major
+    for claim in ("The city council approved the increase unanimously last month.", '"Why now?" the mayor asked.'):
+        (f,) = authors_voice([added(claim)], voiced)
+        assert f.severity is Severity.MAJOR, claim
+
+
 def test_a_pairing_with_no_similarity_at_all_is_no_counterpart() -> None:
     """The aligner's path may pair two unrelated sentences with a score of nothing: they are compared with nothing
     (an added sentence and a sentence left out), not with each other."""

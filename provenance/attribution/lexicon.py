@@ -145,6 +145,7 @@ class Lexicon:
     name_descriptor: re.Pattern[str]  # "the Rheinische Post newspaper"
     omission: re.Pattern[str]  # "What the NZZ does not mention is ..."
     verification_note: re.Pattern[str]  # "The account could not be independently verified."
+    back_reference: re.Pattern[str]  # "Not every farmer sees it that way."
     seen_by: re.Pattern[str]  # "according to documents seen by El Confidencial"
     quoted_by: re.Pattern[str]  # "X, quoted by Y": the quote_before words anywhere
     by_the_outlet: re.Pattern[str]  # "figures compiled by the paper", "told the paper": the outlet again
@@ -319,7 +320,8 @@ def load_lexicon() -> Lexicon:
             re.I | re.S,
         ),
         after_unknown=re.compile(
-            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{alt(raw['cues'].get('after_that', []))}|"
+            rf"^(?:\s*(?:[,.;:)\]\"”»]|$)|\s+(?:{verbs_after}|{alt(raw['cues']['publication_verbs'])}|"
+            rf"{alt(raw['cues'].get('after_that', []))}|"
             rf"{either(raw['grammar']['after_name'])})\b)",
             re.I,
         ),
@@ -410,6 +412,7 @@ def load_lexicon() -> Lexicon:
             rf"^\W*what\s+(?:[\w'’.-]+\s+){{1,4}}?(?:{alt(raw['commentary'].get('omissions', []))})\b", re.I
         ),
         verification_note=re.compile(rf"\b(?:{alt(raw['commentary']['verification_notes'])})\b", re.I),
+        back_reference=re.compile(rf"\b(?:{alt(raw['commentary']['back_references'])})\b", re.I),
         # only outlets (and investigators) "see" leaked documents: the name after "seen by" is an outlet's
         seen_by=re.compile(
             rf"\b(?i:{alt(raw['cues'].get('seen_nouns', []))})\s+(?i:{either(raw['cues']['seen_verbs'])})\s+by\s+"

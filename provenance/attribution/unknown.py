@@ -104,7 +104,7 @@ def find_unknown_outlets(
                 if any(m.span.overlaps(span) for m in taken.overlapping(span)):
                     continue
                 name = text[span.start : span.end]
-                if name not in scores and _plainly_not_an_outlet(name, text, span, lex):
+                if name not in scores and plainly_not_an_outlet(name, text, span, lex):
                     continue  # (cheap tests before the frame test)
                 # "the Thessaloniki daily X", not the time or dateline before it
                 floor = min(_after_dateline(text, sent), span.start)
@@ -237,7 +237,7 @@ def _score(
     pre = text[sent.start : (wide or span).start]  # before the description too: "writes [reformist] Sharq"
     post = text[span.end : sent.end]
     # people, places and organisations are no outlets
-    if _plainly_not_an_outlet(name, text, wide or span, lex):
+    if plainly_not_an_outlet(name, text, wide or span, lex):
         return -99
     if len(words) == 1 and name in people:
         return -99
@@ -318,7 +318,7 @@ def says_outlet(name: str, ev: UnknownOutletWords) -> bool:
 _COMPOUND_STEM = 3  # letters before a compound masthead's ending: "Fiskeri-bladet", not "Davis"
 
 
-def _plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bool:
+def plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> bool:
     """A title before it, a first name ("Anna Kowalska reported", "Franz Zeitung, the chairman"), an
     organisation word or a place, a known non-outlet body, a place with "-based": no frame makes it an outlet."""
     ev = lex.unknown

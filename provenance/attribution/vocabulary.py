@@ -62,7 +62,7 @@ SHAPE: Shape = {
     "negative": _words("phrases"),
     "commentary": _words(
         "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "omissions",
-        "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs",
+        "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs", "back_references",
     ),
     "names": _words("honorifics", "sentence_openers", "particles", "elided_particles", "place_particles"),
     "credit_line": _words("fillers"),
@@ -84,7 +84,7 @@ SHAPE: Shape = {
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
                       "outlet_possessives", "topic_prepositions"),
-    "layout": _words("header_labels", "headline_nouns", "qa_labels", "details_labels"),
+    "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels"),
 }
 
 

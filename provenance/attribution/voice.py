@@ -6,6 +6,7 @@ import re
 from typing import Literal
 
 from provenance.attribution.index import ArticleIndex
+from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import WORD_RE
 from provenance.attribution.structures import Block, strip
 from provenance.attribution.vocabulary import words
@@ -120,3 +121,22 @@ def trim_commentary(ix: ArticleIndex, run: list[Block]) -> Span:
         else:
             break
     return Span(start, end)
+
+
+# a quotation within a sentence: someone else's words, whatever their mood
+_QUOTED = re.compile(r"[\"“„«][^\"”“»]*(?:[\"”“»]|$)")  # (a quotation the sentence splitter cut runs to the end)
+
+
+def authorial(text: str, lex: Lexicon) -> bool:
+    """A sentence in the author's voice on its own, with nothing around it to read: a question or an exclamation
+    outside quotation marks, the first person, an opinion opener or a judgement ("That is a familiar objection"
+    needs one of the judgement words), or words pointing back at what was just said ("Not every farmer sees it that
+    way")."""
+    bare = _QUOTED.sub(" ", text).strip()
+    if not bare:
+        return False
+    if bare[-1] in "?!" or lex.commentary_opener.match(bare) or lex.judgement.match(bare):
+        return True
+    if any(w.lower() in lex.first_person for w in WORD_RE.findall(bare) if w != "US" and w != "i"):
+        return True
+    return lex.back_reference.search(bare) is not None

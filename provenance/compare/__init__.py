@@ -86,11 +86,14 @@ def compare_aligned(
     embedder: Any = None,
     credit: Sequence[tuple[Span, str]] = (),
     resources: Resources | None = None,
+    glosses: Sequence[Translation | None] | None = None,
 ) -> list[Finding]:
     """Run every detector on every bead; spans point into the texts the sentences came from.
 
     ``credit``: where the article's credit stood in the derivative sentences (blanked in them by the caller), and
     its words. ``resources``: the language resources (default: built from ``config``, else the current ones).
+    ``glosses``: word-for-word glosses of the original sentences where no translation is fluent enough to diff
+    (what the original's words are, for scope checks).
 
     With ``config.thorough`` the counterfactual antonym test runs too, using ``embedder`` (the default
     embedder if None).
@@ -117,8 +120,10 @@ def compare_aligned(
                 fold(w) for span, text in credit if der.span is not None and span.overlaps(der.span)
                 for w in _WORD.findall(text)
             )
+            gloss_side = _translation_side(bead, glosses, derivative_lang)[0] if trans_side is None else None
             ctx = PairContext(der=der, src=src, trans=trans_side, translator=translator, same_language=same_language,
-                              embedder=embedder if thorough else None, credit_words=credit_words, resources=resources)
+                              embedder=embedder if thorough else None, credit_words=credit_words, resources=resources,
+                              gloss=gloss_side)
             found = run(ctx, (place.detector for place in DETECTORS), threshold)
             nearby = _nearby_texts(bead, original, translations)
             own = trans_side.text if trans_side is not None else ""

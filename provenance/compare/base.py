@@ -21,6 +21,9 @@ class PairContext:
     der: Side
     src: Side
     trans: Side | None = None  # known translation of the original, in the derivative's language
+    # a word-for-word gloss of the original in the derivative's language (no translation to diff against): which
+    # words the original has, in the passage's language
+    gloss: Side | None = None
     translator: str | None = None
     # derivative tokens already explained by the findings of earlier detectors (later ones skip them); set by the
     # engine (``detector.run``) before each detector, read-only for the detectors

@@ -62,3 +62,49 @@ def months_named(text: str, lang: str) -> set[int]:
     named |= {table[w] for w in (fold(lemma(x, lang)) for x in words if x.isalpha()) if w in table}
     named |= {int(m.group(1)) for m in _NUMERIC.finditer(text) if 1 <= int(m.group(1)) <= 12}
     return named
+
+
+_DAY = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,]\d)")
+
+
+def changed_month(derivative: str, reference: str, lang: str) -> tuple[str, int, int] | None:
+    """A date of the passage ("1 July") whose day the reference gives in another month ("1 June", "1 de junio") and
+    never in the passage's: (the passage's month word, its month, the reference's month). ``reference`` is the
+    known translation (``lang`` "en") or the original. None when the months agree or the reference has no such day."""
+    if lang == "en":
+        ref: dict[int, set[int]] = {}
+        for day, month in english_dates(reference):
+            ref.setdefault(day, set()).add(month)
+    else:  # (a sentence seldom names two dates: each day of the original goes with each month it names)
+        months = months_named(reference, lang)
+        ref = {int(d): months for d in _DAY.findall(reference) if 1 <= int(d) <= 31} if months else {}
+    for m in _DATE.finditer(derivative):
+        day = int(m.group("a") or m.group("b"))
+        month = _EN.month(m.group("m1") or m.group("m2")) or 0
+        theirs = ref.get(day, set())
+        if month and theirs and month not in theirs:
+            return m.group("m1") or m.group("m2"), month, min(theirs)
+    # a month without a day ("in October" / "in September"): the passage names one the reference does not, and the
+    # reference one the passage does not
+    mine = _bare_months(derivative)
+    named = set(_bare_months(reference)) if lang == "en" else months_named(reference, lang)
+    new, gone = set(mine) - named, named - set(mine)
+    if new and gone:
+        month = min(new)
+        return mine[month], month, min(gone)
+    return None
+
+
+# "May" is a month only beside a day or a year: elsewhere it is the modal
+_MODAL_MONTH = re.compile(r"\bMay\b(?!\s+\d)(?<!\d\sMay)")
+
+
+def _bare_months(text: str) -> dict[int, str]:
+    """The English months ``text`` names (capitalised), by number, with the word as written."""
+    text = _MODAL_MONTH.sub(" ", text)
+    out: dict[int, str] = {}
+    full = {name.lower(): i + 1 for i, name in enumerate(_EN.months)}  # ("Jan" is a first name as often)
+    for word in _WORD.findall(text):
+        if word[:1].isupper() and (month := full.get(word.lower())):
+            out.setdefault(month, word)
+    return out

@@ -234,6 +234,21 @@ def _replaced_names(ctx: PairContext) -> list[Found]:
     return []
 
 
+def _named_in(tok: Token, side: Side) -> bool:
+    """The name is in ``side`` as a name: among its capitalised words inside a sentence ("Grassobbio's mayor"), not
+    only inside an ordinary word ("Photovoltaikanlage" / "photovoltaic system")."""
+    names = [t for t in side.tokens if t.is_word and t.is_capitalised
+             and not (t.sentence_start and is_known(t.text.lower(), side.lang))]
+    text = " ".join(t.text for t in names)
+    return bool(names) and _found_in(tok, Side(text, names, side.lang), fold(text), translit(text))
+
+
+def _alone(tok: Token, side: Side) -> bool:
+    """No capitalised word next to it: "of Seriate", not one word of "Christian Democrats" spelling out "CDU"."""
+    near = side.tokens[max(0, tok.index - 1) : tok.index] + side.tokens[tok.index + 1 : tok.index + 2]
+    return not any(t.is_word and t.is_capitalised and not t.sentence_start for t in near)
+
+
 def _same_meaning(a: str, b: str) -> bool:
     """A name and its translation are close in the multilingual embedding space; two different names are not
     (threshold set on DEMETR tuning items and the inspected WMT segments)."""
@@ -287,8 +302,13 @@ def _names(ctx: PairContext) -> list[Found]:
                 conf = 0.85 if replaced else 0.7
                 if not tok.text.isupper() and is_known(tok.text.lower(), ctx.der.lang) and not ids:
                     # "Hall", "Naval": capitalised ordinary words in titles vary between translations; keep
-                    # them only where the diff swaps one single name for another
-                    conf = 0.6 if replaced and not _in_institution_name(tok, ctx.der, ctx.der_lex) else 0.45
+                    # them only where the diff swaps one single name for another, or where a name of the
+                    # translation is gone from about the same place and means something else ("the mayor of
+                    # Seriate" for "Grassobbio's mayor"; not "Parliament" for "the Bundestag")
+                    stands_for = replaced or (_alone(tok, ctx.der) and any(
+                        _named_in(s, ctx.trans) and relative_distance(s, ctx.src, tok, ctx.der) <= _NEAR
+                        and not s.text.isupper() and not _same_meaning(s.text, tok.text) for s in unmatched_src))
+                    conf = 0.6 if stands_for and not _in_institution_name(tok, ctx.der, ctx.der_lex) else 0.45
             else:
                 # a name of the original the passage lacks stands in its place only about where it stands: the
                 # 'Vénissieux' a passage drops is no counterpart of the 'Lyon' it adds to another clause
@@ -299,6 +319,8 @@ def _names(ctx: PairContext) -> list[Found]:
             if len(unmatched_src) == 1:
                 counterpart = unmatched_src[0]
                 text = f"The original names {quote(counterpart.text)}; the passage says {quote(tok.text)}."
+                if ctx.trans is None and _same_meaning(counterpart.text, tok.text):
+                    continue  # the name in English ("Vistula" for "Wisły", "Oder" for "Odry"), not another name
         # a substitution needs a name in its place: (mode A) a name of the translation the diff replaces, (mode B)
         # a name of the original the passage lacks. A name standing for a description, a role, a pronoun or
         # "hierzulande" ("der Kanzlerin" / "Merkel", "in this country" / "in Germany") is explicitation, at most

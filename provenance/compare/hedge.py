@@ -21,7 +21,7 @@ from provenance.compare.base import (
 from provenance.compare.detector import Detector
 from provenance.compare.hedge_rules import HedgeRules, hedge_rules
 from provenance.compare.lexicon import Cue, Lexicon
-from provenance.compare.tokens import Side, fold
+from provenance.compare.tokens import Side, Token, fold
 from provenance.lang.lemmas import lemma
 from provenance.model import DriftSubtype, FindingKind, Severity
 
@@ -183,6 +183,10 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
             if direction == "added" and (hedge_cues(ctx.trans, ctx.der_lex) or ctx.der_lex.find(
                     "hedge.deontic", ctx.trans.tokens)):
                 continue  # "will possibly miss" / "could miss": the translation hedges too; "will be able to" / "may"
+            if direction == "dropped" and (ctx.der_lex.find("hedge.deontic", ctx.der.tokens)
+                                           or _limits(ctx.trans, theirs, ctx.der_lex)):
+                continue  # "may continue" / "will be able to continue", "may contain no more than 40" / "will be
+                # capped at 40": a permission or a limit, rendered, not a possibility made certain
             what = ("a possibility is stated as certain" if direction == "dropped"
                     else "a certainty is presented as a mere possibility")
             return [make_finding(
@@ -192,7 +196,53 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
                 detector=DETECTOR, severity=Severity.MAJOR,
                 evidence={"direction": direction, "translation_cues": [t.text for t in theirs]},
             )]
+    return _possibility_over_fact(ctx, possible, certain)
+
+
+def _possibility_over_fact(ctx: PairContext, possible: set[str], certain: set[str]) -> list[Found]:
+    """Mode A: the passage puts a modal of possibility ("could approve") where the translation states a plain fact
+    ("passed"), and the translation has no modality, hedge or permission anywhere: a certainty presented as a mere
+    possibility. An ability in the past ("could not sleep") is no possibility."""
+    assert ctx.trans is not None
+    plain = possible | certain | set(ctx.der_lex.entries("hedge.deontic"))
+    if any(fold(t.text) in plain for t in ctx.trans.tokens) or hedge_cues(ctx.trans, ctx.der_lex):
+        return []
+    negations = set(ctx.der_lex.entries("negation.cues"))
+    done = set(ctx.der_lex.entries("hedge.done"))
+    for op in ctx.opcodes:
+        # a modal put in before the verb the translation has ("has closed" / "may have closed") or in its place
+        inserted = op.tag == "insert"
+        theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1] + inserted] if t.is_word]
+        mine = ctx.der.tokens[op.b[0] : op.b[1] + inserted]
+        if op.tag not in ("replace", "insert") or not any(_done(t, done, ctx.trans.lang) for t in theirs):
+            continue  # ("risks costing", "faces a fine" / "could cost": a risk rendered, not a fact hedged)
+        for k, t in enumerate(mine[:-1]):
+            if fold(t.text) in possible and mine[k + 1].is_word and fold(mine[k + 1].text) not in negations:
+                said = " ".join(x.text for x in theirs)
+                return [make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.65, der_tokens=[t], src_tokens=None,
+                    explanation=(f"The translation of the original states it ({quote(said)}); the passage says "
+                                 f"{quote(t.text + ' ' + mine[k + 1].text)}: a certainty is presented as a mere "
+                                 "possibility."),
+                    detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "added"},
+                )]
     return []
+
+
+def _limits(side: Side, modals: list[Token], lex: Lexicon) -> bool:
+    """A modal that sets a limit or forbids ("may contain no more than", "may not park"): a rule, no doubt."""
+    negations = set(lex.entries("negation.cues"))
+    return any(fold(t.text) in negations for m in modals for t in side.tokens[m.index + 1 : m.index + 3])
+
+
+def _done(tok: Token, done: set[str], lang: str) -> bool:
+    """A verb form that states a thing done: a perfect or past auxiliary, a past in -ed ("passed"), or an irregular
+    past ("sold": a form other than its lemma that is no -s or -ing form)."""
+    word = fold(tok.text)
+    if word in done or (word.endswith("ed") and len(word) > 4):
+        return True
+    base = lemma(word, lang)
+    return base != word and not word.endswith(("s", "ing")) and len(word) > 2
 
 
 def _conditional_kept(ctx: PairContext) -> bool:
@@ -264,8 +314,10 @@ def _findings(ctx: PairContext) -> list[Found]:
         t_hedges = named
     if ctx.credited:
         # the article credits this sentence ("..., RBC reported, citing forecasters"): its credit carries the
-        # original's "according to X"; what the outlet itself hedges ("soll", "aurait") still counts
-        s_hedges, t_hedges = _unsourced(s_hedges, ctx.src_lex), _unsourced(t_hedges, ctx.der_lex)
+        # original's "according to X" and the Konjunktiv I of indirect speech ("Velte told the paper that it was
+        # ..." for "es gebe"); what the outlet itself hedges ("soll", "aurait") still counts
+        s_hedges = [c for c in _unsourced(s_hedges, ctx.src_lex) if not c.entry.startswith("KI:")]
+        t_hedges = _unsourced(t_hedges, ctx.der_lex)
     if ctx.trans is not None and (certain := _modality_changed(ctx)):
         return certain
     # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words. Where

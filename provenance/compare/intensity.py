@@ -19,11 +19,14 @@ DETECTOR = "intensity"
 
 def _cues(side: Side | None, lex, *classes: str) -> list[list[Cue]]:  # noqa: ANN001 - Lexicon
     """The cues of each ``intensity`` class on a side (none without the side), except those inside a phrase that
-    states no degree ("above all", "after all")."""
+    states no degree ("above all", "after all", "every day")."""
     if side is None:
         return [[] for _ in classes]
     neutral = {i for c in lex.find("intensity.neutral", side.tokens) for i in range(c.start, c.end)}
-    return [[c for c in lex.find(f"intensity.{name}", side.tokens) if not neutral & set(range(c.start, c.end))]
+    toks = side.tokens
+    return [[c for c in lex.find(f"intensity.{name}", toks) if not neutral & set(range(c.start, c.end))
+             # a part before a figure approximates it ("some 9,000 cars"): no degree of the statement
+             and not (name == "partial" and c.end < len(toks) and toks[c.end].is_number)]
             for name in classes]
 
 
@@ -36,10 +39,12 @@ def detect(ctx: PairContext) -> Detection:
 
 
 def _findings(ctx: PairContext) -> list[Found]:
-    if not ctx.src_lex.data.get("intensity"):
+    # an original's language without degree words is compared through its known translation alone (mode A)
+    src_known = bool(ctx.src_lex.data.get("intensity"))
+    if not src_known and ctx.trans is None:
         return []
     d_strong, d_univ, d_part, d_major = _cues(ctx.der, ctx.der_lex, "strong", "universal", "partial", "majority")
-    s_strong, s_univ, s_part = _cues(ctx.src, ctx.src_lex, "strong", "universal", "partial")
+    s_strong, s_univ, s_part = _cues(ctx.src if src_known else None, ctx.src_lex, "strong", "universal", "partial")
     t_strong, t_univ, t_part, t_major = _cues(ctx.trans, ctx.der_lex, "strong", "universal", "partial", "majority")
     if ctx.trans is not None and (made_most := _minority_made_majority(ctx, d_major, t_major, t_part)):
         return made_most

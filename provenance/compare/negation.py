@@ -7,6 +7,8 @@ cues ("refused", "hardly", "kaum") only count when both counts agree they matter
 
 from __future__ import annotations
 
+import re
+
 from provenance.compare.antonyms_lexicon import _antonyms, _cognate_antonyms
 from provenance.compare.antonyms_vectors import _CROSS_IN_A, _embedded_antonyms
 from provenance.compare.antonyms_wordnet import _dictionary_antonyms, _scale_flip, _wordnet_antonyms
@@ -62,6 +64,8 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     strict = [c for c in cues if c.entry not in weak_entries]
     weak = [c for c in cues if c.entry in weak_entries]
     particles = set(lex.entries("negation.particles"))
+    if not particles and not lex.entries("negation.concord"):
+        strict, weak = _without_double_negation(strict, weak, lex)
     if particles:  # French: count the "ne"/"n'" particles, plus "sans"/"non"; "pas", "jamais" belong to them
         strict = _without_restrictive(side, lex, strict, particles)
         has_particle = [c for c in strict if c.entry in particles]
@@ -74,6 +78,7 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
             strict = prim
         elif strict:
             strict = strict[:1]
+
     pair = lex.entries("negation.paired")
     if pair:  # "neither ... nor" is one negation
         firsts = [c for c in strict if c.entry == pair[0]]
@@ -83,6 +88,57 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
         restrictions = set(lex.entries("negation.restrictions"))
         weak = [c for c in weak if c.entry not in restrictions]
     return strict, weak
+
+
+def _double_negations(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> list[tuple[Cue, Cue]]:
+    """Pairs of a negation and the negative verb right after it ("does not rule out", "did not deny", "not
+    without"); not "neither ... nor deny", not a restriction ("cannot rely only on")."""
+    paired = set(lex.entries("negation.paired"))
+    verbs = [o for o in weak if o.entry not in set(lex.entries("negation.restrictions"))]
+    out = []
+    for c in strict:
+        if c.entry in paired:
+            continue
+        nxt = next((o for o in verbs if 0 <= o.start - c.end <= 1), None)
+        if nxt is not None:
+            out.append((c, nxt))
+    return out
+
+
+def _without_double_negation(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
+    """A negation right before a negative verb cancels it: "does not rule out" is "may", "did not deny" is "let it
+    stand", "not without" is "with" (languages with neither negative concord nor particles)."""
+    cancelled = {id(x) for pair in _double_negations(strict, weak, lex) for x in pair}
+    return [c for c in strict if id(c) not in cancelled], [c for c in weak if id(c) not in cancelled]
+
+
+def _double_negation_undone(ctx: PairContext, der: tuple[list[Cue], list[Cue]]) -> Found | None:
+    """Mode A: the translation negates a negative verb ("is not ruling out") and the passage keeps the verb without
+    the negation ("has ruled out"): the statement is reversed."""
+    assert ctx.trans is not None
+    lex = ctx.der_lex
+    if lex.entries("negation.particles") or lex.entries("negation.concord"):
+        return None
+    def keys(word: str) -> set[str]:  # "ruling" / "ruled", "denied" / "deny"
+        return {fold(lemma(word, ctx.der.lang)), re.sub(r"(?:ing|ed|es|s)$", "", fold(word))}
+
+    toks = ctx.trans.tokens
+    cues = lex.find("negation.cues", toks)
+    weak_entries = set(lex.entries("negation.weak"))
+    pairs = _double_negations([c for c in cues if c.entry not in weak_entries],
+                              [c for c in cues if c.entry in weak_entries], lex)
+    verbs = set().union(*(keys(toks[verb.start].text) for _, verb in pairs))
+    mine = [c for c in der[0] + der[1] if keys(ctx.der.tokens[c.start].text) & verbs]
+    if not verbs or not mine:
+        return None
+    said = " ".join(t.text for t in ctx.der.tokens[mine[0].start : mine[0].end])
+    return make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.8,
+        der_tokens=ctx.der.tokens[mine[0].start : mine[0].end], src_tokens=None,
+        explanation=(f"The translation of the original negates {quote(said)} (a double negation: it leaves the "
+                     "possibility open); the passage states it: the statement is reversed."),
+        detector=DETECTOR, evidence={"double_negation": said},
+    )
 
 
 def detect(ctx: PairContext) -> Detection:
@@ -114,6 +170,8 @@ def _polarity(ctx: PairContext) -> list[Found]:
     src = negation_cues(ctx.src, ctx.src_lex) if src_known else None
     tr = negation_cues(ctx.trans, ctx.der_lex, ctx.der) if ctx.trans is not None else None
     if tr is not None:
+        if (undone := _double_negation_undone(ctx, der)) is not None:
+            return [undone]
         if not _differs(der, tr):
             return []
         # a negation counts only where what it negates is rendered on the other side: "the tractors no longer
@@ -138,6 +196,10 @@ def _polarity(ctx: PairContext) -> list[Found]:
             return []
         # one cue more or less when both sides are negative is often a rendering choice (weaker evidence)
         conf = 0.8 if (len(der[0]) == 0) != (len(src[0]) == 0) else 0.6
+        if ctx.gloss is not None and len(der[0]) > len(src[0]):
+            # a negation the passage adds counts where the original has what it negates (the gloss says which
+            # words it has): "four pools will not open" for "four stay closed" negates a word the original lacks
+            loose = len(in_scope(ctx.der, der[0], ctx.gloss, ctx.der_lex, words=2, related=True)) <= len(src[0])
         ref_count = len(src[0])
         ref_side, ref_cues = "original", src[0]
     else:

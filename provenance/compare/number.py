@@ -7,11 +7,13 @@ is a minor omission.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from provenance.compare import dates
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Lexicon, read_data, rule_words
@@ -274,19 +276,24 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             values = values | {v - 1 for v in values if v > 1}
         out.append(Mention(used, frozenset(values), weak, measure))
         i += len(used)
-    return _ranges(toks, out)
+    return _ranges(toks, out, mults)
 
 
 _RANGE_GAP = 1  # one word or dash between the two ends of a range ("250 and 400 m²", "250 bis 400 Quadratmeter")
 
 
-def _ranges(toks: list[Token], found: list[Mention]) -> list[Mention]:
-    """The first end of a range takes the unit written after the second: "between 2,700 and 4,300 square feet"."""
+def _ranges(toks: list[Token], found: list[Mention], mults: dict[str, float]) -> list[Mention]:
+    """The first end of a range takes the unit and the scale written after the second: "between 2,700 and 4,300
+    square feet", "od 4 do 7 tys." (from 4,000 to 7,000)."""
     for a, b in zip(found, found[1:], strict=False):
         gap = toks[a.tokens[-1].index + 1 : b.tokens[0].index]
-        if a.measure is None and b.measure is not None and len(gap) <= _RANGE_GAP and all(
-                len(t.text) <= 3 for t in gap):
+        if len(gap) > _RANGE_GAP or not all(len(t.text) <= 3 for t in gap):
+            continue
+        if a.measure is None and b.measure is not None:
             a.measure = b.measure
+        scale = mults.get(fold(b.tokens[-1].text)) if len(b.tokens) > 1 else None
+        if scale is not None and len(a.tokens) == 1 and a.tokens[0].is_number:
+            a.values = a.values | {v * scale for v in a.values}
     return found
 
 
@@ -369,7 +376,8 @@ def detect(ctx: PairContext) -> Detection:
     src = mentions(ctx.src, ctx.src_lex)
     trans = mentions(ctx.trans, ctx.der_lex) if ctx.trans is not None else []
     if not der and not src:
-        return Detection()
+        moved = _moved_date(ctx)  # "in October" / "in September": months, no figures
+        return Detection.of([moved] if moved is not None else [])
     findings: list[Found] = []
     unmatched_src = [s for s in src if not any(_same(s, d) or _same_quantity(s, d) for d in der)]
     converted: set[int] = set()
@@ -404,6 +412,8 @@ def detect(ctx: PairContext) -> Detection:
                 severity=None if counterpart is not None else Severity.MINOR,
             )
         )
+    if not findings and (moved := _moved_date(ctx)) is not None:
+        findings.append(moved)
     # numbers the original states that the passage dropped without replacing them
     if not findings:
         for s in unmatched_src:
@@ -417,6 +427,25 @@ def detect(ctx: PairContext) -> Detection:
                 )
             )
     return Detection.of(findings)
+
+
+def _moved_date(ctx: PairContext) -> Found | None:
+    """The same day in another month ("1 July" where the original has "1 de junio"): the numbers agree, the date
+    does not."""
+    ref, lang = (ctx.trans.text, "en") if ctx.trans is not None else (ctx.src.text, ctx.src.lang)
+    changed = dates.changed_month(ctx.der.text, ref, lang)
+    if changed is None:
+        return None
+    word, month, theirs = changed
+    when = calendar.month_name[theirs]
+    toks = [t for t in ctx.der.tokens if t.text.rstrip(".").lower() == word.rstrip(".").lower()][:1]
+    if not toks:
+        return None
+    return make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NUMBER, confidence=0.9, der_tokens=toks, src_tokens=None,
+        explanation=f"The original dates this to {when}; the passage says {quote(toks[0].text)}.",
+        detector=DETECTOR, evidence={"derivative_values": [month], "original_values": [theirs]},
+    )
 
 
 class Numbers(Detector):

@@ -55,8 +55,11 @@ def detect(ctx: PairContext) -> Detection:
     return Detection.of(_findings(ctx))
 
 
+_TERM_WORDS = 4  # a quoted stretch this short that the translation says word for word names a term
+
+
 def _findings(ctx: PairContext) -> list[Found]:
-    stretches = [s for s in quoted_stretches(ctx.der) if sum(t.is_word for t in s) >= 2]
+    stretches = [s for s in quoted_stretches(ctx.der) if sum(t.is_word for t in s) >= 2 and not _term(ctx, s)]
     if not stretches:
         return []
     if not _has_quotes(ctx.src) and not (ctx.trans is not None and _has_quotes(ctx.trans)):
@@ -79,6 +82,15 @@ def _findings(ctx: PairContext) -> list[Found]:
 
 
 _SAME_QUOTE = 70  # rapidfuzz partial ratio from which a quote of the passage is one of the translation
+
+
+def _term(ctx: PairContext, stretch: list[Token]) -> bool:
+    """Mode A: quotation marks around a term the translation has word for word ("raised to 'heightened alert'"): the
+    name of a status or a programme set off, not words put in someone's mouth."""
+    words = _words(stretch)
+    if ctx.trans is None or len(words.split()) > _TERM_WORDS:
+        return False
+    return f" {words} " in f" {' '.join(fold(t.text) for t in ctx.trans.tokens if t.is_word)} "
 
 
 def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found]:
