@@ -10,6 +10,7 @@ page is only parsed, never run: scripts, styles and forms are dropped as text.
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura import load_html
 
 from provenance import segment
 from provenance.documents.charsets import decode_page
@@ -114,13 +116,25 @@ def _body_paragraphs(body: etree._Element) -> list[str]:
     return out
 
 
+def _document(page: etree._Element | None, markup: str) -> etree._Element | None:
+    """The document the readers below take copies of: trafilatura's tree of the page, else lxml's reading of what
+    trafilatura refused as not HTML (a lone "<p>...</p>"); None when neither can read it. Its root, not a fragment's
+    element, so that a copy keeps everything the readers' absolute XPaths look for."""
+    if page is None:
+        try:
+            page = lxml_html.fromstring(markup)
+        except (etree.ParserError, ValueError):
+            return None
+    return page.getroottree().getroot()
+
+
 def _xpath_paragraphs(
-    markup: str, xpaths: Iterable[str], *, min_chars: int = MIN_XPATH_CHARS, drop: tuple[str, ...] = _DROP_TAGS
+    page: etree._Element | None, xpaths: Iterable[str], *, min_chars: int = MIN_XPATH_CHARS,
+    drop: tuple[str, ...] = _DROP_TAGS,
 ) -> list[str]:
-    try:
-        tree = lxml_html.fromstring(markup)
-    except (etree.ParserError, ValueError):
+    if page is None:
         return []
+    tree = copy.deepcopy(page)  # the page stays whole for the other readers
     for bad in tree.xpath("|".join(f"//{t}" for t in drop)):
         bad.drop_tree()
     for expr in xpaths:
@@ -195,13 +209,10 @@ def _container(tree: etree._Element, body: Sequence[str]) -> etree._Element | No
     return None
 
 
-def _lead_blocks(markup: str, body: Sequence[str], rules: LeadRules) -> tuple[str | None, str | None]:
+def _lead_blocks(page: etree._Element, body: Sequence[str], rules: LeadRules) -> tuple[str | None, str | None]:
     """The article container's headline and the standfirst before its body text, as written on the page: the first
     block named as one (what follows before the body is more often a promotion than a second standfirst)."""
-    try:
-        tree = lxml_html.fromstring(markup)
-    except (etree.ParserError, ValueError):
-        return None, None
+    tree = copy.deepcopy(page)  # the page stays whole for the other readers
     for bad in tree.xpath("|".join(f"//{t}" for t in rules.skip_inside)):
         bad.drop_tree()
     container = _container(tree, body)
@@ -224,12 +235,12 @@ def _lead_blocks(markup: str, body: Sequence[str], rules: LeadRules) -> tuple[st
     return heading, None
 
 
-def with_lead(paragraphs: list[str], markup: str, description: str | None, rules: LeadRules) -> list[str]:
+def with_lead(paragraphs: list[str], page: etree._Element, description: str | None, rules: LeadRules) -> list[str]:
     """``paragraphs`` with the page's headline and standfirst put back in front where trafilatura left them out;
     with no standfirst block on the page, its meta description stands in (when it is not a cut-off copy of the
     body's start)."""
     flat = " ".join(paragraphs)
-    heading, lead = _lead_blocks(markup, paragraphs, rules)
+    heading, lead = _lead_blocks(page, paragraphs, rules)
     if lead is None and description:
         text = _clean(description)
         if len(text.split()) >= rules.min_words and not text.endswith(("...", "\u2026")):
@@ -244,8 +255,11 @@ def with_lead(paragraphs: list[str], markup: str, description: str | None, rules
 
 
 def _from_html(markup: str, url: str | None, outlet: Outlet | None) -> tuple[list[str], str, dict[str, str | None]]:
-    doc = trafilatura.bare_extraction(
-        markup,
+    # the page is parsed once, as trafilatura parses it (None: not HTML to it); trafilatura extracts from a copy of
+    # the tree it is given, and the readers below take copies too
+    page = load_html(markup)
+    doc = None if page is None else trafilatura.bare_extraction(
+        page,
         url=url,
         favor_recall=SETTINGS["favor_recall"],
         favor_precision=SETTINGS["favor_precision"],
@@ -254,22 +268,23 @@ def _from_html(markup: str, url: str | None, outlet: Outlet | None) -> tuple[lis
         deduplicate=SETTINGS["deduplicate"],
         with_metadata=True,
     )
+    tree = _document(page, markup)
     meta: dict[str, str | None] = {"title": None, "author": None, "date": None}
     paragraphs: list[str] = []
-    if doc is not None and not isinstance(doc, dict):
+    if doc is not None and not isinstance(doc, dict) and tree is not None:
         meta = {"title": doc.title, "author": doc.author, "date": doc.date}
         if doc.body is not None:
             paragraphs = _body_paragraphs(doc.body)
         if paragraphs:
-            paragraphs = with_lead(paragraphs, markup, doc.description, lead_rules())
+            paragraphs = with_lead(paragraphs, tree, doc.description, lead_rules())
     extractor = EXTRACTOR_NAME
     if outlet is not None and outlet.xpath:
-        hinted = _xpath_paragraphs(markup, outlet.xpath)
+        hinted = _xpath_paragraphs(tree, outlet.xpath)
         if hinted:
             paragraphs, extractor = hinted, f"{EXTRACTOR_NAME}+xpath:{outlet.id}"
     if not paragraphs:
         # very short pages fall under trafilatura's minimum size: take the text blocks outside page chrome
-        paragraphs = _xpath_paragraphs(markup, _FALLBACK_XPATHS, min_chars=1, drop=_DROP_TAGS + _CHROME_TAGS)
+        paragraphs = _xpath_paragraphs(tree, _FALLBACK_XPATHS, min_chars=1, drop=_DROP_TAGS + _CHROME_TAGS)
         extractor = f"{EXTRACTOR_NAME}+blocks"
     return paragraphs, extractor, meta
 

@@ -23,9 +23,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
-from provenance.errors import InputError
 from provenance.model import Sentence, Span
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl")
@@ -264,36 +262,3 @@ def detect_language(text: str) -> str | None:
         return None
     lang, prob = _identifier().classify(text[:5000])
     return str(lang) if prob >= _MIN_CONFIDENCE else None
-
-
-def read_sentences(path: Path, lang: str | None = None, *, presegmented: bool = False) -> list[Sentence]:
-    """Sentences of a UTF-8 text file: split, or one per line when ``presegmented`` (ids = line numbers).
-
-    Raises InputError when the file is missing, unreadable, binary or not UTF-8.
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a directory, not a text file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path} looks binary, not like a text file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text") from None
-    if not presegmented:
-        return split_sentences(text, lang)
-    sentences = []
-    pos = 0
-    lines = text.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()  # the newline at the end of the last line
-    for index, line in enumerate(lines):
-        body = line.rstrip("\r")
-        sentences.append(Sentence(index=index, text=body, span=Span(pos, pos + len(body))))
-        pos += len(line) + 1
-    return sentences

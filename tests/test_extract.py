@@ -193,3 +193,12 @@ def test_the_meta_description_stands_in_for_a_missing_standfirst_unless_it_is_cu
 def test_malformed_lead_rules_fail_when_read(table):
     with pytest.raises(LexiconError):
         parse_lead_rules(table)
+
+
+def test_a_page_with_an_xml_declaration_gets_its_standfirst_back_too():
+    # the page is parsed once, as trafilatura parses it; lxml alone refuses a string that declares its encoding, so
+    # the standfirst reader once saw no page there
+    lead = "<p class='article__teaser'>Die Sanierung kostet nun 14 Millionen Euro statt neun.</p>"
+    original = extract(html_snapshot('<?xml version="1.0" encoding="utf-8"?>' + _page(lead)))
+    assert original.paragraphs[:2] == ["Stadtbrücke wird teurer als geplant",
+                                       "Die Sanierung kostet nun 14 Millionen Euro statt neun."]

@@ -36,3 +36,16 @@ def test_a_lower_layer_importing_a_higher_one_breaks_the_contract(tmp_path: Path
     result = lint(tmp_path)  # lint-imports finds the package from its working directory first
     assert result.returncode == 1
     assert "provenance.documents.reader -> provenance.pipeline" in result.stdout
+
+
+def test_every_module_of_the_package_has_a_layer() -> None:
+    # a module the layers contract does not name is checked by nothing but the no-cycles contract
+    import tomllib
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    layers = next(c for c in contracts["contracts"] if c.get("containers") == ["provenance"])["layers"]
+    named = {name.strip() for layer in layers for name in layer.split("|")}
+    package = ROOT / "provenance"
+    modules = {p.stem for p in package.glob("*.py") if p.stem != "__init__"}
+    modules |= {p.parent.name for p in package.glob("*/__init__.py")}
+    assert modules - named == set()

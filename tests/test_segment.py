@@ -197,7 +197,7 @@ def test_detect_language_is_none_for_short_text_and_only_answers_supported_langu
 
 
 def test_read_sentences_one_per_line_keeps_line_numbers_and_offsets(tmp_path: Path) -> None:
-    from provenance.segment import read_sentences
+    from provenance.documents import read_sentences
 
     path = tmp_path / "x.txt"
     path.write_text("Erster Satz. Noch im ersten.\n\nDritte Zeile.\n", encoding="utf-8")
@@ -209,8 +209,8 @@ def test_read_sentences_one_per_line_keeps_line_numbers_and_offsets(tmp_path: Pa
 
 
 def test_read_sentences_rejects_non_utf8_and_missing_files(tmp_path: Path) -> None:
+    from provenance.documents import read_sentences
     from provenance.errors import InputError
-    from provenance.segment import read_sentences
 
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Größe".encode("latin-1"))

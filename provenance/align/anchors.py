@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from provenance.lang.words import CYRILLIC_LATIN
+from provenance.letters import strip_marks
 
 _NUMBER = re.compile(r"\d+(?:[.,'\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _CAPWORD = re.compile(r"\b[^\W\d_][\w'’-]*")
@@ -23,8 +23,7 @@ _CYRILLIC = str.maketrans(dict(CYRILLIC_LATIN))
 def fold(word: str) -> str:
     """Lower case, Latin script, no diacritics: "Selenskyj", "Зеленський" and "Zelensky" come close."""
     w = word.lower().translate(_CYRILLIC)
-    w = unicodedata.normalize("NFKD", w)
-    w = "".join(ch for ch in w if not unicodedata.combining(ch) and ch.isalnum())
+    w = "".join(ch for ch in strip_marks(w) if ch.isalnum())
     # common transliteration variants collapse to one spelling
     for a, b in (("sch", "sh"), ("tsch", "ch"), ("j", "i"), ("y", "i"), ("w", "v"), ("kh", "h"), ("ck", "k")):
         w = w.replace(a, b)

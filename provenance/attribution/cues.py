@@ -41,6 +41,8 @@ _TONE = either(words("grammar.tone_verbs"))  # "Le Télégramme is blunt:"
 _SUBJECT_ARTICLES = either(words("articles.before_subject"))  # "The BBC reported", "Die Zeit berichtet"
 _PLACE_ADVERBS = either(words("grammar.place_adverbs"))  # "Over in Prague the news site X reported"
 _PLACE_PREPOSITIONS = either(words("grammar.place_prepositions"))
+# a quotation's end, then perhaps an article before its speaker: '"...," the paper declared'
+_QUOTE_TAG_END = re.compile(rf"[,!?][\"”»’']\s*(?:(?i:{either(words('articles.quote_tag'))})\s+)?$")
 Verdict = Cue | Literal["declined"] | None
 Construction = Callable[[Lexicon, str, str], Verdict]
 
@@ -148,7 +150,7 @@ def _what_called(lex: Lexicon, pre: str, post: str) -> Verdict:
 
 def _quote_tag(lex: Lexicon, pre: str, post: str) -> Verdict:
     """'"Rome is running dry," La Repubblica declared'"""
-    return "quote" if re.search(r"[,!?][\"”»’']\s*(?:(?i:the|a)\s+)?$", pre) and lex.quote_tag.match(post) else None
+    return "quote" if _QUOTE_TAG_END.search(pre) and lex.quote_tag.match(post) else None
 
 
 def _employee(lex: Lexicon, pre: str, post: str) -> Verdict:

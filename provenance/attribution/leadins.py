@@ -9,7 +9,7 @@ from provenance.attribution.anaphora import antecedent
 from provenance.attribution.cues import introduction
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lines import attribution_line, source_line
-from provenance.attribution.patterns import MAX_ATTRIBUTION_LINE_WORDS, MAX_LEADIN_WORDS, WORD_RE
+from provenance.attribution.patterns import MAX_ATTRIBUTION_LINE_WORDS, MAX_LEADIN_WORDS, OUTLET_POSSESSIVES, WORD_RE
 from provenance.attribution.structures import Block, Mention, strip
 from provenance.attribution.voice import is_commentary
 from provenance.model import Span
@@ -85,7 +85,7 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
     if not earlier:
         return document_leadin(ix, b, span)
     mention = earlier[-1]
-    if announced and (re.search(r"\b(?:its|their)\b", s_text, re.I) or lex.translation_note.search(s_text)):
+    if announced and (re.search(rf"\b(?:{OUTLET_POSSESSIVES})\b", s_text, re.I) or lex.translation_note.search(s_text)):
         return mention, Span(b.span.start, span.end)
     if anaphor is None:
         # "In a long interview with X, she set out her position. The key exchanges, in our translation:" - a colon

@@ -48,6 +48,8 @@ class UnknownOutletWords:
 
 def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
     data = raw["unknown_outlets"]
+    grammar = raw["grammar"]
+    medium = rf"(?:{either(grammar['medium_prepositions'])})\s+(?:{either(grammar['outlet_possessives'])})"  # "on its"
     return UnknownOutletWords(
         threshold=int(data["threshold"]),
         name_words=frozenset(w.lower() for w in [*data["name_words"], *raw.get("name_words", {}).get("any", {})]),
@@ -59,8 +61,8 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
             # ... or "in its Wednesday edition", "on its website" ("its" is a publication's, not a person's) or a time
             # ("on Thursday") to the end
             r"(?:(?:\s+[\w'’-]+){0,4}?\s+that\b|\s*(?:on\s+\w+\s*)?[:,]|\s+[\"“„«]"
-            rf"|(?:\s+(?:on|in)\s+(?:its|their)(?:\s+[\w'’-]+){{1,3}}|\s+(?:{either(raw['time']['frame_relative'])})"
-            r"\s+\w+(?:\s+\w+)?|\s+(?:yesterday|today))?\s*[.)]?\s*$)",
+            rf"|(?:\s+{medium}(?:\s+[\w'’-]+){{1,3}}|\s+(?:{either(raw['time']['frame_relative'])})"
+            rf"\s+\w+(?:\s+\w+)?|\s+(?:{either(raw['time']['frame_days'])}))?\s*[.)]?\s*$)",
             re.I,
         ),
         outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:{alt(data['outlet_verbs'])})\b", re.I),
@@ -214,6 +216,8 @@ def load_lexicon() -> Lexicon:
     demonyms = dict(raw["demonyms"]) | dict(raw.get("more_places", {}))
     demonyms_after = dict(raw.get("demonyms_after", {}))
     article = rf"(?:{either(raw['articles']['before_name'])})"
+    medium = either(raw["grammar"]["medium_prepositions"])  # "said on BBC Radio 4"
+    topic = either(raw["grammar"]["topic_prepositions"])  # "reported on the strike"
     # "the German daily", "Finland's largest daily", "le quotidien italien"
     desc = (
         rf"(?:(?<![\w'’]){article}\s+)?(?:(?P<demonym>{alt(demonyms)})(?:['’]s)?[\s-]+)?"
@@ -322,7 +326,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         coverage=re.compile(
-            rf"^\s+(?:\w+ly\s+)?(?:on|about)\s+(?!(?:{either((*_EN_DATES.weekdays, *raw['time']['weekend']))}|\d))",
+            rf"^\s+(?:\w+ly\s+)?(?:{topic})\s+(?!(?:{either((*_EN_DATES.weekdays, *raw['time']['weekend']))}|\d))",
             re.I,
         ),
         possessive_report=re.compile(
@@ -501,7 +505,7 @@ def load_lexicon() -> Lexicon:
         ),
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(
-            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:on|in)\s*$", re.I
+            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s*$", re.I
         ),
         honorifics=frozenset(w.lower() for w in raw["names"]["honorifics"]),
         sentence_openers=frozenset(w.lower() for w in raw["names"]["sentence_openers"]) | frozenset(

@@ -40,7 +40,7 @@ MIN_CREDITED_QUOTE_WORDS = 6  # '"a disaster" (Le Monde)' is a scare quote, not 
 # quotation marks some languages put around outlet names: «Коммерсантъ», „Spiegel“, »Spiegel«
 OPEN_MARKS = r"(?:[«„\"“‚‘»›]\s?)?"
 CLOSE_MARKS = r"(?:\s?[»«“”\"'’›‹])?"
-GENITIVE = re.compile(r"\b(?:des|eines)\s+(?P<stem>[A-ZÄÖÜ][\w-]+?)s\b")
+GENITIVE = re.compile(rf"\b(?:{either(words('articles.german_genitive'))})\s+(?P<stem>[A-ZÄÖÜ][\w-]+?)s\b")
 QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 # a full stop belongs to a name only inside it or after a capital ("F.A.Z.", "S. Paulo"), not "... Onet."
@@ -74,8 +74,9 @@ PLACE = (
     r"[A-ZÀ-Þ][\w'’]+){0,2})"
 )
 # "on its website", "in their Friday edition": where an outlet published, after its reporting verb
-# (two prepositions and two possessives: grammar of the phrase, not a list to grow)
-OWN_MEDIUM = re.compile(r"^\s+(?:on|in)\s+(?:its|their)\s", re.I)
+MEDIUM_PREPOSITIONS = either(words("grammar.medium_prepositions"))
+OUTLET_POSSESSIVES = either(words("grammar.outlet_possessives"))
+OWN_MEDIUM = re.compile(rf"^\s+(?:{MEDIUM_PREPOSITIONS})\s+(?:{OUTLET_POSSESSIVES})\s", re.I)
 # after "X said": the outlet announcing its own plans ("said last month it would close its print edition")
 SELF_NEWS = re.compile(
     rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:that\s+)?it\s+(?:{either(words('grammar.plans'))})\b",

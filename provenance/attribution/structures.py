@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import takewhile
@@ -14,6 +13,7 @@ from urllib.parse import urlsplit
 
 from provenance.attribution.patterns import BRACKETED_ABBREVIATION, QUOTE_PAIRS
 from provenance.attribution.vocabulary import words as listed
+from provenance.letters import strip_marks
 from provenance.model import Outlet, Paragraph, QuoteSpan, Span
 from provenance.segment import trim_span
 
@@ -188,8 +188,7 @@ _PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı"
 
 def _plain(name: str) -> str:
     """A name lower-cased and without diacritics, as English text often writes foreign names."""
-    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_PLAIN_LETTERS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_marks(name.lower().translate(_PLAIN_LETTERS))
 
 
 def _initials_of(short: str, name: str) -> bool:

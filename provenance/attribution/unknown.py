@@ -46,7 +46,7 @@ _DOMAIN = re.compile(
     r"(?<![\w@/.-])(?P<name>[A-Za-z0-9][\w-]{1,40}(?:\.[A-Za-z][\w-]{1,40})?\.(?P<tld>[a-z]{2,3}))(?![\w.-])"
 )
 _NAME = re.compile(NAME_RE)
-_ACRONYM = re.compile(r"[A-ZÀ-Þ0-9]{2,6}(?:[ -](?:TV|FM|[0-9]+))?")
+_ACRONYM = re.compile(rf"[A-ZÀ-Þ0-9]{{2,6}}(?:[ -](?:{either(listed('unknown_outlets.acronym_suffixes'))}|[0-9]+))?")
 _INDEFINITE = frozenset(listed("articles.indefinite"))
 _FOREIGN_ARTICLE = re.compile(
     rf"(?:(?:{either(listed('unknown_outlets.title_articles'))})\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from provenance.align import align, version_tag
 from provenance.config import Config
+from provenance.documents import read_sentences
 from provenance.embed import get_embedder
 from provenance.errors import UsageError
 from provenance.model import Bead, Finding, Sentence
 from provenance.pairs import compare_texts
-from provenance.segment import detect_language, read_sentences
+from provenance.segment import detect_language
 
 
 @dataclass(frozen=True)

@@ -252,9 +252,9 @@ def _alone(tok: Token, side: Side) -> bool:
 def _same_meaning(a: str, b: str) -> bool:
     """A name and its translation are close in the multilingual embedding space; two different names are not
     (threshold set on DEMETR tuning items and the inspected WMT segments)."""
-    from provenance.compare.negation import _word_vectors
+    from provenance.compare.wordvec import word_vectors
 
-    vec = _word_vectors([a, b])
+    vec = word_vectors([a, b])
     return float(vec[a] @ vec[b]) >= 0.86
 
 

@@ -26,7 +26,6 @@ from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.opposites import _WN_MAX_RANK, DETECTOR
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma
 from provenance.compare.word_rules import negation_rules
-from provenance.compare.wordvec import word_vectors
 from provenance.model import DriftSubtype, FindingKind, Severity
 
 _RESTRICTIVE_WITHIN = 6  # words after "ne" where "que" makes it "only"
@@ -158,9 +157,6 @@ def detect(ctx: PairContext) -> Detection:
     elif not findings and ctx.src.lang != ctx.der.lang:
         findings = _cognate_antonyms(ctx) or _embedded_antonyms(ctx, cross=True)
     return Detection.of(findings)
-
-
-_word_vectors = word_vectors  # entity.py's import name
 
 
 def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]]) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from provenance.documents import decode_utf8
 from provenance.errors import InputError, ProvenanceError
 from provenance.retrieve import parse_source
 
@@ -58,7 +59,7 @@ def read_manifest(path: Path) -> list[ManifestItem | LineError]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read the manifest ({exc.strerror or exc})") from None
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_utf8(data)
     except UnicodeDecodeError:
         raise InputError(f"{path}: the manifest is not UTF-8 text") from None
     base = path.resolve().parent

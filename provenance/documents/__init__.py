@@ -12,17 +12,26 @@ returning ``blocks.Parsed``), ``quotes`` (quotation marks) and ``reader`` (files
 
 from __future__ import annotations
 
-from provenance.documents.charsets import decode_bytes, decode_page
+from provenance.documents.charsets import decode_bytes, decode_page, decode_utf8
 from provenance.documents.quotes import find_quotes
-from provenance.documents.reader import DEFAULT_MAX_BYTES, FORMATS, parse_document, read_document, sniff_format
+from provenance.documents.reader import (
+    DEFAULT_MAX_BYTES,
+    FORMATS,
+    parse_document,
+    read_document,
+    read_sentences,
+    sniff_format,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "FORMATS",
     "decode_bytes",
     "decode_page",
+    "decode_utf8",
     "find_quotes",
     "parse_document",
     "read_document",
+    "read_sentences",
     "sniff_format",
 ]

@@ -2,7 +2,8 @@
 
 ``decode_bytes`` is strict (derivative articles: binary or undecodable input is an error the user
 must see); ``decode_page`` never fails (fetched pages and files given as text: a page with odd bytes
-is still evidence), trusting a page's declared charset before content sniffing.
+is still evidence), trusting a page's declared charset before content sniffing; ``decode_utf8`` reads the files
+whose format is UTF-8 (a corpus manifest, the ``align`` command's sentence files) and guesses nothing.
 """
 
 from __future__ import annotations
@@ -177,6 +178,12 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         # the sample decoded but the rest did not: fall back to the most forgiving German-friendly codec
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def decode_utf8(data: bytes) -> str:
+    """A file whose format is UTF-8, its byte-order mark dropped; UnicodeDecodeError for any other bytes (the
+    caller names its file in the error it raises)."""
+    return data.decode("utf-8-sig")
 
 
 def _charset_normalizer_guess(data: bytes) -> str | None:

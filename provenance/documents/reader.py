@@ -1,4 +1,5 @@
-"""Reading a derivative article: bytes from a file or stdin, its format, and the ``Document`` parsed from it."""
+"""Reading a derivative article: bytes from a file or stdin, its format, and the ``Document`` parsed from it; and the
+sentences of a UTF-8 text file (``read_sentences``, for ``provenance align``)."""
 
 from __future__ import annotations
 
@@ -11,14 +12,14 @@ from pathlib import Path
 import numpy as np
 
 from provenance.documents.blocks import Block, Parsed, RawLink
-from provenance.documents.charsets import decode_bytes, has_many_controls
+from provenance.documents.charsets import decode_bytes, decode_utf8, has_many_controls
 from provenance.documents.html import parse_html
 from provenance.documents.markdown import parse_markdown
 from provenance.documents.offsets import Mapped, normalise
 from provenance.documents.quotes import find_quotes
 from provenance.errors import InputError
-from provenance.model import Document, Link, Paragraph, Span
-from provenance.segment import detect_language
+from provenance.model import Document, Link, Paragraph, Sentence, Span
+from provenance.segment import detect_language, split_sentences
 
 #: Articles larger than this are refused (``read_document(max_bytes=...)``; CLI: ``--max-article-bytes``).
 #: Real articles are well under 1 MB; the limit bounds time and memory (a 15 MB single-line file took
@@ -235,3 +236,36 @@ def _para_at(starts: list[int], pos: int) -> int | None:
     if not starts:
         return None
     return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def read_sentences(path: Path, lang: str | None = None, *, presegmented: bool = False) -> list[Sentence]:
+    """Sentences of a UTF-8 text file: split, or one per line when ``presegmented`` (ids = line numbers).
+
+    Raises InputError when the file is missing, unreadable, binary or not UTF-8.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a directory, not a text file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path} looks binary, not like a text file")
+    try:
+        text = decode_utf8(data)
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text") from None
+    if not presegmented:
+        return split_sentences(text, lang)
+    sentences = []
+    pos = 0
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline at the end of the last line
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r")
+        sentences.append(Sentence(index=index, text=body, span=Span(pos, pos + len(body))))
+        pos += len(line) + 1
+    return sentences

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from provenance.db import atomic_write
+from provenance.letters import strip_marks
 
 # the locales whose names are read: the languages the registry's outlets write in, and English
 LOCALES = (
@@ -27,8 +27,7 @@ _MIN_NAME = 4
 
 
 def _fold(word: str) -> str:
-    text = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return strip_marks(word.casefold())
 
 
 def _table(cache_dir: Path | None = None) -> dict[str, frozenset[str]]:

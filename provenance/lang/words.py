@@ -8,18 +8,17 @@ valence lexicon share them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
+
+from provenance.letters import strip_marks
 
 
 @lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lowercase, strip accents (keeps Cyrillic letters), unify apostrophes."""
-    text = text.lower().replace("’", "'")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_marks(text.lower().replace("’", "'"))
 
 
 # Russian and Ukrainian letters in Latin script, the one table of the package (align/anchors.py folds with it
