@@ -86,10 +86,13 @@ _SAME_QUOTE = 70  # rapidfuzz partial ratio from which a quote of the passage is
 
 def _term(ctx: PairContext, stretch: list[Token]) -> bool:
     """Mode A: quotation marks around a term the translation has word for word ("raised to 'heightened alert'"): the
-    name of a status or a programme set off, not words put in someone's mouth."""
+    name of a status or a programme set off, not words put in someone's mouth. Content words only: a few words with
+    "not" or "under" in them make a claim."""
     words = _words(stretch)
     if ctx.trans is None or len(words.split()) > _TERM_WORDS:
         return False
+    if any(t.is_word and ctx.der_lex.has_word("stop.words", t.text) for t in stretch):
+        return False  # a claim in few words ("not under threat", "no longer sustainable"), not a name
     return f" {words} " in f" {' '.join(fold(t.text) for t in ctx.trans.tokens if t.is_word)} "
 
 
