@@ -653,15 +653,21 @@ def test_a_negated_negative_verb_leaves_it_open_and_dropping_the_negation_revers
     assert _major(_sub(reversed_, "negation"))
 
 
-def test_a_permission_or_a_limit_rendered_with_will_keeps_no_doubt() -> None:
-    fs = compare_texts("Los pisos que ya tienen licencia podrán seguir operando.",
-                       "Flats that already hold a licence will be able to keep operating.", source_lang="es",
-                       translation="Flats that already hold a licence may continue to operate.")
-    assert not _sub(fs, "hedge")
-    fs = compare_texts("A partir de 1 de março, cada grupo passa a ter um máximo de 40 pessoas.",
-                       "From 1 March, groups will be capped at 40 people.", source_lang="pt",
-                       translation="Starting on 1 March, each group may contain no more than 40 people.")
-    assert not _sub(fs, "hedge")
+@pytest.mark.parametrize(
+    ("original", "lang", "translation", "rendered"),
+    [
+        ("Los pisos que ya tienen licencia podrán seguir operando.", "es",
+         "Flats that already hold a licence may continue to operate.",
+         "Flats that already hold a licence will be able to keep operating."),
+        ("A partir de 1 de março, cada grupo passa a ter um máximo de 40 pessoas.", "pt",
+         "Starting on 1 March, each group may contain no more than 40 people.",
+         "From 1 March, groups will be capped at 40 people."),
+    ],
+)
+def test_a_permission_or_a_limit_rendered_with_will_keeps_no_doubt(
+    original: str, lang: str, translation: str, rendered: str
+) -> None:
+    assert not _sub(compare_texts(original, rendered, source_lang=lang, translation=translation), "hedge")
 
 
 def test_the_same_day_in_another_month_is_number_drift() -> None:
