@@ -277,7 +277,7 @@ _APPOSITION = re.compile(rf"^\s*,\s+(?:(?:{either(listed('articles.english'))})\
                          re.I)
 _HEAD_END = re.compile(rf"\s+(?P<stop>{APPOSITION_STOP})\b", re.I)
 # relative pronouns of people, after a name or its description: outlets take "which"
-_PERSON_RELATIVES = ("who", "whose")
+_PERSON_RELATIVES = frozenset(listed("grammar.person_relatives"))
 
 
 def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:

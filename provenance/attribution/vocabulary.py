@@ -63,6 +63,7 @@ SHAPE: Shape = {
     "commentary": _words(
         "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "omissions",
         "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs", "back_references",
+        "not_first_person",
     ),
     "names": _words("honorifics", "sentence_openers", "particles", "elided_particles", "place_particles"),
     "credit_line": _words("fillers"),
@@ -80,7 +81,8 @@ SHAPE: Shape = {
                        "quote_tag", "german_genitive"),
     "time": _words("relative", "parts_of_day", "deictic", "frame_relative", "before_subject", "ordinal_suffixes",
                    "weekend", "joiner_words", "clock_suffixes", "clock_zones", "frame_days"),
-    "grammar": _words("plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
+    "grammar": _words("person_relatives", "article_after_verb", "pronoun_subjects",
+                      "plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
                       "outlet_possessives", "topic_prepositions"),

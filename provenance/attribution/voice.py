@@ -13,6 +13,10 @@ from provenance.attribution.vocabulary import words
 from provenance.model import Span
 from provenance.segment import trim_span
 
+_NOT_FIRST_PERSON = frozenset(words("commentary.not_first_person"))  # "the US" is no "us"
+_ARTICLE_AFTER_VERB = frozenset(words("grammar.article_after_verb"))
+_PRONOUN_SUBJECTS = frozenset(words("grammar.pronoun_subjects"))
+
 
 def reported(ix: ArticleIndex, sent: Span) -> bool:
     """The sentence carries a speech tag ("..., the director told the paper"): someone else's words."""
@@ -20,7 +24,7 @@ def reported(ix: ArticleIndex, sent: Span) -> bool:
     for m in ix.lex.speech_tag.finditer(text):
         # "as I said", "according to my figures" are the author speaking
         who = text if m.group("who") is None else m.group("who")
-        if not any(w.lower() in ix.lex.first_person and w != "US" for w in WORD_RE.findall(who)):
+        if not any(w.lower() in ix.lex.first_person and w not in _NOT_FIRST_PERSON for w in WORD_RE.findall(who)):
             return True
     return False
 
@@ -47,7 +51,7 @@ def reports_in_present(ix: ArticleIndex, sent: Span) -> bool:
         # ("as talks between unions ...")
         if (before and not before.islower()) or before.lower() in lex.descriptor_last_words:
             return True
-        if after and (not after.islower() or after.lower() == "the"):
+        if after and (not after.islower() or after.lower() in _ARTICLE_AFTER_VERB):
             return True
     return False
 
@@ -71,7 +75,8 @@ def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
         if i == 0 or not word.islower() or len(low) <= 3:
             continue
         before, after = words[i - 1], (words[i + 1].lower() if i + 1 < len(words) else "")
-        subject = not before.islower() or before.lower() in lex.descriptor_last_words or before.lower() == "it"
+        subject = (not before.islower() or before.lower() in lex.descriptor_last_words
+                   or before.lower() in _PRONOUN_SUBJECTS)
         if low.endswith("ed") and not (before.islower() and after in lex.participle_next):
             return "past"
         if subject and low.endswith("s") and not low.endswith(_NOT_VERB_ENDINGS):
@@ -103,7 +108,7 @@ def is_commentary(ix: ArticleIndex, span: Span) -> bool:
         return True
     for word in WORD_RE.findall(joined):
         low = word.lower()
-        if word == "US" or (low == "i" and word != "I"):
+        if word in _NOT_FIRST_PERSON or (low == "i" and word != "I"):
             continue
         if low in lex.first_person:
             return True
@@ -137,6 +142,6 @@ def authorial(text: str, lex: Lexicon) -> bool:
         return False
     if bare[-1] in "?!" or lex.commentary_opener.match(bare) or lex.judgement.match(bare):
         return True
-    if any(w.lower() in lex.first_person for w in WORD_RE.findall(bare) if w != "US" and w != "i"):
+    if any(w.lower() in lex.first_person for w in WORD_RE.findall(bare) if w not in _NOT_FIRST_PERSON and w != "i"):
         return True
     return lex.back_reference.search(bare) is not None

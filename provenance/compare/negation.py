@@ -256,10 +256,10 @@ def _without_litotes(side: Side, cues: list[Cue], other: Side, lex: Lexicon) -> 
     has one ("the hardest period") or compares with everyone ("better than anyone"): the same statement, not a
     flip."""
     grade = lex.data.get("negation", {}).get("grading", {})
-    absolutes, comparatives, superlatives, universals = (
-        set(grade.get(k, [])) for k in ("absolutes", "comparatives", "superlatives", "universals"))
+    absolutes, comparatives, superlatives, universals, than = (
+        set(grade.get(k, [])) for k in ("absolutes", "comparatives", "superlatives", "universals", "than"))
     theirs = [fold(t.text) for t in other.tokens]
-    against_all = any(a == "than" and b in universals for a, b in zip(theirs, theirs[1:], strict=False))
+    against_all = any(a in than and b in universals for a, b in zip(theirs, theirs[1:], strict=False))
     if not absolutes or not (against_all or any(_graded(t.text, side.lang, superlatives, "est") for t in other.tokens)):
         return cues
     words = side.tokens

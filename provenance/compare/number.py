@@ -190,8 +190,8 @@ def _word_value(word: str, lex: Lexicon) -> tuple[float | None, bool]:
         parts = w.split("-")
         if all(p in words for p in parts):
             return float(sum(words[p] for p in parts)), False
-    if lex.lang == "de" and "und" in w:  # fünfundzwanzig
-        a, _, b = w.partition("und")
+    for joiner in lex.entries("numbers.joiners"):  # fünfundzwanzig: units, joiner, tens in one word
+        a, _, b = w.partition(joiner)
         if a in words and b in words and words[b] >= 20:
             return float(words[a] + words[b]), False
     if (value := _ordinal_stem(w, lex)) is not None:
