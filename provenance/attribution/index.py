@@ -26,7 +26,7 @@ from provenance.attribution.structures import (
     split_paragraphs,
     strip,
 )
-from provenance.attribution.unknown import english_masthead, find_unknown_outlets, is_english_word
+from provenance.attribution.unknown import english_masthead, find_unknown_outlets, is_english_word, labelled_english
 from provenance.attribution.vocabulary import either, words
 from provenance.model import Document, Link, Outlet, Paragraph, Span
 from provenance.segment import split_sentences, trim_span
@@ -288,7 +288,7 @@ def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
     if mention.language == "en":
         return mention
     name = text[mention.name_span.start : mention.name_span.end]
-    described = "English-language" in mention.written or _ENGLISH_APPOSITION.match(text, mention.span.end)
+    described = labelled_english(mention.written) or _ENGLISH_APPOSITION.match(text, mention.span.end)
     if described or (mention.outlet is None and english_masthead(name, lex)):
         return replace(mention, language="en")
     return mention

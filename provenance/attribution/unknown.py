@@ -177,10 +177,11 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
         out.append(Span(at + m.start("name"), at + m.end("name")))
     for m in _NAME.finditer(body):
         words = list(WORD_RE.finditer(m.group(0)))
+        described = re.match(r"\s+([a-z]+)", body[m.end() :])  # "A Guangzhou newspaper": an English article
+        described = described is not None and described.group(1) in lex.descriptor_last_words
         while words and (words[0].group().lower() in lex.sentence_openers or _adjective(words[0].group(), lex)):
             article = _FOREIGN_ARTICLE.match(m.group(0)[words[0].start() :])
-            described = re.match(r"\s+([a-z]+)", body[m.end() :])  # "A Guangzhou newspaper": English
-            if article and len(words) == 2 and not (described and described.group(1) in lex.descriptor_last_words):
+            if article and len(words) == 2 and not described:
                 break  # "Le Temps", "To Vima": the article belongs to the title ("As Le Télégramme": it does not)
             words.pop(0)
         if not words:
@@ -328,10 +329,10 @@ def plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> boo
     before = WORD_RE.findall(text[max(0, span.start - 20) : span.start])
     if before and before[-1].rstrip(".").lower() in lex.honorifics:
         return True
-    after = re.match(r"\s+([a-z]+)", text[span.end : span.end + 30])
-    if (before and before[-1].lower() in _INDEFINITE and after and after.group(1) in lex.descriptor_last_words
-            and all(w[:1].isupper() and "-" not in w for w in words)):
-        return True  # "a Guangzhou newspaper": a place describing an outlet, named later if at all
+    if before and before[-1].lower() in _INDEFINITE and all(w[:1].isupper() and "-" not in w for w in words):
+        after = re.match(r"\s+([a-z]+)", text[span.end : span.end + 30])
+        if after and after.group(1) in lex.descriptor_last_words:
+            return True  # "a Guangzhou newspaper": a place describing an outlet, named later if at all
     lower = [w.lower() for w in words]
     if len(words) > 1 and lower[0] in lex.honorifics:
         return True  # the title opens the name: "Dr Mihaela Popa, said"
@@ -347,6 +348,14 @@ def _described_language(description: str, lex: Lexicon) -> str | None:
     words = [w.lower().removesuffix("'s").removesuffix("’s").removesuffix("-language")
              for w in WORD_RE.findall(description)]
     return next((lex.demonyms[w] for w in words if w in lex.demonyms), None)
+
+
+_ENGLISH_LABELS = tuple(listed("unknown_outlets.english_labels"))
+
+
+def labelled_english(written: str) -> bool:
+    """The name as written says the outlet writes in English ("the English-language service", "(English)")."""
+    return any(label in written for label in _ENGLISH_LABELS)
 
 
 def english_masthead(name: str, lex: Lexicon) -> bool:

@@ -106,13 +106,14 @@ def is_commentary(ix: ArticleIndex, span: Span) -> bool:
     joined = " ".join(ix.outside_quotes(s) for s in voiced)
     if re.search(r"[!?](?=\s|$)", joined):
         return True
-    for word in WORD_RE.findall(joined):
-        low = word.lower()
-        if word in _NOT_FIRST_PERSON or (low == "i" and word != "I"):
-            continue
-        if low in lex.first_person:
-            return True
+    if _in_first_person(joined, lex):
+        return True
     return len(lex.evaluative.findall(joined)) >= 2
+
+
+def _in_first_person(text: str, lex: Lexicon) -> bool:
+    """A word of the first person ("we", "my"), not "US" (the country) nor a lower-case "i" (a list's numeral)."""
+    return any(w.lower() in lex.first_person for w in WORD_RE.findall(text) if w not in _NOT_FIRST_PERSON and w != "i")
 
 
 def trim_commentary(ix: ArticleIndex, run: list[Block]) -> Span:
@@ -142,6 +143,4 @@ def authorial(text: str, lex: Lexicon) -> bool:
         return False
     if bare[-1] in "?!" or lex.commentary_opener.match(bare) or lex.judgement.match(bare):
         return True
-    if any(w.lower() in lex.first_person for w in WORD_RE.findall(bare) if w not in _NOT_FIRST_PERSON and w != "i"):
-        return True
-    return lex.back_reference.search(bare) is not None
+    return _in_first_person(bare, lex) or lex.back_reference.search(bare) is not None

@@ -212,11 +212,13 @@ def _possibility_over_fact(ctx: PairContext, possible: set[str], certain: set[st
     negations = set(ctx.der_lex.entries("negation.cues"))
     done = set(ctx.der_lex.entries("hedge.done"))
     for op in ctx.opcodes:
+        if op.tag not in ("replace", "insert"):
+            continue
         # a modal put in before the verb the translation has ("has closed" / "may have closed") or in its place
         inserted = op.tag == "insert"
         theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1] + inserted] if t.is_word]
         mine = ctx.der.tokens[op.b[0] : op.b[1] + inserted]
-        if op.tag not in ("replace", "insert") or not any(_done(t, done, ctx.trans.lang) for t in theirs):
+        if not any(_done(t, done, ctx.trans.lang) for t in theirs):
             continue  # ("risks costing", "faces a fine" / "could cost": a risk rendered, not a fact hedged)
         for k, t in enumerate(mine[:-1]):
             if fold(t.text) in possible and mine[k + 1].is_word and fold(mine[k + 1].text) not in negations:

@@ -117,8 +117,9 @@ def _double_negation_undone(ctx: PairContext, der: tuple[list[Cue], list[Cue]]) 
     the negation ("has ruled out"): the statement is reversed."""
     assert ctx.trans is not None
     lex = ctx.der_lex
-    if lex.entries("negation.particles") or lex.entries("negation.concord"):
-        return None
+    if not (der[0] or der[1]) or lex.entries("negation.particles") or lex.entries("negation.concord"):
+        return None  # (no cue of the passage to undo anything: the translation's cues need not be looked up)
+
     def keys(word: str) -> set[str]:  # "ruling" / "ruled", "denied" / "deny"
         return {fold(lemma(word, ctx.der.lang)), re.sub(r"(?:ing|ed|es|s)$", "", fold(word))}
 

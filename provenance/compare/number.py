@@ -375,9 +375,6 @@ def detect(ctx: PairContext) -> Detection:
     der = mentions(ctx.der, ctx.der_lex)
     src = mentions(ctx.src, ctx.src_lex)
     trans = mentions(ctx.trans, ctx.der_lex) if ctx.trans is not None else []
-    if not der and not src:
-        moved = _moved_date(ctx)  # "in October" / "in September": months, no figures
-        return Detection.of([moved] if moved is not None else [])
     findings: list[Found] = []
     unmatched_src = [s for s in src if not any(_same(s, d) or _same_quantity(s, d) for d in der)]
     converted: set[int] = set()
@@ -413,7 +410,7 @@ def detect(ctx: PairContext) -> Detection:
             )
         )
     if not findings and (moved := _moved_date(ctx)) is not None:
-        findings.append(moved)
+        findings.append(moved)  # (also with no figures at all: "in October" / "in September")
     # numbers the original states that the passage dropped without replacing them
     if not findings:
         for s in unmatched_src:

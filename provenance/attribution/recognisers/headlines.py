@@ -10,7 +10,13 @@ from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import CONFIDENCE, MAX_UNQUOTED_HEADLINES, headline_credit
 from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet
-from provenance.attribution.unknown import credited_name, english_masthead, plainly_not_an_outlet, says_outlet
+from provenance.attribution.unknown import (
+    credited_name,
+    english_masthead,
+    labelled_english,
+    plainly_not_an_outlet,
+    says_outlet,
+)
 from provenance.attribution.vocabulary import either, words
 from provenance.attribution.voice import is_commentary
 from provenance.model import Span
@@ -65,7 +71,6 @@ def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention)
     return Span(*trim_span(ix.text, nxt.span.start, nxt.span.end))
 
 
-
 _BULLET = re.compile(r"[*•–-]\s")  # a list item in plain text: "* Da Nang to turn ... (Bao Da Nang)"
 _PRESS = re.compile(rf"\b(?:{either(words('layout.press_words'))})\b", re.I)
 
@@ -92,7 +97,7 @@ def _listed_outlet(ix: ArticleIndex, name: Span) -> list[Mention]:
     reporting"), not a body ("Office for Kosovo and Metohija"), a person or an English-language site ("Romania
     Insider", "The Local (English)")."""
     written = ix.text[name.start : name.end]
-    if (not written[:1].isupper() or "English" in written or plainly_not_an_outlet(written, ix.text, name, ix.lex)
+    if (not written[:1].isupper() or labelled_english(written) or plainly_not_an_outlet(written, ix.text, name, ix.lex)
             or english_masthead(written, ix.lex)):
         return []
     return [Mention(name, name, None, written, None)]
