@@ -237,6 +237,7 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
     # a transcript's speaker ("PIOTR: "), a thread's post number ("2/ ") or a live blog's time ("10:15 ") opens
     # the line, not the sentence
     pre = re.sub(r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ'’. -]{0,30}:|\d{1,3}/\d{0,3})\s*", "", pre.strip()).strip()
+    # (a dateline ends before the sentence's first word: one appended shows whether ``pre`` is all dateline)
     pre = "" if (m := DATELINE.match(pre + " x")) and m.end() == len(pre) + 1 else pre
     if not pre:
         return True

@@ -18,7 +18,7 @@ from provenance.attribution.frames import frame_spans
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import UNKNOWN_OUTLET_FACTOR, WORD_RE
-from provenance.attribution.structures import Block, Candidate, described_again, same_outlet, strip
+from provenance.attribution.structures import Block, Candidate, goes_on_with, same_outlet, strip
 from provenance.attribution.voice import is_commentary
 from provenance.model import Link, Passage, Span
 
@@ -108,9 +108,7 @@ def merge_adjacent(ix: ArticleIndex, found: list[Candidate]) -> list[Candidate]:
 def _continues(ix: ArticleIndex, prev: Candidate, cand: Candidate) -> bool:
     if prev.kind not in _SENTENCE_KINDS | _INTRODUCED_KINDS or cand.kind not in _SENTENCE_KINDS:
         return False
-    if cand.span.start < prev.span.end or not (
-        same_outlet(prev.mention, cand.mention) or described_again(prev.mention, cand.mention)
-    ):
+    if cand.span.start < prev.span.end or not goes_on_with(prev.mention, cand.mention):
         return False
     gap = Span(prev.span.end, cand.span.start)
     above = ix.block_at(Span(prev.span.end - 1, prev.span.end))

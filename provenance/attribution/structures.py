@@ -162,6 +162,12 @@ def same_outlet(a: Mention, b: Mention) -> bool:
 _DOMAIN_END = re.compile(r"(?<=\w)\.[a-z]{2,3}$")
 
 
+def goes_on_with(named: Mention, later: Mention) -> bool:
+    """``later`` credits the outlet ``named`` credited: the same outlet, or that one described again by words its
+    name holds (one report, sentence after sentence)."""
+    return same_outlet(named, later) or described_again(named, later)
+
+
 def described_again(named: Mention, later: Mention) -> bool:
     """``later`` describes the outlet ``named`` named by words its name holds, as the next sentence of one report
     does: "the Sao Paulo newspaper" after "Folha de São Paulo", "the Frankfurt paper" after "Frankfurter

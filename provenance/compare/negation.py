@@ -93,8 +93,8 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
 def _double_negations(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> list[tuple[Cue, Cue]]:
     """Pairs of a negation and the negative verb right after it ("does not rule out", "did not deny", "not
     without"); not "neither ... nor deny", not a restriction ("cannot rely only on")."""
-    paired = set(lex.entries("negation.paired"))
-    verbs = [o for o in weak if o.entry not in set(lex.entries("negation.restrictions"))]
+    paired, restrictions = set(lex.entries("negation.paired")), set(lex.entries("negation.restrictions"))
+    verbs = [o for o in weak if o.entry not in restrictions]
     out = []
     for c in strict:
         if c.entry in paired:

@@ -33,7 +33,7 @@ from provenance.attribution.patterns import (
     WORD_RE,
 )
 from provenance.attribution.recognisers.structural import credits_other_outlet
-from provenance.attribution.structures import Block, Candidate, Mention, described_again, same_outlet, strip
+from provenance.attribution.structures import Block, Candidate, Mention, goes_on_with, same_outlet, strip
 from provenance.attribution.voice import is_commentary
 from provenance.model import Span
 from provenance.segment import trim_span
@@ -150,7 +150,7 @@ def _joined_previous(
         return False
     # adjacent sentences from the same outlet make one passage, within a paragraph (across one a headline and its
     # story are two), and so does the outlet described again ("The Twente newspaper said" after Tubantia)
-    joins = (prev.kind == kind and (same_outlet(prev.mention, mention) or described_again(prev.mention, mention))) or (
+    joins = (prev.kind == kind and goes_on_with(prev.mention, mention)) or (
         prev.kind in ("inline", "quote") and refers_back(ix.lex, mention, prev)
     )
     # across a paragraph only an explicit "went on" does it: "..., Handelsblatt added."
