@@ -71,13 +71,16 @@ def changed_month(derivative: str, reference: str, lang: str) -> tuple[str, int,
     """A date of the passage ("1 July") whose day the reference gives in another month ("1 June", "1 de junio") and
     never in the passage's: (the passage's month word, its month, the reference's month). ``reference`` is the
     known translation (``lang`` "en") or the original. None when the months agree or the reference has no such day."""
+    mine = _bare_months(derivative)
+    if not mine and _DATE.search(derivative) is None:
+        return None  # (most sentences name no month: the reference need not be read)
+    named = set(_bare_months(reference)) if lang == "en" else months_named(reference, lang)
     if lang == "en":
         ref: dict[int, set[int]] = {}
         for day, month in english_dates(reference):
             ref.setdefault(day, set()).add(month)
     else:  # (a sentence seldom names two dates: each day of the original goes with each month it names)
-        months = months_named(reference, lang)
-        ref = {int(d): months for d in _DAY.findall(reference) if 1 <= int(d) <= 31} if months else {}
+        ref = {int(d): named for d in _DAY.findall(reference) if 1 <= int(d) <= 31} if named else {}
     for m in _DATE.finditer(derivative):
         day = int(m.group("a") or m.group("b"))
         month = _EN.month(m.group("m1") or m.group("m2")) or 0
@@ -86,8 +89,6 @@ def changed_month(derivative: str, reference: str, lang: str) -> tuple[str, int,
             return m.group("m1") or m.group("m2"), month, min(theirs)
     # a month without a day ("in October" / "in September"): the passage names one the reference does not, and the
     # reference one the passage does not
-    mine = _bare_months(derivative)
-    named = set(_bare_months(reference)) if lang == "en" else months_named(reference, lang)
     new, gone = set(mine) - named, named - set(mine)
     if new and gone:
         month = min(new)
@@ -97,14 +98,15 @@ def changed_month(derivative: str, reference: str, lang: str) -> tuple[str, int,
 
 # "May" is a month only beside a day or a year: elsewhere it is the modal
 _MODAL_MONTH = re.compile(r"\bMay\b(?!\s+\d)(?<!\d\sMay)")
+# the full English month names ("Jan" is a first name as often as a month)
+_FULL_MONTHS = {name.lower(): i + 1 for i, name in enumerate(_EN.months)}
 
 
 def _bare_months(text: str) -> dict[int, str]:
     """The English months ``text`` names (capitalised), by number, with the word as written."""
     text = _MODAL_MONTH.sub(" ", text)
     out: dict[int, str] = {}
-    full = {name.lower(): i + 1 for i, name in enumerate(_EN.months)}  # ("Jan" is a first name as often)
     for word in _WORD.findall(text):
-        if word[:1].isupper() and (month := full.get(word.lower())):
+        if word[:1].isupper() and (month := _FULL_MONTHS.get(word.lower())):
             out.setdefault(month, word)
     return out
