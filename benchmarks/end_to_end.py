@@ -71,8 +71,14 @@ HELDOUT11 = "e2e11h"
 # departures): held out; first run at the session's starting commit. e2e11h, spent by the fifteenth session's final
 # run, is development data
 HELDOUT12 = "e2e12h"
-DEVELOPMENT = (DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT12)
+# e2e13h (author W, seventeenth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful):
+# held out; first run at the session's starting commit. e2e12h, spent by the sixteenth session's final run, is
+# development data
+HELDOUT13 = "e2e13h"
+DEVELOPMENT = (
+    DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12
+)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT13)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the sixteenth session: fresh held-out `e2e12h` (written this session) at 5efe9ab, with the memory "

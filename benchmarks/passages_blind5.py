@@ -70,9 +70,12 @@ HELDOUT15 = "blind15h"
 # the sixteenth session's held-out split (author X; the same brief, outlets in 43 languages, 33 of 52 passages from
 # regional or niche outlets; the author ran 30 searches of real pages). blind15h is development from this session on
 HELDOUT16 = "blind16h"
+# the seventeenth session's held-out split (author Z; the same brief, outlets in at least 35 languages, none used
+# more than twice). blind16h is development from this session on
+HELDOUT17 = "blind17h"
 DEVELOPMENT = (DEV, DEV6, DEV7, DEV8, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12, HELDOUT13, HELDOUT14,
-               HELDOUT15)
-HELD_OUT = (HELDOUT, HELDOUT6, HELDOUT7, HELDOUT16)
+               HELDOUT15, HELDOUT16)
+HELD_OUT = (HELDOUT, HELDOUT6, HELDOUT7, HELDOUT17)
 STRICT_CHARS = 15
 JACCARD = 0.8
 # First runs, recorded before any change made because of the split (see docs/benchmarks.md for the full notes).

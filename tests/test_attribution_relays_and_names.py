@@ -257,3 +257,34 @@ def test_the_first_word_of_a_name_given_in_full_is_the_outlet() -> None:
     passages = found("The business newspaper Valor Economico reported that the deal was off.",
                      "Separately, Valor Capital Group said it would invest in the port.")
     assert len(passages) == 1
+
+
+def test_a_press_reviews_item_labelled_with_an_unregistered_outlet_runs_through_its_summary() -> None:
+    # the label names the outlet, the summary under the unquoted headline describes it again
+    p = only(
+        "## Zadarski glas: Ferry fares to the islands set to double in winter",
+        "The Zadar daily says the operator has asked the port authority for a higher fare from November.",
+    )
+    assert p.outlet_name == "Zadarski glas"
+    assert p.text.startswith("Ferry fares") and p.text.endswith("from November.")
+
+
+def test_labelled_list_items_under_a_press_heading_credit_each_outlet() -> None:
+    passages = found(
+        "The headlines",
+        "- **Pärnu Kuller:** Town to close two of its three saunas next year",
+        "- **Kauno diena:** Stadium repairs to cost twice the estimate",
+    )
+    assert [p.outlet_name for p in passages] == ["Pärnu Kuller", "Kauno diena"]
+
+
+def test_labels_that_are_not_outlets_credit_nothing() -> None:
+    # a kicker, ordinary words, a questioner's label repeated through an exchange, a transcript's speaker
+    assert found("EXPLAINER: What the new media law means for the broadcaster",
+                 "The law changes how the board is chosen.") == []
+    assert found("Today: snow closes schools and the budget fight goes on") == []
+    exchange = found(
+        "Delo: Why did the line close?", "Novak: The money ran out.",
+        "Delo: Some councillors say it was never needed.", "Novak: They are wrong.",
+    )
+    assert all(p.kind != "headline" for p in exchange)

@@ -139,6 +139,15 @@ HEADLINE_LABEL_CREDIT = re.compile(
 )
 
 
+# a press review's item labelled with its outlet, the headline unquoted: "Haniotika Nea: Gavdos ferry fares set to
+# double", "**Kauno diena:** Stadium repairs to cost twice the estimate" (a heading, a bold label or capitals)
+# (a masthead's later words may be lower-case: "Kauno diena", "Jutarnji list")
+LABELLED_HEADLINE = re.compile(
+    rf"[\s*_>#-]*(?P<name>{NAME_WORD}(?:[ \t][\w'’.&-]+){{0,3}})[\s*_]*:[\s*_]+"
+    rf"(?P<head>[A-ZÀ-ÖØ-Þ0-9][^\n]{{8,300}}?)[\s*_]*"
+)
+
+
 def headline_credit(body: str) -> re.Match[str] | None:
     """A headline and the outlet it credits, after a dash, in brackets, or as its label."""
     return (

@@ -86,7 +86,8 @@ SHAPE: Shape = {
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
                       "outlet_possessives", "topic_prepositions"),
-    "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels"),
+    "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels", "kicker_labels",
+                      "headline_pointers"),
 }
 
 

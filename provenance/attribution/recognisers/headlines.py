@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from provenance.attribution.anaphora import is_description
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
-from provenance.attribution.patterns import CONFIDENCE, MAX_UNQUOTED_HEADLINES, headline_credit
-from provenance.attribution.recognisers.structural import credits_other_outlet
-from provenance.attribution.structures import Block, Candidate, Mention, same_outlet
+from provenance.attribution.patterns import (
+    CONFIDENCE,
+    LABELLED_HEADLINE,
+    MAX_UNQUOTED_HEADLINES,
+    QA_LABEL,
+    WORD_RE,
+    headline_credit,
+)
+from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
 from provenance.attribution.unknown import (
     credited_name,
     english_masthead,
+    is_english_word,
     labelled_english,
     plainly_not_an_outlet,
     says_outlet,
@@ -54,6 +62,73 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
         if summary is not None:
             span = Span(span.start, summary.end)
         ledger.add(Candidate(span, "headline", mentions[0], name, CONFIDENCE["headline"]), b.span)
+    labelled = [(b, _label(ix, b)) for b in ix.blocks]
+    listed = _press_list(ix, labelled)
+    # a label that opens several paragraphs is a questioner's in a printed exchange, not a press review's item
+    openers = Counter(m.group(1).lower() for b in ix.blocks if (m := _OPENING_LABEL.match(ix.block_text(b))))
+    for b, name in labelled:
+        if name is not None and (b in listed or openers[ix.text[name.start : name.end].strip(" *_").lower()] <= 1):
+            _labelled_item(ix, ledger, b, name, b in listed)
+
+
+def _label(ix: ArticleIndex, b: Block) -> Span | None:
+    """The label of a one-line block "Name: headline", when it is one."""
+    body = ix.block_text(b)
+    if b.kind not in ("heading", "paragraph", "list") or "\n" in body.strip():
+        return None
+    m = LABELLED_HEADLINE.fullmatch(body) if len(WORD_RE.findall(body)) <= MAX_LABELLED_ITEM_WORDS else None
+    if m is None or QA_LABEL.match(body) or m.group("head").rstrip(" *_").endswith("?"):
+        return None
+    return Span(b.span.start + m.start("name"), b.span.start + m.end("name"))
+
+
+MAX_LABELLED_ITEM_WORDS = 80  # a label, a headline and, on the same line after a dash, its summary
+
+
+def _labelled_item(ix: ArticleIndex, ledger: Ledger, b: Block, name: Span, listed: bool) -> None:
+    """A press review's item labelled with its outlet and an unquoted headline ("Haniotika Nea: Gavdos ferry fares
+    set to double", "JUZNE VESTI: Nis airport loses its winter route"), with the summary under it that goes on
+    reporting the outlet ("The Chania daily says ..."). The label is the outlet's when the registry knows it, its
+    name says outlet, the summary or the line itself speaks of an outlet, or the item stands in a press list; not
+    a person, an English-language outlet, a kicker ("Explainer: ...") or ordinary English words ("Today: ...")."""
+    body = ix.block_text(b)
+    if ledger.is_claimed(b.span) or ix.lex.negative.search(body):
+        return
+    m = LABELLED_HEADLINE.fullmatch(body)
+    if m is None:
+        return
+    written = ix.text[name.start : name.end]
+    words = WORD_RE.findall(written)
+    if len(words) > _MAX_LABEL_WORDS or labelled_english(written) or english_masthead(written, ix.lex):
+        return
+    if " ".join(words).lower() in _KICKERS:
+        return
+    if any(w.islower() and is_english_word(w) for w in words[1:]):
+        return  # "Ukrainska Pravda reports: ...", "Caucasus press review: ...": a sentence or a title, not a name
+    # the registry's outlet when it is the whole label ("Postimees" in "Tartu Postimees" is another paper)
+    known = [x for x in ix.mentions_in(name) if x.outlet is not None and not is_description(ix.lex, x)
+             and ix.text[x.name_span.start : x.name_span.end].strip(" *_") == written.strip(" *_")]
+    if known:
+        mention = known[0]
+    elif plainly_not_an_outlet(written, ix.text, name, ix.lex) or all(is_english_word(w) for w in words):
+        return
+    else:
+        mention = Mention(name, name, None, written, None)
+    head = Span(b.span.start + m.start("head"), b.span.start + m.end("head"))
+    if any(x.outlet is not None or not is_description(ix.lex, x) for x in ix.mentions_in(head)):
+        return  # the line credits an outlet of its own: a speaker's words in a transcript ("PIOTR: ... X reported")
+    summary = _summary_under(ix, ledger, b, mention)
+    dash = _DASH_SUMMARY.search(ix.text, head.start, head.end)  # "... estimate — the Kaunas daily says ..."
+    line_says = dash is not None and ix.lex.outlet_anaphor.search(ix.text[dash.end() : head.end]) is not None
+    if not (known or listed or summary is not None or line_says or says_outlet(written, ix.lex.unknown)):
+        return
+    span = Span(head.start, summary.end) if summary is not None else head
+    ledger.add(Candidate(span, "headline", mention, name, CONFIDENCE["headline"]), b.span)
+
+
+_MAX_LABEL_WORDS = 4
+_DASH_SUMMARY = re.compile(r"\s[—–-]\s")
+_KICKERS = frozenset(w.lower() for w in words("layout.kicker_labels"))
 
 
 def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention) -> Span | None:
@@ -61,8 +136,14 @@ def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention)
     says ...", "..., the news site reported."): one item with the headline. Not a paragraph that credits another
     outlet or is the reviewer's own ("Not much new here: ...")."""
     nxt = ix.next_block(ix.position(b))
-    if nxt is None or nxt.kind != "paragraph" or ledger.is_claimed(nxt.span) or credits_other_outlet(ix, nxt, mention):
+    if nxt is None or nxt.kind != "paragraph" or ledger.is_claimed(nxt.span):
         return None
+    # (an outlet described, "The Chania daily says", is the headline's outlet described again, not another one)
+    if any(not same_outlet(m, mention) and not is_description(ix.lex, m)
+           for m, _ in ix.credits(strip(ix.text, nxt.sentences[0]))):
+        return None
+    if _ABOUT_HEADLINE.match(ix.block_text(nxt)):
+        return None  # "That headline could have been written any year": the reviewer on the headline
     unquoted = ix.outside_quotes(nxt.span)
     again = ix.lex.outlet_anaphor.search(unquoted) or any(
         same_outlet(m, mention) for m in ix.mentions_in(nxt.span))
@@ -71,6 +152,10 @@ def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention)
     return Span(*trim_span(ix.text, nxt.span.start, nxt.span.end))
 
 
+_ABOUT_HEADLINE = re.compile(
+    rf"\W*(?:{either(words('layout.headline_pointers'))})\s+(?:{either(words('layout.headline_nouns'))})s?\b", re.I
+)
+_OPENING_LABEL = re.compile(r"[\s*_>#-]*([^\n:]{1,60}?)[\s*_]*:\s")
 _BULLET = re.compile(r"[*•–-]\s")  # a list item in plain text: "* Da Nang to turn ... (Bao Da Nang)"
 _PRESS = re.compile(rf"\b(?:{either(words('layout.press_words'))})\b", re.I)
 
