@@ -32,6 +32,20 @@ def only(found: list[Passage]) -> Passage:
 # --------------------------------------------------------------------------- lead-ins
 
 
+def test_a_few_words_naming_an_excerpt_present_the_quote_the_sentence_before_credits() -> None:
+    # the outlet is credited one sentence earlier; "The key passage:" only says a part of its text follows, and the
+    # translator's note closing the quote is not the outlet's
+    p = only(passages(
+        "The fleet has been loud this autumn. The trade weekly Kystmagasinet interviewed the head of the coastal "
+        "association on Monday. The key passage:",
+        ("blockquote", "The small boats have paid for every deal since 2014. We want to know which boats tie up."),
+        ("blockquote", "(Translated from Norwegian by our desk.)"),
+        "The ministry says the two questions cannot be separated.",
+    ))
+    assert "Kystmagasinet" in p.outlet_name
+    assert p.text.startswith("The small boats") and p.text.endswith("which boats tie up.")
+
+
 def test_leadin_before_a_blockquote_takes_exactly_the_quote() -> None:
     doc = make_doc(
         "The row has reached Berlin. From the German Bild:",

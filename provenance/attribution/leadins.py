@@ -66,6 +66,9 @@ def heading_leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
     return None
 
 
+MAX_EXCERPT_WORDS = 6  # "The key passage, in our translation:" names a part; a longer sentence says more
+
+
 def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool = False) -> tuple[Mention, Span] | None:
     """ "X has seen the draft. Here is how the paper describes it:" - the colon sentence names X as "the paper".
 
@@ -92,6 +95,12 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
         # sentence that presents a translation or an excerpt, after a sentence of its paragraph that credits X
         presents = lex.translation_note.search(s_text) or announced or (lex.leadin_opener.match(s_text)
                                                                         and not is_commentary(ix, span))
+        # "X published an interview with the mayor. The key passage:" over a block quote: a few words naming a part
+        # of the text (a printed exchange under such words is the interview recogniser's)
+        nxt = ix.next_block(ix.position(b))
+        presents = presents or (nxt is not None and nxt.kind == "blockquote"
+                                and len(WORD_RE.findall(s_text)) <= MAX_EXCERPT_WORDS
+                                and lex.excerpt_noun.search(s_text) and not is_commentary(ix, span))
         # ... or a sentence that says the outlet interviewed someone ("The mayor spoke to X about ... Below are
         # excerpts from the interview.")
         if presents and any(ix.inline_cue(st, mention) or (announced and lex.interview.search(ix.text[st.start:st.end]))

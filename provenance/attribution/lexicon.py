@@ -140,6 +140,7 @@ class Lexicon:
     cue_that: re.Pattern[str]  # "X added on Tuesday that", "X struck a calmer tone, noting that"
     quote_tag: re.Pattern[str]  # '"...," X declared'
     announcement: re.Pattern[str]  # "Below are the main points as reported by X."
+    excerpt_noun: re.Pattern[str]  # "The key passage:", "An extract:"
     apposition_after: re.Pattern[str]  # "Vedomosti, the Moscow business daily,"
     apposition_tail: re.Pattern[str]  # ", the Freiburg regional daily" right after a credited name
     name_descriptor: re.Pattern[str]  # "the Rheinische Post newspaper"
@@ -401,6 +402,7 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         announcement=re.compile(rf"^\W*(?:{alt(raw['leadin'].get('announcements', []))})\b", re.I),
+        excerpt_noun=re.compile(rf"\b(?:{alt(raw['leadin']['excerpt_nouns'])})\b", re.I),
         apposition_after=re.compile(
             rf"(?P<name>{NAME_RE}),\s+(?P<desc>(?i:{english})\s+(?P<words>{appositive_words})"
             rf"(?i:{descriptors}))(?=,)"

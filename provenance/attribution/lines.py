@@ -81,6 +81,20 @@ def tail_attribution(ix: ArticleIndex, group: list[Block]) -> tuple[Mention, Spa
 
 
 def quote_body(ix: ArticleIndex, group: list[Block]) -> Span:
-    """The quote without a closing attribution line inside it."""
+    """The quote without a closing attribution line inside it, or a closing note of the translator's."""
     tail = tail_attribution(ix, group)
-    return tail[2] if tail else Span(group[0].span.start, group[-1].span.end)
+    if tail:
+        return tail[2]
+    if len(group) > 1 and translators_note(ix, group[-1]):
+        return Span(group[0].span.start, group[-2].span.end)
+    return Span(group[0].span.start, group[-1].span.end)
+
+
+MAX_NOTE_WORDS = 15
+
+
+def translators_note(ix: ArticleIndex, b: Block) -> bool:
+    """A short paragraph of its own that says who translated the text: "(Translated from Basque by our desk.)"."""
+    text = ix.block_text(b).strip(" \n*_>")
+    return (text[:1] in "([" and len(WORD_RE.findall(text)) <= MAX_NOTE_WORDS
+            and ix.lex.translation_note.search(text) is not None)

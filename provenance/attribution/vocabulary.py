@@ -45,7 +45,8 @@ SHAPE: Shape = {
     "demonyms": LANGUAGES,
     "more_places": LANGUAGES,
     "name_words": {"first": LANGUAGES, "any": LANGUAGES},
-    "leadin": _words("openers", "end_markers", "closing_credits", "announcements", "translation_notes", "anaphors"),
+    "leadin": _words("openers", "end_markers", "closing_credits", "announcements", "translation_notes", "anaphors",
+                     "excerpt_nouns"),
     "source_labels": _words("labels"),
     "cues": _words(
         "subject_of_clause", "before", "subject_connectives", "edition_possessives", "before_patterns", "after",
