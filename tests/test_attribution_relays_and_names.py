@@ -288,3 +288,15 @@ def test_labels_that_are_not_outlets_credit_nothing() -> None:
         "Delo: Some councillors say it was never needed.", "Novak: They are wrong.",
     )
     assert all(p.kind != "headline" for p in exchange)
+
+
+def test_a_masthead_ending_in_a_lower_case_word_for_a_paper_is_an_outlet() -> None:
+    # Lithuanian "diena" (day) and Estonian "leht" (sheet) are words papers' names carry, like "noviny" or "list"
+    assert only("Kauno diena reported that the stadium roof would cost twice the estimate.").outlet_name == (
+        "Kauno diena")
+    assert only("Lõunaleht reported that the ferry would stop in January.").outlet_name == "Lõunaleht"
+
+
+def test_an_unregistered_outlet_with_an_adverb_before_its_verb() -> None:
+    p = only("Maaseudun Tulevaisuus previously reported that two wholesalers had not paid their pickers.")
+    assert p.outlet_name == "Maaseudun Tulevaisuus"

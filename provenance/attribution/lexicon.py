@@ -50,6 +50,11 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
     data = raw["unknown_outlets"]
     grammar = raw["grammar"]
     medium = rf"(?:{either(grammar['medium_prepositions'])})\s+(?:{either(grammar['outlet_possessives'])})"  # "on its"
+    # "X first reported", "X has previously written": the adverbs and the perfect a frame carries before its verb
+    # (not "also" or "later", which go on with an outlet named before: "The Doshin also reported" may be its nickname)
+    going_on = set(raw["cues"]["continuation_adverbs"])
+    fresh = [w for w in grammar["frame_adverbs"] if w not in going_on]
+    adverb = rf"(?:(?:{either(grammar['perfect'])})\s+)?(?:(?:{either(fresh)}|\w+ly)\s+)?"
     return UnknownOutletWords(
         threshold=int(data["threshold"]),
         name_words=frozenset(w.lower() for w in [*data["name_words"], *raw.get("name_words", {}).get("any", {})]),
@@ -57,7 +62,7 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
         strong_before=re.compile(rf"(?:^|[\s,;:(—–-])(?:{alt(data['strong_before'])})(?:\s+the)?\s*$", re.I),
         # the reported words follow: "that" (after up to four words), a colon or comma, a quotation, or the end
         strong_after=re.compile(
-            rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:\w+ly\s+)?(?:{alt(data['strong_after'])})\b"
+            rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?{adverb}(?:{alt(data['strong_after'])})\b"
             # ... or "in its Wednesday edition", "on its website" ("its" is a publication's, not a person's) or a time
             # ("on Thursday") to the end
             r"(?:(?:\s+[\w'’-]+){0,4}?\s+that\b|\s*(?:on\s+\w+\s*)?[:,]|\s+[\"“„«]"
@@ -65,7 +70,7 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
             rf"\s+\w+(?:\s+\w+)?|\s+(?:{either(raw['time']['frame_days'])}))?\s*[.)]?\s*$)",
             re.I,
         ),
-        outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:{alt(data['outlet_verbs'])})\b", re.I),
+        outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?{adverb}(?:{alt(data['outlet_verbs'])})\b", re.I),
         not_outlets=frozenset(data["not_outlets"]),
         english_mastheads=frozenset(data["english_mastheads"]),
         foreign_articles=frozenset(data["foreign_articles"]),
