@@ -300,3 +300,9 @@ def test_a_masthead_ending_in_a_lower_case_word_for_a_paper_is_an_outlet() -> No
 def test_an_unregistered_outlet_with_an_adverb_before_its_verb() -> None:
     p = only("Maaseudun Tulevaisuus previously reported that two wholesalers had not paid their pickers.")
     assert p.outlet_name == "Maaseudun Tulevaisuus"
+
+
+def test_a_cleft_sentence_puts_the_outlet_in_focus_as_its_subject() -> None:
+    p = only("It was Ziarul de Iasi that broke the news in June that the mayor was under investigation. The paper "
+             "reported two weeks later that prosecutors had searched city hall.")
+    assert p.outlet_name == "Ziarul de Iasi" and p.text.endswith("searched city hall.")

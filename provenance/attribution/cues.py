@@ -179,11 +179,20 @@ INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
 )
 
 
+# a cleft sentence that puts the outlet in focus: "It was X that first reported ...", "it is X who broke the story"
+_CLEFT_BEFORE = re.compile(rf"\b(?:{either(words('grammar.cleft_openers'))})\s*$", re.I)
+_CLEFT_AFTER = re.compile(rf"^\s*(?:{either(words('grammar.cleft_relatives'))})\s+", re.I)
+
+
 def deciding_construction(text: str, lex: Lexicon, sent: Span, mention: Mention) -> tuple[str, Verdict] | None:
     """The first construction that decides about ``mention`` inside the sentence ``sent``, with its verdict."""
     # a cue stands next to the name: a window of the sentence keeps every test linear in long texts
     pre = text[max(sent.start, mention.span.start - CUE_WINDOW) : mention.span.start]
     post = after_apposition(mention, text[mention.span.end : min(sent.end, mention.span.end + CUE_WINDOW)])
+    opener, relative = _CLEFT_BEFORE.search(pre), _CLEFT_AFTER.match(post)
+    if opener and relative:
+        # "It was X that broke the news": the outlet is the subject of the verb after "that"
+        pre, post = pre[: opener.start()], " " + post[relative.end() :]
     for name, construction in INLINE_CONSTRUCTIONS:
         verdict = construction(lex, pre, post)
         if verdict is not None:

@@ -85,6 +85,7 @@ SHAPE: Shape = {
     "grammar": _words("person_relatives", "article_after_verb", "pronoun_subjects",
                       "plans", "perfect", "frame_adverbs", "after_name", "pronouns", "demonstratives",
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
+                      "cleft_openers", "cleft_relatives",
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
                       "outlet_possessives", "topic_prepositions"),
     "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels", "kicker_labels",
