@@ -32,6 +32,12 @@ from provenance.segment import trim_span
 
 
 def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
+    """Headlines credited after a dash or in brackets, then press-review items labelled with their outlet."""
+    _credited_headlines(ix, ledger)
+    _labelled_items(ix, ledger)
+
+
+def _credited_headlines(ix: ArticleIndex, ledger: Ledger) -> None:
     """A headline without quotation marks counts for an outlet the registry knows or whose name says it is one,
     unless the page has many such lines (a menu of "Name – tagline" links)."""
     credits = [(b, credited_name(ix.text, b, ix.lex, quoted_only=False)) for b in ix.blocks]
@@ -62,6 +68,10 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
         if summary is not None:
             span = Span(span.start, summary.end)
         ledger.add(Candidate(span, "headline", mentions[0], name, CONFIDENCE["headline"]), b.span)
+
+
+def _labelled_items(ix: ArticleIndex, ledger: Ledger) -> None:
+    """ "Name: headline" lines of a press review (see ``_labelled_item``)."""
     labelled = [(b, _label(ix, b)) for b in ix.blocks]
     listed = _press_list(ix, labelled)
     # a label that opens several paragraphs is a questioner's in a printed exchange, not a press review's item
