@@ -223,6 +223,13 @@ FIRST_RUNS: dict[str, str] = {
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
     ),
+    HELDOUT13: (
+        "at d8c0471 (the seventeenth session's starting commit, before any change), 20 cases, 10 faithful, 22 planted "
+        "departures: with the memory 24 major+ findings, precision 0.583, recall 0.636 (14 of 22); faithful sentences "
+        "flagged 7/143 major+ (4.9%), 21/143 at any severity; 4 major+ findings on the 10 faithful cases; with the "
+        "gloss 21 major+, precision 0.381, recall 0.364 (8 of 22), flagged 8/143 / 53/143, 5 on faithful cases. "
+        "Errors not printed."
+    ),
     HELDOUT12: (
         "at 3c49861 (the sixteenth session's starting commit, before any change), 20 cases, 10 faithful: with the "
         "memory 24 major+ findings, precision 0.542, recall 0.650 (13 of 20); faithful sentences flagged 10/159 major+ "
