@@ -196,7 +196,63 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
                 detector=DETECTOR, severity=Severity.MAJOR,
                 evidence={"direction": direction, "translation_cues": [t.text for t in theirs]},
             )]
-    return _possibility_over_fact(ctx, possible, certain)
+    return _possibility_made_certain(ctx, possible, certain) or _possibility_over_fact(ctx, possible, certain)
+
+
+NEAR_MODAL = 5  # words either side of a modal that stand for what it governs ("a ban could make 2,000 homes ...")
+
+
+def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set[str]) -> list[Found]:
+    """Mode A, where a reordered sentence defeats the word diff: the translation says a thing could or would happen
+    ("a ban could make 2,000 homes available", "180 jobs would be affected", "moving it is under discussion") and
+    the passage says it will ("a ban will return 2,000 homes", "will be lost"), the two modals standing by a word of
+    the same content; the passage keeps no possibility, conditional, hedge or permission anywhere. A conditional
+    after a reporting verb ("said the plant would close") or in a German indirect-speech sentence is reported
+    speech, not a possibility."""
+    assert ctx.trans is not None
+    lex, trans, der = ctx.der_lex, ctx.trans, ctx.der
+    conditional = set(lex.entries("hedge.conditional"))
+    keeps = possible | conditional
+    if any(fold(t.text) in keeps for t in der.tokens) or _unsourced(hedge_cues(der, lex), lex) or lex.find(
+            "hedge.deontic", der.tokens):
+        return []
+    if lex.find("hedge.deontic", trans.tokens) or lex.find("hedge.conditions", der.tokens):
+        return []  # "could" beside an ability or a permission reads as one; "if they qualify, they will" keeps it
+    mine = [t for t in der.tokens if fold(t.text) in certain]
+    if not mine:
+        return []
+    speech = [c.start for c in lex.find("hedge.attribution", trans.tokens)]
+    reported = any(c.entry.startswith("KI:") for c in hedge_cues(ctx.src, ctx.src_lex)) if ctx.src_lex.data.get(
+        "hedge") else False
+    theirs = [t for t in trans.tokens if fold(t.text) in possible and not _limits(trans, [t], lex)]
+    if not reported:
+        theirs += [t for t in trans.tokens if fold(t.text) in conditional and not any(i < t.index for i in speech)]
+    phrases = {c.start: " ".join(t.text for t in trans.tokens[c.start : c.end])
+               for c in lex.find("hedge.possibility_phrases", trans.tokens)}
+    theirs += [trans.tokens[i] for i in phrases]
+    if not theirs:
+        return []
+    stop = set(lex.entries("stop.words")) | possible | certain | conditional
+    for m in theirs:
+        near_t = _content_near(trans, m, stop)
+        for c in mine:
+            if near_t & _content_near(der, c, stop):
+                return [make_finding(
+                    ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.65, der_tokens=[c], src_tokens=None,
+                    explanation=(f"The translation of the original says {quote(phrases.get(m.index, m.text))}; "
+                                 f"the passage says "
+                                 f"{quote(c.text)}: a possibility is stated as certain."),
+                    detector=DETECTOR, severity=Severity.MAJOR,
+                    evidence={"direction": "dropped", "translation_cues": [m.text]},
+                )]
+    return []
+
+
+def _content_near(side: Side, tok: Token, stop: set[str]) -> set[str]:
+    """Lemmas of the content words and figures within ``NEAR_MODAL`` words of ``tok``."""
+    window = side.tokens[max(0, tok.index - NEAR_MODAL) : tok.index + NEAR_MODAL + 1]
+    return {lemma(fold(t.text), side.lang) for t in window
+            if (t.is_word or t.is_number) and fold(t.text) not in stop and len(t.text) > 2}
 
 
 def _possibility_over_fact(ctx: PairContext, possible: set[str], certain: set[str]) -> list[Found]:
