@@ -233,10 +233,14 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
     if not theirs:
         return []
     stop = set(lex.entries("stop.words")) | possible | certain | conditional
+    # the translation's own "will" near the same words is what the passage's renders ("could lengthen queues. To
+    # prevent that, tickets will be sold" / "to keep queues from growing, tickets will be sold")
+    own = [_content_near(trans, t, stop) for t in trans.tokens if fold(t.text) in certain]
     for m in theirs:
         near_t = _content_near(trans, m, stop)
         for c in mine:
-            if near_t & _content_near(der, c, stop):
+            near_d = _content_near(der, c, stop)
+            if len(near_t & near_d) > max((len(w & near_d) for w in own), default=0):
                 return [make_finding(
                     ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.65, der_tokens=[c], src_tokens=None,
                     explanation=(f"The translation of the original says {quote(phrases.get(m.index, m.text))}; "

@@ -199,7 +199,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "negation": frozenset({"cues", "weak", "particles", "restrictive", "restrictive_blockers", "bounds", "grading",
                            "concord", "paired", "restrictions", "prefixes", "rules"}),
     "antonyms": frozenset({"axes", "converses", "determiners", "groups", "light_verbs", "measure_units",
-                           "measure_words", "pairs", "prefixes"}),
+                           "measure_words", "pairs", "prefixes", "inverting"}),
     "hedge": frozenset({"attribution", "attributive", "certainty", "counterfactual", "cues", "deontic", "done",
                         "konjunktiv", "not_after", "own_sources", "possibility", "possibility_phrases", "relays",
                         "rules", "source_pronouns", "sourcing", "conditional", "conditions"}),

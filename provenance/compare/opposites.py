@@ -116,7 +116,20 @@ def _measure_rendered(trans: Side, partner: Token, der: Side, tok: Token) -> boo
     return _measure_phrase(trans, partner) and not _after_unit(der, tok)
 
 
+NEGATION_REACH = 4  # words before an antonym a negation governs it from: "without the bridge being closed"
+
+
 def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
-    """'not correct' in the translation is the same as 'incorrect' in the passage."""
-    before = side.tokens[max(0, tok.index - 2) : tok.index]
+    """'not correct' in the translation is the same as 'incorrect' in the passage, and 'without the bridge being
+    closed' as 'with the bridge open': a negation within a few words before the word, in its clause."""
+    before = side.tokens[max(0, tok.index - NEGATION_REACH) : tok.index]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].text in _CLAUSE_BREAKS:
+            before = before[k + 1 :]
+            break
+    if before and fold(before[-1].text) in lex.data.get("antonyms", {}).get("inverting", ()):
+        return True  # "less well" against "poorly"
     return bool(lex.find("negation.cues", before))
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "(", ")", "—", "–"})
