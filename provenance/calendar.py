@@ -1,4 +1,5 @@
-"""Month and weekday names (``data/calendar.toml``), read once into typed records checked when read."""
+"""Month and weekday names and the endings of a day's ordinal (``data/calendar.toml``), read once into typed records
+checked when read."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from provenance.errors import LexiconError
 
 @dataclass(frozen=True)
 class CalendarWords:
-    """One language's names, lowercase: ``months[0]`` is January; abbreviations map to month numbers."""
+    """One language's names, lowercase: ``months[0]`` is January; abbreviations map to month numbers;
+    ``ordinal_suffixes`` are written after a day's figure ("21st")."""
 
     lang: str
     months: tuple[str, ...]
     month_abbreviations: Mapping[str, int]
     weekdays: tuple[str, ...]
+    ordinal_suffixes: tuple[str, ...] = ()
 
     def month(self, word: str) -> int | None:
         """The month (1-12) a full name or abbreviation (a trailing full stop allowed) names, else None."""
@@ -29,11 +32,14 @@ class CalendarWords:
         return self.month_abbreviations.get(key)
 
 
-def _names(table: Mapping[str, Any], key: str, count: int, where: str) -> tuple[str, ...]:
+_KEYS = ("months", "month_abbreviations", "weekdays", "ordinal_suffixes")
+
+
+def _names(table: Mapping[str, Any], key: str, count: int | None, where: str) -> tuple[str, ...]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(w, str) and w == w.lower() and w for w in value):
         raise LexiconError(f"{where}.{key} must be a list of lowercase names")
-    if value and len(value) != count:
+    if value and count is not None and len(value) != count:
         raise LexiconError(f"{where}.{key} must list {count} names, not {len(value)}")
     return tuple(value)
 
@@ -43,8 +49,8 @@ def parse_calendar(data: Mapping[str, Any]) -> dict[str, CalendarWords]:
     out: dict[str, CalendarWords] = {}
     for lang, table in data.items():
         where = f"data/calendar.toml [{lang}]"
-        if not isinstance(table, dict) or set(table) - {"months", "month_abbreviations", "weekdays"}:
-            raise LexiconError(f"{where} must be a table of months, month_abbreviations and weekdays")
+        if not isinstance(table, dict) or set(table) - set(_KEYS):
+            raise LexiconError(f"{where} must be a table of {', '.join(_KEYS[:-1])} and {_KEYS[-1]}")
         abbreviations = table.get("month_abbreviations", {})
         if not isinstance(abbreviations, dict) or not all(
             isinstance(k, str) and k == k.lower() and isinstance(v, int) and 1 <= v <= 12
@@ -52,7 +58,7 @@ def parse_calendar(data: Mapping[str, Any]) -> dict[str, CalendarWords]:
         ):
             raise LexiconError(f"{where}.month_abbreviations must map lowercase abbreviations to months 1-12")
         out[lang] = CalendarWords(lang, _names(table, "months", 12, where), dict(abbreviations),
-                                  _names(table, "weekdays", 7, where))
+                                  _names(table, "weekdays", 7, where), _names(table, "ordinal_suffixes", None, where))
     return out
 
 

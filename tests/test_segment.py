@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from provenance.model import Span
 from provenance.segment import SUPPORTED_LANGUAGES, detect_language, split_sentences
 
 
@@ -227,3 +228,24 @@ def test_a_polish_amount_ends_its_sentence_before_a_capital() -> None:
         "Nowa fabryka ma zatrudnić 350 osób.",
         "Hala ma 40 tys. m kw. powierzchni.",
     ]
+
+
+def test_article_sentences_within_a_span_are_the_span_split_alone() -> None:
+    from provenance.documents import parse_document
+    from provenance.segment import ArticleSentences
+
+    doc = parse_document(
+        "The mayor spoke on Monday. According to Le Monde, the bridge will close in May. It reopens in 2027.\n\n"
+        "Work starts at 6 a.m. every day. Residents were not asked.\n\nThe author thinks this is a mistake.",
+        format="text",
+    )
+    article = ArticleSentences.split(doc.text, doc.paragraphs, "en")
+    assert [len(s) for s in article.sentences] == [3, 2, 1]
+    starts = (0, doc.text.index("According"), doc.text.index("the bridge"), doc.text.index("Residents"))
+    ends = (doc.text.index(" It reopens"), doc.text.index("\n\nWork"), doc.text.index(" every day"), len(doc.text))
+    for start in starts:
+        for end in (e for e in ends if e > start):
+            alone = split_sentences(doc.text[start:end], "en", offset=start)
+            assert article.within(Span(start, end)) == alone, (start, end)
+    # a span over two paragraphs numbers them from 0, as the span's own text would
+    assert [s.paragraph for s in article.within(Span(starts[1], ends[-1]))] == [0, 0, 1, 1, 2]

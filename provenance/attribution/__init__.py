@@ -40,6 +40,7 @@ from provenance.attribution.resolver import resolve
 from provenance.attribution.structures import OutletRegistry
 from provenance.attribution.voice import is_commentary
 from provenance.model import Document, Passage, Span
+from provenance.segment import ArticleSentences
 
 __all__ = ["OutletRegistry", "Reading", "commentary", "find_passages", "format_passages", "read_article"]
 
@@ -54,14 +55,17 @@ class Reading:
     commentary: Callable[[Span], bool]
 
 
-def read_article(doc: Document, registry: OutletRegistry, *, same_language: bool = True) -> Reading:
-    """The passages and the author's-voice test of ``doc``, from one index of the article.
+def read_article(
+    doc: Document, registry: OutletRegistry, *, same_language: bool = True, sentences: ArticleSentences | None = None
+) -> Reading:
+    """The passages and the author's-voice test of ``doc``, from one index of the article (over ``sentences`` when
+    the caller has split the article already, see ``ArticleIndex.build``).
 
     Passages credited to an outlet that writes in the article's own language ("CBS News reported" in an English
     article) are quotations, not translations; ``same_language=False`` leaves them out."""
     if not doc.text.strip():
         return Reading([], lambda span: False)
-    ix = ArticleIndex.build(doc, registry)
+    ix = ArticleIndex.build(doc, registry, sentences)
     passages = resolve(ix)
     if not same_language and doc.language:
         kept = [p for p in passages if p.language != doc.language]
@@ -75,11 +79,13 @@ def find_passages(doc: Document, registry: OutletRegistry, *, same_language: boo
     return read_article(doc, registry, same_language=same_language).passages
 
 
-def commentary(doc: Document, registry: OutletRegistry) -> Callable[[Span], bool]:
+def commentary(
+    doc: Document, registry: OutletRegistry, sentences: ArticleSentences | None = None
+) -> Callable[[Span], bool]:
     """The author's-voice test of ``doc`` alone, without finding its passages (see ``Reading``)."""
     if not doc.text.strip():
         return lambda span: False
-    ix = ArticleIndex.build(doc, registry)
+    ix = ArticleIndex.build(doc, registry, sentences)
     return lambda span: is_commentary(ix, span)
 
 

@@ -1,7 +1,8 @@
 """The article as the recognisers read it: blocks with their sentences, quotations, outlet mentions and links.
 
-``ArticleIndex.build`` does all the reading once (sentence splitting, registry names, outlets the registry lacks);
-afterwards the index does not change, and the recognisers only ask it questions.
+``ArticleIndex.build`` does all the reading once (registry names, outlets the registry lacks; the sentences are the
+article's ``ArticleSentences``, split once for the finder and the pipeline); afterwards the index does not change,
+and the recognisers only ask it questions.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from provenance.attribution.structures import (
 from provenance.attribution.unknown import english_masthead, find_unknown_outlets, is_english_word, labelled_english
 from provenance.attribution.vocabulary import either, words
 from provenance.model import Document, Link, Outlet, Paragraph, Span
-from provenance.segment import split_sentences, trim_span
+from provenance.segment import ArticleSentences, trim_span
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ class ArticleIndex:
     positions: dict[Block, int]
 
     @classmethod
-    def build(cls, doc: Document, registry: OutletRegistry) -> ArticleIndex:
+    def build(cls, doc: Document, registry: OutletRegistry, sentences: ArticleSentences | None = None) -> ArticleIndex:
         text = doc.text
         lex = load_lexicon()
-        blocks = _blocks(doc)
+        blocks = _blocks(doc, sentences)
         quotes = tuple(q.span for q in doc.quotes) if doc.quotes else tuple(q.span for q in find_quotes(text))
         mention_finder = MentionFinder(text, registry, lex, is_english_word)
 
@@ -204,21 +205,27 @@ def link_mention(link: Link, outlet: Outlet, written: str | None = None) -> Ment
     return Mention(link.span, link.span, outlet, link.text if written is None else written, outlet.language)
 
 
-def _blocks(doc: Document) -> tuple[Block, ...]:
+def _blocks(doc: Document, given: ArticleSentences | None) -> tuple[Block, ...]:
     paragraphs: Sequence[Paragraph] = doc.paragraphs
     if not paragraphs:
         paragraphs = split_paragraphs(doc.text)
+    article = given
+    # the sentences split for the pipeline serve when they are of these paragraphs in the article's language; an
+    # article of unknown language is split here paragraph by paragraph, each in its own language
+    if article is None or (article.text, article.language, article.paragraphs) != (
+        doc.text, doc.language, tuple(paragraphs)
+    ):
+        article = ArticleSentences.split(doc.text, paragraphs, doc.language)
     blocks = []
-    for i, p in enumerate(paragraphs):
+    for i, (p, sentences) in enumerate(article.by_paragraph()):
         start, end = trim_span(doc.text, p.span.start, p.span.end)
         if end <= start:
             continue
-        body = doc.text[start:end]
         lines = _headline_lines(doc.text, start, end) if p.kind == "paragraph" else []
         if lines:
             blocks.extend(Block(i, line, p.kind, (line,)) for line in lines)
             continue
-        sents = tuple(s.span for s in split_sentences(body, doc.language, offset=start)) or (Span(start, end),)
+        sents = tuple(s.span for s in sentences) or (Span(start, end),)
         blocks.append(Block(i, Span(start, end), p.kind, tuple(_cut_label_lines(doc.text, sents))))
     return tuple(blocks)
 

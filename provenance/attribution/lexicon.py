@@ -20,7 +20,7 @@ from provenance.attribution.patterns import (
 from provenance.attribution.vocabulary import either, finder_data
 from provenance.calendar import calendar_words
 
-# months and weekdays are listed once, in data/calendar.toml
+# months, weekdays and a day's ordinal endings are listed once, in data/calendar.toml
 _EN_DATES = calendar_words("en")
 _MONTHS = "|".join(re.escape(m) for m in (*_EN_DATES.months, *_EN_DATES.month_abbreviations))
 
@@ -258,7 +258,7 @@ def load_lexicon() -> Lexicon:
     quote_words = raw["cues"]
     english = either(raw["articles"]["english"])  # "the", "a", "an": before a description
     according = either(raw["cues"]["according"])  # "according to the paper", "per the broadcaster"
-    ordinal = either(raw["time"]["ordinal_suffixes"])  # "12th March"
+    ordinal = either(_EN_DATES.ordinal_suffixes)  # "12th March"
     look_adverbs = "|".join(re.escape(w) + r"\s+" for w in raw["commentary"]["look_adverbs"])  # "now looks"
     before_subject = "|".join(re.escape(w) + r" \w+" for w in raw["time"]["before_subject"])  # "last week X said"
     return Lexicon(
@@ -354,7 +354,8 @@ def load_lexicon() -> Lexicon:
             rf"|(?:{according})\s+{desc_anaphor}\b"
             rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})"
             rf"(?:\s+(?:{either(raw['cues']['continuation_adverbs'])}))?"
-            rf"\s+(?:has\s+|had\s+)?(?!(?:{either(raw['cues']['continuation_not_past'])})\b)"
+            rf"\s+(?:(?:{either(raw['grammar']['perfect_singular'])})\s+)?"
+            rf"(?!(?:{either(raw['cues']['continuation_not_past'])})\b)"
             rf"(?:[a-z]+ed|{alt(raw['cues']['irregular_past'])})\b)",
             re.I,
         ),
@@ -436,7 +437,9 @@ def load_lexicon() -> Lexicon:
         relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b(?!\s+by\b)", re.I),
         non_response=re.compile(rf"\b(?:{alt(raw['commentary']['non_responses'])})\b", re.I),
         report_object=re.compile(
-            rf"(?<!according to )(?<!in )(?<!per )\b(?:{alt(raw['cues']['report_objects'])})\b", re.I
+            "".join(rf"(?<!{re.escape(w)} )" for w in raw["cues"]["report_object_credits"])
+            + rf"\b(?:{alt(raw['cues']['report_objects'])})\b",
+            re.I,
         ),
         outlet_action=re.compile(
             rf"^{CLOSE_MARKS}(?:\s*,[^,.;:]{{1,80}},)?{after_time}(?:\s+[a-z]+ly)?"
@@ -472,10 +475,10 @@ def load_lexicon() -> Lexicon:
         went_on=re.compile(rf"\b(?:{either(raw['cues']['went_on'])})\b", re.I),
         frame_hint=re.compile(rf"[:\"“”„«»]|\b(?:{alt(_frame_words(raw))})", re.I),
         introduction=re.compile(
-            rf"\b(?i:an?|the)\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
+            rf"\b(?i:{english})\s+[A-ZÀ-Þ][\w'’-]+(?:-based)?\s+(?:[a-z][\w-]*\s+){{0,3}}(?i:{descriptors})\b"
         ),
         bare_introduction=re.compile(
-            rf"(?:\b(?i:an?|the)|(?<![\w'’])[A-ZÀ-Þ][\w-]+['’]s)\s+"  # "a regional ...", "Germany's main ..."
+            rf"(?:\b(?i:{english})|(?<![\w'’])[A-ZÀ-Þ][\w-]+['’]s)\s+"  # "a regional ...", "Germany's main ..."
             rf"(?:(?:(?i:{adjectives}|{alt(demonyms)})|[a-z][\w-]*['’]s)[\s-]+){{1,3}}(?i:{descriptors})\b"
             # after a possessive any plain words describe it: "Porto's biggest-selling daily newspaper", "the city's
             # own newspaper"
@@ -483,7 +486,10 @@ def load_lexicon() -> Lexicon:
             rf"(?i:{descriptors})\b"
         ),
         # "a newspaper" with what qualifies it next ("a newspaper in Szeged"): the same introduction by kind alone
-        kind_introduction=re.compile(rf"\b(?i:an?)\s+(?i:{descriptors})\b(?=\s+(?i:{alt(words['post']['openers'])})\s)"),
+        kind_introduction=re.compile(
+            rf"\b(?i:{either(raw['articles']['indefinite'])})\s+(?i:{descriptors})\b"
+            rf"(?=\s+(?i:{alt(words['post']['openers'])})\s)"
+        ),
         descriptor_kinds={
             " ".join(d.lower().split()): kind for kind, ds in words["kinds"].items() for d in ds
         },

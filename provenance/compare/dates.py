@@ -16,9 +16,10 @@ from provenance.compare.tokens import fold, lemma
 # English months as the derivative writes them ("21 March", "March 21st", "Sept. 3")
 _EN = calendar_words("en")
 _MONTH = r"(?:" + "|".join((*_EN.months, *_EN.month_abbreviations)) + r")\.?"
+_ORDINAL = r"(?:" + "|".join(map(re.escape, _EN.ordinal_suffixes)) + r")?"
 _DATE = re.compile(
-    rf"\b(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH})(?!\w)"
-    rf"|\b(?P<m2>{_MONTH})\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\b",
+    rf"\b(?P<a>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<m1>{_MONTH})(?!\w)"
+    rf"|\b(?P<m2>{_MONTH})\s+(?P<b>\d{{1,2}}){_ORDINAL}\b",
     re.IGNORECASE,
 )
 # a day and month in figures: "21.3.", "21/03"

@@ -46,6 +46,7 @@ class Measures:
     units: dict[tuple[str, ...], tuple[str, float]]
     longest: int
     percent: frozenset[str]  # percent signs and words, folded
+    roman: re.Pattern[str]  # a Roman numeral and the ordinal mark after it ('XIXe', 'Ier', 'IIº'), group 5
 
     def after(self, toks: list[Token], i: int) -> tuple[str, float] | None:
         """The unit whose phrase starts at token ``i``, the longest that matches."""
@@ -62,11 +63,13 @@ def measures() -> Measures:
 
 
 def parse_measures(data: dict[str, Any]) -> Measures:
-    """The units and percent words of measures.toml's parsed TOML; anything not of that shape is a LexiconError."""
+    """The units, percent words and Roman ordinal marks of measures.toml's parsed TOML; anything not of that shape is
+    a LexiconError."""
     percent = frozenset(fold(w) for w in rule_words(data, "percent", "measures.toml"))
+    marks = "|".join(map(re.escape, rule_words(data, "roman_ordinal_marks", "measures.toml")))
     units: dict[tuple[str, ...], tuple[str, float]] = {}
     for dimension, table in data.items():
-        if dimension == "percent":
+        if dimension in ("percent", "roman_ordinal_marks"):
             continue
         if not isinstance(table, dict):
             raise LexiconError(f"measures.toml: [{dimension}] must be a table of unit = size")
@@ -77,7 +80,7 @@ def parse_measures(data: dict[str, Any]) -> Measures:
             if key in units and units[key] != (dimension, float(size)):
                 raise LexiconError(f"measures.toml: {phrase!r} is listed twice with different sizes")
             units[key] = (dimension, float(size))
-    return Measures(units, max(len(k) for k in units), percent)
+    return Measures(units, max(len(k) for k in units), percent, re.compile(_ROMAN.format(marks=marks)))
 
 
 _CONVERSION_ROUNDING = 0.06  # "8,600 square feet" for 800 m² (8,611): converted figures are rounded
@@ -142,8 +145,8 @@ def digit_values(text: str, lang: str | None = None) -> set[float]:
     return values
 
 
-# numeral syntax, not a word list: the letters and the ordinal marks written after them ('XIXe', 'Ier', 'IIº')
-_ROMAN = re.compile(r"^(M{0,3})(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(e|er|ème|eme|º|°)?$")
+# numeral syntax: the letters, then an ordinal mark of measures.toml ('XIXe', 'Ier', 'IIº')
+_ROMAN = r"^(M{{0,3}})(CM|CD|D?C{{0,3}})(XC|XL|L?X{{0,3}})(IX|IV|V?I{{0,3}})({marks})?$"
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 
@@ -159,7 +162,7 @@ def _in_abbreviation(toks: list[Token], i: int) -> bool:
 
 def roman_value(word: str) -> int | None:
     """'XVe' -> 15, 'XIX' -> 19; single letters are too ambiguous ('I', 'V') and are ignored."""
-    m = _ROMAN.match(word)
+    m = measures().roman.match(word)
     core = word[: len(word) - len(m.group(5) or "")] if m else ""
     if not m or len(core) < 2 or not core.isupper():
         return None
