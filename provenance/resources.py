@@ -2,7 +2,8 @@
 
 A check compiles what it needs on first use and keeps it under the run's cache dir: simplemma's lemma
 dictionaries as tries, the WordNet maps, the Ding gloss and all-equivalents indexes, the FreeDict word
-lists and gloss indexes, and the vectors of the aligner's unrelated reference sentences. Built on first use, they made a
+lists and gloss indexes, the vectors of the aligner's unrelated reference sentences and py3langid's model
+uncompressed (``segment.keep_language_model``). Built on first use, they made a
 user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a
 check only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
 
