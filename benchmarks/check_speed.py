@@ -141,6 +141,27 @@ Through the CLI (the example, the first and the second new article, the second a
 with words of the original of Zipf 3.5 or more, read from wordfreq's short lists): the same runs in the same minutes
 4.0, 12.1, 8.9 and 5.1 s CPU with 236, 142 and 0 embeddings and the same findings (the faithful articles, DEMETR mode A
 tuning and the development e2e splits identical); the in-process article 273 -> 146 texts.
+
+First runs of the eighth round (branch speed8; code of main at d8c0471; load average 6 to 12 on the 2 cores, so read
+CPU seconds; the second new 2,000-word article through the CLI on copies of one set-up cache in which the first had
+been checked): 6.4-7.3 s CPU and 504 MB peak, 142 embeddings, back to back with the round's code. By in-process
+clocks (one model thread) the e5 model took 2.7-2.8 s of it (93 sentence texts for the aligner and 49 words); the
+rest was mostly loading: py3langid's model 0.8 s (its LZMA file 0.45 s), the Ding gloss index 0.33 s (a 16 MB
+marshal, read because the memory lacks a few of the original's sentences as split), the garbage collector 0.35 s
+during the run and 0.3 s at exit, the HTTP stack that `check` imported through the discovery package (httpx,
+httpcore, trio, rich, warcio: 0.15-0.2 s), `PRAGMA quick_check` of the 130 MB cache database once per store (three
+of about 0.1 s), regex compiles 0.28 s (the attribution lexicon 0.13 s), WordNet 0.15 s, simplemma's English
+dictionary for the finder's English-word test 0.14 s, the outlet registry 0.12 s. The round's changes (py3langid's
+model kept uncompressed in the cache dir, the gloss index as memory-mapped tries, no HTTP stack for local files,
+quick_check once per database state and process, and in the `provenance` process young objects collected every
+20,000 allocations and the heap frozen at exit): the same article 4.5-5.0 s CPU and 381 MB peak at a load of about
+8, the same JSON report; passages of the fixture articles, the findings of the e2e, e2e3 and e2e4h cases (memory,
+JSON) and `compare --jsonl` on the first 300 DEMETR pairs (modes A and B) byte-identical. The table above was run on
+a copy of a cache that `provenance setup` of this code completed (it adds py3langid's model and the gloss index's
+tries), at a load of about 6: the second new article 8.8 -> 4.7 s CPU, the example's first check 3.9 -> 1.8 s. The
+8,000 / 2,000 ratio rose to 4.4 because the fixed cost of a check fell more than the cost per word; the 8,000-word
+article computed 654 texts against 655 in the previous table by its set-up cache, not by the code (main and this
+round's code computed 663 each on one other cache copy, with the same report).
 """
 
 

@@ -23,11 +23,14 @@ from provenance.commands.options import (
     translation_options,
     word_level_option,
 )
+from provenance.commands.process import language_model, tune_collector
 from provenance.commands.terminal import echo_json, echo_text
 from provenance.config import Config, load_settings
 from provenance.errors import ProvenanceError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+tune_collector()
 
 
 def get_config(ctx: click.Context) -> Config:
@@ -82,6 +85,7 @@ def cli(
     ctx.obj = {"config": global_flags(
         loaded.config, cache_dir=cache_dir, sources_dirs=sources_dirs, allow_private_network=allow_private_network,
         allow_http_loopback=allow_http_loopback, no_progress=no_progress, max_article_bytes=max_article_bytes)}
+    ctx.with_resource(language_model(ctx.obj["config"].cache_dir))
 
 
 def read_input(ctx: click.Context, source: str | Path) -> Any:

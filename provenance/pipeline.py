@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from provenance import align as align_mod
 from provenance import compare, extract, retrieve, segment
 from provenance.attribution.frames import continuation_tags, merged_spans
 from provenance.attribution.lexicon import load_lexicon as load_attribution_lexicon
 from provenance.config import Config
-from provenance.discover import DiscoverOptions, discovered_sources
 from provenance.embed import Embedder, get_embedder
 from provenance.errors import EvidenceError, ProvenanceError
 from provenance.frame_mask import drop_frame_findings, unmasked, without_frame
@@ -62,6 +62,9 @@ from provenance.sources import Registry, load_registry
 from provenance.translate import get_translator
 from provenance.waivers import Waivers
 
+if TYPE_CHECKING:
+    from provenance.discover import DiscoverOptions
+
 #: progress(stage, done, total) — the CLI draws bars from it; the library never prints.
 Progress = Callable[[str, int, int], None]
 
@@ -81,6 +84,15 @@ class _Original:
     snapshot: Snapshot
     text: OriginalText
     outlet_id: str | None  # from the original's own URL, through the registry
+
+
+def discovered_sources(
+    passage: Passage, registry: Registry, config: Config, options: DiscoverOptions, *, embedder: Embedder | None = None
+) -> tuple[list[str], str | None]:
+    """``discover.discovered_sources``, imported on use: the network stack it needs is no cost of other checks."""
+    from provenance.discover import discovered_sources as discovered
+
+    return discovered(passage, registry, config, options, embedder=embedder)
 
 
 class Checker:

@@ -2,7 +2,8 @@
 
 A check compiles what it needs on first use and keeps it under the run's cache dir: simplemma's lemma
 dictionaries as tries, the WordNet maps, the Ding gloss and all-equivalents indexes, the FreeDict word
-lists and gloss indexes, and the vectors of the aligner's unrelated reference sentences. Built on first use, they made a
+lists and gloss indexes, the vectors of the aligner's unrelated reference sentences and py3langid's model
+uncompressed (``segment.keep_language_model``). Built on first use, they made a
 user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a
 check only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
 
@@ -53,6 +54,7 @@ def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGE
     for src, tgt in _freedict_pairs(res):
         yield _timed(res, f"FreeDict word list ({src}-{tgt})", lambda src=src, tgt=tgt: _freedict(res, src, tgt))
     yield _timed(res, "aligner reference sentence vectors", lambda: _reference_vectors(config))
+    yield _timed(res, "language identification model (uncompressed)", lambda: _language_model(config))
     if word_table:
         yield _timed(res, "word vectors of frequent English words", _word_table)
         from provenance.compare.wordvec import SOURCE_TABLE_LANGUAGES
@@ -134,6 +136,13 @@ def _freedict(resources: Resources, src: str, tgt: str) -> str | None:
 
     pairs = freedict.word_pairs(src, tgt, cache_dir=resources.cache_dir, folder=resources.freedict_dir)
     return None if pairs else "empty dictionary"
+
+
+def _language_model(config: Config) -> str | None:
+    from provenance.segment import keep_language_model
+
+    keep_language_model(config.cache_dir)
+    return None
 
 
 def _reference_vectors(config: Config) -> str | None:

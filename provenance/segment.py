@@ -21,14 +21,25 @@ the text is too short or the classifier is unsure.
 
 from __future__ import annotations
 
+import io
 import re
 import tomllib
+import zipfile
+from array import array
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from provenance.db import atomic_write
 from provenance.model import Paragraph, Sentence, Span
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "fr", "es", "it", "ru", "uk", "pl", "pt", "nl")
 # languages that mark ordinals with a full stop ("15. August")
@@ -53,6 +64,8 @@ _MIN_CONFIDENCE = 0.6
 #: pieces of at most this many characters, at the last space before the limit where there is one: no real
 #: sentence is that long, and every later stage (embedding, word diffs) costs more than linear in it.
 MAX_SENTENCE_CHARS = 2000
+# the cache dir that holds the uncompressed language-identification model (the CLI's, set for its command)
+_MODEL_DIR: ContextVar[Path | None] = ContextVar("provenance_language_model", default=None)
 
 
 @dataclass(frozen=True)
@@ -291,12 +304,82 @@ class ArticleSentences:
         return out
 
 
-@cache
-def _identifier():  # type: ignore[no-untyped-def]
+@contextmanager
+def language_model_in(cache_dir: Path) -> Iterator[None]:
+    """Inside the block, py3langid's model is read from (and kept at first use in) ``cache_dir``."""
+    token = _MODEL_DIR.set(cache_dir)
+    try:
+        yield
+    finally:
+        _MODEL_DIR.reset(token)
+
+
+def _model_path(cache_dir: Path) -> Path:
+    """The model restricted to SUPPORTED_LANGUAGES, uncompressed, named by the size and date of the shipped file."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    st = (MODEL_DIR / MODEL_FILE).stat()
+    return cache_dir / "langid" / f"model-{st.st_size}-{st.st_mtime_ns}-{'-'.join(SUPPORTED_LANGUAGES)}.npz"
+
+
+def _shipped():  # type: ignore[no-untyped-def]
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages(list(SUPPORTED_LANGUAGES))
+    return ident
+
+
+def _typed(values: np.ndarray) -> array:
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(memoryview(values).cast("B"))  # no intermediate bytes copy of the 39 MB table
+    return out
+
+
+def _write_model(ident, path: Path) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.savez(buffer, ptc=ident.nb_ptc, pc=ident.nb_pc, classes=np.array(ident.nb_classes),
+             nextmove=np.frombuffer(ident.tk_nextmove, dtype=f"u{ident.tk_nextmove.itemsize}"),
+             row=np.frombuffer(ident.tk_row, dtype=f"u{ident.tk_row.itemsize}"),
+             output=np.array(ident.tk_output, dtype=np.int32))
+    atomic_write(path, buffer.getvalue())
+
+
+def _read_model(path: Path):  # type: ignore[no-untyped-def]
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+
+    with np.load(path, allow_pickle=False) as data:
+        return LanguageIdentifier(data["ptc"], data["pc"], data["classes"].tolist(), _typed(data["nextmove"]),
+                                  data["output"].tolist(), norm_probs=True, tk_row=_typed(data["row"]))
+
+
+def keep_language_model(cache_dir: Path) -> None:
+    """Write the uncompressed copy of py3langid's model under ``cache_dir`` unless it is there (set-up runs this)."""
+    path = _model_path(cache_dir)
+    if not path.is_file():
+        _write_model(_shipped(), path)
+
+
+@cache
+def _identifier():  # type: ignore[no-untyped-def]
+    """py3langid restricted to SUPPORTED_LANGUAGES. Its model ships LZMA-compressed (0.6 s to read, the most of
+    language identification in a check): with a cache dir current the same arrays are read uncompressed from it,
+    written there at first use (the arrays set_languages makes, memory order included, so every score is the same)."""
+    cache_dir = _MODEL_DIR.get()
+    if cache_dir is None:
+        return _shipped()
+    path = _model_path(cache_dir)
+    if path.is_file():
+        try:
+            return _read_model(path)
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):  # a damaged copy is written again
+            pass
+    ident = _shipped()
+    with suppress(OSError):  # a read-only cache dir costs time, not results
+        _write_model(ident, path)
     return ident
 
 

@@ -108,8 +108,9 @@ def http_server() -> Iterator[LoopbackServer]:
 
 #: Folders of a cache dir that hold compiled language resources: pure functions of the installed data
 #: (lemma tries, WordNet maps, FreeDict word lists, the CLDR name table, the Ding indexes), each file named by
-#: the version or size and date of what it was built from. (Tests of the index caches use a cache dir of their own.)
-COMPILED = ("lemma-tries", "wordnet", "freedict", "cldr", "gloss")
+#: the version or size and date of what it was built from, and py3langid's model uncompressed. (Tests of the index
+#: caches use a cache dir of their own.)
+COMPILED = ("lemma-tries", "wordnet", "freedict", "cldr", "gloss", "langid")
 
 
 def _setup_cache() -> Path:

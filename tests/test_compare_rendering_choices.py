@@ -996,7 +996,8 @@ def test_a_negation_dropped_is_found_when_the_passage_renders_its_verb_by_a_rela
 def test_an_abbreviation_of_the_originals_name_is_that_name() -> None:
     fs = compare_texts("La Agencia Estatal de Meteorología prevé nevadas por encima de 1.200 metros.",
                        "Forecasters at the state weather agency AEMET expect snow above 1,200 metres.",
-                       source_lang="es", translation="The State Meteorological Agency forecasts snow above 1,200 metres.")
+                       source_lang="es",
+                       translation="The State Meteorological Agency forecasts snow above 1,200 metres.")
     assert not _sub(fs, "entity")
 
 

@@ -57,3 +57,11 @@ def test_atomic_write_gives_files_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     assert (tmp_path / "report.html").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_database_damaged_after_a_sound_open_is_still_reported(tmp_path: Path) -> None:
+    # the whole-file check runs once per file state and process, not once per store
+    connect(tmp_path).close()
+    (tmp_path / DB_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="corrupted"):
+        connect(tmp_path)

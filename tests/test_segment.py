@@ -249,3 +249,35 @@ def test_article_sentences_within_a_span_are_the_span_split_alone() -> None:
             assert article.within(Span(start, end)) == alone, (start, end)
     # a span over two paragraphs numbers them from 0, as the span's own text would
     assert [s.paragraph for s in article.within(Span(starts[1], ends[-1]))] == [0, 0, 1, 1, 2]
+
+
+def test_the_uncompressed_language_model_scores_exactly_as_the_shipped_one(tmp_path: Path) -> None:
+    from provenance import segment
+
+    shipped = segment._shipped()
+    segment.keep_language_model(tmp_path)
+    (path,) = (tmp_path / "langid").glob("model-*.npz")
+    stored = segment._read_model(path)
+    for text in ("Der Bundestag hat am Donnerstag das Gesetz beschlossen.", "The minister said on Monday.",
+                 "Президент заявив у понеділок.", "ok", "1234 5678", "Ceci n'est pas une pipe, dit-il."):
+        assert stored._decide(text).tobytes() == shipped._decide(text).tobytes()
+    mtime = path.stat().st_mtime_ns
+    segment.keep_language_model(tmp_path)  # there already: not written again
+    assert path.stat().st_mtime_ns == mtime
+
+
+def test_a_run_reads_the_language_model_from_its_cache_dir_and_rewrites_a_damaged_copy(tmp_path: Path) -> None:
+    from provenance import segment
+
+    text = "Die Regierung will die Steuern im nächsten Jahr senken, sagte der Minister."
+    with segment.language_model_in(tmp_path):
+        segment._identifier.cache_clear()
+        try:
+            assert detect_language(text) == "de"  # first use: written to the cache dir
+            (path,) = (tmp_path / "langid").glob("model-*.npz")
+            path.write_bytes(b"not a model")
+            segment._identifier.cache_clear()
+            assert detect_language(text) == "de"
+            assert path.stat().st_size > 1_000_000
+        finally:
+            segment._identifier.cache_clear()

@@ -6,18 +6,21 @@ import glob
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from provenance.commands.terminal import ItemBar, StageBars
 from provenance.config import Config
 from provenance.db import atomic_write
-from provenance.discover import DiscoverOptions
 from provenance.errors import InputError, UsageError
 from provenance.model import Document, Report
 from provenance.pipeline import Checker
 from provenance.report import render
 from provenance.waivers import Waivers
+
+if TYPE_CHECKING:
+    from provenance.discover import DiscoverOptions
 
 REPORT_SUFFIX = {"text": "txt", "md": "md", "json": "json", "html": "html"}
 

@@ -22,19 +22,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-import httpx
 
 from provenance.config import Config
 from provenance.documents.charsets import decode_page
 from provenance.errors import ArchiveError, BlockedURLError, NetworkError, RetrievalError, UsageError
 from provenance.model import Outlet, Snapshot
 from provenance.retrieve import archive_today, wayback
-from provenance.retrieve import warc as warcfile
-from provenance.retrieve.guard import Resolver, check_url
-from provenance.retrieve.http import USER_AGENT, FetchResult, fetch, utc_now
-from provenance.retrieve.store import SnapshotStore
+from provenance.retrieve.store import SnapshotStore, utc_now
+
+# the HTTP stack and warcio are imported by what fetches or writes WARC, not by a check of a local file
+if TYPE_CHECKING:
+    import httpx
+
+    from provenance.retrieve.guard import Resolver
+    from provenance.retrieve.http import FetchResult
 
 __all__ = ["Endpoints", "SourceSpec", "get_snapshot", "parse_source", "detect_partial"]
 
@@ -200,6 +203,8 @@ def _from_file(spec: SourceSpec, config: Config) -> Snapshot:
 
 
 def _from_warc(spec: SourceSpec, config: Config) -> Snapshot:
+    from provenance.retrieve import warc as warcfile
+
     assert spec.path is not None
     rec = warcfile.read_response(spec.path, spec.url, max_bytes=config.max_bytes)
     ctype = rec.headers.get("content-type")
@@ -250,6 +255,8 @@ class _Net:
     progress: Progress | None
 
     def live(self, src: str, url: str) -> Snapshot:
+        from provenance.retrieve.http import fetch
+
         result = fetch(url, self.config, transport=self.transport, resolver=self.resolver, progress=self.progress)
         return _snapshot(src, result, url=url, final_url=result.final_url, archive="live", ts=None, archive_url=None)
 
@@ -338,6 +345,8 @@ def get_snapshot(
         assert spec.url is not None
         mode = spec.kind if spec.kind != "url" else config.archive
         if spec.kind == "url":
+            from provenance.retrieve.guard import check_url
+
             # no DNS now (offline) is no refusal: the store still only serves copies fetched under the same guard
             with contextlib.suppress(NetworkError):
                 check_url(spec.url, allow_private_network=config.allow_private_network, resolver=resolver)
@@ -368,6 +377,9 @@ def get_snapshot(
         snap = replace(snap, partial=True, partial_reason=reason)
     if warc_out is not None:
         target = snap.archive_url or snap.final_url or snap.url or ""
+        from provenance.retrieve import warc as warcfile
+        from provenance.retrieve.http import USER_AGENT
+
         request = {"Host": urlsplit(target).netloc, "User-Agent": config.user_agent or USER_AGENT}
         warcfile.write_snapshot(warc_out, snap, request_headers=request)
     return snap

@@ -12,14 +12,18 @@ import email.utils
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-import httpx
+from typing import TYPE_CHECKING
 
 from provenance.config import Config
 from provenance.errors import ArchiveError, HTTPStatusError, RetrievalError
-from provenance.retrieve.guard import Resolver
-from provenance.retrieve.http import FetchResult, fetch
 from provenance.retrieve.wayback import MIN_INTERVAL, THROTTLE, normalise_timestamp
+
+# the HTTP stack is imported when an archive is asked, not by every check that imports this module
+if TYPE_CHECKING:
+    import httpx
+
+    from provenance.retrieve.guard import Resolver
+    from provenance.retrieve.http import FetchResult
 
 BASE = "https://archive.ph"
 _LINK = re.compile(r'<([^>]*)>((?:\s*;\s*[\w.-]+\s*=\s*(?:"[^"]*"|[^;,<\s]+))*)')
@@ -76,6 +80,8 @@ def get(
     resolver: Resolver | None = None,
     progress: object = None,
 ) -> tuple[FetchResult, Memento]:
+    from provenance.retrieve.http import fetch
+
     base = base_url.rstrip("/")
     kw = {"transport": transport, "resolver": resolver}
     mementos: list[Memento] = []

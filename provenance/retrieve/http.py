@@ -13,7 +13,7 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -28,6 +28,7 @@ from provenance.errors import (
     RetrievalError,
 )
 from provenance.retrieve.guard import Resolver, check_url, guarded_transport
+from provenance.retrieve.store import utc_now
 
 USER_AGENT = (
     f"translation-provenance/{__version__} "
@@ -67,10 +68,6 @@ class FetchResult:
     request_headers: dict[str, str] = field(default_factory=dict)
     redirects: list[str] = field(default_factory=list)
     fetched_at: str = ""
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:

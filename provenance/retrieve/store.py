@@ -15,11 +15,18 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from provenance.db import atomic_write, connect
 from provenance.errors import StoreError
 from provenance.model import Snapshot
+
+
+def utc_now() -> str:
+    """The time a snapshot is stamped with (here, not in http.py: reading a local file needs no HTTP stack)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (

@@ -15,14 +15,18 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit
-
-import httpx
 
 from provenance.config import Config
 from provenance.errors import ArchiveError, HTTPStatusError
-from provenance.retrieve.guard import Resolver
-from provenance.retrieve.http import FetchResult, fetch
+
+# the HTTP stack is imported when an archive is asked, not by every check that imports this module
+if TYPE_CHECKING:
+    import httpx
+
+    from provenance.retrieve.guard import Resolver
+    from provenance.retrieve.http import FetchResult
 
 API_BASE = "https://archive.org"
 REPLAY_BASE = "https://web.archive.org"
@@ -82,6 +86,8 @@ def _get_json(
     transport: httpx.BaseTransport | None,
     resolver: Resolver | None,
 ) -> object:
+    from provenance.retrieve.http import fetch
+
     THROTTLE.wait(url, min_interval)
     result = fetch(url, config, accept_types=_JSON_TYPES, transport=transport, resolver=resolver)
     try:
@@ -147,6 +153,8 @@ def get(
     progress: object = None,
 ) -> tuple[FetchResult, Capture]:
     """Find and fetch (raw) the capture; the returned Capture has the timestamp actually served."""
+    from provenance.retrieve.http import fetch
+
     capture = find_capture(
         url,
         config,
