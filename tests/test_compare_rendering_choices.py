@@ -1007,3 +1007,31 @@ def test_a_holiday_is_no_name_another_name_could_replace() -> None:
                        source_lang="fr", translation="The prefecture banned the sale of oysters from the ria, three "
                                                          "weeks before Christmas.")
     assert not _major(_sub(fs, "entity"))
+
+
+def test_a_fraction_for_the_percentage_it_equals_is_no_changed_number() -> None:
+    src = "Die Polizei erwartet, dass der Verkehr auf den Brücken um etwa 20 Prozent zunimmt."
+    tr = "The police expect traffic on the bridges to increase by about 20 per cent."
+    assert not _sub(compare_texts(src, "Police expect traffic on the bridges to rise by about a fifth.",
+                                  source_lang="de", translation=tr), "number")
+    # ... but a fraction that is another share is
+    assert _major(_sub(compare_texts(src, "Police expect traffic on the bridges to rise by about a third.",
+                                     source_lang="de", translation=tr), "number"))
+
+
+def test_a_year_counted_from_another_is_the_year_made_explicit() -> None:
+    src = "2025 sank der Umsatz auf 31 Millionen Euro, nach 44 Millionen zwei Jahre zuvor."
+    tr = "In 2025 turnover fell to 31 million euros, compared with 44 million two years earlier."
+    assert not _sub(compare_texts(src, "Sales fell to 31 million euros in 2025 from 44 million in 2023.",
+                                  source_lang="de", translation=tr), "number")
+    assert _major(_sub(compare_texts(src, "Sales fell to 31 million euros in 2025 from 44 million in 2021.",
+                                     source_lang="de", translation=tr), "number"))
+
+
+def test_an_ordinal_ranks_and_is_not_compared_with_a_count_but_with_a_rank() -> None:
+    tr_count = "The machine broke through the wall of the station, a stone's throw from the old depot."
+    assert not _sub(compare_texts("Die Maschine durchbrach die Wand der Station, zwei Schritte vom alten Depot.",
+                                  "The machine digging the third line broke through the wall of the station.",
+                                  source_lang="de", translation=tr_count), "number")
+    assert _major(_sub(compare_texts("Die vierte Linie wird im Mai eröffnet.", "The fifth line will open in May.",
+                                     source_lang="de", translation="The fourth line will open in May."), "number"))
