@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
+from provenance.calendar import calendar_words
 from provenance.compare import (
     counterfactual,
     coverage,
@@ -194,7 +196,15 @@ def _date_made_explicit(finding: Finding, derivative: str, translation: str, ori
 
 FRACTION_SLACK = 2.0  # percentage points between "a fifth" and the original's "20 per cent"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent|percent)")
+
+
+@lru_cache(maxsize=1)
+def _percent() -> re.Pattern[str]:
+    """A figure and the percent sign or word after it ("20 %", "20 per cent"), the words from measures.toml."""
+    from provenance.compare.number import measures
+
+    signs = "|".join(re.escape(w) for w in sorted(measures().percent, key=len, reverse=True))
+    return re.compile(rf"(\d+(?:[.,]\d+)?)\s*(?:{signs})", re.I)
 
 
 def _number_made_explicit(finding: Finding, der: Side, translation: str, lang: str) -> bool:
@@ -216,12 +226,13 @@ def _number_made_explicit(finding: Finding, der: Side, translation: str, lang: s
         if at is not None and any(before == a or before.endswith(" " + a)
                                   for a in lex.entries("numbers.fraction_articles")):
             share = 100.0 / float(ordinals[written])
-            found = [float(x.replace(",", ".")) for x in _PERCENT.findall(translation)]
+            found = [float(x.replace(",", ".")) for x in _percent().findall(translation)]
             return any(abs(share - p) <= FRACTION_SLACK for p in found)  # a fraction: a share, never a rank
         # the translation ranks nothing ("second", "2nd"): the original's figure is a count, not a rank
         said = translation.lower()
-        return not any(w in ordinals for w in re.findall(r"\w+", said)) and not re.search(
-            r"\d+(?:st|nd|rd|th)(?!\w)", said)
+        marks = calendar_words(lang).ordinal_suffixes
+        return not any(w in ordinals for w in re.findall(r"\w+", said)) and not any(
+            re.search(rf"\d{re.escape(m)}(?!\w)", said) for m in marks)
     if _YEAR.fullmatch(written):
         year = int(written)
         offsets = lex.table("numbers.year_offsets")
