@@ -1035,3 +1035,13 @@ def test_an_ordinal_ranks_and_is_not_compared_with_a_count_but_with_a_rank() -> 
                                   source_lang="de", translation=tr_count), "number")
     assert _major(_sub(compare_texts("Die vierte Linie wird im Mai eröffnet.", "The fifth line will open in May.",
                                      source_lang="de", translation="The fourth line will open in May."), "number"))
+
+
+def test_a_part_counted_of_a_whole_rendered_as_the_whole_is_some_made_all() -> None:
+    src = "Trois de ses sept chalutiers devraient être vendus avant la fin de l'année."
+    tr = "Three of its seven trawlers should be sold before the end of the year."
+    (f,) = _major(compare_texts(src, "The company will sell its seven trawlers by the end of the year.",
+                                source_lang="fr", translation=tr))
+    assert f.subtype is not None and f.subtype.value == "intensity" and f.derivative.text == "seven"
+    assert not _major(compare_texts(src, "The company will sell three of its seven trawlers by the end of the year.",
+                                    source_lang="fr", translation=tr))

@@ -414,6 +414,8 @@ def detect(ctx: PairContext) -> Detection:
         )
     if not findings and (moved := _moved_date(ctx)) is not None:
         findings.append(moved)  # (also with no figures at all: "in October" / "in September")
+    if not findings and (whole := _part_made_whole(ctx, unmatched_src, trans, der)) is not None:
+        findings.append(whole)
     # numbers the original states that the passage dropped without replacing them
     if not findings:
         for s in unmatched_src:
@@ -427,6 +429,37 @@ def detect(ctx: PairContext) -> Detection:
                 )
             )
     return Detection.of(findings)
+
+
+def _part_made_whole(
+    ctx: PairContext, dropped: list[Mention], trans: list[Mention], der: list[Mention]
+) -> Found | None:
+    """Mode A: the translation counts a part of a whole ("three of its seven trawlers") and the passage keeps the
+    whole without the part ("its seven trawlers"): some made all."""
+    if ctx.trans is None:
+        return None
+    partitive = ctx.der_lex.entries("numbers.partitives")
+    if not partitive:
+        return None
+    for s in dropped:
+        for part in (t for t in trans if _same(s, t)):
+            rest = ctx.trans.tokens[part.tokens[-1].index + 1 :]
+            link = ctx.der_lex.find("numbers.partitives", rest[:3])
+            if not link or link[0].start != 0:
+                continue
+            after = part.tokens[-1].index + 1 + link[0].end
+            whole = next((t for t in trans if t.tokens[0].index == after), None)
+            kept = [d for d in der if whole is not None and _same(d, whole)]
+            if whole is None or not kept or max(part.values) >= max(whole.values):
+                continue
+            return make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.7, der_tokens=kept[0].tokens,
+                src_tokens=s.tokens, detector=DETECTOR, severity=Severity.MAJOR,
+                explanation=(f"The original speaks of {_fmt(part)} of {_fmt(whole)}; the passage of all "
+                             f"{_fmt(whole)}: a part is made the whole."),
+                evidence={"part": sorted(part.values), "whole": sorted(whole.values)},
+            )
+    return None
 
 
 def _moved_date(ctx: PairContext) -> Found | None:
