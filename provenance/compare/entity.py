@@ -315,6 +315,8 @@ def _names(ctx: PairContext) -> list[Found]:
                 # a name of the original the passage lacks stands in its place only about where it stands: the
                 # 'Vénissieux' a passage drops is no counterpart of the 'Lyon' it adds to another clause
                 unmatched_src = [s for s in unmatched_src if relative_distance(s, ctx.src, tok, ctx.der) <= _NEAR]
+                if any(_same_meaning(s.text, tok.text) for s in unmatched_src):
+                    continue  # one of them in its English form ("San Rocco" / "St Roch", "Wisły" / "Vistula")
                 conf = 0.7 if unmatched_src else 0.55
             text = f"The passage names {quote(tok.text)}, which does not appear in the original"
             text += " or its translation." if ctx.trans is not None else "."
