@@ -211,6 +211,9 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
     speech, not a possibility."""
     assert ctx.trans is not None
     lex, trans, der = ctx.der_lex, ctx.trans, ctx.der
+    mine = [t for t in der.tokens if fold(t.text) in certain]
+    if not mine:
+        return []  # (the cheap test first: most sentences say nothing will happen)
     conditional = set(lex.entries("hedge.conditional"))
     keeps = possible | conditional
     if any(fold(t.text) in keeps for t in der.tokens) or _unsourced(hedge_cues(der, lex), lex) or lex.find(
@@ -218,15 +221,12 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
         return []
     if lex.find("hedge.deontic", trans.tokens) or lex.find("hedge.conditions", der.tokens):
         return []  # "could" beside an ability or a permission reads as one; "if they qualify, they will" keeps it
-    mine = [t for t in der.tokens if fold(t.text) in certain]
-    if not mine:
-        return []
-    speech = [c.start for c in lex.find("hedge.attribution", trans.tokens)]
-    reported = any(c.entry.startswith("KI:") for c in hedge_cues(ctx.src, ctx.src_lex)) if ctx.src_lex.data.get(
-        "hedge") else False
     theirs = [t for t in trans.tokens if fold(t.text) in possible and not _limits(trans, [t], lex)]
-    if not reported:
-        theirs += [t for t in trans.tokens if fold(t.text) in conditional and not any(i < t.index for i in speech)]
+    conditionals = [t for t in trans.tokens if fold(t.text) in conditional]
+    if conditionals and not (ctx.src_lex.data.get("hedge") and any(
+            c.entry.startswith("KI:") for c in hedge_cues(ctx.src, ctx.src_lex))):
+        speech = [c.start for c in lex.find("hedge.attribution", trans.tokens)]
+        theirs += [t for t in conditionals if not any(i < t.index for i in speech)]
     phrases = {c.start: " ".join(t.text for t in trans.tokens[c.start : c.end])
                for c in lex.find("hedge.possibility_phrases", trans.tokens)}
     theirs += [trans.tokens[i] for i in phrases]
@@ -244,8 +244,7 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
                 return [make_finding(
                     ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.65, der_tokens=[c], src_tokens=None,
                     explanation=(f"The translation of the original says {quote(phrases.get(m.index, m.text))}; "
-                                 f"the passage says "
-                                 f"{quote(c.text)}: a possibility is stated as certain."),
+                                 f"the passage says {quote(c.text)}: a possibility is stated as certain."),
                     detector=DETECTOR, severity=Severity.MAJOR,
                     evidence={"direction": "dropped", "translation_cues": [m.text]},
                 )]

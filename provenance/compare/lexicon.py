@@ -210,7 +210,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "past_tense": frozenset({"masculine", "feminine", "infinitive"}),
     "numbers": frozenset({"clock", "compound_stems", "compound_suffixes", "conversion_links", "decimal", "indefinite",
                           "joiners", "multipliers", "ordinal_endings", "ordinal_stems", "ordinals", "units", "weak",
-                          "words", "fraction_articles", "year_offsets", "partitives"}),
+                          "words", "fraction_articles", "year_offsets", "partitives", "year_units"}),
     "addition": frozenset({"modifiers", "quantifiers", "skip"}),
     "counterfactual": frozenset({"noun_after", "verb_after"}),
     "stop": frozenset({"contracts_s", "contraction_endings", "negative_contractions", "words"}),

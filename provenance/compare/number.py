@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from provenance.calendar import calendar_words
 from provenance.compare import dates
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
 from provenance.compare.detector import Detector
-from provenance.compare.lexicon import Lexicon, read_data, rule_words
+from provenance.compare.lexicon import Lexicon, load_lexicon, read_data, rule_words
 from provenance.compare.tokens import Side, Token, fold
 from provenance.errors import LexiconError
-from provenance.model import DriftSubtype, FindingKind, Severity
+from provenance.model import DriftSubtype, Finding, FindingKind, Severity
 
 DETECTOR = "number"
 
@@ -479,6 +480,55 @@ def _moved_date(ctx: PairContext) -> Found | None:
         explanation=f"The original dates this to {when}; the passage says {quote(toks[0].text)}.",
         detector=DETECTOR, evidence={"derivative_values": [month], "original_values": [theirs]},
     )
+
+
+FRACTION_SLACK = 2.0  # percentage points between "a fifth" and the original's "20 per cent"
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@lru_cache(maxsize=1)
+def _percent() -> re.Pattern[str]:
+    """A figure and the percent sign or word after it ("20 %", "20 per cent"), the words from measures.toml."""
+    signs = "|".join(re.escape(w) for w in sorted(measures().percent, key=len, reverse=True))
+    return re.compile(rf"(\d+(?:[.,]\d+)?)\s*(?:{signs})", re.I)
+
+
+def restated(finding: Finding, der: Side, translation: str, lang: str) -> bool:
+    """A figure the translation states another way: "about a fifth" for "about 20 per cent"; a year counted from
+    another ("from €44m in 2023" for "44 million two years earlier" than 2025); an ordinal ("the city's third metro
+    line") where the original has only a cardinal ("à deux pas", a stone's throw), which counts nothing it ranks."""
+    if finding.kind is not FindingKind.DRIFT or finding.subtype is not DriftSubtype.NUMBER or not translation:
+        return False
+    if finding.derivative is None or finding.derivative.span is None:
+        return False
+    lex = load_lexicon(lang)
+    written = finding.derivative.text.strip().lower()
+    ordinals = lex.table("numbers.ordinals")
+    if written in ordinals:
+        at = next((t.index for t in der.tokens if t.start == finding.derivative.span.start), None)
+        before = " ".join(t.text.lower() for t in der.tokens[max(0, (at or 0) - 3) : at or 0])
+        if at is not None and any(before == a or before.endswith(" " + a)
+                                  for a in lex.entries("numbers.fraction_articles")):
+            share = 100.0 / float(ordinals[written])
+            found = [float(x.replace(",", ".")) for x in _percent().findall(translation)]
+            return any(abs(share - p) <= FRACTION_SLACK for p in found)  # a fraction: a share, never a rank
+        # the translation ranks nothing ("second", "2nd"): the original's figure is a count, not a rank
+        said = translation.lower()
+        marks = calendar_words(lang).ordinal_suffixes
+        return not any(w in ordinals for w in re.findall(r"\w+", said)) and not any(
+            re.search(rf"\d{re.escape(m)}(?!\w)", said) for m in marks)
+    if _YEAR.fullmatch(written):
+        year = int(written)
+        offsets = lex.table("numbers.year_offsets")
+        words = lex.table("numbers.words")
+        units = "|".join(map(re.escape, lex.entries("numbers.year_units")))
+        for m in re.finditer(rf"(\w+)\s+(?:{units})\s+(\w+)", translation.lower()) if units else ():
+            count = int(m.group(1)) if m.group(1).isdigit() else words.get(m.group(1))
+            sign = offsets.get(m.group(2))
+            if count and sign and any(int(y) + sign * int(count) == year for y in _YEAR.findall(translation)):
+                return True
+    return False
+
 
 
 class Numbers(Detector):
