@@ -189,7 +189,8 @@ def deciding_construction(text: str, lex: Lexicon, sent: Span, mention: Mention)
     # a cue stands next to the name: a window of the sentence keeps every test linear in long texts
     pre = text[max(sent.start, mention.span.start - CUE_WINDOW) : mention.span.start]
     post = after_apposition(mention, text[mention.span.end : min(sent.end, mention.span.end + CUE_WINDOW)])
-    opener, relative = _CLEFT_BEFORE.search(pre), _CLEFT_AFTER.match(post)
+    relative = _CLEFT_AFTER.match(post)
+    opener = _CLEFT_BEFORE.search(pre) if relative else None  # (the cheap test first)
     if opener and relative:
         # "It was X that broke the news": the outlet is the subject of the verb after "that"
         pre, post = pre[: opener.start()], " " + post[relative.end() :]
