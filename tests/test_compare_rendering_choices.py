@@ -1045,3 +1045,14 @@ def test_a_part_counted_of_a_whole_rendered_as_the_whole_is_some_made_all() -> N
     assert f.subtype is not None and f.subtype.value == "intensity" and f.derivative.text == "seven"
     assert not _major(compare_texts(src, "The company will sell three of its seven trawlers by the end of the year.",
                                     source_lang="fr", translation=tr))
+
+
+def test_consecutive_sentences_left_out_are_one_omission_at_the_weightier_severity() -> None:
+    src = ("Die Station soll im Januar schließen, berichtet die Zeitung. Die Klinikleitung wies die Darstellung "
+           "zurück. Eine Schließung sei nicht beschlossen, teilte ein Sprecher mit. Die Hebammen wollen im Dezember "
+           "demonstrieren.")
+    tr = ("The ward is to close in January, the paper reports. The hospital management rejected this account. "
+          "No closure has been decided, a spokesman said. The midwives plan to protest in December.")
+    der = "The ward is to close in January, the paper reports. The midwives plan to protest in December."
+    (f,) = [f for f in compare_texts(src, der, source_lang="de", translation=tr) if f.kind.value == "omission"]
+    assert f.severity.value == "major" and "No closure" in (f.original.translation or "")

@@ -134,7 +134,43 @@ def compare_aligned(
                 and not _date_made_explicit(f, der.text, own, src.text, original_lang)
                 and not number.restated(f, der, own, derivative_lang)
             )
-        return findings
+        return _left_out_together(findings, original)
+
+
+def _left_out_together(findings: list[Finding], original: Sequence[Sentence]) -> list[Finding]:
+    """Consecutive sentences of the original that the passage leaves out are one omission, at the severity of the
+    weightier: "The management rejected this account. No closure has been decided, a spokesman said." is one
+    rebuttal left out, not a rebuttal and a minor sentence beside it."""
+    starts = {s.span.start: i for i, s in enumerate(original)}
+    ends = {s.span.end: i for i, s in enumerate(original)}
+    out: list[Finding] = []
+    for f in findings:
+        prev = out[-1] if out else None
+        if (prev is not None and _left_out_sentence(prev) and _left_out_sentence(f)
+                and prev.original is not None and f.original is not None
+                and prev.original.span is not None and f.original.span is not None
+                and (last := ends.get(prev.original.span.end)) is not None
+                and starts.get(f.original.span.start) == last + 1):
+            weightier = max((prev, f), key=lambda x: (x.severity.rank, x.confidence))
+            translation = " ".join(t for t in (prev.original.translation, f.original.translation) if t) or None
+            out[-1] = replace(
+                weightier,
+                original=replace(
+                    weightier.original,  # type: ignore[arg-type]
+                    text=f"{prev.original.text} {f.original.text}",
+                    span=Span(prev.original.span.start, f.original.span.end),
+                    translation=translation,
+                ),
+                explanation=weightier.explanation.replace("this sentence", "these sentences", 1),
+                evidence={**weightier.evidence, "sentences": prev.evidence.get("sentences", 1) + 1},
+            )
+            continue
+        out.append(f)
+    return out
+
+
+def _left_out_sentence(f: Finding) -> bool:
+    return f.kind is FindingKind.OMISSION and f.derivative is None and f.evidence.get("level") == "sentence"
 
 
 def _whole_text(original: Sequence[Sentence], translations: Sequence[Translation | None] | None) -> str:
