@@ -488,16 +488,18 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
     replaces no name: the passage keeps "Montiferru", and a weekday names nobody); a rare name slipped in where the
     diff moves names about ("near Polizzello") is still taken for one put in another's place."""
     assert ctx.trans is not None
-    known = _widely_known(tok.text, ctx.der.lang)
-    not_names = not_names_of(ctx.der_lex) if known else set()
-    der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
     for op in ctx.opcodes:
         if op.tag == "replace" and op.b[0] <= tok.index < op.b[1]:
             # a capitalised word, not a dictionary word capitalised because it opens the sentence ("In this country"),
             # and not the same name in another form ("Norwegian" / "Norway's", "EU" / "European Union")
             theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]]
-                      if t.is_capitalised and t.is_word and not (t.sentence_start and is_known(t.text, ctx.der.lang))
-                      and not (known and (fold(t.text) in not_names or _found_in(t, ctx.der, der_fold, der_tl)))]
+                      if t.is_capitalised and t.is_word and not (t.sentence_start and is_known(t.text, ctx.der.lang))]
+            not_names = not_names_of(ctx.der_lex)
+            der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
+            replaced = [t for t in theirs
+                        if fold(t.text) not in not_names and not _found_in(t, ctx.der, der_fold, der_tl)]
+            if len(replaced) < len(theirs) and _widely_known(tok.text, ctx.der.lang):
+                theirs = replaced  # (the word-frequency table is read only when the answer depends on it)
             return bool(theirs) and not any(_same_name(t, tok, ctx.der) for t in theirs)
     return False
 
