@@ -1009,23 +1009,30 @@ def test_a_holiday_is_no_name_another_name_could_replace() -> None:
     assert not _major(_sub(fs, "entity"))
 
 
-def test_a_fraction_for_the_percentage_it_equals_is_no_changed_number() -> None:
-    src = "Die Polizei erwartet, dass der Verkehr auf den Brücken um etwa 20 Prozent zunimmt."
-    tr = "The police expect traffic on the bridges to increase by about 20 per cent."
-    assert not _sub(compare_texts(src, "Police expect traffic on the bridges to rise by about a fifth.",
-                                  source_lang="de", translation=tr), "number")
-    # ... but a fraction that is another share is
-    assert _major(_sub(compare_texts(src, "Police expect traffic on the bridges to rise by about a third.",
-                                     source_lang="de", translation=tr), "number"))
+_TRAFFIC = ("Die Polizei erwartet, dass der Verkehr auf den Brücken um etwa 20 Prozent zunimmt.",
+            "The police expect traffic on the bridges to increase by about 20 per cent.")
+_SALES = ("2025 sank der Umsatz auf 31 Millionen Euro, nach 44 Millionen zwei Jahre zuvor.",
+          "In 2025 turnover fell to 31 million euros, compared with 44 million two years earlier.")
 
 
-def test_a_year_counted_from_another_is_the_year_made_explicit() -> None:
-    src = "2025 sank der Umsatz auf 31 Millionen Euro, nach 44 Millionen zwei Jahre zuvor."
-    tr = "In 2025 turnover fell to 31 million euros, compared with 44 million two years earlier."
-    assert not _sub(compare_texts(src, "Sales fell to 31 million euros in 2025 from 44 million in 2023.",
-                                  source_lang="de", translation=tr), "number")
-    assert _major(_sub(compare_texts(src, "Sales fell to 31 million euros in 2025 from 44 million in 2021.",
-                                     source_lang="de", translation=tr), "number"))
+@pytest.mark.parametrize(
+    ("pair", "restated", "changed"),
+    [
+        # a fraction for the percentage it equals; a fraction of another share is a changed number
+        (_TRAFFIC, "Police expect traffic on the bridges to rise by about a fifth.",
+         "Police expect traffic on the bridges to rise by about a third."),
+        # a year counted from another ("two years earlier" than 2025) is the year made explicit
+        (_SALES, "Sales fell to 31 million euros in 2025 from 44 million in 2023.",
+         "Sales fell to 31 million euros in 2025 from 44 million in 2021."),
+    ],
+    ids=["fraction-for-percentage", "year-counted-from-another"],
+)
+def test_a_figure_the_translation_states_another_way_is_no_changed_number(
+    pair: tuple[str, str], restated: str, changed: str
+) -> None:
+    src, tr = pair
+    assert not _sub(compare_texts(src, restated, source_lang="de", translation=tr), "number")
+    assert _major(_sub(compare_texts(src, changed, source_lang="de", translation=tr), "number"))
 
 
 def test_an_ordinal_ranks_and_is_not_compared_with_a_count_but_with_a_rank() -> None:
