@@ -16,7 +16,8 @@ from provenance.attribution.patterns import (
     WORD_RE,
     headline_credit,
 )
-from provenance.attribution.structures import Block, Candidate, Mention, same_outlet, strip
+from provenance.attribution.recognisers.structural import credits_other_outlet
+from provenance.attribution.structures import Block, Candidate, Mention, same_outlet
 from provenance.attribution.unknown import (
     credited_name,
     english_masthead,
@@ -72,40 +73,40 @@ def _credited_headlines(ix: ArticleIndex, ledger: Ledger) -> None:
 
 def _labelled_items(ix: ArticleIndex, ledger: Ledger) -> None:
     """ "Name: headline" lines of a press review (see ``_labelled_item``)."""
-    labelled = [(b, _label(ix, b)) for b in ix.blocks]
-    listed = _press_list(ix, labelled)
+    matches = {b: m for b in ix.blocks if (m := _label(ix, b)) is not None}
+    names = {b: Span(b.span.start + m.start("name"), b.span.start + m.end("name")) for b, m in matches.items()}
+    listed = _press_list(ix, [(b, names.get(b)) for b in ix.blocks])
     # a label that opens several paragraphs is a questioner's in a printed exchange, not a press review's item
     openers = Counter(m.group(1).lower() for b in ix.blocks if (m := _OPENING_LABEL.match(ix.block_text(b))))
-    for b, name in labelled:
-        if name is not None and (b in listed or openers[ix.text[name.start : name.end].strip(" *_").lower()] <= 1):
-            _labelled_item(ix, ledger, b, name, b in listed)
+    for b, m in matches.items():
+        name = names[b]
+        if b in listed or openers[ix.text[name.start : name.end].strip(" *_").lower()] <= 1:
+            _labelled_item(ix, ledger, b, m, name, b in listed)
 
 
-def _label(ix: ArticleIndex, b: Block) -> Span | None:
-    """The label of a one-line block "Name: headline", when it is one."""
+def _label(ix: ArticleIndex, b: Block) -> re.Match[str] | None:
+    """The match of a one-line block "Name: headline", when it is one."""
     body = ix.block_text(b)
     if b.kind not in ("heading", "paragraph", "list") or "\n" in body.strip():
         return None
     m = LABELLED_HEADLINE.fullmatch(body) if len(WORD_RE.findall(body)) <= MAX_LABELLED_ITEM_WORDS else None
     if m is None or QA_LABEL.match(body) or m.group("head").rstrip(" *_").endswith("?"):
         return None
-    return Span(b.span.start + m.start("name"), b.span.start + m.end("name"))
+    return m
 
 
 MAX_LABELLED_ITEM_WORDS = 80  # a label, a headline and, on the same line after a dash, its summary
 
 
-def _labelled_item(ix: ArticleIndex, ledger: Ledger, b: Block, name: Span, listed: bool) -> None:
+def _labelled_item(
+    ix: ArticleIndex, ledger: Ledger, b: Block, m: re.Match[str], name: Span, listed: bool
+) -> None:
     """A press review's item labelled with its outlet and an unquoted headline ("Haniotika Nea: Gavdos ferry fares
     set to double", "JUZNE VESTI: Nis airport loses its winter route"), with the summary under it that goes on
     reporting the outlet ("The Chania daily says ..."). The label is the outlet's when the registry knows it, its
     name says outlet, the summary or the line itself speaks of an outlet, or the item stands in a press list; not
     a person, an English-language outlet, a kicker ("Explainer: ...") or ordinary English words ("Today: ...")."""
-    body = ix.block_text(b)
-    if ledger.is_claimed(b.span) or ix.lex.negative.search(body):
-        return
-    m = LABELLED_HEADLINE.fullmatch(body)
-    if m is None:
+    if ledger.is_claimed(b.span) or ix.lex.negative.search(ix.block_text(b)):
         return
     written = ix.text[name.start : name.end]
     words = WORD_RE.findall(written)
@@ -146,11 +147,8 @@ def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention)
     says ...", "..., the news site reported."): one item with the headline. Not a paragraph that credits another
     outlet or is the reviewer's own ("Not much new here: ...")."""
     nxt = ix.next_block(ix.position(b))
-    if nxt is None or nxt.kind != "paragraph" or ledger.is_claimed(nxt.span):
-        return None
-    # (an outlet described, "The Chania daily says", is the headline's outlet described again, not another one)
-    if any(not same_outlet(m, mention) and not is_description(ix.lex, m)
-           for m, _ in ix.credits(strip(ix.text, nxt.sentences[0]))):
+    if (nxt is None or nxt.kind != "paragraph" or ledger.is_claimed(nxt.span)
+            or credits_other_outlet(ix, nxt, mention, by_description=False)):
         return None
     if _ABOUT_HEADLINE.match(ix.block_text(nxt)):
         return None  # "That headline could have been written any year": the reviewer on the headline

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from provenance.attribution.anaphora import is_description
 from provenance.attribution.bounds import bounded_above, is_header, is_title
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.leadins import leadin, starts_attribution
@@ -202,10 +203,12 @@ def _subheading(body: str) -> bool:
     return "\n" not in text and short and not re.search(r"[.!?:;,\"”»)]$", text)
 
 
-def credits_other_outlet(ix: ArticleIndex, b: Block, mention: Mention) -> bool:
+def credits_other_outlet(ix: ArticleIndex, b: Block, mention: Mention, *, by_description: bool = True) -> bool:
     """The block's first sentence credits an outlet other than ``mention``'s ("The Asahi Shimbun has
-    accused ...")."""
-    return any(not same_outlet(m, mention) for m, _ in ix.credits(strip(ix.text, b.sentences[0])))
+    accused ..."). With ``by_description`` off, an outlet it only describes ("The Chania daily says") is
+    ``mention``'s described again, not another one."""
+    return any(not same_outlet(m, mention) and (by_description or not is_description(ix.lex, m))
+               for m, _ in ix.credits(strip(ix.text, b.sentences[0])))
 
 
 def news_above(ix: ArticleIndex, ledger: Ledger, i: int) -> bool:
