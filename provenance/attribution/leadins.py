@@ -97,10 +97,8 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
                                                                         and not is_commentary(ix, span))
         # "X published an interview with the mayor. The key passage:" over a block quote: a few words naming a part
         # of the text (a printed exchange under such words is the interview recogniser's)
-        nxt = ix.next_block(ix.position(b))
-        presents = presents or (nxt is not None and nxt.kind == "blockquote"
-                                and len(WORD_RE.findall(s_text)) <= MAX_EXCERPT_WORDS
-                                and lex.excerpt_noun.search(s_text) and not is_commentary(ix, span))
+        presents = presents or (len(WORD_RE.findall(s_text)) <= MAX_EXCERPT_WORDS and lex.excerpt_noun.search(s_text)
+                                and _over_block_quote(ix, b) and not is_commentary(ix, span))
         # ... or a sentence that says the outlet interviewed someone ("The mayor spoke to X about ... Below are
         # excerpts from the interview.")
         if presents and any(ix.inline_cue(st, mention) or (announced and lex.interview.search(ix.text[st.start:st.end]))
@@ -113,6 +111,11 @@ def anaphoric_leadin(ix: ArticleIndex, b: Block, span: Span, *, announced: bool 
     ):
         return None
     return mention, span
+
+
+def _over_block_quote(ix: ArticleIndex, b: Block) -> bool:
+    nxt = ix.next_block(ix.position(b))
+    return nxt is not None and nxt.kind == "blockquote"
 
 
 def document_leadin(ix: ArticleIndex, b: Block, span: Span) -> tuple[Mention, Span] | None:

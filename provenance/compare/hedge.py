@@ -236,11 +236,15 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
     # the translation's own "will" near the same words is what the passage's renders ("could lengthen queues. To
     # prevent that, tickets will be sold" / "to keep queues from growing, tickets will be sold")
     own = [_content_near(trans, t, stop) for t in trans.tokens if fold(t.text) in certain]
+    # each "will" of the passage with the words around it and how many of them a "will" of the translation shares
+    near_mine: list[tuple[Token, set[str], int]] = []
+    for c in mine:
+        near = _content_near(der, c, stop)
+        near_mine.append((c, near, max((len(w & near) for w in own), default=0)))
     for m in theirs:
         near_t = _content_near(trans, m, stop)
-        for c in mine:
-            near_d = _content_near(der, c, stop)
-            if len(near_t & near_d) > max((len(w & near_d) for w in own), default=0):
+        for c, near_d, shared_with_own in near_mine:
+            if len(near_t & near_d) > shared_with_own:
                 return [make_finding(
                     ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.65, der_tokens=[c], src_tokens=None,
                     explanation=(f"The translation of the original says {quote(phrases.get(m.index, m.text))}; "

@@ -450,8 +450,10 @@ def _part_made_whole(
                 continue
             after = part.tokens[-1].index + 1 + link[0].end
             whole = next((t for t in trans if t.tokens[0].index == after), None)
-            kept = [d for d in der if whole is not None and _same(d, whole)]
-            if whole is None or not kept or max(part.values) >= max(whole.values):
+            if whole is None or max(part.values) >= max(whole.values):
+                continue
+            kept = [d for d in der if _same(d, whole)]
+            if not kept:
                 continue
             return make_finding(
                 ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.7, der_tokens=kept[0].tokens,
@@ -528,7 +530,6 @@ def restated(finding: Finding, der: Side, translation: str, lang: str) -> bool:
             if count and sign and any(int(y) + sign * int(count) == year for y in _YEAR.findall(translation)):
                 return True
     return False
-
 
 
 class Numbers(Detector):

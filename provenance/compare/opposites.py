@@ -127,7 +127,7 @@ def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
         if before[k].text in _CLAUSE_BREAKS:
             before = before[k + 1 :]
             break
-    if before and fold(before[-1].text) in lex.data.get("antonyms", {}).get("inverting", ()):
+    if before and fold(before[-1].text) in lex.entries("antonyms.inverting"):
         return True  # "less well" against "poorly"
     return bool(lex.find("negation.cues", before))
 
