@@ -75,10 +75,15 @@ HELDOUT12 = "e2e12h"
 # held out; first run at the session's starting commit. e2e12h, spent by the sixteenth session's final run, is
 # development data
 HELDOUT13 = "e2e13h"
+# e2e14h (author AC, eighteenth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful, 20
+# departures): held out; first run at the session's starting commit. e2e13h, spent by the seventeenth session's
+# final run, is development data
+HELDOUT14 = "e2e14h"
 DEVELOPMENT = (
-    DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12
+    DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
+    HELDOUT13,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT13)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT14)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the seventeenth session: fresh held-out `e2e13h` (written this session) at 0be0f67, with the "
@@ -239,6 +244,13 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT14: (
+        "at 702e13d (the eighteenth session's starting commit, before any change), 20 cases, 10 faithful, 20 planted "
+        "departures: with the memory 19 major+ findings, precision 0.789, recall 0.700 (14 of 20); faithful sentences "
+        "flagged 1/145 major+ (0.7%), 16/145 at any severity; 1 major+ finding on the 10 faithful cases; with the "
+        "gloss 18 major+, precision 0.611, recall 0.550 (11 of 20), flagged 9/145 / 47/145, 3 on faithful cases. "
+        "Errors not printed."
     ),
     HELDOUT13: (
         "at d8c0471 (the seventeenth session's starting commit, before any change), 20 cases, 10 faithful, 22 planted "
