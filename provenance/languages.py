@@ -56,6 +56,20 @@ def _names() -> dict[str, str]:
     return names
 
 
+@functools.cache
+def _english_names() -> dict[str, str]:
+    from babel import Locale
+
+    english = Locale("en").languages
+    return {english[code].casefold(): code for code in sorted(_codes())}
+
+
+def english_name_code(word: str) -> str | None:
+    """The ISO 639-1 code of a language named in English ("Hindi" -> "hi", "Yoruba" -> "yo"), else None; reads
+    only the English locale, not every one."""
+    return _english_names().get(word.casefold())
+
+
 def iso639_1(value: str) -> str:
     """The ISO 639-1 code of ``value`` (see module docstring); LanguageError when there is none."""
     text = " ".join(str(value).split())

@@ -27,10 +27,15 @@ def is_description(lex: Lexicon, mention: Mention) -> bool:
     capitalised = [w for w in words if w[:1].isupper()]
     if not capitalised or words[: len(capitalised)] != capitalised:
         return False
-    # a place right before lower-case description words: one word ("the Zurich paper"), or words the lexicon
-    # knows as a place ("the St Petersburg news site"); "the Rheinische Post newspaper" names its outlet
-    place = " ".join(capitalised).lower()
-    return len(capitalised) == 1 or place in lex.demonyms
+    # a place right before lower-case description words: one word ("the Zurich paper"), words the lexicon knows as
+    # a place ("the St Petersburg news site"), or a few words none of which outlets' names carry ("the Ho Chi Minh
+    # City daily"); "the Rheinische Post newspaper" names its outlet
+    place = " ".join(capitalised)
+    return (len(capitalised) == 1 or place.lower() in lex.demonyms
+            or (len(capitalised) <= _MAX_PLACE_WORDS and not says_outlet(place, lex.unknown)))
+
+
+_MAX_PLACE_WORDS = 4
 
 
 _ARTICLES = frozenset(listed("articles.english"))

@@ -80,6 +80,20 @@ def _quoted_by(lex: Lexicon, pre: str, post: str) -> Verdict:
     return "quote" if lex.quote_after.match(post) and subject_position(lex, pre) else None
 
 
+# after the name of an outlet given an interview, no reported clause: an apposition, a time, the sentence's end
+_NOTHING_REPORTED = re.compile(
+    rf"(?:\s*,[^,.;:]{{1,100}},?)?(?:\s+(?:{either(words('time.relative'))})\s+[\w-]+(?:\s+\w+)?)?\s*[.!]?\s*"
+)
+
+
+def announces_interview(text: str, lex: Lexicon, sent: Span, mention: Mention) -> bool:
+    """ "The mayor gave a long interview to X on Thursday." announces an interview the article prints or sums up
+    elsewhere: the sentence credits X (it is evidence that X is an outlet) but reports nothing of what X printed."""
+    pre = text[sent.start : mention.span.start]
+    post = text[mention.span.end : sent.end]
+    return bool(lex.interview_given.search(pre)) and _NOTHING_REPORTED.fullmatch(post) is not None
+
+
 def _according_to(lex: Lexicon, pre: str, post: str) -> Verdict:
     """ "According to X", "told X", "citing X", "a report in X", "was put at ... by X"; not "The minister said X
     would be sued" (X begins the clause that is said)."""

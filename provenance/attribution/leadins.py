@@ -36,7 +36,9 @@ def leadin(ix: ArticleIndex, b: Block) -> tuple[Mention, Span] | None:
     if not found:
         return anaphoric_leadin(ix, b, span, announced=announced)
     mention = found[-1]
-    if introduction(text, lex, span, mention) is None:
+    # (a sentence that credits the outlet with its colon at the end introduces what follows, however long it is:
+    # "X, the city's oldest daily, put it this way in Thursday's editorial:")
+    if introduction(text, lex, span, mention) is None and ix.inline_cue(span, mention) != "inline_colon":
         return None
     return antecedent(ix, mention), span  # "The Paris daily laid out why:" under Le Monde's credit is Le Monde
 

@@ -11,6 +11,8 @@ from typing import Any
 from provenance.attribution.patterns import (
     APPOSITION_STOP,
     CLOSE_MARKS,
+    DESCRIBING_INSERTION,
+    INSERTION,
     NAME_RE,
     NAME_WORD,
     OPEN_MARKS,
@@ -19,6 +21,7 @@ from provenance.attribution.patterns import (
 )
 from provenance.attribution.vocabulary import either, finder_data
 from provenance.calendar import calendar_words
+from provenance.letters import strip_marks
 
 # months, weekdays and a day's ordinal endings are listed once, in data/calendar.toml
 _EN_DATES = calendar_words("en")
@@ -57,7 +60,11 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
     adverb = rf"(?:(?:{either(grammar['perfect'])})\s+)?(?:(?:{either(fresh)}|\w+ly)\s+)?"
     return UnknownOutletWords(
         threshold=int(data["threshold"]),
-        name_words=frozenset(w.lower() for w in [*data["name_words"], *raw.get("name_words", {}).get("any", {})]),
+        # (with and without their marks: "Brnensky denik" is written for "Brněnský deník")
+        name_words=frozenset(
+            form for w in [*data["name_words"], *raw.get("name_words", {}).get("any", {})]
+            for form in (w.lower(), strip_marks(w.lower()))
+        ),
         compound_endings=tuple(w.lower() for w in data["compound_endings"]),
         strong_before=re.compile(rf"(?:^|[\s,;:(—–-])(?:{alt(data['strong_before'])})(?:\s+the)?\s*$", re.I),
         # the reported words follow: "that" (after up to four words), a colon or comma, a quotation, or the end
@@ -131,6 +138,8 @@ class Lexicon:
     after_unknown: re.Pattern[str]
     coverage: re.Pattern[str]
     quote_intro: re.Pattern[str]
+    quote_back_reference: re.Pattern[str]  # "That is how X summed it up." right under a block quote
+    interview_given: re.Pattern[str]  # "... gave a long interview to " right before the outlet
     continuation: re.Pattern[str]
     continuation_tag: re.Pattern[str]
     negative: re.Pattern[str]
@@ -225,11 +234,15 @@ def load_lexicon() -> Lexicon:
     medium = either(raw["grammar"]["medium_prepositions"])  # "said on BBC Radio 4"
     topic = either(raw["grammar"]["topic_prepositions"])  # "reported on the strike"
     # "the German daily", "Finland's largest daily", "le quotidien italien"
+    # any lower-case word shaped like an adjective, before a descriptor that a name follows ("the industrial trade
+    # paper X", "the agricultural weekly X"); not in a description standing alone ("the academic paper found")
+    adjective_shape = rf"(?-i:[a-z][a-z-]{{2,}}(?:{either(raw['grammar']['adjective_endings'])}))"
     desc = (
         rf"(?:(?<![\w'’]){article}\s+)?(?:(?P<demonym>{alt(demonyms)})(?:['’]s)?[\s-]+)?"
         # a sentence's opening word is no place: "Citing Dziennik Bałtycki" names no "Citing daily"
         rf"(?:(?!(?i:{alt(raw['names']['sentence_openers'])})\b)(?-i:{PLACE})(?:-based)?\s+)?"
-        rf"(?:(?:{alt(words['adjectives'])}|{LANGUAGE_ADJECTIVE})[\s-]+){{0,3}}(?:{alt(words['descriptors'])})"
+        rf"(?:(?:{alt(words['adjectives'])}|{LANGUAGE_ADJECTIVE}|{adjective_shape})[\s-]+){{0,3}}"
+        rf"(?:{alt(words['descriptors'])})"
         rf"(?:\s+(?P<demonym_after>{alt(demonyms_after)}))?"
     )
     # "X has also reported", "X on Tuesday carried a report"
@@ -248,7 +261,8 @@ def load_lexicon() -> Lexicon:
     # the pattern's case flag
     # ... or by its country's or city's possessive ("Israel's biggest-selling newspaper", "Finland's largest daily")
     # (a possessive needs a ranking word: "Kazan's public transport network" is no outlet)
-    desc_anaphor = (rf"(?:the\s+(?:(?:{adjectives}|{BASED}|(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))[\s-]+){{0,2}}"
+    # (a place may take four words: "the Ho Chi Minh City daily")
+    desc_anaphor = (rf"(?:the\s+(?:(?:{adjectives}|{BASED}|(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))[\s-]+){{0,4}}"
                     rf"|(?-i:[A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+(?:[\w-]*(?:{either(words['ranking_endings'])})"
                     rf"|{either(words['ranking_words'])})[\s-]+"
                     rf"(?:(?:{adjectives}|[\w-]+)[\s-]+)?)(?:{descriptors})")
@@ -291,7 +305,7 @@ def load_lexicon() -> Lexicon:
         cue_after=re.compile(
             # a descriptor after the name: "the Nikkei business daily reported"
             rf"^{CLOSE_MARKS}(?:\s+(?:{alt([*words['descriptors'], *words.get('after_name', [])])}))?"
-            rf"(?:\s*,[^,.;:]{{1,80}},|\s*\([^()\n]{{1,60}}\))?"
+            rf"{INSERTION}"
             rf"(?:\s+(?:{alt(raw['cues'].get('after_insertions', []))})\s+[^,.;:]{{1,60}}?)?{after_time}"
             rf"\s+(?P<verb>{verbs_after})"
             r"(?=$|[\s,.:;])",
@@ -342,6 +356,12 @@ def load_lexicon() -> Lexicon:
             re.I,
         ),
         quote_intro=re.compile(rf"\b(?:{alt(raw['cues']['report_nouns'] + raw['cues']['quote_intro'])})\b", re.I),
+        quote_back_reference=re.compile(rf"^\W*(?:{alt(raw['cues']['quote_back_references'])})\b", re.I),
+        interview_given=re.compile(
+            rf"\b(?:{alt(raw['cues']['interview_givers'])})\s+(?:{either(raw['grammar']['interview_determiners'])})\s+"
+            rf"(?:[\w-]+\s+){{0,2}}interviews?\s+(?:{either(raw['grammar']['interview_prepositions'])})\s+(?:the\s+)?$",
+            re.I,
+        ),
         # "The paper added that", "According to the news outlet, ...", and the outlet described as the subject of
         # a past-tense verb, whatever it did: "The paper reviewed the register", "The broadcaster has obtained ...",
         # "The paper found that ..." (irregular pasts too)
@@ -349,10 +369,10 @@ def load_lexicon() -> Lexicon:
         continuation=re.compile(
             # (after an opening phrase of its own: "Citing documents seen by its reporters, the magazine said")
             rf"^\W*(?:(?:{either(raw['cues']['continuation_openers'])})\b[^,.;:\"“”«»]{{3,80}},\s+)?"
-            rf"(?:(?:{alt(raw['cues']['continuation'])}|{desc_anaphor})\b(?:\s+\w+){{0,2}}?\s*,?\s*"
+            rf"(?:(?:{alt(raw['cues']['continuation'])}|{desc_anaphor})\b{DESCRIBING_INSERTION}(?:\s+\w+){{0,2}}?\s*,?\s*"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
             rf"|(?:{according})\s+{desc_anaphor}\b"
-            rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})"
+            rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}){DESCRIBING_INSERTION}"
             rf"(?:\s+(?:{either(raw['cues']['continuation_adverbs'])}))?"
             rf"\s+(?:(?:{either(raw['grammar']['perfect_singular'])})\s+)?"
             rf"(?!(?:{either(raw['cues']['continuation_not_past'])})\b)"
@@ -394,7 +414,9 @@ def load_lexicon() -> Lexicon:
         ),
         demonyms={" ".join(k.lower().split()): v for k, v in (demonyms | demonyms_after).items()},
         name_first=dict(raw.get("name_words", {}).get("first", {})),
-        name_any={k.lower(): v for k, v in raw.get("name_words", {}).get("any", {}).items()},
+        # (a word written with its marks is that language's before any other's without them: "diario", "diário")
+        name_any={strip_marks(k.lower()): v for k, v in raw.get("name_words", {}).get("any", {}).items()}
+        | {k.lower(): v for k, v in raw.get("name_words", {}).get("any", {}).items()},
         cue_that=re.compile(
             rf"^{CLOSE_MARKS}(?:(?:\s*,[^,.;:]{{1,80}},)?(?:\s+(?:{insertions})\s+[^,.;:]{{1,60}}?)?{after_time}"
             rf"\s+(?:{alt(raw['cues'].get('after_that', []))})"

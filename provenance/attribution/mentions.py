@@ -47,6 +47,10 @@ def _widened(text: str, start: int, lex: Lexicon) -> int:
     return start - (len(window) - (len(body) - len(prefix.group(0))) if article else len(prefix.group(0)))
 
 
+# the end of a line's label after a name: "(Ranchi, Hindi):", ":"
+_LABEL_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t*_]*:")
+
+
 class MentionFinder:
     """Finds the outlet mentions of one text."""
 
@@ -107,6 +111,10 @@ class MentionFinder:
         # ... and so does a capitalised word before it that does not itself open the sentence: "As Prabhat Khabar
         # reported" is not the registry's Khabar
         inner = re.search(r"[a-zà-ÿ,;]\s+([A-ZÀ-Þ][a-zà-ÿ]+) $", self.text[max(0, span.start - 40) : span.start])
+        if inner is None and _LABEL_END.match(self.text, span.end):
+            # ... or opens a label's line: "Prabhat Khabar (Ranchi, Hindi): ..." is a press review's item
+            line = self.text[max(0, span.start - 40) : span.start]
+            inner = re.search(r"(?:^|\n)[ \t*_>#-]*([A-ZÀ-Þ][a-zà-ÿ]+) $", line)
         for m in (before, after, inner):
             if m is None:
                 continue

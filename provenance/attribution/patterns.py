@@ -21,6 +21,7 @@ CONFIDENCE = {
     "source_plain": 0.8,
     "source_after": 0.6,
     "blockquote_line": 0.9,
+    "blockquote_back": 0.85,
     "blockquote_link": 0.85,
     "blockquote_before": 0.8,
     "inline": 0.85,
@@ -40,6 +41,14 @@ MIN_CREDITED_QUOTE_WORDS = 6  # '"a disaster" (Le Monde)' is a scare quote, not 
 # quotation marks some languages put around outlet names: «Коммерсантъ», „Spiegel“, »Spiegel«
 OPEN_MARKS = r"(?:[«„\"“‚‘»›]\s?)?"
 CLOSE_MARKS = r"(?:\s?[»«“”\"'’›‹])?"
+# words set off between a subject and its verb: "X, which is owned by a bank, reported", "the paper (a weekly) said"
+INSERTION = r"(?:\s*,[^,.;:]{1,80},|\s*\([^()\n]{1,60}\))?"
+# ... after an outlet named again, only a description of it: "The newspaper, which is linked to the union, quoted"
+# (not "The agency, citing an official, said": another agency's words after a newspaper's)
+DESCRIBING_INSERTION = (
+    rf"(?:\s*,\s+(?:{either(words('grammar.describing_insertions'))})\b[^,.;:]{{1,80}},"
+    r"|\s*\([^()\n]{1,60}\))?"
+)
 GENITIVE = re.compile(rf"\b(?:{either(words('articles.german_genitive'))})\s+(?P<stem>[A-ZÄÖÜ][\w-]+?)s\b")
 QUOTE_PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "‚": "‘", "”": "”"}
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
@@ -134,8 +143,11 @@ HEADLINE_BRACKET_CREDIT = re.compile(
 # ... or as the label before it, the headline quoted: '**Hürriyet** — "Third price rise in a month"',
 # 'Ziarul de Iași: "Six kilometres, one ribbon"' (quoted: "Madrid: The city's metro ..." is a dateline)
 # (a name's words, not a speaker's role: 'Tampere tram chief: "We underestimated the winter"')
+# a label's place and language in brackets: "**Prabhat Khabar (Ranchi, Hindi):** ..."
+_LABEL_DETAILS = r"(?:[ \t]*\((?P<details>[^()\n]{1,40})\))?"
 HEADLINE_LABEL_CREDIT = re.compile(
-    rf"[\s*_>#-]*(?P<name>{NAME_RE})[\s*_]*(?::|\s[-–—])[\s*_]+(?P<head>[\"“„«][^\n]{{8,200}}?[\"”“»])[\s*_.]*"
+    rf"[\s*_>#-]*(?P<name>{NAME_RE}){_LABEL_DETAILS}[\s*_]*(?::|\s[-–—])[\s*_]+"
+    rf"(?P<head>[\"“„«][^\n]{{8,200}}?[\"”“»])[\s*_.]*"
 )
 
 
@@ -143,7 +155,7 @@ HEADLINE_LABEL_CREDIT = re.compile(
 # double", "**Kauno diena:** Stadium repairs to cost twice the estimate" (a heading, a bold label or capitals)
 # (a masthead's later words may be lower-case: "Kauno diena", "Jutarnji list")
 LABELLED_HEADLINE = re.compile(
-    rf"[\s*_>#-]*(?P<name>{NAME_WORD}(?:[ \t][\w'’.&-]+){{0,3}})[\s*_]*:[\s*_]+"
+    rf"[\s*_>#-]*(?P<name>{NAME_WORD}(?:[ \t][\w'’.&-]+){{0,3}}){_LABEL_DETAILS}[\s*_]*:[\s*_]+"
     rf"(?P<head>[A-ZÀ-ÖØ-Þ0-9][^\n]{{8,300}}?)[\s*_]*"
 )
 

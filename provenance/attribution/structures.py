@@ -202,8 +202,21 @@ def _initials_of(short: str, name: str) -> bool:
     Notícias"; "LZ" for "Lebensmittel Zeitung")."""
     if not (short.isupper() and 2 <= len(short) <= 5) or short == name:
         return False
-    words = name.split()
+    words = [part for w in name.split() for part in _compound_parts(w)]
     return short in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in words if not w.islower()).upper())
+
+
+_COMPOUND_ENDINGS = tuple(listed("unknown_outlets.compound_endings"))
+
+
+def _compound_parts(word: str) -> tuple[str, ...]:
+    """A masthead compounded with a newspaper word counts both parts: "Aamulehti" goes by "AL", "Dagbladet" by
+    "DB"."""
+    low = word.lower()
+    for end in _COMPOUND_ENDINGS:
+        if low.endswith(end) and len(low) >= len(end) + 3:
+            return word[: -len(end)], word[-len(end) :]
+    return (word,)
 
 
 def initials(written: str) -> str | None:
@@ -219,7 +232,9 @@ def _core(written: str) -> str:
     "The magazine, Lebensmittel Zeitung" -> "Lebensmittel Zeitung")."""
     for part in written.split(","):
         words = part.split()
-        while words and (words[0].islower() or words[0].lower() in _ARTICLES):
+        # (and a description's place or language: "Tampere-based daily Aamulehti", "Arabic-language")
+        while words and (words[0].islower() or words[0].lower() in _ARTICLES
+                         or words[0].endswith(("-based", "-language"))):
             words = words[1:]
         if words:
             return " ".join(words)

@@ -39,6 +39,7 @@ from provenance.attribution.patterns import (
 from provenance.attribution.structures import Block, Mention, SpanIndex, strip
 from provenance.attribution.vocabulary import either
 from provenance.attribution.vocabulary import words as listed
+from provenance.languages import english_name_code
 from provenance.model import Span
 
 # a domain name standing as an outlet's name: "Onet.pl", "Delfi.lt", "Seznam Zprávy.cz" is not one
@@ -184,8 +185,8 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
             if article and len(words) == 2 and not described:
                 break  # "Le Temps", "To Vima": the article belongs to the title ("As Le Télégramme": it does not)
             words.pop(0)
-        if not words:
-            continue
+        if not words or all(w.group().endswith("-language") for w in words):
+            continue  # "The Arabic-language newspaper": a description
         start = at + m.start() + words[0].start()
         end = at + m.end()
         # a title may end in a lower-case title word: "Hospodářské noviny", "Klaipėdos diena"
@@ -246,10 +247,11 @@ def _score(
     if ev.person_pronouns.match(post) or apposition == "agent":
         return -99
     named = says_outlet(name, ev)
-    if len(re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*:", text)) >= 2:
-        return -99  # "MARTIN REYES: ..." line after line: a speaker's label in a transcript
-    if not named and all(not w.isupper() and is_english_word(w) for w in words):
-        return -99  # "Police", "Officials", "State Media": ordinary words, not a title
+    if len(re.findall(rf"(?m)^[ \t]*{re.escape(name)}[ \t]*:", text)) >= 2 and apposition != "outlet":
+        # "MARTIN REYES: ..." line after line: a speaker's label in a transcript (an outlet described as one may be
+        # the interviewer's label: "an interview to X, an independent newspaper, ..." then "X: ...")
+        return -99
+    ordinary = not named and all(not w.isupper() and is_english_word(w) for w in words)
     score = 1  # the frame
     if named:
         score += 3
@@ -262,9 +264,17 @@ def _score(
         or OUTLET_POSSESSIVE.match(post) is not None  # "X's editorial argues": only outlets have editorials
         or apposition == "outlet"
     )
+    described = bool(lex.outlet_anaphor.search(following) or lex.place_anaphor.search(following))
+    # (a sentence's first word is capitalised whatever it is: "It reported")
+    opens = not text[_after_dateline(text, sent) : span.start].strip(" \t\"“'‘(")
+    reports = bool(ev.strong_after.match(post) or ev.outlet_verbs.match(post))  # "X reported that", as its subject
+    if ordinary and (opens or not (reports and described)):
+        # "Police", "Officials", "State Media": ordinary words, not a title; unless an outlet's frame names it and the
+        # article goes on to call it a paper ("Globes reported ... According to the business daily, ...")
+        return -99
     if strong:
         score += 2
-    if lex.outlet_anaphor.search(following) or lex.place_anaphor.search(following):
+    if described:
         score += 2
     if _FOREIGN_ARTICLE.match(name) and len(words) >= 2:
         score += 1
@@ -277,6 +287,7 @@ def _score(
 _APPOSITION = re.compile(rf"^\s*,\s+(?:(?:{either(listed('articles.english'))})\s+)?(?P<desc>[^,.;:()\"“”«»]{{1,100}})",
                          re.I)
 _HEAD_END = re.compile(rf"\s+(?P<stop>{APPOSITION_STOP})\b", re.I)
+_PARTICIPLE_ENDINGS = ("ed", "run", "known")
 # relative pronouns of people, after a name or its description: outlets take "which"
 _PERSON_RELATIVES = frozenset(listed("grammar.person_relatives"))
 
@@ -294,6 +305,8 @@ def _apposition(post: str, ev: UnknownOutletWords, lex: Lexicon) -> str | None:
         return "agent"  # "said Mitsuko Tanabe, who runs a guesthouse"
     cut = _HEAD_END.search(desc)
     words = WORD_RE.findall(desc[: cut.start()] if cut else desc)
+    while len(words) > 1 and words[-1].islower() and words[-1].endswith(_PARTICIPLE_ENDINGS):
+        words.pop()  # "an independent newspaper based in ...", "a weekly owned by ...": the head is before it
     if not words or words[-1][:1].isupper():
         return None  # "X, Germany's Der Spiegel": a name, not a description
     head = words[-1].lower()
@@ -347,7 +360,12 @@ def _described_language(description: str, lex: Lexicon) -> str | None:
     # "Finland's", "the Malay-language daily": the demonym without its possessive or "-language"
     words = [w.lower().removesuffix("'s").removesuffix("’s").removesuffix("-language")
              for w in WORD_RE.findall(description)]
-    return next((lex.demonyms[w] for w in words if w in lex.demonyms), None)
+    found = next((lex.demonyms[w] for w in words if w in lex.demonyms), None)
+    if found is not None:
+        return found
+    # ... or a language's English name, capitalised: "the Yoruba-language weekly", "the Hausa daily"
+    names = [w.removesuffix("-language") for w in WORD_RE.findall(description) if w[:1].isupper()]
+    return next((code for w in names if (code := english_name_code(w)) is not None), None)
 
 
 _ENGLISH_LABELS = tuple(listed("unknown_outlets.english_labels"))

@@ -54,6 +54,7 @@ SHAPE: Shape = {
         "outlet_reporters", "employees", "employee_reports", "interview_words", "interview_conversation",
         "what_called", "after_that", "participles_that", "after_quote", "seen_nouns", "after_insertions",
         "report_lead", "report_participles", "report_prepositions", "report_nouns", "report_verbs", "quote_intro",
+        "quote_back_references", "interview_givers",
         "continuation", "topic_shift", "afterwards", "present_auxiliaries", "report_objects", "past_auxiliaries",
         "participle_next", "irregular_past", "continuation_verbs", "continuation_cues", "programme_nouns",
         "programme_speech", "relay", "quote_before", "quote_after", "quote_saying", "frame_firsts",
@@ -86,11 +87,12 @@ SHAPE: Shape = {
     "grammar": _words("person_relatives", "article_after_verb", "pronoun_subjects", "plans", "perfect",
                       "perfect_singular", "frame_adverbs", "after_name", "pronouns", "demonstratives",
                       "headline_verbs", "tone_verbs", "place_adverbs", "place_prepositions", "complementisers",
-                      "cleft_openers", "cleft_relatives",
+                      "cleft_openers", "cleft_relatives", "describing_insertions", "adjective_endings",
+                      "interview_determiners", "interview_prepositions",
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
                       "outlet_possessives", "topic_prepositions"),
     "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels", "kicker_labels",
-                      "headline_pointers"),
+                      "headline_pointers", "summary_words"),
 }
 
 

@@ -7,7 +7,7 @@ from provenance.attribution.index import ArticleIndex, link_mention
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.lines import attribution_line, quote_body, tail_attribution
 from provenance.attribution.patterns import CONFIDENCE
-from provenance.attribution.structures import Block, Candidate, Mention
+from provenance.attribution.structures import Block, Candidate, Mention, strip
 from provenance.model import Span
 
 
@@ -26,7 +26,10 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
         if found is None:
             continue
         mention, cue, how, context = found
-        ledger.add(Candidate(quote_body(ix, group), "blockquote", mention, cue, CONFIDENCE[how], context=context), cue)
+        body = quote_body(ix, group)
+        if how == "blockquote_back":
+            body = Span(body.start, cue.end)  # the sentence crediting the quote above is part of the passage
+        ledger.add(Candidate(body, "blockquote", mention, cue, CONFIDENCE[how], context=context), cue)
 
 
 def attribution(ix: ArticleIndex, ledger: Ledger, group: list[Block]) -> tuple[Mention, Span, str, list[Span]] | None:
@@ -40,6 +43,9 @@ def attribution(ix: ArticleIndex, ledger: Ledger, group: list[Block]) -> tuple[M
         line = attribution_line(ix, after)
         if line is not None:
             return line, after.span, "blockquote_line", [after.span]
+        back = back_reference(ix, after)
+        if back is not None:
+            return back[0], back[1], "blockquote_back", [back[1]]
     links = ix.outlet_links(Span(group[0].span.start, last.span.end))
     if links:
         link, outlet = links[-1]
@@ -64,3 +70,15 @@ def attribution(ix: ArticleIndex, ledger: Ledger, group: list[Block]) -> tuple[M
     for link, outlet in ix.outlet_links(sent):
         return link_mention(link, outlet), sent, "blockquote_before", [sent]
     return None
+
+
+def back_reference(ix: ArticleIndex, after: Block) -> tuple[Mention, Span] | None:
+    """The paragraph under a block quote opens by crediting it: "That is how X, the city's daily, summed up the
+    plan." (the outlet and that sentence)."""
+    if after.kind != "paragraph" or not after.sentences:
+        return None
+    first = strip(ix.text, after.sentences[0])
+    if not ix.lex.quote_back_reference.match(ix.text[first.start : first.end]):
+        return None
+    found = ix.mentions_in(first)
+    return (found[0], first) if found else None

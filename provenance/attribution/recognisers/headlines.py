@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from provenance.attribution.anaphora import is_description
 from provenance.attribution.index import ArticleIndex
@@ -28,6 +29,7 @@ from provenance.attribution.unknown import (
 )
 from provenance.attribution.vocabulary import either, words
 from provenance.attribution.voice import is_commentary
+from provenance.languages import english_name_code
 from provenance.model import Span
 from provenance.segment import trim_span
 
@@ -45,6 +47,7 @@ def _credited_headlines(ix: ArticleIndex, ledger: Ledger) -> None:
     # (only tags that name an outlet count: "— our reporting", "— week 6" make no menu)
     menu = sum(name is not None and bool(ix.mentions_in(name)) for _, name in credits) >= MAX_UNQUOTED_HEADLINES
     press = _press_list(ix, credits)
+    series = _summarised(ix, [b for b, name in credits if name is not None])
     for b, name in credits:
         head = headline_credit(ix.block_text(b)) if name is not None else None
         if head is None or name is None or ledger.is_claimed(b.span) or ix.lex.negative.search(ix.block_text(b)):
@@ -65,10 +68,11 @@ def _credited_headlines(ix: ArticleIndex, ledger: Ledger) -> None:
         if not mentions:
             continue
         span = Span(b.span.start + head.start("head"), b.span.start + head.end("head"))
-        summary = _summary_under(ix, ledger, b, mentions[0])
+        summary = _summary_under(ix, ledger, b, mentions[0], series=series)
         if summary is not None:
             span = Span(span.start, summary.end)
-        ledger.add(Candidate(span, "headline", mentions[0], name, CONFIDENCE["headline"]), b.span)
+        mention = _with_details_language(ix, mentions[0], head.groupdict().get("details"))
+        ledger.add(Candidate(span, "headline", mention, name, CONFIDENCE["headline"]), b.span)
 
 
 def _labelled_items(ix: ArticleIndex, ledger: Ledger) -> None:
@@ -81,7 +85,7 @@ def _labelled_items(ix: ArticleIndex, ledger: Ledger) -> None:
     for b, m in matches.items():
         name = names[b]
         if b in listed or openers[ix.text[name.start : name.end].strip(" *_").lower()] <= 1:
-            _labelled_item(ix, ledger, b, m, name, b in listed)
+            _labelled_item(ix, ledger, b, m, name, b in listed, series=_summarised(ix, list(matches)))
 
 
 def _label(ix: ArticleIndex, b: Block) -> re.Match[str] | None:
@@ -99,7 +103,7 @@ MAX_LABELLED_ITEM_WORDS = 80  # a label, a headline and, on the same line after 
 
 
 def _labelled_item(
-    ix: ArticleIndex, ledger: Ledger, b: Block, m: re.Match[str], name: Span, listed: bool
+    ix: ArticleIndex, ledger: Ledger, b: Block, m: re.Match[str], name: Span, listed: bool, *, series: bool = False
 ) -> None:
     """A press review's item labelled with its outlet and an unquoted headline ("Haniotika Nea: Gavdos ferry fares
     set to double", "JUZNE VESTI: Nis airport loses its winter route"), with the summary under it that goes on
@@ -128,10 +132,13 @@ def _labelled_item(
     head = Span(b.span.start + m.start("head"), b.span.start + m.end("head"))
     if any(x.outlet is not None or not is_description(ix.lex, x) for x in ix.mentions_in(head)):
         return  # the line credits an outlet of its own: a speaker's words in a transcript ("PIOTR: ... X reported")
-    summary = _summary_under(ix, ledger, b, mention)
     dash = _DASH_SUMMARY.search(ix.text, head.start, head.end)  # "... estimate — the Kaunas daily says ..."
     line_says = dash is not None and ix.lex.outlet_anaphor.search(ix.text[dash.end() : head.end]) is not None
-    if not (known or listed or summary is not None or line_says or says_outlet(written, ix.lex.unknown)):
+    mention = _with_details_language(ix, mention, m.group("details"))
+    described = mention.language is not None and mention.outlet is None  # "(Ranchi, Hindi)" after the name
+    evidence = known or listed or line_says or described or says_outlet(written, ix.lex.unknown)
+    summary = _summary_under(ix, ledger, b, mention, series=series and evidence)
+    if not (evidence or summary is not None):
         return
     span = Span(head.start, summary.end) if summary is not None else head
     ledger.add(Candidate(span, "headline", mention, name, CONFIDENCE["headline"]), b.span)
@@ -142,10 +149,13 @@ _DASH_SUMMARY = re.compile(r"\s[—–-]\s")
 _KICKERS = frozenset(w.lower() for w in words("layout.kicker_labels"))
 
 
-def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention) -> Span | None:
+def _summary_under(
+    ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention, *, series: bool = False
+) -> Span | None:
     """The paragraph under a press review's headline that goes on reporting its outlet ("The independent daily
-    says ...", "..., the news site reported."): one item with the headline. Not a paragraph that credits another
-    outlet or is the reviewer's own ("Not much new here: ...")."""
+    says ...", "..., the news site reported."; in a ``series`` of items, one under the other, any paragraph that
+    sums up the story): one item with the headline. Not a paragraph that credits another outlet or is the
+    reviewer's own ("Not much new here: ...")."""
     nxt = ix.next_block(ix.position(b))
     if (nxt is None or nxt.kind != "paragraph" or ledger.is_claimed(nxt.span)
             or credits_other_outlet(ix, nxt, mention, by_description=False)):
@@ -155,9 +165,29 @@ def _summary_under(ix: ArticleIndex, ledger: Ledger, b: Block, mention: Mention)
     unquoted = ix.outside_quotes(nxt.span)
     again = ix.lex.outlet_anaphor.search(unquoted) or any(
         same_outlet(m, mention) for m in ix.mentions_in(nxt.span))
-    if not again or is_commentary(ix, nxt.span) or ix.lex.negative.search(ix.block_text(nxt)):
+    if not (again or series) or is_commentary(ix, nxt.span) or ix.lex.negative.search(ix.block_text(nxt)):
         return None
     return Span(*trim_span(ix.text, nxt.span.start, nxt.span.end))
+
+
+def _summarised(ix: ArticleIndex, items: list[Block]) -> bool:
+    """Two or more items, and the text above the first says the review sums up the outlets' stories."""
+    if len(items) < 2:
+        return False
+    first = min(ix.position(b) for b in items)
+    return any(_SUMMARY.search(ix.block_text(b)) for b in ix.blocks[:first])
+
+
+_SUMMARY = re.compile(rf"\b(?:{either(words('layout.summary_words'))})\b", re.I)
+
+
+def _with_details_language(ix: ArticleIndex, mention: Mention, details: str | None) -> Mention:
+    """The outlet's language from its label's brackets ("(Ranchi, Hindi)"), when nothing else gave one."""
+    if mention.language is not None or not details:
+        return mention
+    language = next((code for w in WORD_RE.findall(details)
+                     if (code := ix.lex.demonyms.get(w.lower()) or english_name_code(w)) is not None), None)
+    return mention if language is None else replace(mention, language=language)
 
 
 _ABOUT_HEADLINE = re.compile(

@@ -19,7 +19,7 @@ from provenance.attribution.anaphora import (
     relayed,
     unnamed,
 )
-from provenance.attribution.cues import Cue
+from provenance.attribution.cues import Cue, announces_interview
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.patterns import (
@@ -53,6 +53,9 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 k += 1
                 continue
             hit = next(ix.credits(sent), None)  # the first outlet the sentence credits
+            if hit is not None and announces_interview(text, lex, sent, hit[0]):
+                k += 1
+                continue
             if hit is not None and k > 0 and _described_lede(ix, ledger, strip(text, b.sentences[k - 1])):
                 sent = Span(strip(text, b.sentences[k - 1]).start, sent.end)
             if hit is None:

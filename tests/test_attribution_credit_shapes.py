@@ -1,0 +1,133 @@
+"""Shapes of credit that hold for any outlet, registered or not.
+
+A credit is recognised by how the sentence is built, not by the outlet's name: a description set off by commas
+between an outlet named again and its verb, a masthead written without its diacritics, an adjective of any kind
+in the description before a name, a masthead made of an ordinary English word when the article goes on to call it
+a paper, a colon at the end of a credit over a quoted paragraph, a block quote credited by the sentence under it,
+an interview announced before its printed exchange, initials of a compound masthead, a place of several words in a
+description, a press review's label with the outlet's place and language in brackets.
+"""
+
+from __future__ import annotations
+
+from provenance.attribution import find_passages
+from tests.attribution_helpers import REGISTRY, make_doc
+
+
+def passages(*blocks: str | tuple[str, str]) -> list[tuple[str, str]]:
+    return [(p.outlet_name, p.text) for p in find_passages(make_doc(*blocks), REGISTRY, same_language=False)]
+
+
+def test_a_description_between_the_outlet_named_again_and_its_verb_keeps_the_passage_going() -> None:
+    credit = "The Maltese daily Il-Kuljum reported that two ferries had been withdrawn."
+    again = "The newspaper, which is close to the dockers' union, quoted a crew member as saying the hulls leaked."
+    ((_, text),) = passages(f"{credit} {again}")
+    assert text.endswith(again)
+
+
+def test_another_agency_set_off_by_commas_after_a_newspaper_is_not_the_newspaper_again() -> None:
+    credit = "Yards declined orders, Le Monde reported on Sunday."
+    other = "The agency, citing an official, said the country was short of welders."
+    ((_, text),) = passages(credit, other)
+    assert other not in text
+
+
+def test_a_masthead_written_without_its_diacritics_is_still_a_masthead() -> None:
+    ((outlet, _),) = passages("Brnensky denik reports that forty houses in Modrice were flooded overnight.")
+    assert outlet == "Brnensky denik"
+
+
+def test_a_language_adjective_is_a_description_not_a_name() -> None:
+    credit = "The council shortlisted three bidders, the Sharjah daily Al Dar reported on Monday."
+    again = "The Arabic-language newspaper said the emirate would contribute the land."
+    found = passages(f"{credit} {again}")
+    assert len(found) == 1 and found[0][1].endswith(again)
+
+
+def test_any_adjective_may_describe_the_outlet_before_its_name() -> None:
+    ((outlet, _),) = passages(
+        "According to the industrial trade paper Kogyo Keizai Shimbun, 23 suppliers have leased land near the site."
+    )
+    assert outlet.endswith("Kogyo Keizai Shimbun") and "industrial" in outlet
+
+
+def test_an_ordinary_english_word_is_a_masthead_when_the_article_calls_it_a_paper_next() -> None:
+    found = passages(
+        "Orvin is in talks to open a design centre in Masdar City, Globes reported on Wednesday. According to the "
+        "Hebrew-language business daily, the board approved a first budget last month."
+    )
+    assert [outlet for outlet, _ in found] == ["Globes"]
+
+
+def test_a_pronoun_opening_the_sentence_is_never_taken_for_a_masthead() -> None:
+    found = passages(
+        "The port extended the dredging contract, Le Monde revealed on Monday. It reported that two board members "
+        "had asked for an audit. According to the paper, the audit was refused."
+    )
+    assert [outlet for outlet, _ in found] == ["Le Monde"]
+
+
+def test_a_credit_ending_in_a_colon_introduces_the_quoted_paragraph_below() -> None:
+    editorial = '"A transport system cannot be built by driving families into poverty. The city must say how."'
+    found = passages(
+        "The city says the first electric buses will run in March.",
+        "Pikiran Rakyat, the city's oldest daily, put it this way in Thursday's editorial:",
+        editorial,
+        "We tend to agree with the paper, up to a point.",
+    )
+    assert found == [("Pikiran Rakyat, the city's oldest daily", editorial)]
+
+
+def test_a_block_quote_is_credited_by_the_sentence_right_under_it() -> None:
+    quote = "The city will remove all 4,200 parking meters by spring. Drivers will pay with an app."
+    under = "That is how Le Monde, the Paris daily, summed up the plan on Tuesday."
+    ((outlet, text),) = passages(("blockquote", quote), f"{under} Critics say the app needs an ID number.")
+    assert outlet == "Le Monde" and text.startswith(quote[:30]) and text.endswith(under)
+
+
+def test_an_announced_interview_is_its_printed_exchange_not_the_announcement() -> None:
+    blocks = [
+        "Levan Kiknadze gave a long interview to Batumelebi, an independent newspaper based in Adjara, on Thursday.",
+        "Batumelebi: Dredging stopped in September. What happened?",
+        "Kiknadze: The agency asked for another study. It will be finished in February.",
+        "Batumelebi: Will the berth still take the largest ships?",
+        "Kiknadze: Yes. The depth will be 16 metres.",
+    ]
+    ((outlet, text),) = passages(*blocks)
+    assert outlet == "Batumelebi"
+    assert text.startswith("Batumelebi: Dredging") and text.endswith("16 metres.")
+
+
+def test_an_interview_sentence_that_reports_what_was_said_stays_a_passage() -> None:
+    ((_, text),) = passages("The mayor gave a long interview to Le Monde on Monday, saying the port would close.")
+    assert "port would close" in text
+
+
+def test_the_initials_of_a_compound_masthead_continue_its_passage() -> None:
+    text = (
+        "The second tram line will open eight months late, Tampere-based daily Aamulehti reports. According to the "
+        "paper, a supplier of masts has gone into administration. AL writes that the delay could add 14 million "
+        "euros to the budget."
+    )
+    assert [t for _, t in passages(text)] == [text]
+
+
+def test_a_place_of_several_words_describes_the_outlet_named_before() -> None:
+    text = (
+        "Tuoi Tre wrote on Thursday that the port authority was seeking two new berths. The Ho Chi Minh City daily "
+        "also said the province wanted a rail link to the port."
+    )
+    assert [outlet for outlet, _ in passages(text)] == ["Tuoi Tre"]
+
+
+def test_a_review_label_with_place_and_language_in_brackets_credits_the_item_and_gives_its_language() -> None:
+    doc = make_doc(
+        "Each week we translate and summarise front pages from regional dailies.",
+        'Prabhat Kiran (Ranchi, Hindi): "Coal-belt villages wait six years for new homes"',
+        "More than 1,100 families displaced by mining still live in temporary housing.",
+        'Dina Malar (Chennai, Tamil): "Airport runway extension cleared after 15-year wait"',
+        "The state government has bought the last 18 acres needed to lengthen the runway.",
+    )
+    found = find_passages(doc, REGISTRY, same_language=False)
+    assert [(p.outlet_name, p.language) for p in found] == [("Prabhat Kiran", "hi"), ("Dina Malar", "ta")]
+    assert found[1].text.endswith("lengthen the runway.")
