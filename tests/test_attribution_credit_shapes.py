@@ -131,3 +131,9 @@ def test_a_review_label_with_place_and_language_in_brackets_credits_the_item_and
     found = find_passages(doc, REGISTRY, same_language=False)
     assert [(p.outlet_name, p.language) for p in found] == [("Prabhat Kiran", "hi"), ("Dina Malar", "ta")]
     assert found[1].text.endswith("lengthen the runway.")
+
+
+def test_the_speaker_a_credit_quotes_is_part_of_its_frame() -> None:
+    doc = make_doc('The plant will close, Le Monde reported. The newspaper quoted him as saying: "We had no choice."')
+    (p,) = find_passages(doc, REGISTRY, same_language=False)
+    assert "The newspaper quoted him as saying:" in [doc.text[s.start : s.end] for s in p.frame]

@@ -1063,3 +1063,76 @@ def test_consecutive_sentences_left_out_are_one_omission_at_the_weightier_severi
     der = "The ward is to close in January, the paper reports. The midwives plan to protest in December."
     (f,) = [f for f in compare_texts(src, der, source_lang="de", translation=tr) if f.kind.value == "omission"]
     assert f.severity.value == "major" and "No closure" in (f.original.translation or "")
+
+
+# ------------------------------------------------------------------ the region around a place, made explicit
+
+
+def test_the_region_a_place_of_the_original_lies_in_is_explicitation():
+    fs = compare_texts(
+        "Die Geburtsstation der Kreisklinik Querfurt soll nach Informationen der MZ zum 1. April geschlossen werden.",
+        "The district hospital in Querfurt, in Saxony-Anhalt's Saalekreis district, will close its maternity ward on "
+        "April 1.",
+        source_lang="de",
+        translation="According to information obtained by the MZ, the maternity ward of the Querfurt district hospital "
+        "is to be closed on April 1.",
+    )
+    assert not _major(_sub(fs, "entity"))
+
+
+def test_another_town_after_a_street_of_the_original_is_still_entity_drift():
+    fs = compare_texts(
+        "Une partie de la chaussée s'est effondrée avenue du Général-Leclerc à Colomiers.",
+        "A section of road collapsed on Avenue du Général-Leclerc in Blagnac.",
+        source_lang="fr",
+        translation="Part of the road collapsed on Avenue du Général-Leclerc in Colomiers.",
+    )
+    assert _major(_sub(fs, "entity"))
+
+
+# ------------------------------------------------------------------ one event told with other verbs
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "derivative"),
+    [
+        # a light verb with a particle means what the pair means
+        ("El agua sale del pozo a 23 grados.", "The water comes out of the pit at 23 degrees.",
+         "Water leaves the shaft at 23 degrees."),
+        # a verb's opposites are not those of its other senses ("a passing play" / "a running play")
+        ("Aucun train ne circulait à ce moment-là.", "No train was running at the time.",
+         "No train was passing at the time."),
+        # a verb of stopping renders "will not ... until"
+        ("La circulation des trains est interrompue jusqu'à début février.",
+         "Train traffic is interrupted until early February.",
+         "Trains will not run between the two towns until early February."),
+    ],
+)
+def test_the_same_event_told_with_other_verbs_is_no_negation(source: str, translation: str, derivative: str):
+    lang = "es" if "agua" in source else "fr"
+    fs = compare_texts(source, derivative, source_lang=lang, translation=translation)
+    assert not _major(_sub(fs, "negation"))
+
+
+# ------------------------------------------------------------------ who said it
+
+
+def test_a_named_speakers_quote_given_to_a_spokesman_is_quotation_drift():
+    fs = compare_texts(
+        "„We kijken naar alle opties, ook samenwerking met Landgraaf”, aldus Janssen.",
+        'A municipal spokesman told the paper: "We\'re looking at all the options, including working with Landgraaf."',
+        source_lang="nl",
+        translation='"We are looking at all the options, including cooperation with Landgraaf," Janssen said.',
+    )
+    (f,) = _sub(fs, "quotation")
+    assert _major([f]) and "Janssen" in f.explanation
+
+
+def test_a_spokesman_the_original_also_names_keeps_the_quote():
+    fs = compare_texts(
+        "„We kijken naar alle opties”, zei een woordvoerder van de gemeente.",
+        'A municipal spokesman said: "We\'re looking at all the options."',
+        source_lang="nl",
+        translation='"We are looking at all the options," said a municipal spokesman.',
+    )
+    assert not _sub(fs, "quotation")

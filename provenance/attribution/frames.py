@@ -75,10 +75,17 @@ def merged_spans(spans: list[Span]) -> list[Span]:
     return _merged(spans)
 
 
+# "quoted him as saying:", "quoted the harbour master as saying that": the speaker the credit names is its own too
+_QUOTED_AS = re.compile(rf"\s+(?:[\w'’.-]+\s+){{1,5}}?(?:{either(words('cues.quote_saying'))})\b", re.I)
+
+
 def _joined(text: str, span: Span, limit: int) -> Span:
-    m = _JOINER.match(text, span.end, limit)
-    end = m.end() if m else span.end
-    return Span(span.start, end)
+    end = span.end
+    if text[span.start : span.end].rstrip().lower().endswith(tuple(words("cues.quote_after"))):
+        quoted = _QUOTED_AS.match(text, end, limit)
+        end = quoted.end() if quoted else end
+    m = _JOINER.match(text, end, limit)
+    return Span(span.start, m.end() if m else end)
 
 
 def _merged(spans: list[Span]) -> list[Span]:

@@ -12,6 +12,7 @@ from provenance.compare.opposites import (
     _measure_phrase,
     _measure_rendered,
     _negated,
+    _particle_verb,
     _rendered_in,
 )
 from provenance.compare.tokens import Token, fold, lemma, similar_word
@@ -46,7 +47,7 @@ def _antonyms(ctx: PairContext) -> list[Found]:
                     if w not in d_forms and _is_prefix_antonym(f, w, prefixes):
                         partner = t
                         break
-            if (partner is not None and _same_phrase(ctx, tok, partner)
+            if (partner is not None and _same_phrase(ctx, tok, partner) and not _particle_verb(ctx.trans, partner, lex)
                     and _negated(ctx.trans, partner, lex) == _negated(ctx.der, tok, lex)
                     and not _measure_phrase(ctx.der, tok) and not _measure_rendered(ctx.trans, partner, ctx.der, tok)
                     and not _rendered_in(ctx.trans, tok, partner, lex)):

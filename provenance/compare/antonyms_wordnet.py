@@ -17,6 +17,7 @@ from provenance.compare.opposites import (
     _lexicon_pairs,
     _measure_phrase,
     _negated,
+    _particle_verb,
     _rendered_in,
     _wn_related,
 )
@@ -30,11 +31,18 @@ if TYPE_CHECKING:
 
 
 _NOUN = frozenset({"n"})
+_VERB = frozenset({"v"})
+_NOT_VERB = frozenset({"n", "a", "s", "r"})
 
 
 def _noun_use(side: Side, tok: Token, lex: Lexicon) -> bool:
     """The word stands right after a determiner ('a change', 'the rise'): a noun, whatever else it can be."""
     return tok.index > 0 and lex.has_word("antonyms.determiners", side.tokens[tok.index - 1].text)
+
+
+def _verb_use(side: Side, tok: Token, lex: Lexicon) -> bool:
+    """The word stands right after an auxiliary ('was passing', 'will run'): a verb, whatever else it can be."""
+    return tok.index > 0 and lex.has_word("antonyms.auxiliaries", side.tokens[tok.index - 1].text)
 
 
 def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
@@ -88,12 +96,19 @@ def _wordnet_antonyms(ctx: PairContext) -> tuple[list[Found], list[Found]]:
         else:
             wide = set().union(*(wn.antonyms(f, _WN_MAX_RANK) for f in forms))
             narrow = set().union(*(wn.antonyms(f, _WN_MAX_RANK, satellites=False) for f in forms))
+            if _verb_use(ctx.der, tok, lex):
+                # 'was passing' is a verb: the opposites of its other senses ('a passing play' / 'a running play')
+                # are not its own
+                other = set().union(*(wn.direct_antonyms(f, _WN_MAX_RANK, pos=_NOT_VERB) for f in forms))
+                other -= set().union(*(wn.direct_antonyms(f, _WN_MAX_RANK, pos=_VERB) for f in forms))
+                wide, narrow = wide - other, narrow - other
         x_stop = lex.has_word("stop.words", tok.text)
         for y in ys:
             y_lemma = fold(lemma(y.text, lex.lang))
             y_forms = {fold(y.text), y_lemma}
-            if tok_light and y_lemma in light:
-                continue  # two light verbs ("went into service" / "come into operation"): their objects decide
+            if (tok_light and y_lemma in light) or (y_lemma in light and _particle_verb(ctx.trans, y, lex)):
+                continue  # two light verbs ("went into service" / "come into operation"): their objects decide;
+                # ... and so does a light verb's particle ("comes out of the pit" / "leaves the shaft")
             if y.index in measures and not tok_measured:
                 continue  # (opposites._measure_rendered, with the translation's side found once)
             same = y.index in same_op.get(tok.index, ())

@@ -346,6 +346,8 @@ def _names(ctx: PairContext) -> list[Found]:
             # local one ("Castletownbere", "Zuera") or a person's, and where a place of the original is gone
             # ("Lisbon" for "Portuguese", "Syria" for "South Korea") the new one stands in its place: drift
             explicit = True
+        if swapped is None and not explicit and _locates_kept_name(tok, ctx):
+            explicit = True  # "Querfurt, in Saxony-Anhalt's Saalekreis district": where a place of the original lies
         severity = Severity.MINOR if explicit else None
         if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
             # nothing of the translation stands where the name is: a name added, not a name changed
@@ -502,6 +504,37 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
                 theirs = replaced  # (the word-frequency table is read only when the answer depends on it)
             return bool(theirs) and not any(_same_name(t, tok, ctx.der) for t in theirs)
     return False
+
+
+_LOCATIVE_REACH = 4  # words between a locative and the name: "in Saxony-Anhalt's Saalekreis", "in the far south of"
+
+
+def _locates_kept_name(tok: Token, ctx: PairContext) -> bool:
+    """The name stands in a phrase that says in which region a name of the original lies, right after it:
+    "Querfurt, in Saxony-Anhalt's Saalekreis district", "Kerkrade in southern Limburg", "Clusone, in the Val
+    Seriana". Explicitation, not a name changed; "Avenue du Général-Leclerc in Blagnac" names another town."""
+    toks = ctx.der.tokens
+    locatives = set(ctx.der_lex.entries("names.locatives"))
+    i = tok.index - 1
+    while i >= 0 and tok.index - i <= _LOCATIVE_REACH and toks[i].is_word and fold(toks[i].text) not in locatives:
+        i -= 1
+    if i < 1 or not toks[i].is_word or fold(toks[i].text) not in locatives:
+        return False
+    after = tok.index + 1
+    while after < len(toks) and toks[after].is_word and toks[after].is_capitalised:
+        after += 1  # the rest of the name, and the word after it: "Saxony-Anhalt's Saalekreis district"
+    phrase = toks[i + 1 : after + 1]
+    if not any(t.is_word and ctx.der_lex.has_word("names.regions", t.text) for t in phrase):
+        return False
+    j = i - 1
+    if not toks[j].is_word and toks[j].text.strip() == ",":
+        j -= 1
+    if j < 0 or not toks[j].is_word or not toks[j].is_capitalised or fold(toks[j].text) in not_names_of(ctx.der_lex):
+        return False  # (not a weekday: "overnight into Wednesday in the city's Kirovsky district")
+    kept = toks[j]
+    if _found_in(kept, ctx.src, fold(ctx.src.text), translit(ctx.src.text)):
+        return True
+    return ctx.trans is not None and _found_in(kept, ctx.trans, fold(ctx.trans.text), translit(ctx.trans.text))
 
 
 def _known_place(word: str) -> bool:

@@ -116,6 +116,15 @@ def _measure_rendered(trans: Side, partner: Token, der: Side, tok: Token) -> boo
     return _measure_phrase(trans, partner) and not _after_unit(der, tok)
 
 
+def _particle_verb(side: Side, tok: Token, lex: Lexicon) -> bool:
+    """A light verb with a particle after it takes its sense from the particle ('comes out of the pit' is 'leaves
+    the shaft'), not from the verb's pole."""
+    if fold(lemma(tok.text, lex.lang)) not in set(lex.entries("antonyms.light_verbs")):
+        return False
+    nxt = side.tokens[tok.index + 1] if tok.index + 1 < len(side.tokens) else None
+    return nxt is not None and lex.has_word("antonyms.particles", nxt.text)
+
+
 NEGATION_REACH = 4  # words before an antonym a negation governs it from: "without the bridge being closed"
 
 

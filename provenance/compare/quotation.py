@@ -115,7 +115,21 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found
             continue
         speakers = _speakers(ctx.der, s, d_names)
         mine = {fold(t.text) for t in speakers}
-        said = {fold(t.text) for t in _speakers(ctx.trans, best, t_names)}
+        said_names = _speakers(ctx.trans, best, t_names)
+        said = {fold(t.text) for t in said_names}
+        agents = _agents(ctx, s)
+        if said and not mine & said and agents and not mine & everywhere:
+            # a named speaker of the translation's quote given to someone who speaks for another ("a spokesman for
+            # Bremenports" where the senator said it): the translation says nothing of such a speaker
+            speaker = " ".join(t.text for t in agents)
+            return [make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.7, der_tokens=[*s, *agents],
+                src_tokens=None,
+                explanation=(f"The passage gives the quote {quote(' '.join(t.text for t in s))} to a "
+                             f"{quote(speaker)}; the original gives it to "
+                             f"{quote(' '.join(t.text for t in said_names))}."),
+                detector=DETECTOR, evidence={"direction": "speaker changed", "speaker": speaker},
+            )]
         if mine and said and not mine & said and mine & everywhere:
             speaker = " ".join(t.text for t in speakers)
             return [make_finding(
@@ -127,6 +141,21 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found
                 detector=DETECTOR, evidence={"direction": "speaker changed", "speaker": speaker},
             )]
     return []
+
+
+def _agents(ctx: PairContext, stretch: list[Token]) -> list[Token]:
+    """Words of the quote's sentence, outside the quote, for someone who speaks for another ("a spokesman", "an
+    official"), when the translation has none of them."""
+    assert ctx.trans is not None
+    first, last = stretch[0].index, stretch[-1].index
+    toks = ctx.der.tokens
+    start = next((t.index for t in reversed(toks[: first + 1]) if t.sentence_start), 0)
+    end = next((t.index for t in toks[last + 1 :] if t.sentence_start), len(toks))
+    found = [t for t in toks[start:end] if t.is_word and not first <= t.index <= last
+             and ctx.der_lex.has_word("quotation.agents", t.text)]
+    if any(ctx.der_lex.has_word("quotation.agents", t.text) for t in ctx.trans.tokens if t.is_word):
+        return []
+    return found
 
 
 def _speakers(side: Side, stretch: list[Token], names: list[Token]) -> list[Token]:
