@@ -137,3 +137,18 @@ def test_the_speaker_a_credit_quotes_is_part_of_its_frame() -> None:
     doc = make_doc('The plant will close, Le Monde reported. The newspaper quoted him as saying: "We had no choice."')
     (p,) = find_passages(doc, REGISTRY, same_language=False)
     assert "The newspaper quoted him as saying:" in [doc.text[s.start : s.end] for s in p.frame]
+
+
+def test_the_owner_of_an_outlet_is_not_the_outlet_reporting() -> None:
+    assert passages("The owner of Poland's Le Monde reported a 4 percent rise in digital revenue.") == []
+    ((outlet, _),) = passages("Le Monde reported a 4 percent rise in the price of bread.")
+    assert outlet == "Le Monde"
+
+
+def test_a_dateline_in_capitals_over_a_headline_in_capitals_is_no_outlet_label() -> None:
+    found = passages(
+        "IBADAN: A CHIEFTAINCY ROW GOES TO COURT",
+        "A family has gone to court over who may succeed the late chief. The magazine says the state has said "
+        "nothing so far.",
+    )
+    assert "IBADAN" not in [outlet for outlet, _ in found]

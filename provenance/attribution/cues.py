@@ -43,6 +43,8 @@ _PLACE_ADVERBS = either(words("grammar.place_adverbs"))  # "Over in Prague the n
 _PLACE_PREPOSITIONS = either(words("grammar.place_prepositions"))
 # a quotation's end, then perhaps an article before its speaker: '"...," the paper declared'
 _QUOTE_TAG_END = re.compile(rf"[,!?][\"”»’']\s*(?:(?i:{either(words('articles.quote_tag'))})\s+)?$")
+_OF_THE_OUTLET = re.compile(r"\s+of(?:\s+[A-ZÀ-Þ][\w'’-]*['’]s)?\s*$")
+_OUTLET_PART = re.compile(rf"\b(?:{either(words('cues.outlet_parts'))})\s*$", re.I)
 Verdict = Cue | Literal["declined"] | None
 Construction = Callable[[Lexicon, str, str], Verdict]
 
@@ -253,6 +255,8 @@ def subject_position(lex: Lexicon, pre: str) -> bool:
     # an article belongs to the name: "The BBC reported", "Die Süddeutsche Zeitung berichtet", and so do
     # adjectives after it: "The conservative Yomiuri Shimbun wrote"
     pre = pre.rstrip().rstrip('«„"“‚‘»›')
+    if (of := _OF_THE_OUTLET.search(pre)) and not _OUTLET_PART.search(pre, 0, of.start()):
+        return False  # "The owner of Poland's X reported ...": the owner's news; not "The website of X reported"
     pre = lex.edition.sub("", lex.article_adjectives.sub("", pre + " ").rstrip()).rstrip()
     pre = re.sub(rf"(?:^|\s)(?:{_SUBJECT_ARTICLES})\s*$", "", pre.strip(), flags=re.I)
     # a possessive that places the outlet belongs to it too: "Porto Alegre's Zero Hora said", "the public radio's

@@ -54,7 +54,7 @@ SHAPE: Shape = {
         "outlet_reporters", "employees", "employee_reports", "interview_words", "interview_conversation",
         "what_called", "after_that", "participles_that", "after_quote", "seen_nouns", "after_insertions",
         "report_lead", "report_participles", "report_prepositions", "report_nouns", "report_verbs", "quote_intro",
-        "quote_back_references", "interview_givers",
+        "quote_back_references", "interview_givers", "outlet_parts",
         "continuation", "topic_shift", "afterwards", "present_auxiliaries", "report_objects", "past_auxiliaries",
         "participle_next", "irregular_past", "continuation_verbs", "continuation_cues", "programme_nouns",
         "programme_speech", "relay", "quote_before", "quote_after", "quote_saying", "frame_firsts",

@@ -130,6 +130,8 @@ def _labelled_item(
     else:
         mention = Mention(name, name, None, written, None)
     head = Span(b.span.start + m.start("head"), b.span.start + m.end("head"))
+    if not known and written.isupper() and ix.text[head.start : head.end].isupper():
+        return  # "IBADAN: A CHIEFTAINCY ROW GOES TO COURT": a dateline over a headline in capitals, one heading
     if any(x.outlet is not None or not is_description(ix.lex, x) for x in ix.mentions_in(head)):
         return  # the line credits an outlet of its own: a speaker's words in a transcript ("PIOTR: ... X reported")
     dash = _DASH_SUMMARY.search(ix.text, head.start, head.end)  # "... estimate — the Kaunas daily says ..."
