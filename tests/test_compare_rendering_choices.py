@@ -1136,3 +1136,37 @@ def test_a_spokesman_the_original_also_names_keeps_the_quote():
         translation='"We are looking at all the options," said a municipal spokesman.',
     )
     assert not _sub(fs, "quotation")
+
+
+# ------------------------------------------------------------------ without a translation (mode B)
+
+
+def test_a_decade_written_as_its_first_year_is_the_decade_the_original_names():
+    fs = compare_texts("Le barriere costruite negli anni Novanta hanno rallentato il fenomeno.",
+                       "The barriers built in the 1990s slowed the erosion.", source_lang="it")
+    assert not _major(_sub(fs, "number"))
+
+
+def test_an_article_of_the_original_is_no_name_a_passage_name_replaces():
+    fs = compare_texts("La obra recibió un crédito de 40 millones.", "The works received 40 million in EU loans.",
+                       source_lang="es")
+    assert not [f for f in _sub(fs, "entity") if "'un'" in f.explanation]
+
+
+def test_a_russian_name_in_its_english_spelling_has_the_same_key():
+    from provenance.lang.words import translit
+
+    assert translit("Yekaterinburg") == translit("Екатеринбург")
+    assert translit("Yelena") == translit("Елена")
+
+
+def test_a_group_of_women_in_the_original_says_nothing_of_the_gender_of_he():
+    fs = compare_texts("Schwangere Frauen müssen nun nach Halle fahren, sagte der Landrat.",
+                       "Pregnant women will now have to travel to Halle, he said.", source_lang="de")
+    assert not _sub(fs, "entity")
+
+
+def test_an_emphatic_adjective_of_the_original_allows_an_emphatic_rendering():
+    fs = compare_texts("Il comitato chiede il divieto totale dei voli notturni.",
+                       "The committee is demanding an outright ban on night flights.", source_lang="it")
+    assert not _major(_sub(fs, "intensity"))

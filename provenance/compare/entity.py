@@ -447,8 +447,8 @@ def _swap_partner(ids: frozenset[str], ctx: PairContext) -> Token | None:
     types = {load_entities()[i]["type"] for i in ids}
     der_ids = set().union(*(entity_ids(t.text) for t in ctx.der.tokens if t.is_word))
     for s in ctx.src.tokens:
-        if not s.is_word:
-            continue
+        if not s.is_word or ctx.src_lex.has_word("stop.words", s.text):
+            continue  # (Spanish "un" is an article, not the UN)
         sids = entity_ids(s.text)
         if sids and not (sids & der_ids) and {load_entities()[i]["type"] for i in sids} & types:
             return s
@@ -559,7 +559,10 @@ def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], 
         if lex.has_word(key, t.text):
             return True
         in_name = t.is_capitalised and not t.sentence_start
-        return len(t.text) >= 4 and not in_name and lex.has_word(key, lemma(t.text, side.lang))
+        base = lemma(t.text, side.lang)
+        # (not a function word's lemma: German "seien" is a form of "sein", to be, not the possessive "sein")
+        return (len(t.text) >= 4 and not in_name and lex.has_word(key, base)
+                and not lex.has_word("stop.words", base))
 
     masc = [t for t in side.tokens if t.is_word and listed(t, "gender.masculine")]
     fem = [t for t in side.tokens if t.is_word and listed(t, "gender.feminine")]
@@ -596,6 +599,8 @@ def _gender(ctx: PairContext) -> list[Found]:
     if not ctx.src_lex.data.get("gender"):
         return []
     sm, sf, samb = _gender_counts(ctx.src, ctx.src_lex)
+    # a group of people ("Frauen") names no one person: no evidence of the gender of the passage's "he"
+    sm, sf = ([t for t in toks if not ctx.src_lex.has_word("gender.groups", t.text)] for toks in (sm, sf))
     if df and sm and not sf and not samb:
         return [_gender_finding(ctx, df, "feminine", "masculine", 0.7 if not dm else 0.6, sm)]
     if dm and sf and not sm and not samb:

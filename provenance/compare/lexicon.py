@@ -206,7 +206,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "conditional": frozenset({"endings", "modal_lemmas"}),
     "intensity": frozenset({"majority", "minority", "neutral", "not_loud", "partial", "states", "strong",
                             "superlative_markers", "universal"}),
-    "gender": frozenset({"ambiguous", "feminine", "masculine"}),
+    "gender": frozenset({"ambiguous", "feminine", "masculine", "groups"}),
     "past_tense": frozenset({"masculine", "feminine", "infinitive"}),
     "numbers": frozenset({"clock", "compound_stems", "compound_suffixes", "conversion_links", "decimal", "indefinite",
                           "joiners", "multipliers", "ordinal_endings", "ordinal_stems", "ordinals", "units", "weak",

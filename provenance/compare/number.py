@@ -231,7 +231,7 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
                 k += 1
                 text += " " + toks[k].text
             values = digit_values(text.replace(" ", "")) if k > i else digit_values(tok.text, side.lang)
-            values |= _short_year(toks, i)
+            values |= _short_year(toks, i) | _decade(toks, i)
         elif tok.is_word and side.lang != "en" and (r := roman_value(tok.text)) is not None \
                 and not _in_abbreviation(toks, i):
             values = {float(r)}
@@ -325,6 +325,18 @@ def _short_year(toks: list[Token], i: int) -> set[float]:
         return set()
     year = int(first[:2]) * 100 + int(tok.text)
     return {float(year if year > int(first) else year + 100)}
+
+
+def _decade(toks: list[Token], i: int) -> set[float]:
+    """A decade written as its first year and "s" ("the 1990s", "the 1980's"): also its number of tens, as
+    languages name it ("anni Novanta", "los noventa", "die Neunzigerjahre")."""
+    tok = toks[i]
+    if len(tok.text) != 4 or not tok.text.isdigit() or not tok.text.endswith("0"):
+        return set()
+    rest = "".join(t.text for t in toks[i + 1 : i + 3])
+    if not rest.startswith(("s", "'s", "’s")) or toks[i + 1].start != tok.end:
+        return set()
+    return {float(int(tok.text) % 100)}
 
 
 _CONVERSION_GAP = 4  # tokens between a number and the bracket that gives it in other units ("42 square metres (")

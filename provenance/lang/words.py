@@ -37,7 +37,8 @@ _CYR = str.maketrans(dict(CYRILLIC_LATIN))
 def translit(word: str) -> str:
     """A rough Latin key for fuzzy name matching across scripts and spellings
     (Херсон / Cherson / Kherson all become 'kherson'-like keys)."""
-    w = fold(word).translate(_CYR)
+    # a Russian Е opening a name is written "Ye" in English ("Екатеринбург" / "Yekaterinburg", "Yelena")
+    w = re.sub(r"^ye", "e", fold(word).translate(_CYR))
     # collapse spelling conventions that differ between languages
     for a, b in (("sch", "sh"), ("tsch", "ch"), ("ch", "kh"), ("kh", "h"), ("ck", "k"), ("j", "y"), ("w", "v"),
                  ("ph", "f"), ("c", "k"), ("z", "s"), ("ou", "u"), ("ij", "y"), ("ie", "i"), ("ee", "e"),
