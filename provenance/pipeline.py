@@ -110,7 +110,7 @@ class Checker:
         self.config = config
         self.discover = discover  # look for unlinked originals on the outlet's site (check --discover)
         self.warc_out = warc_out  # every original fetched is also appended here, as evidence
-        self.registry = registry or load_registry(config.sources_dirs)
+        self.registry = registry or load_registry(config.sources_dirs, config.cache_dir)
         # the language resources of this run: current while it checks (lemmas, dictionaries under its cache dir)
         self.resources = Resources.from_config(config)
         self._embedder = embedder
