@@ -7,6 +7,8 @@ import pickle
 import re
 from pathlib import Path
 
+import pytest
+
 import provenance.sources as sources
 from provenance.attribution.lexicon import Lexicon, load_lexicon
 from provenance.commands.regexes import kept_in, store_path
@@ -71,3 +73,32 @@ def test_the_registry_kept_in_the_cache_dir_is_the_registry_read_afresh(tmp_path
     assert state(sources._load_kept(files, tmp_path)) == state(fresh)
     digest, _ = pickle.loads(kept[0].read_bytes())
     assert digest == sources._digest(files)
+
+
+def test_the_finders_english_word_test_reads_the_same_dictionary_through_the_lemma_tries(
+    tmp_path: Path, compiled_resources: Path
+) -> None:
+    from provenance.attribution.unknown import english_words, is_english_word
+    from provenance.config import Config
+    from provenance.lang.resources import Resources, using
+    from provenance.pipeline import _english_word
+    from tests.conftest import link_lemma_tries
+
+    link_lemma_tries(tmp_path, compiled_resources, ("en",))
+    words = ["Police", "officials", "Zeitung", "Sanomat", "daily", "Times", "Bote", "it's", "ß", "Ελλάδα"]
+    is_english_word.cache_clear()
+    plain = [is_english_word(w) for w in words]
+    is_english_word.cache_clear()
+    asked: list[str] = []
+
+    def known(word: str) -> bool:
+        asked.append(word)
+        return _english_word(word)
+
+    with using(Resources.from_config(Config(cache_dir=tmp_path))), english_words(known):
+        tried = [is_english_word(w) for w in words]
+    is_english_word.cache_clear()
+    assert tried == plain and plain[:2] == [True, True] and not plain[3]
+    assert asked == [w.lower() for w in words]
+    with using(Resources.from_config(Config(cache_dir=tmp_path))), english_words(known), pytest.raises(ValueError):
+        is_english_word("")  # refused as simplemma refuses it

@@ -406,7 +406,7 @@ def english_words(known: Callable[[str], bool]) -> Iterator[None]:
 def is_english_word(word: str) -> bool:
     """An ordinary English word ("police", "officials"), not a name: simplemma's English dictionary knows it."""
     known = _ENGLISH.get()
-    if known is not None:
+    if known is not None and word:  # (simplemma refuses an empty word: left to it)
         return bool(known(word.lower()))
     import simplemma  # imported on first use: its English dictionary loads in about 0.2 s
 
