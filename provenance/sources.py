@@ -421,7 +421,10 @@ def _load_kept(sources: list[list[tuple[str, str]]], cache_dir: Path) -> Registr
     """``_load(sources)``, kept pickled in ``cache_dir`` under the SHA-256 of its inputs (``_digest``): 812 TOML files
     parse in about 0.1 s, the pickle reads in a few ms. The file holds that digest again and is used only when it
     matches and unpickles to a Registry; otherwise it is built and written again."""
-    digest = _digest(sources)
+    try:
+        digest = _digest(sources)
+    except OSError:  # this module not readable as a file (a zipped install): nothing kept
+        return _load(sources)
     path = cache_dir / "registry" / f"registry-{digest[:32]}.pickle"
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError,
                              TypeError, IndexError):
