@@ -183,7 +183,8 @@ back, three runs of this table each on copies of one set-up cache, each complete
 measured: the second new article 5.00 / 4.97 / 5.04 -> 4.49 / 4.33 / 4.55 s CPU, 338 -> 327 MB, 141 embeddings
 either way; the same article again 2.2-2.3 -> 1.5-1.9 s; the warm example 1.2 -> 0.7 s; the 8,000-word article
 20.9-21.4 -> 20.4-20.7 s, so the ratio 8k / 2k rose from 4.2 to 4.5-4.7 (the fixed cost fell, the cost per word did
-not). Passages of the fixture articles (the finder also with the lemma-tries English test), `compare --jsonl` on 300
+not). Once more each at a load of about 1 (the table above is the new code's run): 5.10 -> 4.41 s CPU, ratio 4.18 ->
+4.70. Passages of the fixture articles (the finder also with the lemma-tries English test), `compare --jsonl` on 300
 DEMETR pairs (modes A and B, with the store written and then read) and the JSON reports of the 40 e2e and e2e3 cases
 with the memory identical.
 """
