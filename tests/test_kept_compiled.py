@@ -102,3 +102,18 @@ def test_the_finders_english_word_test_reads_the_same_dictionary_through_the_lem
     assert asked == [w.lower() for w in words]
     with using(Resources.from_config(Config(cache_dir=tmp_path))), english_words(known), pytest.raises(ValueError):
         is_english_word("")  # refused as simplemma refuses it
+
+
+def test_the_regex_store_keeps_only_what_a_run_used_once_it_is_full(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import provenance.commands.regexes as regexes
+
+    monkeypatch.setattr(regexes, "MAX_ENTRIES", 5)
+    with kept_in(tmp_path):
+        for n in range(5):
+            re._compiler.compile(f"a{{{n}}}", 0)  # type: ignore[attr-defined]
+    with kept_in(tmp_path):
+        re._compiler.compile("a{1}", 0)  # type: ignore[attr-defined]
+        re._compiler.compile("b+", 0)  # type: ignore[attr-defined]
+    payload = store_path(tmp_path).read_bytes()[32:]
+    assert set(pickle.loads(payload)) == {("a{1}", 0), ("b+", 0)}
