@@ -162,6 +162,31 @@ tries), at a load of about 6: the second new article 8.8 -> 4.7 s CPU, the examp
 8,000 / 2,000 ratio rose to 4.4 because the fixed cost of a check fell more than the cost per word; the 8,000-word
 article computed 654 texts against 655 in the previous table by its set-up cache, not by the code (main and this
 round's code computed 663 each on one other cache copy, with the same report).
+
+First runs of the ninth round (branch speed9; code of main at 702e13d; load average 0.8 to 3.6 on the 2 cores, so
+read CPU seconds; checks on copies of a cache that `provenance setup` of the code measured had built): the second
+new 2,000-word article 4.97-5.04 s CPU and 338 MB, 141 embeddings. By in-process clocks (one model thread) the e5
+model took 2.7 s; the rest that did not depend on the article: imports 0.30 s, and 0.17 s more compiling the
+package's own modules, which this environment (PYTHONDONTWRITEBYTECODE=1) compiles again in every run; compiling
+regular expressions 0.27 s (the attribution lexicon's 75 patterns 0.11 s, the registry's name trie 0.03 s, the rest
+in imported packages); the finder's English-word test decoding simplemma's LZMA English dictionary 0.13 s; the
+outlet registry's 812 TOML files 0.11 s; WordNet 0.14 s, and the collector's young collections walking the tuples
+just unpickled (0.15 s of collections in all); the cache database's quick_check 0.07 s; py3langid's tables 0.05 s.
+The round's changes load less and compute nothing differently: the `provenance` process keeps the engine code of the
+regular expressions it compiles in the cache dir (by pattern text, flags and Python version, checksummed, and
+checked by the engine as it takes it: compiling 0.27 -> 0.005 s, the store read in 0.02 s); in a Checker's run the
+finder's English-word test reads the lemma tries the comparison opens anyway (the same 181,612 words); a Checker
+keeps the registry pickled in the cache dir under the SHA-256 of its files and of the code that reads them (set-up
+writes it too; 0.11 -> 0.02 s); the objects of the unpickled WordNet go to the collector's oldest generation
+(collections 0.15 -> 0.04 s); py3langid's tables are used where they were read instead of copied (0.02 s). Back to
+back, three runs of this table each on copies of one set-up cache, each completed by `provenance setup` of the code
+measured: the second new article 5.00 / 4.97 / 5.04 -> 4.49 / 4.33 / 4.55 s CPU, 338 -> 327 MB, 141 embeddings
+either way; the same article again 2.2-2.3 -> 1.5-1.9 s; the warm example 1.2 -> 0.7 s; the 8,000-word article
+20.9-21.4 -> 20.4-20.7 s, so the ratio 8k / 2k rose from 4.2 to 4.5-4.7 (the fixed cost fell, the cost per word did
+not). Once more each at a load of about 1 (the table above is the new code's run): 5.10 -> 4.41 s CPU, ratio 4.18 ->
+4.70. Passages of the fixture articles (the finder also with the lemma-tries English test), `compare --jsonl` on 300
+DEMETR pairs (modes A and B, with the store written and then read) and the JSON reports of the 40 e2e and e2e3 cases
+with the memory identical.
 """
 
 

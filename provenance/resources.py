@@ -1,11 +1,11 @@
 """Compiled language resources, built ahead of the first check (``provenance setup``, run by ``make install``).
 
-A check compiles what it needs on first use and keeps it under the run's cache dir: simplemma's lemma
-dictionaries as tries, the WordNet maps, the Ding gloss and all-equivalents indexes, the FreeDict word
-lists and gloss indexes, the vectors of the aligner's unrelated reference sentences and py3langid's model
-uncompressed (``segment.keep_language_model``). Built on first use, they made a
-user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a
-check only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
+A check compiles what it needs on first use and keeps it under the run's cache dir: simplemma's lemma dictionaries
+as tries, the WordNet maps, the Ding gloss and all-equivalents indexes, the FreeDict word lists and gloss indexes,
+the vectors of the aligner's unrelated reference sentences, py3langid's model uncompressed
+(``segment.keep_language_model``) and the outlet registry (``sources._load_kept``). Built on first use, they made a
+user's first check take half a minute; ``build_resources`` builds them at set-up, in the same places, so a check
+only loads them. A resource whose data is not installed (Ding, FreeDict) is skipped with the reason.
 
 Set-up also stores the word vectors of frequent English words (``compare/wordvec.table_words``) and of the
 frequent words of each source language with a lexicon (``source_table_words``, from the ``wordfreq`` lists) in the
@@ -55,6 +55,7 @@ def build_resources(config: Config, *, languages: Sequence[str] = LEMMA_LANGUAGE
         yield _timed(res, f"FreeDict word list ({src}-{tgt})", lambda src=src, tgt=tgt: _freedict(res, src, tgt))
     yield _timed(res, "aligner reference sentence vectors", lambda: _reference_vectors(config))
     yield _timed(res, "language identification model (uncompressed)", lambda: _language_model(config))
+    yield _timed(res, "outlet registry", lambda: _registry(config))
     if word_table:
         yield _timed(res, "word vectors of frequent English words", _word_table)
         from provenance.compare.wordvec import SOURCE_TABLE_LANGUAGES
@@ -142,6 +143,13 @@ def _language_model(config: Config) -> str | None:
     from provenance.segment import keep_language_model
 
     keep_language_model(config.cache_dir)
+    return None
+
+
+def _registry(config: Config) -> str | None:
+    from provenance.sources import load_registry
+
+    load_registry(config.sources_dirs, config.cache_dir)  # kept pickled there for a check (sources._load_kept)
     return None
 
 

@@ -25,7 +25,6 @@ import io
 import re
 import tomllib
 import zipfile
-from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
@@ -330,10 +329,10 @@ def _shipped():  # type: ignore[no-untyped-def]
     return ident
 
 
-def _typed(values: np.ndarray) -> array:
-    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
-    out.frombytes(memoryview(values).cast("B"))  # no intermediate bytes copy of the 39 MB table
-    return out
+def _typed(values: np.ndarray) -> memoryview:
+    """The unsigned integers of ``values`` as py3langid indexes its tables (a Python int per item, as from the
+    ``array`` it builds), read in place: no copy of the 39 MB table (0.02 s)."""
+    return memoryview(values).cast("B").cast({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
 
 
 def _write_model(ident, path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ def test_setup_builds_what_a_first_check_would_build(tmp_path: Path, compiled_re
     assert built["lemma trie (en)"].ready
     assert built["WordNet maps"].ready == (wordnet.data_dir() is not None)
     assert built["CLDR country and language names"].ready and list((tmp_path / "cldr").glob("names-*.marshal"))
+    assert built["outlet registry"].ready and list((tmp_path / "registry").glob("registry-*.pickle"))
     gloss = built["Ding gloss index"]
     assert gloss.ready or "not found" in gloss.note  # missing data is reported, not an error
     # the aligner's reference sentences are embedded once, into the embedding cache a check reads

@@ -20,7 +20,9 @@ organisation word, a known non-outlet body ("NATO", "Eurostat"), or a name made 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -402,9 +404,28 @@ def _language(name: str, ev: UnknownOutletWords, name_language: Callable[[str], 
     return name_language(name)
 
 
-@cache
+# simplemma's English dictionary as a run keeps it: the Checker sets a lookup in its memory-mapped copy (the lemma
+# tries under the cache dir, the same words); elsewhere simplemma's own, LZMA-compressed, read in about 0.15 s
+_ENGLISH: ContextVar[Callable[[str], bool] | None] = ContextVar("provenance_english_words", default=None)
+
+
+@contextmanager
+def english_words(known: Callable[[str], bool]) -> Iterator[None]:
+    """Inside the block, ``is_english_word`` asks ``known`` (a lookup in simplemma's English dictionary, lower-cased
+    word in) instead of loading simplemma's own copy of that dictionary."""
+    token = _ENGLISH.set(known)
+    try:
+        yield
+    finally:
+        _ENGLISH.reset(token)
+
+
+@cache  # the same answer from either copy of the dictionary
 def is_english_word(word: str) -> bool:
     """An ordinary English word ("police", "officials"), not a name: simplemma's English dictionary knows it."""
+    known = _ENGLISH.get()
+    if known is not None and word:  # (simplemma refuses an empty word: left to it)
+        return bool(known(word.lower()))
     import simplemma  # imported on first use: its English dictionary loads in about 0.2 s
 
     return bool(simplemma.is_known(word.lower(), lang="en"))

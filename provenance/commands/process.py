@@ -1,5 +1,5 @@
-"""What the ``provenance`` process sets for itself (the library leaves both alone): the garbage collector's pace,
-and where py3langid's model is kept uncompressed."""
+"""What the ``provenance`` process sets for itself (the library leaves all three alone): the garbage collector's
+pace, where py3langid's model is kept uncompressed, and where the code of its regular expressions is kept."""
 
 from __future__ import annotations
 
@@ -25,3 +25,10 @@ def language_model(cache_dir: Path) -> AbstractContextManager[None]:
     from provenance.segment import language_model_in
 
     return language_model_in(cache_dir)
+
+
+def kept_regexes(cache_dir: Path) -> AbstractContextManager[None]:
+    """The run's cache dir keeps the code of the regular expressions the process compiles (``commands/regexes.py``)."""
+    from provenance.commands.regexes import kept_in
+
+    return kept_in(cache_dir)
