@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,18 +83,25 @@ class RegexStore:
             if pattern is not None:
                 self._used.add(key)
                 return pattern
-        # re._compiler.compile, keeping what it hands the engine
-        parsed = _parser.parse(p, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are named ints: the same numbers
-        groupindex = parsed.state.groupdict
-        indexgroup: list[str | None] = [None] * parsed.state.groups
-        for name, i in groupindex.items():
-            indexgroup[i] = name
-        entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+        # re._compiler.compile, keeping what it hands the engine; on an engine whose internals differ from these
+        # (another Python), ``re`` compiles as it always does and nothing is kept
+        try:
+            parsed = _parser.parse(p, flags)
+            code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are named ints: the same numbers
+            groupindex = parsed.state.groupdict
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex), tuple(indexgroup))
+            pattern = _sre.compile(p, *entry)
+        except re.error:
+            raise  # a bad pattern is the caller's error, as with ``re`` itself
+        except Exception:  # noqa: BLE001 - internals that differ: compile the usual way, keep nothing
+            return self._original(p, flags)
         self._entries[key] = entry
         self._used.add(key)
         self._added += 1
-        return _sre.compile(p, *entry)
+        return pattern
 
     def save(self) -> None:
         """Write the store when this run compiled patterns it did not hold."""

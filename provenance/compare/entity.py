@@ -277,7 +277,10 @@ def _names(ctx: PairContext) -> list[Found]:
     src_fold, src_tl = fold(ctx.src.text), translit(ctx.src.text)
     tr_fold = fold(ctx.trans.text) if ctx.trans is not None else ""
     tr_tl = translit(ctx.trans.text) if ctx.trans is not None else ""
-    src_names = name_tokens(ctx.src, ctx.src_lex, strict=False)
+    # (without a translation, only the original's names proper: German capitalises every noun, "Milchbauern" is
+    # no name a passage's "Argenbühl" could replace)
+    src_names = name_tokens(ctx.src, ctx.src_lex, strict=ctx.trans is None)
+    src_words = src_names if ctx.trans is not None else name_tokens(ctx.src, ctx.src_lex, strict=False)
     findings: list[Found] = []
     for tok in cands:
         if _found_in(tok, ctx.src, src_fold, src_tl):
@@ -315,7 +318,8 @@ def _names(ctx: PairContext) -> list[Found]:
                 # a name of the original the passage lacks stands in its place only about where it stands: the
                 # 'Vénissieux' a passage drops is no counterpart of the 'Lyon' it adds to another clause
                 unmatched_src = [s for s in unmatched_src if relative_distance(s, ctx.src, tok, ctx.der) <= _NEAR]
-                if any(_same_meaning(s.text, tok.text) for s in unmatched_src):
+                if any(_same_meaning(s.text, tok.text) for s in src_words
+                       if relative_distance(s, ctx.src, tok, ctx.der) <= _NEAR):
                     continue  # one of them in its English form ("San Rocco" / "St Roch", "Wisły" / "Vistula")
                 conf = 0.7 if unmatched_src else 0.55
             text = f"The passage names {quote(tok.text)}, which does not appear in the original"
