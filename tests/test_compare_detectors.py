@@ -3,6 +3,8 @@ translation variation is left alone."""
 
 from __future__ import annotations
 
+import pytest
+
 from provenance.compare import compare_aligned, verdict
 from provenance.model import Bead, Sentence, Span, Translation
 from provenance.pairs import compare_texts
@@ -536,3 +538,27 @@ def test_minor_findings_on_other_or_fewer_words_are_kept_beside_a_major_one():
                                       finding(Severity.MINOR, 12, 20), finding(Severity.MINOR, 40, 45))
     # only the same words are shadowed: a sentence-wide finding keeps the word-level ones inside it
     assert _unshadowed([major, same, inside, elsewhere]) == [major, inside, elsewhere]
+
+
+@pytest.mark.parametrize(
+    ("left_out", "translation", "major"),
+    [
+        # what the claim leaves open, or a denial of what it implies: the reader needs it
+        ("Eine Entscheidung über die Schließung des Werks sei noch nicht gefallen, sagte ein Sprecher.",
+         "No decision on closing the plant has been taken yet, a spokesman said.", True),
+        ("Entlassungen seien nach Angaben des Betriebsrats im Werk Süd nicht geplant.",
+         "According to the works council, no layoffs are planned at the southern plant.", True),
+        # "to be clarified" is no correction
+        ("Ob der Umbau technisch und rechtlich machbar ist, soll bis Ostern geklärt werden.",
+         "Whether the conversion is technically and legally feasible is to be clarified by Easter.", False),
+    ],
+)
+def test_a_left_out_sentence_that_qualifies_the_claim_is_major(left_out: str, translation: str, major: bool):
+    _, der = _sentences(["The plant will close in March."])
+    _, ori = _sentences(["Das Werk soll im März schließen.", left_out])
+    beads = [Bead((0,), (0,), 0.9), Bead((), (1,), 0.0)]
+    trans = [Translation(ori[0].text, "The plant is to close in March.", "de", "en", "memory"),
+             Translation(left_out, translation, "de", "en", "memory")]
+    fs = compare_aligned(der, ori, beads, translations=trans, derivative_lang="en", original_lang="de")
+    (om,) = [f for f in fs if f.kind.value == "omission"]
+    assert (om.severity.value == "major") is major

@@ -1170,3 +1170,21 @@ def test_an_emphatic_adjective_of_the_original_allows_an_emphatic_rendering():
     fs = compare_texts("Il comitato chiede il divieto totale dei voli notturni.",
                        "The committee is demanding an outright ban on night flights.", source_lang="it")
     assert not _major(_sub(fs, "intensity"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "hedged", "plain", "rendering"),
+    [
+        ("nl", "De aannemer verkeert naar verluidt in financiële problemen.",
+         "De aannemer verkeert in financiële problemen.", "The contractor is in financial trouble."),
+        ("pt", "Alguns médicos teriam feito turnos de 24 horas seguidas.",
+         "Alguns médicos fizeram turnos de 24 horas seguidas.",
+         "Some doctors have worked 24-hour shifts back to back."),
+        ("pl", "Spółka podobno rozważa sprzedaż stoczni.", "Spółka rozważa sprzedaż stoczni.",
+         "The company is considering selling the shipyard."),
+    ],
+)
+def test_hearsay_the_passage_states_as_fact_is_hedge_drift_offline(lang: str, hedged: str, plain: str,
+                                                                    rendering: str):
+    assert _major(_sub(compare_texts(hedged, rendering, source_lang=lang), "hedge"))
+    assert not _sub(compare_texts(plain, rendering, source_lang=lang), "hedge")
