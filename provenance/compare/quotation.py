@@ -148,10 +148,8 @@ def _agents(ctx: PairContext, stretch: list[Token]) -> list[Token]:
     official"), when the translation has none of them."""
     assert ctx.trans is not None
     first, last = stretch[0].index, stretch[-1].index
-    toks = ctx.der.tokens
-    start = next((t.index for t in reversed(toks[: first + 1]) if t.sentence_start), 0)
-    end = next((t.index for t in toks[last + 1 :] if t.sentence_start), len(toks))
-    found = [t for t in toks[start:end] if t.is_word and not first <= t.index <= last
+    start, end = _sentence_of(ctx.der, stretch)
+    found = [t for t in ctx.der.tokens[start:end] if t.is_word and not first <= t.index <= last
              and ctx.der_lex.has_word("quotation.agents", t.text)]
     if any(ctx.der_lex.has_word("quotation.agents", t.text) for t in ctx.trans.tokens if t.is_word):
         return []
@@ -161,9 +159,16 @@ def _agents(ctx: PairContext, stretch: list[Token]) -> list[Token]:
 def _speakers(side: Side, stretch: list[Token], names: list[Token]) -> list[Token]:
     """The names of the quote's sentence outside the quote: who says it."""
     first, last = stretch[0].index, stretch[-1].index
+    start, end = _sentence_of(side, stretch)
+    return [t for t in names if start <= t.index < end and not first - 1 <= t.index <= last + 1]
+
+
+def _sentence_of(side: Side, stretch: list[Token]) -> tuple[int, int]:
+    """The token range of the sentence (or sentences) the quoted stretch stands in."""
+    first, last = stretch[0].index, stretch[-1].index
     start = next((t.index for t in reversed(side.tokens[: first + 1]) if t.sentence_start), 0)
     end = next((t.index for t in side.tokens[last + 1 :] if t.sentence_start), len(side.tokens))
-    return [t for t in names if start <= t.index < end and not first - 1 <= t.index <= last + 1]
+    return start, end
 
 
 def _words(stretch: list[Token]) -> str:
