@@ -152,3 +152,20 @@ def test_a_dateline_in_capitals_over_a_headline_in_capitals_is_no_outlet_label()
         "nothing so far.",
     )
     assert "IBADAN" not in [outlet for outlet, _ in found]
+
+
+def test_a_sentence_in_another_tense_between_two_of_the_reports_stays_in_it() -> None:
+    text = (
+        "Le Monde obtained the waiting lists for the first quarter. They show 1,140 people waiting for surgery. "
+        "It said the hospital had lost nine anaesthetists since 2024."
+    )
+    assert [t for _, t in passages(text)] == [text]
+
+
+def test_the_authors_comment_between_two_of_the_reports_sentences_ends_it() -> None:
+    text = (
+        "Le Monde obtained the waiting lists for the first quarter. That is a scandal, in our view. "
+        "It said the hospital had lost nine anaesthetists since 2024."
+    )
+    ((_, found),) = passages(text)[:1]
+    assert "scandal" not in found

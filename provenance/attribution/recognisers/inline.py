@@ -139,6 +139,16 @@ def _last_continuing(ix: ArticleIndex, b: Block, k: int, mention: Mention) -> in
         unit = _quote_unit(ix, b, end_k + 1)
         nxt = Span(b.sentences[end_k + 1].start, b.sentences[unit].end)
         if not (continues(ix, nxt, mention) or goes_on(ix, nxt, tenses, mention)):
+            # a sentence in another tense between two of the report's ("They show 1,140 people waiting." between
+            # "The paper obtained the lists." and "It said ..."): the report goes on across it when the next one
+            # credits the outlet again and it names no other outlet and is not the author's own
+            after = unit + 1
+            if (after < len(b.sentences) and not is_commentary(ix, strip(ix.text, nxt))
+                    and not any(not same_outlet(o, mention) for o in ix.mentions_in(nxt))
+                    and not ix.lex.negative.search(ix.text[nxt.start : nxt.end])
+                    and continues(ix, strip(ix.text, b.sentences[after]), mention)):
+                end_k = after
+                continue
             break
         end_k = unit
     return end_k
