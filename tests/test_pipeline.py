@@ -342,6 +342,19 @@ def test_two_shared_names_say_where_a_passage_sentence_is() -> None:
     assert matched_share([bead], 1, ["The cars are ready, a spokeswoman said on Monday."], orig) == 0.0
 
 
+def test_pairs_in_a_row_in_order_say_where_a_passage_is_though_each_scores_low() -> None:
+    """Across languages without a translation the model scores faithful pairs low; two of them in a row, in order,
+    still place the passage. One such pair alone, or two out of order, do not."""
+    from provenance.model import Bead
+    from provenance.settle import matched_share
+
+    deriv, orig = ["a", "b", "c"], ["x", "y", "z", "w"]
+    run = [Bead((0,), (1,), 0.3), Bead((1,), (2,), 0.25), Bead((2,), (), 0.0)]
+    assert matched_share(run, 3, deriv, orig) == 2 / 3
+    scattered = [Bead((0,), (1,), 0.3), Bead((1,), (3,), 0.25), Bead((2,), (), 0.0)]
+    assert matched_share(scattered, 3, deriv, orig) == 0.0
+
+
 def test_a_sentence_that_restates_an_original_sentence_is_at_most_a_minor_addition() -> None:
     """The aligner may leave a sentence split off its neighbour without a counterpart; when one original sentence
     says much the same, it is weak evidence of an addition. A sentence the original has nothing like stays major."""
