@@ -328,11 +328,24 @@ HELDOUT17_FINAL = (
     "accident, a passage dump of every fixture printed the predicted passages (not the gold, not the scores) of its "
     "articles during the session's work; nothing was changed because of it (see the closing note)."
 )
+HELDOUT18_FINAL = (
+    "final run at the end of the eighteenth session (cb7d992, after the session's finder rules: credits recognised by "
+    "the shape of the sentence for any outlet, among them a description set off by commas before an outlet's verb, "
+    "masthead words without their diacritics, any adjective in a description, a language adjective as no name, an "
+    "ordinary English word as a masthead the next sentence calls a paper, a colon credit over a quoted paragraph, a "
+    "block quote credited by the sentence under it, an announced interview's printed exchange, initials of a compound "
+    "masthead, a place of several words in a description, a review label's place and language, the owner of an outlet "
+    "as no outlet, a sentence in another tense between two of a report's; and 74 English-language outlets abroad in "
+    "the registry): overlap precision 0.820, recall 0.804 (41 of 51; 50 predicted), strict 0.820 / 0.804, no false "
+    "passage on the 6 negative articles, outlet 41/42 of span-matched (first run 0.784 / 0.784, 40 of 51). Its author "
+    "ran 25 searches of real pages. Numbers seen at the first run and the final run (and when rendered here), errors "
+    "never printed."
+)
 FINAL_RUNS: dict[str, str] = {
     HELDOUT6: HELDOUT6_FINAL, HELDOUT7: HELDOUT7_FINAL, HELDOUT8: HELDOUT8_FINAL, HELDOUT9: HELDOUT9_FINAL,
     HELDOUT10: HELDOUT10_FINAL, HELDOUT11: HELDOUT11_FINAL, HELDOUT12: HELDOUT12_FINAL,
     HELDOUT13: HELDOUT13_FINAL, HELDOUT14: HELDOUT14_FINAL, HELDOUT15: HELDOUT15_FINAL, HELDOUT16: HELDOUT16_FINAL,
-    HELDOUT17: HELDOUT17_FINAL,
+    HELDOUT17: HELDOUT17_FINAL, HELDOUT18: HELDOUT18_FINAL,
 }
 
 def _fold(name: str) -> str:
