@@ -556,7 +556,7 @@ def _keeps_every_place(ctx: PairContext) -> bool:
 
 # ------------------------------------------------------------------ gender of persons
 
-def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], int]:
+def _gender_counts(side: Side, lex: Lexicon, *, original: bool = False) -> tuple[list[Token], list[Token], int]:
     def listed(t: Token, key: str) -> bool:
         # a declined noun counts by its lemma ('мужчиной' is 'мужчина'); short words (pronouns) only as written,
         # and a capitalised word inside a sentence only as written: 'National Women's Hospital' is a name
@@ -564,9 +564,10 @@ def _gender_counts(side: Side, lex: Lexicon) -> tuple[list[Token], list[Token], 
             return True
         in_name = t.is_capitalised and not t.sentence_start
         base = lemma(t.text, side.lang)
-        # (not a function word's lemma: German "seien" is a form of "sein", to be, not the possessive "sein")
+        # (in the original, not a function word's lemma: German "seien" is a form of "sein", to be, not the
+        # possessive "sein")
         return (len(t.text) >= 4 and not in_name and lex.has_word(key, base)
-                and not lex.has_word("stop.words", base))
+                and not (original and lex.has_word("stop.words", base)))
 
     masc = [t for t in side.tokens if t.is_word and listed(t, "gender.masculine")]
     fem = [t for t in side.tokens if t.is_word and listed(t, "gender.feminine")]
@@ -602,7 +603,7 @@ def _gender(ctx: PairContext) -> list[Found]:
         return []
     if not ctx.src_lex.data.get("gender"):
         return []
-    sm, sf, samb = _gender_counts(ctx.src, ctx.src_lex)
+    sm, sf, samb = _gender_counts(ctx.src, ctx.src_lex, original=True)
     # a group of people ("Frauen") names no one person: no evidence of the gender of the passage's "he"
     sm, sf = ([t for t in toks if not ctx.src_lex.has_word("gender.groups", t.text)] for toks in (sm, sf))
     if df and sm and not sf and not samb:
