@@ -287,7 +287,7 @@ class Checker:
             return passage
         matches = self._matches_original([s.text for s in sentences], original, translations)
         first, last = min(inside), max(inside)
-        while last + 1 < len(sentences) and matches[last + 1] and not _taken(sentences[last + 1].span, others):
+        while last + 1 < len(sentences) and matches(last + 1) and not _taken(sentences[last + 1].span, others):
             last += 1
         # a credit carries to the end of its paragraph unless the author's own voice takes over: the sentences
         # after the last one the original renders are the outlet's too (a sentence it never wrote is an addition)
@@ -296,7 +296,7 @@ class Checker:
             sentences[last + 1].span
         ):
             last += 1
-        while first > 0 and matches[first - 1] and not _taken(sentences[first - 1].span, others):
+        while first > 0 and matches(first - 1) and not _taken(sentences[first - 1].span, others):
             first -= 1
         start = min(passage.span.start, sentences[first].span.start)
         end = max(passage.span.end, sentences[last].span.end)
@@ -332,7 +332,8 @@ class Checker:
             if nxt.kind != "paragraph" or _taken(nxt.span, others):
                 break
             sentences = [s.text for s in split]
-            if not sentences or not all(self._matches_original(sentences, original, translations)):
+            renders = self._matches_original(sentences, original, translations)
+            if not sentences or not all(renders(i) for i in range(len(sentences))):
                 break
             end = nxt.span.end
         return end
@@ -354,19 +355,31 @@ class Checker:
 
     def _matches_original(
         self, sentences: list[str], original: _Original, translations: Sequence[Translation | None]
-    ) -> list[bool]:
-        """Whether each sentence renders some sentence of the original: with a fluent known translation (a
+    ) -> Callable[[int], bool]:
+        """Whether sentence ``i`` renders some sentence of the original: with a fluent known translation (a
         memory), a rapidfuzz token-set similarity of at least EXTEND_FUZZ with one of its sentences; else a
-        cross-lingual cosine of at least EXTEND_COSINE."""
+        cross-lingual cosine of at least EXTEND_COSINE. With a memory each sentence is asked only when the passage's
+        edge reaches it (asking every sentence of a long article against every translated one grows with their
+        product)."""
         import numpy as np
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
-        known = [t for t in translations if t is not None and diffable(t)]
+        known = [t.text for t in translations if t is not None and diffable(t)]
         if known:
-            return [max(fuzz.token_set_ratio(s, t.text) for t in known) >= EXTEND_FUZZ for s in sentences]
+            asked: dict[int, bool] = {}
+
+            def by_memory(i: int) -> bool:
+                if i not in asked:
+                    best = process.extractOne(sentences[i], known, scorer=fuzz.token_set_ratio,
+                                              score_cutoff=EXTEND_FUZZ)
+                    asked[i] = best is not None
+                return asked[i]
+
+            return by_memory
         theirs = [s.text for s in original.text.sentences]
         best = np.max(self.embedder.embed(sentences) @ self.embedder.embed(theirs).T, axis=1)
-        return [bool(x >= EXTEND_COSINE) for x in best]
+        found = [bool(x >= EXTEND_COSINE) for x in best]
+        return found.__getitem__
 
     def _compare(
         self,
