@@ -50,9 +50,7 @@ def _names() -> dict[str, str]:
             native = None
         if native:
             names.setdefault(native.casefold(), code)
-    english = Locale("en").languages
-    for code in sorted(_codes()):
-        names[english[code].casefold()] = code  # English names win over a clash with a native one
+    names.update(_english_names())  # English names win over a clash with a native one
     return names
 
 

@@ -77,11 +77,12 @@ def merged_spans(spans: list[Span]) -> list[Span]:
 
 # "quoted him as saying:", "quoted the harbour master as saying that": the speaker the credit names is its own too
 _QUOTED_AS = re.compile(rf"\s+(?:[\w'’.-]+\s+){{1,5}}?(?:{either(words('cues.quote_saying'))})\b", re.I)
+_QUOTE_VERBS = tuple(words("cues.quote_after"))
 
 
 def _joined(text: str, span: Span, limit: int) -> Span:
     end = span.end
-    if text[span.start : span.end].rstrip().lower().endswith(tuple(words("cues.quote_after"))):
+    if text[span.start : span.end].rstrip().lower().endswith(_QUOTE_VERBS):
         quoted = _QUOTED_AS.match(text, end, limit)
         end = quoted.end() if quoted else end
     m = _JOINER.match(text, end, limit)

@@ -136,7 +136,7 @@ def find_unknown_outlets(
         if score < ev.threshold:
             continue
         # the language its descriptions give ("the German daily X", "the Athens daily X"), else its name's
-        described = (_described_language(text[o.wide.start : o.span.start], lex) for o in by_name[name])
+        described = (described_language(text[o.wide.start : o.span.start], lex) for o in by_name[name])
         language = next((lang for lang in described if lang), None) or _language(name, ev, name_language)
         for occ in by_name[name]:
             if not any(m.span.overlaps(occ.span) for m in taken.overlapping(occ.span)):
@@ -358,7 +358,8 @@ def plainly_not_an_outlet(name: str, text: str, span: Span, lex: Lexicon) -> boo
     return len(words) >= 2 and words[0].title() in ev.given_names
 
 
-def _described_language(description: str, lex: Lexicon) -> str | None:
+def described_language(description: str, lex: Lexicon) -> str | None:
+    """The language a description gives an outlet: "the Malay-language daily", "Finland's", "(Ranchi, Hindi)"."""
     # "Finland's", "the Malay-language daily": the demonym without its possessive or "-language"
     words = [w.lower().removesuffix("'s").removesuffix("’s").removesuffix("-language")
              for w in WORD_RE.findall(description)]

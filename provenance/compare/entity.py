@@ -350,7 +350,7 @@ def _names(ctx: PairContext) -> list[Found]:
             # local one ("Castletownbere", "Zuera") or a person's, and where a place of the original is gone
             # ("Lisbon" for "Portuguese", "Syria" for "South Korea") the new one stands in its place: drift
             explicit = True
-        if swapped is None and not explicit and _locates_kept_name(tok, ctx):
+        if swapped is None and not explicit and _locates_kept_name(tok, ctx, (src_fold, src_tl), (tr_fold, tr_tl)):
             explicit = True  # "Querfurt, in Saxony-Anhalt's Saalekreis district": where a place of the original lies
         severity = Severity.MINOR if explicit else None
         if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
@@ -513,10 +513,11 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
 _LOCATIVE_REACH = 4  # words between a locative and the name: "in Saxony-Anhalt's Saalekreis", "in the far south of"
 
 
-def _locates_kept_name(tok: Token, ctx: PairContext) -> bool:
+def _locates_kept_name(tok: Token, ctx: PairContext, src_keys: tuple[str, str], tr_keys: tuple[str, str]) -> bool:
     """The name stands in a phrase that says in which region a name of the original lies, right after it:
     "Querfurt, in Saxony-Anhalt's Saalekreis district", "Kerkrade in southern Limburg", "Clusone, in the Val
-    Seriana". Explicitation, not a name changed; "Avenue du Général-Leclerc in Blagnac" names another town."""
+    Seriana". Explicitation, not a name changed; "Avenue du Général-Leclerc in Blagnac" names another town.
+    ``src_keys`` and ``tr_keys``: the original's and the translation's text folded and transliterated."""
     toks = ctx.der.tokens
     locatives = set(ctx.der_lex.entries("names.locatives"))
     i = tok.index - 1
@@ -536,9 +537,9 @@ def _locates_kept_name(tok: Token, ctx: PairContext) -> bool:
     if j < 0 or not toks[j].is_word or not toks[j].is_capitalised or fold(toks[j].text) in not_names_of(ctx.der_lex):
         return False  # (not a weekday: "overnight into Wednesday in the city's Kirovsky district")
     kept = toks[j]
-    if _found_in(kept, ctx.src, fold(ctx.src.text), translit(ctx.src.text)):
+    if _found_in(kept, ctx.src, *src_keys):
         return True
-    return ctx.trans is not None and _found_in(kept, ctx.trans, fold(ctx.trans.text), translit(ctx.trans.text))
+    return ctx.trans is not None and _found_in(kept, ctx.trans, *tr_keys)
 
 
 def _known_place(word: str) -> bool:

@@ -119,7 +119,7 @@ def _measure_rendered(trans: Side, partner: Token, der: Side, tok: Token) -> boo
 def _particle_verb(side: Side, tok: Token, lex: Lexicon) -> bool:
     """A light verb with a particle after it takes its sense from the particle ('comes out of the pit' is 'leaves
     the shaft'), not from the verb's pole."""
-    if fold(lemma(tok.text, lex.lang)) not in set(lex.entries("antonyms.light_verbs")):
+    if not lex.has_word("antonyms.light_verbs", lemma(tok.text, lex.lang)):
         return False
     nxt = side.tokens[tok.index + 1] if tok.index + 1 < len(side.tokens) else None
     return nxt is not None and lex.has_word("antonyms.particles", nxt.text)

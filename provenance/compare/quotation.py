@@ -117,8 +117,7 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found
         mine = {fold(t.text) for t in speakers}
         said_names = _speakers(ctx.trans, best, t_names)
         said = {fold(t.text) for t in said_names}
-        agents = _agents(ctx, s)
-        if said and not mine & said and agents and not mine & everywhere:
+        if said and not mine & said and not mine & everywhere and (agents := _agents(ctx, s)):
             # a named speaker of the translation's quote given to someone who speaks for another ("a spokesman for
             # Bremenports" where the senator said it): the translation says nothing of such a speaker
             speaker = " ".join(t.text for t in agents)

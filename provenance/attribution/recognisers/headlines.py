@@ -21,6 +21,7 @@ from provenance.attribution.recognisers.structural import credits_other_outlet
 from provenance.attribution.structures import Block, Candidate, Mention, same_outlet
 from provenance.attribution.unknown import (
     credited_name,
+    described_language,
     english_masthead,
     is_english_word,
     labelled_english,
@@ -29,7 +30,6 @@ from provenance.attribution.unknown import (
 )
 from provenance.attribution.vocabulary import either, words
 from provenance.attribution.voice import is_commentary
-from provenance.languages import english_name_code
 from provenance.model import Span
 from provenance.segment import trim_span
 
@@ -82,10 +82,11 @@ def _labelled_items(ix: ArticleIndex, ledger: Ledger) -> None:
     listed = _press_list(ix, [(b, names.get(b)) for b in ix.blocks])
     # a label that opens several paragraphs is a questioner's in a printed exchange, not a press review's item
     openers = Counter(m.group(1).lower() for b in ix.blocks if (m := _OPENING_LABEL.match(ix.block_text(b))))
+    series = _summarised(ix, list(matches))
     for b, m in matches.items():
         name = names[b]
         if b in listed or openers[ix.text[name.start : name.end].strip(" *_").lower()] <= 1:
-            _labelled_item(ix, ledger, b, m, name, b in listed, series=_summarised(ix, list(matches)))
+            _labelled_item(ix, ledger, b, m, name, b in listed, series=series)
 
 
 def _label(ix: ArticleIndex, b: Block) -> re.Match[str] | None:
@@ -187,8 +188,7 @@ def _with_details_language(ix: ArticleIndex, mention: Mention, details: str | No
     """The outlet's language from its label's brackets ("(Ranchi, Hindi)"), when nothing else gave one."""
     if mention.language is not None or not details:
         return mention
-    language = next((code for w in WORD_RE.findall(details)
-                     if (code := ix.lex.demonyms.get(w.lower()) or english_name_code(w)) is not None), None)
+    language = described_language(details, ix.lex)
     return mention if language is None else replace(mention, language=language)
 
 
