@@ -79,11 +79,15 @@ HELDOUT13 = "e2e13h"
 # departures): held out; first run at the session's starting commit. e2e13h, spent by the seventeenth session's
 # final run, is development data
 HELDOUT14 = "e2e14h"
+# e2e15h (author AE, nineteenth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful, 20
+# departures): held out; first run at the session's starting commit. e2e14h, spent by the eighteenth session's
+# final run, is development data
+HELDOUT15 = "e2e15h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
-    HELDOUT13,
+    HELDOUT13, HELDOUT14,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT14)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT15)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the eighteenth session: fresh held-out `e2e14h` (written this session) at cb7d992, with the memory "

@@ -5,7 +5,9 @@ between an outlet named again and its verb, a masthead written without its diacr
 in the description before a name, a masthead made of an ordinary English word when the article goes on to call it
 a paper, a colon at the end of a credit over a quoted paragraph, a block quote credited by the sentence under it,
 an interview announced before its printed exchange, initials of a compound masthead, a place of several words in a
-description, a press review's label with the outlet's place and language in brackets.
+description, a press review's label with the outlet's place and language in brackets, a description opening on a
+lower-case adjective, a name the next sentence calls "the newspaper", what an outlet ran named by what outlets
+publish; and what is none: an agency after a newspaper, an outlet that is itself the news, a speaker's role label.
 """
 
 from __future__ import annotations
@@ -169,3 +171,80 @@ def test_the_authors_comment_between_two_of_the_reports_sentences_ends_it() -> N
     )
     ((_, found),) = passages(text)[:1]
     assert "scandal" not in found
+
+
+def test_a_description_opening_on_a_lower_case_adjective_sums_up_the_review_item_above_it() -> None:
+    found = passages(
+        'Bystrický denník: "Ski lift fares to rise by a fifth"',
+        "The central Slovak weekly leads on the operators' new price list. Skiers interviewed by the paper call the "
+        "rise steep.",
+    )
+    assert [outlet for outlet, _ in found] == ["Bystrický denník"]
+    assert found[0][1].endswith("call the rise steep.")
+
+
+def test_the_agency_after_a_newspaper_goes_on_with_nobody_across_paragraphs() -> None:
+    found = passages(
+        "Fences were damaged along the shore, the regional daily Vesti Pomorja reported.",
+        "The Harbour Master, as the paper is known locally, posted photographs of the pier.",
+        "The storm peaked at 03:10 with gusts of 110 km/h, the agency said.",
+    )
+    assert all("the agency said" not in text for _, text in found)
+
+
+def test_a_name_opening_a_sentence_is_the_outlet_the_next_sentence_calls_the_newspaper() -> None:
+    opening = "Bursa's Olay Gazetesi put a figure on it this week: a bus pass now costs a fifth of a pension."
+    going_on = "The newspaper found that fares had doubled in three years."
+    assert passages(f"{opening} {going_on}") == [("Bursa's Olay Gazetesi", f"{opening} {going_on}")]
+
+
+def test_an_outlet_that_is_the_news_is_not_the_outlet_the_next_sentence_names_again() -> None:
+    text = (
+        "Kanal Veritas, one of the country's opposition channels, was fined twice in March over its election "
+        "coverage. The channel says it will appeal."
+    )
+    assert passages(text) == []
+
+
+def test_a_description_followed_by_a_name_is_another_outlet_not_the_subject_before() -> None:
+    text = "Radio Pelikan appealed both fines in court. The public broadcaster STVR was warned but not fined."
+    assert passages(text) == []
+
+
+def test_an_outlet_that_ran_a_long_interview_credits_the_excerpt_quoted_under_it() -> None:
+    found = passages(
+        "The Faroese fishing weekly Fiskitíðindi ran a long interview with a trawler owner. An excerpt, in our "
+        "translation:",
+        ("blockquote", "Why are you selling the boat? Because the quota no longer pays for the crew."),
+    )
+    assert found == [("The Faroese fishing weekly Fiskitíðindi",
+                      "Why are you selling the boat? Because the quota no longer pays for the crew.")]
+
+
+def test_a_speakers_role_over_quoted_words_is_no_masthead() -> None:
+    found = passages(
+        'Gdansk port chief: "We underestimated the frost"',
+        "The head of the port company admitted the delays in a long interview with the city's main daily.",
+        "Dziennik Baltycki, the newspaper that has covered the port for years, put questions to its chief "
+        "executive. Excerpts, translated by our newsroom:",
+        "Dziennik Baltycki: Passengers waited for an hour. Who was responsible?",
+        "Nowak: I am. We never tested the cranes in wet snow.",
+    )
+    assert "Gdansk port chief" not in [outlet for outlet, _ in found]
+
+
+def test_a_headings_last_word_and_the_next_paragraphs_first_are_no_persons_name() -> None:
+    found = passages(
+        ("heading", "Kerala"),
+        "Malaimurasu reports that the festival dispute has reached the high court in Madurai.",
+    )
+    assert [outlet for outlet, _ in found] == ["Malaimurasu"]
+
+
+def test_a_few_words_naming_the_story_over_a_block_quote_present_it_as_the_outlets() -> None:
+    found = passages(
+        "Mathrubhumi, the Kozhikode daily, devotes its front page to the landslide. Its lead story, in short:",
+        ("blockquote", "Two villages in Wayanad were cut off overnight, and 140 families have moved to relief camps."),
+    )
+    assert found == [("Mathrubhumi, the Kozhikode daily",
+                      "Two villages in Wayanad were cut off overnight, and 140 families have moved to relief camps.")]

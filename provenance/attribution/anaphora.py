@@ -24,6 +24,9 @@ def is_description(lex: Lexicon, mention: Mention) -> bool:
         words = words[1:]
     if "," in mention.written or not words or words[-1].lower() not in lex.descriptor_last_words:
         return False  # "Il Messaggero, the capital's other daily": a name with its description
+    # (lower-case modifiers may come first: "the eastern Slovak daily", "the small Basque weekly")
+    while words and words[0].islower():
+        words = words[1:]
     capitalised = [w for w in words if w[:1].isupper()]
     if not capitalised or words[: len(capitalised)] != capitalised:
         return False

@@ -38,6 +38,7 @@ class UnknownOutletWords:
     strong_before: re.Pattern[str]  # "told X", "in an interview with X"
     strong_after: re.Pattern[str]  # "X reported that", "X wrote:"
     outlet_verbs: re.Pattern[str]  # "X leads with", "X ran a story"
+    news_about: re.Pattern[str]  # "X, a channel, was fined": the name as the subject of "be"
     not_outlets: frozenset[str]  # "NATO", "Eurostat"
     org_words: frozenset[str]  # "ministry", "police"
     person_pronouns: re.Pattern[str]  # "X said he"
@@ -77,7 +78,13 @@ def _unknown_outlet_words(raw: dict[str, Any]) -> UnknownOutletWords:
             rf"\s+\w+(?:\s+\w+)?|\s+(?:{either(raw['time']['frame_days'])}))?\s*[.)]?\s*$)",
             re.I,
         ),
-        outlet_verbs=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?{adverb}(?:{alt(data['outlet_verbs'])})\b", re.I),
+        outlet_verbs=re.compile(
+            rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?{adverb}(?:{alt(data['outlet_verbs'])}"
+            rf"|(?:{either(data['product_verbs'])})\s+(?:(?:{either(raw['articles']['english'])}|its)\s+)?"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?:{either(data['products'])}))\b",
+            re.I,
+        ),
+        news_about=re.compile(rf"^\s*(?:,[^,.;:]{{1,80}},\s*)?(?:{alt(data['news_about'])})\b", re.I),
         not_outlets=frozenset(data["not_outlets"]),
         english_mastheads=frozenset(data["english_mastheads"]),
         foreign_articles=frozenset(data["foreign_articles"]),

@@ -146,7 +146,9 @@ HEADLINE_BRACKET_CREDIT = re.compile(
 # a label's place and language in brackets: "**Prabhat Khabar (Ranchi, Hindi):** ..."
 _LABEL_DETAILS = r"(?:[ \t]*\((?P<details>[^()\n]{1,40})\))?"
 HEADLINE_LABEL_CREDIT = re.compile(
-    rf"[\s*_>#-]*(?P<name>{NAME_RE}){_LABEL_DETAILS}[\s*_]*(?::|\s[-–—])[\s*_]+"
+    # (before a colon, a masthead's later words may be lower-case: "Bystrický denník: "...")
+    rf"[\s*_>#-]*(?P<name>{NAME_RE}|{NAME_WORD}(?:[ \t][\w'’.&-]+){{1,3}}(?=(?:[ \t]*\([^()\n]{{1,40}}\))?[\s*_]*:))"
+    rf"{_LABEL_DETAILS}[\s*_]*(?::|\s[-–—])[\s*_]+"
     rf"(?P<head>[\"“„«][^\n]{{8,200}}?[\"”“»])[\s*_.]*"
 )
 

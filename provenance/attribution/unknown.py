@@ -51,6 +51,7 @@ _DOMAIN = re.compile(
 _NAME = re.compile(NAME_RE)
 _ACRONYM = re.compile(rf"[A-ZÀ-Þ0-9]{{2,6}}(?:[ -](?:{either(listed('unknown_outlets.acronym_suffixes'))}|[0-9]+))?")
 _INDEFINITE = frozenset(listed("articles.indefinite"))
+_PARTICLES = frozenset(listed("names.particles"))  # "Ziarul de Iași": a name's particle is no English word
 _FOREIGN_ARTICLE = re.compile(
     rf"(?:(?:{either(listed('unknown_outlets.title_articles'))})\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE
 )  # (an elided article joins its noun: "L'Eco di Bergamo", "L'Unione Sarda")
@@ -97,7 +98,11 @@ def find_unknown_outlets(
         for k, raw_sent in enumerate(b.sentences):
             sent = strip(text, raw_sent)
             hinted = lex.frame_hint.search(text, sent.start, sent.end) is not None
-            if not hinted and (credited is None or not sent.contains(credited)):
+            # "Izmir's Yeni Asır put a number on it. The newspaper found that ...": the next sentence opens on the
+            # outlet named again as its subject, reporting; this one's subject is that outlet
+            nxt = strip(text, b.sentences[k + 1]) if k + 1 < len(b.sentences) else None
+            named_next = nxt is not None and _reports_as_subject(text[nxt.start : nxt.end], lex)
+            if not hinted and not named_next and (credited is None or not sent.contains(credited)):
                 continue  # no cue word at all: no frame (the cheap test that keeps long articles fast)
             spans = _names(text, sent, lex)
             if credited is not None and sent.contains(credited):
@@ -120,7 +125,11 @@ def find_unknown_outlets(
                 by_name.setdefault(name, []).append(_Occurrence(span, wide, sent, cue))
                 after = b.sentences[k + 1 : k + 3]
                 following = text[after[0].start : after[-1].end] if after else ""
-                if cue is None:
+                if (cue is None and named_next and not ev.news_about.match(text[span.end : sent.end])
+                        and not text[_after_dateline(text, sent) : wide.start].strip(" \t\"“'‘(")):
+                    # no frame here, but the name opens the sentence and the next one goes on "The newspaper found"
+                    score = _score(text, span, sent, following, ev, lex, people, is_english_word, wide=wide)
+                elif cue is None:
                     # no frame here, but the article goes on to describe it as an outlet: "Le Temps has spoken to
                     # the minister. According to the Geneva daily, ..." (that frame then finds its antecedent)
                     if not lex.place_anaphor.search(following):
@@ -146,6 +155,16 @@ def find_unknown_outlets(
     return sorted(out, key=lambda m: m.span.start)
 
 
+def _reports_as_subject(sentence: str, lex: Lexicon) -> bool:
+    """The sentence opens on an outlet named by what it is, reporting ("The newspaper found that ..."), not news
+    about the outlet's own people or business ("The paper has moved its staff")."""
+    opening = lex.outlet_anaphor.match(sentence.lstrip(" \t\"“'‘("))
+    if opening is None or lex.continuation.match(sentence) is None or lex.outlet_own.search(sentence):
+        return False
+    # (not "The public broadcaster STVR was warned": another outlet, named after its description)
+    return _NAME.match(sentence.lstrip(" \t\"“'‘(")[opening.end() :].lstrip()) is None
+
+
 def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True) -> Span | None:
     """The name a credit line gives: "Source: iDNES.cz", '"The Urals count the cost" - Ura.ru' (a headline in
     quotation marks unless ``quoted_only`` is off: "Name – tagline" lines are a site's menu as often as not)."""
@@ -160,6 +179,9 @@ def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True
         return None  # (cheap tests first: the headline pattern backtracks on long lines)
     headline = headline_credit(body)
     if headline and (headline.group("head")[:1] in '"“„«' or not quoted_only):
+        if any(w.islower() and w not in _PARTICLES and is_english_word(w)
+               for w in WORD_RE.findall(headline.group("name"))[1:]):
+            return None  # "Tampere tram chief: "..."": a speaker's role over the words quoted, not a masthead
         return Span(b.span.start + headline.start("name"), b.span.start + headline.end("name"))
     return None
 
@@ -211,7 +233,8 @@ def _adjective(word: str, lex: Lexicon) -> bool:
 def _people(text: str, lex: Lexicon) -> set[str]:
     """Surnames the article introduces as people: the last word of "Kai Diekmann", "Senator Lee"."""
     out: set[str] = set()
-    for m in re.finditer(rf"\b({_GIVEN_NAME.pattern})\s+({_GIVEN_NAME.pattern})\b", text):
+    # (on one line: a heading's last word and the next paragraph's first are no name: "Kerala" / "Dinamalar")
+    for m in re.finditer(rf"\b({_GIVEN_NAME.pattern})[ \t]+({_GIVEN_NAME.pattern})\b", text):
         first, last = m.group(1), m.group(2)
         opener = first.lower() in lex.sentence_openers or first.lower() in lex.demonyms
         if opener or _FOREIGN_ARTICLE.match(first + " "):

@@ -75,7 +75,7 @@ SHAPE: Shape = {
             "name_words", "compound_endings", "english_mastheads", "foreign_articles", "strong_before",
             "strong_after", "outlet_verbs", "not_outlets", "org_words", "person_pronouns", "agent_endings",
             "agent_not_person", "given_names", "pronoun_verbs", "title_articles", "possessive_nouns", "demonym_endings",
-            "acronym_suffixes", "english_labels",
+            "acronym_suffixes", "english_labels", "news_about", "product_verbs", "products",
         ),
         "threshold": NUMBER,
         "tld_languages": LANGUAGES,

@@ -302,7 +302,12 @@ def _names_outlet_again(ix: ArticleIndex, sent: Span, mention: Mention | None = 
     unquoted = ix.outside_quotes(sent)
     kind = outlet_kind(ix.lex, mention) if mention is not None else None
     by_kind = kind in ix.lex.kind_anaphors and ix.lex.kind_anaphors[kind].search(unquoted)
-    if not ix.lex.outlet_anaphor.search(unquoted) and not by_kind:
+    # a noun that names an outlet of one kind only counts for that kind: after a daily, "the agency said" is some
+    # government agency
+    other_kinds = [p for k, p in ix.lex.kind_anaphors.items() if k != kind]
+    again = (m for m in ix.lex.outlet_anaphor.finditer(unquoted)
+             if not any(p.fullmatch(m.group(0)) for p in other_kinds))
+    if next(again, None) is None and not by_kind:
         return False
     # its reporters at work are its reporting: "Citing documents seen by its reporters, the magazine said ..."
     return not ix.lex.outlet_own.search(unquoted) or bool(ix.lex.by_its_reporters.search(unquoted))
