@@ -86,3 +86,9 @@ def test_a_measure_with_its_word_swapped_is_a_flip() -> None:
     fs = compare_texts("Die Mauer ist drei Meter hoch.", "The wall is three metres low.", source_lang="de",
                        translation="The wall is three metres high.")
     assert _major(fs, "negation")
+
+
+def test_not_ruled_out_renders_a_negated_exclude_without_a_translation() -> None:
+    fs = compare_texts("Gli investigatori del Corpo forestale non escludono la pista dolosa.",
+                       "Investigators from the forestry corps have not ruled out arson.", source_lang="it")
+    assert not _major(fs, "negation")

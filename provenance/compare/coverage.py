@@ -131,7 +131,8 @@ def _sentence_omission(ctx: PairContext) -> list[Found]:
     weighty = bool(rebuttal or (not quoted and any(side_lex.find("contrast.cues", side.tokens)
                                                    for side, side_lex in sides)))
     content = sum(is_content(t, lex) for t in ctx.src.tokens)
-    severity = Severity.MAJOR if weighty and content >= 4 else Severity.MINOR
+    # (a denial says much in few words: "Layoffs, he said, are not planned")
+    severity = Severity.MAJOR if weighty and content >= (_MIN_REBUTTAL_WORDS if rebuttal else 4) else Severity.MINOR
     why = ""
     if severity is Severity.MAJOR and rebuttal:
         cue = " ".join(t.text for t in _cue_tokens(cue_side, rebuttal[0]))
@@ -145,6 +146,9 @@ def _sentence_omission(ctx: PairContext) -> list[Found]:
         detector=DETECTOR, severity=severity,
         evidence={"level": "sentence", **({"rebuttal": rebuttal[0].entry} if rebuttal else {})},
     )]
+
+
+_MIN_REBUTTAL_WORDS = 3
 
 
 def _cue_tokens(side: Side, cue: Cue) -> list[Token]:

@@ -392,9 +392,10 @@ def _widely_known(name: str, lang: str) -> bool:
 _SAME_STEM = 4  # names sharing their first four letters are one name in two forms ("Norway" / "Norwegian")
 
 
-def _same_name(theirs: Token, mine: Token, side: Side) -> bool:
+def _same_name(theirs: Token, mine: Token, side: Side, *, meaning: str | None = None) -> bool:
     """Whether ``mine`` (in ``side``) writes the name ``theirs`` another way: a shared stem, an acronym of the
-    capitalised run around ``mine`` ("EU" / "European Union"), or a translation of it (word vectors)."""
+    capitalised run around ``mine`` ("EU" / "European Union"), or a translation of it (word vectors; of ``meaning``,
+    the whole name ``theirs`` is part of, when given)."""
     a, b = fold(theirs.text), fold(mine.text)
     if len(a) >= _SAME_STEM and len(b) >= _SAME_STEM and a[:_SAME_STEM] == b[:_SAME_STEM]:
         return True
@@ -403,7 +404,7 @@ def _same_name(theirs: Token, mine: Token, side: Side) -> bool:
         # in any order: languages order an acronym's words their own way ("UE" / "European Union")
         if sorted("".join(t.text[0] for t in run).upper()) == sorted(theirs.text):
             return True
-    return _same_meaning(theirs.text, mine.text)
+    return _same_meaning(meaning or theirs.text, mine.text)
 
 
 _NEAR = 0.3  # relative places of two names in their sentences at most this far apart: the same place
@@ -503,11 +504,33 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
             not_names = not_names_of(ctx.der_lex)
             der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
             replaced = [t for t in theirs
-                        if fold(t.text) not in not_names and not _found_in(t, ctx.der, der_fold, der_tl)]
+                        if (fold(t.text) not in not_names and not _found_in(t, ctx.der, der_fold, der_tl))
+                        or _run_gone(t, theirs, der_fold)]
             if len(replaced) < len(theirs) and _widely_known(tok.text, ctx.der.lang):
                 theirs = replaced  # (the word-frequency table is read only when the answer depends on it)
-            return bool(theirs) and not any(_same_name(t, tok, ctx.der) for t in theirs)
+            # (a word of a longer name is compared by the whole name's meaning: "Smog" of "Kraków Smog Alert" is no
+            # translation of "Greenpeace", though the two words sit close in the vectors)
+            return bool(theirs) and not any(
+                _same_name(t, tok, ctx.der, meaning=" ".join(r.text for r in _run_of(t, theirs))) for t in theirs)
     return False
+
+
+def _run_of(tok: Token, theirs: list[Token]) -> list[Token]:
+    """The run of consecutive capitalised words ``tok`` stands in (itself alone when none is next to it)."""
+    by_index = {t.index: t for t in theirs}
+    start = end = tok.index
+    while start - 1 in by_index:
+        start -= 1
+    while end + 1 in by_index:
+        end += 1
+    return [by_index[i] for i in range(start, end + 1)]
+
+
+def _run_gone(tok: Token, theirs: list[Token], der_fold: str) -> bool:
+    """The word is part of a name of several capitalised words the passage does not have as a whole: "the Kraków
+    Smog Alert" is replaced though the passage names Kraków elsewhere and "Smog" and "Alert" are ordinary words."""
+    run = _run_of(tok, theirs)
+    return len(run) > 1 and fold(" ".join(t.text for t in run)) not in der_fold
 
 
 _LOCATIVE_REACH = 4  # words between a locative and the name: "in Saxony-Anhalt's Saalekreis", "in the far south of"

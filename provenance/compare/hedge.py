@@ -157,8 +157,12 @@ def _strength(cue: Cue, lang: str) -> str:
 
 
 def _kept(side: Side, lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
-    """(hedge cues, attribution cues) of a derivative-language side."""
-    return hedge_cues(side, lex), lex.find("hedge.attribution", side.tokens)
+    """(hedge cues, attribution cues) of a derivative-language side; a one-word cue capitalised inside a sentence is
+    a name ("reopen in May"), not a modal."""
+    attribution = [c for c in lex.find("hedge.attribution", side.tokens)
+                   if not (c.end - c.start == 1 and side.tokens[c.start].is_capitalised
+                           and not side.tokens[c.start].sentence_start)]
+    return hedge_cues(side, lex), attribution
 
 
 def _modality_changed(ctx: PairContext) -> list[Found]:
@@ -349,9 +353,52 @@ def _source_named(side: Side, cues: list[Cue], lex: Lexicon, passage: Side) -> l
         after = fold(side.tokens[c.end].text) if c.end < len(side.tokens) else ""
         if after in pronouns:  # "according to her" / "She singled out ...", "according to him" / "by his account"
             return bool(set(pronouns[after]) & forms)
-        return rendered(governed_words(side, c, lex, _SOURCE_WORDS), side.lang, forms)
+        return rendered(_source_words(side, c, lex), side.lang, forms)
 
     return [c for c in cues if not (c.entry in sourcing and named(c))]
+
+
+_SOURCE_PHRASE_WORDS = 8
+
+
+def _source_words(side: Side, cue: Cue, lex: Lexicon, *, words: int = _SOURCE_WORDS) -> list[Token]:
+    """Whom "according to" names: its first content words up to the clause's end ("According to investigators,
+    Sorokin took ..." names investigators, not Sorokin)."""
+    found = governed_words(side, cue, lex, words)
+    stop = next((t.index for t in side.tokens[cue.end :] if t.text in _CLAUSE_ENDS), len(side.tokens))
+    return [t for t in found if t.index < stop]
+
+
+_CLAUSE_ENDS = frozenset(",;:.!?")
+
+
+def _source_not_credited(ctx: PairContext, t_hedges: list[Cue]) -> bool:
+    """Mode A: a sourcing cue of the translation ("according to investigators", its source not in the passage)
+    names someone the article's credit does not name either: the credit names the outlet, not the outlet's
+    source."""
+    assert ctx.trans is not None
+    sourcing = set(ctx.der_lex.entries("hedge.sourcing"))
+    pronouns = ctx.der_lex.table("hedge.source_pronouns")
+    for c in t_hedges:
+        if c.entry not in sourcing:
+            continue
+        after = fold(ctx.trans.tokens[c.end].text) if c.end < len(ctx.trans.tokens) else ""
+        # (the whole phrase: "according to information obtained by the WESER-KURIER" names the outlet credited)
+        source = _source_words(ctx.trans, c, ctx.der_lex, words=_SOURCE_PHRASE_WORDS)
+        if after in pronouns or not source:
+            continue  # "according to him": the credit's speaker, as likely as not
+        credit = set(ctx.credit_words)  # (split at hyphens: "Weser-Kurier" is "weser", "kurier")
+        parts = {p for t in source for p in fold(t.text).split("-")}
+        if not (rendered(source, ctx.trans.lang, credit) or parts & credit):
+            return True
+    return False
+
+
+def _accused(side: Side, cues: list[Cue], lex: Lexicon) -> bool:
+    """ "According to investigators, ...": a sourcing cue naming an accuser, whose account is an allegation."""
+    accusers, sourcing = set(lex.entries("hedge.accusers")), set(lex.entries("hedge.sourcing"))
+    return bool(accusers) and any(
+        c.entry in sourcing and any(fold(t.text) in accusers for t in _source_words(side, c, lex)) for c in cues)
 
 
 def _relayed(ctx: PairContext) -> bool:
@@ -379,10 +426,12 @@ def _findings(ctx: PairContext) -> list[Found]:
             # original's "selon lui" is rendered too
             s_hedges = _unsourced(s_hedges, ctx.src_lex)
         t_hedges = named
-    if ctx.credited:
+    if ctx.credited and not (ctx.trans is not None and _source_not_credited(ctx, t_hedges)):
         # the article credits this sentence ("..., RBC reported, citing forecasters"): its credit carries the
         # original's "according to X" and the Konjunktiv I of indirect speech ("Velte told the paper that it was
-        # ..." for "es gebe"); what the outlet itself hedges ("soll", "aurait") still counts
+        # ..." for "es gebe"); what the outlet itself hedges ("soll", "aurait") still counts. Not where the
+        # translation shows whom "according to" names and neither credit nor passage names them ("According to
+        # investigators, the official took ..." / "The official took ..., the site said")
         s_hedges = [c for c in _unsourced(s_hedges, ctx.src_lex) if not c.entry.startswith("KI:")]
         t_hedges = _unsourced(t_hedges, ctx.der_lex)
     if ctx.trans is not None and (certain := _modality_changed(ctx)):
@@ -433,7 +482,8 @@ def _findings(ctx: PairContext) -> list[Found]:
                         f"the passage states it as fact.")
             # "selon les chiffres de la SEM" left out names no source, it makes no allegation a fact: what the
             # outlet marks as hearsay or unproven ("soll", "aurait", "якобы") is a verb form or an adverb
-            sourced_only = _sourcing_only(s_hedges, ctx.src_lex) and _sourcing_only(t_hedges, ctx.der_lex)
+            sourced_only = (_sourcing_only(s_hedges, ctx.src_lex) and _sourcing_only(t_hedges, ctx.der_lex)
+                            and not (ctx.trans is not None and _accused(ctx.trans, t_hedges, ctx.der_lex)))
             if sourced_only:
                 text += " Only the source is left out: check whether the article names it elsewhere."
             findings.append(

@@ -105,6 +105,14 @@ def _double_negations(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> list[
     return out
 
 
+def _litotes(side: Side, lex: Lexicon) -> int:
+    """How many negations of the side a negative verb right after them cancels ("does not rule out")."""
+    cues = lex.find("negation.cues", side.tokens)
+    weak_entries = set(lex.entries("negation.weak"))
+    strict = [c for c in cues if c.entry not in weak_entries]
+    return len(_double_negations(strict, [c for c in cues if c.entry in weak_entries], lex))
+
+
 def _without_double_negation(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     """A negation right before a negative verb cancels it: "does not rule out" is "may", "did not deny" is "let it
     stand", "not without" is "with" (languages with neither negative concord nor particles)."""
@@ -195,6 +203,8 @@ def _polarity(ctx: PairContext) -> list[Found]:
         loose = False
         if not _differs(der, src):
             return []
+        if len(der[0]) < len(src[0]) <= len(der[0]) + _litotes(ctx.der, ctx.der_lex):
+            return []  # "have not ruled out arson" for "non escludono": a negation the passage's litotes cancelled
         # one cue more or less when both sides are negative is often a rendering choice (weaker evidence)
         conf = 0.8 if (len(der[0]) == 0) != (len(src[0]) == 0) else 0.6
         if ctx.gloss is not None and len(der[0]) > len(src[0]):
