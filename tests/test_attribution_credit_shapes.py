@@ -248,3 +248,15 @@ def test_a_few_words_naming_the_story_over_a_block_quote_present_it_as_the_outle
     )
     assert found == [("Mathrubhumi, the Kozhikode daily",
                       "Two villages in Wayanad were cut off overnight, and 140 families have moved to relief camps.")]
+
+
+def test_an_outlet_described_as_the_first_to_report_opens_the_passage_that_names_it_next() -> None:
+    lede = "A local newspaper in the eastern port city was the first to report the loss of the contract."
+    named = "The paper, Vidzemes Balss, said the yard's management had told staff on Monday."
+    assert passages(f"{lede} {named}") == [("The paper, Vidzemes Balss", f"{lede} {named}")]
+
+
+def test_a_credit_pointing_back_at_the_sentence_before_takes_it_in() -> None:
+    before = "In the highlands, crews missed the 20-minute target in one call in seven last year."
+    credit = "The figures were published by Krkonošský deník, which obtained them from the rescue service."
+    assert passages(f"{before} {credit}") == [("Krkonošský deník", f"{before} {credit}")]

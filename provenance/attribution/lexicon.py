@@ -146,6 +146,7 @@ class Lexicon:
     coverage: re.Pattern[str]
     quote_intro: re.Pattern[str]
     quote_back_reference: re.Pattern[str]  # "That is how X summed it up." right under a block quote
+    back_credit: re.Pattern[str]  # "The figures were published by X": the sentence before renders X too
     interview_given: re.Pattern[str]  # "... gave a long interview to " right before the outlet
     continuation: re.Pattern[str]
     continuation_tag: re.Pattern[str]
@@ -364,6 +365,12 @@ def load_lexicon() -> Lexicon:
         ),
         quote_intro=re.compile(rf"\b(?:{alt(raw['cues']['report_nouns'] + raw['cues']['quote_intro'])})\b", re.I),
         quote_back_reference=re.compile(rf"^\W*(?:{alt(raw['cues']['quote_back_references'])})\b", re.I),
+        back_credit=re.compile(
+            rf"^\W*(?:{either(raw['cues']['back_credit_pointers'])})\s+(?:[\w'’-]+\s+)?"
+            rf"(?:{either(raw['cues']['back_credit_nouns'])})\s+(?:{alt(raw['cues']['back_credit_auxiliaries'])})\s+"
+            rf"(?:\w+ly\s+)?(?:{alt(raw['cues']['back_credit_verbs'])})\s+(?:\w+\s+){{0,3}}?by\b",
+            re.I,
+        ),
         interview_given=re.compile(
             rf"\b(?:{alt(raw['cues']['interview_givers'])})\s+(?:{either(raw['grammar']['interview_determiners'])})\s+"
             rf"(?:[\w-]+\s+){{0,2}}interviews?\s+(?:{either(raw['grammar']['interview_prepositions'])})\s+(?:the\s+)?$",

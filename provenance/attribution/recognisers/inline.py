@@ -56,7 +56,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             if hit is not None and announces_interview(text, lex, sent, hit[0]):
                 k += 1
                 continue
-            if hit is not None and k > 0 and _described_lede(ix, ledger, strip(text, b.sentences[k - 1])):
+            if hit is not None and k > 0 and (_described_lede(ix, ledger, strip(text, b.sentences[k - 1]))
+                                              or _credited_back(ix, ledger, strip(text, b.sentences[k - 1]), sent)):
                 sent = Span(strip(text, b.sentences[k - 1]).start, sent.end)
             if hit is None:
                 hit = described_outlet(ix, b, sent)
@@ -128,6 +129,16 @@ def _described_lede(ix: ArticleIndex, ledger: Ledger, before: Span) -> bool:
         return True
     m = ix.lex.introduction.match(opening)
     return m is not None and "-based" in m.group(0)
+
+
+def _credited_back(ix: ArticleIndex, ledger: Ledger, before: Span, sent: Span) -> bool:
+    """The credit points back at the sentence before it ("In Vysočina, crews missed the target in one call in eight.
+    The figures were published by Jihlavský deník"): that sentence, naming no outlet and not the author's own
+    judgement, renders the outlet too."""
+    if not ix.lex.back_credit.match(ix.text[sent.start : sent.end]):
+        return False
+    return not (ledger.is_claimed(before) or ix.mentions_in(before) or is_commentary(ix, before)
+                or ix.lex.negative.search(ix.text[before.start : before.end]))
 
 
 def _last_continuing(ix: ArticleIndex, b: Block, k: int, mention: Mention) -> int:
