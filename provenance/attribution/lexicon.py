@@ -415,7 +415,8 @@ def load_lexicon() -> Lexicon:
         judgement=re.compile(
             rf"^\W*(?:(?:{alt(raw['commentary']['judgement_subjects'])})"
             # "That date now looks optimistic": a demonstrative, a noun, how it looks to the author
-            rf"|(?:{either(raw['grammar']['demonstratives'])})(?:\s+[\w'’-]+){{0,2}}?\s+"
+            rf"|(?:(?:{alt(raw['commentary']['look_openers'])})\s+)?"
+            rf"(?:{either(raw['grammar']['demonstratives'])})(?:\s+[\w'’-]+){{0,2}}?\s+"
             rf"(?:{look_adverbs})?"
             rf"(?:{alt(raw['commentary']['look_verbs'])}))\s+(?:[\w'’-]+\s+){{0,4}}?"
             rf"(?:{alt(raw['commentary']['judgement_words'])})\b",

@@ -65,7 +65,7 @@ SHAPE: Shape = {
     ),
     "negative": _words("phrases"),
     "commentary": _words(
-        "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "omissions",
+        "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "look_openers", "omissions",
         "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs", "back_references",
         "not_first_person",
     ),
