@@ -263,6 +263,6 @@ def test_a_credit_pointing_back_at_the_sentence_before_takes_it_in() -> None:
 
 
 def test_the_authors_aside_after_a_credited_sentence_ends_the_passage() -> None:
-    credited = "Only 61 people have applied for the vacancies, reports Etelä-Suomen Sanomat, and fewer than half qualify."
+    credited = "Only 61 people applied for the posts, reports Etelä-Suomen Sanomat, and fewer than half qualify."
     aside = "If that sounds familiar, it should: Tampere went through the same thing."
     assert passages(f"{credited} {aside}") == [("Etelä-Suomen Sanomat", credited)]
