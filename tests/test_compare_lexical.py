@@ -198,3 +198,10 @@ def test_mode_a_german_word_whose_equivalent_is_the_opposite_is_a_minor_antonym_
     found = compare_texts("Der Zug war klein.", "The train was small.", source_lang="de", derivative_lang="en",
                           translation="The train had a compact build.", config=config)
     assert not [f for f in found if f.subtype is DriftSubtype.NEGATION]
+
+
+def test_an_antonym_at_the_other_end_of_the_sentence_is_no_flip(tmp_path: Path) -> None:
+    # 'groß' describes the manufacturer at the start; 'small' the plant at the end: two words, no opposite
+    found = lexical_findings(tmp_path, "Der große Hersteller baute in der Stadt ein neues Werk.",
+                             "The manufacturer built a new plant in the city, and a rather small one at that.")
+    assert not [f for f in found if f.subtype is DriftSubtype.NEGATION]

@@ -92,3 +92,9 @@ def test_not_ruled_out_renders_a_negated_exclude_without_a_translation() -> None
     fs = compare_texts("Gli investigatori del Corpo forestale non escludono la pista dolosa.",
                        "Investigators from the forestry corps have not ruled out arson.", source_lang="it")
     assert not _major(fs, "negation")
+
+
+def test_no_before_a_number_numbers_a_bridge_it_negates_nothing() -> None:
+    fs = compare_texts("Мосты № 1 и № 2 закроют на ремонт.", "Bridges No. 1 and No 2 will be closed for repairs.",
+                       source_lang="ru")
+    assert not _major(fs, "negation")

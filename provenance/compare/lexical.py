@@ -225,7 +225,9 @@ def _findings(ctx: PairContext) -> list[Found]:
             continue
         e_negated = _negated(ctx.der.tokens, e.tok, ctx.der_lex)
         for g in gs:
-            if opposite & plain[g.tok.index] and e.key not in g.eq:
+            # (about where the passage's word stands: a rare sense of a word elsewhere in the sentence is no flip,
+            # 'vergangenen' / 'die' against 'born')
+            if opposite & plain[g.tok.index] and e.key not in g.eq and abs(g.pos - e.pos) <= _FLIP_REACH:
                 if e_negated or _negated(ctx.src.tokens, g.tok, ctx.src_lex):
                     g.linked = e.linked = True  # 'nicht groß' rendered 'small': the same statement
                 else:
@@ -268,6 +270,9 @@ def _findings(ctx: PairContext) -> list[Found]:
     linked = [g.tok.index for g in gs if g.linked] or [0]
     return _explain(ctx, dic, g_open, e_open, unlinked, [g for g in gs if g.tok.index in parts],
                     (min(linked), max(linked)))
+
+
+_FLIP_REACH = 0.4  # relative places in the two sentences
 
 
 def _compound_modifier(dic: Dictionary, gs: list[_Word], es: list[_Word],

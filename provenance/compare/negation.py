@@ -53,7 +53,7 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     """(strict cues, weak cues) of ``side`` after merging concord and 'ne ... pas'. A bound ("no more than three")
     is no negation, unless ``other`` (the same language) states the bare comparison: "no longer ... for more than 90
     days" is "for no more than 90 days", the negation moved onto the bound."""
-    cues = lex.find("negation.cues", side.tokens)
+    cues = [c for c in lex.find("negation.cues", side.tokens) if not _numbering(side, c)]
     bounds = lex.find("negation.bounds", side.tokens) if lex.data.get("negation", {}).get("bounds") else []
     if bounds and other is not None:
         others = f" {' '.join(fold(t.text) for t in other.tokens)} "  # whole words: not "furthermore than"
@@ -103,6 +103,16 @@ def _double_negations(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> list[
         if nxt is not None:
             out.append((c, nxt))
     return out
+
+
+def _numbering(side: Side, cue: Cue) -> bool:
+    """ "Bridge No. 1", "No 2": a capitalised one-word cue before a number (with or without its point) numbers
+    something, it negates nothing."""
+    toks = side.tokens
+    if cue.end - cue.start != 1 or not toks[cue.start].is_capitalised or cue.end >= len(toks):
+        return False
+    nxt = cue.end + 1 if toks[cue.end].text == "." and cue.end + 1 < len(toks) else cue.end
+    return toks[nxt].text[:1].isdigit()
 
 
 def _litotes(side: Side, lex: Lexicon) -> int:
