@@ -265,6 +265,13 @@ FIRST_RUNS: dict[str, str] = {
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
     ),
+    HELDOUT15: (
+        "at d601745 (the nineteenth session's starting commit, before any change), 20 cases, 10 faithful, 20 planted "
+        "departures: with the memory 17 major+ findings, precision 0.765, recall 0.650 (13 of 20); faithful sentences "
+        "flagged 4/140 major+ (2.9%), 12/140 at any severity; 3 major+ findings on the 10 faithful cases; with the "
+        "gloss 15 major+, precision 0.600, recall 0.400 (8 of 20), flagged 7/140 / 49/140, 3 on faithful cases. "
+        "Errors not printed."
+    ),
     HELDOUT14: (
         "at 702e13d (the eighteenth session's starting commit, before any change), 20 cases, 10 faithful, 20 planted "
         "departures: with the memory 19 major+ findings, precision 0.789, recall 0.700 (14 of 20); faithful sentences "

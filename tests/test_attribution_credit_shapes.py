@@ -266,3 +266,10 @@ def test_the_authors_aside_after_a_credited_sentence_ends_the_passage() -> None:
     credited = "Only 61 people applied for the posts, reports Etelä-Suomen Sanomat, and fewer than half qualify."
     aside = "If that sounds familiar, it should: Tampere went through the same thing."
     assert passages(f"{credited} {aside}") == [("Etelä-Suomen Sanomat", credited)]
+
+
+def test_a_description_does_not_reach_back_into_the_paragraph_above() -> None:
+    doc = make_doc("Schools are closing across the Gaeltacht",
+                   "Irish-language news site Nuacht24 reported that six schools had fewer than ten pupils.")
+    (p,) = find_passages(doc, REGISTRY, same_language=False)
+    assert p.outlet_name == "Irish-language news site Nuacht24"

@@ -24,7 +24,10 @@ def widen_start(text: str, start: int, lex: Lexicon) -> int:
     line ("10:15 CET The Moscow daily Kommersant")."""
     line = text.rfind("\n", 0, start) + 1
     lead = DATELINE.match(text, line, start)
-    return max(_widened(text, start, lex), lead.end() if lead else 0)
+    # (nor before the paragraph: "... in the Gaeltacht" above is no part of "Irish-language news site X")
+    blank = re.search(r"\n[ \t]*\n", text[max(0, start - 120) : start][::-1])
+    paragraph = start - blank.start() if blank else 0
+    return max(_widened(text, start, lex), lead.end() if lead else 0, paragraph)
 
 
 def _widened(text: str, start: int, lex: Lexicon) -> int:
@@ -178,7 +181,10 @@ class MentionFinder:
                 language = self.name_language(self.text[name_span.start : name_span.end]) or self.name_language(
                     self.text[m.start() : end]
                 )
-            out.append(Mention(Span(m.start(), end), name_span, outlet, self.text[m.start() : end], language))
+            # (the description starts in the name's own paragraph: "the Gaeltacht" / "Irish-language news site X")
+            blank = list(re.finditer(r"\n[ \t]*\n\s*", self.text[m.start() : name_span.start]))
+            start = m.start() + blank[-1].end() if blank else m.start()
+            out.append(Mention(Span(start, end), name_span, outlet, self.text[start:end], language))
         out.extend(self._described_unknowns(SpanIndex((k.span, k) for k in out)))
         out.extend(self._named_again(out))
         return sorted(out, key=lambda m: m.span.start)
