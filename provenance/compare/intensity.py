@@ -12,6 +12,7 @@ from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue
 from provenance.compare.tokens import Side
 from provenance.lang import wordnet
+from provenance.lang.lemmas import lemma
 from provenance.model import DriftSubtype, FindingKind
 
 DETECTOR = "intensity"
@@ -50,7 +51,7 @@ def _findings(ctx: PairContext) -> list[Found]:
         return made_most
     strong = _dedupe(d_strong + d_univ)
     if not strong:
-        return []
+        return _part_made_whole(ctx, t_part, d_part) if ctx.trans is not None else []
     src_intense = s_strong or s_univ
     tr_intense = t_strong or t_univ
     toks = [ctx.der.tokens[i] for c in strong for i in range(c.start, c.end)]
@@ -114,6 +115,36 @@ def _minority_made_majority(ctx: PairContext, d_major: list[Cue], t_major: list[
                      f"habit ({_text(ctx.der, mine)})."),
         detector=DETECTOR, evidence={"passage": [c.entry for c in mine], "translation": [c.entry for c in theirs]},
     )]
+
+
+def _part_made_whole(ctx: PairContext, t_part: list[Cue], d_part: list[Cue]) -> list[Found]:
+    """Mode A: the translation counts a part of a group ("Some farmers have given up"), the passage keeps the group
+    and drops the count ("farmers have given up"): what some did, all did."""
+    assert ctx.trans is not None
+    if d_part:
+        return []  # the passage counts a part in its own words ("a number of growers")
+    lex = ctx.der_lex
+    minority = set(lex.entries("intensity.minority")) & set(lex.entries("intensity.determiners"))
+    counted = set(lex.entries("intensity.counts")) | set(lex.entries("intensity.partial"))
+    kept = {lemma(t.text, ctx.der.lang): t for t in ctx.der.tokens if t.is_word}
+    for c in t_part:
+        if c.entry not in minority or c.end >= len(ctx.trans.tokens):
+            continue
+        noun = ctx.trans.tokens[c.end]
+        mine = kept.get(lemma(noun.text, ctx.der.lang)) if noun.is_word and not noun.is_number else None
+        if mine is None or not _same_place(ctx.trans, c, ctx.der, Cue(mine.index, mine.index + 1, "", "")):
+            continue
+        before = ctx.der.tokens[max(0, mine.index - 2) : mine.index]
+        if any(t.is_number or t.lower in counted for t in before):
+            continue  # "both farmers", "two farmers", "many farmers": a count of its own
+        return [make_finding(
+            ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.75, der_tokens=[mine],
+            src_tokens=None, detector=DETECTOR,
+            explanation=(f"The original speaks of a part ({_text(ctx.trans, [c])} {noun.text}); the passage of them "
+                         f"all ({quote(mine.text)})."),
+            evidence={"passage": [mine.text], "translation": [c.entry]},
+        )]
+    return []
 
 
 def _superlative(side: Side, cue: Cue, lex) -> bool:  # noqa: ANN001 - Lexicon

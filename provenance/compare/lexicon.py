@@ -205,7 +205,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
                         "rules", "source_pronouns", "sourcing", "conditional", "conditions", "accusers"}),
     "conditional": frozenset({"endings", "modal_lemmas"}),
     "intensity": frozenset({"majority", "minority", "neutral", "not_loud", "partial", "states", "strong",
-                            "superlative_markers", "universal"}),
+                            "superlative_markers", "universal", "determiners", "counts"}),
     "gender": frozenset({"ambiguous", "feminine", "masculine", "groups"}),
     "past_tense": frozenset({"masculine", "feminine", "infinitive"}),
     "numbers": frozenset({"clock", "compound_stems", "compound_suffixes", "conversion_links", "decimal", "indefinite",

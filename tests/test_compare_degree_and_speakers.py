@@ -1,0 +1,48 @@
+"""How much and who: a part made a majority or the whole, and a short quote given to someone who did not say it.
+
+"partly" against "largely" is a part made a majority; "some farmers" against "farmers" says all of them did it,
+while "some 200 farmers", "many farmers" or "for weeks" for "for several weeks" count in the passage's own words.
+A quote of a few words the translation quotes too is still someone's words: given to another named person, it is a
+quotation drift, though the same words without marks would be a term.
+"""
+
+from __future__ import annotations
+
+from provenance.compare import quotation
+from provenance.compare.base import PairContext
+from provenance.compare.tokens import side_from_text
+from provenance.pairs import compare_texts
+
+
+def _major(original: str, passage: str, translation: str, lang: str) -> list[str]:
+    return [f.subtype.value for f in compare_texts(original, passage, source_lang=lang, translation=translation)
+            if f.subtype and f.severity.rank >= 2]
+
+
+def test_partly_made_largely_is_intensity() -> None:
+    assert _major("Il calo è dovuto in parte alla deviazione delle rotte.",
+                  "The decline is largely the result of routes being diverted.",
+                  "The decline is partly due to the diversion of routes.", "it") == ["intensity"]
+
+
+def test_some_of_a_group_made_the_whole_group_is_intensity() -> None:
+    assert _major("Parte de los agricultores ya ha renunciado a sembrar maíz.",
+                  "Farmers have already given up on planting maize.",
+                  "Some farmers have already given up on sowing maize.", "es") == ["intensity"]
+
+
+def test_a_count_in_the_passages_own_words_is_no_whole_made_of_a_part() -> None:
+    original, translation = "Unos 200 agricultores protestaron.", "Some 200 farmers protested."
+    assert _major(original, "About 200 farmers protested.", translation, "es") == []
+    assert _major("Parte de los agricultores protestaron.", "Many farmers protested.", "Some farmers protested.",
+                  "es") == []
+    assert _major("Los vecinos se quejaban desde hacía varias semanas.", "Residents had complained for weeks.",
+                  "Residents had been complaining for several weeks.", "es") == []
+
+
+def test_a_short_quote_given_to_another_named_person_is_a_quotation_drift() -> None:
+    ctx = PairContext(der=side_from_text('Club president Éric Fabre called it a "foreseeable drift".', "en"),
+                      src=side_from_text("Son chef de file, Julien Marty, parle d'une « dérive prévisible ».", "fr"),
+                      trans=side_from_text('Its leader, Julien Marty, speaks of a "foreseeable drift".', "en"))
+    (f,) = quotation.detect(ctx).findings
+    assert "Éric Fabre" in f.explanation
