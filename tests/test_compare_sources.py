@@ -90,3 +90,12 @@ def test_an_assurance_about_something_else_left_out_is_a_note() -> None:
     assert _omitted("La concejala aseguró que el tráfico en la avenida se mantendrá durante las obras.",
                     "The councillor assured that traffic on the avenue will be maintained during the works.",
                     "es") == [Severity.MINOR]
+
+
+def test_soll_with_a_separable_verbs_perfect_is_hearsay_made_fact() -> None:
+    from provenance.pairs import compare_texts
+
+    found = compare_texts("Die Kette soll Beschäftigten in drei Filialen Überstunden abverlangt haben.",
+                          "The chain made staff in three branches work unpaid overtime.", source_lang="de")
+    assert [(f.subtype.value, f.evidence["original_cues"]) for f in found if f.subtype and f.severity.rank >= 2] == [
+        ("hedge", ["soll"])]
