@@ -273,3 +273,14 @@ def test_a_description_does_not_reach_back_into_the_paragraph_above() -> None:
                    "Irish-language news site Nuacht24 reported that six schools had fewer than ten pupils.")
     (p,) = find_passages(doc, REGISTRY, same_language=False)
     assert p.outlet_name == "Irish-language news site Nuacht24"
+
+
+def test_a_source_line_over_a_live_blogs_next_entry_credits_the_entry_above() -> None:
+    found = passages(
+        "**14:30** — In the east, three towns vote today.",
+        "The only rival of the incumbent in Odorheiu withdrew on Friday, citing health reasons, and the mayor now "
+        "runs unopposed in a town of thirty thousand.",
+        "*Source: Székelyhon, translated by our correspondent.*",
+        "**11:00** — Polls have been open for four hours.",
+    )
+    assert [t[:40] for _, t in found] == ["The only rival of the incumbent in Odorh"]

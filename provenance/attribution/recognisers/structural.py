@@ -13,6 +13,7 @@ from provenance.attribution.leadins import leadin, starts_attribution
 from provenance.attribution.ledger import Ledger
 from provenance.attribution.lines import attribution_line, quote_body, source_line
 from provenance.attribution.patterns import (
+    CLOCK,
     CONFIDENCE,
     DATELINE,
     LABEL,
@@ -64,7 +65,8 @@ def _at(ix: ArticleIndex, ledger: Ledger, i: int) -> int:
         closing
         or news_above(ix, ledger, i)
         or nxt is None
-        or nxt.kind == "heading"
+        or nxt.kind in ("heading", "hr", "rule")
+        or _ENTRY_TIME.match(ix.block_text(nxt)) is not None  # a live blog's next entry ("**11:00** — ...")
         or is_commentary(ix, nxt.span)
         or ledger.is_claimed(nxt.span)
         or credits_other_outlet(ix, nxt, src)  # the text below is another outlet's: the line closes the one above
@@ -79,6 +81,10 @@ def _at(ix: ArticleIndex, ledger: Ledger, i: int) -> int:
             ledger.add(Candidate(span, "source_block", src, b.span, conf, open_end=open_end, context=[b.span]), b.span)
         return i + 1
     return _introduced(ix, ledger, i, src, b.span, "source_block")
+
+
+# a live blog's entry opening on its time: what comes after a Source line above it is the next entry, not its text
+_ENTRY_TIME = re.compile(rf"[\s*_#]*{CLOCK}\b")
 
 
 def _introduced(ix: ArticleIndex, ledger: Ledger, i: int, mention: Mention, cue: Span, kind: str) -> int:
