@@ -217,7 +217,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "names": frozenset({"not_names", "links", "locatives", "regions"}),
     "declension": frozenset({"case_endings", "adjective_suffixes", "adjective_endings"}),
     "contrast": frozenset({"cues"}),
-    "quotation": frozenset({"agents"}),
+    "quotation": frozenset({"agents", "addressed"}),
     "rebuttal": frozenset({"cues"}),
     "attribution": frozenset({"frame"}),
 })

@@ -133,7 +133,8 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found
             )]
         # (the passage's speaker a person of the original's sentence, or one the translation does not name at all
         # and no form of the original speaker's name: "Club president Éric Fabre called it" where Julien Marty spoke)
-        if mine and said and not mine & said and (mine & everywhere or not _akin(mine, said)):
+        if mine and said and not mine & said and (mine & everywhere or (not _akin(mine, said)
+                                                                   and not _addressed(ctx, speakers))):
             speaker = " ".join(t.text for t in speakers)
             return [make_finding(
                 # the quote and the name it is given to: the name is what changed
@@ -151,6 +152,13 @@ _STEM = 4  # names sharing their first four letters may be one name in two forms
 
 def _akin(mine: set[str], said: set[str]) -> bool:
     return any(a[:_STEM] == b[:_STEM] for a in mine for b in said)
+
+
+def _addressed(ctx: PairContext, speakers: list[Token]) -> bool:
+    """A name of the quote's sentence after a word that makes it a listener or a medium ("told the Govorit Moskva
+    radio station", "on the channel Russia 1"): not who spoke."""
+    return any(t.index > 0 and ctx.der_lex.has_word("quotation.addressed", ctx.der.tokens[t.index - 1].text)
+               and not ctx.der.tokens[t.index - 1].is_capitalised for t in speakers)
 
 
 def _agents(ctx: PairContext, stretch: list[Token]) -> list[Token]:
