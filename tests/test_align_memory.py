@@ -98,6 +98,17 @@ def test_inside_a_window_between_fixed_beads_a_clear_best_pair_is_fixed_too() ->
     assert (4, 4) not in fixed_pairs(fuzz, AlignParams(), texts, texts)
 
 
+def test_inside_a_window_a_pair_that_is_not_each_others_best_over_the_whole_texts_is_left_to_the_aligner() -> None:
+    texts = [english(k) for k in range(9)]
+    fuzz = _diagonal(9, 1.0)
+    # the passage replaced sentence 4 with one of its own: alone in its window with the omitted original 4, the two
+    # look alike by chance, but the added sentence reads closer still to translation 7, which passage sentence 7 renders
+    fuzz[4, 4], fuzz[4, 7] = 0.5, 0.55
+    assert (4, 4) not in fixed_pairs(fuzz, AlignParams(), texts, texts)
+    fuzz[4, 7] = 0.3
+    assert (4, 4) in fixed_pairs(fuzz, AlignParams(), texts, texts)
+
+
 def test_inside_a_window_a_pair_with_a_close_runner_up_there_is_left_to_the_aligner() -> None:
     texts = [english(k) for k in range(9)]
     fuzz = _diagonal(9, 1.0)
