@@ -187,6 +187,29 @@ not). Once more each at a load of about 1 (the table above is the new code's run
 4.70. Passages of the fixture articles (the finder also with the lemma-tries English test), `compare --jsonl` on 300
 DEMETR pairs (modes A and B, with the store written and then read) and the JSON reports of the 40 e2e and e2e3 cases
 with the memory identical.
+
+First runs of the tenth round (branch speed10; code of main at d601745; load average 6 to 7.5 on the 2 cores, so read
+CPU seconds). The three caches that fresh clones' CI runs set up (ci18, ci18b, ci18c) are the same: their databases
+are byte-identical (58,929 embeddings, 31,505 pages, no free page, one index) and so are every compiled resource;
+they differ only in the regular-expression store (485 or 486 patterns: three whose alternation follows a set's hash
+order, and one that one store lacks) and in the file name of py3langid's uncompressed model (named by the mtime of
+the shipped file, which differs per venv, so each is written again at the first check from another venv). Back to
+back at a load of about 7 the 8,000-word article took 21.7, 21.2 and 20.8 s CPU on the three, so the 26.7 s of the
+"slow" cache was the load of its run. The 8,000-word article embedded more per segment (1.39 against 1.12) because
+its stretch of WMT (lines 0-463) anchors less well on the memory: the first pass fixed 277 of its 430 passage
+sentences (64%) against 84 of 114 (74%), and every unsure pair costs three texts (passage sentence, original, known
+translation): 453 window texts, 0.98 per passage sentence against 0.74 (94 texts); nothing grows faster than the
+text (the rapidfuzz matrix takes 0.04 s at 8,000 words). By in-process clocks (one model thread) the model took 17.1
+of the 8,000-word article's 20.4 s (aligner 453 texts, compare's word vectors 235) and 3.0 of the second 2,000-word
+article's 3.9 s. The round's change (align 1.5, align/memory.py): the sure-pair test again inside the windows,
+with the window's own runners-up, least similarity 0.45, the pair still each other's best over the whole texts.
+Window texts 453 -> 249 and 94 -> 40; beads and findings (JSON) of the three WMT articles identical. Base and new
+interleaved, then twice more the new, on copies of each cache (medians; the base once at a load of 7): second new
+article 4.85 / 4.81 / 4.91 -> 3.28 / 3.09 / 3.18 s CPU, 1.12 -> 0.69 embeddings per segment; 8,000-word article
+21.65 / 21.17 / 20.82 -> 13.82 / 13.85 / 13.34 s, 1.39 -> 0.97; ratio 4.46 / 4.40 / 4.24 -> 4.29 / 4.47 / 4.23 (the
+fixed cost is a larger share of the shorter check). What is left of the 8,000-word article's extra cost per segment:
+21 windows of one sentence a side whose pair rapidfuzz cannot tell from an unrelated one (0.39-0.57), and compare's
+word vectors and rules.
 """
 
 

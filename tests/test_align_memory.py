@@ -76,11 +76,46 @@ def test_a_sure_pair_is_fixed_when_a_sure_neighbour_confirms_it() -> None:
     fuzz = _diagonal(8, 1.0)  # each passage sentence is its translation, word for word
     fuzz[5, 5] = 0.5  # too different from its translation to be sure: it breaks the run
     fuzz[7, 6] = fuzz[6, 7] = 0.95  # 6 and 7 each have a close runner-up: unsure
+    whole_texts_only = AlignParams(memory_window_fuzz=0.0)  # the first pass, over the whole texts
     # 0-4 is a run; 4 sits at its edge, and joined with its unsure neighbour neither text reads closer
-    assert fixed_pairs(fuzz, AlignParams(), texts, texts) == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]
+    assert fixed_pairs(fuzz, whole_texts_only, texts, texts) == [(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)]
     assert fixed_pairs(fuzz, AlignParams(memory_fuzz=0.0), texts, texts) == []  # switched off
     fuzz[2, 3] = 0.95  # a close runner-up makes (2, 2) unsure, and with it (3, 3): 4 is left alone
-    assert fixed_pairs(fuzz, AlignParams(), texts, texts) == [(0, 0), (1, 1)]
+    assert fixed_pairs(fuzz, whole_texts_only, texts, texts) == [(0, 0), (1, 1)]
+
+
+def test_inside_a_window_between_fixed_beads_a_clear_best_pair_is_fixed_too() -> None:
+    texts = [english(k) for k in range(9)]
+    fuzz = _diagonal(9, 1.0)
+    fuzz[4, 4] = 0.5  # loosely rendered: not sure over the whole texts (under memory_fuzz)
+    fuzz[6, 6] = 0.7
+    fuzz[6, 1] = 0.65  # a runner-up far away, outside the window that fixed beads 5 and 7 leave around 6
+    whole_texts_only = AlignParams(memory_window_fuzz=0.0)
+    assert (4, 4) not in fixed_pairs(fuzz, whole_texts_only, texts, texts)
+    assert (6, 6) not in fixed_pairs(fuzz, whole_texts_only, texts, texts)
+    assert fixed_pairs(fuzz, AlignParams(), texts, texts) == [(k, k) for k in range(9)]  # nothing left to embed
+    fuzz[4, 4] = 0.4  # too different from its translation even there: left to the aligner
+    assert (4, 4) not in fixed_pairs(fuzz, AlignParams(), texts, texts)
+
+
+def test_inside_a_window_a_pair_that_is_not_each_others_best_over_the_whole_texts_is_left_to_the_aligner() -> None:
+    texts = [english(k) for k in range(9)]
+    fuzz = _diagonal(9, 1.0)
+    # the passage replaced sentence 4 with one of its own: alone in its window with the omitted original 4, the two
+    # look alike by chance, but the added sentence reads closer still to translation 7, which passage sentence 7 renders
+    fuzz[4, 4], fuzz[4, 7] = 0.5, 0.55
+    assert (4, 4) not in fixed_pairs(fuzz, AlignParams(), texts, texts)
+    fuzz[4, 7] = 0.3
+    assert (4, 4) in fixed_pairs(fuzz, AlignParams(), texts, texts)
+
+
+def test_inside_a_window_a_pair_with_a_close_runner_up_there_is_left_to_the_aligner() -> None:
+    texts = [english(k) for k in range(9)]
+    fuzz = _diagonal(9, 1.0)
+    fuzz[4, 4], fuzz[5, 5] = 0.5, 0.5
+    fuzz[4, 5] = fuzz[5, 4] = 0.45  # inside the window 4-5 each has a close runner-up: unsure
+    pairs = fixed_pairs(fuzz, AlignParams(), texts, texts)
+    assert (4, 4) not in pairs and (5, 5) not in pairs
 
 
 def test_a_sure_pair_next_to_a_split_is_left_to_the_aligner() -> None:

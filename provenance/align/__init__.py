@@ -83,8 +83,9 @@ Two modes (``mode="auto"`` picks one)
 
 With known translations, document mode first anchors on rapidfuzz (align/memory.py): a derivative sentence and an
     original whose known translation are each other's clear best match, next to another such pair and with no
-    merge reading closer on a side without one, are fixed as a 1:1 bead without embedding either; only the
-    windows between fixed beads are embedded (in one batch) and aligned as above. A fixed bead's score is its
+    merge reading closer on a side without one, are fixed as a 1:1 bead without embedding either, first over the
+    whole texts, then inside the windows between fixed beads; only the windows left are embedded (in one batch) and
+    aligned as above. A fixed bead's score is its
     rapidfuzz similarity to the known translation.
 
 Beads cover every derivative sentence exactly once and every original sentence at most once, and

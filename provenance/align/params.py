@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ALIGN_VERSION = "1.4"  # 1.3: with a memory, document mode fixes sure 1:1 pairs by rapidfuzz (align/memory.py); 1.4:
-# runs of two sure pairs are enough where no merge reads closer
+ALIGN_VERSION = "1.5"  # 1.3: with a memory, document mode fixes sure 1:1 pairs by rapidfuzz (align/memory.py); 1.4:
+# runs of two sure pairs are enough where no merge reads closer; 1.5: and again inside the windows between fixed beads
 SMALL_PAIRS = 400  # below this many sentence pairs the unrelated level is blended with a prior
 PRIOR_WEIGHT = 30.0
 EXCERPT_MAX = 40  # auto mode: derivatives up to this many sentences are aligned as excerpts
@@ -65,6 +65,7 @@ class AlignParams:
     # document mode with known translations: a mutual best rapidfuzz match at least this similar (0: off) ...
     memory_fuzz: float = 0.6
     memory_margin: float = 0.1  # ... and this far ahead of the runner-up is sure (see align/memory.py)
+    memory_window_fuzz: float = 0.45  # ... and inside a window between fixed beads, this similar (0: no second pass)
 
 
 DEFAULT_PARAMS = AlignParams()
