@@ -351,11 +351,22 @@ HELDOUT18_FINAL = (
     "ran 25 searches of real pages. Numbers seen at the first run and the final run (and when rendered here), errors "
     "never printed."
 )
+HELDOUT19_FINAL = (
+    "final run at the end of the nineteenth session (006b94b, after the session's finder rules, each a shape of "
+    "sentence rather than an outlet: a description opening on a lower-case adjective, 'the agency' naming again only "
+    "an agency, a name the next sentence calls 'the newspaper', 'ran a long interview with', 'was the first to "
+    "report', a credit pointing back at the sentence before, a review label ending in lower-case title words, a "
+    "heading's last word as no person's name, 'Its lead story, in short:' over a block quote, the author's aside "
+    "after 'If', a description kept inside its paragraph, a Source line over a live blog's next entry): overlap "
+    "precision 0.904, recall 0.887 (47 of 53; 52 predicted), strict the same, one false passage on the 6 negative "
+    "articles, outlet 47/47 of span-matched (first run 0.902 / 0.868, 46 of 53). Its author ran 26 searches of real "
+    "pages. Numbers seen at the first run and the final run (and when rendered here), errors never printed."
+)
 FINAL_RUNS: dict[str, str] = {
     HELDOUT6: HELDOUT6_FINAL, HELDOUT7: HELDOUT7_FINAL, HELDOUT8: HELDOUT8_FINAL, HELDOUT9: HELDOUT9_FINAL,
     HELDOUT10: HELDOUT10_FINAL, HELDOUT11: HELDOUT11_FINAL, HELDOUT12: HELDOUT12_FINAL,
     HELDOUT13: HELDOUT13_FINAL, HELDOUT14: HELDOUT14_FINAL, HELDOUT15: HELDOUT15_FINAL, HELDOUT16: HELDOUT16_FINAL,
-    HELDOUT17: HELDOUT17_FINAL, HELDOUT18: HELDOUT18_FINAL,
+    HELDOUT17: HELDOUT17_FINAL, HELDOUT18: HELDOUT18_FINAL, HELDOUT19: HELDOUT19_FINAL,
 }
 
 def _fold(name: str) -> str:
