@@ -379,6 +379,7 @@ def _source_not_credited(ctx: PairContext, t_hedges: list[Cue]) -> bool:
     assert ctx.trans is not None
     sourcing = set(ctx.der_lex.entries("hedge.sourcing"))
     pronouns = ctx.der_lex.table("hedge.source_pronouns")
+    credit = set(ctx.credit_words)  # (its words split at hyphens: "Weser-Kurier" is "weser", "kurier")
     for c in t_hedges:
         if c.entry not in sourcing:
             continue
@@ -387,7 +388,6 @@ def _source_not_credited(ctx: PairContext, t_hedges: list[Cue]) -> bool:
         source = _source_words(ctx.trans, c, ctx.der_lex, words=_SOURCE_PHRASE_WORDS)
         if after in pronouns or not source:
             continue  # "according to him": the credit's speaker, as likely as not
-        credit = set(ctx.credit_words)  # (split at hyphens: "Weser-Kurier" is "weser", "kurier")
         parts = {p for t in source for p in fold(t.text).split("-")}
         if not (rendered(source, ctx.trans.lang, credit) or parts & credit):
             return True
