@@ -25,9 +25,18 @@ def widen_start(text: str, start: int, lex: Lexicon) -> int:
     line = text.rfind("\n", 0, start) + 1
     lead = DATELINE.match(text, line, start)
     # (nor before the paragraph: "... in the Gaeltacht" above is no part of "Irish-language news site X")
-    blank = re.search(r"\n[ \t]*\n", text[max(0, start - 120) : start][::-1])
-    paragraph = start - blank.start() if blank else 0
+    paragraph = paragraph_start(text, max(0, start - _PARAGRAPH_REACH), start)
     return max(_widened(text, start, lex), lead.end() if lead else 0, paragraph)
+
+
+_PARAGRAPH_REACH = 120  # further back than any description reaches
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraph_start(text: str, lo: int, hi: int) -> int:
+    """Where the paragraph that holds position ``hi`` starts, looking back no further than ``lo``: after the last
+    blank line between them, else ``lo``. A name's description does not reach across a paragraph break."""
+    return max((m.end() for m in _BLANK_LINE.finditer(text, lo, hi)), default=lo)
 
 
 def _widened(text: str, start: int, lex: Lexicon) -> int:
@@ -182,8 +191,7 @@ class MentionFinder:
                     self.text[m.start() : end]
                 )
             # (the description starts in the name's own paragraph: "the Gaeltacht" / "Irish-language news site X")
-            blank = list(re.finditer(r"\n[ \t]*\n\s*", self.text[m.start() : name_span.start]))
-            start = m.start() + blank[-1].end() if blank else m.start()
+            start = paragraph_start(self.text, m.start(), name_span.start)
             out.append(Mention(Span(start, end), name_span, outlet, self.text[start:end], language))
         out.extend(self._described_unknowns(SpanIndex((k.span, k) for k in out)))
         out.extend(self._named_again(out))

@@ -52,6 +52,7 @@ _NAME = re.compile(NAME_RE)
 _ACRONYM = re.compile(rf"[A-ZÀ-Þ0-9]{{2,6}}(?:[ -](?:{either(listed('unknown_outlets.acronym_suffixes'))}|[0-9]+))?")
 _INDEFINITE = frozenset(listed("articles.indefinite"))
 _PARTICLES = frozenset(listed("names.particles"))  # "Ziarul de Iași": a name's particle is no English word
+_OPENING_MARKS = " \t\"“'‘("  # what may stand before a sentence's first word
 _FOREIGN_ARTICLE = re.compile(
     rf"(?:(?:{either(listed('unknown_outlets.title_articles'))})\s|L['’](?=[A-ZÀ-Þ]))", re.UNICODE
 )  # (an elided article joins its noun: "L'Eco di Bergamo", "L'Unione Sarda")
@@ -126,7 +127,7 @@ def find_unknown_outlets(
                 after = b.sentences[k + 1 : k + 3]
                 following = text[after[0].start : after[-1].end] if after else ""
                 if (cue is None and named_next and not ev.news_about.match(text[span.end : sent.end])
-                        and not text[_after_dateline(text, sent) : wide.start].strip(" \t\"“'‘(")):
+                        and not text[_after_dateline(text, sent) : wide.start].strip(_OPENING_MARKS)):
                     # no frame here, but the name opens the sentence and the next one goes on "The newspaper found"
                     score = _score(text, span, sent, following, ev, lex, people, is_english_word, wide=wide)
                 elif cue is None:
@@ -158,11 +159,13 @@ def find_unknown_outlets(
 def _reports_as_subject(sentence: str, lex: Lexicon) -> bool:
     """The sentence opens on an outlet named by what it is, reporting ("The newspaper found that ..."), not news
     about the outlet's own people or business ("The paper has moved its staff")."""
-    opening = lex.outlet_anaphor.match(sentence.lstrip(" \t\"“'‘("))
+    body = sentence.lstrip(_OPENING_MARKS)
+    opening = lex.outlet_anaphor.match(body)
     if opening is None or lex.continuation.match(sentence) is None or lex.outlet_own.search(sentence):
         return False
     # (not "The public broadcaster STVR was warned": another outlet, named after its description)
-    return _NAME.match(sentence.lstrip(" \t\"“'‘(")[opening.end() :].lstrip()) is None
+    return _NAME.match(body[opening.end() :].lstrip()) is None
+
 
 
 def credited_name(text: str, b: Block, lex: Lexicon, *, quoted_only: bool = True) -> Span | None:
@@ -291,7 +294,7 @@ def _score(
     )
     described = bool(lex.outlet_anaphor.search(following) or lex.place_anaphor.search(following))
     # (a sentence's first word is capitalised whatever it is: "It reported")
-    opens = not text[_after_dateline(text, sent) : span.start].strip(" \t\"“'‘(")
+    opens = not text[_after_dateline(text, sent) : span.start].strip(_OPENING_MARKS)
     reports = bool(ev.strong_after.match(post) or ev.outlet_verbs.match(post))  # "X reported that", as its subject
     if ordinary and (opens or not (reports and described)):
         # "Police", "Officials", "State Media": ordinary words, not a title; unless an outlet's frame names it and the

@@ -132,7 +132,8 @@ def _sentence_omission(ctx: PairContext) -> list[Found]:
                                                    for side, side_lex in sides)))
     content = sum(is_content(t, lex) for t in ctx.src.tokens)
     # (a denial says much in few words: "Layoffs, he said, are not planned")
-    severity = Severity.MAJOR if weighty and content >= (_MIN_REBUTTAL_WORDS if rebuttal else 4) else Severity.MINOR
+    least = _MIN_REBUTTAL_WORDS if rebuttal else _MIN_WEIGHTY_WORDS
+    severity = Severity.MAJOR if weighty and content >= least else Severity.MINOR
     why = ""
     if severity is Severity.MAJOR and rebuttal:
         cue = " ".join(t.text for t in _cue_tokens(cue_side, rebuttal[0]))
@@ -148,7 +149,8 @@ def _sentence_omission(ctx: PairContext) -> list[Found]:
     )]
 
 
-_MIN_REBUTTAL_WORDS = 3
+_MIN_WEIGHTY_WORDS = 4  # content words a left-out sentence needs to be a major omission
+_MIN_REBUTTAL_WORDS = 3  # ... and one with a rebuttal cue
 
 
 def _cue_tokens(side: Side, cue: Cue) -> list[Token]:

@@ -131,9 +131,9 @@ def _part_made_whole(ctx: PairContext, t_part: list[Cue], d_part: list[Cue]) -> 
         if c.entry not in minority or c.end >= len(ctx.trans.tokens):
             continue
         noun = ctx.trans.tokens[c.end]
-        plural = noun.is_word and not noun.is_number and lemma(noun.text, ctx.der.lang) != noun.lower
+        base = lemma(noun.text, ctx.der.lang)
         # (a group, in the plural: "some light", "part of the application" measure a mass or a thing)
-        mine = kept.get(lemma(noun.text, ctx.der.lang)) if plural else None
+        mine = kept.get(base) if noun.is_word and not noun.is_number and base != noun.lower else None
         if mine is None or not _same_place(ctx.trans, c, ctx.der, Cue(mine.index, mine.index + 1, "", "")):
             continue
         before = ctx.der.tokens[max(0, mine.index - 2) : mine.index]

@@ -53,16 +53,14 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     """(strict cues, weak cues) of ``side`` after merging concord and 'ne ... pas'. A bound ("no more than three")
     is no negation, unless ``other`` (the same language) states the bare comparison: "no longer ... for more than 90
     days" is "for no more than 90 days", the negation moved onto the bound."""
-    cues = [c for c in lex.find("negation.cues", side.tokens) if not _numbering(side, c)]
+    cues = _found(side, lex)
     bounds = lex.find("negation.bounds", side.tokens) if lex.data.get("negation", {}).get("bounds") else []
     if bounds and other is not None:
         others = f" {' '.join(fold(t.text) for t in other.tokens)} "  # whole words: not "furthermore than"
         bounds = [b for b in bounds if f" {' '.join(b.entry.split()[1:])} " not in others]
     if bounds:
         cues = [c for c in cues if not any(b.start <= c.start < b.end for b in bounds)]
-    weak_entries = set(lex.entries("negation.weak"))
-    strict = [c for c in cues if c.entry not in weak_entries]
-    weak = [c for c in cues if c.entry in weak_entries]
+    strict, weak = _split(cues, lex)
     particles = set(lex.entries("negation.particles"))
     if not particles and not lex.entries("negation.concord"):
         strict, weak = _without_double_negation(strict, weak, lex)
@@ -115,12 +113,20 @@ def _numbering(side: Side, cue: Cue) -> bool:
     return toks[nxt].text[:1].isdigit()
 
 
+def _found(side: Side, lex: Lexicon) -> list[Cue]:
+    """The side's negation cues as the lexicon finds them, without "No." numbering something."""
+    return [c for c in lex.find("negation.cues", side.tokens) if not _numbering(side, c)]
+
+
+def _split(cues: list[Cue], lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
+    """(strict cues, weak cues): the lexicon's weak list says which is which."""
+    weak_entries = set(lex.entries("negation.weak"))
+    return [c for c in cues if c.entry not in weak_entries], [c for c in cues if c.entry in weak_entries]
+
+
 def _litotes(side: Side, lex: Lexicon) -> int:
     """How many negations of the side a negative verb right after them cancels ("does not rule out")."""
-    cues = lex.find("negation.cues", side.tokens)
-    weak_entries = set(lex.entries("negation.weak"))
-    strict = [c for c in cues if c.entry not in weak_entries]
-    return len(_double_negations(strict, [c for c in cues if c.entry in weak_entries], lex))
+    return len(_double_negations(*_split(_found(side, lex), lex), lex))
 
 
 def _without_double_negation(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> tuple[list[Cue], list[Cue]]:

@@ -56,9 +56,10 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
             if hit is not None and announces_interview(text, lex, sent, hit[0]):
                 k += 1
                 continue
-            if hit is not None and k > 0 and (_described_lede(ix, ledger, strip(text, b.sentences[k - 1]))
-                                              or _credited_back(ix, ledger, strip(text, b.sentences[k - 1]), sent)):
-                sent = Span(strip(text, b.sentences[k - 1]).start, sent.end)
+            before = strip(text, b.sentences[k - 1]) if k > 0 else None
+            if hit is not None and before is not None and (_described_lede(ix, ledger, before)
+                                                           or _credited_back(ix, ledger, before, sent)):
+                sent = Span(before.start, sent.end)
             if hit is None:
                 hit = described_outlet(ix, b, sent)
             if hit is None and k <= described_at:
@@ -69,10 +70,9 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 hit = paragraph_continuation(ix, ledger, sent)
                 if hit is not None and k > 0 and all(_opens_with_quote(ix, s, ledger) for s in b.sentences[:k]):
                     sent = Span(strip(text, b.sentences[0]).start, sent.end)
-            if hit is None and k > 0:
+            if hit is None and before is not None:
                 # "X had a lower figure. In its edition, the paper put it at ...": the outlet named without a cue
                 # in the sentence before is the one "the paper" reports for; the passage starts there
-                before = strip(text, b.sentences[k - 1])
                 named = [m for m in ix.mentions_in(before) if not ledger.is_claimed(before)]
                 if (
                     named
