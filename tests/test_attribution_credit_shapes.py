@@ -7,7 +7,10 @@ a paper, a colon at the end of a credit over a quoted paragraph, a block quote c
 an interview announced before its printed exchange, initials of a compound masthead, a place of several words in a
 description, a press review's label with the outlet's place and language in brackets, a description opening on a
 lower-case adjective, a name the next sentence calls "the newspaper", what an outlet ran named by what outlets
-publish; and what is none: an agency after a newspaper, an outlet that is itself the news, a speaker's role label.
+publish, a show "of" a broadcaster, "It" opening a paragraph after an outlet that was the subject, a weekday's
+edition before a name; and what is none: an agency after a newspaper, an outlet that is itself the news, a
+speaker's role label, a review's next item after "Meanwhile", the author's clause before "but X writes", what an
+outlet wrote in English.
 """
 
 from __future__ import annotations
@@ -284,3 +287,56 @@ def test_a_source_line_over_a_live_blogs_next_entry_credits_the_entry_above() ->
         "**11:00** — Polls have been open for four hours.",
     )
     assert [t[:40] for _, t in found] == ["The only rival of the incumbent in Odorh"]
+
+
+def test_a_review_item_after_a_topic_shift_is_not_the_headline_s_summary() -> None:
+    found = passages(
+        "The front pages in Vilnius this morning.",
+        "Lietuvos rytas: Port strike ends after nine days.",
+        "Meanwhile, the weekly magazines lead on heating bills, which rose sharply in January.",
+    )
+    assert found and all("heating bills" not in text for _, text in found)
+
+
+def test_an_interviewee_speaking_in_the_first_person_in_a_q_and_a_stays_in_the_exchange() -> None:
+    answer = "A: Not this year. Our order book is full until spring."
+    found = passages("In an interview with the Flemish daily De Standaard, he said:",
+                     f"Q: Will you close the Genk site?\n{answer}")
+    assert found and found[0][1].endswith("full until spring.")
+
+
+def test_speaking_on_a_programme_of_a_broadcaster_credits_the_broadcaster() -> None:
+    ((outlet, text),) = passages(
+        "Speaking on the evening bulletin of Radio Vallès on Friday, the mayor said the road would reopen in May."
+    )
+    assert outlet == "Radio Vallès" and text.startswith("Speaking")
+
+
+def test_it_opening_the_next_paragraph_goes_on_for_an_outlet_that_was_the_subject() -> None:
+    follow = "It said that two of the four pumps had failed during the storm."
+    found = passages(
+        "Kurier Szczeciński, the regional paper owned by a local trust, ran a long report on Monday showing that "
+        "the city's flood barriers were never tested.",
+        follow,
+    )
+    assert len(found) == 1 and found[0][1].endswith(follow)
+
+
+def test_a_weekday_edition_before_an_unknown_masthead_is_no_given_name() -> None:
+    found = passages(
+        "Tuesday's Novi List added that the harbour authority has not yet signed the lease. Novi List said the "
+        "tenant had asked for a decision by March."
+    )
+    assert [outlet for outlet, _ in found] == ["Novi List"]
+
+
+def test_the_author_s_clause_before_but_and_a_reporting_outlet_is_left_out() -> None:
+    ((_, text),) = passages(
+        "We had hoped to visit the orchards ourselves, but Nový Čas writes that frost destroyed half the apricot crop."
+    )
+    assert text.startswith("Nový Čas writes")
+
+
+def test_what_an_outlet_said_in_an_english_dispatch_is_no_translation() -> None:
+    doc = make_doc("Kyodo, the Japanese news agency, said in an English-language dispatch that exports fell.")
+    assert [p.language for p in find_passages(doc, REGISTRY)] == ["en"]

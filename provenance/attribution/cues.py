@@ -50,7 +50,9 @@ Construction = Callable[[Lexicon, str, str], Verdict]
 
 
 def _programme(lex: Lexicon, pre: str, post: str) -> Verdict:
-    """ "made the case on France Bleu's morning programme" """
+    """ "made the case on France Bleu's morning programme", "speaking on the evening news of X" """
+    if lex.programme_of.search(pre):
+        return "inline"  # "speaking on the morning programme of Radio X"
     return "inline" if lex.programme_speech.search(pre) and lex.programme.match(post) else None
 
 

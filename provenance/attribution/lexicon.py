@@ -185,6 +185,8 @@ class Lexicon:
     relay: re.Pattern[str]  # "..., RIA reported, citing Fontanka": the second outlet is the source
     went_on: re.Pattern[str]  # "added", "went on": the outlet continues what it said before
     topic_shift: re.Pattern[str]  # "Separately, ...": the article moves on to other news
+    contrast_before: re.Pattern[str]  # "..., but " right before an outlet that reports: the clause is the author's
+    in_english: re.Pattern[str]  # "said in an English dispatch": the credited text was written in English
     non_response: re.Pattern[str]  # "The ministry would not confirm this.": the author's own check
     report_object: re.Pattern[str]  # "The ministry called the report premature": a sentence about the report
     outlet_action: re.Pattern[str]  # "X broke the news that": the outlet, then what outlets do with a story
@@ -209,6 +211,7 @@ class Lexicon:
     bare_adjectives: re.Pattern[str]  # "writes reformist Sharq": adjectives before a name, with or without article
     programme: re.Pattern[str]  # "on X's morning programme": after the outlet's name
     programme_speech: re.Pattern[str]  # "she said on", "made the case on": before it (not "was broadcast on")
+    programme_of: re.Pattern[str]  # "speaking on the morning programme of": the show named before its broadcaster
     honorifics: frozenset[str]  # "Senator", "Dr": a person's name follows
     sentence_openers: frozenset[str]  # "On Monday Vedomosti": words before a name, not part of it
     line_fillers: frozenset[str]  # dates and labels a credit line may carry besides the outlet
@@ -509,6 +512,12 @@ def load_lexicon() -> Lexicon:
         | frozenset(raw["cues"]["irregular_past"])
         | {v for v in raw["commentary"]["speech_verbs"] if not v.endswith("s") and " " not in v},
         topic_shift=re.compile(rf"^\W*(?:{alt(raw['cues']['topic_shift'])})\b", re.I),
+        in_english=re.compile(
+            rf"\b(?:in|on)\s+(?:an?|its|the|their|his|her)\s+English(?:-language)?\s+(?:[\w-]+\s+)?(?:"
+            rf"{alt([*raw['cues']['english_pieces'], *raw['cues']['report_nouns'], *words['language_editions']])})s?\b",
+            re.I,
+        ),
+        contrast_before=re.compile(rf"(?:[,;]\s*(?:{alt(raw['cues']['contrast_clauses'])})|;)\s+$", re.I),
         went_on=re.compile(rf"\b(?:{either(raw['cues']['went_on'])})\b", re.I),
         frame_hint=re.compile(rf"[:\"“”„«»]|\b(?:{alt(_frame_words(raw))})", re.I),
         introduction=re.compile(
@@ -556,6 +565,10 @@ def load_lexicon() -> Lexicon:
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(
             rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s*$", re.I
+        ),
+        programme_of=re.compile(
+            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s+(?:the|a|its)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\s+of\s*$", re.I
         ),
         honorifics=frozenset(w.lower() for w in raw["names"]["honorifics"]),
         sentence_openers=frozenset(w.lower() for w in raw["names"]["sentence_openers"]) | frozenset(

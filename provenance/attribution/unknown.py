@@ -207,7 +207,7 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
         words = list(WORD_RE.finditer(m.group(0)))
         described = re.match(r"\s+([a-z]+)", body[m.end() :])  # "A Guangzhou newspaper": an English article
         described = described is not None and described.group(1) in lex.descriptor_last_words
-        while words and (words[0].group().lower() in lex.sentence_openers or _adjective(words[0].group(), lex)):
+        while words and (_opener(words[0].group(), lex) or _adjective(words[0].group(), lex)):
             article = _FOREIGN_ARTICLE.match(m.group(0)[words[0].start() :])
             if article and len(words) == 2 and not described:
                 break  # "Le Temps", "To Vima": the article belongs to the title ("As Le Télégramme": it does not)
@@ -227,6 +227,12 @@ def _names(text: str, sent: Span, lex: Lexicon) -> list[Span]:
     return out
 
 
+def _opener(word: str, lex: Lexicon) -> bool:
+    """A sentence's opening word before a name, or its possessive: "On Monday X", "Thursday's X" (an edition)."""
+    lower = word.lower()
+    return lower in lex.sentence_openers or (lower.endswith(("'s", "’s")) and lower[:-2] in lex.sentence_openers)
+
+
 def _adjective(word: str, lex: Lexicon) -> bool:
     """A nationality or place adjective before a name ("German", "Dutch"), not a country opening a title
     ("France Bleu", "Radio France" keep theirs)."""
@@ -240,6 +246,8 @@ def _people(text: str, lex: Lexicon) -> set[str]:
     for m in re.finditer(rf"\b({_GIVEN_NAME.pattern})[ \t]+({_GIVEN_NAME.pattern})\b", text):
         first, last = m.group(1), m.group(2)
         opener = first.lower() in lex.sentence_openers or first.lower() in lex.demonyms
+        if first.endswith(("'s", "’s")):
+            continue  # "Thursday's Korzar", "Maribor's Vecer": a possessive, no given name
         if opener or _FOREIGN_ARTICLE.match(first + " "):
             continue
         out.add(last)
@@ -289,6 +297,8 @@ def _score(
         or ev.strong_after.match(post)
         or ev.outlet_verbs.match(post)
         or (lex.programme_speech.search(pre) and lex.programme.match(post))
+        or lex.programme_of.search(pre) is not None
+        or lex.edition.search(pre) is not None  # "Thursday's Korzar added": only a paper has a Thursday's
         or OUTLET_POSSESSIVE.match(post) is not None  # "X's editorial argues": only outlets have editorials
         or apposition == "outlet"
     )

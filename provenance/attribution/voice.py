@@ -7,7 +7,7 @@ from typing import Literal
 
 from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
-from provenance.attribution.patterns import WORD_RE
+from provenance.attribution.patterns import QA_LABEL, WORD_RE
 from provenance.attribution.structures import Block, strip
 from provenance.attribution.vocabulary import words
 from provenance.model import Span
@@ -122,6 +122,9 @@ def trim_commentary(ix: ArticleIndex, run: list[Block]) -> Span:
     end = run[-1].span.end
     last = run[-1]
     for sent in reversed(last.sentences[1:]):
+        line = ix.text.rfind("\n", last.span.start, sent.start) + 1 or last.span.start
+        if QA_LABEL.match(ix.text, line):
+            break  # an answer's line ("A: ... Our customers ..."): the first person is the interviewee's
         if is_commentary(ix, sent):
             end = trim_span(ix.text, start, sent.start)[1]
         else:

@@ -165,6 +165,8 @@ def _summary_under(
         return None
     if _ABOUT_HEADLINE.match(ix.block_text(nxt)):
         return None  # "That headline could have been written any year": the reviewer on the headline
+    if ix.lex.topic_shift.match(ix.block_text(nxt)):
+        return None  # "Elsewhere, the weekly supplements ...": the review moves on to other papers
     unquoted = ix.outside_quotes(nxt.span)
     again = ix.lex.outlet_anaphor.search(unquoted) or any(
         same_outlet(m, mention) for m in ix.mentions_in(nxt.span))

@@ -6,6 +6,7 @@ writes") and an outlet relaying another ("..., citing Fontanka")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from provenance.attribution.anaphora import (
     antecedent,
@@ -100,6 +101,8 @@ def recognise(ix: ArticleIndex, ledger: Ledger) -> None:
                 conversation = lex.conversation.search(ix.outside_quotes(sent)) is not None
                 end = _interview_end(ix, ledger, b, mention, end, conversation=conversation)
             span = Span(_quote_opening(ix, ledger, b, _skip_label(ix, sent, mention)), end)
+            if lex.in_english.search(ix.outside_quotes(sent)):
+                mention = replace(mention, language="en")  # "said in an English dispatch": no translation
             kind = "quote" if cue == "quote" else "inline"
             if not _joined_previous(ix, ledger, b, sent, span, kind, mention):
                 ledger.add(Candidate(span, kind, mention, Span(mention.span.start, mention.span.end), CONFIDENCE[kind]))
@@ -293,9 +296,23 @@ def paragraph_continuation(ix: ArticleIndex, ledger: Ledger, sent: Span) -> tupl
     between = Span(last.span.end, sent.end)  # the sentence itself too: "..., the Nikkei business daily reported"
     if any(not same_outlet(m, last.mention) for m in ix.mention_index.overlapping(between) if between.contains(m.span)):
         return None
-    if not _names_outlet_again(ix, sent, last.mention) or not continues(ix, sent, last.mention):
+    again = _names_outlet_again(ix, sent, last.mention) or _it_across(ix, sent, last.span, last.mention)
+    if not again or not continues(ix, sent, last.mention):
         return None
     return last.mention, "inline"
+
+
+def _it_across(ix: ArticleIndex, sent: Span, passage: Span, mention: Mention) -> bool:
+    """ "Hamshahri ran a long report on Sunday showing that ...", then a paragraph opening "It said that ...": the
+    paragraph above is the passage to its end and opens on the outlet as its subject, so "It" is the outlet."""
+    b = ix.block_at(sent)
+    prev = ix.prev_block(ix.position(b))
+    if prev is None or strip(ix.text, b.sentences[0]).start != sent.start or not prev.span.contains(mention.span):
+        return False
+    if passage.end < trim_span(ix.text, prev.span.start, prev.span.end)[1]:
+        return False  # the paragraph above went on in the author's words after the passage
+    opener = next((strip(ix.text, s) for s in prev.sentences if s.contains(mention.span)), None)
+    return opener is not None and _pronoun_after_subject(ix, opener, sent, mention)
 
 
 def _first_description(ix: ArticleIndex, b: Block) -> int:
@@ -432,8 +449,18 @@ def _skip_label(ix: ArticleIndex, sent: Span, mention: Mention) -> int:
         or POST_NUMBER.match(text, sent.start, sent.end)
     )
     if m is None or sent.start + len(m.group(0)) > mention.span.start:
-        return sent.start
+        return _after_contrast(ix, sent, mention)
     return m.end()
+
+
+def _after_contrast(ix: ArticleIndex, sent: Span, mention: Mention) -> int:
+    """ "Our own trip was rained off, but Il Tirreno writes that ...": the outlet, subject of its reporting verb
+    after a contrasting conjunction, starts the passage; the clause before it is the author's."""
+    text = ix.text
+    if (ix.lex.contrast_before.search(text[sent.start : mention.span.start])
+            and ix.lex.cue_after.match(text[mention.span.end : sent.end])):
+        return mention.span.start
+    return sent.start
 
 
 def _add_leadin_colon(ix: ArticleIndex, ledger: Ledger, b: Block, sent: Span, mention: Mention) -> int:
