@@ -83,11 +83,15 @@ HELDOUT14 = "e2e14h"
 # departures): held out; first run at the session's starting commit. e2e14h, spent by the eighteenth session's
 # final run, is development data
 HELDOUT15 = "e2e15h"
+# e2e16h (author AG, twentieth session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful, 20
+# departures): held out; first run at the session's starting commit. e2e15h, spent by the nineteenth session's
+# final run, is development data
+HELDOUT16 = "e2e16h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
-    HELDOUT13, HELDOUT14,
+    HELDOUT13, HELDOUT14, HELDOUT15,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT15)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT16)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the nineteenth session: fresh held-out `e2e15h` (written this session) at 006b94b, with the memory "
@@ -279,6 +283,13 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT16: (
+        "at 6a3aa2a (the twentieth session's starting commit, before any change), 20 cases, 10 faithful, 20 planted "
+        "departures: with the memory 12 major+ findings, precision 0.917, recall 0.550 (11 of 20); faithful sentences "
+        "flagged 0/151 major+, 7/151 at any severity; 1 major+ finding on the 10 faithful cases; with the gloss 14 "
+        "major+, precision 0.500, recall 0.350 (7 of 20), flagged 7/151 / 39/151, 2 on faithful cases. Errors not "
+        "printed."
     ),
     HELDOUT15: (
         "at d601745 (the nineteenth session's starting commit, before any change), 20 cases, 10 faithful, 20 planted "
