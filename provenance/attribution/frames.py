@@ -80,8 +80,15 @@ _QUOTED_AS = re.compile(rf"\s+(?:[\w'’.-]+\s+){{1,5}}?(?:{either(words('cues.q
 _QUOTE_VERBS = tuple(words("cues.quote_after"))
 
 
+# a reporting verb right after a credit that ends on the outlet's name ("Thursday's Korzar added that"): the
+# credit's own verb, whichever verb the recogniser needed
+_VERB_AFTER = re.compile(rf"\s+(?:also\s+)?(?:{either(words('cues.continuation_verbs'))})\b", re.I)
+
+
 def _joined(text: str, span: Span, limit: int) -> Span:
     end = span.end
+    if (verb := _VERB_AFTER.match(text, end, limit)) and text[end - 1 : end].isalnum():
+        end = verb.end()
     if text[span.start : span.end].rstrip().lower().endswith(_QUOTE_VERBS):
         quoted = _QUOTED_AS.match(text, end, limit)
         end = quoted.end() if quoted else end

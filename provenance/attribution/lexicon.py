@@ -513,7 +513,8 @@ def load_lexicon() -> Lexicon:
         | {v for v in raw["commentary"]["speech_verbs"] if not v.endswith("s") and " " not in v},
         topic_shift=re.compile(rf"^\W*(?:{alt(raw['cues']['topic_shift'])})\b", re.I),
         in_english=re.compile(
-            rf"\b(?:in|on)\s+(?:an?|its|the|their|his|her)\s+English(?:-language)?\s+(?:[\w-]+\s+)?(?:"
+            rf"\b(?:{medium})\s+(?:{alt(raw['cues']['piece_determiners'])})\s+English(?:-language)?\s+"
+            rf"(?:[\w-]+\s+)?(?:"
             rf"{alt([*raw['cues']['english_pieces'], *raw['cues']['report_nouns'], *words['language_editions']])})s?\b",
             re.I,
         ),
@@ -567,7 +568,8 @@ def load_lexicon() -> Lexicon:
             rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s*$", re.I
         ),
         programme_of=re.compile(
-            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s+(?:the|a|its)\s+"
+            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s+"
+            rf"(?:{alt(raw['cues']['piece_determiners'])})\s+"
             rf"(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\s+of\s*$", re.I
         ),
         honorifics=frozenset(w.lower() for w in raw["names"]["honorifics"]),

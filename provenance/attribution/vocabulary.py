@@ -56,7 +56,7 @@ SHAPE: Shape = {
         "report_lead", "report_participles", "report_prepositions", "report_nouns", "report_verbs", "quote_intro",
         "quote_back_references", "interview_givers", "outlet_parts", "back_credit_pointers", "back_credit_nouns",
         "back_credit_verbs", "back_credit_auxiliaries",
-        "continuation", "contrast_clauses", "english_pieces",
+        "continuation", "contrast_clauses", "english_pieces", "piece_determiners",
         "topic_shift", "afterwards", "present_auxiliaries", "report_objects", "past_auxiliaries",
         "participle_next", "irregular_past", "continuation_verbs", "continuation_cues", "programme_nouns",
         "programme_speech", "relay", "quote_before", "quote_after", "quote_saying", "frame_firsts",
