@@ -343,12 +343,13 @@ def _names(ctx: PairContext) -> list[Found]:
             explicit = not replaced and not lacking
         else:
             explicit = counterpart is None and not unmatched_src
-        if (swapped is None and not explicit and _widely_known(tok.text, ctx.der.lang) and _known_place(tok.text)
-                and _keeps_every_place(ctx)):
+        if (swapped is None and not explicit and not replaced and _widely_known(tok.text, ctx.der.lang)
+                and _known_place(tok.text) and _keeps_every_place(ctx)):
             # a widely known place ("Lyon", "the Saxon road authority", "Italy's") added to a passage that keeps
             # every place of the original is context the desk makes explicit; a name slipped in is mostly a rare,
             # local one ("Castletownbere", "Zuera") or a person's, and where a place of the original is gone
-            # ("Lisbon" for "Portuguese", "Syria" for "South Korea") the new one stands in its place: drift
+            # ("Lisbon" for "Portuguese", "Syria" for "South Korea") or the diff puts it in a name's place ("the
+            # University of Florence" for "of Pisa") the new one stands in its place: drift
             explicit = True
         if swapped is None and not explicit and _locates_kept_name(tok, ctx, (src_fold, src_tl), (tr_fold, tr_tl)):
             explicit = True  # "Querfurt, in Saxony-Anhalt's Saalekreis district": where a place of the original lies

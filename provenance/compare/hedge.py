@@ -200,7 +200,8 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
                 detector=DETECTOR, severity=Severity.MAJOR,
                 evidence={"direction": direction, "translation_cues": [t.text for t in theirs]},
             )]
-    return _possibility_made_certain(ctx, possible, certain) or _possibility_over_fact(ctx, possible, certain)
+    return (_possibility_made_certain(ctx, possible, certain) or _possibility_over_fact(ctx, possible, certain)
+            or _possibility_made_done(ctx, possible, certain))
 
 
 NEAR_MODAL = 5  # words either side of a modal that stand for what it governs ("a ban could make 2,000 homes ...")
@@ -297,6 +298,39 @@ def _possibility_over_fact(ctx: PairContext, possible: set[str], certain: set[st
                                  "possibility."),
                     detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "added"},
                 )]
+    return []
+
+
+_VERB_PHRASE = 4  # words at most on each side of a diff operation that swaps one verb phrase for another
+
+
+def _possibility_made_done(ctx: PairContext, possible: set[str], certain: set[str]) -> list[Found]:
+    """Mode A: the diff puts a thing done ("has won an order") in place of a modal of possibility and its verb
+    ("may receive an order"), and the passage keeps no modality, hedge or permission anywhere: a possibility stated
+    as a fact. Not a limit ("may not"), nor where the translation reads as a permission ("can", "allowed")."""
+    assert ctx.trans is not None
+    lex, trans, der = ctx.der_lex, ctx.trans, ctx.der
+    keeps = possible | certain | set(lex.entries("hedge.conditional"))
+    if any(fold(t.text) in keeps for t in der.tokens) or _unsourced(hedge_cues(der, lex), lex) or lex.find(
+            "hedge.deontic", der.tokens) or lex.find("hedge.deontic", trans.tokens):
+        return []
+    done = set(lex.entries("hedge.done"))
+    for op in ctx.opcodes:
+        if op.tag != "replace" or op.a[1] - op.a[0] > _VERB_PHRASE or op.b[1] - op.b[0] > _VERB_PHRASE:
+            continue
+        theirs = [t for t in trans.tokens[op.a[0] : op.a[1]]
+                  if fold(t.text) in possible and not _limits(trans, [t], lex)]
+        mine = [t for t in der.tokens[op.b[0] : op.b[1]] if t.is_word and _done(t, done, der.lang)]
+        if theirs and mine:
+            said = " ".join(t.text for t in trans.tokens[op.a[0] : op.a[1]])
+            stated = " ".join(t.text for t in der.tokens[op.b[0] : op.b[1]])
+            return [make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.6, der_tokens=mine, src_tokens=None,
+                explanation=(f"The translation of the original says {quote(said)}; the passage says {quote(stated)}: "
+                             "a possibility is stated as a fact."),
+                detector=DETECTOR, severity=Severity.MAJOR,
+                evidence={"direction": "dropped", "translation_cues": [t.text for t in theirs]},
+            )]
     return []
 
 
@@ -436,6 +470,9 @@ def _findings(ctx: PairContext) -> list[Found]:
         t_hedges = _unsourced(t_hedges, ctx.der_lex)
     if ctx.trans is not None and (certain := _modality_changed(ctx)):
         return certain
+    if t_hedges and ctx.der_lex.find("hedge.schedules", ctx.der.tokens):
+        expected = set(ctx.der_lex.entries("hedge.expectations"))
+        t_hedges = [c for c in t_hedges if c.entry not in expected]  # "is due to start" keeps "is expected to"
     # a hedge governs a verb phrase ("is reportedly considering raising"): its first two content words. Where
     # none of what the original hedges ("alleged irregularities") is in the passage, nothing is made fact
     if ctx.trans is not None and t_hedges and not _in_scope(ctx, t_hedges):

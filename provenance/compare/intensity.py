@@ -10,7 +10,8 @@ from __future__ import annotations
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote, relative_distance
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue
-from provenance.compare.tokens import Side
+from provenance.compare.tokens import Side, Token, fold
+from provenance.errors import LexiconError
 from provenance.lang import wordnet
 from provenance.lang.lemmas import lemma
 from provenance.model import DriftSubtype, FindingKind
@@ -49,6 +50,8 @@ def _findings(ctx: PairContext) -> list[Found]:
     t_strong, t_univ, t_part, t_major = _cues(ctx.trans, ctx.der_lex, "strong", "universal", "partial", "majority")
     if ctx.trans is not None and (made_most := _minority_made_majority(ctx, d_major, t_major, t_part)):
         return made_most
+    if ctx.trans is not None and (moved := _degree_moved(ctx)):
+        return moved
     strong = _dedupe(d_strong + d_univ)
     if not strong:
         return _part_made_whole(ctx, t_part, d_part) if ctx.trans is not None else []
@@ -92,6 +95,63 @@ def _findings(ctx: PairContext) -> list[Found]:
 
 
 _NEAR = 0.3  # relative places of two cues in their sentences at most this far apart: the same place
+
+
+def _scales(lex) -> dict[str, tuple[str, int]]:  # noqa: ANN001 - Lexicon
+    """Lemma -> (scale name, degree: 0 lower, 1 higher) from the lexicon's ``intensity.scales``."""
+    if lex.lang not in _SCALES:
+        out: dict[str, tuple[str, int]] = {}
+        for scale in lex.data.get("intensity", {}).get("scales", []):
+            for degree, key in ((0, "lower"), (1, "higher")):
+                words = scale.get(key) if isinstance(scale, dict) else None
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words) or "name" not in scale:
+                    raise LexiconError(f"lexicons/{lex.lang}.toml [[intensity.scales]] needs a name and word lists "
+                                       "'lower' and 'higher'")
+                out.update({fold(w): (str(scale["name"]), degree) for w in words})
+        _SCALES[lex.lang] = out
+    return _SCALES[lex.lang]
+
+
+_SCALES: dict[str, dict[str, tuple[str, int]]] = {}
+
+
+def _degree_moved(ctx: PairContext) -> list[Found]:
+    """Mode A: the word diff puts a verb of one scale at another degree in place of the translation's ("damaged part
+    of the sea wall" / "destroyed the sea wall", "reduced shifts" / "halted production"): what happened is made
+    more or less than the original says."""
+    assert ctx.trans is not None
+    scales = _scales(ctx.der_lex)
+    if not scales:
+        return []
+
+    def degrees(side: Side, start: int, end: int) -> dict[str, list[tuple[int, Token]]]:
+        out: dict[str, list[tuple[int, Token]]] = {}
+        for t in side.tokens[start:end]:
+            if t.is_word and (hit := scales.get(fold(lemma(t.text, side.lang)))):
+                out.setdefault(hit[0], []).append((hit[1], t))
+        return out
+
+    for op in ctx.opcodes:
+        if op.tag != "replace":
+            continue
+        theirs, mine = degrees(ctx.trans, *op.a), degrees(ctx.der, *op.b)
+        for name, found in mine.items():
+            their_degrees = {d for d, _ in theirs.get(name, [])}
+            shifted = [(d, t) for d, t in found if their_degrees and d not in their_degrees]
+            if not shifted:
+                continue
+            moved = [t for _, t in shifted]
+            said = next(t for _, t in theirs[name])
+            raised = shifted[0][0] == 1
+            return [make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.7, der_tokens=moved, src_tokens=None,
+                explanation=(f"The translation of the original says {quote(said.text)}; the passage says "
+                             f"{quote(moved[0].text)}: " + ("more" if raised else "less") + " than the original "
+                             "says happened."),
+                detector=DETECTOR, evidence={"passage": [t.text for t in moved], "translation": [said.text],
+                                             "scale": name},
+            )]
+    return []
 
 
 def _minority_made_majority(ctx: PairContext, d_major: list[Cue], t_major: list[Cue],

@@ -114,13 +114,26 @@ def _numbering(side: Side, cue: Cue) -> bool:
 
 
 def _found(side: Side, lex: Lexicon) -> list[Cue]:
-    """The side's negation cues as the lexicon finds them, without "No." numbering something."""
-    return [c for c in lex.find("negation.cues", side.tokens) if not _numbering(side, c)]
+    """The side's negation cues as the lexicon finds them, without "No." numbering something, and a verb of ceasing
+    before a gerund ("stop calling")."""
+    cues = [c for c in lex.find("negation.cues", side.tokens) if not _numbering(side, c)]
+    ceasing = negation_rules(lex.lang).ceasing
+    if ceasing:
+        taken = {i for c in cues for i in range(c.start, c.end)}
+        toks = side.tokens
+        cues += [Cue(i, i + 2, CEASING, "negation.cues") for i in range(len(toks) - 1)
+                 if i not in taken and fold(toks[i].text) in ceasing and toks[i + 1].is_word
+                 and len(toks[i + 1].text) > _GERUND and toks[i + 1].text.lower().endswith("ing")]
+    return cues
+
+
+CEASING = "<ceasing> _ing"  # the entry of a verb of ceasing before a gerund: a weak cue
+_GERUND = 5  # letters a gerund has at least ("thing", "king" are none)
 
 
 def _split(cues: list[Cue], lex: Lexicon) -> tuple[list[Cue], list[Cue]]:
     """(strict cues, weak cues): the lexicon's weak list says which is which."""
-    weak_entries = set(lex.entries("negation.weak"))
+    weak_entries = set(lex.entries("negation.weak")) | {CEASING}
     return [c for c in cues if c.entry not in weak_entries], [c for c in cues if c.entry in weak_entries]
 
 
@@ -149,7 +162,7 @@ def _double_negation_undone(ctx: PairContext, der: tuple[list[Cue], list[Cue]]) 
 
     toks = ctx.trans.tokens
     cues = lex.find("negation.cues", toks)
-    weak_entries = set(lex.entries("negation.weak"))
+    weak_entries = set(lex.entries("negation.weak")) | {CEASING}
     pairs = _double_negations([c for c in cues if c.entry not in weak_entries],
                               [c for c in cues if c.entry in weak_entries], lex)
     verbs = set().union(*(keys(toks[verb.start].text) for _, verb in pairs))
@@ -184,9 +197,17 @@ def detect(ctx: PairContext) -> Detection:
     return Detection.of(findings)
 
 
-def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]]) -> bool:
+def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]], lex: Lexicon | None = None) -> bool:
+    """The sides' polarity differs: their strict cues and all their cues differ in number; or (given ``lex``, the
+    passage first) the passage decides against something with a refusal ("has ruled out") where the other side has
+    no negation at all."""
     (sa, wa), (sb, wb) = a, b
-    return len(sa) != len(sb) and len(sa) + len(wa) != len(sb) + len(wb)
+    if len(sa) != len(sb) and len(sa) + len(wa) != len(sb) + len(wb):
+        return True
+    if lex is None or sa or sb:
+        return False
+    refusals = set(lex.entries("negation.refusals"))
+    return not wb and any(c.entry in refusals for c in wa)
 
 
 def _polarity(ctx: PairContext) -> list[Found]:
@@ -197,7 +218,7 @@ def _polarity(ctx: PairContext) -> list[Found]:
     if tr is not None:
         if (undone := _double_negation_undone(ctx, der)) is not None:
             return [undone]
-        if not _differs(der, tr):
+        if not _differs(der, tr, ctx.der_lex):
             return []
         # a negation counts only where what it negates is rendered on the other side: "the tractors no longer
         # prune the vines: they pull them up" excerpted as "growers are tearing up vines" leaves a clause out,
@@ -207,10 +228,10 @@ def _polarity(ctx: PairContext) -> list[Found]:
         der, tr = ((_without_litotes(ctx.der, der[0], ctx.trans, ctx.der_lex), _unshared(der[1], tr[1], ctx.der.lang)),
                    (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2, related=True),
                     _unshared(tr[1], der[1], ctx.der.lang)))
-        if not _differs(der, tr):
+        if not _differs(der, tr, ctx.der_lex):
             return []
         loose = len(in_scope(ctx.der, der[0], ctx.trans, ctx.der_lex, words=2)) <= len(tr[0]) < len(der[0])
-        if src is not None and not _differs(der, src):
+        if src is not None and not _differs(der, src, ctx.der_lex):
             return []  # the known translation is the odd one out
         conf = 0.9 if src is not None else 0.75
         ref_count = len(tr[0])
@@ -236,7 +257,12 @@ def _polarity(ctx: PairContext) -> list[Found]:
     dcount = len(der[0])
     d_tokens = [ctx.der.tokens[i] for c in der[0] for i in range(c.start, c.end)]
     s_tokens = [ctx.src.tokens[i] for c in (src[0] if src else []) for i in range(c.start, c.end)]
-    if dcount > ref_count:
+    refusals = [c for c in der[1] if c.entry in set(ctx.der_lex.entries("negation.refusals"))]
+    if dcount == ref_count == 0 and refusals:
+        d_tokens = [ctx.der.tokens[i] for c in refusals for i in range(c.start, c.end)]
+        said = ", ".join(quote(" ".join(t.text for t in ctx.der.tokens[c.start : c.end])) for c in refusals)
+        text = f"The passage decides against it ({said}); the original has no negation: the statement is reversed."
+    elif dcount > ref_count:
         what = "adds a negation" if ref_count == 0 else "has more negations"
         cue_words = ", ".join(quote(" ".join(t.text for t in ctx.der.tokens[c.start:c.end])) for c in der[0])
         text = f"The passage {what} ({cue_words}) than the original: the statement's polarity is flipped."

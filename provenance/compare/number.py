@@ -274,6 +274,8 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
             values = values | {v * m for v in values}
             used.append(toks[i + 1])
             weak = False
+        if _and_a_half(toks, used[-1].index + 1, lex):
+            values = values | {v + 0.5 for v in values}  # "three and a half", "tre metri e mezzo"
         measure = measures().after(toks, used[-1].index + 1)
         if measure is not None and measure[0] == "time" and tok.is_word and _ordinal(tok.text, lex):
             # "empty for the third year" is "empty for more than two years": the years before it are complete
@@ -281,6 +283,21 @@ def mentions(side: Side, lex: Lexicon) -> list[Mention]:
         out.append(Mention(used, frozenset(values), weak, measure))
         i += len(used)
     return _ranges(toks, out, mults)
+
+
+def _and_a_half(toks: list[Token], j: int, lex: Lexicon) -> bool:
+    """A half joined to the count right after it or after its unit: "three and a half metres", "tre metri e
+    mezzo", "trois mètres et demi", "три с половиной"."""
+    links = lex.entries("numbers.half_links")
+    for at in (j, j + 1):  # (j + 1: one unit word between)
+        if at >= len(toks) or fold(toks[at].text) not in links:
+            continue
+        nxt = at + 1
+        if nxt < len(toks) and fold(toks[nxt].text) in lex.entries("numbers.indefinite"):
+            nxt += 1  # "and a half"
+        if nxt < len(toks) and toks[nxt].is_word and _word_value(toks[nxt].text, lex)[0] == 0.5:
+            return True
+    return False
 
 
 _RANGE_GAP = 1  # one word or dash between the two ends of a range ("250 and 400 m²", "250 bis 400 Quadratmeter")

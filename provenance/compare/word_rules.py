@@ -15,7 +15,7 @@ from provenance.compare.lexicon import TABLE_KEYS, load_lexicon, rule_table, rul
 from provenance.compare.tokens import fold
 from provenance.errors import LexiconError
 
-_NEGATION_RULE_KEYS = frozenset({"beside_particles", "common_stems", "word_prefixes"})
+_NEGATION_RULE_KEYS = frozenset({"beside_particles", "common_stems", "word_prefixes", "ceasing"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class NegationRules:
     beside_particles: frozenset[str] = frozenset()  # cues that count beside the particles ('ne ... sans')
     common_stems: frozenset[str] = frozenset()  # adjectives whose negative-prefixed form renders "not X"
     word_prefixes: frozenset[str] = frozenset()  # prefixes that negate any known word ('un' + 'beatable')
+    ceasing: frozenset[str] = frozenset()  # verbs that before a gerund say "no longer" ('stop calling')
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def parse_negation_rules(lang: str, data: Mapping[str, Any]) -> NegationRules:
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in rule_words(rules, key, where))
 
-    return NegationRules(lang, words("beside_particles"), words("common_stems"), words("word_prefixes"))
+    return NegationRules(lang, words("beside_particles"), words("common_stems"), words("word_prefixes"),
+                         words("ceasing"))
 
 
 def parse_past_tense(lang: str, data: Mapping[str, Any]) -> PastTense | None:

@@ -1,0 +1,98 @@
+"""Facts made of possibilities and refusals, and what only looks like a change.
+
+A passage that says an order "has been won" where the original says it "may" come states a possibility as a fact;
+"has ruled out" strengthening a line the original is studying reverses it. "Has yet to be decided" is "has not yet
+been set", "will stop calling at" is "will no longer stop at", "is due to start" keeps "is expected to start", and
+"three and a half metres" is 3.5 metres: no change. A name the diff puts in place of another's is a substitution
+even when it is a well-known city. A desk that merges two original sentences, one with a figure both give or one
+whose every word it keeps, renders both: the aligner's 1-1 bead grows to 2-1. "Destroyed" for "damaged", "halted"
+for "reduced" raise what happened on one scale; "cut" for "reduced" does not.
+"""
+
+from __future__ import annotations
+
+from provenance.compare.lexicon import load_lexicon
+from provenance.compare.tokens import side_from_text
+from provenance.model import Bead
+from provenance.pairs import compare_texts
+from provenance.regroup import regroup
+
+
+def _major(original: str, passage: str, translation: str, lang: str) -> list[str]:
+    return [f.subtype.value for f in compare_texts(original, passage, source_lang=lang, translation=translation)
+            if f.subtype and f.severity.rank >= 2]
+
+
+def _words(text: str) -> frozenset[str]:
+    words = (w.strip(".,%").lower() for w in text.split())
+    return frozenset(w for w in words if len(w) >= 3 and w.isalpha() and w not in {"the", "and", "for", "its"})
+
+
+def test_a_possibility_stated_as_done_is_a_dropped_hedge() -> None:
+    assert _major("Stocznia może otrzymać zamówienie na budowę trzech promów.",
+                  "The shipyard has won an order to build three ferries.",
+                  "The shipyard may receive an order to build three ferries.", "pl") == ["hedge"]
+
+
+def test_a_refusal_where_the_original_has_no_negation_reverses_it() -> None:
+    assert _major("Salud estudia además reforzar la atención telefónica.",
+                  "The department has ruled out strengthening its telephone line.",
+                  "The health department is also studying strengthening telephone care.", "es") == ["negation"]
+
+
+def test_yet_to_is_not_yet() -> None:
+    assert _major("Aunque todavía no se ha fijado la cantidad.", "Though the amount has yet to be decided.",
+                  "Although the amount has not yet been set.", "es") == []
+
+
+def test_a_verb_of_ceasing_before_a_gerund_is_no_longer() -> None:
+    assert _major("I vaporetti non fermeranno più a Rialto.", "The boats will stop calling at Rialto.",
+                  "The boats will no longer stop at Rialto.", "it") == []
+
+
+def test_a_schedule_keeps_an_expectation() -> None:
+    assert _major("As obras deverão começar em março.", "Construction is due to start in March.",
+                  "Works are expected to start in March.", "pt") == []
+
+
+def test_three_and_a_half_is_three_point_five() -> None:
+    assert _major("Le onde hanno superato i tre metri e mezzo.", "Waves topped 3.5 metres.",
+                  "The waves exceeded three and a half metres.", "it") == []
+
+
+def test_a_well_known_city_in_place_of_another_name_is_a_substitution() -> None:
+    assert "entity" in _major("Secondo i geologi dell'Università di Pisa, il fenomeno è aggravato.",
+                              "Geologists at the University of Florence say the problem is made worse.",
+                              "According to geologists at the University of Pisa, the phenomenon is aggravated.",
+                              "it")
+
+
+def test_the_other_side_discrediting_the_figures_is_a_rebuttal() -> None:
+    side = side_from_text("The mayor's office called these figures unreliable.", "en")
+    assert load_lexicon("en").find("rebuttal.cues", side.tokens)
+
+
+def test_a_figure_both_give_joins_a_merged_sentence_to_its_bead() -> None:
+    derivative = ["New orders fell 38% in the third quarter, and 250 fitters work short hours."]
+    translations = ["Incoming orders were 38 percent lower in the quarter.", "Around 250 fitters work short hours."]
+    beads = [Bead((), (0,), 0.0), Bead((0,), (1,), 0.4)]
+    assert regroup(beads, derivative, translations, _words) == [Bead((0,), (0, 1), 0.4)]
+
+
+def test_a_short_sentence_whose_every_word_the_passage_keeps_joins_though_its_figure_changed() -> None:
+    derivative = ["The shipyard employs 1,900 people and builds hulls for foreign yards."]
+    translations = ["The shipyard employs 900.", "The shipyard builds hulls for foreign yards."]
+    beads = [Bead((), (0,), 0.0), Bead((0,), (1,), 0.4)]
+    assert regroup(beads, derivative, translations, _words) == [Bead((0,), (0, 1), 0.4)]
+
+
+def test_a_verb_of_the_same_scale_at_a_higher_degree_is_intensity() -> None:
+    assert _major("La tempête a endommagé une partie de la digue du Vil.", "The storm destroyed the Vil sea wall.",
+                  "The storm damaged part of the Vil sea wall.", "fr") == ["intensity"]
+    assert _major("A empresa já reduziu turnos.", "The company has halted production.",
+                  "The company has already reduced shifts.", "pt") == ["intensity"]
+
+
+def test_a_verb_of_the_same_degree_is_no_intensity() -> None:
+    assert _major("A empresa já reduziu turnos.", "The company has already cut shifts.",
+                  "The company has already reduced shifts.", "pt") == []
