@@ -124,9 +124,13 @@ def _degree_moved(ctx: PairContext) -> list[Found]:
     if not scales:
         return []
 
+    nouns = set(ctx.der_lex.entries("antonyms.determiners"))  # "the fall of a bank" is no verb of the scale
+
     def degrees(side: Side, start: int, end: int) -> dict[str, list[tuple[int, Token]]]:
         out: dict[str, list[tuple[int, Token]]] = {}
         for t in side.tokens[start:end]:
+            if t.index > 0 and fold(side.tokens[t.index - 1].text) in nouns:
+                continue
             if t.is_word and (hit := scales.get(fold(lemma(t.text, side.lang)))):
                 out.setdefault(hit[0], []).append((hit[1], t))
         return out
