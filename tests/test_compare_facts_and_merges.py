@@ -96,3 +96,17 @@ def test_a_verb_of_the_same_scale_at_a_higher_degree_is_intensity() -> None:
 def test_a_verb_of_the_same_degree_is_no_intensity() -> None:
     assert _major("A empresa já reduziu turnos.", "The company has already cut shifts.",
                   "The company has already reduced shifts.", "pt") == []
+
+
+def test_a_well_known_city_beside_the_new_name_that_replaces_one_stays_explicitation() -> None:
+    found = compare_texts("Le groupe scolaire de Villeurbanne restera fermé.",
+                          "The school complex in Vénissieux, on the edge of Lyon, will stay closed.",
+                          source_lang="fr", translation="The school complex in Villeurbanne will remain closed.")
+    assert [f.severity.value for f in found if f.subtype and f.subtype.value == "entity"
+            and f.derivative and f.derivative.text == "Lyon"] in ([], ["minor"])
+
+
+def test_a_name_inside_a_hyphenated_description_is_explicitation() -> None:
+    assert _major("O custo é financiado pelo Plano de Recuperação e Resiliência.",
+                  "The cost is paid for by the EU-funded recovery plan.",
+                  "The cost is financed by the Recovery and Resilience Plan.", "pt") == []

@@ -343,8 +343,8 @@ def _names(ctx: PairContext) -> list[Found]:
             explicit = not replaced and not lacking
         else:
             explicit = counterpart is None and not unmatched_src
-        if (swapped is None and not explicit and not replaced and _widely_known(tok.text, ctx.der.lang)
-                and _known_place(tok.text) and _keeps_every_place(ctx)):
+        if (swapped is None and not explicit and _widely_known(tok.text, ctx.der.lang) and _known_place(tok.text)
+                and _keeps_every_place(ctx) and not (ctx.trans is not None and _displaces_name(tok, ctx))):
             # a widely known place ("Lyon", "the Saxon road authority", "Italy's") added to a passage that keeps
             # every place of the original is context the desk makes explicit; a name slipped in is mostly a rare,
             # local one ("Castletownbere", "Zuera") or a person's, and where a place of the original is gone
@@ -353,6 +353,8 @@ def _names(ctx: PairContext) -> list[Found]:
             explicit = True
         if swapped is None and not explicit and _locates_kept_name(tok, ctx, (src_fold, src_tl), (tr_fold, tr_tl)):
             explicit = True  # "Querfurt, in Saxony-Anhalt's Saalekreis district": where a place of the original lies
+        if "-" in tok.text and tok.text.rsplit("-", 1)[1].islower():
+            explicit = True  # "EU-funded", "Kremlin-backed": a name inside a description, what the desk knows of it
         severity = Severity.MINOR if explicit else None
         if counterpart is None and ctx.trans is not None and not unmatched_src and _inserted(tok, ctx):
             # nothing of the translation stands where the name is: a name added, not a name changed
@@ -513,6 +515,25 @@ def _replaced_name_in_translation(tok: Token, ctx: PairContext) -> bool:
             # translation of "Greenpeace", though the two words sit close in the vectors)
             return bool(theirs) and not any(
                 _same_name(t, tok, ctx.der, meaning=" ".join(r.text for r in _run_of(t, theirs))) for t in theirs)
+    return False
+
+
+def _displaces_name(tok: Token, ctx: PairContext) -> bool:
+    """Mode A: the diff puts ``tok`` alone in place of a name proper of the translation that the passage lacks ("the
+    University of Florence" for "of Pisa"), not beside another new name that stands there ("Vénissieux, on the edge
+    of Lyon" for "Villeurbanne") nor for capitalised words of a title ("the Saxon road authority" for "the State
+    Office for Road Construction")."""
+    assert ctx.trans is not None
+    der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
+    for op in ctx.opcodes:
+        if op.tag != "replace" or not op.b[0] <= tok.index < op.b[1]:
+            continue
+        theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]]
+                  if t.is_word and t.is_capitalised and not t.sentence_start
+                  and not is_known(t.text.lower(), ctx.der.lang) and not _found_in(t, ctx.der, der_fold, der_tl)]
+        others = [t for t in ctx.der.tokens[op.b[0] : op.b[1]]
+                  if t is not tok and t.is_word and t.is_capitalised and not t.sentence_start]
+        return bool(theirs) and not others
     return False
 
 
