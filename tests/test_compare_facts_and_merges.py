@@ -110,3 +110,14 @@ def test_a_name_inside_a_hyphenated_description_is_explicitation() -> None:
     assert _major("O custo é financiado pelo Plano de Recuperação e Resiliência.",
                   "The cost is paid for by the EU-funded recovery plan.",
                   "The cost is financed by the Recovery and Resilience Plan.", "pt") == []
+
+
+def test_could_as_a_past_ability_is_no_possibility_made_fact() -> None:
+    assert _major("Das Feuer konnte rasch wieder gelöscht werden.", "The fire was quickly extinguished.",
+                  "The fire could quickly be put out.", "de") == []
+
+
+def test_a_refusal_followed_by_a_preposition_refuses_nothing() -> None:
+    assert _major("Die Mehrheiten dafür sind knapp, in den Ausschüssen sogar ablehnend.",
+                  "The majority is tight, even being rejected in the committees.",
+                  "The majority for that is tight, even dismissive in the committees.", "de") == []

@@ -314,12 +314,12 @@ def _possibility_made_done(ctx: PairContext, possible: set[str], certain: set[st
     if any(fold(t.text) in keeps for t in der.tokens) or _unsourced(hedge_cues(der, lex), lex) or lex.find(
             "hedge.deontic", der.tokens) or lex.find("hedge.deontic", trans.tokens):
         return []
-    done = set(lex.entries("hedge.done"))
+    done, doubtful = set(lex.entries("hedge.done")), set(lex.entries("hedge.doubtful"))
     for op in ctx.opcodes:
         if op.tag != "replace" or op.a[1] - op.a[0] > _VERB_PHRASE or op.b[1] - op.b[0] > _VERB_PHRASE:
             continue
         theirs = [t for t in trans.tokens[op.a[0] : op.a[1]]
-                  if fold(t.text) in possible and not _limits(trans, [t], lex)]
+                  if fold(t.text) in doubtful and not _limits(trans, [t], lex)]
         mine = [t for t in der.tokens[op.b[0] : op.b[1]] if t.is_word and _done(t, done, der.lang)]
         if theirs and mine:
             said = " ".join(t.text for t in trans.tokens[op.a[0] : op.a[1]])

@@ -203,7 +203,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "hedge": frozenset({"attribution", "attributive", "certainty", "counterfactual", "cues", "deontic", "done",
                         "konjunktiv", "not_after", "own_sources", "possibility", "possibility_phrases", "relays",
                         "rules", "source_pronouns", "sourcing", "conditional", "conditions", "accusers",
-                        "expectations", "schedules"}),
+                        "expectations", "schedules", "doubtful"}),
     "conditional": frozenset({"endings", "modal_lemmas"}),
     "intensity": frozenset({"majority", "minority", "neutral", "not_loud", "partial", "states", "strong",
                             "superlative_markers", "universal", "determiners", "counts", "scales"}),

@@ -197,7 +197,8 @@ def detect(ctx: PairContext) -> Detection:
     return Detection.of(findings)
 
 
-def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]], lex: Lexicon | None = None) -> bool:
+def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]], lex: Lexicon | None = None,
+             side: Side | None = None) -> bool:
     """The sides' polarity differs: their strict cues and all their cues differ in number; or (given ``lex``, the
     passage first) the passage decides against something with a refusal ("has ruled out") where the other side has
     no negation at all."""
@@ -207,7 +208,16 @@ def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]], lex
     if lex is None or sa or sb:
         return False
     refusals = set(lex.entries("negation.refusals"))
-    return not wb and any(c.entry in refusals for c in wa)
+    return not wb and side is not None and any(c.entry in refusals and _governs(side, c, lex) for c in wa)
+
+
+def _governs(side: Side, cue: Cue, lex: Lexicon) -> bool:
+    """The refusal has what it refuses right after it ("ruled out beefing up", "rejected the plan"), not a
+    preposition ("being rejected in committee", where it describes a vote)."""
+    if cue.end >= len(side.tokens) or not side.tokens[cue.end].is_word:
+        return False
+    word = fold(side.tokens[cue.end].text)
+    return word in lex.entries("antonyms.determiners") or word not in lex.entries("stop.words")
 
 
 def _polarity(ctx: PairContext) -> list[Found]:
@@ -218,7 +228,7 @@ def _polarity(ctx: PairContext) -> list[Found]:
     if tr is not None:
         if (undone := _double_negation_undone(ctx, der)) is not None:
             return [undone]
-        if not _differs(der, tr, ctx.der_lex):
+        if not _differs(der, tr, ctx.der_lex, ctx.der):
             return []
         # a negation counts only where what it negates is rendered on the other side: "the tractors no longer
         # prune the vines: they pull them up" excerpted as "growers are tearing up vines" leaves a clause out,
@@ -228,10 +238,10 @@ def _polarity(ctx: PairContext) -> list[Found]:
         der, tr = ((_without_litotes(ctx.der, der[0], ctx.trans, ctx.der_lex), _unshared(der[1], tr[1], ctx.der.lang)),
                    (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2, related=True),
                     _unshared(tr[1], der[1], ctx.der.lang)))
-        if not _differs(der, tr, ctx.der_lex):
+        if not _differs(der, tr, ctx.der_lex, ctx.der):
             return []
         loose = len(in_scope(ctx.der, der[0], ctx.trans, ctx.der_lex, words=2)) <= len(tr[0]) < len(der[0])
-        if src is not None and not _differs(der, src, ctx.der_lex):
+        if src is not None and not _differs(der, src, ctx.der_lex, ctx.der):
             return []  # the known translation is the odd one out
         conf = 0.9 if src is not None else 0.75
         ref_count = len(tr[0])
