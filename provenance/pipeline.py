@@ -55,6 +55,7 @@ from provenance.settle import (
     restated,
     trim_open_end,
     unpair_unrelated,
+    with_figures,
     without_paraphrase_notes,
 )
 from provenance.signature import build_signature
@@ -410,7 +411,7 @@ class Checker:
             beads,
             [s.text for s in deriv_sents],
             [t.text if t is not None else None for t in translations],
-            words,
+            with_figures(words),
             rebuts(deriv_lang),
         )
         beads = unpair_unrelated(beads)

@@ -10,12 +10,11 @@ A quotation the sentence splitter cut in two ('"People are anxious.' / 'Many hav
 unit too: a piece of it left unaligned joins the bead of the piece that completes it.
 
 Pure functions over indices; words are compared as lemmas, leaving out stop words and words shorter than three
-letters, and numbers by their figures.
+letters; figures count as words where ``words`` gives them (the pipeline passes ``settle.with_figures``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 
 from provenance.model import Bead
@@ -47,9 +46,9 @@ def regroup(
     sentence (None where there is none), ``words`` gives a text's content words. An original sentence that
     ``rebuts`` ("Deutsche Bahn rejects this account.") joins only a bead whose derivative rebuts too: sharing the
     names of the claim it answers does not render it."""
-    der = [_with_numbers(words, t) for t in derivative]
+    der = [words(t) for t in derivative]
     split_quote = [sum(t.count(q) for q in QUOTE_MARKS) % 2 == 1 for t in derivative]
-    trans = [_with_numbers(words, t) if t else frozenset() for t in translations]
+    trans = [words(t) if t else frozenset() for t in translations]
     rebuttal = [bool(t) and rebuts(t) for t in translations]
     der_rebuttal = [rebuts(t) for t in derivative]
     out = _split_rebuttals(list(beads), rebuttal, der_rebuttal)
@@ -57,18 +56,6 @@ def regroup(
            or _merge_derivative(out, der, trans)):
         pass
     return out
-
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
-
-
-def _with_numbers(words: Words, text: str) -> frozenset[str]:
-    """A text's content words and its numbers ("38%" and "38 percent" share 38; "1,900" and "1.900" are one
-    number): a figure both sides give is as good a sign of the same content as a word."""
-    figures = {"#" + (re.sub(r"[.,]", "", m) if _THOUSANDS.fullmatch(m) else m.replace(",", "."))
-               for m in _NUMBER.findall(text)}
-    return words(text) | figures
 
 
 def _split_rebuttals(beads: list[Bead], rebuttal: Sequence[bool], der_rebuttal: Sequence[bool]) -> list[Bead]:
@@ -115,10 +102,10 @@ def _merge_original(beads: list[Bead], der: Sequence[frozenset[str]], trans: Seq
             if j in taken or not 0 <= j < len(trans) or not trans[j] or (rebuttal[j] and not rebuts):
                 continue
             shared = missing & trans[j]
-            words = {w for w in trans[j] if not w.startswith("#")}
+            plain = {w for w in trans[j] if not w[:1].isdigit()}  # (its figures aside)
             # (a short sentence whose every word the derivative holds: "The shipyard employs about 900 people"
             # in "The yard employs around 1,900 people and ...", its figure changed)
-            whole = bool(shared) and len(words) <= SHORT_WORDS and words <= said
+            whole = bool(shared) and len(plain) <= SHORT_WORDS and plain <= said
             if (len(shared) >= MIN_SHARED or whole) and len(said & trans[j]) >= SHARE * len(trans[j]):
                 beads[k] = Bead(bead.derivative, tuple(sorted((*bead.original, j))), bead.score)
                 _release(beads, j)

@@ -85,6 +85,12 @@ def _same_anchors(bead: Bead, deriv: Sequence[str], orig: Sequence[str]) -> bool
     return len(mine & theirs) >= 2
 
 
+def with_figures(words: Callable[[str], frozenset[str]]) -> Callable[[str], frozenset[str]]:
+    """``words`` and the text's numbers as figures ("38%" and "38 percent" share 38; "1,900" and "1.900" are one
+    number): a figure both sides give is as good a sign of the same content as a word."""
+    return lambda text: words(text) | frozenset(number_keys(text))
+
+
 def content_words(lang: str) -> Callable[[str], frozenset[str]]:
     """A text's content words as lemmas: no stop words, nothing shorter than three letters."""
     from provenance.compare.lexicon import load_lexicon
@@ -162,8 +168,7 @@ def restated(
 ) -> list[Finding]:
     """A passage sentence the aligner left without a counterpart, though one original sentence says much the
     same (a sentence split in two, or merged with its neighbour's): weak evidence of an addition, so minor."""
-    def content(text: str) -> frozenset[str]:  # figures count: "350 people" is the original's "350 people"
-        return words(text) | frozenset(number_keys(text))
+    content = with_figures(words)  # figures count: "350 people" is the original's "350 people"
 
     def major_sentence_addition(f: Finding) -> bool:
         return _major_sentence_addition(f) and f.derivative.span is not None  # type: ignore[union-attr]

@@ -16,6 +16,7 @@ from provenance.compare.tokens import side_from_text
 from provenance.model import Bead
 from provenance.pairs import compare_texts
 from provenance.regroup import regroup
+from provenance.settle import with_figures
 
 
 def _major(original: str, passage: str, translation: str, lang: str) -> list[str]:
@@ -76,14 +77,14 @@ def test_a_figure_both_give_joins_a_merged_sentence_to_its_bead() -> None:
     derivative = ["New orders fell 38% in the third quarter, and 250 fitters work short hours."]
     translations = ["Incoming orders were 38 percent lower in the quarter.", "Around 250 fitters work short hours."]
     beads = [Bead((), (0,), 0.0), Bead((0,), (1,), 0.4)]
-    assert regroup(beads, derivative, translations, _words) == [Bead((0,), (0, 1), 0.4)]
+    assert regroup(beads, derivative, translations, with_figures(_words)) == [Bead((0,), (0, 1), 0.4)]
 
 
 def test_a_short_sentence_whose_every_word_the_passage_keeps_joins_though_its_figure_changed() -> None:
     derivative = ["The shipyard employs 1,900 people and builds hulls for foreign yards."]
     translations = ["The shipyard employs 900.", "The shipyard builds hulls for foreign yards."]
     beads = [Bead((), (0,), 0.0), Bead((0,), (1,), 0.4)]
-    assert regroup(beads, derivative, translations, _words) == [Bead((0,), (0, 1), 0.4)]
+    assert regroup(beads, derivative, translations, with_figures(_words)) == [Bead((0,), (0, 1), 0.4)]
 
 
 def test_a_verb_of_the_same_scale_at_a_higher_degree_is_intensity() -> None:

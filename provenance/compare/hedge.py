@@ -220,9 +220,7 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
     if not mine:
         return []  # (the cheap test first: most sentences say nothing will happen)
     conditional = set(lex.entries("hedge.conditional"))
-    keeps = possible | conditional
-    if any(fold(t.text) in keeps for t in der.tokens) or _unsourced(hedge_cues(der, lex), lex) or lex.find(
-            "hedge.deontic", der.tokens):
+    if _keeps_modality(der, lex, possible | conditional):
         return []
     if lex.find("hedge.deontic", trans.tokens) or lex.find("hedge.conditions", der.tokens):
         return []  # "could" beside an ability or a permission reads as one; "if they qualify, they will" keeps it
@@ -258,6 +256,12 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
                     evidence={"direction": "dropped", "translation_cues": [m.text]},
                 )]
     return []
+
+
+def _keeps_modality(side: Side, lex: Lexicon, modals: set[str]) -> bool:
+    """The side keeps a modality somewhere: one of ``modals``, a hedge other than a named source, or a permission."""
+    return (any(fold(t.text) in modals for t in side.tokens) or bool(_unsourced(hedge_cues(side, lex), lex))
+            or bool(lex.find("hedge.deontic", side.tokens)))
 
 
 def _content_near(side: Side, tok: Token, stop: set[str]) -> set[str]:
@@ -310,9 +314,8 @@ def _possibility_made_done(ctx: PairContext, possible: set[str], certain: set[st
     as a fact. Not a limit ("may not"), nor where the translation reads as a permission ("can", "allowed")."""
     assert ctx.trans is not None
     lex, trans, der = ctx.der_lex, ctx.trans, ctx.der
-    keeps = possible | certain | set(lex.entries("hedge.conditional"))
-    if any(fold(t.text) in keeps for t in der.tokens) or _unsourced(hedge_cues(der, lex), lex) or lex.find(
-            "hedge.deontic", der.tokens) or lex.find("hedge.deontic", trans.tokens):
+    if (_keeps_modality(der, lex, possible | certain | set(lex.entries("hedge.conditional")))
+            or lex.find("hedge.deontic", trans.tokens)):
         return []
     done, doubtful = set(lex.entries("hedge.done")), set(lex.entries("hedge.doubtful"))
     for op in ctx.opcodes:

@@ -161,10 +161,7 @@ def _double_negation_undone(ctx: PairContext, der: tuple[list[Cue], list[Cue]]) 
         return {fold(lemma(word, ctx.der.lang)), re.sub(r"(?:ing|ed|es|s)$", "", fold(word))}
 
     toks = ctx.trans.tokens
-    cues = lex.find("negation.cues", toks)
-    weak_entries = set(lex.entries("negation.weak")) | {CEASING}
-    pairs = _double_negations([c for c in cues if c.entry not in weak_entries],
-                              [c for c in cues if c.entry in weak_entries], lex)
+    pairs = _double_negations(*_split(lex.find("negation.cues", toks), lex), lex)
     verbs = set().union(*(keys(toks[verb.start].text) for _, verb in pairs))
     mine = [c for c in der[0] + der[1] if keys(ctx.der.tokens[c.start].text) & verbs]
     if not verbs or not mine:
@@ -267,7 +264,8 @@ def _polarity(ctx: PairContext) -> list[Found]:
     dcount = len(der[0])
     d_tokens = [ctx.der.tokens[i] for c in der[0] for i in range(c.start, c.end)]
     s_tokens = [ctx.src.tokens[i] for c in (src[0] if src else []) for i in range(c.start, c.end)]
-    refusals = [c for c in der[1] if c.entry in set(ctx.der_lex.entries("negation.refusals"))]
+    refusing = set(ctx.der_lex.entries("negation.refusals"))
+    refusals = [c for c in der[1] if c.entry in refusing]
     if dcount == ref_count == 0 and refusals:
         d_tokens = [ctx.der.tokens[i] for c in refusals for i in range(c.start, c.end)]
         said = ", ".join(quote(" ".join(t.text for t in ctx.der.tokens[c.start : c.end])) for c in refusals)
