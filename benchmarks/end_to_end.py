@@ -87,11 +87,15 @@ HELDOUT15 = "e2e15h"
 # departures): held out; first run at the session's starting commit. e2e15h, spent by the nineteenth session's
 # final run, is development data
 HELDOUT16 = "e2e16h"
+# e2e17h (author AI, twenty-first session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful, 20
+# departures): held out; first run at the session's starting commit. e2e16h, spent by the twentieth session's
+# final run, is development data
+HELDOUT17 = "e2e17h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
-    HELDOUT13, HELDOUT14, HELDOUT15,
+    HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT16)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT17)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twentieth session: fresh held-out `e2e16h` (written this session) at d0eab6a, with the memory "
@@ -299,6 +303,13 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT17: (
+        "at 32f0cfb (the twenty-first session's starting commit, before any change), 20 cases, 10 faithful, 20 "
+        "planted departures: with the memory 16 major+ findings, precision 0.625, recall 0.450 (9 of 20); faithful "
+        "sentences flagged 4/147 major+ (2.7%), 16/147 at any severity; 2 major+ findings on the 10 faithful cases; "
+        "with the gloss 19 major+, precision 0.579, recall 0.500 (10 of 20), flagged 7/147 / 44/147, 4 on faithful "
+        "cases. Errors not printed."
     ),
     HELDOUT16: (
         "at 6a3aa2a (the twentieth session's starting commit, before any change), 20 cases, 10 faithful, 20 planted "
