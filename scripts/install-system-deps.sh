@@ -10,8 +10,10 @@ wanted=()
 [ -e /usr/share/dictd/freedict-deu-fra.index ] || wanted+=(dict-freedict-deu-fra)
 [ -e /usr/share/dictd/freedict-fra-deu.index ] || wanted+=(dict-freedict-fra-deu)
 # word lists into English for the mode-A dictionary antonym check (and the aligner for those pairs); the
-# xxx-eng ones are also the offline gloss of French, Spanish and Italian (eng-xxx ranks its senses)
-for pair in deu-eng fra-eng spa-eng ita-eng eng-fra eng-spa eng-ita eng-rus; do
+# xxx-eng ones are also the offline gloss of French, Spanish, Italian, Dutch, Polish and Portuguese (eng-xxx
+# ranks its senses)
+for pair in deu-eng fra-eng spa-eng ita-eng nld-eng pol-eng por-eng eng-fra eng-spa eng-ita eng-nld eng-pol eng-por \
+  eng-rus; do
   [ -e "/usr/share/dictd/freedict-$pair.index" ] || wanted+=("dict-freedict-$pair")
 done
 command -v chromium >/dev/null 2>&1 || wanted+=(chromium)

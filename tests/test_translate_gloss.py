@@ -73,9 +73,10 @@ def test_gloss_keeps_names_numbers_and_punctuation(tmp_path: Path) -> None:
 
 
 def test_languages_without_a_dictionary_are_unsupported(tmp_path: Path) -> None:
-    # French, Spanish and Italian have FreeDict glosses (test_translate_gloss_freedict.py); Polish has none
-    with pytest.raises(UnsupportedLanguageError, match="not pl -> English"):
-        sample_translator(tmp_path).translate(["Dzień dobry"], "pl", "en")
+    # French, Spanish, Italian, Dutch, Polish and Portuguese have FreeDict glosses
+    # (test_translate_gloss_freedict.py); Russian has none
+    with pytest.raises(UnsupportedLanguageError, match="not ru -> English"):
+        sample_translator(tmp_path).translate(["Добрый день"], "ru", "en")
 
 
 def test_missing_dictionary_says_how_to_install_it(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
-"""The offline gloss beyond German: French, Spanish and Italian from FreeDict dictionaries (translate/gloss.py,
-translate/freedict_gloss.py, lang/freedict.gloss_table).
+"""The offline gloss beyond German: French, Spanish, Italian, Dutch, Polish and Portuguese from FreeDict dictionaries
+(translate/gloss.py, translate/freedict_gloss.py, lang/freedict.gloss_table).
 
 Each test writes a tiny dictionary in dictd's format (an index of base64 offsets into an uncompressed data file)
 into its own folder; the closed-class words come from the tool's own data/function_words.XX-en.toml.
@@ -155,7 +155,7 @@ def test_italian_is_glossed_only_when_the_setting_asks_for_it(tmp_path: Path, di
         default.translate(["Il porto."], "it", "en")
     assert default.translate(["Le pont."], "fr", "en")[0].text == "The bridge."
     with pytest.raises(ConfigError, match="gloss_languages"):
-        translator(tmp_path, dictionaries, languages="fr,pl")
+        translator(tmp_path, dictionaries, languages="fr,ru")
 
 
 def test_a_missing_dictionary_says_which_package_to_install(tmp_path: Path, dictionaries: Path) -> None:
@@ -164,8 +164,8 @@ def test_a_missing_dictionary_says_which_package_to_install(tmp_path: Path, dict
 
 
 def test_a_language_without_a_dictionary_is_unsupported(tmp_path: Path, dictionaries: Path) -> None:
-    with pytest.raises(UnsupportedLanguageError, match="not pl -> English"):
-        translator(tmp_path, dictionaries).translate(["Burmistrz"], "pl", "en")
+    with pytest.raises(UnsupportedLanguageError, match="not ru -> English"):
+        translator(tmp_path, dictionaries, languages=None).translate(["Мэр"], "ru", "en")
     with pytest.raises(UnsupportedLanguageError, match="only translates into English"):
         translator(tmp_path, dictionaries).translate(["Le maire"], "fr", "de")
 
@@ -203,6 +203,23 @@ def test_a_malformed_function_word_table_is_an_error(tmp_path: Path, monkeypatch
 
 def test_the_shipped_function_word_tables_load() -> None:
     assert function_words("de")["nicht"] == "not"
-    for lang in ("fr", "es", "it"):
-        table = function_words(lang)
-        assert table["non" if lang == "it" else "no" if lang == "es" else "ne"] == "not"
+    for lang, negation in (("fr", "ne"), ("es", "no"), ("it", "non"), ("nl", "niet"), ("pl", "nie"), ("pt", "não")):
+        assert function_words(lang)[negation] == "not"
+
+
+def test_dutch_polish_and_portuguese_are_glossed_by_default_with_their_closed_class_words(
+    tmp_path: Path, dictionaries: Path
+) -> None:
+    """Their hearsay words, modal verbs and negations come from the tool's tables, content words from FreeDict."""
+    write_dictionary(dictionaries, "freedict-nld-eng", ["brug /brʏx/\nbridge\n", "sluiten /ˈslœytə/\nclose, shut\n"])
+    write_dictionary(dictionaries, "freedict-pol-eng", ["most /mɔst/\nbridge\n", "burmistrz /ˈburmʲiʂtʂ/\nmayor\n"])
+    write_dictionary(dictionaries, "freedict-por-eng", [
+        "ponte /ˈpõtɨ/\nbridge\n", "presidente /pɾeziˈdẽtʃi/\npresident\n"
+    ])
+    gloss = translator(tmp_path, dictionaries, languages=None)
+    assert all(f"freedict-{code}-eng" in gloss.version for code in ("nld", "pol", "por"))
+    assert gloss.translate(["De brug zou niet sluiten."], "nl", "en")[0].text == "The bridge would not close."
+    assert gloss.translate(["Burmistrz podobno nie zamknie mostu."], "pl", "en")[0].text.startswith(
+        "Mayor reportedly not ")
+    assert gloss.translate(["O presidente não fechou a ponte."], "pt", "en")[0].text.startswith(
+        "The president not ")

@@ -1,4 +1,5 @@
-"""Offline word-by-word gloss into English from a FreeDict dictionary (``fra-eng``, ``spa-eng``, ``ita-eng``).
+"""Offline word-by-word gloss into English from a FreeDict dictionary (``fra-eng``, ``spa-eng``, ``ita-eng``,
+``nld-eng``, ``pol-eng``, ``por-eng``).
 
 The same contract as the Ding gloss (``translate/gloss.py``): source word order, one English rendering per word,
 names, numbers and unknown words kept as written. A word is looked up as a closed-class word first (the language's
