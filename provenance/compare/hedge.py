@@ -185,8 +185,9 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
             if any(fold(t.text) in theirs_class for t in ctx.der.tokens):
                 continue  # the passage keeps the translation's modality elsewhere: moved, not changed
             if direction == "added" and (hedge_cues(ctx.trans, ctx.der_lex) or ctx.der_lex.find(
-                    "hedge.deontic", ctx.trans.tokens)):
-                continue  # "will possibly miss" / "could miss": the translation hedges too; "will be able to" / "may"
+                    "hedge.deontic", ctx.trans.tokens) or _under_attitude(ctx, mine[0])):
+                continue  # "will possibly miss" / "could miss": the translation hedges too; "will be able to" / "may";
+                # "fear that the delays will push" / "fear the delay could push"
             if direction == "dropped" and (ctx.der_lex.find("hedge.deontic", ctx.der.tokens)
                                            or _limits(ctx.trans, theirs, ctx.der_lex)):
                 continue  # "may continue" / "will be able to continue", "may contain no more than 40" / "will be
@@ -202,6 +203,17 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
             )]
     return (_possibility_made_certain(ctx, possible, certain) or _possibility_over_fact(ctx, possible, certain)
             or _possibility_made_done(ctx, possible, certain))
+
+
+_ATTITUDE_BEFORE = 6  # words before a modal where a verb of fearing or expecting governs it
+
+
+def _under_attitude(ctx: PairContext, modal: Token) -> bool:
+    """Whether a fear, hope or expectation governs the passage's modal and the translation has one too."""
+    assert ctx.trans is not None
+    attitudes = set(ctx.der_lex.entries("hedge.attitudes"))
+    before = ctx.der.tokens[max(0, modal.index - _ATTITUDE_BEFORE) : modal.index]
+    return any(fold(t.text) in attitudes for t in before) and any(fold(t.text) in attitudes for t in ctx.trans.tokens)
 
 
 NEAR_MODAL = 5  # words either side of a modal that stand for what it governs ("a ban could make 2,000 homes ...")
@@ -368,6 +380,15 @@ def _unsourced(cues: list[Cue], lex: Lexicon) -> list[Cue]:
     return [c for c in cues if c.entry not in sourcing]
 
 
+def _stacked(cues: list[Cue], lex: Lexicon, lang: str) -> list[Cue]:
+    """The strong hedges of a side that also names its source ("Según el auto, ... habría favorecido"): a passage
+    keeping "according to" has kept the source, not the doubt."""
+    unsourced = _unsourced(cues, lex)
+    if len(unsourced) == len(cues):
+        return []
+    return [c for c in unsourced if _strength(c, lang) == "strong"]
+
+
 def _sourcing_only(cues: list[Cue], lex: Lexicon) -> bool:
     """Whether every cue names who says it ("according to", "selon"), none marks the claim itself as unproven."""
     return not _unsourced(cues, lex)
@@ -486,7 +507,10 @@ def _findings(ctx: PairContext) -> list[Found]:
     d_words = set(d_folded) | {f"{a} {b}" for a, b in zip(d_folded, d_folded[1:], strict=False)}
     # an attribution in the passage carries reported speech ("Der Kanzler sagte, die Reformen seien ..."); it does
     # not carry what the outlet marks as unproven ("allegedly favoured", "soll ... haben", "habría favorecido")
-    epistemic = [c for c in _unsourced(t_hedges, ctx.der_lex) if _strength(c, ctx.der.lang) == "strong"]
+    # (without a translation, the original's own where it both names a source and hedges the claim: "Según el auto,
+    # el regidor habría favorecido" against "According to the court order, the mayor favoured")
+    epistemic = ([c for c in _unsourced(t_hedges, ctx.der_lex) if _strength(c, ctx.der.lang) == "strong"]
+                 if ctx.trans is not None else _stacked(s_hedges, ctx.src_lex, ctx.src.lang))
     d_own = _unsourced(d_hedges, ctx.der_lex) if epistemic else d_hedges
     if not d_own and not _relayed(ctx) and (not d_attr or epistemic):
         strong_src = [c for c in s_hedges if _strength(c, ctx.src.lang) == "strong"]

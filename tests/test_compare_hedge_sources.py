@@ -1,0 +1,50 @@
+"""Whom a statement is credited to, and whether it is doubted, are two things.
+
+"Según el auto, el regidor habría favorecido ..." names a source and marks the claim as unproven; "According to the
+court order, the mayor favoured ..." keeps the source and drops the doubt, also when no translation is known. A
+hearsay particle ("podobno", "naar verluidt", "alegadamente") is evidence on its own. "Fear that the delays will push
+ships away" rendered "fear the delay could push ships away" is a fear either way: no hedge added.
+"""
+
+from __future__ import annotations
+
+from provenance.pairs import compare_texts
+
+
+def _major(original: str, passage: str, lang: str, translation: str | None = None) -> list[str]:
+    return [f.subtype.value for f in compare_texts(original, passage, source_lang=lang, translation=translation)
+            if f.subtype and f.severity.rank >= 2]
+
+
+def test_a_source_kept_without_its_doubt_drops_the_hedge_without_a_translation() -> None:
+    assert _major("Según el auto, el regidor habría favorecido a dos empresas vinculadas a un familiar.",
+                  "According to the court order, the mayor favoured two companies linked to a relative.",
+                  "es") == ["hedge"]
+
+
+def test_a_source_kept_with_its_doubt_is_faithful_without_a_translation() -> None:
+    assert _major("Según el auto, el regidor habría favorecido a dos empresas vinculadas a un familiar.",
+                  "According to the court order, the mayor allegedly favoured two companies linked to a relative.",
+                  "es") == []
+
+
+def test_a_hearsay_particle_is_doubt_beside_a_named_source_in_polish_dutch_and_portuguese() -> None:
+    assert _major("Według prokuratury burmistrz podobno przyjął łapówkę od dewelopera.",
+                  "According to prosecutors, the mayor took a bribe from a developer.", "pl") == ["hedge"]
+    assert _major("Volgens het OM heeft de wethouder naar verluidt steekpenningen aangenomen.",
+                  "According to prosecutors, the alderman took bribes.", "nl") == ["hedge"]
+    assert _major("Segundo o Ministério Público, o autarca alegadamente recebeu subornos.",
+                  "According to prosecutors, the mayor received bribes.", "pt") == ["hedge"]
+
+
+def test_a_fear_keeps_its_modal_whatever_the_modal() -> None:
+    assert _major("I commercianti del centro temono che i ritardi spingano le navi verso La Spezia.",
+                  "Shopkeepers in the city centre fear the delay could push ships towards La Spezia.", "it",
+                  translation="Shopkeepers in the city centre fear that the delays will push ships towards La Spezia.",
+                  ) == []
+
+
+def test_a_certainty_made_a_possibility_outside_a_fear_is_still_a_hedge_added() -> None:
+    assert _major("I ritardi spingeranno le navi verso La Spezia.",
+                  "The delays could push ships towards La Spezia.", "it",
+                  translation="The delays will push ships towards La Spezia.") == ["hedge"]
