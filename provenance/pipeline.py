@@ -10,6 +10,7 @@ a message), never raised: one dead link must not hide the findings of the other 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -500,6 +501,7 @@ class Checker:
                     others = [p.span for p in passages if p is not passage]
                     results.append(self.check_passage(doc, passage, originals, others=others, sentences=sentences))
                 self._report("passages", len(passages), len(passages))
+                results = self._with_continuations(doc, sentences, results)
             finally:
                 self._progress = None
             if waivers:
@@ -514,6 +516,56 @@ class Checker:
                 settings={"translator": self.config.translator, "fail_on": self.config.fail_on,
                           "thorough": self.config.thorough},
             )
+
+    def _with_continuations(
+        self, doc: Document, article: ArticleSentences, results: list[PassageResult]
+    ) -> list[PassageResult]:
+        """``results`` with the paragraphs further on that carry a checked passage's report on after the author's
+        own words, each checked as a passage of its own, in the article's order.
+
+        News writing breaks an outlet's report with background and comment and goes on with it uncredited
+        ("Brzeźno is one of the city's most popular beaches. / City officials blame an overflow ..."); the
+        original settles it: a later paragraph all of whose sentences render it, none in the author's voice,
+        continues the report. Paragraphs of other passages are never taken, and a passage crediting another
+        outlet ends the search (the article has moved on to another source)."""
+        taken = [r.passage.span for r in results]
+        voice = self._voice(doc, article)
+        added: list[PassageResult] = []
+        for result in list(results):
+            original = next((o for o in self._originals.values() if o.snapshot is result.snapshot), None)
+            if original is None or original.text is None or not original.text.sentences:
+                continue
+            runs: list[list[Paragraph]] = []
+            for paragraph, split in article.by_paragraph():
+                if paragraph.span.start < result.passage.span.end or paragraph.kind != "paragraph" or not split:
+                    continue
+                owner = next((r for r in results if r.passage.span.overlaps(paragraph.span)), None)
+                if owner is not None and not _same_outlet(owner.passage, result.passage):
+                    break
+                renders = self._matches_original([x.text for x in split], original, result.translations)
+                if (
+                    owner is None
+                    and not _taken(paragraph.span, taken)
+                    and all(renders(i) for i in range(len(split)))
+                    and not any(voice(x.span) for x in split)
+                ):
+                    if runs and runs[-1][-1].index == paragraph.index - 1:
+                        runs[-1].append(paragraph)
+                    else:
+                        runs.append([paragraph])
+            for k, run in enumerate(runs, 1):
+                span = Span(run[0].span.start, run[-1].span.end)
+                passage = replace(
+                    result.passage, id=f"{result.passage.id}+{k}", text=doc.text[span.start : span.end], span=span,
+                    kind="continuation", cue="", cue_span=None, frame=_credits(doc.text, article, span, result.passage),
+                    open_end=False, extended=True,
+                )
+                checked = self.check_passage(doc, passage, [original.source], others=taken, sentences=article)
+                # a paragraph the aligner cannot place in the original was no continuation after all
+                if not any(f.kind is FindingKind.UNLOCATED for f in checked.findings):
+                    taken.append(span)
+                    added.append(checked)
+        return sorted([*results, *added], key=lambda r: r.passage.span.start) if added else results
 
     def signature(self, results: Sequence[PassageResult] = ()) -> str:
         """Names the translators that actually produced translations (``auto`` resolves to them)."""
@@ -551,6 +603,25 @@ def _language(doc: Document) -> str:
 def _split(doc: Document, language: str) -> ArticleSentences:
     """The article's sentences, paragraph by paragraph, in the language it is compared in."""
     return ArticleSentences.split(doc.text, doc.paragraphs, language)
+
+
+def _credits(text: str, article: ArticleSentences, span: Span, passage: Passage) -> list[Span]:
+    """The credit inside a continuation: its sentences' tags (", the paper said") and the outlet's names, which are
+    the credit's words, not the outlet's ("Experts consulted by Zero Hora said ...")."""
+    lex = load_attribution_lexicon()
+    spans = [tag for s in article.within(span) for tag in continuation_tags(text, s.span, lex)]
+    names = {passage.outlet_name, *((passage.outlet.name, *passage.outlet.aliases) if passage.outlet else ())}
+    for name in filter(None, names):
+        spans += [Span(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text[: span.end])
+                  if m.start() >= span.start]
+    return merged_spans(spans)
+
+
+def _same_outlet(a: Passage, b: Passage) -> bool:
+    """Whether two passages credit one outlet (by the registry's id, else by the name as written)."""
+    if a.outlet is not None and b.outlet is not None:
+        return a.outlet.id == b.outlet.id
+    return a.outlet_name.casefold() == b.outlet_name.casefold()
 
 
 def _taken(span: Span, others: Sequence[Span]) -> bool:

@@ -484,3 +484,41 @@ def test_a_report_runs_on_into_a_paragraph_without_a_credit_when_the_original_ha
     (result,) = report.results
     assert "Campaigners" in result.passage.text and "Resorts" not in result.passage.text
     assert any(f.derivative is not None and f.derivative.text == "Reda" for f in result.findings)
+
+
+def test_a_report_goes_on_after_the_authors_comment_where_the_original_has_it(tmp_path: Path) -> None:
+    """A credited paragraph, the author's comment, then a paragraph with no credit that renders the original: the
+    third is checked as the report's continuation (a changed figure in it is caught), the comment is not."""
+    from provenance.config import Config
+    from provenance.documents import read_document
+    from provenance.pipeline import Checker
+
+    source = [
+        ("Sanepid zamknął kąpielisko w Brzeźnie po wykryciu bakterii E. coli w wodzie.",
+         "The sanitary inspectorate closed the bathing area in Brzeźno after detecting E. coli bacteria in the water."),
+        ("Norma została przekroczona niemal czterokrotnie.", "The limit was exceeded almost fourfold."),
+        ("Ratownicy musieli w ciągu jednego popołudnia upominać ponad 60 osób, które weszły do morza mimo zakazu.",
+         "In a single afternoon, lifeguards had to warn more than 60 people who went into the sea despite the ban."),
+        ("W ubiegłym roku kąpieliska w Gdańsku zamykano łącznie 11 razy.",
+         "Last year, bathing areas in Gdańsk were closed a total of 11 times."),
+    ]
+    (tmp_path / "original.html").write_text(
+        "<html><head><title>Kąpielisko</title></head><body><article><h1>Zakaz kąpieli w Brzeźnie</h1>"
+        + "".join(f"<p>{pl}</p>" for pl, _ in source) + "</article></body></html>", encoding="utf-8")
+    (tmp_path / "memory.tsv").write_text("".join(f"{pl}\t{en}\n" for pl, en in source), encoding="utf-8")
+    (tmp_path / "article.md").write_text(
+        "# Gdańsk closes a beach\n\n"
+        "Sanitary inspectors closed the bathing area at Brzeźno on Wednesday after detecting E. coli bacteria in the "
+        "water, Radio Gdańsk reported. The limit was exceeded almost fourfold.\n\n"
+        "Storm overflows are a known weak point in many older Baltic cities, where drainage was never built for "
+        "today's cloudbursts.\n\n"
+        "In a single afternoon, lifeguards had to warn more than 90 people who went into the sea despite the ban. "
+        "Last year, Gdańsk's bathing areas were closed a total of 11 times.\n",
+        encoding="utf-8")
+    config = Config(cache_dir=tmp_path / "cache", progress=False, translator="memory",
+                    memories=(tmp_path / "memory.tsv",))
+    report = Checker(config).check(read_document(tmp_path / "article.md"), [str(tmp_path / "original.html")])
+    first, continued = report.results
+    assert "Storm overflows" not in first.passage.text and "Storm overflows" not in continued.passage.text
+    assert continued.passage.kind == "continuation" and continued.passage.text.startswith("In a single afternoon")
+    assert any(f.derivative is not None and "90" in f.derivative.text for f in continued.findings)
