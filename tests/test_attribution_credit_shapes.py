@@ -8,8 +8,10 @@ an interview announced before its printed exchange, initials of a compound masth
 description, a press review's label with the outlet's place and language in brackets, a description opening on a
 lower-case adjective, a name the next sentence calls "the newspaper", what an outlet ran named by what outlets
 publish, a show "of" a broadcaster, "It" opening a paragraph after an outlet that was the subject, a weekday's
-edition before a name; and what is none: an agency after a newspaper, an outlet that is itself the news, a
-speaker's role label, a review's next item after "Meanwhile", the author's clause before "but X writes", what an
+edition before a name, a document the report describes going on in the present, a day's edition "of" a masthead,
+a report "on" a topic that carries a claim, an abbreviation in brackets inside an apposition, a plural noun after an
+ordinary opening word read as no verb; and what is none: an agency after a newspaper, an outlet that is itself the
+news, a speaker's role label, a review's next item after "Meanwhile", the author's clause before "but X writes", what an
 outlet wrote in English.
 """
 
@@ -340,3 +342,37 @@ def test_the_author_s_clause_before_but_and_a_reporting_outlet_is_left_out() -> 
 def test_what_an_outlet_said_in_an_english_dispatch_is_no_translation() -> None:
     doc = make_doc("Kyodo, the Japanese news agency, said in an English-language dispatch that exports fell.")
     assert [p.language for p in find_passages(doc, REGISTRY)] == ["en"]
+
+
+def test_a_document_the_report_describes_goes_on_in_the_present() -> None:
+    credit = ("The provincial daily Kuriero Frisia reported on Tuesday that a draft of the plan, seen by the paper, "
+              "sets a target of 18 percent fewer cows by 2030.")
+    more = "The draft also foresees a fund of 240 million euros for farmers who switch to grazing."
+    ((_, text),) = passages(f"{credit} {more}")
+    assert text.endswith(more)
+
+
+def test_a_day_s_edition_of_an_unknown_masthead_reports() -> None:
+    ((name, text),) = passages("Tuesday's edition of Nordlysa reported that the operator had drawn up a "
+                               "contingency plan for the crossing.")
+    assert name == "Nordlysa" and text.startswith("Tuesday's edition")
+
+
+def test_a_report_on_a_topic_that_carries_a_claim_is_a_passage_and_a_bare_topic_is_not() -> None:
+    claim = ("Sudwerft Ilbo ran a long report on shipbuilders in the city struggling to recruit welders, with one "
+             "yard saying a third of its night shifts were vacant.")
+    assert [name for name, _ in passages(claim)] == ["Sudwerft Ilbo"]
+    assert passages("Le Monde ran a story on the strike.") == []
+
+
+def test_an_abbreviation_in_brackets_before_the_comma_of_an_apposition() -> None:
+    ((_, text),) = passages("The country's biggest daily, Helsingin Sanomat (HS), says the finance ministry floated "
+                            "a levy on sauna stoves.")
+    assert text.startswith("The country's biggest daily")
+
+
+def test_a_plural_noun_after_an_ordinary_opening_word_is_no_present_verb() -> None:
+    credit = "The new track will cross the river on a new bridge, Jornal de Notícias reported."
+    more = "Journey times between the two cities would drop to under one hour."
+    ((_, text),) = passages(f"{credit} {more}")
+    assert text.endswith(more)

@@ -207,6 +207,31 @@ def goes_on(ix: ArticleIndex, sent: Span, tenses: tuple[str, ...], mention: Ment
     return not is_commentary(ix, s)
 
 
+_DOCUMENTS = frozenset(listed("grammar.document_subjects"))
+_DETERMINERS = frozenset(listed("grammar.determiners")) | frozenset(listed("grammar.demonstratives"))
+
+
+def tells_document(ix: ArticleIndex, sent: Span, before: Span, mention: Mention) -> bool:
+    """A sentence whose subject is a document the report so far (``before``) named ("a draft of the plan, seen by
+    the paper, sets ..." / "The draft also foresees ..."): the report goes on telling its contents, in the present
+    whatever the credit's tense, unless the sentence names another outlet, is a check of the author's or their
+    voice."""
+    s = strip(ix.text, sent)
+    outside = ix.outside_quotes(s)
+    words = re.findall(r"[\w'’-]+", outside)
+    if len(words) < 3 or words[0].lower() not in _DETERMINERS or words[1].lower() not in _DOCUMENTS:
+        return False
+    noun = words[1].lower().removesuffix("s")
+    if not re.search(rf"\b{re.escape(noun)}s?\b", ix.text[before.start : before.end], re.I):
+        return False
+    lex = ix.lex
+    if any(not same_outlet(o, mention) and not is_description(lex, o) for o in ix.mentions_in(s)):
+        return False
+    if lex.negative.search(ix.text[s.start : s.end]) or lex.verification_note.search(outside):
+        return False
+    return not (lex.non_response.search(outside) or lex.afterwards.search(outside) or is_commentary(ix, s))
+
+
 def _told_tense(ix: ArticleIndex, s: Span, outside: str) -> str | None:
     """The sentence's tense, or its closing speech tag's ("The rise is largely down to the mall, the operator
     said."): reported words keep their own tense in English news, the tag says when they were reported."""

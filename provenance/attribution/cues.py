@@ -121,7 +121,8 @@ def _verb_frame(lex: Lexicon, pre: str, post: str) -> Verdict:
     if not m or not subject_position(lex, pre):
         return None
     rest = post[m.end() :]
-    if lex.coverage.match(rest) and not (OWN_MEDIUM.match(rest) and re.search(r"\w", pre)):
+    if (lex.coverage.match(rest) and not (OWN_MEDIUM.match(rest) and re.search(r"\w", pre))
+            and not _topic_with_claim(rest)):
         # "Der Spiegel reported on the scandal" or "ran the story on its front page": coverage, no content quoted;
         # "..., Ouest-France reported on its website" credits the words before it
         return DECLINED
@@ -130,6 +131,19 @@ def _verb_frame(lex: Lexicon, pre: str, post: str) -> Verdict:
     if re.match(r"^[^:.;!?\"“„«]{0,40}:", rest):  # "reported on Thursday: ..."
         return "inline_colon"
     return "inline"
+
+
+# a topic long enough to carry a claim of its own, with a verb form in it: "ran a long report on shipbuilders in the
+# city struggling to recruit welders, with one yard saying ..." (not "reported on the scandal in detail")
+_CLAIM_WORDS = 8
+_CLAIM_VERB = re.compile(rf"\b(?:\w{{3,}}ing|\w{{3,}}ed|{either(words('grammar.claim_words'))})\b", re.I)
+
+
+def _topic_with_claim(rest: str) -> bool:
+    """Whether what a coverage verb's topic says ("on shipbuilders struggling to recruit welders") is itself the
+    report's content: at least _CLAIM_WORDS words to the sentence's end, one of them a verb form."""
+    topic = re.split(r"[.;:!?]", rest, maxsplit=1)[0]
+    return len(topic.split()) >= _CLAIM_WORDS and _CLAIM_VERB.search(topic) is not None
 
 
 def _verb_that(lex: Lexicon, pre: str, post: str) -> Verdict:

@@ -130,9 +130,10 @@ def after_apposition(mention: Mention, post: str) -> str:
     """Text after a name, without the comma closing an apposition ("the daily, Helsingin Sanomat, reported"), an
     abbreviation in brackets ("(LZ)") or a regional edition's place ("Suspilne Odesa reported", "NRK Troms said")."""
     name = mention.written
+    # (the abbreviation first: "the country's biggest daily, Helsingin Sanomat (HS), says")
+    post = post[m.end() :] if (m := BRACKETED_ABBREVIATION.match(post)) else post
     if post.startswith(",") and re.search(r",\s+[^,]+$", name):
         return post[1:]
-    post = post[m.end() :] if (m := BRACKETED_ABBREVIATION.match(post)) else post
     edition = _EDITION.match(post)
     return post[edition.end() :] if edition else post
 

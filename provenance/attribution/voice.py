@@ -9,6 +9,7 @@ from provenance.attribution.index import ArticleIndex
 from provenance.attribution.lexicon import Lexicon
 from provenance.attribution.patterns import QA_LABEL, WORD_RE
 from provenance.attribution.structures import Block, strip
+from provenance.attribution.unknown import is_english_word
 from provenance.attribution.vocabulary import words
 from provenance.model import Span
 from provenance.segment import trim_span
@@ -75,7 +76,10 @@ def tense(ix: ArticleIndex, sent: Span) -> Literal["past", "present"] | None:
         if i == 0 or not word.islower() or len(low) <= 3:
             continue
         before, after = words[i - 1], (words[i + 1].lower() if i + 1 < len(words) else "")
-        subject = (not before.islower() or before.lower() in lex.descriptor_last_words
+        # a capital opening the sentence is no name by itself: "Journey times between the two cities would drop"
+        # has a noun in -s after an ordinary word ("Helsingin Sanomat leads" a verb after a name)
+        opening_word = i == 1 and before[:1].isupper() and not before.isupper() and is_english_word(before)
+        subject = ((not before.islower() and not opening_word) or before.lower() in lex.descriptor_last_words
                    or before.lower() in _PRONOUN_SUBJECTS)
         if low.endswith("ed") and not (before.islower() and after in lex.participle_next):
             return "past"

@@ -18,6 +18,7 @@ from provenance.attribution.anaphora import (
     outlet_kind,
     refers_back,
     relayed,
+    tells_document,
     unnamed,
 )
 from provenance.attribution.cues import Cue, announces_interview
@@ -152,7 +153,9 @@ def _last_continuing(ix: ArticleIndex, b: Block, k: int, mention: Mention) -> in
         # a quotation of several sentences is one unit: its tag ('..." he said') is at its end
         unit = _quote_unit(ix, b, end_k + 1)
         nxt = Span(b.sentences[end_k + 1].start, b.sentences[unit].end)
-        if not (continues(ix, nxt, mention) or goes_on(ix, nxt, tenses, mention)):
+        told = Span(b.sentences[k].start, b.sentences[end_k].end)
+        if not (continues(ix, nxt, mention) or goes_on(ix, nxt, tenses, mention)
+                or tells_document(ix, nxt, told, mention)):
             # a sentence in another tense between two of the report's ("They show 1,140 people waiting." between
             # "The paper obtained the lists." and "It said ..."): the report goes on across it when the next one
             # credits the outlet again and it names no other outlet and is not the author's own
