@@ -91,11 +91,15 @@ HELDOUT16 = "e2e16h"
 # departures): held out; first run at the session's starting commit. e2e16h, spent by the twentieth session's
 # final run, is development data
 HELDOUT17 = "e2e17h"
+# e2e18h (author AK, twenty-first session's second round, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2;
+# 10 faithful, 20 departures): held out, commissioned after e2e17h's final run; first run at 2fd3af6, before the
+# round's changes. e2e17h is development from then on
+HELDOUT18 = "e2e18h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
     HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17,
 )
-HELD_OUT = (HELDOUT, HELDOUT3)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT18)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twenty-first session: fresh held-out `e2e17h` (written this session) at bbf13b2, with the "
@@ -323,6 +327,13 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT18: (
+        "at 2fd3af6 (before the twenty-first session's second round of changes), 20 cases, 10 faithful, 20 planted "
+        "departures: with the memory 16 major+ findings, precision 0.812, recall 0.650 (13 of 20); faithful sentences "
+        "flagged 2/137 major+ (1.5%), 17/137 at any severity; 2 major+ findings on the 10 faithful cases; with the "
+        "gloss 17 major+, precision 0.588, recall 0.500 (10 of 20), flagged 9/137 / 47/137, 5 on faithful cases. "
+        "Errors not printed."
     ),
     HELDOUT17: (
         "at 32f0cfb (the twenty-first session's starting commit, before any change), 20 cases, 10 faithful, 20 "
