@@ -11,8 +11,8 @@ publish, a show "of" a broadcaster, "It" opening a paragraph after an outlet tha
 edition before a name, a document the report describes going on in the present, a day's edition "of" a masthead,
 a report "on" a topic that carries a claim, an abbreviation in brackets inside an apposition, a plural noun after an
 ordinary opening word read as no verb; and what is none: an agency after a newspaper, an outlet that is itself the
-news, a speaker's role label, a review's next item after "Meanwhile", the author's clause before "but X writes", what an
-outlet wrote in English.
+news, a factory's site that something happens "to", a speaker's role label, a review's next item after
+"Meanwhile", the author's clause before "but X writes", what an outlet wrote in English.
 """
 
 from __future__ import annotations
@@ -376,3 +376,13 @@ def test_a_plural_noun_after_an_ordinary_opening_word_is_no_present_verb() -> No
     more = "Journey times between the two cities would drop to under one hour."
     ((_, text),) = passages(f"{credit} {more}")
     assert text.endswith(more)
+
+
+def test_a_site_that_is_a_place_is_no_outlet_named_again_but_one_spoken_to_is() -> None:
+    credit = "Meduza reported that the cannery would close in March."
+    place = "Town planners will have to decide what happens to the site, which sits on valuable land."
+    spoken = "An official said to the site that talks with buyers would resume."
+    ((_, text),) = passages(credit, place)
+    assert place not in text
+    ((_, text),) = passages(credit, spoken)
+    assert text.endswith(spoken)

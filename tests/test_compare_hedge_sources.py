@@ -3,7 +3,9 @@
 "Según el auto, el regidor habría favorecido ..." names a source and marks the claim as unproven; "According to the
 court order, the mayor favoured ..." keeps the source and drops the doubt, also when no translation is known. A
 hearsay particle ("podobno", "naar verluidt", "alegadamente") is evidence on its own. "Fear that the delays will push
-ships away" rendered "fear the delay could push ships away" is a fear either way: no hedge added.
+ships away" rendered "fear the delay could push ships away" is a fear either way: no hedge added. An outlet that
+relays people close to a firm has its "soll" rendered by "citing"; one that read an internal audit and still hedges
+doubts it itself.
 """
 
 from __future__ import annotations
@@ -48,3 +50,12 @@ def test_a_certainty_made_a_possibility_outside_a_fear_is_still_a_hedge_added() 
     assert _major("I ritardi spingeranno le navi verso La Spezia.",
                   "The delays could push ships towards La Spezia.", "it",
                   translation="The delays will push ships towards La Spezia.") == ["hedge"]
+
+
+def test_hearsay_relayed_from_people_is_rendered_but_a_document_read_leaves_the_doubt_the_outlet_s() -> None:
+    original = "Der Versorger soll Tausenden Kunden zu hohe Abschläge berechnet haben."
+    translation = "The supplier is alleged to have charged thousands of customers excessive advance payments."
+    people = "The supplier overcharged thousands of customers, the paper reported, citing people close to the firm."
+    audit = "The supplier overcharged thousands of customers, the paper reported, citing an internal audit."
+    assert _major(original, people, "de", translation=translation) == []
+    assert _major(original, audit, "de", translation=translation) == ["hedge"]

@@ -154,13 +154,27 @@ def continues(ix: ArticleIndex, sent: Span, mention: Mention) -> bool:
     outside = ix.outside_quotes(s)
     if ix.lex.continuation.match(text) or ix.lex.continuation_tag.search(outside):
         return True
-    if ix.lex.by_the_outlet.search(outside):
+    if any(_by_the_outlet(ix.lex, outside, m) for m in ix.lex.by_the_outlet.finditer(outside)):
         return True  # "According to figures compiled by the paper, ...", "data obtained by the site
     if any(q.start <= s.start and s.end <= q.end + 1 for q in ix.quote_index.overlapping(s)):
         return True  # a quotation on its own after a quoted passage: the same speaker goes on
     if _by_kind(ix, s, outside, mention):
         return True
     return any(same_outlet(o, mention) and ix.inline_cue(s, o) for o in inside)
+
+
+_PLACES = frozenset(listed("grammar.place_descriptions"))
+
+
+def _by_the_outlet(lex: Lexicon, outside: str, m: re.Match[str]) -> bool:
+    """ "told the site", "figures compiled by the site": the outlet again; but "to" a description that is also a
+    place ("what will happen to the site, which sits on valuable land", "went to the station") only after a speech
+    verb ("said to the site")."""
+    words = m.group(0).lower().split()
+    if words[-1] not in _PLACES or words[0] != "to":
+        return True
+    before = re.findall(r"[\w'’-]+", outside[: m.start()])
+    return bool(before) and before[-1].lower() in lex.speech_verbs
 
 
 def _by_kind(ix: ArticleIndex, s: Span, outside: str, mention: Mention) -> bool:

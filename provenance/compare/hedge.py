@@ -459,11 +459,22 @@ def _accused(side: Side, cues: list[Cue], lex: Lexicon) -> bool:
         c.entry in sourcing and any(fold(t.text) in accusers for t in _source_words(side, c, lex)) for c in cues)
 
 
+_RELAYED_WITHIN = 4  # words after "citing" that say what is cited
+
+
 def _relayed(ctx: PairContext) -> bool:
     """The passage, or the article's credit of it, has the outlet relay others ("Citing people close to the
-    company, the paper reported"): the outlet's hearsay ("soll", "aurait") is rendered."""
+    company, the paper reported"): the outlet's hearsay ("soll", "aurait") is rendered. Not where what it cites is a
+    document ("citing an internal audit it had seen"): an outlet that read the paper and still hedges doubts it."""
     relays = set(ctx.der_lex.entries("hedge.relays"))
-    return bool(relays) and (bool(ctx.credit_words & relays) or any(fold(t.text) in relays for t in ctx.der.tokens))
+    if not relays:
+        return False
+    documents = set(ctx.der_lex.entries("hedge.documents"))
+    tokens = ctx.der.tokens
+    relayed = [k for k, t in enumerate(tokens) if fold(t.text) in relays]
+    if any(not documents & {fold(t.text) for t in tokens[k + 1 : k + 1 + _RELAYED_WITHIN]} for k in relayed):
+        return True
+    return bool(ctx.credit_words & relays) and not ctx.credit_words & documents
 
 
 def detect(ctx: PairContext) -> Detection:
