@@ -6,7 +6,8 @@ been set", "will stop calling at" is "will no longer stop at", "is due to start"
 "three and a half metres" is 3.5 metres: no change. A name the diff puts in place of another's is a substitution
 even when it is a well-known city. A desk that merges two original sentences, one with a figure both give or one
 whose every word it keeps, renders both: the aligner's 1-1 bead grows to 2-1. "Destroyed" for "damaged", "halted"
-for "reduced" raise what happened on one scale; "cut" for "reduced" does not.
+for "reduced" raise what happened on one scale; "cut" for "reduced" does not. "Not enough contractors" is "a shortage
+of contractors"; "whose child" names from its other end the relation "mother of a pupil" names.
 """
 
 from __future__ import annotations
@@ -122,3 +123,19 @@ def test_a_refusal_followed_by_a_preposition_refuses_nothing() -> None:
     assert _major("Die Mehrheiten dafür sind knapp, in den Ausschüssen sogar ablehnend.",
                   "The majority is tight, even being rejected in the committees.",
                   "The majority for that is tight, even dismissive in the committees.", "de") == []
+
+
+def test_a_negated_word_whose_antonym_the_translation_has_is_the_same_statement() -> None:
+    original = "De oplevering liep bijna een jaar vertraging op door een tekort aan aannemers."
+    translation = "The handover was delayed by almost a year because of a shortage of contractors."
+    assert _major(original, "The handover was delayed by almost a year because there were not enough contractors.",
+                  translation, "nl") == []
+    assert _major(original, "The handover was delayed by almost a year although there were enough contractors.",
+                  translation, "nl") != []
+
+
+def test_a_relation_named_from_its_other_end_is_no_opposite() -> None:
+    original = "« On a appris la nouvelle par les réseaux sociaux », regrette Sandrine Abadie, mère d'un élève."
+    translation = '"We found out from social media," regrets Sandrine Abadie, mother of a pupil.'
+    assert _major(original, '"We found out on social media," Sandrine Abadie, whose child is a pupil there, said.',
+                  translation, "fr") == []

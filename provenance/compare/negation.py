@@ -23,7 +23,7 @@ from provenance.compare.base import (
 )
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
-from provenance.compare.opposites import _WN_MAX_RANK, DETECTOR
+from provenance.compare.opposites import _WN_MAX_RANK, DETECTOR, _lexicon_pairs
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma
 from provenance.compare.word_rules import negation_rules
 from provenance.model import DriftSubtype, FindingKind, Severity
@@ -232,7 +232,9 @@ def _polarity(ctx: PairContext) -> list[Found]:
         # it does not flip one
         # (the passage's own negations stay: it paraphrases, "did not announce" for "told an audience"; but a
         # negation whose verb the translation lacks is weaker evidence, reported as minor below)
-        der, tr = ((_without_litotes(ctx.der, der[0], ctx.trans, ctx.der_lex), _unshared(der[1], tr[1], ctx.der.lang)),
+        der, tr = ((_without_negated_antonyms(ctx.der, _without_litotes(ctx.der, der[0], ctx.trans, ctx.der_lex),
+                                              ctx.trans, ctx.der_lex),
+                    _unshared(der[1], tr[1], ctx.der.lang)),
                    (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2, related=True),
                     _unshared(tr[1], der[1], ctx.der.lang)))
         if not _differs(der, tr, ctx.der_lex, ctx.der):
@@ -327,6 +329,23 @@ def _without_litotes(side: Side, cues: list[Cue], other: Side, lex: Lexicon) -> 
     return [c for c in cues if not (
         c.entry in absolutes
         and any(_graded(t.text, side.lang, comparatives, "er") for t in words[c.end : c.end + _LITOTES_WITHIN]))]
+
+
+def _without_negated_antonyms(side: Side, cues: list[Cue], other: Side, lex: Lexicon) -> list[Cue]:
+    """Drop negations of a word whose listed antonym the other side has in its place ("because there were not enough
+    contractors" / "because of a shortage of contractors", "was not allowed" / "was banned"): the same statement."""
+    pairs = _lexicon_pairs(lex)
+    theirs = {fold(t.text) for t in other.tokens} | {fold(lemma(t.text, lex.lang)) for t in other.tokens}
+    words = side.tokens
+
+    def renders_antonym(c: Cue) -> bool:
+        for t in words[c.end : c.end + _LITOTES_WITHIN]:
+            forms = {fold(t.text), fold(lemma(t.text, lex.lang))}
+            if t.is_word and not forms & theirs and any(pairs.get(f, set()) & theirs for f in forms):
+                return True
+        return False
+
+    return [c for c in cues if not renders_antonym(c)]
 
 
 def _graded(word: str, lang: str, listed: set[str], ending: str) -> bool:
