@@ -7,7 +7,8 @@ been set", "will stop calling at" is "will no longer stop at", "is due to start"
 even when it is a well-known city. A desk that merges two original sentences, one with a figure both give or one
 whose every word it keeps, renders both: the aligner's 1-1 bead grows to 2-1. "Destroyed" for "damaged", "halted"
 for "reduced" raise what happened on one scale; "cut" for "reduced" does not. "Not enough contractors" is "a shortage
-of contractors"; "whose child" names from its other end the relation "mother of a pupil" names.
+of contractors"; "whose child" names from its other end the relation "mother of a pupil" names; "mancano i parcheggi"
+(parking is lacking) is "not enough parking".
 """
 
 from __future__ import annotations
@@ -139,3 +140,12 @@ def test_a_relation_named_from_its_other_end_is_no_opposite() -> None:
     translation = '"We found out from social media," regrets Sandrine Abadie, mother of a pupil.'
     assert _major(original, '"We found out on social media," Sandrine Abadie, whose child is a pupil there, said.',
                   translation, "fr") == []
+
+
+def test_a_verb_of_lacking_in_the_original_balances_a_negation_of_enough() -> None:
+    for original, lang in (("Nel porto mancano i parcheggi per i camion.", "it"),
+                           ("Im Hafen fehlen Parkplätze für Lastwagen.", "de"),
+                           ("Au port, il manque des places pour les camions.", "fr")):
+        passage = "The port does not have enough parking for lorries."
+        assert "negation" not in [f.subtype.value for f in compare_texts(original, passage, source_lang=lang)
+                                  if f.subtype and f.severity.rank >= 2], lang
