@@ -1,18 +1,18 @@
 """Shapes of credit that hold for any outlet, registered or not.
 
 A credit is recognised by how the sentence is built, not by the outlet's name: a description set off by commas
-between an outlet named again and its verb, a masthead written without its diacritics, an adjective of any kind
-in the description before a name, a masthead made of an ordinary English word when the article goes on to call it
-a paper, a colon at the end of a credit over a quoted paragraph, a block quote credited by the sentence under it,
-an interview announced before its printed exchange, initials of a compound masthead, a place of several words in a
+between an outlet named again and its verb, a masthead written without its diacritics, an adjective of any kind in
+the description before a name, a masthead made of an ordinary English word when the article goes on to call it a
+paper, a colon at the end of a credit over a quoted paragraph, a block quote credited by the sentence under it, an
+interview announced before its printed exchange, initials of a compound masthead, a place of several words in a
 description, a press review's label with the outlet's place and language in brackets, a description opening on a
 lower-case adjective, a name the next sentence calls "the newspaper", what an outlet ran named by what outlets
 publish, a show "of" a broadcaster, "It" opening a paragraph after an outlet that was the subject, a weekday's
-edition before a name, a document the report describes going on in the present, a day's edition "of" a masthead,
-a report "on" a topic that carries a claim, an abbreviation in brackets inside an apposition, a plural noun after an
-ordinary opening word read as no verb; and what is none: an agency after a newspaper, an outlet that is itself the
-news, a factory's site that something happens "to", a speaker's role label, a review's next item after
-"Meanwhile", the author's clause before "but X writes", what an outlet wrote in English.
+edition before a name, a document the report describes going on in the present, a day's edition "of" a masthead, a
+report "on" a topic that carries a claim, "a calculation by X suggests", an abbreviation in brackets inside an
+apposition, a plural noun after an ordinary opening word read as no verb; and what is none: an agency after a
+newspaper, an outlet that is itself the news, a factory's site that something happens "to", a speaker's role label,
+a review's next item after "Meanwhile", the author's clause before "but X writes", what an outlet wrote in English.
 """
 
 from __future__ import annotations
@@ -386,3 +386,9 @@ def test_a_site_that_is_a_place_is_no_outlet_named_again_but_one_spoken_to_is() 
     assert place not in text
     ((_, text),) = passages(credit, spoken)
     assert text.endswith(spoken)
+
+
+def test_a_report_by_the_outlet_as_the_subject_credits_it_and_a_complaint_by_it_does_not() -> None:
+    ((name, _),) = passages("A calculation by Le Monde suggests that heating costs will rise by a third.")
+    assert name == "Le Monde"
+    assert passages("A complaint by Le Monde was rejected by the court.") == []

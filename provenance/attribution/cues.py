@@ -110,6 +110,11 @@ def _according_to(lex: Lexicon, pre: str, post: str) -> Verdict:
     return None
 
 
+def _report_subject(lex: Lexicon, pre: str, post: str) -> Verdict:
+    """ "A calculation by X suggests that ...", "A survey by X found ...": the outlet's report is the subject."""
+    return "inline" if lex.report_subject.search(pre) and lex.report_subject_verb.match(post) else None
+
+
 def _trailing_credit(lex: Lexicon, pre: str, post: str) -> Verdict:
     """ "..., via X." closing the sentence"""
     return "inline" if lex.closing_credit.search(pre) and re.match(rf"^{CLOSE_MARKS}[\s).\]]*$", post) else None
@@ -201,6 +206,7 @@ INLINE_CONSTRUCTIONS: tuple[tuple[str, Construction], ...] = (
     ("colon label", _colon_label),
     ("quoted by", _quoted_by),
     ("according to", _according_to),
+    ("report subject", _report_subject),
     ("trailing credit", _trailing_credit),
     ("verb frame", _verb_frame),
     ("verb that", _verb_that),

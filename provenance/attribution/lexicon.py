@@ -135,6 +135,8 @@ class Lexicon:
     cue_before: re.Pattern[str]
     cue_before_pattern: re.Pattern[str] | None  # "was put at 310 million euros by X"
     report_before: re.Pattern[str]
+    report_subject: re.Pattern[str]  # "A calculation by " opening the sentence: the report by X is the subject
+    report_subject_verb: re.Pattern[str]  # "suggests", "found": that report's verb right after the name
     closing_credit: re.Pattern[str]
     cue_after: re.Pattern[str]
     verb_after: re.Pattern[str]
@@ -343,6 +345,14 @@ def load_lexicon() -> Lexicon:
             rf"(?:\s+{article})?\s*{OPEN_MARKS}$",
             re.I,
         ),
+        report_subject=re.compile(
+            rf"^\W*(?:(?:{either(raw['grammar']['determiners'])})\s+)(?:[\w-]+\s+){{0,2}}?"
+            rf"(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})"
+            rf"(?:\s+(?:{alt(raw['cues']['report_participles'])}))?\s+(?:{either(raw['cues']['report_agents'])})"
+            rf"(?:\s+{article})?\s*$",
+            re.I,
+        ),
+        report_subject_verb=re.compile(rf"^\s*(?:{alt(raw['cues']['report_verbs'])})\b", re.I),
         quote_before=re.compile(
             rf"(?:^|[\s,;(—–-])(?:{alt(quote_words['quote_before'])})(?:\s+{article})?\s*{OPEN_MARKS}$", re.I
         ),
