@@ -5,7 +5,8 @@ court order, the mayor favoured ..." keeps the source and drops the doubt, also 
 hearsay particle ("podobno", "naar verluidt", "alegadamente") is evidence on its own. "Fear that the delays will push
 ships away" rendered "fear the delay could push ships away" is a fear either way: no hedge added. An outlet that
 relays people close to a firm has its "soll" rendered by "citing"; one that read an internal audit and still hedges
-doubts it itself.
+doubts it itself. Without a translation, a conditional ("envisagerait de supprimer") rendered "will cut" is a
+possibility stated as certain; "fría" (cold) and "la Consellería" only end like conditionals.
 """
 
 from __future__ import annotations
@@ -59,3 +60,15 @@ def test_hearsay_relayed_from_people_is_rendered_but_a_document_read_leaves_the_
     audit = "The supplier overcharged thousands of customers, the paper reported, citing an internal audit."
     assert _major(original, people, "de", translation=translation) == []
     assert _major(original, audit, "de", translation=translation) == ["hedge"]
+
+
+def test_a_conditional_stated_as_will_is_a_possibility_made_certain_without_a_translation() -> None:
+    original = "La compagnie envisagerait de supprimer deux rotations quotidiennes dès la rentrée."
+    assert _major(original, "The company will cut two daily crossings from September.", "fr") == ["hedge"]
+    assert _major(original, "The company could cut two daily crossings from September.", "fr") == []
+
+
+def test_a_word_with_a_conditional_ending_that_is_no_verb_is_no_conditional() -> None:
+    # "fría" (cold) has the ending of "-ría" conditionals; "Consellería" is a name
+    original = "La Consellería abrirá el lunes un refugio para los días de ola de frío en una sala fría del centro."
+    assert _major(original, "The regional ministry will open a shelter for cold spells on Monday.", "es") == []

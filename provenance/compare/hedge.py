@@ -49,9 +49,13 @@ def _romance_conditional(side: Side, rules: HedgeRules, existing: list[Cue]) -> 
         word = t.text.lower()
         if t.index in taken or not t.is_word or not word.endswith(rules.conditional_endings):
             continue
+        if t.text[:1].isupper() and t.index > 0 and side.tokens[t.index - 1].text not in _CLAUSE_END:
+            continue  # capitalised inside a sentence: a name ("la Consellería"), no verb
         base = lemma(word, side.lang)
         if base == word or base in rules.modal_lemmas:
             continue
+        if rules.infinitive_endings and not base.endswith(rules.infinitive_endings):
+            continue  # an adjective or noun with the ending ("fría": cold), not a verb's conditional
         out.append(Cue(t.index, t.index + 1, "COND:" + word, "hedge.conditional"))
     return out
 
@@ -268,6 +272,32 @@ def _possibility_made_certain(ctx: PairContext, possible: set[str], certain: set
                     evidence={"direction": "dropped", "translation_cues": [m.text]},
                 )]
     return []
+
+
+def _conditional_made_certain(ctx: PairContext, s_hedges: list[Cue]) -> list[Found]:
+    """Mode B: the original says a thing could or would reportedly happen (a conditional: "envisagerait de
+    supprimer", "podría ampliarse", "potrebbe ridurre") and the passage says it will ("will cut"), keeping no
+    possibility, conditional, hedge, condition or permission anywhere: a possibility stated as certain, as
+    ``_modality_changed`` finds it with a translation."""
+    rules = hedge_rules(ctx.src.lang)
+    conditional = [c for c in s_hedges if c.entry.startswith("COND:") or c.entry in rules.conditional]
+    lex = ctx.der_lex
+    certain = [t for t in ctx.der.tokens if fold(t.text) in set(lex.entries("hedge.certainty"))]
+    if not conditional or not certain:
+        return []
+    modals = set(lex.entries("hedge.possibility")) | set(lex.entries("hedge.conditional")) | set(
+        lex.entries("hedge.counterfactual"))
+    if _keeps_modality(ctx.der, lex, modals) or lex.find("hedge.conditions", ctx.der.tokens):
+        return []
+    cue = conditional[0]
+    said = " ".join(t.text for t in ctx.src.tokens[cue.start : cue.end])
+    return [make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.65, der_tokens=certain[:1],
+        src_tokens=list(ctx.src.tokens[cue.start : cue.end]),
+        explanation=(f"The original says it could or would happen ({quote(said)}); the passage says "
+                     f"{quote(certain[0].text)}: a possibility is stated as certain."),
+        detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "dropped", "original_cues": [cue.entry]},
+    )]
 
 
 def _keeps_modality(side: Side, lex: Lexicon, modals: set[str]) -> bool:
@@ -504,6 +534,8 @@ def _findings(ctx: PairContext) -> list[Found]:
         s_hedges = [c for c in _unsourced(s_hedges, ctx.src_lex) if not c.entry.startswith("KI:")]
         t_hedges = _unsourced(t_hedges, ctx.der_lex)
     if ctx.trans is not None and (certain := _modality_changed(ctx)):
+        return certain
+    if ctx.trans is None and (certain := _conditional_made_certain(ctx, s_hedges)):
         return certain
     if t_hedges and ctx.der_lex.find("hedge.schedules", ctx.der.tokens):
         expected = set(ctx.der_lex.entries("hedge.expectations"))

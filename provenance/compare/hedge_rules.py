@@ -15,7 +15,7 @@ from provenance.errors import LexiconError
 
 _RULE_KEYS = frozenset({"strong", "conditional", "modal", "soll", "perfect", "perfect_alone", "participle",
                         "konjunktiv_first_person", "first_person", "konjunktiv_ii"})
-_CONDITIONAL_KEYS = frozenset({"endings", "modal_lemmas"})
+_CONDITIONAL_KEYS = frozenset({"endings", "modal_lemmas", "infinitive_endings"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class HedgeRules:
     konjunktiv_ii: frozenset[str] = frozenset()
     conditional_endings: tuple[str, ...] = ()  # verb endings of the conditional of reported speech
     modal_lemmas: frozenset[str] = frozenset()  # modal verbs whose conditional is no hedge
+    infinitive_endings: tuple[str, ...] = ()  # a conditional's lemma is a verb: "fría" (cold) has "frío", no verb
 
 
 def parse_hedge_rules(lang: str, data: Mapping[str, Any]) -> HedgeRules:
@@ -72,6 +73,7 @@ def parse_hedge_rules(lang: str, data: Mapping[str, Any]) -> HedgeRules:
         konjunktiv_ii=words("konjunktiv_ii"),
         conditional_endings=rule_words(cond, "endings", f"{where} [conditional]"),
         modal_lemmas=frozenset(rule_words(cond, "modal_lemmas", f"{where} [conditional]")),
+        infinitive_endings=rule_words(cond, "infinitive_endings", f"{where} [conditional]"),
     )
 
 

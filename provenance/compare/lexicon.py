@@ -204,7 +204,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
                         "conditions", "counterfactual", "cues", "deontic", "documents", "done", "doubtful",
                         "expectations", "konjunktiv", "not_after", "own_sources", "possibility",
                         "possibility_phrases", "relays", "rules", "schedules", "source_pronouns", "sourcing"}),
-    "conditional": frozenset({"endings", "modal_lemmas"}),
+    "conditional": frozenset({"endings", "modal_lemmas", "infinitive_endings"}),
     "intensity": frozenset({"majority", "minority", "neutral", "not_loud", "partial", "states", "strong",
                             "superlative_markers", "universal", "determiners", "counts", "scales"}),
     "gender": frozenset({"ambiguous", "feminine", "masculine", "groups"}),
