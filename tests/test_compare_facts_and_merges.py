@@ -8,7 +8,8 @@ even when it is a well-known city. A desk that merges two original sentences, on
 whose every word it keeps, renders both: the aligner's 1-1 bead grows to 2-1. "Destroyed" for "damaged", "halted"
 for "reduced" raise what happened on one scale; "cut" for "reduced" does not. "Not enough contractors" is "a shortage
 of contractors"; "whose child" names from its other end the relation "mother of a pupil" names; "mancano i parcheggi"
-(parking is lacking) is "not enough parking".
+(parking is lacking) is "not enough parking". "Une partie des élus" made "all the councillors" is a part made whole,
+also without a translation.
 """
 
 from __future__ import annotations
@@ -149,3 +150,12 @@ def test_a_verb_of_lacking_in_the_original_balances_a_negation_of_enough() -> No
         passage = "The port does not have enough parking for lorries."
         assert "negation" not in [f.subtype.value for f in compare_texts(original, passage, source_lang=lang)
                                   if f.subtype and f.severity.rank >= 2], lang
+
+
+def test_a_part_of_a_group_made_all_of_it_without_a_translation() -> None:
+    for original, lang in (("Une partie des élus bellilois s'oppose au projet.", "fr"),
+                           ("Una parte de los concejales se opone al proyecto.", "es"),
+                           ("Часть депутатов выступила против проекта.", "ru")):
+        assert [f.subtype.value for f in compare_texts(original, "All the councillors oppose the plan.",
+                                                       source_lang=lang)
+                if f.subtype and f.severity.rank >= 2] == ["intensity"], lang
