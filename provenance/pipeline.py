@@ -542,13 +542,10 @@ class Checker:
                 owner = next((r for r in results if r.passage.span.overlaps(paragraph.span)), None)
                 if owner is not None and not _same_outlet(owner.passage, result.passage):
                     break
+                if owner is not None or _taken(paragraph.span, taken) or any(voice(x.span) for x in split):
+                    continue
                 renders = self._matches_original([x.text for x in split], original, result.translations)
-                if (
-                    owner is None
-                    and not _taken(paragraph.span, taken)
-                    and all(renders(i) for i in range(len(split)))
-                    and not any(voice(x.span) for x in split)
-                ):
+                if all(renders(i) for i in range(len(split))):
                     if runs and runs[-1][-1].index == paragraph.index - 1:
                         runs[-1].append(paragraph)
                     else:
@@ -611,9 +608,10 @@ def _credits(text: str, article: ArticleSentences, span: Span, passage: Passage)
     lex = load_attribution_lexicon()
     spans = [tag for s in article.within(span) for tag in continuation_tags(text, s.span, lex)]
     names = {passage.outlet_name, *((passage.outlet.name, *passage.outlet.aliases) if passage.outlet else ())}
+    inside = text[span.start : span.end]
     for name in filter(None, names):
-        spans += [Span(m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text[: span.end])
-                  if m.start() >= span.start]
+        spans += [Span(span.start + m.start(), span.start + m.end())
+                  for m in re.finditer(rf"\b{re.escape(name)}\b", inside)]
     return merged_spans(spans)
 
 

@@ -282,7 +282,8 @@ def _conditional_made_certain(ctx: PairContext, s_hedges: list[Cue]) -> list[Fou
     rules = hedge_rules(ctx.src.lang)
     conditional = [c for c in s_hedges if c.entry.startswith("COND:") or c.entry in rules.conditional]
     lex = ctx.der_lex
-    certain = [t for t in ctx.der.tokens if fold(t.text) in set(lex.entries("hedge.certainty"))]
+    certainty = set(lex.entries("hedge.certainty"))
+    certain = [t for t in ctx.der.tokens if fold(t.text) in certainty]
     if not conditional or not certain:
         return []
     modals = set(lex.entries("hedge.possibility")) | set(lex.entries("hedge.conditional")) | set(
