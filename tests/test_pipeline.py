@@ -10,6 +10,7 @@ import pytest
 from provenance.attribution import find_passages
 from provenance.config import Config
 from provenance.documents import parse_document, read_document
+from provenance.model import Report
 from provenance.pipeline import Checker
 from tests.conftest import EXAMPLE, example_config
 from tests.report_fixtures import assert_valid_report
@@ -451,13 +452,21 @@ def test_a_whole_article_check_leaves_out_word_level_notes_of_paraphrase() -> No
     assert without_paraphrase_notes([word, guess, name, sentence, flip]) == [name, sentence, flip]
 
 
+def _check_polish_case(tmp_path: Path, source: list[tuple[str, str]], title: str, article: str) -> Report:
+    """The report on ``article`` checked against a Polish page of ``source`` sentences, with them as the memory."""
+    (tmp_path / "original.html").write_text(
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{pl}</p>" for pl, _ in source) + "</article></body></html>", encoding="utf-8")
+    (tmp_path / "memory.tsv").write_text("".join(f"{pl}\t{en}\n" for pl, en in source), encoding="utf-8")
+    (tmp_path / "article.md").write_text(article, encoding="utf-8")
+    config = Config(cache_dir=tmp_path / "cache", progress=False, translator="memory",
+                    memories=(tmp_path / "memory.tsv",))
+    return Checker(config).check(read_document(tmp_path / "article.md"), [str(tmp_path / "original.html")])
+
+
 def test_a_report_runs_on_into_a_paragraph_without_a_credit_when_the_original_has_it(tmp_path: Path) -> None:
     """A credited paragraph, then one with no credit that renders the original sentence by sentence, then the
     author's own: the passage takes in the second paragraph (where a changed name is then caught), not the third."""
-    from provenance.config import Config
-    from provenance.documents import read_document
-    from provenance.pipeline import Checker
-
     source = [
         ("Sanepid zamknął sześć kąpielisk w Gdyni po poniedziałkowych badaniach wody.",
          "The health inspectorate closed six bathing areas in Gdynia after Monday's water tests."),
@@ -466,21 +475,14 @@ def test_a_report_runs_on_into_a_paragraph_without_a_credit_when_the_original_ha
         ("Ekolodzy wskazują jednak na sobotnią awarię przepompowni ścieków w Rumi.",
          "Environmentalists, however, point to Saturday's breakdown of a sewage pumping station in Rumia."),
     ]
-    (tmp_path / "original.html").write_text(
-        "<html><head><title>Kąpieliska</title></head><body><article><h1>Zakaz kąpieli w Gdyni</h1>"
-        + "".join(f"<p>{pl}</p>" for pl, _ in source) + "</article></body></html>", encoding="utf-8")
-    (tmp_path / "memory.tsv").write_text("".join(f"{pl}\t{en}\n" for pl, en in source), encoding="utf-8")
-    (tmp_path / "article.md").write_text(
+    report = _check_polish_case(
+        tmp_path, source, "Zakaz kąpieli w Gdyni",
         "# Gdynia shuts beaches\n\n"
         "Health inspectors have closed six bathing areas in Gdynia after Monday's water tests, the regional daily "
         "Dziennik Bałtycki reported.\n\n"
         "Heavy rain over the weekend may have been to blame, washing water from storm drains into the bay. "
         "Campaigners, however, point to a breakdown at a sewage pumping station in Reda on Saturday.\n\n"
-        "Resorts on this coast live on a short season, and every closed beach is felt in the cafés behind it.\n",
-        encoding="utf-8")
-    config = Config(cache_dir=tmp_path / "cache", progress=False, translator="memory",
-                    memories=(tmp_path / "memory.tsv",))
-    report = Checker(config).check(read_document(tmp_path / "article.md"), [str(tmp_path / "original.html")])
+        "Resorts on this coast live on a short season, and every closed beach is felt in the cafés behind it.\n")
     (result,) = report.results
     assert "Campaigners" in result.passage.text and "Resorts" not in result.passage.text
     assert any(f.derivative is not None and f.derivative.text == "Reda" for f in result.findings)
@@ -489,10 +491,6 @@ def test_a_report_runs_on_into_a_paragraph_without_a_credit_when_the_original_ha
 def test_a_report_goes_on_after_the_authors_comment_where_the_original_has_it(tmp_path: Path) -> None:
     """A credited paragraph, the author's comment, then a paragraph with no credit that renders the original: the
     third is checked as the report's continuation (a changed figure in it is caught), the comment is not."""
-    from provenance.config import Config
-    from provenance.documents import read_document
-    from provenance.pipeline import Checker
-
     source = [
         ("Sanepid zamknął kąpielisko w Brzeźnie po wykryciu bakterii E. coli w wodzie.",
          "The sanitary inspectorate closed the bathing area in Brzeźno after detecting E. coli bacteria in the water."),
@@ -502,22 +500,15 @@ def test_a_report_goes_on_after_the_authors_comment_where_the_original_has_it(tm
         ("W ubiegłym roku kąpieliska w Gdańsku zamykano łącznie 11 razy.",
          "Last year, bathing areas in Gdańsk were closed a total of 11 times."),
     ]
-    (tmp_path / "original.html").write_text(
-        "<html><head><title>Kąpielisko</title></head><body><article><h1>Zakaz kąpieli w Brzeźnie</h1>"
-        + "".join(f"<p>{pl}</p>" for pl, _ in source) + "</article></body></html>", encoding="utf-8")
-    (tmp_path / "memory.tsv").write_text("".join(f"{pl}\t{en}\n" for pl, en in source), encoding="utf-8")
-    (tmp_path / "article.md").write_text(
+    report = _check_polish_case(
+        tmp_path, source, "Zakaz kąpieli w Brzeźnie",
         "# Gdańsk closes a beach\n\n"
         "Sanitary inspectors closed the bathing area at Brzeźno on Wednesday after detecting E. coli bacteria in the "
         "water, Radio Gdańsk reported. The limit was exceeded almost fourfold.\n\n"
         "Storm overflows are a known weak point in many older Baltic cities, where drainage was never built for "
         "today's cloudbursts.\n\n"
         "In a single afternoon, lifeguards had to warn more than 90 people who went into the sea despite the ban. "
-        "Last year, Gdańsk's bathing areas were closed a total of 11 times.\n",
-        encoding="utf-8")
-    config = Config(cache_dir=tmp_path / "cache", progress=False, translator="memory",
-                    memories=(tmp_path / "memory.tsv",))
-    report = Checker(config).check(read_document(tmp_path / "article.md"), [str(tmp_path / "original.html")])
+        "Last year, Gdańsk's bathing areas were closed a total of 11 times.\n")
     first, continued = report.results
     assert "Storm overflows" not in first.passage.text and "Storm overflows" not in continued.passage.text
     assert continued.passage.kind == "continuation" and continued.passage.text.startswith("In a single afternoon")
