@@ -208,15 +208,23 @@ def goes_on(ix: ArticleIndex, sent: Span, tenses: tuple[str, ...], mention: Ment
     s = strip(ix.text, sent)
     outside = ix.outside_quotes(s)
     lex = ix.lex
+    if not _still_the_outlets(ix, s, outside, mention):
+        return False
+    if lex.topic_shift.match(outside) or lex.report_object.search(outside):
+        return False
+    return _told_tense(ix, s, outside) in tenses
+
+
+def _still_the_outlets(ix: ArticleIndex, s: Span, outside: str, mention: Mention) -> bool:
+    """What a sentence ``s`` with no cue of its own needs to go on with ``mention``'s report: it names no other
+    outlet, and it is not the author's own check ("The ministry would not confirm this."), update ("Police later
+    confirmed ...") or voice."""
+    lex = ix.lex
     if any(not same_outlet(o, mention) and not is_description(lex, o) for o in ix.mentions_in(s)):
         return False
     if lex.negative.search(ix.text[s.start : s.end]) or lex.verification_note.search(outside):
         return False
-    if lex.topic_shift.match(outside) or lex.non_response.search(outside) or lex.report_object.search(outside):
-        return False
-    if lex.afterwards.search(outside):
-        return False  # "Police later confirmed ...": what happened after the report, the author's update
-    if _told_tense(ix, s, outside) not in tenses:
+    if lex.non_response.search(outside) or lex.afterwards.search(outside):
         return False
     return not is_commentary(ix, s)
 
@@ -238,12 +246,7 @@ def tells_document(ix: ArticleIndex, sent: Span, before: Span, mention: Mention)
     noun = words[1].lower().removesuffix("s")
     if not re.search(rf"\b{re.escape(noun)}s?\b", ix.text[before.start : before.end], re.I):
         return False
-    lex = ix.lex
-    if any(not same_outlet(o, mention) and not is_description(lex, o) for o in ix.mentions_in(s)):
-        return False
-    if lex.negative.search(ix.text[s.start : s.end]) or lex.verification_note.search(outside):
-        return False
-    return not (lex.non_response.search(outside) or lex.afterwards.search(outside) or is_commentary(ix, s))
+    return _still_the_outlets(ix, s, outside, mention)
 
 
 def _told_tense(ix: ArticleIndex, s: Span, outside: str) -> str | None:

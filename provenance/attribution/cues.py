@@ -49,11 +49,16 @@ Verdict = Cue | Literal["declined"] | None
 Construction = Callable[[Lexicon, str, str], Verdict]
 
 
+def on_programme(lex: Lexicon, pre: str, post: str) -> bool:
+    """Whether the name between ``pre`` and ``post`` is a broadcaster someone spoke on: "made the case on France
+    Bleu's morning programme", "speaking on the morning programme of Radio X"."""
+    return lex.programme_of.search(pre) is not None or bool(
+        lex.programme_speech.search(pre) and lex.programme.match(post))
+
+
 def _programme(lex: Lexicon, pre: str, post: str) -> Verdict:
     """ "made the case on France Bleu's morning programme", "speaking on the evening news of X" """
-    if lex.programme_of.search(pre):
-        return "inline"  # "speaking on the morning programme of Radio X"
-    return "inline" if lex.programme_speech.search(pre) and lex.programme.match(post) else None
+    return "inline" if on_programme(lex, pre, post) else None
 
 
 def _headline_possessive(lex: Lexicon, pre: str, post: str) -> Verdict:

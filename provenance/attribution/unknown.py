@@ -26,6 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
+from provenance.attribution.cues import on_programme
 from provenance.attribution.lexicon import Lexicon, UnknownOutletWords
 from provenance.attribution.mentions import widen_start
 from provenance.attribution.patterns import (
@@ -296,8 +297,7 @@ def _score(
         or ev.strong_before.search(pre)
         or ev.strong_after.match(post)
         or ev.outlet_verbs.match(post)
-        or (lex.programme_speech.search(pre) and lex.programme.match(post))
-        or lex.programme_of.search(pre) is not None
+        or on_programme(lex, pre, post)
         or lex.edition.search(pre) is not None  # "Thursday's Korzar added": only a paper has a Thursday's
         or OUTLET_POSSESSIVE.match(post) is not None  # "X's editorial argues": only outlets have editorials
         or apposition == "outlet"
