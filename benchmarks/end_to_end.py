@@ -95,11 +95,14 @@ HELDOUT17 = "e2e17h"
 # 10 faithful, 20 departures): held out, commissioned after e2e17h's final run; first run at 2fd3af6, before the
 # round's changes. e2e17h is development from then on
 HELDOUT18 = "e2e18h"
+# e2e19h (author AM, twenty-second session, same brief): held out; first run at the session's starting commit.
+# e2e18h, spent by the twenty-first session's second final run, is development data
+HELDOUT19 = "e2e19h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
-    HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17,
+    HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT18)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT19)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Second final run of the twenty-first session: fresh held-out `e2e18h` (commissioned after `e2e17h`'s final run, "
