@@ -342,6 +342,13 @@ FIRST_RUNS: dict[str, str] = {
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
     ),
+    HELDOUT19: (
+        "at 3cfa863 (the twenty-second session's starting commit, before any change), 20 cases, 10 faithful, 20 "
+        "planted departures: with the memory 19 major+ findings, precision 0.895, recall 0.850 (17 of 20); faithful "
+        "sentences flagged 2/127 major+ (1.6%), 11/127 at any severity (8.7%); 2 major+ findings on the 10 faithful "
+        "cases; with the gloss 13 major+, precision 0.846, recall 0.550 (11 of 20), flagged 2/127 / 27/127, 2 on "
+        "faithful cases. Errors not printed."
+    ),
     HELDOUT18: (
         "at 2fd3af6 (before the twenty-first session's second round of changes), 20 cases, 10 faithful, 20 planted "
         "departures: with the memory 16 major+ findings, precision 0.812, recall 0.650 (13 of 20); faithful sentences "
