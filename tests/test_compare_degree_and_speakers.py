@@ -46,3 +46,26 @@ def test_a_short_quote_given_to_another_named_person_is_a_quotation_drift() -> N
                       trans=side_from_text('Its leader, Julien Marty, speaks of a "foreseeable drift".', "en"))
     (f,) = quotation.detect(ctx).findings
     assert "Éric Fabre" in f.explanation
+
+
+def test_a_paraphrase_quoted_beside_a_real_quote_is_a_quotation_drift() -> None:
+    """The original quotes the lawyer's second sentence only; the passage puts his paraphrased position in quotation
+    marks too."""
+    ctx = PairContext(
+        der=side_from_text('"The discrepancies are down to faulty scales on board," the lawyer said. "My client has '
+                           'never hidden anything."', "en"),
+        src=side_from_text("Su abogado sostiene que las discrepancias se deben a errores en la báscula del barco. "
+                           "«Mi cliente nunca ha ocultado nada».", "es"),
+        trans=side_from_text("His lawyer maintains that the discrepancies are due to errors in the ship's scales. "
+                             '"My client has never hidden anything."', "en"))
+    (f,) = quotation.detect(ctx).findings
+    assert f.evidence["direction"] == "marks added" and "discrepancies" in f.explanation
+
+
+def test_a_few_words_set_off_in_quotation_marks_are_no_quote_put_in_a_mouth() -> None:
+    ctx = PairContext(
+        der=side_from_text('She also completed her doctorate "on the side" and started as a notary in 2012.', "en"),
+        src=side_from_text('Sie schulterte "nebenbei" die Promotion und trat 2012 ihre erste Stelle an.', "de"),
+        trans=side_from_text("She also completed her doctorate 'in passing' and started her first 'real' job in "
+                             "2012.", "en"))
+    assert not quotation.detect(ctx).findings

@@ -151,3 +151,32 @@ def test_a_name_given_in_its_english_form_is_no_other_name_offline() -> None:
     fs = compare_texts("Le maire de Colomiers a fermé la route.", "The mayor of Blagnac closed the road.",
                        source_lang="fr")
     assert [f for f in fs if f.subtype and f.subtype.value == "entity" and f.severity.value == "critical"]
+
+
+def _major_entity(fs: list[Finding]) -> list[Finding]:
+    return [f for f in _entity(fs) if f.severity.value in ("major", "critical")]
+
+
+def test_another_union_named_by_its_acronym_is_a_swap_not_a_translation() -> None:
+    """Acronyms of bodies of one kind sit close in the word vectors ("CGT" / "CFDT"); with a translation to compare
+    with, one stands for another only when its letters do."""
+    fs = compare_texts(
+        "C'est ce qu'affirme la CGT, qui dit avoir eu connaissance d'un document interne.",
+        "The claim comes from the CFDT union, which says it has seen an internal document.",
+        source_lang="fr", translation="This is what the CGT union claims, saying it has seen an internal document.")
+    assert _major_entity(fs)
+    same = compare_texts(
+        "C'est ce qu'affirme la CGT, qui dit avoir eu connaissance d'un document interne.",
+        "The claim comes from the CGT union, which says it has seen an internal document.",
+        source_lang="fr", translation="This is what the CGT union claims, saying it has seen an internal document.")
+    assert not _major_entity(same)
+
+
+def test_a_district_a_few_letters_from_the_originals_is_another_district() -> None:
+    """Transliterations vary a name's letters but not how it starts: "Leninsky" is no spelling of "Kalininsky"."""
+    src = "В понедельник вечером в Калининском районе Новосибирска произошёл порыв теплотрассы."
+    memory = "On Monday evening in the Kalininsky district of Novosibirsk a heating main burst."
+    assert _major_entity(compare_texts(src, "On Monday evening in the Leninsky district of Novosibirsk a heating main "
+                                       "burst.", source_lang="ru", translation=memory))
+    assert not _entity(compare_texts(src, "On Monday evening in the Kalininskiy district of Novosibirsk a heating "
+                                     "main burst.", source_lang="ru", translation=memory))

@@ -384,6 +384,10 @@ def test_two_decades_are_twenty_years_and_not_thirty() -> None:
         ("Betroffen sind Märkte mit mehr als 800 Quadratmetern Verkaufsfläche.", "de",
          "The stores affected have more than 8,600 square feet of selling space.",
          "The stores affected have more than 9,900 square feet of selling space."),
+        # the unit joined to its figure as a modifier
+        ("Le navire de 24 mètres peut accueillir 150 passagers.", "fr",
+         "The 79-foot vessel can take up to 150 passengers.",
+         "The 95-foot vessel can take up to 150 passengers."),
     ],
 )
 def test_a_quantity_converted_into_other_units_is_the_same_quantity(

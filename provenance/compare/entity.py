@@ -12,7 +12,7 @@ from functools import lru_cache
 from provenance.calendar import calendar_words
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote, relative_distance
 from provenance.compare.detector import Detector
-from provenance.compare.lexicon import Lexicon, entity_ids, load_entities
+from provenance.compare.lexicon import Lexicon, LexiconError, entity_ids, load_entities, read_data
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.compare.word_rules import declension, past_tense
 from provenance.lang.cldr import place_ids, same_place
@@ -84,7 +84,8 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
     for other in side.tokens:
         if not other.is_word:
             continue
-        if similar_word(tok.text, other.text, threshold=0.65 if other.is_capitalised else 0.8):
+        if similar_word(tok.text, other.text, threshold=0.65 if other.is_capitalised else 0.8) and _same_onset(
+                tok.text, other.text):
             return True
         if tok.text.isupper() and other.text.isupper() and sorted(tok.text) == sorted(other.text):
             return True  # the same acronym in another language's word order: VIH / HIV
@@ -100,6 +101,24 @@ def _found_in(tok: Token, side: Side, folded_text: str, translit_text: str) -> b
     key = fold(tok.text)
     # parts of compounds: "Corona" in "Corona-Krise", "Biden" in "Biden-Regierung"
     return len(key) >= 4 and (key in folded_text or translit(tok.text) in translit_text)
+
+
+@lru_cache(maxsize=1)
+def _initial_variants() -> tuple[tuple[str, ...], ...]:
+    groups = read_data("transliteration.toml").get("initial_variants")
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and g and all(isinstance(x, str) and x for x in g) for g in groups):
+        raise LexiconError("transliteration.toml: initial_variants must be a list of lists of letters")
+    return tuple(tuple(fold(x) for x in g) for g in groups)
+
+
+def _same_onset(a: str, b: str) -> bool:
+    """Whether two spellings start alike: the same first letter, or first letters that spell one sound in different
+    transliterations ("Yeltsin" / "Jelzin"); "Leninsky" and "Kalininsky", a few letters apart, are two districts."""
+    ta, tb = translit(fold(a)), translit(fold(b))
+    if ta[:1] == tb[:1]:
+        return True
+    return any(any(ta.startswith(x) for x in g) and any(tb.startswith(x) for x in g) for g in _initial_variants())
 
 
 def _spelt_out(acronym: str, side: Side) -> bool:
@@ -258,6 +277,10 @@ def _same_meaning(a: str, b: str) -> bool:
     return float(vec[a] @ vec[b]) >= 0.86
 
 
+def _acronym(word: str) -> bool:
+    return word.isupper() and word.isalpha() and 2 <= len(word) <= 6
+
+
 def _compound(word: str, lang: str) -> bool:
     """German/Dutch compounds of dictionary words ('Investitionszäune') are not names."""
     if lang not in {"de", "nl"} or len(word) < 9:
@@ -407,6 +430,11 @@ def _same_name(theirs: Token, mine: Token, side: Side, *, meaning: str | None = 
         # in any order: languages order an acronym's words their own way ("UE" / "European Union")
         if sorted("".join(t.text[0] for t in run).upper()) == sorted(theirs.text):
             return True
+    if _acronym(theirs.text) and _acronym(mine.text) and theirs.text.isascii() and mine.text.isascii():
+        # (mode A: both are the passage language's.) Two acronyms sit close in the vectors when they name bodies of
+        # one kind ("CGT" / "CFDT", "SPD" / "CDU"); in one language an acronym stands for another only as its
+        # letters do ("UN" / "U.N.")
+        return set(a) <= set(b) or set(b) <= set(a)
     return _same_meaning(meaning or theirs.text, mine.text)
 
 

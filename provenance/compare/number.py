@@ -50,7 +50,10 @@ class Measures:
     roman: re.Pattern[str]  # a Roman numeral and the ordinal mark after it ('XIXe', 'Ier', 'IIº'), group 5
 
     def after(self, toks: list[Token], i: int) -> tuple[str, float] | None:
-        """The unit whose phrase starts at token ``i``, the longest that matches."""
+        """The unit whose phrase starts at token ``i``, the longest that matches; a unit joined to its number by a
+        hyphen ("a 79-foot vessel", "the 24-metre boat") starts after the hyphen."""
+        if 0 < i < len(toks) - 1 and toks[i].text == "-" and toks[i - 1].end == toks[i].start == toks[i + 1].start - 1:
+            i += 1
         for n in range(min(self.longest, len(toks) - i), 0, -1):
             unit = self.units.get(tuple(fold(t.text) for t in toks[i : i + n]))
             if unit is not None:

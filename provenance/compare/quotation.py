@@ -79,7 +79,38 @@ def _findings(ctx: PairContext) -> list[Found]:
     if ctx.same_language:
         return _changed(ctx, stretches)
     if ctx.trans is not None:
-        return _wrong_speaker(ctx, quoted)
+        return _unquoted_in_translation(ctx, stretches) or _wrong_speaker(ctx, quoted)
+    return []
+
+
+_OTHER_QUOTE = 45  # rapidfuzz partial ratio below which a quote of the passage is none of the translation's
+_RENDERS = 60  # ... and from which it renders the translation's words outside its quotes
+
+
+def _unquoted_in_translation(ctx: PairContext, stretches: list[list[Token]]) -> list[Found]:
+    """Mode A: a quote of the passage that renders words the translation does not quote, while the translation
+    quotes others ("The discrepancies are down to faulty scales," the lawyer said. "My client has hidden nothing."
+    where the original quotes only the second): a paraphrase presented as a verbatim quote."""
+    from rapidfuzz import fuzz
+
+    assert ctx.trans is not None
+    theirs = [q for q in quoted_stretches(ctx.trans) if sum(t.is_word for t in q) >= 2]
+    if not theirs:
+        return []
+    inside = {t.index for q in quoted_stretches(ctx.trans) for t in q}
+    outside = " ".join(fold(t.text) for t in ctx.trans.tokens if t.is_word and t.index not in inside)
+    for s in stretches:
+        words = _words(s)
+        if len(words.split()) <= _TERM_WORDS:
+            continue  # a few words set off ('"on the side"'): a term or a scare quote, not a sentence put in a mouth
+        if _closest(words, theirs)[1] >= _OTHER_QUOTE or fuzz.partial_ratio(words, outside) < _RENDERS:
+            continue
+        return [make_finding(
+            ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.7, der_tokens=s, src_tokens=None,
+            explanation=(f"The passage puts {quote(' '.join(t.text for t in s))} in quotation marks, but the original "
+                         f"says it without quoting anyone: a paraphrase is presented as a verbatim quote."),
+            detector=DETECTOR, evidence={"quoted": " ".join(t.text for t in s), "direction": "marks added"},
+        )]
     return []
 
 
