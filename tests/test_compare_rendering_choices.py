@@ -941,6 +941,25 @@ def test_a_bound_a_too_phrase_and_a_noun_are_no_negation_flip(passage: str, tran
     assert not _major(_sub(fs, "negation"))
 
 
+@pytest.mark.parametrize(
+    ("original", "lang", "translation", "passage"),
+    [
+        # the bound's comparison said by the passage, the negation before it gone
+        ("Przeprawa nie zostanie otwarta przed wakacjami, jak zapowiadano jeszcze w styczniu.", "pl",
+         "The crossing will not be opened before the summer holidays, as was still being announced in January.",
+         "The crossing will open before the summer holidays, as officials promised in January."),
+        # ... or said in other words: "before the evening" is what "no earlier than the evening" negates
+        ("Заместитель мэра заявил, что подачу тепла восстановят не раньше вечера.", "ru",
+         "The deputy mayor said that the heat supply would be restored no earlier than the evening.",
+         "The deputy mayor said the heat would be back on before the evening."),
+    ],
+)
+def test_a_bound_whose_comparison_the_passage_states_is_a_dropped_negation(
+    original: str, lang: str, translation: str, passage: str
+) -> None:
+    assert _major(_sub(compare_texts(original, passage, source_lang=lang, translation=translation), "negation"))
+
+
 def test_a_quotation_cut_in_two_by_the_sentence_splitter_is_one_unit():
     derivative = ['"People are anxious.', 'Many have mortgages," an assembler told the paper.']
     translations = ['"People are worried, many have mortgages," an assembler told the paper.']

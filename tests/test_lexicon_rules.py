@@ -13,9 +13,10 @@ from provenance.compare.lexical import parse_word_lists, word_lists
 from provenance.compare.lexicon import LEXICON_DIR, read_data
 from provenance.errors import LexiconError
 
-# the language files (entities.toml and measures.toml hold every language's names and units)
+# the language files (entities.toml, measures.toml and transliteration.toml hold every language's names, units and
+# spellings)
 LANGS = sorted(p.stem for p in LEXICON_DIR.glob("*.toml") if "." not in p.stem and
-               p.stem not in {"entities", "measures"})
+               p.stem not in {"entities", "measures", "transliteration"})
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -26,6 +26,7 @@ from provenance.compare.lexicon import Cue, Lexicon
 from provenance.compare.opposites import _WN_MAX_RANK, DETECTOR, _lexicon_pairs
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma
 from provenance.compare.word_rules import negation_rules
+from provenance.errors import LexiconError
 from provenance.model import DriftSubtype, FindingKind, Severity
 
 _RESTRICTIVE_WITHIN = 6  # words after "ne" where "que" makes it "only"
@@ -57,7 +58,7 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     bounds = lex.find("negation.bounds", side.tokens) if lex.data.get("negation", {}).get("bounds") else []
     if bounds and other is not None:
         others = f" {' '.join(fold(t.text) for t in other.tokens)} "  # whole words: not "furthermore than"
-        bounds = [b for b in bounds if f" {' '.join(b.entry.split()[1:])} " not in others]
+        bounds = [b for b in bounds if not any(f" {said} " in others for said in _comparisons(lex, b.entry))]
     if bounds:
         cues = [c for c in cues if not any(b.start <= c.start < b.end for b in bounds)]
     strict, weak = _split(cues, lex)
@@ -86,6 +87,16 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
         restrictions = set(lex.entries("negation.restrictions"))
         weak = [c for c in weak if c.entry not in restrictions]
     return strict, weak
+
+
+def _comparisons(lex: Lexicon, bound: str) -> list[str]:
+    """The bare comparison a bound negates, as words and in the lexicon's other words for it: "not _ _ before" states
+    "before", "until", "earlier than" ..."""
+    bare = " ".join(w for w in bound.split()[1:] if w != "_")  # (without the entry's gaps)
+    synonyms = lex.table("negation.bound_synonyms").get(bare, [])
+    if not isinstance(synonyms, list) or not all(isinstance(w, str) and w.strip() for w in synonyms):
+        raise LexiconError(f"{lex.lang}.toml: negation.bound_synonyms.{bare} must be a list of non-empty strings")
+    return [bare, *(fold(w) for w in synonyms)]
 
 
 def _double_negations(strict: list[Cue], weak: list[Cue], lex: Lexicon) -> list[tuple[Cue, Cue]]:
