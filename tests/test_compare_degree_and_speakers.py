@@ -69,3 +69,24 @@ def test_a_few_words_set_off_in_quotation_marks_are_no_quote_put_in_a_mouth() ->
         trans=side_from_text("She also completed her doctorate 'in passing' and started her first 'real' job in "
                              "2012.", "en"))
     assert not quotation.detect(ctx).findings
+
+
+def _major_offline(original: str, passage: str, lang: str) -> list[str]:
+    return [f.subtype.value for f in compare_texts(original, passage, source_lang=lang)
+            if f.subtype and f.severity.rank >= 2]
+
+
+def test_without_a_translation_a_part_of_a_group_made_most_of_it_is_intensity() -> None:
+    assert _major_offline("Часть депутатов городской думы раскритиковала решение.",
+                          "Most members of the city duma criticised the move.", "ru") == ["intensity"]
+    assert _major_offline("Alcuni commercianti di via Cimarosa temono la chiusura.",
+                          "Most shopkeepers on Via Cimarosa fear the closure.", "it") == ["intensity"]
+
+
+def test_without_a_translation_the_originals_own_majority_is_rendered_not_made() -> None:
+    # "the larger part" is a majority, though "part" is in it
+    assert "intensity" not in _major_offline("Сейчас в большей части города действует ограничение в 20 км/ч.",
+                                             "Across most of the city the limit is currently 20km/h.", "ru")
+    # the original's majority stands elsewhere ("most of the grapes"): the vineyards were still only some
+    assert _major_offline("Alcuni vigneti nella zona di Farra hanno perso gran parte dei grappoli.",
+                          "Most vineyards around Farra lost the bulk of their grapes.", "it") == ["intensity"]

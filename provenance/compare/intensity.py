@@ -50,6 +50,8 @@ def _findings(ctx: PairContext) -> list[Found]:
     t_strong, t_univ, t_part, t_major = _cues(ctx.trans, ctx.der_lex, "strong", "universal", "partial", "majority")
     if ctx.trans is not None and (made_most := _minority_made_majority(ctx, d_major, t_major, t_part)):
         return made_most
+    if ctx.trans is None and src_known and not d_part and (made_most := _part_made_majority(ctx, d_major)):
+        return made_most
     if ctx.trans is not None and (moved := _degree_moved(ctx)):
         return moved
     strong = _dedupe(d_strong + d_univ)
@@ -178,6 +180,31 @@ def _minority_made_majority(ctx: PairContext, d_major: list[Cue], t_major: list[
         explanation=(f"The original speaks of a part ({_text(ctx.trans, theirs)}); the passage of a majority or a "
                      f"habit ({_text(ctx.der, mine)})."),
         detector=DETECTOR, evidence={"passage": [c.entry for c in mine], "translation": [c.entry for c in theirs]},
+    )]
+
+
+def _part_made_majority(ctx: PairContext, d_major: list[Cue]) -> list[Found]:
+    """Mode B: where the original has a part of a group ("une partie des élus", "часть депутатов", "alcuni
+    vigneti") the passage has a majority ("most of the councillors"), at about the same place, and the original no
+    majority of its own there ("la plupart", "большая часть")."""
+    s_minor, s_major = _cues(ctx.src, ctx.src_lex, "minority", "majority")
+    # (a majority of the original's own at the same place renders it: "la plupart", "большая часть")
+    mine = [c for c in d_major if not _superlative(ctx.der, c, ctx.der_lex)
+            and not any(_same_place(ctx.src, m, ctx.der, c) for m in s_major)]
+    if not mine:
+        return []
+    toks = ctx.src.tokens
+    theirs = [c for c in s_minor if not (c.end < len(toks) and toks[c.end].is_number)  # "some 9,000": a figure
+              and any(_same_place(ctx.src, c, ctx.der, d) for d in mine)]
+    if not theirs:
+        return []
+    return [make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.7,
+        der_tokens=[ctx.der.tokens[i] for c in mine for i in range(c.start, c.end)],
+        src_tokens=[toks[i] for c in theirs for i in range(c.start, c.end)], detector=DETECTOR,
+        explanation=(f"The original speaks of a part ({_text(ctx.src, theirs)}); the passage of a majority "
+                     f"({_text(ctx.der, mine)})."),
+        evidence={"passage": [c.entry for c in mine], "original": [c.entry for c in theirs]},
     )]
 
 
