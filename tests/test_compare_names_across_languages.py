@@ -180,3 +180,13 @@ def test_a_district_a_few_letters_from_the_originals_is_another_district() -> No
                                        "burst.", source_lang="ru", translation=memory))
     assert not _entity(compare_texts(src, "On Monday evening in the Kalininskiy district of Novosibirsk a heating "
                                      "main burst.", source_lang="ru", translation=memory))
+
+
+def test_offline_a_place_of_dictionary_words_after_a_locative_is_a_name_another_place_replaces() -> None:
+    """Without a translation, capitalised dictionary words are no names ("Rada", "Nowa"), except right after a word
+    that puts a place after it: "w Nowej Hucie" is a district, and "Podgórze" stands in its place."""
+    src = "W zamian miasto obiecuje posadzić 1100 nowych drzew, głównie w Nowej Hucie."
+    assert _major_entity(compare_texts(src, "In return, the city has promised to plant 1,100 new trees, mainly in "
+                                       "Podgórze.", source_lang="pl", translator="gloss"))
+    assert not _major_entity(compare_texts(src, "In return, the city has promised to plant 1,100 new trees, mainly "
+                                           "in Nowa Huta.", source_lang="pl", translator="gloss"))

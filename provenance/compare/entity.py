@@ -34,12 +34,15 @@ def _calendar_names(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in (*calendar.months, *calendar.weekdays))
 
 
-def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
+def name_tokens(side: Side, lex: Lexicon, *, strict: bool, inside: bool = False) -> list[Token]:
     """Tokens that look like names. ``strict`` (no translation to compare with) also drops
-    capitalised words that are ordinary words of the language, to keep precision."""
+    capitalised words that are ordinary words of the language, to keep precision; with ``inside``, not those inside a
+    sentence right after a word before a place of the lexicon's ``names.locatives``."""
     out = []
     stop = set(lex.entries("stop.words"))
     not_names = not_names_of(lex)
+    # (after a word before a place, a capitalised dictionary word is part of a place's name: "w Nowej Hucie")
+    locatives = set(lex.entries("names.locatives")) if inside else set()
     for t in side.tokens:
         if not t.is_word or not t.is_capitalised or len(t.text) < 2:
             continue
@@ -56,10 +59,16 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool) -> list[Token]:
             continue  # "Yet", "Despite" at the start of a sentence
         if t.sentence_start and len(real) >= _MISSPELT_MIN and _misspelt(real, side.lang):
             continue  # "Initiallly" at the start of a sentence: a long ordinary word with one typing slip
-        if strict and not t.text.isupper() and is_known(real, side.lang) and not entity_ids(t.text):
+        if (strict and not t.text.isupper() and is_known(real, side.lang) and not entity_ids(t.text)
+                and (t.sentence_start or not _after_locative(side, t, locatives))):
             continue
         out.append(t)
     return out
+
+
+def _after_locative(side: Side, tok: Token, locatives: set[str]) -> bool:
+    """One of the two words before ``tok`` puts a place after it ("w Nowej Hucie", "по улице Челюскинцев")."""
+    return bool(locatives) and any(fold(t.text) in locatives for t in side.tokens[max(0, tok.index - 2) : tok.index])
 
 
 _MISSPELT_MIN = 7  # shorter unknown words one slip from a known one are often names ('Biden' / 'bidden')
@@ -303,6 +312,10 @@ def _names(ctx: PairContext) -> list[Found]:
     # (without a translation, only the original's names proper: German capitalises every noun, "Milchbauern" is
     # no name a passage's "Argenbühl" could replace)
     src_names = name_tokens(ctx.src, ctx.src_lex, strict=ctx.trans is None)
+    # ... and in languages that capitalise only names, its capitalised dictionary words inside a sentence too ("w
+    # Nowej Hucie"), as what a little-known name of the passage may stand for ("Podgórze"); a widely known one
+    # ("Navarre", "Porto") is mostly the desk's explicitation beside such words ("la Comunidad Foral")
+    src_local = name_tokens(ctx.src, ctx.src_lex, strict=True, inside=True) if ctx.trans is None else src_names
     src_words = src_names if ctx.trans is not None else name_tokens(ctx.src, ctx.src_lex, strict=False)
     findings: list[Found] = []
     for tok in cands:
@@ -324,7 +337,8 @@ def _names(ctx: PairContext) -> list[Found]:
         else:
             der_fold, der_tl = fold(ctx.der.text), translit(ctx.der.text)
             # names of the original the passage lacks: a name swapped rather than added
-            unmatched_src = [s for s in src_names if not _found_in(s, ctx.der, der_fold, der_tl)]
+            theirs = src_names if src_local is src_names or _widely_known(tok.text, ctx.der.lang) else src_local
+            unmatched_src = [s for s in theirs if not _found_in(s, ctx.der, der_fold, der_tl)]
             if ctx.trans is not None:
                 replaced = _replaced_name_in_translation(tok, ctx)
                 conf = 0.85 if replaced else 0.7
