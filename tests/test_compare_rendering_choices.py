@@ -1211,3 +1211,22 @@ def test_hearsay_the_passage_states_as_fact_is_hedge_drift_offline(lang: str, he
                                                                     rendering: str):
     assert _major(_sub(compare_texts(hedged, rendering, source_lang=lang), "hedge"))
     assert not _sub(compare_texts(plain, rendering, source_lang=lang), "hedge")
+
+
+@pytest.mark.parametrize(
+    ("original", "lang"),
+    [
+        ("La Guardia Civil no descarta nuevas detenciones en las próximas semanas.", "es"),
+        ("La Guardia Civil n'a pas exclu de nouvelles arrestations dans les prochaines semaines.", "fr"),
+        ("Policja nie wyklucza kolejnych zatrzymań w najbliższych tygodniach.", "pl"),
+        ("De politie sluit nieuwe arrestaties in de komende weken niet uit.", "nl"),
+    ],
+)
+def test_offline_a_possibility_left_open_stated_as_ruled_out_is_a_negation_drift(original: str, lang: str) -> None:
+    """Without a translation: "does not rule out" leaves a possibility open; "has ruled out" closes it."""
+    drifted = compare_texts(original, "The police have ruled out further arrests in the coming weeks.",
+                            source_lang=lang, translator="gloss")
+    assert _major(_sub(drifted, "negation"))
+    kept = compare_texts(original, "The police have not ruled out further arrests in the coming weeks.",
+                         source_lang=lang, translator="gloss")
+    assert not _major(_sub(kept, "negation"))

@@ -220,6 +220,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "contrast": frozenset({"cues"}),
     "quotation": frozenset({"agents", "addressed"}),
     "rebuttal": frozenset({"cues"}),
+    "litotes": frozenset({"ruling_out"}),
     "attribution": frozenset({"frame"}),
 })
 

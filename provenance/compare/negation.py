@@ -20,6 +20,7 @@ from provenance.compare.base import (
     in_scope,
     make_finding,
     quote,
+    relative_distance,
 )
 from provenance.compare.detector import Detector
 from provenance.compare.lexicon import Cue, Lexicon
@@ -187,6 +188,35 @@ def _double_negation_undone(ctx: PairContext, der: tuple[list[Cue], list[Cue]]) 
     )
 
 
+_RULED_NEAR = 0.3  # relative places of the original's negated verb and the passage's refusal: the same clause
+
+
+def _ruling_out_undone(ctx: PairContext) -> list[Found]:
+    """Mode B: the original negates a verb of ruling out ("no descarta nuevas restricciones", "n'a pas exclu",
+    "nie wyklucza") and the passage keeps the verb without its negation ("has ruled out further restrictions"), at
+    about the same place: a possibility left open is stated as excluded."""
+    theirs = ctx.src_lex.find("litotes.ruling_out", ctx.src.tokens) if ctx.src_lex.data.get("litotes") else []
+    if not theirs:
+        return []
+    strict, weak = negation_cues(ctx.der, ctx.der_lex)  # ("has not ruled out" cancels itself there)
+    refusing = set(ctx.der_lex.entries("negation.refusals"))
+    mine = [c for c in weak if c.entry in refusing and any(
+        relative_distance(ctx.src.tokens[t.start], ctx.src, ctx.der.tokens[c.start], ctx.der) <= _RULED_NEAR
+        for t in theirs)]
+    if strict or not mine:
+        return []
+    said = " ".join(t.text for t in ctx.der.tokens[mine[0].start : mine[0].end])
+    negated = " ".join(t.text for t in ctx.src.tokens[theirs[0].start : theirs[0].end])
+    return [make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.NEGATION, confidence=0.75,
+        der_tokens=ctx.der.tokens[mine[0].start : mine[0].end],
+        src_tokens=ctx.src.tokens[theirs[0].start : theirs[0].end],
+        explanation=(f"The original does not rule it out ({quote(negated)}: the possibility stays open); the passage "
+                     f"says it was ruled out ({quote(said)}): the statement is reversed."),
+        detector=DETECTOR, evidence={"double_negation": negated},
+    )]
+
+
 def detect(ctx: PairContext) -> Detection:
     """The checks in order, the first that finds something answers: polarity, then (mode A) listed, WordNet,
     word-vector and scale antonyms, a looser WordNet link, dictionary antonyms, or (mode B) cognates."""
@@ -201,7 +231,7 @@ def detect(ctx: PairContext) -> Detection:
             # the original itself, for passage words the translation does not confirm (minor, weak evidence)
             findings = _embedded_antonyms(ctx, cross=True)
     elif not findings and ctx.src.lang != ctx.der.lang:
-        findings = _cognate_antonyms(ctx) or _embedded_antonyms(ctx, cross=True)
+        findings = _ruling_out_undone(ctx) or _cognate_antonyms(ctx) or _embedded_antonyms(ctx, cross=True)
     return Detection.of(findings)
 
 
