@@ -90,3 +90,23 @@ def test_without_a_translation_the_originals_own_majority_is_rendered_not_made()
     # the original's majority stands elsewhere ("most of the grapes"): the vineyards were still only some
     assert _major_offline("Alcuni vigneti nella zona di Farra hanno perso gran parte dei grappoli.",
                           "Most vineyards around Farra lost the bulk of their grapes.", "it") == ["intensity"]
+
+
+def _hedges_offline(original: str, passage: str, lang: str) -> list[str]:
+    return [f.evidence.get("direction", "") for f in compare_texts(original, passage, source_lang=lang,
+                                                                   translator="gloss")
+            if f.subtype and f.subtype.value == "hedge" and f.severity.rank >= 2]
+
+
+def test_without_a_translation_a_fact_given_a_modal_of_possibility_is_a_hedge_added() -> None:
+    assert _hedges_offline("El pleno del Ayuntamiento aprobó el jueves una moratoria de dos años.",
+                           "The city council could approve a two-year moratorium.", "es") == ["added"]
+    assert _hedges_offline("El pleno del Ayuntamiento aprobó el jueves una moratoria de dos años.",
+                           "The city council approved a two-year moratorium on Thursday.", "es") == []
+
+
+def test_without_a_translation_a_possibility_fear_or_risk_of_the_original_licenses_the_modal() -> None:
+    assert _hedges_offline("El Ayuntamiento podría aprobar una moratoria de dos años.",
+                           "The city council could approve a two-year moratorium.", "es") == []
+    assert _hedges_offline("Die Händler befürchten, dass die Schiffe nach Genua ausweichen.",
+                           "Traders say the ships could move to Genoa.", "de") == []

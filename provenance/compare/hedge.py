@@ -301,6 +301,36 @@ def _conditional_made_certain(ctx: PairContext, s_hedges: list[Cue]) -> list[Fou
     )]
 
 
+def _possibility_over_plain(ctx: PairContext) -> list[Found]:
+    """Mode B: the passage puts a modal of possibility before a verb ("may have closed", "could approve") where the
+    original has no possibility, conditional or hedge anywhere (the caller checked its hedges): a plain statement
+    presented as a mere possibility, as ``_possibility_over_fact`` finds it with a translation."""
+    src_lex = ctx.src_lex
+    if not src_lex.data.get("hedge", {}).get("possibility") or src_lex.find("hedge.possibility", ctx.src.tokens):
+        return []
+    if src_lex.data.get("litotes") and src_lex.find("litotes.ruling_out", ctx.src.tokens):
+        return []  # "non escludiamo che ci sia": not ruled out is possible
+    lex = ctx.der_lex
+    possible, negations = set(lex.entries("hedge.possibility")), set(lex.entries("negation.cues"))
+    if ctx.gloss is not None and (
+            _keeps_modality(ctx.gloss, lex, possible | set(lex.entries("hedge.attitudes")))
+            or lex.find("hedge.conditions", ctx.gloss.tokens)):
+        return []  # the gloss shows a modal, a permission, a fear or a condition the lists of the original miss
+    toks = ctx.der.tokens
+    for k, t in enumerate(toks[:-1]):
+        # (lower-case: "May" is a month; "could not" a past inability)
+        if (t.text.islower() and fold(t.text) in possible and toks[k + 1].is_word
+                and fold(toks[k + 1].text) not in negations):
+            said = f"{t.text} {toks[k + 1].text}"
+            return [make_finding(
+                ctx, FindingKind.DRIFT, DriftSubtype.HEDGE, confidence=0.6, der_tokens=[t], src_tokens=None,
+                explanation=(f"The original states it without any possibility or hedge; the passage says "
+                             f"{quote(said)}: a certainty is presented as a mere possibility."),
+                detector=DETECTOR, severity=Severity.MAJOR, evidence={"direction": "added"},
+            )]
+    return []
+
+
 def _keeps_modality(side: Side, lex: Lexicon, modals: set[str]) -> bool:
     """The side keeps a modality somewhere: one of ``modals``, a hedge other than a named source, or a permission."""
     return (any(fold(t.text) in modals for t in side.tokens) or bool(_unsourced(hedge_cues(side, lex), lex))
@@ -538,6 +568,8 @@ def _findings(ctx: PairContext) -> list[Found]:
         return certain
     if ctx.trans is None and (certain := _conditional_made_certain(ctx, s_hedges)):
         return certain
+    if ctx.trans is None and not s_hedges and (possible := _possibility_over_plain(ctx)):
+        return possible
     if t_hedges and ctx.der_lex.find("hedge.schedules", ctx.der.tokens):
         expected = set(ctx.der_lex.entries("hedge.expectations"))
         t_hedges = [c for c in t_hedges if c.entry not in expected]  # "is due to start" keeps "is expected to"
