@@ -388,6 +388,15 @@ def test_homepage_links_in_a_bio_are_not_passages() -> None:
     assert find_passages(doc, REGISTRY) == []
 
 
+def test_a_tie_to_an_outlet_is_a_bio_only_before_a_name() -> None:
+    """"has worked for Corriere della Sera" is a bio; "worked for eight hours" in what the outlet reported is not."""
+    bio = make_doc("Anna Rossi, who has worked for Corriere della Sera, said the mayor would resign.")
+    assert find_passages(bio, REGISTRY) == []
+    report = make_doc("A robot picked peaches for a farm near Cesena. Corriere della Sera reported that the robot "
+                      "worked for eight hours without a break.")
+    assert [p.outlet_name for p in find_passages(report, REGISTRY)] == ["Corriere della Sera"]
+
+
 # --------------------------------------------------------------------------- hard negatives
 
 

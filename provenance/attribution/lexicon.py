@@ -421,7 +421,9 @@ def load_lexicon() -> Lexicon:
             rf"(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})\s*[.)]?\s*$",
             re.I,
         ),
-        negative=re.compile(rf"(?:^|\W)(?:{alt(raw['negative']['phrases'])})", re.I),
+        negative=re.compile(rf"(?:^|\W)(?:{alt(raw['negative']['phrases'])})"
+                            rf"|(?:^|\W)(?:{alt(raw['negative']['relations'])})\s+(?:[\w'’.-]+\s+){{0,3}}?(?-i:[A-Z])",
+                            re.I),
         first_person=frozenset(w.lower() for w in raw["commentary"]["first_person"]),
         commentary_opener=re.compile(rf"^\W*(?:{alt(raw['commentary']['openers'])})(?=\W|$)", re.I),
         evaluative=re.compile(rf"\b(?:{alt(raw['commentary']['evaluative'])})\b", re.I),

@@ -65,7 +65,7 @@ SHAPE: Shape = {
         "cited_in", "cited_in_nouns", "employee_ranks", "reporters_prepositions", "went_on", "according",
         "report_object_credits",
     ),
-    "negative": _words("phrases"),
+    "negative": _words("phrases", "relations"),
     "commentary": _words(
         "first_person", "openers", "judgement_subjects", "judgement_words", "look_verbs", "look_openers", "omissions",
         "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs", "back_references",
