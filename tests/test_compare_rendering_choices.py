@@ -1230,3 +1230,12 @@ def test_offline_a_possibility_left_open_stated_as_ruled_out_is_a_negation_drift
     kept = compare_texts(original, "The police have not ruled out further arrests in the coming weeks.",
                          source_lang=lang, translator="gloss")
     assert not _major(_sub(kept, "negation"))
+
+
+def test_a_lone_negative_word_in_a_clause_of_its_own_is_a_negation_of_its_own() -> None:
+    """Negative concord makes "non ... nessuno" one negation; "nessuno vuole" after ", ma" is a second one, as the
+    passage's "nobody wants" is."""
+    fs = compare_texts("«Non vogliamo sostituire nessuno, ma coprire i turni che nessuno vuole più fare», ha detto.",
+                       '"We don\'t want to replace anyone, just to cover the shifts that nobody wants to do any more," '
+                       "he said.", source_lang="it")
+    assert not _sub(fs, "negation")

@@ -75,7 +75,14 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
     if primary:
         prim = [c for c in strict if c.entry in primary]
         if prim:
-            strict = prim
+            # ... and one per clause without one, where a negative word stands alone ("Non vogliamo sostituire
+            # nessuno, ma coprire i turni che nessuno vuole più fare": two)
+            openers = set(lex.entries("negation.clause_openers"))
+            negated = {_clause(side, c.start, openers) for c in prim}
+            alone: dict[int, Cue] = {}
+            for c in strict:
+                alone.setdefault(_clause(side, c.start, openers), c)
+            strict = prim + [c for k, c in alone.items() if k not in negated]
         elif strict:
             strict = strict[:1]
 
@@ -88,6 +95,17 @@ def negation_cues(side: Side, lex: Lexicon, other: Side | None = None) -> tuple[
         restrictions = set(lex.entries("negation.restrictions"))
         weak = [c for c in weak if c.entry not in restrictions]
     return strict, weak
+
+
+_CLAUSE_MARKS = frozenset({";", ":", "—", "–"})
+
+
+def _clause(side: Side, index: int, openers: set[str]) -> int:
+    """Which clause of the side token ``index`` stands in: clauses counted by the punctuation before it, a comma only
+    before a word that opens a clause ("..., ma ...", not "ni comentarios, ni disculpas")."""
+    toks = side.tokens
+    return sum(t.text in _CLAUSE_MARKS or (t.text == "," and k + 1 < len(toks) and fold(toks[k + 1].text) in openers)
+               for k, t in enumerate(toks[:index]))
 
 
 def _comparisons(lex: Lexicon, bound: str) -> list[str]:
