@@ -306,3 +306,11 @@ def test_a_cleft_sentence_puts_the_outlet_in_focus_as_its_subject() -> None:
     p = only("It was Ziarul de Iasi that broke the news in June that the mayor was under investigation. The paper "
              "reported two weeks later that prosecutors had searched city hall.")
     assert p.outlet_name == "Ziarul de Iasi" and p.text.endswith("searched city hall.")
+
+
+def test_the_first_words_of_an_unregistered_name_credit_the_same_outlet_again() -> None:
+    """"the Schwäbische" after "the Schwäbische Zeitung" is one outlet with one report, not a second passage."""
+    p = only("Eleven family bakeries in the district have shut since January, reports the Schwäbische Zeitung, the "
+             "Ravensburg-based regional paper. Owners cited energy costs, and the paper found that only two had found "
+             "a buyer. The local trade guild told the Schwäbische that it expects further closures this year.")
+    assert p.text.endswith("further closures this year.")

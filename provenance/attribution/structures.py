@@ -166,7 +166,19 @@ _DOMAIN_END = re.compile(r"(?<=\w)\.[a-z]{2,3}$")
 def goes_on_with(named: Mention, later: Mention) -> bool:
     """``later`` credits the outlet ``named`` credited: the same outlet, or that one described again by words its
     name holds (one report, sentence after sentence)."""
-    return same_outlet(named, later) or described_again(named, later)
+    return same_outlet(named, later) or described_again(named, later) or _short_form(named, later)
+
+
+_SHORT_FORM_LETTERS = 4  # "Trend" for "Trend Slovakia": shorter first words are articles and particles
+
+
+def _short_form(named: Mention, later: Mention) -> bool:
+    """``later`` writes an unregistered ``named`` by the first word or words of its name ("the Schwäbische" after
+    "the Schwäbische Zeitung, the Ravensburg-based regional paper")."""
+    if named.outlet is not None or later.outlet is not None:
+        return False
+    short, full = _plain(_core(later.written)), _plain(_core(named.written))
+    return len(short) >= _SHORT_FORM_LETTERS and full.startswith(short + " ")
 
 
 def described_again(named: Mention, later: Mention) -> bool:
