@@ -267,6 +267,12 @@ def test_a_credit_pointing_back_at_the_sentence_before_takes_it_in() -> None:
     assert passages(f"{before} {credit}") == [("Krkonošský deník", f"{before} {credit}")]
 
 
+def test_a_demonstrative_credit_takes_in_the_sentence_it_points_back_at() -> None:
+    before = "The new station will sit four kilometres from the centre, and nobody has paid for a bus."
+    credit = "That was the conclusion of the local paper Kurzemes Vārds, which asked the county who would run buses."
+    assert passages(f"{before} {credit}") == [("the local paper Kurzemes Vārds", f"{before} {credit}")]
+
+
 def test_the_authors_aside_after_a_credited_sentence_ends_the_passage() -> None:
     credited = "Only 61 people applied for the posts, reports Etelä-Suomen Sanomat, and fewer than half qualify."
     aside = "If that sounds familiar, it should: Tampere went through the same thing."

@@ -139,8 +139,9 @@ def _credited_back(ix: ArticleIndex, ledger: Ledger, before: Span, sent: Span) -
     """The credit points back at the sentence before it ("In Vysočina, crews missed the target in one call in eight.
     The figures were published by Jihlavský deník"): that sentence, naming no outlet and not the author's own
     judgement, renders the outlet too."""
-    if not ix.lex.back_credit.match(ix.text[sent.start : sent.end]):
-        return False
+    said = ix.text[sent.start : sent.end]
+    if not (ix.lex.back_credit.match(said) or ix.lex.quote_back_reference.match(said)):
+        return False  # ("That was the conclusion of X", "That is what X found": the pointing back of a block quote's)
     return not (ledger.is_claimed(before) or ix.mentions_in(before) or is_commentary(ix, before)
                 or ix.lex.negative.search(ix.text[before.start : before.end]))
 
