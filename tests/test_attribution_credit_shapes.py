@@ -273,6 +273,11 @@ def test_a_demonstrative_credit_takes_in_the_sentence_it_points_back_at() -> Non
     assert passages(f"{before} {credit}") == [("the local paper Kurzemes Vārds", f"{before} {credit}")]
 
 
+def test_an_outlets_report_that_puts_a_figure_credits_the_sentence() -> None:
+    said = "El País's report on Thursday put the number of people who have left their homes at about 2,500."
+    assert passages(said) == [("El País", said)]
+
+
 def test_the_authors_aside_after_a_credited_sentence_ends_the_passage() -> None:
     credited = "Only 61 people applied for the posts, reports Etelä-Suomen Sanomat, and fewer than half qualify."
     aside = "If that sounds familiar, it should: Tampere went through the same thing."
