@@ -110,3 +110,13 @@ def test_without_a_translation_a_possibility_fear_or_risk_of_the_original_licens
                            "The city council could approve a two-year moratorium.", "es") == []
     assert _hedges_offline("Die Händler befürchten, dass die Schiffe nach Genua ausweichen.",
                            "Traders say the ships could move to Genoa.", "de") == []
+
+
+def test_a_part_made_the_whole_counts_where_the_sentence_moves_the_count_to_its_end() -> None:
+    """"In some of the 96 flats ..." and "... in all 96 flats": the figure after each quantifier says they count the
+    same flats, though the two sentences put them at opposite ends."""
+    original = "In een deel van de 96 woningen zitten zwarte plekken op muren en plafonds."
+    passage = "Black spots have appeared on walls and ceilings in all 96 flats."
+    assert "intensity" in _major(original, passage, "In some of the 96 flats there are black spots on walls and "
+                                 "ceilings.", "nl")
+    assert "intensity" in _major_offline(original, passage, "nl")

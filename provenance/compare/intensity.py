@@ -251,7 +251,23 @@ def _superlative(side: Side, cue: Cue, lex) -> bool:  # noqa: ANN001 - Lexicon
 
 
 def _same_place(side: Side, cue: Cue, der: Side, mine: Cue) -> bool:
-    return relative_distance(side.tokens[cue.start], side, der.tokens[mine.start], der) <= _NEAR
+    return (relative_distance(side.tokens[cue.start], side, der.tokens[mine.start], der) <= _NEAR
+            or _same_head(side, cue, der, mine))
+
+
+_HEAD = 4  # words after a quantifier that name what it counts
+
+
+def _same_head(side: Side, cue: Cue, der: Side, mine: Cue) -> bool:
+    """The two cues count the same thing wherever the sentences put it: a figure among the few words after each
+    ("In some of the 96 flats ..." / "... in all 96 flats"), or, in one language, a content word."""
+    theirs, ours = side.tokens[cue.end : cue.end + _HEAD], der.tokens[mine.end : mine.end + _HEAD]
+    if {t.text for t in theirs if t.is_number} & {t.text for t in ours if t.is_number}:
+        return True
+    if side.lang != der.lang:
+        return False
+    content = [{lemma(fold(t.text), side.lang) for t in ts if t.is_word and len(t.text) > 3} for ts in (theirs, ours)]
+    return bool(content[0] & content[1])
 
 
 def _synonym_in_place(ctx: PairContext, cue: Cue) -> bool:
