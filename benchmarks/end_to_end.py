@@ -98,11 +98,15 @@ HELDOUT18 = "e2e18h"
 # e2e19h (author AM, twenty-second session, same brief): held out; first run at the session's starting commit.
 # e2e18h, spent by the twenty-first session's second final run, is development data
 HELDOUT19 = "e2e19h"
+# e2e20h (author AN, twenty-second session, same brief; de 3, fr 3, es 3, it 3, ru 2, pl 2, nl 2, pt 2; 10 faithful,
+# 20 departures): commissioned after e2e19h's final run to check it on unseen cases, run once at the code of that
+# final run (no change in between)
+HELDOUT20 = "e2e20h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
     HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT19)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT19, HELDOUT20)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twenty-second session: fresh held-out `e2e19h` (written this session, first run at the "
@@ -123,7 +127,8 @@ FINAL_RUN = (
     "sentences put them, and a lone negative word in a clause of its own under negative concord. Development "
     "(seventeen splits, session start in brackets): with the memory major+ 293 / 338, precision 0.867 (285 / 331, "
     "0.861), found 284 of 340 (277), flagged 33 of 2,398 (34); with the gloss 226 / 319, 0.708 (195 / 287, 0.679), "
-    "found 216 (185), flagged 91 (91). DEMETR tuning mode A identical, mode B minor perturbations flagged 0.026 -> 0.027; WMT21 false flags A/B identical to the start.\n\n"
+    "found 216 (185), flagged 91 (91). DEMETR tuning mode A identical, mode B minor perturbations flagged 0.026 -> "
+    "0.027; WMT21 false flags A/B identical to the start.\n\n"
     "Second final run of the twenty-first session: fresh held-out `e2e18h` (commissioned after `e2e17h`'s final run, "
     "first run at 2fd3af6) at 45a3569, with the memory major+ precision 0.812, recall 0.650 (13 of 20), faithful "
     "sentences flagged major+ 2/137, 17/137 at any severity, 2 major+ findings on the faithful cases; with the gloss "
@@ -360,6 +365,13 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT20: (
+        "at d168717's code (commissioned after `e2e19h`'s final run, run once: the confirmation of that run on unseen "
+        "cases), 20 cases, 10 faithful, 20 planted departures: with the memory 18 major+ findings, precision 1.000, "
+        "recall 0.900 (18 of 20); faithful sentences flagged 0/173 major+, 13/173 at any severity (7.5%); no major+ "
+        "finding on the 10 faithful cases; with the gloss 19 major+, precision 0.842, recall 0.800 (16 of 20), "
+        "flagged 2/173 (1.2%) / 48/173, 1 on faithful cases. Errors not printed."
     ),
     HELDOUT19: (
         "at 3cfa863 (the twenty-second session's starting commit, before any change), 20 cases, 10 faithful, 20 "
