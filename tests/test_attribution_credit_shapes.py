@@ -278,6 +278,13 @@ def test_an_outlets_report_that_puts_a_figure_credits_the_sentence() -> None:
     assert passages(said) == [("El País", said)]
 
 
+def test_a_description_qualified_by_its_region_credits_before_the_name_comes() -> None:
+    described = "The regional daily for Friesland reported on Saturday that the operator wants to drop a crossing."
+    named = "The paper, the Leeuwarder Courant, said the boat often sails with fewer than twenty passengers."
+    ((_, text),) = passages(f"{described} {named}")
+    assert text == f"{described} {named}"
+
+
 def test_the_authors_aside_after_a_credited_sentence_ends_the_passage() -> None:
     credited = "Only 61 people applied for the posts, reports Etelä-Suomen Sanomat, and fewer than half qualify."
     aside = "If that sounds familiar, it should: Tampere went through the same thing."
