@@ -285,6 +285,11 @@ def test_a_description_qualified_by_its_region_credits_before_the_name_comes() -
     assert text == f"{described} {named}"
 
 
+def test_speaking_to_a_broadcasters_programme_credits_it() -> None:
+    said = "Speaking to Omrop Fryslân's morning show on Monday, the mayor said the island was no bus route."
+    assert passages(said) == [("Omrop Fryslân", said)]
+
+
 def test_the_authors_aside_after_a_credited_sentence_ends_the_passage() -> None:
     credited = "Only 61 people applied for the posts, reports Etelä-Suomen Sanomat, and fewer than half qualify."
     aside = "If that sounds familiar, it should: Tampere went through the same thing."

@@ -577,7 +577,8 @@ def load_lexicon() -> Lexicon:
         ),
         programme=re.compile(rf"^['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(raw['cues']['programme_nouns'])})\b", re.I),
         programme_speech=re.compile(
-            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s*$", re.I
+            rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?"
+            rf"\b(?:{either(raw['grammar']['programme_prepositions'])})\s*$", re.I
         ),
         programme_of=re.compile(
             rf"\b(?:{alt(raw['cues']['programme_speech'])})\b[^.!?;]{{0,80}}?\b(?:{medium})\s+"

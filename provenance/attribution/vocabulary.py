@@ -93,6 +93,7 @@ SHAPE: Shape = {
                       "cleft_openers", "cleft_relatives", "describing_insertions", "adjective_endings",
                       "interview_determiners", "interview_prepositions",
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
+                      "programme_prepositions",
                       "outlet_possessives", "topic_prepositions", "document_subjects", "claim_words",
                       "place_descriptions"),
     "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels", "kicker_labels",
