@@ -102,11 +102,14 @@ HELDOUT19 = "e2e19h"
 # 20 departures): commissioned after e2e19h's final run to check it on unseen cases, run once at the code of that
 # final run (no change in between)
 HELDOUT20 = "e2e20h"
+# e2e21h (author AP, twenty-second session's second round, same brief): held out, commissioned after e2e20h's run;
+# e2e19h and e2e20h are development from then on
+HELDOUT21 = "e2e21h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
-    HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18,
+    HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT19, HELDOUT20)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT21)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twenty-second session: fresh held-out `e2e19h` (written this session, first run at the "
@@ -365,6 +368,13 @@ FIRST_RUNS: dict[str, str] = {
         "memory 34 major+ findings, precision 0.529, recall 0.800 (16 of 20); faithful sentences flagged 14/154 "
         "major+ (9.1%), 28/154 at any severity; 7 major+ findings on the 10 faithful cases; with the gloss 41 "
         "major+, precision 0.293, recall 0.600, flagged 29/154 / 76/154, 12 on faithful cases. Errors not printed."
+    ),
+    HELDOUT21: (
+        "at 951e21f (the code of the twenty-second session's first finals, before the second round), 20 cases, 10 "
+        "faithful, 20 planted departures: with the memory 21 major+ findings, precision 0.905, recall 0.900 (18 of "
+        "20); faithful sentences flagged 2/149 major+ (1.3%), 23/149 at any severity (15.4%); 1 major+ finding on the "
+        "10 faithful cases; with the gloss 20 major+, precision 0.850, recall 0.850 (17 of 20), flagged 3/149 (2.0%) / "
+        "57/149, 3 on faithful cases. Errors not printed."
     ),
     HELDOUT20: (
         "at d168717's code (commissioned after `e2e19h`'s final run, run once: the confirmation of that run on unseen "
