@@ -112,6 +112,13 @@ DEVELOPMENT = (
 HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT21)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
+    "Second final run of the twenty-second session: fresh held-out `e2e21h` (commissioned after the first finals, "
+    "first run at 951e21f, their code) at 91e85b2: with the memory major+ precision 0.905, recall 0.900 (18 of 20), "
+    "faithful sentences flagged major+ 2/149 (1.3%), 15.4% at any severity (23/149: above the 10% target), 1 major+ "
+    "finding on the faithful cases; with the gloss 0.850 / 0.850, flagged 3/149 and 57/149: **identical to the "
+    "first run** (the second round changed the finder and the registry only). `e2e20h`, commissioned after the "
+    "first final run and run once at its code, is development data from the second round on (its run: memory "
+    "1.000 / 0.900, gloss 0.842 / 0.800).\n\n"
     "Final run of the twenty-second session: fresh held-out `e2e19h` (written this session, first run at the "
     "session's starting commit 3cfa863) at d168717, with the memory major+ precision 0.895, recall 0.850 (17 of 20), "
     "faithful sentences flagged major+ 2/127 (1.6%), 11/127 at any severity (8.7%), 2 major+ findings on the faithful "
