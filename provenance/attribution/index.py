@@ -17,6 +17,7 @@ from provenance.attribution.lexicon import Lexicon, load_lexicon
 from provenance.attribution.mentions import MentionFinder
 from provenance.attribution.patterns import BRACKETED_ABBREVIATION
 from provenance.attribution.structures import (
+    SHORT_FORM_LETTERS,
     Block,
     Mention,
     OutletRegistry,
@@ -301,7 +302,6 @@ def _masthead_language(text: str, mention: Mention, lex: Lexicon) -> Mention:
     return mention
 
 
-_SHORT_FORM_LETTERS = 4  # "Valor" for "Valor Econômico"; shorter words are articles and particles
 
 
 def _short_forms(text: str, lex: Lexicon, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -312,7 +312,7 @@ def _short_forms(text: str, lex: Lexicon, mentions: tuple[Mention, ...]) -> tupl
     for m in mentions:
         words = text[m.name_span.start : m.name_span.end].split()
         head = words[0] if len(words) >= 2 else ""
-        if (len(head) >= _SHORT_FORM_LETTERS and head[0].isupper() and head.isalpha()
+        if (len(head) >= SHORT_FORM_LETTERS and head[0].isupper() and head.isalpha()
                 and head.lower() not in lex.demonyms and head.lower() not in lex.descriptor_last_words
                 and head.lower() not in lex.sentence_openers):
             firsts.setdefault(head, m)

@@ -169,7 +169,9 @@ def goes_on_with(named: Mention, later: Mention) -> bool:
     return same_outlet(named, later) or described_again(named, later) or _short_form(named, later)
 
 
-_SHORT_FORM_LETTERS = 4  # "Trend" for "Trend Slovakia": shorter first words are articles and particles
+# an outlet written by the first word or words of its name: "Valor" for "Valor Econômico", "the Schwäbische" for "the
+# Schwäbische Zeitung"; shorter words are articles and particles
+SHORT_FORM_LETTERS = 4
 
 
 def _short_form(named: Mention, later: Mention) -> bool:
@@ -178,7 +180,7 @@ def _short_form(named: Mention, later: Mention) -> bool:
     if named.outlet is not None or later.outlet is not None:
         return False
     short, full = _plain(_core(later.written)), _plain(_core(named.written))
-    return len(short) >= _SHORT_FORM_LETTERS and full.startswith(short + " ")
+    return len(short) >= SHORT_FORM_LETTERS and full.startswith(short + " ")
 
 
 def described_again(named: Mention, later: Mention) -> bool:

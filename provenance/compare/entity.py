@@ -133,7 +133,7 @@ def _same_onset(a: str, b: str) -> bool:
 def _spelt_out(acronym: str, side: Side) -> bool:
     """An acronym whose letters begin a run of capitalised words of ``side``, in any order and over short
     linking words: 'AHP' / 'Associação da Hotelaria de Portugal', 'Portuguese Hotel Association'."""
-    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+    if not _acronym(acronym):
         return False
     want = sorted(acronym)
     toks = side.tokens

@@ -94,10 +94,11 @@ def _unquoted_in_translation(ctx: PairContext, stretches: list[list[Token]]) -> 
     from rapidfuzz import fuzz
 
     assert ctx.trans is not None
-    theirs = [q for q in quoted_stretches(ctx.trans) if sum(t.is_word for t in q) >= 2]
+    quoted = quoted_stretches(ctx.trans)
+    theirs = [q for q in quoted if sum(t.is_word for t in q) >= 2]
     if not theirs:
         return []
-    inside = {t.index for q in quoted_stretches(ctx.trans) for t in q}
+    inside = {t.index for q in quoted for t in q}
     outside = " ".join(fold(t.text) for t in ctx.trans.tokens if t.is_word and t.index not in inside)
     for s in stretches:
         words = _words(s)
