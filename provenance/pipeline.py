@@ -36,13 +36,14 @@ from provenance.model import (
     Passage,
     PassageResult,
     Report,
+    Sentence,
     Severity,
     SideRef,
     Snapshot,
     Span,
     Translation,
 )
-from provenance.regroup import regroup
+from provenance.regroup import QUOTE_MARKS, regroup
 from provenance.segment import ArticleSentences
 from provenance.settle import (
     authors_voice,
@@ -76,6 +77,9 @@ UNLOCATED_BELOW = 0.34
 # development cases: credited sentences >= 63 fuzz / 0.866 cosine for 90-95%, the author's own <= 50 / 0.861)
 EXTEND_FUZZ = 60.0
 EXTEND_COSINE = 0.87
+#: unmatched, uncredited sentences at a passage's end, this many in a row, are the author's (development cases: a
+#: planted addition is one sentence; the author's comment that a credit's paragraph runs on into is often two)
+COMMENTARY_TAIL = 2
 
 
 @dataclass
@@ -349,6 +353,14 @@ class Checker:
         return self._voice_test
 
     @staticmethod
+    def _claimed(sentences: Sequence[Sentence], frame: Sequence[Span]) -> set[int]:
+        """The sentences that speak for someone: the passage's credit, a quotation, a speech tag."""
+        lex = load_attribution_lexicon()
+        return {i for i, s in enumerate(sentences)
+                if any(s.span.overlaps(f) for f in frame) or any(q in s.text for q in QUOTE_MARKS)
+                or lex.speech_tag.search(s.text)}
+
+    @staticmethod
     def _authorial(text: str) -> bool:
         """A sentence that reads as the author's own comment by itself (attribution's voice test)."""
         from provenance.attribution.voice import authorial
@@ -419,9 +431,16 @@ class Checker:
         self._align_tags.add(align_mod.version_tag(deriv_lang, orig_lang))
         self._report(f"{passage.id}: aligning", 1, 1)
         trimmed: Span | None = None
+        # the extent is settled against the original: a run of sentences at the passage's end that the original
+        # does not have, none crediting the outlet, quoting or reporting anyone, is the author's own words after it
+        # (one such sentence may be a claim slipped into the outlet's report: it stays, as an addition)
         if passage.open_end:
             deriv_sents, beads, trimmed = trim_open_end(deriv_sents, beads)
-            shown = shown[: len(deriv_sents)]
+        else:
+            deriv_sents, beads, trimmed = trim_open_end(
+                deriv_sents, beads, self._claimed(shown, passage.frame), min_tail=COMMENTARY_TAIL
+            )
+        shown = shown[: len(deriv_sents)]
         status = "partial" if original.snapshot.partial else "checked"
         result = PassageResult(
             passage,

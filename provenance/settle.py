@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from provenance.align.anchors import number_keys
@@ -118,14 +118,17 @@ def rebuts(lang: str) -> Callable[[str], bool]:
 
 
 def trim_open_end(
-    sentences: list[Sentence], beads: list[Bead]
+    sentences: list[Sentence], beads: list[Bead], claimed: Collection[int] = (), min_tail: int = 1
 ) -> tuple[list[Sentence], list[Bead], Span | None]:
-    """Drop trailing derivative sentences without a counterpart: after a lead-in they are commentary."""
+    """Drop trailing derivative sentences without a counterpart: after a lead-in they are commentary. Sentences in
+    ``claimed`` (the passage's own credit, a quotation, a speech tag) are the outlet's however they align: what
+    follows the last of them or of the matched ones is the author's when it runs to ``min_tail`` sentences or
+    more."""
     matched = with_counterpart(beads)
     if not matched:
         return sentences, beads, None
-    last = max(matched)
-    if last == len(sentences) - 1:
+    last = max(matched | set(claimed))
+    if len(sentences) - 1 - last < max(min_tail, 1):
         return sentences, beads, None
     cut = sentences[last + 1 :]
     kept_ids = set(range(last + 1))

@@ -930,6 +930,17 @@ def registry():
     return sources.load_registry()
 
 
+def test_a_registered_name_continued_by_a_particle_and_a_place_is_another_outlet(registry) -> None:
+    """"Diário de Notícias da Madeira" is the Funchal paper, not the Lisbon one the registry knows by the first three
+    words: the whole name is credited, and the credit is found."""
+    (p,) = find_passages(make_doc("Strong gusts forced the cancellation of 74 flights on Monday, the Diário de "
+                                  "Notícias da Madeira reported, and a further 12 planes were diverted."), registry)
+    assert p.outlet_name == "Diário de Notícias da Madeira" and p.language == "pt"
+    (p,) = find_passages(make_doc("Gusts forced the cancellation of 74 flights, the Diário de Notícias reported."),
+                         registry)
+    assert p.outlet is not None and p.outlet.name == "Diário de Notícias"
+
+
 def test_seed_article_gives_exactly_the_bild_and_cbs_passages(registry) -> None:
     from benchmarks.passages import locate
     from provenance.documents import read_document

@@ -234,6 +234,23 @@ def test_the_outlet_named_by_its_place_is_part_of_the_frame() -> None:
     assert "the Freiburg paper" in " ".join(frames)
 
 
+def test_the_outlet_relaying_its_source_by_its_place_is_part_of_the_frame() -> None:
+    doc = make_doc(
+        "Customs officers searched seven shops in and around Freiburg on Tuesday, the Badische Zeitung reported. "
+        "About 40 workers were questioned, according to the customs office, quoted by the Freiburg paper."
+    )
+    frames = [doc.text[f.start : f.end] for p in find_passages(doc, REGISTRY) for f in p.frame]
+    assert "quoted by the Freiburg paper" in " ".join(frames)
+
+
+def test_a_passive_it_is_said_is_the_texts_hedge_not_a_credit() -> None:
+    """"It is said that he lived on the streets" keeps the outlet's hedge in its words; "It said that" credits it."""
+    doc = make_doc("The Badische Zeitung reported that the singer had died. It is said that he sometimes lived on the "
+                   "streets. It said that he was 73.")
+    frames = [doc.text[f.start : f.end] for p in find_passages(doc, REGISTRY) for f in p.frame]
+    assert not any("is said" in f for f in frames) and any(f.startswith("It said") for f in frames)
+
+
 def test_news_about_the_outlet_itself_is_no_passage() -> None:
     assert texts(
         "Der Tagesspiegel has a new editor-in-chief.",

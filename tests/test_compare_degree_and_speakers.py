@@ -120,3 +120,14 @@ def test_a_part_made_the_whole_counts_where_the_sentence_moves_the_count_to_its_
     assert "intensity" in _major(original, passage, "In some of the 96 flats there are black spots on walls and "
                                  "ceilings.", "nl")
     assert "intensity" in _major_offline(original, passage, "nl")
+
+
+def test_all_after_of_names_the_whole_a_part_is_taken_of() -> None:
+    """"close to half of all those in the estuary" for "almost half of those": the part is kept, "all" is the whole
+    it is a part of; "all of the rafts" for "some of the rafts" makes the part the whole."""
+    original = "El cierre afecta a unas 1.200 bateas, casi la mitad de las que hay en la ría."
+    translation = "The closure affects some 1,200 rafts, almost half of those in the estuary."
+    assert _major(original, "The ban covers around 1,200 rafts, close to half of all those in the estuary.",
+                  translation, "es") == []
+    assert _major("El cierre afecta a algunas de las bateas de la ría.", "The closure affects all of the rafts in the "
+                  "estuary.", "The closure affects some of the rafts in the estuary.", "es").count("intensity") == 1

@@ -72,3 +72,12 @@ def test_a_word_with_a_conditional_ending_that_is_no_verb_is_no_conditional() ->
     # "fría" (cold) has the ending of "-ría" conditionals; "Consellería" is a name
     original = "La Consellería abrirá el lunes un refugio para los días de ola de frío en una sala fría del centro."
     assert _major(original, "The regional ministry will open a shelter for cold spells on Monday.", "es") == []
+
+
+def test_a_speakers_probably_dropped_under_a_kept_says_is_a_hedge_dropped() -> None:
+    """"The IMG says the delay will probably last until spring" rendered "The IMG says the delay will last until
+    spring": the reporting verb is kept, the speaker's own estimate is not."""
+    original = "Het IMG zegt dat de vertraging waarschijnlijk tot het voorjaar zal duren."
+    translation = "The IMG says the delay will probably last until spring."
+    assert _major(original, "The IMG says the delay will last until the spring.", "nl", translation) == ["hedge"]
+    assert _major(original, "The IMG says the delay is likely to last until spring.", "nl", translation) == []

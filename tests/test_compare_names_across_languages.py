@@ -190,3 +190,25 @@ def test_offline_a_place_of_dictionary_words_after_a_locative_is_a_name_another_
                                        "Podgórze.", source_lang="pl", translator="gloss"))
     assert not _major_entity(compare_texts(src, "In return, the city has promised to plant 1,100 new trees, mainly "
                                            "in Nowa Huta.", source_lang="pl", translator="gloss"))
+
+
+def test_an_ordinary_word_opening_a_headlines_clause_after_a_colon_is_no_name() -> None:
+    """English capitalises the word after a headline's colon ("Black Lives Matter": Casualties and one dead); a name
+    there still counts ("Floods: Grassobbio counts the damage" for "Seriate")."""
+    original = '"Black Lives Matter": Verletzte und ein Toter'
+    translation = '"Black Lives Matter": Many injured and one dead'
+    assert not _entity(compare_texts(original, '"Black Lives Matter": Casualties and one dead', source_lang="de",
+                                     translation=translation))
+    assert _entity(compare_texts("Hochwasser: Seriate zählt die Schäden", "Floods: Grassobbio counts the damage",
+                                 source_lang="de", translation="Floods: Seriate counts the damage"))
+
+
+def test_two_ordinary_words_capitalised_in_a_headline_are_wording_not_names() -> None:
+    """"Trouble" for "Aufregung" (a German noun, capitalised as all are) where a headline runs on without a stop."""
+    original = "NBA: Stripclub-Ärger für Clippers-Star Lou Williams Aufregung in der NBA!"
+    translation = "NBA: Strip-club problems for Clippers star Lou Williams Uproar in the NBA!"
+    passage = "NBA: Strip club problem for Clippers star Lou Williams Trouble in the NBA!"
+    assert not _entity(compare_texts(original, passage, source_lang="de", translation=translation))
+    # a name where the original has one is still a name changed
+    assert _entity(compare_texts(original.replace("Lou Williams", "Paul George"), passage, source_lang="de",
+                                 translation=translation.replace("Lou Williams", "Paul George")))

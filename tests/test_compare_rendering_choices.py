@@ -262,6 +262,20 @@ def test_a_weak_negative_verb_on_both_sides_balances_nothing():
     assert _major(_sub(fs, "negation"))
 
 
+def test_a_refusal_for_a_verb_that_takes_the_same_stand_is_no_reversal():
+    """"Lehnt die Schließungen ab", translated "opposes the closures", rendered "rejects the closures": both sides
+    take a stand against the closures; a refusal where the translation has none is still one ("approves")."""
+    original = "Auch die SPD-Fraktion im Rat lehnt die Schließungen ab."
+    translation = "The SPD group on the council also opposes the closures."
+    kept = compare_texts(original, "The SPD group on the city council also rejects the closures.", source_lang="de",
+                         translation=translation)
+    assert not _sub(kept, "negation")
+    flipped = compare_texts("Auch die SPD-Fraktion im Rat begrüßt die Schließungen.",
+                            "The SPD group on the city council also rejects the closures.", source_lang="de",
+                            translation="The SPD group on the council also welcomes the closures.")
+    assert _major(_sub(flipped, "negation"))
+
+
 def test_a_rebuttal_sharing_names_with_its_neighbour_is_not_absorbed():
     derivative = ["According to Deutsche Bahn, the job was planned for six weeks."]
     translations = ["Deutsche Bahn rejects this account.", "The company says the job was planned for six weeks."]

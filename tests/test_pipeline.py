@@ -243,6 +243,31 @@ def test_a_passage_over_two_paragraphs_takes_in_what_the_original_renders_after_
     assert result.passage.text.startswith(first) and result.passage.text.endswith(after)
 
 
+def test_the_authors_sentences_after_a_credit_are_cut_where_the_original_ends_but_one_stays_an_addition(
+    tmp_path: Path,
+) -> None:
+    """The extent is settled against the original: a credited passage whose paragraph runs on into two sentences the
+    original does not have, none crediting or quoting anyone, ends where the outlet's words end (the two are the
+    author's, shown as cut, not additions); a single such sentence may be a claim slipped into the report and stays
+    an addition."""
+    from provenance.documents import parse_document
+
+    credited = ("The Rheinischer Bote reported that the administration merely proposed a partial closure for "
+                "lorries. The cost of the work is estimated at 48 million euros.")
+    comment = ("Bridges of that age are a familiar headache along the Rhine. Few towns have the money to replace "
+               "them.")
+    checker = Checker(_config(tmp_path))
+    doc = parse_document(f"{credited} {comment}\n\nWe will keep following the story.\n", format="text")
+    (result,) = checker.check(doc, [str(EXAMPLE / "original.html")]).results
+    assert result.trimmed is not None and result.trimmed.slice(doc.text) == comment
+    assert not [f for f in result.findings if f.kind.value == "addition"]
+    one = "The town has already set aside money for a ferry."
+    doc = parse_document(f"{credited} {one}\n\nWe will keep following the story.\n", format="text")
+    (result,) = Checker(_config(tmp_path / "one")).check(doc, [str(EXAMPLE / "original.html")]).results
+    assert result.trimmed is None
+    assert [f.derivative.text for f in result.findings if f.kind.value == "addition"] == [one]
+
+
 def test_cli_checks_a_glob_of_articles_into_a_report_directory(tmp_path: Path, cli) -> None:
     drafts = tmp_path / "drafts"
     drafts.mkdir()

@@ -56,10 +56,10 @@ def continuation_tags(text: str, sent: Span, lex: Lexicon, unquoted: str | None 
     raw = text[sent.start : sent.end]
     spans: list[Span] = []
     m = lex.continuation.match(raw)
-    if m and not _PASSIVE_HEDGE.match(raw, m.end()):  # "The paper added that ..."
+    if m and not _PASSIVE_HEDGE.match(raw, m.end()) and not _passive(m.group(0)):  # "The paper added that ..."
         spans.append(_joined(text, Span(sent.start + len(raw) - len(raw.lstrip()), sent.start + m.end()), sent.end))
     for tag in lex.continuation_tag.finditer(raw if unquoted is None else unquoted):  # "..., it added."
-        if _PASSIVE_HEDGE.match(raw, tag.end()):
+        if _PASSIVE_HEDGE.match(raw, tag.end()) or _passive(tag.group(0)):
             continue
         start = sent.start + tag.start() + len(tag.group(0)) - len(tag.group(0).lstrip(" ,—–("))
         spans.append(_joined(text, Span(start, sent.start + tag.end()), sent.end))
@@ -68,6 +68,15 @@ def continuation_tags(text: str, sent: Span, lex: Lexicon, unquoted: str | None 
 
 # "He is said to have read ...", "it reported to be": the outlet's hedge, not its credit (the words stay compared)
 _PASSIVE_HEDGE = re.compile(r"\s+to\b", re.I)
+
+
+_AUXILIARIES = frozenset(words("grammar.passive_auxiliaries"))
+
+
+def _passive(matched: str) -> bool:
+    """The credit's verb is passive ("It is said that"): the sentence's own hedge, no one credited."""
+    found = matched.split()
+    return len(found) >= 2 and found[-2].lower() in _AUXILIARIES
 
 
 def merged_spans(spans: list[Span]) -> list[Span]:

@@ -416,6 +416,9 @@ def load_lexicon() -> Lexicon:
             # '"...," the owner told the Freiburg paper'
             rf"|\b(?:{alt(raw['cues']['to_the_outlet'])})\s+(?:{desc_anaphor})\b"
             rf"|[,—–(]\s*(?:{according})\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
+            # "..., according to airport operator ANA, quoted by the Funchal paper": the outlet relaying its source
+            rf"|[,—–(]\s*(?:{alt(raw['cues']['quote_before'])})\s+(?:{alt(raw['leadin'].get('anaphors', []))}"
+            rf"|{desc_anaphor})\b"
             # "..., according to the document." : the paper's source named by what it is
             rf"|[,—–(]\s*(?:{according})\s+the\s+(?:[\w-]+\s+)?"
             rf"(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})\s*[.)]?\s*$",

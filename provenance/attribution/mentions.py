@@ -63,6 +63,10 @@ def _widened(text: str, start: int, lex: Lexicon) -> int:
 _LABEL_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t*_]*:")
 
 
+# "Diário de Notícias da Madeira": a particle and a capitalised word after a registered name continue it
+_EDITION = re.compile(rf" (?:{either(words('names.edition_particles'))}) ([A-ZÀ-Þ][\w'’&-]*)")
+
+
 class MentionFinder:
     """Finds the outlet mentions of one text."""
 
@@ -119,7 +123,9 @@ class MentionFinder:
         continues it into another name. (A capitalised word before it is mostly a preposition or an article:
         "Laut El País", "Wie Le Monde", "Per Telex".)"""
         before = re.search(r"(?:^|[\s(])([A-Z]{2,4}) $", self.text[max(0, span.start - 30) : span.start])
-        after = re.match(r" ([A-ZÀ-Þ][\w'’&-]*)", self.text[span.end : span.end + 30])
+        after = re.match(r" ([A-ZÀ-Þ][\w'’&-]*)", self.text[span.end : span.end + 30]) or _EDITION.match(
+            self.text, span.end, span.end + 40
+        )
         # ... and so does a capitalised word before it that does not itself open the sentence: "As Prabhat Khabar
         # reported" is not the registry's Khabar
         inner = re.search(r"[a-zà-ÿ,;]\s+([A-ZÀ-Þ][a-zà-ÿ]+) $", self.text[max(0, span.start - 40) : span.start])

@@ -71,7 +71,9 @@ SHAPE: Shape = {
         "verification_notes", "non_responses", "speech_verbs", "evaluative", "look_adverbs", "back_references",
         "not_first_person",
     ),
-    "names": _words("honorifics", "sentence_openers", "particles", "elided_particles", "place_particles"),
+    "names": _words(
+        "honorifics", "sentence_openers", "particles", "elided_particles", "place_particles", "edition_particles"
+    ),
     "credit_line": _words("fillers"),
     "unknown_outlets": {
         **_words(
@@ -95,7 +97,7 @@ SHAPE: Shape = {
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
                       "programme_prepositions",
                       "outlet_possessives", "topic_prepositions", "document_subjects", "claim_words",
-                      "place_descriptions"),
+                      "place_descriptions", "passive_auxiliaries"),
     "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels", "kicker_labels",
                       "headline_pointers", "summary_words"),
 }

@@ -55,8 +55,9 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool, inside: bool = False)
             continue  # "I'm", "I'll" (a possessive "Sea's" may still be part of a name)
         if "-" in real and all(is_known(p, side.lang) or fold(p) in not_names for p in real.split("-") if p):
             continue  # "Mid-May", "Anti-Corruption"
-        if t.sentence_start and not t.text.isupper() and (is_known(real, side.lang) or is_known(base, side.lang)):
-            continue  # "Yet", "Despite" at the start of a sentence
+        if (_opens(side, t) and not t.text.isupper()
+                and (is_known(real, side.lang) or is_known(base, side.lang))):
+            continue  # "Yet", "Despite" at the start of a sentence, "Casualties" after a headline's colon
         if t.sentence_start and len(real) >= _MISSPELT_MIN and _misspelt(real, side.lang):
             continue  # "Initiallly" at the start of a sentence: a long ordinary word with one typing slip
         if (strict and not t.text.isupper() and is_known(real, side.lang) and not entity_ids(t.text)
@@ -64,6 +65,18 @@ def name_tokens(side: Side, lex: Lexicon, *, strict: bool, inside: bool = False)
             continue
         out.append(t)
     return out
+
+
+def _opens(side: Side, tok: Token) -> bool:
+    """``tok`` starts a sentence, or the clause after a colon ("Black Lives Matter: Casualties and one dead"), where
+    English capitalises an ordinary word as it does a sentence's first."""
+    if tok.sentence_start:
+        return True
+    before = [t.text for t in side.tokens[max(0, tok.index - 2) : tok.index]]
+    return bool(before) and (before[-1] == ":" or (before[-1] in _QUOTES and before[:1] == [":"]))
+
+
+_QUOTES = frozenset("\"“”„«»'‘’")
 
 
 def _after_locative(side: Side, tok: Token, locatives: set[str]) -> bool:
@@ -364,6 +377,11 @@ def _names(ctx: PairContext) -> list[Found]:
             if len(unmatched_src) == 1:
                 counterpart = unmatched_src[0]
                 text = f"The original names {quote(counterpart.text)}; the passage says {quote(tok.text)}."
+                if (ctx.trans is not None and not ids and not entity_ids(counterpart.text)
+                        and not tok.text.isupper() and not counterpart.text.isupper()
+                        and is_known(tok.text.lower(), ctx.der.lang)
+                        and is_known(counterpart.text.lower(), ctx.src.lang)):
+                    continue  # "Trouble" for "Aufregung": two ordinary words capitalised, wording, not names
                 if ctx.trans is None and _same_meaning(counterpart.text, tok.text):
                     continue  # the name in English ("Vistula" for "Wisły", "Oder" for "Odry"), not another name
         # a substitution needs a name in its place: (mode A) a name of the translation the diff replaces, (mode B)

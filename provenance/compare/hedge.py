@@ -585,7 +585,8 @@ def _findings(ctx: PairContext) -> list[Found]:
     # not carry what the outlet marks as unproven ("allegedly favoured", "soll ... haben", "habría favorecido")
     # (without a translation, the original's own where it both names a source and hedges the claim: "Según el auto,
     # el regidor habría favorecido" against "According to the court order, the mayor favoured")
-    epistemic = ([c for c in _unsourced(t_hedges, ctx.der_lex) if _strength(c, ctx.der.lang) == "strong"]
+    epistemic = ([c for c in _unsourced(t_hedges, ctx.der_lex) if _strength(c, ctx.der.lang) == "strong"
+                  or (t_attr and c.entry in hedge_rules(ctx.der.lang).likelihood)]
                  if ctx.trans is not None else _stacked(s_hedges, ctx.src_lex, ctx.src.lang))
     d_own = _unsourced(d_hedges, ctx.der_lex) if epistemic else d_hedges
     if not d_own and not _relayed(ctx) and (not d_attr or epistemic):

@@ -14,7 +14,7 @@ from provenance.compare.lexicon import load_lexicon, rule_table, rule_words
 from provenance.errors import LexiconError
 
 _RULE_KEYS = frozenset({"strong", "conditional", "modal", "soll", "perfect", "perfect_alone", "participle",
-                        "konjunktiv_first_person", "first_person", "konjunktiv_ii"})
+                        "konjunktiv_first_person", "first_person", "konjunktiv_ii", "likelihood"})
 _CONDITIONAL_KEYS = frozenset({"endings", "modal_lemmas", "infinitive_endings"})
 
 
@@ -24,6 +24,7 @@ class HedgeRules:
 
     lang: str
     strong: frozenset[str] = frozenset()  # cue entries that are evidence on their own
+    likelihood: frozenset[str] = frozenset()  # weak cues that say how likely a claim is, whoever says it
     conditional: frozenset[str] = frozenset()  # conditional forms: weak evidence
     modal: frozenset[str] = frozenset()  # words (and two-word forms) that render a "soll" of plan
     soll: frozenset[str] = frozenset()  # reported speech only with a perfect infinitive
@@ -62,6 +63,7 @@ def parse_hedge_rules(lang: str, data: Mapping[str, Any]) -> HedgeRules:
     return HedgeRules(
         lang=lang,
         strong=words("strong"),
+        likelihood=words("likelihood"),
         conditional=words("conditional"),
         modal=words("modal"),
         soll=words("soll"),

@@ -197,8 +197,8 @@ def _part_matches(pattern: str, word: str) -> bool:
 # these names, so a misspelt one would be silently empty
 TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "negation": frozenset({"cues", "weak", "particles", "restrictive", "restrictive_blockers", "bounds", "grading",
-                           "concord", "paired", "restrictions", "prefixes", "rules", "refusals", "bound_synonyms",
-                           "clause_openers"}),
+                           "concord", "paired", "restrictions", "prefixes", "rules", "refusals", "against",
+                           "bound_synonyms", "clause_openers"}),
     "antonyms": frozenset({"axes", "converses", "determiners", "groups", "light_verbs", "measure_units",
                            "measure_words", "pairs", "prefixes", "inverting", "auxiliaries", "particles"}),
     "hedge": frozenset({"accusers", "attitudes", "attribution", "attributive", "certainty", "conditional",

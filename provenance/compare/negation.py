@@ -254,14 +254,17 @@ def detect(ctx: PairContext) -> Detection:
 
 
 def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]], lex: Lexicon | None = None,
-             side: Side | None = None) -> bool:
+             side: Side | None = None, other: Side | None = None) -> bool:
     """The sides' polarity differs: their strict cues and all their cues differ in number; or (given ``lex``, the
     passage first) the passage decides against something with a refusal ("has ruled out") where the other side has
-    no negation at all."""
+    no negation at all, nor (given ``other``, in the passage's language) a verb that takes a stand against a thing
+    as a refusal does ("opposes the closures" / "rejects the closures")."""
     (sa, wa), (sb, wb) = a, b
     if len(sa) != len(sb) and len(sa) + len(wa) != len(sb) + len(wb):
         return True
     if lex is None or sa or sb:
+        return False
+    if other is not None and lex.find("negation.against", other.tokens):
         return False
     refusals = set(lex.entries("negation.refusals"))
     return not wb and side is not None and any(c.entry in refusals and _governs(side, c, lex) for c in wa)
@@ -284,7 +287,7 @@ def _polarity(ctx: PairContext) -> list[Found]:
     if tr is not None:
         if (undone := _double_negation_undone(ctx, der)) is not None:
             return [undone]
-        if not _differs(der, tr, ctx.der_lex, ctx.der):
+        if not _differs(der, tr, ctx.der_lex, ctx.der, ctx.trans):
             return []
         # a negation counts only where what it negates is rendered on the other side: "the tractors no longer
         # prune the vines: they pull them up" excerpted as "growers are tearing up vines" leaves a clause out,
@@ -296,7 +299,7 @@ def _polarity(ctx: PairContext) -> list[Found]:
                     _unshared(der[1], tr[1], ctx.der.lang)),
                    (in_scope(ctx.trans, tr[0], ctx.der, ctx.der_lex, words=2, related=True),
                     _unshared(tr[1], der[1], ctx.der.lang)))
-        if not _differs(der, tr, ctx.der_lex, ctx.der):
+        if not _differs(der, tr, ctx.der_lex, ctx.der, ctx.trans):
             return []
         loose = len(in_scope(ctx.der, der[0], ctx.trans, ctx.der_lex, words=2)) <= len(tr[0]) < len(der[0])
         if src is not None and not _differs(der, src, ctx.der_lex, ctx.der):
