@@ -477,6 +477,22 @@ def test_a_whole_article_check_leaves_out_word_level_notes_of_paraphrase() -> No
     assert without_paraphrase_notes([word, guess, name, sentence, flip]) == [name, sentence, flip]
 
 
+def test_a_whole_article_check_leaves_out_a_name_or_figure_a_sentence_drops_but_not_one_changed() -> None:
+    """An excerpt's sentence drops the town a firm is in or the year of a survey as a matter of course: a minor
+    omission of a name or figure is a note; a figure changed, or one left out at major, stays."""
+    from provenance.model import DriftSubtype, Finding, FindingKind, Severity, SideRef, Span
+    from provenance.settle import without_paraphrase_notes
+
+    def finding(kind: FindingKind, subtype: DriftSubtype | None, severity: Severity, detector: str) -> Finding:
+        return Finding(kind, subtype, severity, 0.6, SideRef("x", Span(0, 1)), None, "x", detector)
+
+    town = finding(FindingKind.OMISSION, None, Severity.MINOR, "entity")
+    year = finding(FindingKind.OMISSION, None, Severity.MINOR, "number")
+    changed = finding(FindingKind.DRIFT, DriftSubtype.NUMBER, Severity.MINOR, "number")
+    serious = finding(FindingKind.OMISSION, None, Severity.MAJOR, "number")
+    assert without_paraphrase_notes([town, year, changed, serious]) == [changed, serious]
+
+
 def _check_polish_case(tmp_path: Path, source: list[tuple[str, str]], title: str, article: str) -> Report:
     """The report on ``article`` checked against a Polish page of ``source`` sentences, with them as the memory."""
     (tmp_path / "original.html").write_text(
