@@ -33,7 +33,7 @@ class PassageResult:
     beads: list[Bead] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     message: str | None = None
-    trimmed: Span | None = None  # author commentary cut off an open-ended passage
+    trimmed: Span | None = None  # author commentary cut off the passage's end
 
     def to_json(self) -> JSON:
         data = self.passage.to_json()

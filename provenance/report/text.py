@@ -155,7 +155,7 @@ def _provenance_lines(r: PassageResult, width: int, style: Callable[..., str]) -
     if r.message:
         rows.append(("note", r.message))
     if r.trimmed is not None:
-        rows.append(("trimmed", "author commentary after the quote was not checked"))
+        rows.append(("trimmed", "author commentary after the passage was not checked"))
     out = []
     for key, value in rows:
         # URLs stay unbroken so terminals can still open them
