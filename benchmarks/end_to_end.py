@@ -110,11 +110,14 @@ HELDOUT21 = "e2e21h"
 # was cut in two halves balanced by language and by faithful/drifted, to study on one what the other then checks:
 # e2e22 (cases 01-05, 14-18) is development, e2e22h (06-13, 19, 20) held out. e2e21h is development from now on
 DEV22, HELDOUT22 = "e2e22", "e2e22h"
+# e2e23h (author AT, same brief; 20 cases, 10 faithful, 20 departures, 152 faithful sentences): commissioned at the
+# end of the twenty-third session, first run at the code of its finals, held out for the next session
+HELDOUT23 = "e2e23h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
     HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, DEV22,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT22)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT22, HELDOUT23)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twenty-third session: the held-out half `e2e22h` (10 cases, 5 faithful, 10 planted "
@@ -355,6 +358,13 @@ GLOSS_BEYOND_GERMAN = (
     "languages unchanged."
 )
 FIRST_RUNS: dict[str, str] = {
+    HELDOUT23: (
+        "at 2d877ce (the code of the twenty-third session's finals; the split was written after them), 20 cases, 10 "
+        "faithful, 20 planted departures: with the memory 13 major+ findings, precision 0.615, recall 0.350 (7 of 20); "
+        "faithful sentences flagged 5/152 major+ (3.3%), 12/152 at any severity (7.9%); 3 major+ findings on the 10 "
+        "faithful cases; with the gloss 14 major+, precision 0.786, recall 0.550 (11 of 20), flagged 4/152 / 35/152, "
+        "3 on faithful cases. Held out for the next session. Errors not printed."
+    ),
     HELDOUT22: (
         "at 1a16c50 (the twenty-third session's starting commit, before any change), the split's held-out half (10 "
         "cases, 5 faithful, 73 faithful sentences): with the memory 18 major+ findings, precision 0.278, recall 0.500 "
