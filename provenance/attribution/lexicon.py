@@ -279,6 +279,8 @@ def load_lexicon() -> Lexicon:
                     rf"|(?-i:[A-ZÀ-ÖØ-Þ][\w-]+)['’]s\s+(?:[\w-]*(?:{either(words['ranking_endings'])})"
                     rf"|{either(words['ranking_words'])})[\s-]+"
                     rf"(?:(?:{adjectives}|[\w-]+)[\s-]+)?)(?:{descriptors})")
+    # the outlet referred back to: "the paper", "the Lille daily"
+    the_outlet = rf"(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})"
     # the words of an apposition before its descriptor ("the Moscow business daily"), up to a preposition or clause
     appositive_words = rf"(?:(?!(?i:{APPOSITION_STOP})\s)[\w'’-]+\s+){{0,4}}?"
     insertions = alt(raw["cues"].get("after_insertions", []))
@@ -399,7 +401,7 @@ def load_lexicon() -> Lexicon:
             rf"(?:(?:{alt(raw['cues']['continuation'])}|{desc_anaphor})\b{DESCRIBING_INSERTION}(?:\s+\w+){{0,2}}?\s*,?\s*"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b|(?:{alt(raw['cues'].get('continuation_cues', []))})\b"
             rf"|(?:{according})\s+{desc_anaphor}\b"
-            rf"|(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor}){DESCRIBING_INSERTION}"
+            rf"|{the_outlet}{DESCRIBING_INSERTION}"
             rf"(?:\s+(?:{either(raw['cues']['continuation_adverbs'])}))?"
             rf"\s+(?:(?:{either(raw['grammar']['perfect_singular'])})\s+)?"
             rf"(?!(?:{either(raw['cues']['continuation_not_past'])})\b)"
@@ -412,13 +414,12 @@ def load_lexicon() -> Lexicon:
             rf"{either(raw['grammar']['pronouns'])})\s+"
             rf"(?:{alt(raw['cues']['continuation_verbs'])})\b"
             # whom it was said to, when that is the outlet: '"...," he told the Freiburg paper'
-            rf"(?:\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b)?"
+            rf"(?:\s+{the_outlet}\b)?"
             # '"...," the owner told the Freiburg paper'
             rf"|\b(?:{alt(raw['cues']['to_the_outlet'])})\s+(?:{desc_anaphor})\b"
-            rf"|[,—–(]\s*(?:{according})\s+(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b"
+            rf"|[,—–(]\s*(?:{according})\s+{the_outlet}\b"
             # "..., according to airport operator ANA, quoted by the Funchal paper": the outlet relaying its source
-            rf"|[,—–(]\s*(?:{alt(raw['cues']['quote_before'])})\s+(?:{alt(raw['leadin'].get('anaphors', []))}"
-            rf"|{desc_anaphor})\b"
+            rf"|[,—–(]\s*(?:{alt(raw['cues']['quote_before'])})\s+{the_outlet}\b"
             # "..., according to the document." : the paper's source named by what it is
             rf"|[,—–(]\s*(?:{according})\s+the\s+(?:[\w-]+\s+)?"
             rf"(?:{alt(raw['cues']['report_nouns'] + raw['cues'].get('seen_nouns', []))})\s*[.)]?\s*$",
@@ -487,7 +488,7 @@ def load_lexicon() -> Lexicon:
                                  rf"|(?:{either(raw['cues']['cited_in'])})\s+in\s+the\s+"
                                  rf"(?:{either(raw['cues']['cited_in_nouns'])}))\b",
                                  re.I),
-        outlet_anaphor=re.compile(rf"\b(?:{alt(raw['leadin'].get('anaphors', []))}|{desc_anaphor})\b", re.I),
+        outlet_anaphor=re.compile(rf"\b{the_outlet}\b", re.I),
         # "X, citing Y": Y is the source; "X, quoted by Y": still X
         relay=re.compile(rf"\b(?:{alt(raw['cues']['relay'])})\b(?!\s+by\b)", re.I),
         non_response=re.compile(rf"\b(?:{alt(raw['commentary']['non_responses'])})\b", re.I),

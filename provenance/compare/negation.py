@@ -264,10 +264,9 @@ def _differs(a: tuple[list[Cue], list[Cue]], b: tuple[list[Cue], list[Cue]], lex
         return True
     if lex is None or sa or sb:
         return False
-    if other is not None and lex.find("negation.against", other.tokens):
-        return False
     refusals = set(lex.entries("negation.refusals"))
-    return not wb and side is not None and any(c.entry in refusals and _governs(side, c, lex) for c in wa)
+    return (not wb and side is not None and any(c.entry in refusals and _governs(side, c, lex) for c in wa)
+            and not (other is not None and lex.find("negation.against", other.tokens)))
 
 
 def _governs(side: Side, cue: Cue, lex: Lexicon) -> bool:
