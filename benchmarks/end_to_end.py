@@ -111,13 +111,15 @@ HELDOUT21 = "e2e21h"
 # e2e22 (cases 01-05, 14-18) is development, e2e22h (06-13, 19, 20) held out. e2e21h is development from now on
 DEV22, HELDOUT22 = "e2e22", "e2e22h"
 # e2e23h (author AT, same brief; 20 cases, 10 faithful, 20 departures, 152 faithful sentences): commissioned at the
-# end of the twenty-third session, first run at the code of its finals, held out for the next session
+# end of the twenty-third session, first run at the code of its finals, held out for the next session. e2e22h,
+# spent by the twenty-third session's final run, is development from the twenty-fourth session on
 HELDOUT23 = "e2e23h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
     HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, DEV22,
+    HELDOUT22,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT22, HELDOUT23)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT23)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twenty-third session: the held-out half `e2e22h` (10 cases, 5 faithful, 10 planted "

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,9 @@ EXTEND_COSINE = 0.87
 #: unmatched, uncredited sentences at a passage's end, this many in a row, are the author's (development cases: a
 #: planted addition is one sentence; the author's comment that a credit's paragraph runs on into is often two)
 COMMENTARY_TAIL = 2
+# sentences in a row, inside a paragraph of the author's own, that render the original and so resume its report
+# (one such sentence is too little: background often restates a fact of the report)
+RESUMED_RUN = 2
 
 
 @dataclass
@@ -298,9 +302,10 @@ class Checker:
         # a credit carries to the end of its paragraph unless the author's own voice takes over: the sentences
         # after the last one the original renders are the outlet's too (a sentence it never wrote is an addition)
         voice = self._voice(doc, article)
-        while last + 1 < len(sentences) and not _taken(sentences[last + 1].span, others) and not voice(
-            sentences[last + 1].span
-        ):
+        # (an uncredited continuation is the original's by its sentences alone: nothing carries it further)
+        while passage.kind != "continuation" and last + 1 < len(sentences) and not _taken(
+            sentences[last + 1].span, others
+        ) and not voice(sentences[last + 1].span):
             last += 1
         while first > 0 and matches(first - 1) and not _taken(sentences[first - 1].span, others):
             first -= 1
@@ -545,8 +550,10 @@ class Checker:
         News writing breaks an outlet's report with background and comment and goes on with it uncredited
         ("Brzeźno is one of the city's most popular beaches. / City officials blame an overflow ..."); the
         original settles it: a later paragraph all of whose sentences render it, none in the author's voice,
-        continues the report. Paragraphs of other passages are never taken, and a passage crediting another
-        outlet ends the search (the article has moved on to another source)."""
+        continues the report, and so does a run of RESUMED_RUN or more such sentences inside a paragraph that also
+        holds the author's own (checked as they stand: nothing carries them further). Paragraphs of other passages
+        are never taken, and a passage crediting another outlet ends the search (the article has moved on to another
+        source)."""
         taken = [r.passage.span for r in results]
         voice = self._voice(doc, article)
         added: list[PassageResult] = []
@@ -555,22 +562,29 @@ class Checker:
             if original is None or original.text is None or not original.text.sentences:
                 continue
             runs: list[list[Paragraph]] = []
+            pieces: list[Span] = []  # runs of sentences inside paragraphs the author's words share
             for paragraph, split in article.by_paragraph():
                 if paragraph.span.start < result.passage.span.end or paragraph.kind != "paragraph" or not split:
                     continue
                 owner = next((r for r in results if r.passage.span.overlaps(paragraph.span)), None)
                 if owner is not None and not _same_outlet(owner.passage, result.passage):
                     break
-                if owner is not None or _taken(paragraph.span, taken) or any(voice(x.span) for x in split):
+                if owner is not None or _taken(paragraph.span, taken):
                     continue
                 renders = self._matches_original([x.text for x in split], original, result.translations)
-                if all(renders(i) for i in range(len(split))):
+                own = [renders(i) and not voice(x.span) for i, x in enumerate(split)]
+                if all(own):
                     if runs and runs[-1][-1].index == paragraph.index - 1:
                         runs[-1].append(paragraph)
                     else:
                         runs.append([paragraph])
-            for k, run in enumerate(runs, 1):
-                span = Span(run[0].span.start, run[-1].span.end)
+                    continue
+                for renders_it, group in groupby(zip(own, split, strict=True), key=lambda pair: pair[0]):
+                    run = [x for _, x in group]
+                    if renders_it and len(run) >= RESUMED_RUN:
+                        pieces.append(Span(run[0].span.start, run[-1].span.end))
+            spans = [Span(run[0].span.start, run[-1].span.end) for run in runs] + pieces
+            for k, span in enumerate(sorted(spans, key=lambda x: x.start), 1):
                 passage = replace(
                     result.passage, id=f"{result.passage.id}+{k}", text=doc.text[span.start : span.end], span=span,
                     kind="continuation", cue="", cue_span=None, frame=_credits(doc.text, article, span, result.passage),

@@ -554,3 +554,45 @@ def test_a_report_goes_on_after_the_authors_comment_where_the_original_has_it(tm
     assert "Storm overflows" not in first.passage.text and "Storm overflows" not in continued.passage.text
     assert continued.passage.kind == "continuation" and continued.passage.text.startswith("In a single afternoon")
     assert any(f.derivative is not None and "90" in f.derivative.text for f in continued.findings)
+
+
+_FERRY = [
+    ("Armator wycofał prom z linii do Świnoujścia na cały listopad.",
+     "The operator has withdrawn the ferry from the Świnoujście route for the whole of November."),
+    ("Powodem jest przegląd silników w stoczni w Szczecinie.",
+     "The reason is an engine overhaul at the shipyard in Szczecin."),
+    ("Pasażerowie mogą korzystać z autobusu zastępczego co dwie godziny.",
+     "Passengers can use a replacement bus every two hours."),
+    ("Bilety kupione wcześniej zostaną zwrócone w całości.", "Tickets bought earlier will be refunded in full."),
+]
+
+
+def test_a_report_resumes_inside_a_paragraph_of_the_authors_own(tmp_path: Path) -> None:
+    """After the credited paragraph, a paragraph opens with the author's comment and goes on with two sentences the
+    original has: those two are checked as the report's continuation (a changed figure is caught), the comment is
+    not."""
+    report = _check_polish_case(
+        tmp_path, _FERRY, "Prom wycofany",
+        "# Baltic ferry pulled for a month\n\n"
+        "The operator has withdrawn the ferry from the Świnoujście route for all of November, Głos Szczeciński "
+        "reported. The reason is an engine overhaul at a Szczecin shipyard.\n\n"
+        "Island residents have heard promises of a second vessel for a decade, and patience is wearing thin. "
+        "Passengers can take a replacement bus every four hours. Tickets bought earlier will be refunded in full.\n")
+    first, continued = report.results
+    assert continued.passage.kind == "continuation"
+    assert continued.passage.text.startswith("Passengers") and "patience" not in continued.passage.text
+    assert any(f.derivative is not None and "four" in f.derivative.text for f in continued.findings)
+
+
+def test_one_sentence_like_the_original_amid_the_authors_words_stays_outside(tmp_path: Path) -> None:
+    """A single sentence that resembles the original, between the author's comments, is weak evidence that the
+    report resumed: it is not checked as the outlet's."""
+    report = _check_polish_case(
+        tmp_path, _FERRY, "Prom wycofany",
+        "# Baltic ferry pulled for a month\n\n"
+        "The operator has withdrawn the ferry from the Świnoujście route for all of November, Głos Szczeciński "
+        "reported. The reason is an engine overhaul at a Szczecin shipyard.\n\n"
+        "Island residents have heard promises of a second vessel for a decade. Passengers can take a replacement "
+        "bus every four hours. Whether that bus will keep to its timetable in winter is another matter.\n")
+    (result,) = report.results
+    assert "Passengers" not in result.passage.text
