@@ -171,8 +171,11 @@ def _is_boundary(para: str, match: re.Match[str], lang: str | None, rules: _Rule
     letters = word.replace(".", "")
     if len(letters) == 1 and letters.isalpha():
         return False  # an initial ("J. Smith") or part of an abbreviation ("z. B.")
-    if "." in word.rstrip(".") and all(len(p) <= 2 for p in word.rstrip(".").split(".")):
-        return False  # dotted abbreviation not in the lists ("U.S", "e.V", "i.d.R")
+    parts = word.rstrip(".").split(".")
+    if len(parts) > 1 and all(len(p) <= 2 and p.isalpha() for p in parts) and any(len(p) == 1 for p in parts):
+        # dotted abbreviation not in the lists ("U.S", "e.V", "i.d.R"); a domain name ("E1.RU", "NV.ua") is no
+        # abbreviation: an outlet named by it often ends a sentence ("..., a resident told E1.RU.")
+        return False
     if german_like and (word.lstrip("(").isdigit() and len(word.lstrip("(")) <= 3 or _ROMAN.fullmatch(word)):
         # "am 15. August", "(71. Minute)", "Carl XVI. Gustaf": a number with a full stop is an
         # ordinal unless a typical sentence opener follows

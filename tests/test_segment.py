@@ -281,3 +281,20 @@ def test_a_run_reads_the_language_model_from_its_cache_dir_and_rewrites_a_damage
             assert path.stat().st_size > 1_000_000
         finally:
             segment._identifier.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A resident told E1.RU. The district opened a warming centre.",
+         ["A resident told E1.RU.", "The district opened a warming centre."]),
+        ("The story ran on NV.ua. Kyiv did not comment.", ["The story ran on NV.ua.", "Kyiv did not comment."]),
+        ("Butter now costs €1.59. According to the weekly, it fell again.",
+         ["Butter now costs €1.59.", "According to the weekly, it fell again."]),
+        ("He played for the F.C. Porto youth team.", ["He played for the F.C. Porto youth team."]),
+    ],
+)
+def test_a_domain_name_or_a_price_ends_a_sentence_a_dotted_abbreviation_does_not(
+    text: str, expected: list[str]
+) -> None:
+    assert texts(text, "en") == expected
