@@ -1256,6 +1256,25 @@ def test_a_menu_of_name_and_tagline_lines_credits_nothing() -> None:
     assert found == []
 
 
+def test_a_roundups_news_items_each_a_long_line_credited_after_a_dash_are_passages() -> None:
+    """A roundup under country headings: each item summarises its story in a full sentence of thirty words or more,
+    then names the outlet after a dash. Several such lines are no site menu, and a name the registry lacks counts
+    as an item of the list."""
+    found = passages(
+        "What the region's local papers say this morning",
+        "LATVIA\nThe Daugavpils city council has approved a study of a second bridge over the river, with work "
+        "possible from 2029 if money from the national recovery fund arrives in time and the design passes review. "
+        "- Latgales Laiks",
+        "LITHUANIA\nKlaipėda's port authority will double the number of night pilots next winter after shipping lines "
+        "complained that tankers had been waiting up to two days at anchor outside the harbour entrance. - Vakarų "
+        "ekspresas",
+    )
+    assert [(p.kind, p.outlet_name) for p in found] == [
+        ("headline", "Latgales Laiks"), ("headline", "Vakarų ekspresas")
+    ]
+    assert found[0].text.startswith("The Daugavpils") and found[0].text.endswith("passes review.")
+
+
 def test_a_lower_case_descriptor_is_not_the_first_word_of_a_registered_name() -> None:
     registry = TinyRegistry(
         [Outlet("dailysabah", "Daily Sabah", "en"), Outlet("sabah", "Sabah", "tr", aliases=("SABAH",))]

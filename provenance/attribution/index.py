@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from provenance.attribution.cues import Cue, cue_phrase, inline_cue, introduction
 from provenance.attribution.lexicon import Lexicon, load_lexicon
 from provenance.attribution.mentions import MentionFinder
-from provenance.attribution.patterns import BRACKETED_ABBREVIATION
+from provenance.attribution.patterns import BRACKETED_ABBREVIATION, HEADLINE_CREDIT, MAX_HEADLINE_WORDS
 from provenance.attribution.structures import (
     SHORT_FORM_LETTERS,
     Block,
@@ -252,7 +252,10 @@ def _headline_lines(text: str, start: int, end: int) -> list[Span]:
         first, last = text[line.start], text[line.end - 1]
         opens = first.isupper() or first.isdigit() or first in "\"“„«'‘"
         label = not out and last == ":"  # "On the front pages:" over the lines
-        if not opens or (last in ".,;:-–—" and not label) or len(words) > _LINE_WORDS:
+        # (a roundup's item that summarises its story before the credit is longer: "Sabah will double ... - Utusan
+        # Borneo")
+        limit = MAX_HEADLINE_WORDS if HEADLINE_CREDIT.fullmatch(text, line.start, line.end) else _LINE_WORDS
+        if not opens or (last in ".,;:-–—" and not label) or len(words) > limit:
             return []
         out.append(line)
     return out if len(out) >= 2 else []

@@ -129,7 +129,7 @@ MAX_HEADER_WORDS = 10
 
 # a headline credited after a dash, as press reviews print them: '"Budget: the least bad option" - Le Figaro'
 HEADLINE_CREDIT = re.compile(
-    r"[\s*_>#-]*(?P<head>[\"“„«].{8,200}?[\"”“»]|[A-ZÀ-Þ][^\n]{8,200}?)[\s*_]*\s[-–—]\s+[\s*_]*"
+    r"[\s*_>#-]*(?P<head>[\"“„«].{8,200}?[\"”“»]|[A-ZÀ-Þ][^\n]{8,300}?)[\s*_]*\s[-–—]\s+[\s*_]*"
     # (a hyphen inside a word belongs to the name: "Al-Masry Al-Youm", "Ouest-France")
     r"(?P<name>[A-ZÀ-Þa-z](?:[^\n\-–—:;!?\"“”]|(?<=\w)-(?=\w)){1,60}?)[\s*_.]*"
 )
@@ -171,7 +171,7 @@ def headline_credit(body: str) -> re.Match[str] | None:
     )
 
 
-MAX_HEADLINE_WORDS = 30
+MAX_HEADLINE_WORDS = 50  # (a roundup's one-line item may summarise the story before its dash and credit)
 CUE_WINDOW = 240  # characters either side of a name in which its reporting cue must stand
 MAX_UNQUOTED_HEADLINES = 3  # more "Name – tagline" lines than this on a page are a menu, not a press review
 

@@ -44,8 +44,12 @@ def _credited_headlines(ix: ArticleIndex, ledger: Ledger) -> None:
     """A headline without quotation marks counts for an outlet the registry knows or whose name says it is one,
     unless the page has many such lines (a menu of "Name – tagline" links)."""
     credits = [(b, credited_name(ix.text, b, ix.lex, quoted_only=False)) for b in ix.blocks]
-    # (only tags that name an outlet count: "— our reporting", "— week 6" make no menu)
-    menu = sum(name is not None and bool(ix.mentions_in(name)) for _, name in credits) >= MAX_UNQUOTED_HEADLINES
+    # (only tags that name an outlet count: "— our reporting", "— week 6" make no menu, and nor does a news item's
+    # summary, a sentence a menu's tagline never is)
+    menu = sum(
+        name is not None and bool(ix.mentions_in(name)) and not _summary_line(ix.block_text(b))
+        for b, name in credits
+    ) >= MAX_UNQUOTED_HEADLINES
     press = _press_list(ix, credits)
     series = _summarised(ix, [b for b, name in credits if name is not None])
     for b, name in credits:
@@ -53,8 +57,8 @@ def _credited_headlines(ix: ArticleIndex, ledger: Ledger) -> None:
         if head is None or name is None or ledger.is_claimed(b.span) or ix.lex.negative.search(ix.block_text(b)):
             continue  # (not a photo caption's credit: "Photo: the newsroom in Lisbon (Lusa)")
         quoted = head.group("head")[:1] in '"“„«'
-        if menu and not quoted:
-            continue  # many "Name – tagline" lines: a menu, only quoted headlines count
+        if menu and not quoted and not _summary_line(ix.block_text(b)):
+            continue  # many "Name – tagline" lines: a menu, only quoted headlines and news items count
         mentions = [m for m in ix.mentions_in(name) if not is_description(ix.lex, m)]
         if not quoted:
             # an outlet the registry lacks counts when its name itself says outlet ("Népszava", "Kompas.com")
@@ -73,6 +77,19 @@ def _credited_headlines(ix: ArticleIndex, ledger: Ledger) -> None:
             span = Span(span.start, summary.end)
         mention = _with_details_language(ix, mentions[0], head.groupdict().get("details"))
         ledger.add(Candidate(span, "headline", mention, name, CONFIDENCE["headline"]), b.span)
+
+
+def _summary_line(body: str) -> bool:
+    """A credited line whose words before the dash are a full sentence ("Sabah will double its rural clinics next
+    year. - Utusan Borneo"): a roundup's news item, not a "Name – tagline" entry of a site's menu."""
+    head = headline_credit(body)
+    if head is None or head.group("head")[:1] in '"“„«':
+        return False
+    text = head.group("head").rstrip(" *_")
+    return text.endswith((".", "!", "?")) and len(WORD_RE.findall(text)) >= MIN_SUMMARY_WORDS
+
+
+MIN_SUMMARY_WORDS = 8
 
 
 def _labelled_items(ix: ArticleIndex, ledger: Ledger) -> None:
@@ -204,10 +221,11 @@ _PRESS = re.compile(rf"\b(?:{either(words('layout.press_words'))})\b", re.I)
 
 def _press_list(ix: ArticleIndex, credits: list[tuple[Block, Span | None]]) -> set[Block]:
     """The list items of a press review's headline list ("- Cluj airport to add night flights (Monitorul de
-    Cluj)"): two or more items credited to a name, one of them an outlet the registry knows or whose name says so,
+    Cluj)") or its news items, one a line ("Sabah will double its rural clinics. - Utusan Borneo"): two or more
+    items credited to a name, one of them an outlet the registry knows or whose name says so,
     or a heading or paragraph above the first that speaks of the press ("Front pages", "Local media")."""
-    items = [(b, name) for b, name in credits
-             if name is not None and (b.kind == "list" or _BULLET.match(ix.block_text(b)))]
+    items = [(b, name) for b, name in credits if name is not None
+             and (b.kind == "list" or _BULLET.match(ix.block_text(b)) or _summary_line(ix.block_text(b)))]
     if len(items) < 2:
         return set()
     known = any(m.outlet is not None or says_outlet(ix.text[m.name_span.start : m.name_span.end], ix.lex.unknown)
