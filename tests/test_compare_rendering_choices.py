@@ -313,6 +313,19 @@ def test_a_possibility_stated_as_certain_is_a_hedge_drift():
     assert _major(_sub(fs, "hedge"))
 
 
+def test_would_in_the_place_of_could_states_the_possibility_as_certain_unless_a_condition_stays():
+    """ "argue the turbines would disrupt" for "could affect": a conditional where the translation has a possibility is
+    as sure as "will"; with a condition kept ("if the permit stands, ... would") it is the condition's consequence."""
+    original = "Los vecinos sostienen que los molinos podrían afectar a las aves."
+    translation = "Residents argue that the turbines could affect the birds."
+    sure = compare_texts(original, "Residents argue that the turbines would harm the birds.", source_lang="es",
+                         translation=translation)
+    assert _major(_sub(sure, "hedge"))
+    iffy = compare_texts(original, "Residents argue that, if built, the turbines would harm the birds.",
+                         source_lang="es", translation=translation)
+    assert not _major(_sub(iffy, "hedge"))
+
+
 def test_an_attribution_does_not_carry_what_the_outlet_marks_as_unproven():
     fs = compare_texts(
         "Según el auto, el regidor habría favorecido a dos empresas.",

@@ -178,10 +178,15 @@ def _modality_changed(ctx: PairContext) -> list[Found]:
     certain = set(ctx.der_lex.entries("hedge.certainty"))
     if not possible or not certain:
         return []
+    # in the place of "could", a conditional is as sure as "will": "argue the turbines would disrupt" for "could
+    # affect" (backshifted in reported speech, it is "will"); not where the passage keeps a condition ("if ...")
+    surer = certain | set(ctx.der_lex.entries("hedge.conditional"))
+    if ctx.der_lex.find("hedge.conditions", ctx.der.tokens):
+        surer = certain
     for op in ctx.opcodes:
         if op.tag != "replace":
             continue
-        for theirs_class, mine_class, direction in ((possible, certain, "dropped"), (certain, possible, "added")):
+        for theirs_class, mine_class, direction in ((possible, surer, "dropped"), (certain, possible, "added")):
             theirs = [t for t in ctx.trans.tokens[op.a[0] : op.a[1]] if fold(t.text) in theirs_class]
             mine = [t for t in ctx.der.tokens[op.b[0] : op.b[1]] if fold(t.text) in mine_class]
             if not theirs or not mine:
