@@ -114,12 +114,15 @@ DEV22, HELDOUT22 = "e2e22", "e2e22h"
 # end of the twenty-third session, first run at the code of its finals, held out for the next session. e2e22h,
 # spent by the twenty-third session's final run, is development from the twenty-fourth session on
 HELDOUT23 = "e2e23h"
+# e2e24h (author AV, same brief; 20 cases, 10 faithful, 20 departures, 149 faithful sentences): written during the
+# twenty-fourth session, first run at its starting commit, held out with e2e23h until the session's final run
+HELDOUT24 = "e2e24h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
     HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, DEV22,
     HELDOUT22,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT23)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT23, HELDOUT24)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final run of the twenty-third session: the held-out half `e2e22h` (10 cases, 5 faithful, 10 planted "
@@ -360,6 +363,13 @@ GLOSS_BEYOND_GERMAN = (
     "languages unchanged."
 )
 FIRST_RUNS: dict[str, str] = {
+    HELDOUT24: (
+        "at 0c55cce (the twenty-fourth session's starting commit; the split was written during the session), 20 cases, "
+        "10 faithful, 20 planted departures: with the memory 17 major+ findings, precision 0.765, recall 0.650 (13 of "
+        "20); faithful sentences flagged 2/149 major+ (1.3%), 7/149 at any severity (4.7%); 2 major+ findings on the "
+        "10 faithful cases; with the gloss 17 major+, precision 0.647, recall 0.550 (11 of 20), flagged 4/149 / "
+        "35/149, 3 on faithful cases. Errors not printed."
+    ),
     HELDOUT23: (
         "at 2d877ce (the code of the twenty-third session's finals; the split was written after them), 20 cases, 10 "
         "faithful, 20 planted departures: with the memory 13 major+ findings, precision 0.615, recall 0.350 (7 of 20); "
