@@ -309,6 +309,12 @@ class Checker:
             last += 1
         while first > 0 and matches(first - 1) and not _taken(sentences[first - 1].span, others):
             first -= 1
+        # a credit late in its paragraph ("..., she told the Porto daily") covers what comes before it as far back as
+        # the original goes, over a sentence the original does not settle (COMMENTARY_TAIL such sentences in a row are
+        # the author's own, as at a passage's end)
+        if passage.kind != "continuation":
+            first = _reach_back(first, matches, lambda i: _taken(sentences[i].span, others) or voice(sentences[i].span),
+                                gap=COMMENTARY_TAIL - 1)
         start = min(passage.span.start, sentences[first].span.start)
         end = max(passage.span.end, sentences[last].span.end)
         if last == len(sentences) - 1:
@@ -653,6 +659,21 @@ def _same_outlet(a: Passage, b: Passage) -> bool:
     if a.outlet is not None and b.outlet is not None:
         return a.outlet.id == b.outlet.id
     return a.outlet_name.casefold() == b.outlet_name.casefold()
+
+
+def _reach_back(first: int, matches: Callable[[int], bool], closed: Callable[[int], bool], *, gap: int) -> int:
+    """The earliest sentence before ``first`` that ``matches`` reached over runs of at most ``gap`` sentences that do
+    not, none of them ``closed``; ``first`` itself when there is none."""
+    i, unsettled = first - 1, 0
+    while i >= 0 and not closed(i):
+        if matches(i):
+            first, unsettled = i, 0
+        else:
+            unsettled += 1
+            if unsettled > gap:
+                break
+        i -= 1
+    return first
 
 
 def _taken(span: Span, others: Sequence[Span]) -> bool:

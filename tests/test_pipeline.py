@@ -596,3 +596,29 @@ def test_one_sentence_like_the_original_amid_the_authors_words_stays_outside(tmp
         "bus every four hours. Whether that bus will keep to its timetable in winter is another matter.\n")
     (result,) = report.results
     assert "Passengers" not in result.passage.text
+
+
+def test_a_credit_late_in_its_paragraph_covers_the_sentences_before_it_that_the_original_has(tmp_path: Path) -> None:
+    """The credit comes with a quotation at the paragraph's end; the paragraph opens with a sentence the original has
+    and goes on with one reworded past easy matching. The passage reaches back to the opening sentence, so the
+    company's denial, left out between them, is reported."""
+    source = [
+        ("Związek zawodowy oskarża firmę o zaległości w wypłatach od grudnia.",
+         "The union accuses the company of owing wages since December."),
+        ("Firma zaprzecza, że zalega z wypłatami, i zapewnia, że wszystkie pensje są wypłacane na czas.",
+         "The company denies that it owes wages and says all salaries are paid on time."),
+        ("Koordynatorka związku Anna Nowak wzywa inspekcję pracy do interwencji.",
+         "Union coordinator Anna Nowak calls on the labour inspectorate to intervene."),
+        ("„Całe rodziny pracują tu od trzydziestu lat” – powiedziała.",
+         "\"Whole families have worked here for thirty years,\" she said."),
+    ]
+    report = _check_polish_case(
+        tmp_path, source, "Zaległe pensje w przetwórni",
+        "# Cannery workers say wages are late\n\n"
+        "Canneries along this coast have been closing for a decade.\n\n"
+        "The union accuses the company of owing wages since December. Its coordinator wants inspectors sent in at "
+        "once. \"Whole families have worked here for thirty years,\" Anna Nowak told Gazeta Lubuska.\n")
+    (result,) = report.results
+    assert result.passage.text.startswith("The union accuses")
+    assert any(f.kind.value == "omission" and f.severity.rank >= 2 and f.original is not None
+               and "zaprzecza" in f.original.text for f in result.findings)
