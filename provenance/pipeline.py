@@ -28,6 +28,7 @@ from provenance.errors import EvidenceError, ProvenanceError
 from provenance.frame_mask import drop_frame_findings, unmasked, without_frame
 from provenance.lang.resources import Resources, using
 from provenance.model import (
+    Bead,
     Document,
     Finding,
     FindingKind,
@@ -532,6 +533,7 @@ class Checker:
                     results.append(self.check_passage(doc, passage, originals, others=others, sentences=sentences))
                 self._report("passages", len(passages), len(passages))
                 results = self._with_continuations(doc, sentences, results)
+                self._left_out_between(results, sentences.language)
             finally:
                 self._progress = None
             if waivers:
@@ -602,6 +604,48 @@ class Checker:
                     taken.append(span)
                     added.append(checked)
         return sorted([*results, *added], key=lambda r: r.passage.span.start) if added else results
+
+    def _left_out_between(self, results: Sequence[PassageResult], deriv_lang: str) -> None:
+        """Add to the passages of one original the rebuttals, denials and corrections it has between two of them that
+        the article renders nowhere (DESIGN: a rebuttal left out is a meaningful omission). Each passage alone sees
+        only the gaps inside it; an author who breaks the report for a comment and resumes it further on skips the
+        company's denial unseen. Such a sentence is reported by the passage before it; other sentences skipped
+        between passages are excerpting."""
+        groups: dict[int, list[PassageResult]] = {}
+        for r in results:
+            if r.status == "checked" and r.original is not None and r.original.sentences:
+                groups.setdefault(id(r.original), []).append(r)
+        for group in groups.values():
+            rendered = {id(r): sorted({i for b in r.beads if b.derivative for i in b.original}) for r in group}
+            ranges = [(own[0], own[-1]) for own in rendered.values() if own]
+            everywhere = {i for own in rendered.values() for i in own}
+            if len(ranges) < 2:
+                continue
+            first, last = min(lo for lo, _ in ranges), max(hi for _, hi in ranges)
+            gaps = [i for i in range(first + 1, last)
+                    if i not in everywhere and not any(lo < i < hi for lo, hi in ranges)]
+            if not gaps:
+                continue
+            head = group[0]
+            original = head.original
+            assert original is not None
+            found = compare.compare_aligned(
+                [], original.sentences, [Bead((), (i,)) for i in gaps],
+                translations=[t if t is not None and diffable(t) else None for t in head.translations],
+                glosses=[t if t is not None and not diffable(t) else None for t in head.translations],
+                derivative_lang=deriv_lang, original_lang=original.language or deriv_lang, config=self.config,
+                resources=self.resources,
+            )
+            for f in found:
+                if f.kind is not FindingKind.OMISSION or "rebuttal" not in f.evidence or f.original is None:
+                    continue
+                at = next(i for i in gaps if original.sentences[i].span.overlaps(f.original.span))
+                before = [r for r in group if rendered[id(r)] and rendered[id(r)][0] < at]
+                owner = max(before, key=lambda r: max(i for i in rendered[id(r)] if i < at))
+                f.evidence["between_passages"] = True
+                f.id = f.stable_id(hashlib.sha256(owner.passage.text.encode("utf-8")).hexdigest()[:16],
+                                   passage_start=owner.passage.span.start)
+                owner.findings.append(f)
 
     def signature(self, results: Sequence[PassageResult] = ()) -> str:
         """Names the translators that actually produced translations (``auto`` resolves to them)."""

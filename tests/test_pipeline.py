@@ -622,3 +622,27 @@ def test_a_credit_late_in_its_paragraph_covers_the_sentences_before_it_that_the_
     assert result.passage.text.startswith("The union accuses")
     assert any(f.kind.value == "omission" and f.severity.rank >= 2 and f.original is not None
                and "zaprzecza" in f.original.text for f in result.findings)
+
+
+def test_a_denial_the_article_skips_between_two_of_its_passages_is_an_omission(tmp_path: Path) -> None:
+    """The article renders the union's accusation, breaks off for a comment, and resumes the report further on: the
+    company's denial, which the original has in between, is rendered nowhere. It is reported, by the passage before
+    it; a plain sentence skipped between the passages is excerpting and is not."""
+    source = [
+        ("Związek zawodowy oskarża firmę o zaległości w wypłatach od grudnia.",
+         "The union accuses the company of owing wages since December."),
+        ("Firma zaprzecza, że zalega z wypłatami, i zapewnia, że wszystkie pensje są wypłacane na czas.",
+         "The company denies that it owes wages and says all salaries are paid on time."),
+        ("Zakład działa w Kołobrzegu od 1962 roku.", "The plant has operated in Kołobrzeg since 1962."),
+        ("Część produkcji trafi do zakładu w Ustce.", "Part of the production will move to the plant in Ustka."),
+    ]
+    report = _check_polish_case(
+        tmp_path, source, "Zaległe pensje w przetwórni",
+        "# Cannery workers say wages are late\n\n"
+        "The union accuses the company of owing wages since December, Gazeta Kołobrzeska reported.\n\n"
+        "Canneries along this coast have been closing for a decade, and few of their workers find new jobs.\n\n"
+        "Part of the production will move to the plant in Ustka, the paper said.\n")
+    first, second = report.results
+    left_out = [f for f in first.findings if f.kind.value == "omission"]
+    assert [f.original.text[:20] for f in left_out if f.original] == ["Firma zaprzecza, że "]
+    assert left_out[0].severity.rank >= 2 and not [f for f in second.findings if f.kind.value == "omission"]
