@@ -1178,6 +1178,20 @@ def test_a_named_speakers_quote_given_to_a_spokesman_is_quotation_drift():
     assert _major([f]) and "Janssen" in f.explanation
 
 
+def test_a_quote_given_to_a_named_person_of_a_body_is_quotation_drift_the_body_is_no_speaker():
+    """ "Carla Matos of the Portuguese Nurses' Union told the paper" where the clinical director said it: the union's
+    name, after "of the", is no speaker, and it does not hide the person's."""
+    translation = '"Parents no longer wait in a cramped corridor," said the clinical director, Paulo Antunes.'
+    original = "«Os pais deixam de esperar num corredor apertado», afirmou o diretor clínico, Paulo Antunes."
+    fs = compare_texts(original, '"Parents no longer wait in a cramped corridor," Carla Matos of the Portuguese '
+                       "Nurses' Union told the paper.", source_lang="pt", translation=translation)
+    (f,) = _sub(fs, "quotation")
+    assert _major([f]) and f.derivative is not None and f.derivative.text.endswith("Carla Matos")
+    kept = compare_texts(original, '"Parents no longer wait in a cramped corridor," Paulo Antunes of the Coimbra '
+                         "Hospital told the paper.", source_lang="pt", translation=translation)
+    assert not _sub(kept, "quotation")
+
+
 def test_a_spokesman_the_original_also_names_keeps_the_quote():
     fs = compare_texts(
         "„We kijken naar alle opties”, zei een woordvoerder van de gemeente.",

@@ -6,6 +6,8 @@ original is in the passage's language (identity translation); elsewhere only mar
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote
 from provenance.compare.detector import Detector
 from provenance.compare.tokens import QUOTE_CHARS, Side, Token, fold
@@ -165,12 +167,17 @@ def _wrong_speaker(ctx: PairContext, stretches: list[list[Token]]) -> list[Found
             )]
         # (the passage's speaker a person of the original's sentence, or one the translation does not name at all
         # and no form of the original speaker's name: "Club president Éric Fabre called it" where Julien Marty spoke)
-        if mine and said and not mine & said and (mine & everywhere or (not _akin(mine, said)
-                                                                   and not _addressed(ctx, speakers))):
-            speaker = " ".join(t.text for t in speakers)
+        # (with a listener, a medium or a body among the sentence's names, the speaker left must be a person's full
+        # name: "Carla Matos of the Portuguese Nurses' Union told the paper", not "the Dortmund marketing boss")
+        people = [t for t in speakers if not _addressed(ctx, t, d_names)]
+        if len(people) < len(speakers) and not any(b.index == a.index + 1 for a, b in pairwise(people)):
+            people = []
+        mine = {fold(t.text) for t in people}
+        if mine and said and not mine & said and (mine & everywhere or not _akin(mine, said)):
+            speaker = " ".join(t.text for t in people)
             return [make_finding(
                 # the quote and the name it is given to: the name is what changed
-                ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.75, der_tokens=[*s, *speakers],
+                ctx, FindingKind.DRIFT, DriftSubtype.QUOTATION, confidence=0.75, der_tokens=[*s, *people],
                 src_tokens=None,
                 explanation=(f"The passage gives the quote {quote(' '.join(t.text for t in s))} to {quote(speaker)}; "
                              f"the original gives it to someone else."),
@@ -186,11 +193,18 @@ def _akin(mine: set[str], said: set[str]) -> bool:
     return any(a[:_STEM] == b[:_STEM] for a in mine for b in said)
 
 
-def _addressed(ctx: PairContext, speakers: list[Token]) -> bool:
-    """A name of the quote's sentence after a word that makes it a listener or a medium ("told the Govorit Moskva
-    radio station", "on the channel Russia 1"): not who spoke."""
-    return any(t.index > 0 and ctx.der_lex.has_word("quotation.addressed", ctx.der.tokens[t.index - 1].text)
-               and not ctx.der.tokens[t.index - 1].is_capitalised for t in speakers)
+def _addressed(ctx: PairContext, name: Token, names: list[Token]) -> bool:
+    """A name of the quote's sentence that a word before it makes a listener, a medium or a body ("told the Govorit
+    Moskva radio station", "on the channel Russia 1", "Carla Matos of the Portuguese Nurses' Union"): not who spoke.
+    The word is the one before the whole name the token is part of."""
+    within = {t.index for t in names}
+    i = name.index - 1
+    while i >= 0 and (i in within or (not ctx.der.tokens[i].is_word and ctx.der.tokens[i].text in "'’")):
+        i -= 1
+    if i < 0:
+        return False
+    before = ctx.der.tokens[i]
+    return before.is_word and not before.is_capitalised and ctx.der_lex.has_word("quotation.addressed", before.text)
 
 
 def _agents(ctx: PairContext, stretch: list[Token]) -> list[Token]:
