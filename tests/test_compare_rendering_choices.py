@@ -1280,3 +1280,18 @@ def test_a_lone_negative_word_in_a_clause_of_its_own_is_a_negation_of_its_own() 
                        '"We don\'t want to replace anyone, just to cover the shifts that nobody wants to do any more," '
                        "he said.", source_lang="it")
     assert not _sub(fs, "negation")
+
+
+def test_a_public_body_of_another_kind_in_the_translations_place_is_the_actor_swapped():
+    """ "The Gironde prefecture has opened" where the translation has the chamber of agriculture: a body of another
+    kind doing the same, a major entity drift. A body of the same kind ("the city council" / "the town hall") or one
+    in a sentence that says something else is no swap."""
+    original = "La chambre d’agriculture de la Gironde a ouvert une cellule d’écoute pour les viticulteurs."
+    translation = "The Gironde chamber of agriculture has opened a listening unit for winegrowers."
+    swapped = compare_texts(original, "The Gironde prefecture has opened a support line for winegrowers.",
+                            source_lang="fr", translation=translation)
+    (f,) = [f for f in _sub(swapped, "entity") if f.derivative and f.derivative.text == "prefecture"]
+    assert _major([f])
+    same = compare_texts("Le conseil municipal a voté le budget.", "The town hall has passed the budget.",
+                         source_lang="fr", translation="The city council has passed the budget.")
+    assert not _sub(same, "entity")

@@ -12,7 +12,7 @@ from functools import lru_cache
 from provenance.calendar import calendar_words
 from provenance.compare.base import Detection, Found, PairContext, make_finding, quote, relative_distance
 from provenance.compare.detector import Detector
-from provenance.compare.lexicon import Lexicon, LexiconError, entity_ids, load_entities, read_data
+from provenance.compare.lexicon import Cue, Lexicon, LexiconError, entity_ids, load_entities, read_data
 from provenance.compare.tokens import Side, Token, fold, is_known, lemma, similar_word, translit
 from provenance.compare.word_rules import declension, past_tense
 from provenance.lang.cldr import place_ids, same_place
@@ -197,10 +197,62 @@ def detect(ctx: PairContext) -> Detection:
     if ctx.trans is not None and not any(f.finding.confidence >= 0.6 for f in findings):
         # weak name findings ('William' is also a dictionary word) give way to a name replaced at its place
         findings = _replaced_names(ctx) or findings
+    if not findings and ctx.trans is not None:
+        findings = _body_swapped(ctx)
     if not findings:
         findings = _dropped_names(ctx)
     findings += _gender(ctx)
     return Detection.of(findings, also=weighed)
+
+
+def _body_swapped(ctx: PairContext) -> list[Found]:
+    """Mode A: the translation gives the sentence to a public body of one kind ("the chamber of agriculture has opened
+    a support line") and the passage to a body of another kind ("the prefecture has opened ..."): the actor swapped.
+    The kinds are the lexicon's [bodies] lists; the translation names none of the passage's kind and the passage none
+    of the translation's (a body merely added or left out is no swap)."""
+    assert ctx.trans is not None
+    theirs, mine = _bodies(ctx.trans, ctx.der_lex), _bodies(ctx.der, ctx.der_lex)
+    gone = [cue for kind, cues in theirs.items() if kind not in mine for cue in cues]
+    new = [cue for kind, cues in mine.items() if kind not in theirs for cue in cues]
+    # at the same place of the word diff: a sentence merged from two acts of two bodies is no swap
+    # (and doing the same: the word after the body is the same on both sides, "has opened" / "has called")
+    pair = next(((g, n) for op in ctx.opcodes if op.tag == "replace" and max(op.a[1] - op.a[0], op.b[1] - op.b[0])
+                 <= _BODY_SWAP_WORDS for g in gone for n in new
+                 if g.start < op.a[1] and op.a[0] < g.end and n.start < op.b[1] and op.b[0] < n.end
+                 and _after(ctx.trans, g) == _after(ctx.der, n)), None)
+    if pair is None:
+        return []
+    old_text = " ".join(t.text for t in ctx.trans.tokens[pair[0].start : pair[0].end])
+    tokens = ctx.der.tokens[pair[1].start : pair[1].end]
+    new_text = " ".join(t.text for t in tokens)
+    return [make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.ENTITY, confidence=0.7, der_tokens=list(tokens), src_tokens=None,
+        explanation=(f"The translation of the original has {quote(old_text)} here; the passage has {quote(new_text)}, "
+                     "a body of another kind: the actor is swapped."),
+        detector=DETECTOR, severity=Severity.MAJOR, evidence={"body": new_text, "replaces": old_text},
+    )]
+
+
+def _after(side: Side, cue: Cue) -> str:
+    return fold(side.tokens[cue.end].text) if cue.end < len(side.tokens) else ""
+
+
+_BODY_SWAP_WORDS = 5  # a local substitution: a longer stretch rewritten is another sentence, not another actor
+
+
+def _bodies(side: Side, lex: Lexicon) -> dict[str, list[Cue]]:
+    """The public bodies ``side`` names, by kind; the longest wins where two overlap ("port authority" over none,
+    "European Union" over "union")."""
+    found = sorted(((cue, kind) for kind in lex.table("bodies") for cue in lex.find(f"bodies.{kind}", side.tokens)),
+                   key=lambda ck: ck[0].end - ck[0].start, reverse=True)
+    kept: list[tuple[Cue, str]] = []
+    for cue, kind in found:
+        if not any(cue.start < k.end and k.start < cue.end for k, _ in kept):
+            kept.append((cue, kind))
+    out: dict[str, list[Cue]] = {}
+    for cue, kind in sorted(kept, key=lambda ck: ck[0].start):
+        out.setdefault(kind, []).append(cue)
+    return out
 
 
 def _dropped_names(ctx: PairContext) -> list[Found]:

@@ -220,6 +220,8 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
     "declension": frozenset({"case_endings", "adjective_suffixes", "adjective_endings"}),
     "contrast": frozenset({"cues"}),
     "quotation": frozenset({"agents", "addressed"}),
+    "bodies": frozenset({"local", "regional", "national", "prefecture", "police", "judiciary", "port",
+                         "agriculture_chamber", "commerce_chamber", "union", "european", "fire_service", "army"}),
     "rebuttal": frozenset({"cues"}),
     "litotes": frozenset({"ruling_out"}),
     "attribution": frozenset({"frame"}),
