@@ -81,3 +81,15 @@ def test_a_speakers_probably_dropped_under_a_kept_says_is_a_hedge_dropped() -> N
     translation = "The IMG says the delay will probably last until spring."
     assert _major(original, "The IMG says the delay will last until the spring.", "nl", translation) == ["hedge"]
     assert _major(original, "The IMG says the delay is likely to last until spring.", "nl", translation) == []
+
+
+def test_an_unnamed_source_left_out_makes_the_unconfirmed_account_a_fact() -> None:
+    """ "According to a source in the mayor's office, the cause was ..." rendered as a plain statement: the outlet's
+    caution is gone, a major hedge drift. A named source left out ("according to the city's figures") only leaves the
+    source unnamed, a minor one."""
+    original = "По данным источника в мэрии, причиной аварии стал износ трубы."
+    assert _major(original, "The break was caused by wear on the pipe.", "ru",
+                  "According to a source in the mayor's office, the cause of the accident was wear on the pipe.") == [
+        "hedge"]
+    assert _major("По данным мэрии, причиной аварии стал износ трубы.", "The break was caused by wear on the pipe.",
+                  "ru", "According to the mayor's office, the cause of the accident was wear on the pipe.") == []

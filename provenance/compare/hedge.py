@@ -519,10 +519,13 @@ def _source_not_credited(ctx: PairContext, t_hedges: list[Cue]) -> bool:
 
 
 def _accused(side: Side, cues: list[Cue], lex: Lexicon) -> bool:
-    """ "According to investigators, ...": a sourcing cue naming an accuser, whose account is an allegation."""
-    accusers, sourcing = set(lex.entries("hedge.accusers")), set(lex.entries("hedge.sourcing"))
-    return bool(accusers) and any(
-        c.entry in sourcing and any(fold(t.text) in accusers for t in _source_words(side, c, lex)) for c in cues)
+    """ "According to investigators, ...": a sourcing cue naming an accuser, whose account is an allegation; or
+    "according to a source in the mayor's office": one naming nobody, whose account the outlet could not confirm."""
+    weighty = set(lex.entries("hedge.accusers")) | set(lex.entries("hedge.unnamed_sources"))
+    sourcing = set(lex.entries("hedge.sourcing"))
+    return bool(weighty) and any(c.entry in sourcing and any(
+        fold(t.text) in weighty or " ".join(fold(x.text) for x in side.tokens[t.index : t.index + 2]) in weighty
+        for t in _source_words(side, c, lex)) for c in cues)
 
 
 _RELAYED_WITHIN = 4  # words after "citing" that say what is cited
