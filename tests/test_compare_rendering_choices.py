@@ -1295,3 +1295,14 @@ def test_a_public_body_of_another_kind_in_the_translations_place_is_the_actor_sw
     same = compare_texts("Le conseil municipal a voté le budget.", "The town hall has passed the budget.",
                          source_lang="fr", translation="The city council has passed the budget.")
     assert not _sub(same, "entity")
+
+
+def test_have_no_renders_lack_it_says_no_opposite():
+    """ "many homes have no air conditioning" for "lack air conditioning": the determiner negates the verb before it;
+    "have" alone where the translation says "lack" is the opposite."""
+    original = "Muchas viviendas carecen de aire acondicionado."
+    translation = "Many homes lack air conditioning."
+    same = compare_texts(original, "Many homes have no air conditioning.", source_lang="es", translation=translation)
+    assert not _sub(same, "negation")
+    flipped = compare_texts(original, "Many homes have air conditioning.", source_lang="es", translation=translation)
+    assert _major(_sub(flipped, "negation"))

@@ -200,6 +200,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
                            "concord", "paired", "restrictions", "prefixes", "rules", "refusals", "against",
                            "bound_synonyms", "clause_openers"}),
     "antonyms": frozenset({"axes", "converses", "determiners", "groups", "light_verbs", "measure_units",
+                           "negating_determiners",
                            "measure_words", "pairs", "prefixes", "inverting", "auxiliaries", "particles"}),
     "hedge": frozenset({"accusers", "attitudes", "attribution", "attributive", "certainty", "conditional",
                         "conditions", "counterfactual", "cues", "deontic", "documents", "done", "doubtful",

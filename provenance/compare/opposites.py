@@ -130,7 +130,11 @@ NEGATION_REACH = 4  # words before an antonym a negation governs it from: "witho
 
 def _negated(side: Side, tok: Token, lex: Lexicon) -> bool:
     """'not correct' in the translation is the same as 'incorrect' in the passage, and 'without the bridge being
-    closed' as 'with the bridge open': a negation within a few words before the word, in its clause."""
+    closed' as 'with the bridge open': a negation within a few words before the word, in its clause, or a negating
+    determiner right after it ('have no' as 'lack')."""
+    after = side.tokens[tok.index + 1] if tok.index + 1 < len(side.tokens) else None
+    if after is not None and fold(after.text) in lex.entries("antonyms.negating_determiners"):
+        return True  # "many homes have no air conditioning" against "lack air conditioning"
     before = side.tokens[max(0, tok.index - NEGATION_REACH) : tok.index]
     for k in range(len(before) - 1, -1, -1):
         if before[k].text in _CLAUSE_BREAKS:
