@@ -1284,6 +1284,15 @@ def test_a_lower_case_descriptor_is_not_the_first_word_of_a_registered_name() ->
     assert p.outlet is not None and p.outlet.id == "sabah"
 
 
+def test_a_name_carrying_a_quantity_is_no_outlet_the_credit_after_it_is(registry) -> None:  # noqa: ANN001
+    """ "The ferry link between Liepāja and Travemünde carried only 31% of its capacity, writes X": a verb of
+    publishing that also carries a load takes no quantity as its story, so the name before it is no outlet."""
+    doc = make_doc("The ferry link between Liepāja and Travemünde carried only 31% of its capacity in the third "
+                   "quarter, writes Kurzemes Vārds. The regional daily obtained the figures from the port authority.")
+    p = only(find_passages(doc, registry))
+    assert p.outlet_name == "Kurzemes Vārds"
+
+
 def test_a_registered_name_inside_a_longer_name_is_not_that_outlet() -> None:
     registry = TinyRegistry([Outlet("asahi", "Asahi Shimbun", "ja", aliases=("Asahi",))])
     doc = make_doc("Commercial broadcaster TV Asahi reported that two people entered the shrine at night.")

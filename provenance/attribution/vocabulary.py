@@ -97,7 +97,7 @@ SHAPE: Shape = {
                       "not_verb_endings", "determiners", "apposition_stops", "medium_prepositions",
                       "programme_prepositions",
                       "outlet_possessives", "topic_prepositions", "document_subjects", "claim_words",
-                      "place_descriptions", "passive_auxiliaries"),
+                      "place_descriptions", "passive_auxiliaries", "quantity_hedges", "load_verbs"),
     "layout": _words("header_labels", "headline_nouns", "press_words", "qa_labels", "details_labels", "kicker_labels",
                       "headline_pointers", "summary_words"),
 }
