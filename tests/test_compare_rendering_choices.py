@@ -1306,3 +1306,16 @@ def test_have_no_renders_lack_it_says_no_opposite():
     assert not _sub(same, "negation")
     flipped = compare_texts(original, "Many homes have air conditioning.", source_lang="es", translation=translation)
     assert _major(_sub(flipped, "negation"))
+
+
+def test_a_degree_the_translation_lowers_raised_without_an_absolute_word_is_intensity_drift():
+    """ "a slight deterioration" rendered "badly worn", "some concern" as "serious concerns": a word of high degree in
+    place of a downtoner. The same word where the translation has no downtoner is wording."""
+    fs = compare_texts("Le verifiche hanno rilevato un leggero deterioramento di una delle funi.",
+                       "The inspections found that one of the cables was badly worn.", source_lang="it",
+                       translation="The inspections found a slight deterioration of one of the cables.")
+    assert _major(_sub(fs, "intensity"))
+    plain = compare_texts("Le verifiche hanno rilevato un deterioramento di una delle funi.",
+                          "The inspections found that one of the cables was badly worn.", source_lang="it",
+                          translation="The inspections found a deterioration of one of the cables.")
+    assert not _major(_sub(plain, "intensity"))

@@ -55,6 +55,8 @@ def _findings(ctx: PairContext) -> list[Found]:
     if ctx.trans is not None and (moved := _degree_moved(ctx)):
         return moved
     strong = _dedupe(d_strong + d_univ)
+    if not strong and ctx.trans is not None and (raised := _part_raised(ctx, t_part, d_part, t_strong + t_univ)):
+        return raised
     if not strong:
         return _part_made_whole(ctx, t_part, d_part) if ctx.trans is not None else []
     src_intense = s_strong or s_univ
@@ -97,6 +99,28 @@ def _findings(ctx: PairContext) -> list[Found]:
 
 
 _NEAR = 0.3  # relative places of two cues in their sentences at most this far apart: the same place
+
+
+def _part_raised(ctx: PairContext, t_part: list[Cue], d_part: list[Cue], t_intense: list[Cue]) -> list[Found]:
+    """Mode A: the translation lowers the degree ("a slight deterioration", "some concern") and the passage, keeping no
+    downtoner, raises it with a word of high degree ("badly worn", "serious concerns"): a degree changed, though no
+    absolute word is used (`intensity.raised`)."""
+    # (a downtoner both keep, "one of the cables", is no part of it)
+    shared = {c.entry for c in d_part} & {c.entry for c in t_part}
+    t_part = [c for c in t_part if c.entry not in shared]
+    if not t_part or [c for c in d_part if c.entry not in shared] or t_intense:
+        return []
+    raised = ctx.der_lex.find("intensity.raised", ctx.der.tokens)
+    raised = [c for c in raised if not ctx.der_lex.find("intensity.raised", ctx.trans.tokens)]  # type: ignore[union-attr]
+    if not raised:
+        return []
+    return [make_finding(
+        ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.75,
+        der_tokens=[ctx.der.tokens[i] for c in raised for i in range(c.start, c.end)], src_tokens=None,
+        explanation=(f"The translation of the original lowers the degree ({_text(ctx.trans, t_part)}); "  # type: ignore[arg-type]
+                     f"the passage raises it ({_text(ctx.der, raised)})."),
+        detector=DETECTOR, evidence={"passage": [c.entry for c in raised], "translation": [c.entry for c in t_part]},
+    )]
 
 
 def _scales(lex) -> dict[str, tuple[str, int]]:  # noqa: ANN001 - Lexicon

@@ -208,7 +208,7 @@ TABLE_KEYS: Mapping[str, frozenset[str]] = MappingProxyType({
                         "possibility_phrases", "relays", "rules", "schedules", "source_pronouns", "sourcing",
                         "unnamed_sources"}),
     "conditional": frozenset({"endings", "modal_lemmas", "infinitive_endings"}),
-    "intensity": frozenset({"majority", "minority", "neutral", "not_loud", "partial", "states", "strong",
+    "intensity": frozenset({"majority", "minority", "neutral", "not_loud", "partial", "raised", "states", "strong",
                             "superlative_markers", "universal", "determiners", "counts", "scales"}),
     "gender": frozenset({"ambiguous", "feminine", "masculine", "groups"}),
     "past_tense": frozenset({"masculine", "feminine", "infinitive"}),
