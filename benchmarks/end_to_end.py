@@ -117,12 +117,15 @@ HELDOUT23 = "e2e23h"
 # e2e24h (author AV, same brief; 20 cases, 10 faithful, 20 departures, 149 faithful sentences): written during the
 # twenty-fourth session, first run at its starting commit, held out with e2e23h until the session's final run
 HELDOUT24 = "e2e24h"
+# e2e25h (author AX, same brief; 20 cases, 10 faithful, 20 departures): commissioned during the twenty-fourth session,
+# first run at the code of its finals, held out for the next session (e2e23h and e2e24h were spent by those finals)
+HELDOUT25 = "e2e25h"
 DEVELOPMENT = (
     DEV, DEV3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12,
     HELDOUT13, HELDOUT14, HELDOUT15, HELDOUT16, HELDOUT17, HELDOUT18, HELDOUT19, HELDOUT20, HELDOUT21, DEV22,
     HELDOUT22,
 )
-HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT23, HELDOUT24)
+HELD_OUT = (HELDOUT, HELDOUT3, HELDOUT23, HELDOUT24, HELDOUT25)
 MAJOR = (Severity.MAJOR, Severity.CRITICAL)
 FINAL_RUN = (
     "Final runs of the twenty-fourth session, at 8a2e6a0, of two fresh held-out splits: `e2e23h` (written after the "
@@ -386,6 +389,14 @@ GLOSS_BEYOND_GERMAN = (
     "languages unchanged."
 )
 FIRST_RUNS: dict[str, str] = {
+    HELDOUT25: (
+        "at 5aaf931 (the code of the twenty-fourth session's finals; the split was commissioned during the session and "
+        "first run after them), 20 cases, 10 faithful, 20 planted departures: with the memory 19 major+ findings, "
+        "precision 0.684, recall 0.650 (13 of 20); faithful sentences flagged 4/158 major+ (2.5%), 12/158 at any "
+        "severity (7.6%); 5 major+ findings on the 10 faithful cases; with the gloss 18 major+, precision 0.722, "
+        "recall 0.650 (13 of 20), flagged 5/158 / 39/158, 4 on faithful cases. Held out for the next session. Errors "
+        "not printed."
+    ),
     HELDOUT24: (
         "at 0c55cce (the twenty-fourth session's starting commit; the split was written during the session), 20 cases, "
         "10 faithful, 20 planted departures: with the memory 17 major+ findings, precision 0.765, recall 0.650 (13 of "
