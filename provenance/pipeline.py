@@ -639,8 +639,10 @@ class Checker:
             for f in found:
                 if f.kind is not FindingKind.OMISSION or "rebuttal" not in f.evidence or f.original is None:
                     continue
-                at = next(i for i in gaps if original.sentences[i].span.overlaps(f.original.span))
-                before = [r for r in group if rendered[id(r)] and rendered[id(r)][0] < at]
+                at = next((i for i in gaps if original.sentences[i].span.overlaps(f.original.span)), None)
+                before = [r for r in group if at is not None and rendered[id(r)] and rendered[id(r)][0] < at]
+                if at is None or not before:
+                    continue
                 owner = max(before, key=lambda r: max(i for i in rendered[id(r)] if i < at))
                 f.evidence["between_passages"] = True
                 f.id = f.stable_id(hashlib.sha256(owner.passage.text.encode("utf-8")).hexdigest()[:16],

@@ -241,8 +241,8 @@ _BODY_SWAP_WORDS = 5  # a local substitution: a longer stretch rewritten is anot
 
 
 def _bodies(side: Side, lex: Lexicon) -> dict[str, list[Cue]]:
-    """The public bodies ``side`` names, by kind; the longest wins where two overlap ("port authority" over none,
-    "European Union" over "union")."""
+    """The public bodies ``side`` names, by kind; the longest wins where two overlap ("European Union" over "union",
+    "provincial council" over "council")."""
     found = sorted(((cue, kind) for kind in lex.table("bodies") for cue in lex.find(f"bodies.{kind}", side.tokens)),
                    key=lambda ck: ck[0].end - ck[0].start, reverse=True)
     kept: list[tuple[Cue, str]] = []

@@ -110,9 +110,9 @@ def _part_raised(ctx: PairContext, t_part: list[Cue], d_part: list[Cue], t_inten
     t_part = [c for c in t_part if c.entry not in shared]
     if not t_part or [c for c in d_part if c.entry not in shared] or t_intense:
         return []
+    # (the translation with a word of high degree of its own says as much)
     raised = ctx.der_lex.find("intensity.raised", ctx.der.tokens)
-    raised = [c for c in raised if not ctx.der_lex.find("intensity.raised", ctx.trans.tokens)]  # type: ignore[union-attr]
-    if not raised:
+    if not raised or ctx.der_lex.find("intensity.raised", ctx.trans.tokens):  # type: ignore[union-attr]
         return []
     return [make_finding(
         ctx, FindingKind.DRIFT, DriftSubtype.INTENSITY, confidence=0.75,
